@@ -1,0 +1,196 @@
+/**
+ * A seeded generator of realistic sales-office logs.
+ *
+ *   npx tsx examples/generate.ts                       # the bundled month: examples/logs/office-month.jsonl
+ *   npx tsx examples/generate.ts --events 1000000 --out /tmp/big.jsonl --seed 7
+ *
+ * The same seed always gives the same log. One office, 18 salespeople in three
+ * teams, Chinese names, phones written the many ways visitor books write them.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+interface Options {
+  seed: number;
+  events: number;
+  out: string;
+  start: string;
+}
+
+function options(argv: string[]): Options {
+  const get = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    seed: Number(get('--seed') ?? 20261001),
+    events: Number(get('--events') ?? 0),
+    out: get('--out') ?? 'examples/logs/office-month.jsonl',
+    start: get('--start') ?? '2026-10-01',
+  };
+}
+
+/** mulberry32: small, fast, seedable. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉红建国文斌宇浩凯健俊帆帅旭宁龙林欣雪琳晨晶颖婷慧佳悦思雨嘉子怡梓涵一诺宏志新春海波'.split('');
+const NEEDS = ['90㎡ 三房', '110㎡ 三房', '75㎡ 两房', '130㎡ 四房', '别墅', '商铺', '140㎡ 改善'];
+
+interface Client {
+  name: string;
+  phone: string;
+  need: string;
+  visits: number;
+  dealt: boolean;
+}
+
+export function generate(opt: Options, write: (line: string) => void): number {
+  const random = rng(opt.seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const chance = (p: number) => random() < p;
+  const office = 'jiuzhou';
+  const staff = Array.from({ length: 18 }, (_, i) => ({
+    id: `S${String(i + 1).padStart(2, '0')}`,
+    name: pick(SURNAMES) + pick(GIVEN) + (chance(0.5) ? pick(GIVEN) : ''),
+    team: ['A', 'B', 'C'][i % 3] as string,
+  }));
+  const clients: Client[] = [];
+  const phones = new Set<string>();
+  let written = 0;
+  let seq = 0;
+  let dealSeq = 0;
+  const openDeals: { id: string; client: Client; staff: string; unit: string; amount: number; stage: string }[] = [];
+
+  const newPhone = (): string => {
+    for (;;) {
+      const p = `1${pick(['3', '5', '7', '8', '9'])}${Array.from({ length: 9 }, () => Math.floor(random() * 10)).join('')}`;
+      if (!phones.has(p)) {
+        phones.add(p);
+        return p;
+      }
+    }
+  };
+  const asWritten = (p: string): string => {
+    const r = random();
+    if (r < 0.6) return p;
+    if (r < 0.75) return `${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}`;
+    if (r < 0.85) return `${p.slice(0, 3)}-${p.slice(3, 7)}-${p.slice(7)}`;
+    if (r < 0.95) return `+86 ${p}`;
+    return `0086${p}`;
+  };
+  const newClient = (): Client => {
+    const c = { name: pick(SURNAMES) + pick(GIVEN) + (chance(0.6) ? pick(GIVEN) : ''), phone: newPhone(), need: pick(NEEDS), visits: 0, dealt: false };
+    clients.push(c);
+    return c;
+  };
+
+  let day = new Date(`${opt.start}T00:00:00+08:00`);
+  const days = opt.events > 0 ? Number.POSITIVE_INFINITY : 31;
+  for (let d = 0; d < days; d++) {
+    const date = new Date(day.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const known = clients.length;
+    const batch: { second: number; body: Record<string, unknown> }[] = [];
+    const at = (second: number) => {
+      const h = String(Math.floor(second / 3600)).padStart(2, '0');
+      const m = String(Math.floor(second / 60) % 60).padStart(2, '0');
+      const s = String(second % 60).padStart(2, '0');
+      return `${date}T${h}:${m}:${s}+08:00`;
+    };
+    const add = (minute: number, body: Record<string, unknown>) => batch.push({ second: minute * 60 + Math.floor(random() * 60), body });
+    if (d === 0) {
+      for (const s of staff) add(8 * 60, { type: 'changeStaff', staff: s.id, name: s.name, team: s.team, role: 'sales', status: 'onDuty' });
+      add(8 * 60, { type: 'changeStaff', staff: 'M01', name: '周经理', role: 'manager', status: 'onDuty' });
+    }
+    // Who is away today, and back the next morning.
+    const away = staff.filter(() => chance(0.12));
+    for (const s of away) {
+      add(8 * 60 + 5, { type: 'changeStaff', staff: s.id, status: pick(['off', 'leave', 'companyBusiness', 'personalBusiness']) });
+      add(21 * 60, { type: 'changeStaff', staff: s.id, status: 'onDuty' });
+    }
+    const visits = 40 + Math.floor(random() * 25);
+    for (let v = 0; v < visits; v++) {
+      const minute = 9 * 60 + Math.floor(random() * (9 * 60));
+      const r = random();
+      if (r < 0.02) {
+        add(minute, { type: 'registerVisit', nonClient: pick(['askingWay', 'media', 'beggar']) });
+      } else if (r < 0.32 && clients.length > 20) {
+        const c = pick(clients);
+        c.visits++;
+        add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need } });
+      } else if (r < 0.4 && clients.length > 20) {
+        const referrer = pick(clients);
+        const c = newClient();
+        add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, referredBy: { phone: referrer.phone }, ...(chance(0.3) ? { accompanied: true } : {}) });
+      } else {
+        const c = newClient();
+        const party = chance(0.15) ? [{ name: pick(SURNAMES) + pick(GIVEN), relation: pick(['spouse', 'parent', 'child', 'friend']) }] : undefined;
+        add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, ...(party ? { party } : {}) });
+      }
+    }
+    const calls = 15 + Math.floor(random() * 10);
+    for (let k = 0; k < calls; k++) {
+      const c = chance(0.7) ? newClient() : undefined;
+      add(9 * 60 + Math.floor(random() * 9 * 60), { type: 'registerCall', receiver: pick(staff).id, ...(c ? { client: { phone: asWritten(c.phone) } } : {}) });
+    }
+    const follows = 20 + Math.floor(random() * 15);
+    for (let k = 0; k < follows && known > 0; k++) {
+      const c = clients[Math.floor(random() * known)] as Client;
+      add(10 * 60 + Math.floor(random() * 8 * 60), { type: 'recordFollowUp', staff: pick(staff).id, client: { phone: c.phone }, channel: 'call' });
+    }
+    const claims = 5 + Math.floor(random() * 6);
+    for (let k = 0; k < claims && clients.length > 0; k++) {
+      const c = pick(clients);
+      add(9 * 60 + Math.floor(random() * 8 * 60), { type: 'claimClient', staff: pick(staff).id, client: { name: c.name, phone: c.phone, need: c.need } });
+    }
+    const deals = Math.floor(random() * 4);
+    for (let k = 0; k < deals && clients.length > 30; k++) {
+      const c = pick(clients.filter((x) => x.visits > 0 && !x.dealt).slice(-200)) ?? pick(clients);
+      c.dealt = true;
+      const unit = `${1 + Math.floor(random() * 12)}-${String(1 + Math.floor(random() * 30)).padStart(2, '0')}${String(1 + Math.floor(random() * 4)).padStart(2, '0')}`;
+      const amount = (80 + Math.floor(random() * 220)) * 10000;
+      const deal = { id: `D${++dealSeq}`, client: c, staff: pick(staff).id, unit, amount, stage: 'subscription' };
+      openDeals.push(deal);
+      add(14 * 60 + Math.floor(random() * 4 * 60), { type: 'closeDeal', deal: deal.id, client: { phone: c.phone }, staff: deal.staff, stage: 'subscription', unit, productType: c.need === '别墅' ? 'villa' : c.need === '商铺' ? 'shop' : 'highRise', amount: String(amount) });
+    }
+    for (const deal of openDeals.filter((x) => x.stage === 'subscription' && chance(0.15))) {
+      deal.stage = 'contract';
+      add(16 * 60 + Math.floor(random() * 60), { type: 'closeDeal', deal: deal.id, client: { phone: deal.client.phone }, staff: deal.staff, stage: 'contract', unit: deal.unit, amount: String(deal.amount) });
+    }
+    if (chance(0.2) && openDeals.length > 0) {
+      const deal = openDeals.splice(Math.floor(random() * openDeals.length), 1)[0];
+      if (deal) add(17 * 60 + Math.floor(random() * 60), { type: 'refund', deal: deal.id, reason: '客户退房' });
+    }
+    batch.sort((a, b) => a.second - b.second);
+    for (const { second, body } of batch) {
+      const event = { v: 1, id: `e${String(++seq).padStart(6, '0')}`, at: at(second), office, ...body };
+      write(JSON.stringify(event));
+      written++;
+      if (opt.events > 0 && written >= opt.events) return written;
+    }
+    // Keep memory flat in very long logs: old clients stop coming back.
+    if (clients.length > 50_000) clients.splice(0, clients.length - 50_000);
+    if (openDeals.length > 500) openDeals.splice(0, openDeals.length - 500);
+    day = new Date(day.getTime() + 86_400_000);
+  }
+  return written;
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+if (isMain) {
+  const opt = options(process.argv.slice(2));
+  mkdirSync(dirname(opt.out), { recursive: true });
+  const out = createWriteStream(opt.out);
+  const count = generate(opt, (line) => out.write(`${line}\n`));
+  out.end(() => process.stderr.write(`wrote ${count} events to ${opt.out}\n`));
+}

@@ -1,0 +1,162 @@
+/**
+ * Calendar days in an office's time zone, with cached day boundaries.
+ *
+ * Why cached: a `TZDate` costs ~7 µs and calendar-day differences on TZDates
+ * ~91 µs (DESIGN.md), so per-event use would cap replay far below JSON.parse
+ * speed. A day's boundaries are computed once per zone and day, after which
+ * `dayOf` is a Map lookup. Time always comes from events, never the clock.
+ *
+ * @internal
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays, startOfDay } from 'date-fns';
+
+const DAY = 86_400_000;
+
+interface DayRange {
+  readonly day: number;
+  readonly start: number;
+  readonly end: number;
+  // Offsets in ms at the start and at the last instant of the day; equal
+  // unless a DST change falls inside the day.
+  readonly offsetStart: number;
+  readonly offsetEnd: number;
+}
+
+/** Calendar arithmetic in one IANA time zone. */
+export interface Calendar {
+  readonly zone: string;
+  /** The local calendar day (days since 1970-01-01 in the zone) of an instant. */
+  dayOf(ms: number): number;
+  /** The instant of local midnight that starts a day. */
+  startOf(day: number): number;
+  /** Local wall-clock minutes since midnight of an instant. */
+  minuteOfDay(ms: number): number;
+  /** An instant as local ISO-8601 with its offset, e.g. `2026-11-12T00:00:00+08:00`. */
+  localIso(ms: number): string;
+  /** A local day as `YYYY-MM-DD`. */
+  dayIso(day: number): string;
+}
+
+function offsetAt(ms: number, zone: string): number {
+  return -new TZDate(ms, zone).getTimezoneOffset() * 60_000;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function formatOffset(offsetMs: number): string {
+  const sign = offsetMs < 0 ? '-' : '+';
+  const minutes = Math.abs(offsetMs) / 60_000;
+  return `${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+function createCalendar(zone: string): Calendar {
+  const byDay = new Map<number, DayRange>();
+  let guessOffset = offsetAt(0, zone);
+
+  function rangeOfDay(day: number): DayRange {
+    const cached = byDay.get(day);
+    if (cached) return cached;
+    const utc = new Date(day * DAY);
+    const local = new TZDate(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), zone);
+    const first = startOfDay(local);
+    const start = first.getTime();
+    const end = addDays(first, 1).getTime();
+    const range: DayRange = {
+      day,
+      start,
+      end,
+      offsetStart: offsetAt(start, zone),
+      offsetEnd: offsetAt(end - 1, zone),
+    };
+    byDay.set(day, range);
+    return range;
+  }
+
+  function rangeOf(ms: number): DayRange {
+    const guess = Math.floor((ms + guessOffset) / DAY);
+    for (const day of [guess, guess - 1, guess + 1]) {
+      const range = rangeOfDay(day);
+      if (ms >= range.start && ms < range.end) {
+        guessOffset = range.offsetStart;
+        return range;
+      }
+    }
+    // Only reached when the zone's offset jumped by more than a day.
+    const d = new TZDate(ms, zone);
+    const day = Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY);
+    guessOffset = offsetAt(ms, zone);
+    return rangeOfDay(day);
+  }
+
+  function offsetOf(ms: number): number {
+    const range = rangeOf(ms);
+    return range.offsetStart === range.offsetEnd ? range.offsetStart : offsetAt(ms, zone);
+  }
+
+  return {
+    zone,
+    dayOf: (ms) => rangeOf(ms).day,
+    startOf: (day) => rangeOfDay(day).start,
+    minuteOfDay(ms) {
+      const wall = ms + offsetOf(ms);
+      return Math.floor((((wall % DAY) + DAY) % DAY) / 60_000);
+    },
+    localIso(ms) {
+      const offset = offsetOf(ms);
+      const wall = new Date(ms + offset);
+      const frac = wall.getUTCMilliseconds();
+      return (
+        `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
+        `T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}` +
+        (frac ? `.${pad(frac, 3)}` : '') +
+        formatOffset(offset)
+      );
+    },
+    dayIso: (day) => new Date(day * DAY).toISOString().slice(0, 10),
+  };
+}
+
+const calendars = new Map<string, Calendar>();
+
+/** The (memoized) calendar of a zone. The zone must be valid: see {@link isTimeZone}. */
+export function calendarOf(zone: string): Calendar {
+  let calendar = calendars.get(zone);
+  if (!calendar) {
+    calendar = createCalendar(zone);
+    calendars.set(zone, calendar);
+  }
+  return calendar;
+}
+
+/** Whether a string names an IANA time zone known to this runtime. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses `HH:mm` into minutes since midnight. */
+export function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+/**
+ * The end of a window of `days` full calendar days after the day of `fromMs`:
+ * local midnight at the start of day (start day + days + 1). A 10-day window
+ * opened on Nov 1 at 15:00 protects through Nov 11 and ends Nov 12 00:00.
+ */
+export function windowEnd(calendar: Calendar, fromMs: number, days: number): number {
+  return calendar.startOf(calendar.dayOf(fromMs) + days + 1);
+}
+
+/** Whole local calendar days from the day of `a` to the day of `b`. */
+export function calendarDaysBetween(calendar: Calendar, a: number, b: number): number {
+  return calendar.dayOf(b) - calendar.dayOf(a);
+}

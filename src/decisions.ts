@@ -1,0 +1,288 @@
+import { z } from 'zod';
+import { ruleIdSchema } from './rules.js';
+import { dealStageSchema, decimalSchema } from './events/common.js';
+import { staffStatusSchema } from './events/schema.js';
+
+/**
+ * Why a decision was made: the RULES.md IDs that produced it, the ids of the
+ * events it rests on, and a sentence for people.
+ *
+ * @example
+ * ```ts
+ * const trace: Trace = { rules: ['OWN-FIRST', 'OWN-VALIDITY'], evidence: ['e12'], note: '...' };
+ * ```
+ */
+export const traceSchema = z.object({
+  rules: z.array(ruleIdSchema),
+  evidence: z.array(z.string()),
+  note: z.string(),
+});
+
+/** A trace of {@link traceSchema}. */
+export type Trace = z.infer<typeof traceSchema>;
+
+/**
+ * Where a client stands: `none` (new, or protection lapsed), `protected`
+ * (owned within a window), `permanent` (dealt, OWN-DEAL-PERMANENT), `pool`
+ * (the office's public pool), `disputed` (owned provisionally while a ruling
+ * is awaited) or `developer` (the developer's own contact, REF-DEVELOPER).
+ *
+ * @example
+ * ```ts
+ * ownerStatusSchema.parse('protected');
+ * ```
+ */
+export const ownerStatusSchema = z.enum(['none', 'protected', 'permanent', 'pool', 'disputed', 'developer']);
+
+/** A status of {@link ownerStatusSchema}. */
+export type OwnerStatus = z.infer<typeof ownerStatusSchema>;
+
+/**
+ * How a registration reached the books.
+ *
+ * @example
+ * ```ts
+ * channelSchema.parse('visit');
+ * ```
+ */
+export const channelSchema = z.enum(['visit', 'call', 'claim', 'preFile', 'report', 'assigned']);
+
+/** A channel of {@link channelSchema}. */
+export type Channel = z.infer<typeof channelSchema>;
+
+const base = {
+  event: z.string().describe('The id of the event that produced the decision.'),
+  at: z.string().describe("The event's time, as given."),
+  trace: traceSchema,
+};
+
+const client = z.string().describe('The client key (the id of the event that first registered the client group).');
+
+/**
+ * Who received a visitor or a call, and whether it used a turn (RULES §D).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'reception', receiver: 'S01', counted: true, skipped: [], ... }
+ * ```
+ */
+export const receptionDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('reception'),
+  client: client.optional(),
+  receiver: z.string().nullable(),
+  counted: z.boolean(),
+  skipped: z.array(z.object({ staff: z.string(), reason: z.string() })),
+});
+
+/**
+ * A registration entered the books, valid or not (REG-*).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'registration', client: 'e2', staff: 'S01', channel: 'visit', valid: true, day: '2026-11-01', ... }
+ * ```
+ */
+export const registrationDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('registration'),
+  client,
+  staff: z.string().nullable(),
+  channel: channelSchema,
+  valid: z.boolean(),
+  day: z.string().describe('The book day it counts for (REG-CUTOFF), YYYY-MM-DD.'),
+});
+
+/**
+ * How a reference was matched to a client (RULES §A).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'identity', client: 'e2', person: 'e2', match: 'phone', ... }
+ * ```
+ */
+export const identityDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('identity'),
+  client,
+  person: z.string(),
+  match: z.enum(['new', 'key', 'phone', 'maskedPhone', 'name', 'company', 'linked', 'split', 'notCovered']),
+});
+
+/**
+ * Who owns a client from now on, and until when (RULES §C).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'ownership', client: 'e2', owner: 'S01', previous: null, status: 'protected',
+ * //   protectionEndsAt: '2026-11-17T00:00:00+08:00', ... }
+ * ```
+ */
+export const ownershipDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('ownership'),
+  client,
+  owner: z.string().nullable(),
+  previous: z.string().nullable(),
+  status: ownerStatusSchema,
+  protectionEndsAt: z.string().nullable().describe('Local time the protection ends; null: no time limit.'),
+});
+
+/**
+ * What happened to a claim (CLM-*).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'claim', client: 'e2', staff: 'S02', outcome: 'refused', ... }
+ * ```
+ */
+export const claimDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('claim'),
+  client: client.optional(),
+  staff: z.string(),
+  outcome: z.enum(['accepted', 'renewed', 'updated', 'pending', 'refused']),
+});
+
+/**
+ * Two staff on one client, and who keeps it (COL-*).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'collision', client: 'e2', owner: 'S01', challenger: 'S02', outcome: 'ownerKeeps', ... }
+ * ```
+ */
+export const collisionDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('collision'),
+  client,
+  owner: z.string().nullable(),
+  challenger: z.string(),
+  outcome: z.enum(['ownerKeeps', 'challengerWins', 'awaitingRuling']),
+});
+
+/**
+ * A step of the dispute process (DSP-PROCESS).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'dispute', client: 'e2', staff: 'S02', step: 'raised', ... }
+ * ```
+ */
+export const disputeDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('dispute'),
+  client,
+  staff: z.string().nullable(),
+  step: z.enum(['raised', 'refused', 'mediated', 'ruled', 'appealFailed', 'appealOverturned', 'decided']),
+});
+
+/**
+ * A fine on a staff member (DSP-PROCESS, PEN-FINES).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'penalty', staff: 'S02', amount: '400', ... }
+ * ```
+ */
+export const penaltyDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('penalty'),
+  client: client.optional(),
+  staff: z.string(),
+  amount: decimalSchema,
+});
+
+/**
+ * Who referred a client, and whether a referral bonus is due (REF-*).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'referral', client: 'e9', referrer: 'e2', referrerStaff: null, bonusEligible: true, ... }
+ * ```
+ */
+export const referralDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('referral'),
+  client,
+  referrer: z.string().nullable().describe('Client key of the referring client.'),
+  referrerStaff: z.string().nullable().describe('Staff member who referred, for developer/non-sales referrals.'),
+  bonusEligible: z.boolean(),
+});
+
+/**
+ * A follow-up, and whether it kept the owner's protection (OWN-FOLLOWUP).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'followUp', client: 'e2', staff: 'S01', kept: true, ... }
+ * ```
+ */
+export const followUpDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('followUp'),
+  client,
+  staff: z.string(),
+  kept: z.boolean(),
+});
+
+/**
+ * A deal reached a stage, was refused, or was refunded (DEAL-STAGES, RFD-*).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'deal', client: 'e2', deal: 'D1', staff: 'S01', stage: 'subscription', outcome: 'recorded', ... }
+ * ```
+ */
+export const dealDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('deal'),
+  client,
+  deal: z.string(),
+  staff: z.string(),
+  stage: dealStageSchema,
+  outcome: z.enum(['recorded', 'refused', 'refunded']),
+});
+
+/**
+ * A staff member's change of status or team.
+ *
+ * @example
+ * ```ts
+ * // { kind: 'staff', staff: 'S01', status: 'left', ... }
+ * ```
+ */
+export const staffDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('staff'),
+  staff: z.string(),
+  status: staffStatusSchema,
+});
+
+/**
+ * Any decision the engine makes. Every decision carries its trace.
+ *
+ * @example
+ * ```ts
+ * decisionSchema.parse(decision); // validates a stored decision
+ * ```
+ */
+export const decisionSchema = z.discriminatedUnion('kind', [
+  receptionDecisionSchema,
+  registrationDecisionSchema,
+  identityDecisionSchema,
+  ownershipDecisionSchema,
+  claimDecisionSchema,
+  collisionDecisionSchema,
+  disputeDecisionSchema,
+  penaltyDecisionSchema,
+  referralDecisionSchema,
+  followUpDecisionSchema,
+  dealDecisionSchema,
+  staffDecisionSchema,
+]);
+
+/** A decision of {@link decisionSchema}. */
+export type Decision = z.infer<typeof decisionSchema>;
+/** The decision of a given kind. */
+export type DecisionOf<K extends Decision['kind']> = Extract<Decision, { kind: K }>;

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { DECIMAL_PATTERN } from '../_lib/money.js';
+
+/**
+ * An identifier of an event, staff member, deal or client: 1 to 128 characters.
+ *
+ * @example
+ * ```ts
+ * idSchema.parse('S01'); // 'S01'
+ * ```
+ */
+export const idSchema = z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters');
+
+/**
+ * An instant as ISO-8601 with an offset or `Z`, e.g. `2026-11-01T10:00:00+08:00`.
+ *
+ * @example
+ * ```ts
+ * instantSchema.parse('2026-11-01T10:00:00+08:00');
+ * ```
+ */
+export const instantSchema = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO-8601 time with an offset, e.g. 2026-11-01T10:00:00+08:00',
+});
+
+/**
+ * A decimal amount held as a string (`"1250000"`, `"0.50"`), never a float.
+ *
+ * @example
+ * ```ts
+ * decimalSchema.parse('1250000.00');
+ * ```
+ */
+export const decimalSchema = z
+  .string()
+  .regex(DECIMAL_PATTERN, 'must be a decimal string such as "1250000" or "99.50"');
+
+/**
+ * A local wall-clock time `HH:mm` in the office's time zone.
+ *
+ * @example
+ * ```ts
+ * clockSchema.parse('18:00');
+ * ```
+ */
+export const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:mm such as "18:00"');
+
+/**
+ * How one person relates to another in a client group (ID-FAMILY, ROT-GROUP-ONE).
+ *
+ * @example
+ * ```ts
+ * relationSchema.parse('spouse');
+ * ```
+ */
+export const relationSchema = z.enum(['spouse', 'parent', 'child', 'sibling', 'relative', 'friend', 'colleague']);
+
+/** A relation of {@link relationSchema}. */
+export type Relation = z.infer<typeof relationSchema>;
+
+/**
+ * Deal stages, from first money to the green line (DEAL-STAGES).
+ *
+ * @example
+ * ```ts
+ * dealStageSchema.options; // ['smallDeposit', 'bigDeposit', 'subscription', 'contract', 'loan']
+ * ```
+ */
+export const dealStageSchema = z.enum(['smallDeposit', 'bigDeposit', 'subscription', 'contract', 'loan']);
+
+/** A stage of {@link dealStageSchema}. */
+export type DealStage = z.infer<typeof dealStageSchema>;
+
+/** The rank of a stage, 0 (small deposit) to 4 (loan disbursed/filed). */
+export function stageRank(stage: DealStage): number {
+  return dealStageSchema.options.indexOf(stage);
+}
+
+const clientFields = {
+  key: idSchema.optional().describe('A client key from an earlier decision: addresses a known client directly.'),
+  name: z.string().trim().min(1).max(100).optional().describe('Name or surname as given.'),
+  phone: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .describe('Phone as given; may be masked like 138***88888. Normalized by the identity module (ID-PHONE).'),
+  company: z.string().trim().min(1).max(200).optional().describe('Company name, for company buyers (ID-COMPANY).'),
+  contact: z.string().trim().min(1).max(100).optional().describe('Contact person of a company buyer (ID-COMPANY).'),
+  need: z.string().trim().min(1).max(200).optional().describe('The stated need, e.g. "90㎡ 3-bedroom" (ID-MATCH).'),
+  reachable: z
+    .boolean()
+    .optional()
+    .describe('false when the phone was found not to reach the client: the registration is invalid (REG-FIELDS).'),
+};
+
+function identifies(ref: { key?: string | undefined; name?: string | undefined; phone?: string | undefined; company?: string | undefined }): boolean {
+  return Boolean(ref.key ?? ref.name ?? ref.phone ?? ref.company);
+}
+
+const identifiesMessage = { message: 'a client needs at least one of key, name, phone or company' };
+
+/**
+ * A reference to a client as a registration book records it: any of a known
+ * key, a name, a phone, or a company with its contact person.
+ *
+ * @example
+ * ```ts
+ * clientRefSchema.parse({ name: '张伟', phone: '138 1234 5678' });
+ * ```
+ */
+export const clientRefSchema = z.strictObject(clientFields).refine(identifies, identifiesMessage);
+
+/** A client reference of {@link clientRefSchema}. */
+export type ClientRef = z.infer<typeof clientRefSchema>;
+
+/**
+ * Another person in a visiting party or a claim, with their relation to the
+ * main client (ID-GROUP-ONE, ID-FAMILY, ROT-GROUP-ONE).
+ *
+ * @example
+ * ```ts
+ * partyMemberSchema.parse({ name: '李娜', relation: 'spouse' });
+ * ```
+ */
+export const partyMemberSchema = z
+  .strictObject({ ...clientFields, relation: relationSchema })
+  .refine(identifies, identifiesMessage);
+
+/** A party member of {@link partyMemberSchema}. */
+export type PartyMember = z.infer<typeof partyMemberSchema>;
+
+/**
+ * The fields every event carries: schema version, id, time and office.
+ * @internal
+ */
+export const envelope = {
+  v: z.literal(1, { message: 'unsupported schema version: this release reads version 1' }),
+  id: idSchema.describe('Unique event id; a redelivery with the same id and payload is a no-op.'),
+  at: instantSchema.describe('When it happened, ISO-8601 with offset.'),
+  office: idSchema.describe('The sales office (案场) the event belongs to.'),
+  note: z.string().max(2000).optional().describe('Free text kept with the event.'),
+};

@@ -1,0 +1,393 @@
+import { z } from 'zod';
+import {
+  clientRefSchema,
+  dealStageSchema,
+  decimalSchema,
+  envelope,
+  idSchema,
+  instantSchema,
+  partyMemberSchema,
+  relationSchema,
+} from './common.js';
+import { ruleIdSchema } from '../rules.js';
+
+/**
+ * Statuses a staff member moves through (ROT-ELIGIBLE, OWN-DEPARTED).
+ *
+ * @example
+ * ```ts
+ * staffStatusSchema.parse('companyBusiness');
+ * ```
+ */
+export const staffStatusSchema = z.enum([
+  'onDuty',
+  'off',
+  'leave',
+  'companyBusiness',
+  'personalBusiness',
+  'trainingNotPassed',
+  'outOfUniform',
+  'suspended',
+  'left',
+]);
+
+/** A status of {@link staffStatusSchema}. */
+export type StaffStatus = z.infer<typeof staffStatusSchema>;
+
+/**
+ * Roles of people in an office. Only `sales` staff receive walk-ins and own clients.
+ *
+ * @example
+ * ```ts
+ * staffRoleSchema.parse('manager');
+ * ```
+ */
+export const staffRoleSchema = z.enum(['sales', 'manager', 'supervisor', 'clerk', 'telemarketer', 'channel', 'developer']);
+
+/** A role of {@link staffRoleSchema}. */
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+/**
+ * A staff member joins, changes team or role, or changes status. The first
+ * event for an id is the join; status `left` is a departure (OWN-DEPARTED).
+ *
+ * @example
+ * ```ts
+ * changeStaffSchema.parse({ v: 1, id: 'e1', type: 'changeStaff', at: '2026-11-01T08:30:00+08:00',
+ *   office: 'jz', staff: 'S01', name: '李娜', team: 'A', role: 'sales', status: 'onDuty' });
+ * ```
+ */
+export const changeStaffSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('changeStaff'),
+  staff: idSchema,
+  name: z.string().trim().min(1).max(100).optional(),
+  team: z.string().trim().min(1).max(100).optional(),
+  role: staffRoleSchema.optional().describe('Defaults to sales on join.'),
+  status: staffStatusSchema.optional().describe('Defaults to onDuty on join.'),
+});
+
+/**
+ * A visit registered in the visitor book (来访登记). The receiver is a fact
+ * when the book names one; otherwise the engine's rotation decides.
+ *
+ * @example
+ * ```ts
+ * registerVisitSchema.parse({ v: 1, id: 'e2', type: 'registerVisit', at: '2026-11-01T10:00:00+08:00',
+ *   office: 'jz', client: { name: '张伟', phone: '13812345678' }, receiver: 'S01' });
+ * ```
+ */
+export const registerVisitSchema = z
+  .strictObject({
+    ...envelope,
+    type: z.literal('registerVisit'),
+    client: clientRefSchema.optional().describe('The visitor; may be omitted only for a non-client.'),
+    receiver: idSchema.optional().describe('Who received the visitor, as the book records it.'),
+    named: idSchema.optional().describe('The salesperson the client named or recognized (OWN-NAMED).'),
+    party: z.array(partyMemberSchema).max(50).optional().describe('Others arriving together (ROT-GROUP-ONE).'),
+    referredBy: clientRefSchema.optional().describe('The existing client who referred them (REF-*).'),
+    referredByStaff: idSchema.optional().describe('A developer or non-sales staff member who referred them (REF-DEVELOPER).'),
+    accompanied: z.boolean().optional().describe('The referrer came along (REF-ACCOMPANIED).'),
+    relativeOf: idSchema.optional().describe('The salesperson this visitor is a relative or friend of (OWN-RELATIVE).'),
+    purpose: z.enum(['view', 'deposit', 'sign']).optional().describe('deposit/sign: assistance, not a turn (ROT-DEPOSIT-ONLY).'),
+    nonClient: z
+      .enum(['beggar', 'askingWay', 'media', 'mentallyIll'])
+      .optional()
+      .describe('Not a client: no turn, no registration (ID-NONCLIENT). Market researchers are clients.'),
+  })
+  .refine((e) => e.client !== undefined || e.nonClient !== undefined, {
+    message: 'a visit needs a client unless it is a non-client (ID-NONCLIENT)',
+    path: ['client'],
+  });
+
+/**
+ * An inbound call registered in the call book (来电登记). It may lack name and phone.
+ *
+ * @example
+ * ```ts
+ * registerCallSchema.parse({ v: 1, id: 'e3', type: 'registerCall', at: '2026-11-01T11:00:00+08:00',
+ *   office: 'jz', client: { phone: '13900001111' }, receiver: 'S02' });
+ * ```
+ */
+export const registerCallSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('registerCall'),
+  client: clientRefSchema.optional(),
+  receiver: idSchema.optional().describe('Who the call was given to; omitted: allocated by the engine (ROT-CALL-ALLOCATION).'),
+  selfSourced: z.boolean().optional().describe("The call came from the receiver's own outreach: theirs, not allocated."),
+});
+
+/**
+ * A salesperson's claim on a client, time-stamped by the clerk (客户确认 / 备案 / 报备).
+ * `kind`: `claim` (default), `preFile` (CLM-PRE-FILE), `report` (channel report, CLM-REPORT),
+ * `update` (changed need or buyer, CLM-UPDATE).
+ *
+ * @example
+ * ```ts
+ * claimClientSchema.parse({ v: 1, id: 'e4', type: 'claimClient', at: '2026-11-01T09:30:00+08:00',
+ *   office: 'jz', staff: 'S01', client: { name: '王芳', phone: '13700002222' } });
+ * ```
+ */
+export const claimClientSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('claimClient'),
+  staff: idSchema,
+  client: clientRefSchema,
+  kind: z.enum(['claim', 'preFile', 'report', 'update']).default('claim'),
+  party: z.array(partyMemberSchema).max(50).optional().describe('Others named on the claim (ID-GROUP-ONE).'),
+  team: z.string().trim().min(1).max(100).optional().describe('Channel team of a report (CLM-REPORT).'),
+  expectedVisitAt: instantSchema.optional().describe('Expected visit time of a report (CLM-REPORT).'),
+  reason: z.string().trim().min(1).max(500).optional().describe('Why a lapsed report is re-filed (CLM-REPORT).'),
+});
+
+/**
+ * A recorded follow-up (跟进 / 回访) that keeps a claim alive (OWN-FOLLOWUP).
+ *
+ * @example
+ * ```ts
+ * recordFollowUpSchema.parse({ v: 1, id: 'e5', type: 'recordFollowUp', at: '2026-11-03T15:00:00+08:00',
+ *   office: 'jz', staff: 'S01', client: { phone: '13812345678' } });
+ * ```
+ */
+export const recordFollowUpSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('recordFollowUp'),
+  staff: idSchema,
+  client: clientRefSchema,
+  channel: z.enum(['call', 'message', 'visit', 'other']).optional(),
+  doNotCall: z.boolean().optional().describe('The client asked not to be called (OWN-FOLLOWUP exemption).'),
+});
+
+/**
+ * A salesperson raises a dispute over a client (DSP-PROCESS).
+ *
+ * @example
+ * ```ts
+ * raiseDisputeSchema.parse({ v: 1, id: 'e6', type: 'raiseDispute', at: '2026-11-03T16:00:00+08:00',
+ *   office: 'jz', staff: 'S02', client: { phone: '13812345678' } });
+ * ```
+ */
+export const raiseDisputeSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('raiseDispute'),
+  staff: idSchema.describe('Who raises the dispute.'),
+  client: clientRefSchema,
+});
+
+/**
+ * A supervisor's mediation, a manager's ruling or an appeal's outcome
+ * (DSP-PROCESS, COL-SAME-DAY). `owner: null` gives the client to the public pool.
+ * `finding` records what the ruling established: a concealment (OWN-CONCEAL)
+ * or that a registration is not the same client (ID-MATCH).
+ *
+ * @example
+ * ```ts
+ * issueRulingSchema.parse({ v: 1, id: 'e7', type: 'issueRuling', at: '2026-11-04T10:00:00+08:00',
+ *   office: 'jz', client: { phone: '13812345678' }, level: 'manager', owner: 'S02', by: 'M1' });
+ * ```
+ */
+export const issueRulingSchema = z
+  .strictObject({
+    ...envelope,
+    type: z.literal('issueRuling'),
+    client: clientRefSchema,
+    level: z.enum(['supervisor', 'manager', 'appeal']),
+    owner: idSchema.nullable().optional().describe('Who owns the client after the ruling; null: public pool.'),
+    by: idSchema.optional().describe('Who ruled (fined when an appeal overturns the ruling).'),
+    appellant: idSchema.optional().describe('Who appealed (fined when the appeal fails).'),
+    finding: z.enum(['concealment', 'notSameClient']).optional(),
+    concealer: idSchema.optional().describe('With finding concealment: who hid the client (OWN-CONCEAL).'),
+    registration: idSchema.optional().describe('With finding notSameClient: the event id of the registration to split off.'),
+    rules: z.array(ruleIdSchema).optional().describe('Rule IDs the ruling cites.'),
+  })
+  .refine((e) => e.level !== 'appeal' || e.appellant !== undefined, { message: 'an appeal names its appellant', path: ['appellant'] })
+  .refine((e) => e.finding !== 'concealment' || e.concealer !== undefined, {
+    message: 'a concealment finding names the concealer',
+    path: ['concealer'],
+  })
+  .refine((e) => e.finding !== 'notSameClient' || e.registration !== undefined, {
+    message: 'a notSameClient finding names the registration to split off',
+    path: ['registration'],
+  })
+  .refine((e) => e.finding === 'notSameClient' || e.owner !== undefined, {
+    message: 'a ruling names the owner (null for the public pool)',
+    path: ['owner'],
+  });
+
+/**
+ * A client's complaint against their salesperson (OWN-COMPLAINT). When
+ * justified, the manager reassigns the client to `reassignTo`.
+ *
+ * @example
+ * ```ts
+ * fileComplaintSchema.parse({ v: 1, id: 'e8', type: 'fileComplaint', at: '2026-11-05T10:00:00+08:00',
+ *   office: 'jz', client: { phone: '13812345678' }, against: 'S01', justified: true, reassignTo: 'S03' });
+ * ```
+ */
+export const fileComplaintSchema = z
+  .strictObject({
+    ...envelope,
+    type: z.literal('fileComplaint'),
+    client: clientRefSchema,
+    against: idSchema,
+    justified: z.boolean(),
+    reassignTo: idSchema.optional(),
+    by: idSchema.optional().describe('The manager who handled it.'),
+  })
+  .refine((e) => !e.justified || e.reassignTo !== undefined, {
+    message: 'a justified complaint names who the client is reassigned to',
+    path: ['reassignTo'],
+  });
+
+/**
+ * A manager assigns a client (OWN-MANAGER): as owner, or for service only.
+ *
+ * @example
+ * ```ts
+ * assignClientSchema.parse({ v: 1, id: 'e9', type: 'assignClient', at: '2026-11-05T11:00:00+08:00',
+ *   office: 'jz', client: { company: '华远公司', contact: '赵强' }, staff: 'S04', by: 'M1' });
+ * ```
+ */
+export const assignClientSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('assignClient'),
+  client: clientRefSchema,
+  staff: idSchema,
+  by: idSchema.optional(),
+  scope: z.enum(['ownership', 'service']).optional().describe('Defaults to the policy (ownership.managerAssigns).'),
+});
+
+/**
+ * Two registered persons are found to be related: the same person, family,
+ * friends, or a company and its contact (ID-MATCH, ID-FAMILY, COL-CROSS-FAMILY).
+ * `relation` says what `b` is to `a`.
+ *
+ * @example
+ * ```ts
+ * linkClientsSchema.parse({ v: 1, id: 'e10', type: 'linkClients', at: '2026-11-06T10:00:00+08:00',
+ *   office: 'jz', a: { phone: '13812345678' }, b: { phone: '13911112222' }, relation: 'spouse' });
+ * ```
+ */
+export const linkClientsSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('linkClients'),
+  a: clientRefSchema,
+  b: clientRefSchema,
+  relation: z.union([relationSchema, z.enum(['same', 'companyContact'])]),
+});
+
+/**
+ * The developer's own contacts, announced in writing (REF-DEVELOPER).
+ *
+ * @example
+ * ```ts
+ * announceDeveloperContactsSchema.parse({ v: 1, id: 'e11', type: 'announceDeveloperContacts',
+ *   at: '2026-11-01T09:00:00+08:00', office: 'jz', clients: [{ name: '钱总', phone: '13600003333' }] });
+ * ```
+ */
+export const announceDeveloperContactsSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('announceDeveloperContacts'),
+  clients: z.array(clientRefSchema).min(1).max(1000),
+});
+
+/**
+ * A deal reaches a stage (DEAL-STAGES). Each stage is its own event with the same `deal` id.
+ *
+ * @example
+ * ```ts
+ * closeDealSchema.parse({ v: 1, id: 'e12', type: 'closeDeal', at: '2026-11-07T15:00:00+08:00', office: 'jz',
+ *   deal: 'D1', client: { phone: '13812345678' }, staff: 'S01', stage: 'subscription',
+ *   unit: '3-1202', productType: 'highRise', amount: '1250000' });
+ * ```
+ */
+export const closeDealSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('closeDeal'),
+  deal: idSchema,
+  client: clientRefSchema,
+  staff: idSchema.describe('Who closed the deal.'),
+  stage: dealStageSchema,
+  unit: z.string().trim().min(1).max(100),
+  productType: z.string().trim().min(1).max(50).optional(),
+  amount: decimalSchema.describe('The deal amount (total price) as a decimal string.'),
+  paid: decimalSchema.optional().describe('Money received at this stage, as a decimal string.'),
+  buyer: z
+    .strictObject({ name: z.string().trim().min(1).optional(), company: z.string().trim().min(1).optional() })
+    .optional()
+    .describe('The name on the subscription or contract (COL-COMPANY-VS-PERSON).'),
+});
+
+/**
+ * A refund (退房 / 退定), full when `amount` is omitted (RFD-CLAWBACK).
+ *
+ * @example
+ * ```ts
+ * refundSchema.parse({ v: 1, id: 'e13', type: 'refund', at: '2026-11-20T10:00:00+08:00', office: 'jz', deal: 'D1' });
+ * ```
+ */
+export const refundSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('refund'),
+  deal: idSchema,
+  amount: decimalSchema.optional().describe('Refunded amount; omitted: the whole deal.'),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+
+/**
+ * Every event schema by its `type`.
+ *
+ * @example
+ * ```ts
+ * Object.keys(eventSchemas); // ['changeStaff', 'registerVisit', ...]
+ * ```
+ */
+export const eventSchemas = {
+  changeStaff: changeStaffSchema,
+  registerVisit: registerVisitSchema,
+  registerCall: registerCallSchema,
+  claimClient: claimClientSchema,
+  recordFollowUp: recordFollowUpSchema,
+  raiseDispute: raiseDisputeSchema,
+  issueRuling: issueRulingSchema,
+  fileComplaint: fileComplaintSchema,
+  assignClient: assignClientSchema,
+  linkClients: linkClientsSchema,
+  announceDeveloperContacts: announceDeveloperContactsSchema,
+  closeDeal: closeDealSchema,
+  refund: refundSchema,
+} as const;
+
+/**
+ * The event log's schema: a discriminated union on `type`. It is the single
+ * source of truth for event types, and the source of the published JSON Schema.
+ *
+ * @example
+ * ```ts
+ * const result = eventSchema.safeParse(JSON.parse(line));
+ * ```
+ */
+export const eventSchema = z.discriminatedUnion('type', [
+  changeStaffSchema,
+  registerVisitSchema,
+  registerCallSchema,
+  claimClientSchema,
+  recordFollowUpSchema,
+  raiseDisputeSchema,
+  issueRulingSchema,
+  fileComplaintSchema,
+  assignClientSchema,
+  linkClientsSchema,
+  announceDeveloperContactsSchema,
+  closeDealSchema,
+  refundSchema,
+]);
+
+/** Any event of the log. */
+export type Event = z.infer<typeof eventSchema>;
+/** The `type` of an event. */
+export type EventType = Event['type'];
+/** The event of a given `type`. */
+export type EventOf<T extends EventType> = Extract<Event, { type: T }>;
+/** The input shape of an event (defaults not yet applied). */
+export type EventInput = z.input<typeof eventSchema>;

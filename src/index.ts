@@ -1,0 +1,143 @@
+/**
+ * salesfloor: the rules of real-estate sales offices as a pure engine. An
+ * event log goes in; decisions with their reasons, and views for reports,
+ * come out. No I/O, no clock: time comes from events.
+ *
+ * @example
+ * ```ts
+ * import { parseLog, replay, explain } from 'salesfloor';
+ * const { events, issues } = parseLog(text);
+ * const { state } = replay(events, { timeZone: 'Asia/Shanghai' });
+ * explain(state, '13812345678').lines.forEach((l) => console.log(l));
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+// The rule catalog
+export { ruleIds, ruleIdSchema, type RuleId } from './rules.js';
+
+// Events: the log's schemas and readers
+export {
+  idSchema,
+  instantSchema,
+  decimalSchema,
+  clockSchema,
+  relationSchema,
+  dealStageSchema,
+  stageRank,
+  clientRefSchema,
+  partyMemberSchema,
+  type Relation,
+  type DealStage,
+  type ClientRef,
+  type PartyMember,
+} from './events/common.js';
+export {
+  staffStatusSchema,
+  staffRoleSchema,
+  changeStaffSchema,
+  registerVisitSchema,
+  registerCallSchema,
+  claimClientSchema,
+  recordFollowUpSchema,
+  raiseDisputeSchema,
+  issueRulingSchema,
+  fileComplaintSchema,
+  assignClientSchema,
+  linkClientsSchema,
+  announceDeveloperContactsSchema,
+  closeDealSchema,
+  refundSchema,
+  eventSchemas,
+  eventSchema,
+  type StaffStatus,
+  type StaffRole,
+  type Event,
+  type EventType,
+  type EventOf,
+  type EventInput,
+} from './events/schema.js';
+export { parseEvent, parseLine, parseLog, type ParseResult, type ParsedLog } from './events/parse.js';
+export { issueSchema, issueCodeSchema, formatIssue, type Issue, type IssueCode } from './issues.js';
+
+// Decisions and their traces
+export {
+  traceSchema,
+  ownerStatusSchema,
+  channelSchema,
+  receptionDecisionSchema,
+  registrationDecisionSchema,
+  identityDecisionSchema,
+  ownershipDecisionSchema,
+  claimDecisionSchema,
+  collisionDecisionSchema,
+  disputeDecisionSchema,
+  penaltyDecisionSchema,
+  referralDecisionSchema,
+  followUpDecisionSchema,
+  dealDecisionSchema,
+  staffDecisionSchema,
+  decisionSchema,
+  type Trace,
+  type OwnerStatus,
+  type Channel,
+  type Decision,
+  type DecisionOf,
+} from './decisions.js';
+
+// Policies
+export { policySchema, type Policy, type PolicyInput } from './policy/schema.js';
+export { identityPolicySchema, type IdentityPolicy } from './identity/policy.js';
+export {
+  registrationPolicySchema,
+  claimsPolicySchema,
+  ownershipPolicySchema,
+  collisionsPolicySchema,
+  disputesPolicySchema,
+  referralsPolicySchema,
+} from './ownership/policy.js';
+export { rotationPolicySchema, type RotationPolicy } from './rotation/policy.js';
+export { dealsPolicySchema, type DealsPolicy } from './deals/policy.js';
+
+// The engine
+export {
+  apply,
+  ingest,
+  replay,
+  replayFrom,
+  replayer,
+  initialState,
+  validatePolicy,
+  PolicyError,
+  type ReplayResult,
+  type Replayer,
+} from './office/fold.js';
+export { createOffice, type Office } from './office/office.js';
+export type { OfficeState, Step } from './office/state.js';
+export { toSnapshot, fromSnapshot, type Snapshot } from './office/snapshot.js';
+
+// Views and explanations
+export {
+  owners,
+  ownerOf,
+  findClient,
+  nextReceiver,
+  staffList,
+  history,
+  type OwnerRow,
+  type ViewOptions,
+} from './office/views.js';
+export { explain, describeDecision, type Explanation } from './office/explain.js';
+
+// Identity helpers
+export { normalizePhone, maskPhone, maskKeys, type Phone } from './identity/phone.js';
+
+// Slices of the state, for readers who go deeper than the views
+export type { StaffMember, StaffState } from './staff/staff.js';
+export type { IdentityState, Person, LinkRelation, Match } from './identity/identity.js';
+export type { OwnershipState } from './ownership/state.js';
+export type { ClientFile, Registration, Basis, FileDeal, OwnerView } from './ownership/file.js';
+export type { RotationState, QueueEntry, NextReceiver } from './rotation/rotation.js';
+export type { DealsState, Deal } from './deals/deals.js';
+export type { PMap } from './_lib/pmap.js';

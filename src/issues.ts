@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * Codes of problems found in input. Schema problems keep zod's own codes
+ * (`invalid_type`, `too_small`, `unrecognized_keys`, ...); the others are
+ * salesfloor's.
+ *
+ * @example
+ * ```ts
+ * issueCodeSchema.parse('out_of_order');
+ * ```
+ */
+export const issueCodeSchema = z.enum([
+  // reading a log
+  'invalid_json',
+  'not_an_object',
+  'unknown_event_type',
+  'unsupported_version',
+  // zod's schema codes
+  'invalid_type',
+  'invalid_value',
+  'invalid_format',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'unrecognized_keys',
+  'too_small',
+  'too_big',
+  'not_multiple_of',
+  'custom',
+  // applying an event
+  'duplicate_conflict',
+  'out_of_order',
+  'office_mismatch',
+  'unknown_staff',
+  'staff_departed',
+  'unknown_client',
+  'unknown_deal',
+  'unknown_registration',
+  'invalid_amount',
+  // policies
+  'invalid_policy',
+]);
+
+/** A code of {@link issueCodeSchema}. */
+export type IssueCode = z.infer<typeof issueCodeSchema>;
+
+/**
+ * A problem with input, as data: what is wrong (`code`, `message`), where in
+ * the value (`path`), on which log line (`line`, 1-based) and, once known,
+ * which event (`event`). Nothing is thrown for bad input.
+ *
+ * @example
+ * ```ts
+ * const issue: Issue = { code: 'invalid_json', path: [], message: 'Unexpected token', line: 7 };
+ * ```
+ */
+export const issueSchema = z.object({
+  code: issueCodeSchema,
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+  line: z.number().int().positive().optional(),
+  event: z.string().optional(),
+});
+
+/** An issue of {@link issueSchema}. */
+export type Issue = z.infer<typeof issueSchema>;
+
+/**
+ * Formats an issue as one line for people: `line 7: client.phone: must be ... (invalid_format)`.
+ *
+ * @param issue - the issue to format
+ * @returns a single line of text
+ * @example
+ * ```ts
+ * formatIssue({ code: 'unknown_staff', path: ['receiver'], message: 'no staff member "S9"', line: 3 });
+ * // 'line 3: receiver: no staff member "S9" (unknown_staff)'
+ * ```
+ */
+export function formatIssue(issue: Issue): string {
+  const where = issue.line !== undefined ? `line ${issue.line}: ` : issue.event !== undefined ? `event ${issue.event}: ` : '';
+  const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return `${where}${path}${issue.message} (${issue.code})`;
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { clockSchema, dealStageSchema, decimalSchema } from '../events/common.js';
+
+const days = z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650');
+const window = days.nullable();
+
+/**
+ * Registration rules (RULES §B: REG-*).
+ *
+ * @example
+ * ```ts
+ * registrationPolicySchema.parse({ cutoff: '18:00' });
+ * ```
+ */
+export const registrationPolicySchema = z
+  .strictObject({
+    requiredFields: z
+      .array(z.enum(['name', 'phone']))
+      .default(['name', 'phone'])
+      .describe('REG-FIELDS: fields a valid visit registration must have; a phone must also be reachable.'),
+    callBeforeVisit: z
+      .boolean()
+      .default(false)
+      .describe('REG-CALL-BEFORE-VISIT (004j): a call and a visit of one client on one day: the call comes first.'),
+    cutoff: clockSchema
+      .nullable()
+      .default(null)
+      .describe('REG-CUTOFF (004j): registrations after this local time count for the next day; null: none.'),
+  })
+  .prefault({});
+
+/**
+ * Claim rules (RULES §B: CLM-*).
+ *
+ * @example
+ * ```ts
+ * claimsPolicySchema.parse({ windows: [{ from: '09:00', to: '10:00' }, { from: '16:00', to: '17:00' }] });
+ * ```
+ */
+export const claimsPolicySchema = z
+  .strictObject({
+    windows: z
+      .array(z.strictObject({ from: clockSchema, to: clockSchema }).refine((w) => w.from < w.to, { message: 'from must be before to' }))
+      .default([])
+      .describe('CLM-WINDOW (002): local submission windows for claims; empty: any time.'),
+    requireRegistration: z
+      .boolean()
+      .default(false)
+      .describe("CLM-REQUIRES-REGISTRATION (002): a claim on a new client needs that day's visit/call registration by the same salesperson."),
+    reclaimRenews: z
+      .boolean()
+      .default(true)
+      .describe('002 §6.3: a new claim by the owner restarts the claim window (re-confirmation).'),
+    report: z
+      .strictObject({
+        validDays: days.default(7).describe('CLM-REPORT: days a channel report protects an unvisited client.'),
+        maxRefiles: z.number().int().min(0).max(100).default(3).describe('CLM-REPORT: re-files allowed before the client goes to the public pool.'),
+        refileNeedsReason: z.boolean().default(true).describe('CLM-REPORT: a re-file must say why the client did not come.'),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+/**
+ * Ownership rules (RULES §C: OWN-*).
+ *
+ * @example
+ * ```ts
+ * ownershipPolicySchema.parse({ validityDays: { visit: 30 }, followUp: { withinDays: 10 } });
+ * ```
+ */
+export const ownershipPolicySchema = z
+  .strictObject({
+    validityDays: z
+      .strictObject({
+        visit: window.default(15).describe('Visit registration (004j: 15; 004f archive: 10; 003: 60; 004g: 90).'),
+        call: window.default(7).describe('Call registration (004j: 7).'),
+        claim: window.default(10).describe('Claim (002: 10).'),
+        preFile: window.default(10).describe('Pre-filed own contact (CLM-PRE-FILE).'),
+        report: window.default(7).describe('Channel report (CLM-REPORT: 7).'),
+        assigned: window.default(15).describe('Ownership given by a manager, a ruling or a complaint.'),
+      })
+      .prefault({})
+      .describe('OWN-VALIDITY: full calendar days of protection after the registration day, by channel; null: no limit.'),
+    renewOn: z
+      .array(z.enum(['followUp', 'visit', 'claim']))
+      .default(['visit', 'claim'])
+      .describe("OWN-VALIDITY: contacts by the owner that restart the owner's window."),
+    followUp: z
+      .strictObject({
+        withinDays: window.default(null).describe('OWN-FOLLOWUP: the owner must record a follow-up within this many days of the last contact; null: not required.'),
+        firstWithinDays: window.default(null).describe('OWN-FOLLOWUP (004l): the first follow-up is due within this many days; null: as withinDays.'),
+        doNotCallExempt: z.boolean().default(true).describe('OWN-FOLLOWUP (004h): a client who asked not to be called needs no follow-up.'),
+      })
+      .prefault({}),
+    permanentFromStage: dealStageSchema
+      .nullable()
+      .default('subscription')
+      .describe('OWN-DEAL-PERMANENT: a deal at this stage within the window makes the client permanent; null: never.'),
+    namedOwnsNewClient: z.boolean().default(true).describe('OWN-NAMED: a new client who names a salesperson is theirs.'),
+    departed: z
+      .strictObject({
+        deposited: z.enum(['pool', 'new']).default('pool'),
+        undeposited: z.enum(['pool', 'new']).default('new'),
+      })
+      .prefault({})
+      .describe('OWN-DEPARTED (004g §3): where clients of staff who leave go.'),
+    managerAssigns: z
+      .enum(['ownership', 'service'])
+      .default('ownership')
+      .describe('OWN-MANAGER: a manager assignment transfers ownership (004e) or service only (002 §2.3).'),
+    complaintReassigns: z.boolean().default(true).describe('OWN-COMPLAINT: a justified complaint moves the client to the new server.'),
+  })
+  .prefault({});
+
+/**
+ * Collision rules (RULES §E: COL-*).
+ *
+ * @example
+ * ```ts
+ * collisionsPolicySchema.parse({ sameDay: 'ruling' });
+ * ```
+ */
+export const collisionsPolicySchema = z
+  .strictObject({
+    sameDay: z
+      .enum(['earliest', 'ruling'])
+      .default('earliest')
+      .describe('COL-SAME-DAY (002): claims of one client on one day: the earliest wins, or the manager rules.'),
+    afterDealDays: window
+      .default(3)
+      .describe('COL-AFTER-DEAL (002): a collision found more than this many days after the deal goes to the closer; null: never.'),
+    afterDealStage: dealStageSchema.default('subscription').describe('COL-AFTER-DEAL: the stage that starts the count.'),
+    companyVsPerson: z
+      .enum(['contractName', 'earliest'])
+      .default('contractName')
+      .describe('COL-COMPANY-VS-PERSON (002): decided by the name on the contract, or by the earliest claim.'),
+  })
+  .prefault({});
+
+/**
+ * The dispute process (DSP-PROCESS).
+ *
+ * @example
+ * ```ts
+ * disputesPolicySchema.parse({ appealFailedFine: '400', overturnFine: '500' });
+ * ```
+ */
+export const disputesPolicySchema = z
+  .strictObject({
+    raiseSameDay: z.boolean().default(true).describe('DSP-PROCESS: a dispute must be raised on the day the collision was found.'),
+    appealFailedFine: decimalSchema.default('400').describe('DSP-PROCESS: fine on an appellant whose appeal fails.'),
+    overturnFine: decimalSchema.default('500').describe('DSP-PROCESS: fine on the supervisor/manager whose ruling an appeal overturns.'),
+  })
+  .prefault({});
+
+/**
+ * Referral rules (RULES §F: REF-*).
+ *
+ * @example
+ * ```ts
+ * referralsPolicySchema.parse({ windowDays: 40 });
+ * ```
+ */
+export const referralsPolicySchema = z
+  .strictObject({
+    chain: z
+      .boolean()
+      .default(true)
+      .describe("REF-CHAIN: a client referred by A's client is A's when they name A (or A filed first)."),
+    accompaniedGoesToOriginal: z
+      .boolean()
+      .default(true)
+      .describe('REF-ACCOMPANIED: a referrer who comes along brings the new client to their salesperson.'),
+    windowDays: window
+      .default(null)
+      .describe('REF-WINDOW (004d): days a referred client stays with the first receiver without a deal; null: the visit window.'),
+    staffBonus: z.boolean().default(false).describe('REF-STAFF-EXCLUDED: whether staff may earn referral bonuses.'),
+  })
+  .prefault({});
