@@ -58,7 +58,7 @@ export {
   type EventOf,
   type EventInput,
 } from './events/schema.js';
-export { parseEvent, parseLine, parseLog, type ParseResult, type ParsedLog } from './events/parse.js';
+export { parseEvent, parseLine, parseLog, sortEvents, type ParseResult, type ParsedLog } from './events/parse.js';
 export { issueSchema, issueCodeSchema, formatIssue, type Issue, type IssueCode } from './issues.js';
 
 // Decisions and their traces

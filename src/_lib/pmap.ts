@@ -201,7 +201,8 @@ export function set<V>(map: PMap<V>, key: string, value: V, edit?: Edit): PMap<V
   const leaf: Leaf<V> = { t: 1, h: hashOf(key), k: key, v: value };
   const grew = { n: 0 };
   const root = setIn(map.root ?? branch<V>(edit, 0, []), 0, leaf, edit, grew);
-  if (root === map.root) return map;
+  // Under a live edit the root may be updated in place: the size still moves.
+  if (root === map.root && grew.n === 0) return map;
   return { root, size: map.size + grew.n };
 }
 

@@ -138,3 +138,23 @@ export function parseLog(input: string | Iterable<unknown>): ParsedLog {
   }
   return { events, issues };
 }
+
+/**
+ * Puts events in time order (stable: events at the same instant keep their
+ * order). `apply` refuses an event earlier than the last one, so a log
+ * written out of order must be sorted first; this holds the whole log in
+ * memory.
+ *
+ * @param events - events in any order
+ * @returns a new array in time order
+ * @example
+ * ```ts
+ * const { state } = replay(sortEvents(parseLog(text).events));
+ * ```
+ */
+export function sortEvents(events: Iterable<Event>): Event[] {
+  return [...events]
+    .map((event, index) => ({ event, index, at: Date.parse(event.at) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map((x) => x.event);
+}

@@ -275,9 +275,11 @@ export function link(
   let people = identity.people;
   for (const key of moving) {
     const p = get(people, key) as Person;
-    const linked = key === b ? { to: a, relation } : key === a ? { to: b, relation } : p.link;
-    people = set(people, key, { ...p, group: into.key, link: linked }, ctx.edit);
+    people = set(people, key, { ...p, group: into.key }, ctx.edit);
   }
+  // Only b learns its relation: `relation` is what b is to a.
+  const linked = get(people, b) as Person;
+  if (linked.link === null) people = set(people, b, { ...linked, link: { to: a, relation } }, ctx.edit);
   let members = set(identity.members, into.key, [...(get(identity.members, into.key) ?? [into.key]), ...moving], ctx.edit);
   members = set(members, from.key, [], ctx.edit);
   return { state: { ...identity, people, members }, into: into.key, from: from.key };

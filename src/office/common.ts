@@ -91,7 +91,7 @@ export function keyIssues(state: OfficeState, ctx: Ctx, refs: readonly [ClientRe
 /** Looks a known client up without changing anything. */
 export function lookup(state: OfficeState, ref: ClientRef, path: (string | number)[], ctx: Ctx): { person: string; client: string } | Issue {
   const res = resolve(state.identity, ref, state.policy);
-  if (!res.found) return unknownClient(ctx, path, res.unknownKey ? res.note : 'no client on record matches');
+  if (!res.found) return unknownClient(ctx, res.unknownKey ? [...path, 'key'] : path, res.unknownKey ? res.note : 'no client on record matches');
   return { person: res.person, client: res.client };
 }
 

@@ -135,6 +135,8 @@ export function ownerOf(state: OfficeState, client: string, options?: ViewOption
 export function findClient(state: OfficeState, query: string): string | undefined {
   const person = personOf(state.identity, query);
   if (person) return person.group;
+  const byCompany = resolve(state.identity, { company: query }, state.policy);
+  if (byCompany.found) return byCompany.client;
   const byPhone = resolve(state.identity, { phone: query } satisfies ClientRef, { ...state.policy, identity: { ...state.policy.identity, maskedPhones: 'sufficient' } });
   if (byPhone.found) return byPhone.client;
   const byName = resolve(state.identity, { name: query }, { ...state.policy, identity: { ...state.policy.identity, matchOn: 'phoneOrName', needMustMatch: false } });

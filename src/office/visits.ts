@@ -113,13 +113,15 @@ export function registerVisit(state: OfficeState, e: EventOf<'registerVisit'>, c
     referredByStaff: e.referredByStaff,
   };
   const tied = owner === null ? tiedClaimant(ties, s.policy) : null;
-  const reception = receive(s.rotation, s.staff, { client, receiver: e.receiver, owner, named: tied?.staff, purpose: e.purpose, nonClient: undefined, groupSize }, ctx);
+  const reception = receive(s.rotation, s.staff, { client, receiver: e.receiver, owner, named: owner === null ? tied?.staff : e.named, purpose: e.purpose, nonClient: undefined, groupSize }, ctx);
   s = { ...s, rotation: reception.state };
   decisions.push(reception.decision);
   const receiver = reception.decision.kind === 'reception' ? reception.decision.receiver : null;
   const claimant: Claimant | null =
     owner !== null
-      ? { staff: owner, rules: ['OWN-FIRST'], note: `an old client of ${owner}`, referral: false }
+      ? e.named !== undefined && e.named !== owner
+        ? { staff: e.named, rules: ['OWN-NAMED'], note: `the client named ${e.named}`, referral: false }
+        : { staff: owner, rules: ['OWN-FIRST'], note: `an old client of ${owner}`, referral: false }
       : (tied ?? (receiver === null ? null : receiverClaimant(receiver, ties)));
   const invalid = fieldsProblem(e.client, 'visit', s.policy, id.isNew ? undefined : personOf(id.state.identity, id.person));
   const step = registerClient(

@@ -109,10 +109,12 @@ export function receive(slice: RotationState, staff: StaffState, arrival: Arriva
     return { state: slice, decision: make(arrival.receiver ?? null, false, ['ID-NONCLIENT'], `${arrival.nonClient}: not a client, no turn used and nothing registered`) };
   }
   if (arrival.owner !== null) {
-    const ownerFree = ineligibility(get(staff.members, arrival.owner)) === null;
     const counted = ctx.policy.rotation.oldClientCounts;
-    if (arrival.receiver === undefined ? ownerFree : arrival.receiver === arrival.owner) {
-      return { state: slice, decision: make(arrival.owner, counted, ['ROT-OLD-CLIENT-NOT-COUNTED'], `an old client of ${arrival.owner}, received by the owner${counted ? '' : '; no turn used'}`) };
+    const free = (id: string | undefined) => id !== undefined && ineligibility(get(staff.members, id)) === null;
+    const wanted = arrival.named !== undefined && free(arrival.named) ? arrival.named : arrival.owner;
+    if (arrival.receiver === undefined ? free(wanted) : arrival.receiver === wanted) {
+      const whose = wanted === arrival.owner ? 'received by the owner' : `received by ${wanted}, whom the client named`;
+      return { state: slice, decision: make(wanted, counted, ['ROT-OLD-CLIENT-NOT-COUNTED'], `an old client of ${arrival.owner}, ${whose}${counted ? '' : '; no turn used'}`) };
     }
     const last = [...queue].reverse().find((q) => q.eligible)?.staff ?? null;
     const assistant = arrival.receiver ?? last;

@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import {
+  apply,
+  createOffice,
+  fromSnapshot,
+  ingest,
+  initialState,
+  PolicyError,
+  replay,
+  replayer,
+  sortEvents,
+  toSnapshot,
+  type Event,
+  type OfficeState,
+} from '../../src/index.js';
+import { claim, deal, event, staff, visit, wang, zhang } from '../support/dsl.js';
+import { deepFreeze, foldAll } from '../support/fold.js';
+
+const log: Event[] = [staff('S01'), staff('S02'), visit('11-01 10:00', zhang), visit('11-01 11:00', wang), claim('11-02 09:30', 'S02', zhang), deal('11-03 15:00', 'D1', 'S01', zhang)];
+
+describe('apply is pure', () => {
+  it('given a deeply frozen state, when events are applied, then nothing throws and the input is unchanged', () => {
+    let state = initialState();
+    for (const e of log) {
+      const before = JSON.stringify(toSnapshot(state));
+      deepFreeze(state);
+      const step = apply(state, deepFreeze(structuredClone(e)));
+      expect(JSON.stringify(toSnapshot(state))).toBe(before);
+      expect(step.state).not.toBe(state);
+      state = step.state;
+    }
+  });
+
+  it('never copies the whole state: untouched slices are shared, and a new client shares all but one path of the client map', () => {
+    const base = replay([staff('S01'), ...Array.from({ length: 400 }, (_, i) => visit(`11-02 ${String(9 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`, { name: `客${i}`, phone: `1380000${String(i).padStart(4, '0')}` }, { receiver: 'S01' }))], {}).state;
+    const step = apply(base, visit('11-03 10:00', { name: '新客', phone: '13999999999' }, { receiver: 'S01' }));
+    expect(step.state.deals).toBe(base.deals);
+    expect(step.state.staff).toBe(base.staff);
+    const fresh = newNodes(base.ownership.files, step.state.ownership.files);
+    expect(base.ownership.files.size).toBe(400);
+    expect(fresh).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('replay equals repeated apply', () => {
+  it('gives the same state and the same decisions', () => {
+    const bulk = replay(log, {});
+    const one = foldAll(initialState(), log);
+    expect(toSnapshot(bulk.state)).toEqual(toSnapshot(one.state));
+    expect(bulk.decisions).toEqual(one.decisions);
+  });
+
+  it('a replayer can hand out its state midway and go on without changing what it handed out', () => {
+    const r = replayer(initialState());
+    for (const e of log.slice(0, 4)) r.push(e);
+    const mid = r.state();
+    const frozen = JSON.stringify(toSnapshot(mid));
+    for (const e of log.slice(4)) r.push(e);
+    expect(JSON.stringify(toSnapshot(mid))).toBe(frozen);
+    expect(toSnapshot(r.state())).toEqual(toSnapshot(replay(log).state));
+  });
+});
+
+describe('redelivery', () => {
+  it('given an applied event, when it is delivered again with the same payload, then it is a no-op', () => {
+    const { state } = replay(log);
+    const again = apply(state, structuredClone(log[2] as Event));
+    expect(again.state).toBe(state);
+    expect(again.decisions).toEqual([]);
+    expect(again.issues).toEqual([]);
+  });
+
+  it('treats a redelivery with its keys in another order as the same payload', () => {
+    const { state } = replay(log);
+    const e = log[2] as Event;
+    const reordered = Object.fromEntries(Object.entries(e).reverse()) as Event;
+    expect(apply(state, reordered).issues).toEqual([]);
+  });
+
+  it('given an applied event, when the same id comes with another payload, then it is refused as a conflict', () => {
+    const { state } = replay(log);
+    const e = { ...(log[2] as Event), at: '2026-11-05T10:00:00+08:00' } as Event;
+    const step = apply(state, e);
+    expect(step.state).toBe(state);
+    expect(step.issues).toEqual([expect.objectContaining({ code: 'duplicate_conflict', path: ['id'], event: e.id })]);
+  });
+});
+
+describe('time order', () => {
+  it('given events up to Nov 3, when an event of Nov 1 arrives, then it is refused with out_of_order and changes nothing', () => {
+    const { state } = replay(log);
+    const late = visit('11-01 12:00', { name: '迟到', phone: '13512340000' });
+    const step = apply(state, late);
+    expect(step.state).toBe(state);
+    expect(step.issues[0]).toMatchObject({ code: 'out_of_order', path: ['at'], event: late.id });
+    expect(step.issues[0]?.message).toContain('2026-11-03T15:00:00+08:00');
+  });
+
+  it('accepts events at the same instant as the last one', () => {
+    const { state } = replay(log);
+    const same = visit('11-03 15:00', { name: '同时', phone: '13512340001' });
+    expect(apply(state, same).issues).toEqual([]);
+  });
+
+  it('a log written out of order reports its late event; sortEvents puts such a log in time order first', () => {
+    const shuffled = [log[0], log[1], log[3], log[2], log[4], log[5]] as Event[];
+    expect(replay(shuffled).issues.map((i) => i.code)).toEqual(['out_of_order']);
+    const sorted = sortEvents(shuffled);
+    expect(replay(sorted).issues).toEqual([]);
+    expect(sorted.map((e) => e.id)).toEqual(log.map((e) => e.id));
+  });
+});
+
+describe('offices', () => {
+  it('given a state of office "test", an event of another office is refused', () => {
+    const { state } = replay(log);
+    const other = { ...visit('11-04 10:00', zhang), office: 'elsewhere' } as Event;
+    expect(apply(state, other).issues[0]).toMatchObject({ code: 'office_mismatch', path: ['office'] });
+  });
+
+  it('given a policy naming the office, the first event must belong to it', () => {
+    const step = apply(initialState({ office: 'jiuzhou' }), staff('S01'));
+    expect(step.issues[0]?.code).toBe('office_mismatch');
+  });
+});
+
+describe('bad input to the engine', () => {
+  it('an unknown staff member is refused with the path of the field', () => {
+    const step = apply(initialState(), visit('11-01 10:00', zhang, { receiver: 'S99' }));
+    expect(step.issues).toEqual([expect.objectContaining({ code: 'unknown_staff', path: ['receiver'] })]);
+  });
+
+  it('an unknown client key is refused', () => {
+    const { state } = replay(log);
+    const step = apply(state, event('recordFollowUp', '11-04 10:00', { staff: 'S01', client: { key: 'nope' } }));
+    expect(step.issues[0]).toMatchObject({ code: 'unknown_client', path: ['client', 'key'] });
+  });
+
+  it('a follow-up of a client never registered is refused', () => {
+    const { state } = replay(log);
+    const step = apply(state, event('recordFollowUp', '11-04 10:00', { staff: 'S01', client: { phone: '13011112222' } }));
+    expect(step.issues[0]?.code).toBe('unknown_client');
+  });
+
+  it('ingest validates untrusted input and reports issues instead of throwing', () => {
+    const step = ingest(initialState(), { v: 1, type: 'registerVisit', id: 'x', at: 'yesterday', office: 'o' });
+    expect(step.issues.map((i) => i.path.join('.'))).toContain('at');
+    expect(ingest(initialState(), 'not an event').issues[0]?.code).toBe('not_an_object');
+  });
+
+  it('a refund of an unknown deal, more than was paid, or a negative amount changes nothing', () => {
+    const { state } = replay(log);
+    for (const body of [{ deal: 'D9' }, { deal: 'D1', amount: '2000000' }, { deal: 'D1', amount: '-5' }, { deal: 'D1', amount: '0' }]) {
+      const step = apply(state, event('refund', '11-05 10:00', body));
+      expect(step.state).toBe(state);
+      expect(step.issues[0]?.code).toMatch(/unknown_deal|invalid_amount/);
+    }
+  });
+});
+
+describe('createOffice and policies', () => {
+  it('given a policy field out of range, createOffice returns issues naming the field', () => {
+    const r = createOffice({ ownership: { validityDays: { visit: -1, call: 1.5 } }, timeZone: 'Mars/Olympus' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['ownership.validityDays.visit', 'ownership.validityDays.call', 'timeZone']));
+    expect(r.issues.every((i) => i.code === 'invalid_policy')).toBe(true);
+  });
+
+  it('an unknown policy field is an issue, not silently ignored', () => {
+    const r = createOffice({ ownership: { validityDay: 10 } });
+    expect(r.ok).toBe(false);
+  });
+
+  it('defaults: Asia/Shanghai, a 15-day visit window, no follow-up requirement', () => {
+    const r = createOffice({});
+    expect(r.ok && r.office.policy.timeZone).toBe('Asia/Shanghai');
+    expect(r.ok && r.office.policy.ownership.validityDays.visit).toBe(15);
+  });
+
+  it('an office replays from its initial state like the free functions', () => {
+    const r = createOffice({});
+    if (!r.ok) throw new Error('policy');
+    expect(toSnapshot(r.office.replay(log).state)).toEqual(toSnapshot(replay(log).state));
+  });
+
+  it('replay with an invalid policy throws a PolicyError that carries the issues', () => {
+    expect(() => replay(log, { timeZone: 'Nowhere/Town' })).toThrow(PolicyError);
+    try {
+      initialState({ timeZone: 'Nowhere/Town' });
+    } catch (error) {
+      expect((error as PolicyError).issues[0]?.path).toEqual(['timeZone']);
+    }
+  });
+});
+
+describe('snapshots', () => {
+  it('round-trips a state: the restored state goes on exactly like the original', () => {
+    const first = replay(log.slice(0, 4));
+    const json = JSON.parse(JSON.stringify(toSnapshot(first.state))) as unknown;
+    const restored = fromSnapshot(json);
+    expect(restored.ok).toBe(true);
+    if (!restored.ok) return;
+    const rest = log.slice(4);
+    const a = foldAll(first.state, rest);
+    const b = foldAll(restored.state, rest);
+    expect(toSnapshot(b.state)).toEqual(toSnapshot(a.state));
+    expect(b.decisions).toEqual(a.decisions);
+  });
+
+  it('refuses a snapshot of another format or version with an issue', () => {
+    expect(fromSnapshot({ format: 'x' })).toMatchObject({ ok: false });
+    expect(fromSnapshot({ format: 'salesfloor-state', version: 9, state: {} })).toMatchObject({ ok: false, issues: [{ path: ['version'] }] });
+  });
+});
+
+function newNodes(before: OfficeState['ownership']['files'], after: OfficeState['ownership']['files']): number {
+  const seen = new Set<unknown>();
+  const walk = (node: unknown, into: Set<unknown>) => {
+    if (!node || typeof node !== 'object') return;
+    into.add(node);
+    const slots = (node as { slots?: unknown[] }).slots;
+    if (slots) for (const s of slots) walk(s, into);
+  };
+  walk(before.root, seen);
+  const now = new Set<unknown>();
+  walk(after.root, now);
+  let fresh = 0;
+  for (const n of now) if (!seen.has(n)) fresh++;
+  return fresh;
+}

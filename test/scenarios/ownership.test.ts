@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/index.js';
+import { assign, cites, claim, complaint, deal, find, followUp, given, refund, ruling, staff, status, visit, wang, zhang } from '../support/dsl.js';
+
+const team = [staff('S01', { team: 'A' }), staff('S02', { team: 'A' }), staff('S03', { team: 'B' }), staff('M1', { role: 'manager' })];
+
+describe('OWN-FIRST: the client belongs to the first registered receiver', () => {
+  it('given an empty office, when S01 receives a new client, then S01 owns them with the visit as evidence', () => {
+    const g = given(team);
+    const e = visit('11-01 10:00', zhang);
+    const step = g.when(e);
+    const own = find(step, 'ownership');
+    expect(own.owner).toBe('S01');
+    expect(own.trace.rules).toEqual(expect.arrayContaining(['OWN-FIRST', 'REG-FIRST', 'OWN-VALIDITY']));
+    expect(own.trace.evidence).toContain(e.id);
+  });
+});
+
+describe('OWN-VALIDITY: protection lasts a window, then the client is new', () => {
+  it('given a visit on Nov 1 with a 15-day window, then protection ends at local midnight starting Nov 17', () => {
+    const g = given(team);
+    const step = g.when(visit('11-01 10:00', zhang, { receiver: 'S01' }));
+    expect(find(step, 'ownership').protectionEndsAt).toBe('2026-11-17T00:00:00+08:00');
+    expect(g.ownerOf(zhang.phone, '11-16 23:59')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '11-17 00:00')).toBeNull();
+  });
+
+  it('given the window ran out, when the client returns, then the lapse is recorded and the new receiver owns them', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })]);
+    const step = g.when(visit('11-20 10:00', zhang, { receiver: 'S02' }));
+    const lapse = find(step, 'ownership', (d) => d.owner === null);
+    expect(lapse.trace.rules).toEqual(['OWN-VALIDITY']);
+    expect(lapse.trace.note).toContain('2026-11-17T00:00:00+08:00');
+    expect(g.ownerOf(zhang.phone)).toBe('S02');
+  });
+
+  it.each([
+    [7, '2026-11-09T00:00:00+08:00'],
+    [30, '2026-12-02T00:00:00+08:00'],
+    [60, '2027-01-01T00:00:00+08:00'],
+    [90, '2027-01-31T00:00:00+08:00'],
+  ])('given a %i-day visit window, protection ends at %s', (days, end) => {
+    const g = given(team, { ownership: { validityDays: { visit: days } } });
+    const step = g.when(visit('11-01 10:00', zhang, { receiver: 'S01' }));
+    expect(find(step, 'ownership').protectionEndsAt).toBe(end);
+  });
+
+  it('given an office in New York, windows count New York calendar days across the DST change and show local time', () => {
+    const g = given(team, { timeZone: 'America/New_York', ownership: { validityDays: { visit: 1 } } });
+    const step = g.when(visit('11-01 13:30', zhang, { receiver: 'S01' }));
+    // 13:30 in Shanghai is 01:30 EDT on Nov 1 in New York, the day DST ends; one full day after it ends at Nov 3 00:00 EST.
+    expect(find(step, 'ownership').protectionEndsAt).toBe('2026-11-03T00:00:00-05:00');
+    expect(find(step, 'registration').day).toBe('2026-11-01');
+  });
+
+  it('given no limit (null), the protection never lapses', () => {
+    const g = given(team, { ownership: { validityDays: { visit: null } } });
+    g.when(visit('11-01 10:00', zhang, { receiver: 'S01' }));
+    expect(g.ownerOf(zhang.phone, '12-31 10:00')).toBe('S01');
+  });
+
+  it('given a visit by the owner within the window, the window restarts from the visit', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })]);
+    const step = g.when(visit('11-10 10:00', zhang));
+    expect(find(step, 'ownership').protectionEndsAt).toBe('2026-11-26T00:00:00+08:00');
+  });
+});
+
+describe('OWN-FOLLOWUP: a follow-up within N days keeps ownership', () => {
+  const policy = { ownership: { validityDays: { visit: 15 }, followUp: { withinDays: 10 } } };
+
+  it('given 15-day validity and a 10-day follow-up rule (004d), without follow-up the client is free after 10 days', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], policy);
+    expect(g.ownerOf(zhang.phone, '11-11 23:00')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '11-12 00:00')).toBeNull();
+    const step = g.when(visit('11-13 10:00', zhang, { receiver: 'S02' }));
+    expect(find(step, 'ownership', (d) => d.owner === null).trace.rules).toEqual(['OWN-FOLLOWUP']);
+    expect(g.ownerOf(zhang.phone)).toBe('S02');
+  });
+
+  it('given a follow-up by the owner on day 8, the client stays protected to the window end', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], policy);
+    const step = g.when(followUp('11-08 10:00', 'S01', zhang));
+    expect(find(step, 'followUp').kept).toBe(true);
+    expect(g.ownerOf(zhang.phone, '11-16 10:00')).toBe('S01');
+  });
+
+  it('given a follow-up by someone else, it keeps nothing', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], policy);
+    const step = g.when(followUp('11-08 10:00', 'S02', zhang));
+    expect(find(step, 'followUp').kept).toBe(false);
+    expect(g.ownerOf(zhang.phone, '11-12 10:00')).toBeNull();
+  });
+
+  it('given a client who asked not to be called (004h), no follow-up is due', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], policy);
+    g.when(followUp('11-02 10:00', 'S01', zhang, { doNotCall: true }));
+    expect(g.ownerOf(zhang.phone, '11-15 10:00')).toBe('S01');
+  });
+
+  it('given a next-day callback rule (004l), a first follow-up is due by the end of the next day', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], { ownership: { followUp: { firstWithinDays: 1, withinDays: 7 } } });
+    expect(g.ownerOf(zhang.phone, '11-02 23:00')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '11-03 00:00')).toBeNull();
+  });
+
+  it('given renewal on follow-ups (004f archive), each follow-up restarts the window', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], { ownership: { validityDays: { visit: 10 }, renewOn: ['followUp'] } });
+    g.when(followUp('11-09 10:00', 'S01', zhang));
+    expect(g.ownerOf(zhang.phone, '11-19 10:00')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '11-20 00:00')).toBeNull();
+  });
+});
+
+describe('OWN-DEAL-PERMANENT: a client who closes within the window becomes permanent', () => {
+  it('given S01 owns the client, when a subscription closes, then the client is permanent', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })]);
+    const step = g.when(deal('11-05 15:00', 'D1', 'S01', zhang));
+    expect(find(step, 'ownership').status).toBe('permanent');
+    expect(cites(step, 'OWN-DEAL-PERMANENT')).toBe(true);
+    expect(g.ownerOf(zhang.phone, '12-31 10:00')).toBe('S01');
+  });
+
+  it('given the policy starts permanence at contract, a small deposit does not make the client permanent', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], { ownership: { permanentFromStage: 'contract' } });
+    g.when(deal('11-05 15:00', 'D1', 'S01', zhang, 'smallDeposit'));
+    expect(g.statusOf(zhang.phone)).toBe('protected');
+  });
+
+  it('given a permanent client, when the deal is fully refunded (RFD-RESTORE), then the client returns to the original window', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-05 15:00', 'D1', 'S01', zhang)]);
+    const step = g.when(refund('11-06 10:00', 'D1'));
+    expect(cites(step, 'RFD-RESTORE')).toBe(true);
+    expect(g.statusOf(zhang.phone)).toBe('protected');
+  });
+});
+
+describe('OWN-NAMED: a client who names a salesperson is theirs', () => {
+  it('given a new client who names S03, then S03 receives and owns them', () => {
+    const g = given(team);
+    const step = g.when(visit('11-01 10:00', zhang, { named: 'S03' }));
+    expect(find(step, 'reception').receiver).toBe('S03');
+    expect(find(step, 'ownership').trace.rules).toContain('OWN-NAMED');
+    expect(g.ownerOf(zhang.phone)).toBe('S03');
+  });
+
+  it('given an owner within validity, a client naming someone else stays with the owner', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })]);
+    const step = g.when(visit('11-03 10:00', zhang, { named: 'S02' }));
+    expect(find(step, 'collision').trace.rules).toEqual(expect.arrayContaining(['COL-EARLIEST', 'OWN-NAMED']));
+    expect(g.ownerOf(zhang.phone)).toBe('S01');
+  });
+});
+
+describe("OWN-RELATIVE: a salesperson's relative is theirs only if registered first", () => {
+  it('given a relative of S02 received by S02 first, then S02 owns them', () => {
+    const g = given(team);
+    const step = g.when(visit('11-01 10:00', zhang, { receiver: 'S02', relativeOf: 'S02' }));
+    expect(find(step, 'ownership').trace.rules).toContain('OWN-RELATIVE');
+    expect(g.ownerOf(zhang.phone)).toBe('S02');
+  });
+
+  it('given a relative of S02 received first by S01 with no prior record, then S01 owns them', () => {
+    const g = given(team);
+    const step = g.when(visit('11-01 10:00', zhang, { receiver: 'S01', relativeOf: 'S02' }));
+    expect(find(step, 'ownership').trace.rules).toContain('OWN-RELATIVE');
+    expect(g.ownerOf(zhang.phone)).toBe('S01');
+  });
+
+  it('given S02 pre-filed the relative, when S01 receives them, then S02 keeps them', () => {
+    const g = given([...team, claim('11-01 09:00', 'S02', zhang, { kind: 'preFile' })]);
+    g.when(visit('11-01 10:00', zhang, { receiver: 'S01', relativeOf: 'S02' }));
+    expect(g.ownerOf(zhang.phone)).toBe('S02');
+  });
+});
+
+describe('OWN-DEPARTED: clients of staff who leave go to the pool or become new', () => {
+  it('given S01 owns a deposited and an undeposited client, when S01 leaves, then one goes to the pool and one is new', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-01 11:00', wang, { receiver: 'S01' }), deal('11-02 10:00', 'D1', 'S01', zhang, 'smallDeposit')]);
+    const step = g.when(status('11-03 09:00', 'S01', 'left'));
+    expect(step.decisions.filter((d) => d.trace.rules.includes('OWN-DEPARTED')).length).toBeGreaterThanOrEqual(3);
+    expect(g.statusOf(zhang.phone)).toBe('pool');
+    expect(g.statusOf(wang.phone)).toBe('none');
+  });
+
+  it('given a pool client, when someone else registers them, then they stay in the pool until a manager assigns them', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-02 10:00', 'D1', 'S01', zhang, 'smallDeposit'), status('11-03 09:00', 'S01', 'left')]);
+    g.when(visit('11-04 10:00', zhang, { receiver: 'S02' }));
+    expect(g.statusOf(zhang.phone)).toBe('pool');
+    const step = g.when(assign('11-04 11:00', zhang, 'S03', { by: 'M1' }));
+    expect(cites(step, 'OWN-MANAGER')).toBe(true);
+    expect(g.ownerOf(zhang.phone)).toBe('S03');
+  });
+
+  it('given a departed staff member, an event naming them as receiver is refused with a clear issue', () => {
+    const g = given([...team, status('11-03 09:00', 'S01', 'left')]);
+    const step = g.when(visit('11-04 10:00', zhang, { receiver: 'S01' }), true);
+    expect(step.issues[0]).toMatchObject({ code: 'staff_departed', path: ['receiver'] });
+  });
+});
+
+describe('OWN-MANAGER: the manager may assign special or company clients', () => {
+  it('given the default (004e), an assignment transfers ownership', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })]);
+    g.when(assign('11-02 10:00', zhang, 'S03', { by: 'M1' }));
+    expect(g.ownerOf(zhang.phone)).toBe('S03');
+  });
+
+  it('given 002 (service only), an assignment leaves ownership where it is', () => {
+    const g = given([...team, claim('11-01 09:30', 'S01', { company: '华远公司', contact: '赵强' })], { ownership: { managerAssigns: 'service' } });
+    const step = g.when(assign('11-02 10:00', { company: '华远公司' }, 'S03', { by: 'M1' }));
+    expect(find(step, 'ownership').trace.note).toContain('serve');
+    expect(g.ownerOf('华远公司')).toBe('S01');
+  });
+});
+
+describe('OWN-COMPLAINT: a justified complaint lets the manager reassign', () => {
+  it('given a justified complaint against S01, when the manager reassigns to S02, then S02 owns and the split is kept', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })]);
+    const step = g.when(complaint('11-03 10:00', zhang, 'S01', true, 'S02'));
+    expect(find(step, 'ownership').trace.rules).toContain('OWN-COMPLAINT');
+    expect(g.ownerOf(zhang.phone)).toBe('S02');
+    expect(explain(g.state, zhang.phone).owner?.owner).toBe('S02');
+  });
+
+  it('given an unjustified complaint, the client stays', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })]);
+    const step = g.when(complaint('11-03 10:00', zhang, 'S01', false));
+    expect(find(step, 'ownership').trace.rules).toEqual(['OWN-COMPLAINT']);
+    expect(g.ownerOf(zhang.phone)).toBe('S01');
+  });
+});
+
+describe('OWN-CONCEAL: hiding that a client is someone else\'s loses it to the original', () => {
+  it('given S02 hid that the client was S01s, when the manager rules concealment, then S01 owns and the finding is kept', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), assign('11-02 10:00', zhang, 'S02')]);
+    const step = g.when(ruling('11-05 10:00', zhang, { owner: 'S01', finding: 'concealment', concealer: 'S02', by: 'M1' }));
+    expect(find(step, 'ownership').trace.rules).toContain('OWN-CONCEAL');
+    expect(g.ownerOf(zhang.phone)).toBe('S01');
+  });
+});
