@@ -88,6 +88,7 @@ export {
 
 // Policies
 export { policySchema, type Policy, type PolicyInput } from './policy/schema.js';
+export { presetNames, presetCatalog, presetPolicy, isPresetName, type PresetName, type PresetInfo } from './policy/presets/index.js';
 export { identityPolicySchema, type IdentityPolicy } from './identity/policy.js';
 export {
   registrationPolicySchema,
