@@ -38,5 +38,6 @@ export function isPresetName(name: string): name is PresetName {
  * ```
  */
 export function presetPolicy(name: PresetName): PolicyInput {
-  return structuredClone({ name, ...attributionPresets[name], ...rotationPresets[name], ...dealsPresets[name] });
+  // Presets are JSON data: a JSON round trip is a deep copy.
+  return JSON.parse(JSON.stringify({ name, ...attributionPresets[name], ...rotationPresets[name], ...dealsPresets[name] })) as PolicyInput;
 }
