@@ -1,0 +1,49 @@
+import { TZDate } from '@date-fns/tz';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { calendarOf, isTimeZone, windowEnd } from '../../src/_lib/time.js';
+
+describe('calendar days in the office zone (cached boundaries)', () => {
+  const shanghai = calendarOf('Asia/Shanghai');
+  const newYork = calendarOf('America/New_York');
+
+  it('a Shanghai day runs from local midnight to local midnight', () => {
+    const day = shanghai.dayOf(Date.parse('2026-11-01T00:00:00+08:00'));
+    expect(shanghai.dayOf(Date.parse('2026-10-31T23:59:59.999+08:00'))).toBe(day - 1);
+    expect(shanghai.dayOf(Date.parse('2026-11-01T23:59:59.999+08:00'))).toBe(day);
+    expect(shanghai.dayIso(day)).toBe('2026-11-01');
+    expect(shanghai.localIso(shanghai.startOf(day))).toBe('2026-11-01T00:00:00+08:00');
+  });
+
+  it('New York has a 25-hour day when DST ends and a 23-hour day when it starts', () => {
+    const fall = newYork.dayOf(Date.parse('2026-11-01T12:00:00-05:00'));
+    expect(newYork.startOf(fall + 1) - newYork.startOf(fall)).toBe(25 * 3_600_000);
+    const spring = newYork.dayOf(Date.parse('2026-03-08T12:00:00-04:00'));
+    expect(newYork.startOf(spring + 1) - newYork.startOf(spring)).toBe(23 * 3_600_000);
+    expect(newYork.minuteOfDay(Date.parse('2026-11-01T18:00:00-05:00'))).toBe(18 * 60);
+    expect(newYork.localIso(Date.parse('2026-11-01T05:30:00Z'))).toBe('2026-11-01T01:30:00-04:00');
+    expect(newYork.localIso(Date.parse('2026-11-01T06:30:00Z'))).toBe('2026-11-01T01:30:00-05:00');
+  });
+
+  it('a window of N days ends at local midnight after the N-th full day', () => {
+    expect(shanghai.localIso(windowEnd(shanghai, Date.parse('2026-11-01T15:00:00+08:00'), 10))).toBe('2026-11-12T00:00:00+08:00');
+    expect(shanghai.localIso(windowEnd(shanghai, Date.parse('2026-11-01T00:00:00+08:00'), 0))).toBe('2026-11-02T00:00:00+08:00');
+  });
+
+  it('knows valid zones', () => {
+    expect(isTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+
+  test.prop([fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2040-01-01T00:00:00Z') }), fc.constantFrom('Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata')])(
+    'agrees with TZDate on the local date and wall clock, whatever the order of queries',
+    (ms, zone) => {
+      const cal = calendarOf(zone);
+      const d = new TZDate(ms, zone);
+      expect(cal.dayIso(cal.dayOf(ms))).toBe(`${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+      expect(cal.minuteOfDay(ms)).toBe(d.getHours() * 60 + d.getMinutes());
+      expect(cal.startOf(cal.dayOf(ms))).toBeLessThanOrEqual(ms);
+      expect(Date.parse(cal.localIso(ms))).toBe(ms);
+    },
+  );
+});

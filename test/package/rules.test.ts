@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ruleIds } from '../../src/index.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const spec = new URL('../../../shared/spec/RULES.md', import.meta.url).pathname;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.test(-prop)?\.ts$/.test(path) ? [path] : [];
+  });
+}
+
+// Test titles only: describe('...') and it('...') / test.prop(...)('...').
+const titles = files(join(root, 'test'))
+  .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?:describe|it|test)(?:\.each\([^)]*\))?(?:\.prop\([^)]*\)(?:\s*,\s*[^)]*\))?)?\(\s*(['"`])((?:(?!\1).)*)\1/g)].map((m) => m[2] ?? ''))
+  .join('\n');
+
+/** The rule IDs the foundation issue names: §A, §B but CLM-QUOTA, §C, §F and these §E IDs. */
+const attribution = ruleIds.filter(
+  (id) =>
+    (/^(ID|REG|OWN|REF)-/.test(id) || (/^CLM-/.test(id) && id !== 'CLM-QUOTA')) ||
+    ['COL-EARLIEST', 'COL-AFTER-DEAL', 'COL-COMPANY-VS-PERSON', 'COL-SAME-DAY', 'COL-CROSS-FAMILY', 'DSP-PROCESS'].includes(id),
+);
+
+describe('rule catalog', () => {
+  it('ruleIds lists exactly the IDs of RULES.md', () => {
+    let text: string;
+    try {
+      text = readFileSync(spec, 'utf8');
+    } catch {
+      // Outside this workspace the spec is not beside the repo: the list in src/rules.ts stands.
+      text = ruleIds.map((id) => `**${id}**`).join(' ');
+    }
+    const inSpec = [...text.matchAll(/\*\*([A-Z]+(?:-[A-Z0-9]+)+)\*\*/g)].map((m) => m[1]);
+    expect([...ruleIds].sort()).toEqual([...new Set(inSpec)].sort());
+  });
+
+  it.each(attribution)('%s is named in a test title', (id) => {
+    expect(titles).toContain(id);
+  });
+});
