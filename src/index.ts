@@ -115,7 +115,7 @@ export {
   type Replayer,
 } from './office/fold.js';
 export { createOffice, type Office } from './office/office.js';
-export type { OfficeState, Step } from './office/state.js';
+export { engineOptionsSchema, type OfficeState, type Step, type EngineOptions, type EngineOptionsInput } from './office/state.js';
 export { toSnapshot, fromSnapshot, type Snapshot } from './office/snapshot.js';
 
 // Views and explanations

@@ -17,6 +17,8 @@ export interface Ctx {
   readonly event: Event;
   readonly at: number;
   readonly edit: Edit | undefined;
+  /** Keep decisions in client files (engine option `history`). */
+  readonly keepHistory: boolean;
 }
 
 type Body<D extends Decision> = D extends Decision ? Omit<D, 'event' | 'at' | 'trace'> : never;
@@ -26,6 +28,13 @@ type Body<D extends Decision> = D extends Decision ? Omit<D, 'event' | 'at' | 't
  * @internal
  */
 export function decide(ctx: Ctx, body: Body<Decision>, rules: RuleId[], evidence: readonly string[], note: string): Decision {
-  const trace: Trace = { rules: [...new Set(rules)], evidence: [...new Set([...evidence, ctx.event.id])], note };
+  const trace: Trace = { rules: unique(rules), evidence: unique([...evidence, ctx.event.id]), note };
   return { ...body, event: ctx.event.id, at: ctx.event.at, trace } as Decision;
+}
+
+// Traces hold a handful of ids: a linear scan beats building a Set.
+function unique<T>(items: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const item of items) if (!out.includes(item)) out.push(item);
+  return out;
 }

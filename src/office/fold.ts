@@ -15,7 +15,7 @@ import { claimClient, recordFollowUp } from './claims.js';
 import { closeDeal, refund } from './deals.js';
 import { changeStaff } from './people.js';
 import { announceDeveloperContacts, assignClient, fileComplaint, issueRuling, linkClients, raiseDispute } from './rulings.js';
-import { freshState, type OfficeState, type Step } from './state.js';
+import { engineOptionsSchema, freshState, type EngineOptions, type EngineOptionsInput, type OfficeState, type Step } from './state.js';
 import { registerCall, registerVisit } from './visits.js';
 
 type Reducer<T extends EventType> = (state: OfficeState, event: EventOf<T>, ctx: Ctx) => Step;
@@ -61,7 +61,7 @@ export function applyWith(state: OfficeState, event: Event, edit: Edit | undefin
       issues: [issue(event, 'out_of_order', ['at'], `${event.at} is earlier than the last applied event (${calendar.localIso(state.lastAt)}); events must be applied in time order, so it is refused`)],
     };
   }
-  const ctx: Ctx = { policy: state.policy, calendar: calendarOf(state.policy.timeZone), event, at, edit };
+  const ctx: Ctx = { policy: state.policy, calendar: calendarOf(state.policy.timeZone), event, at, edit, keepHistory: state.options.history === 'full' };
   const reducer = reducers[event.type] as Reducer<EventType>;
   const step = reducer(state, event, ctx);
   if (step.issues.length > 0) return { state, decisions: [], issues: step.issues };
@@ -174,15 +174,23 @@ function policyOf(input: PolicyInput | Policy | undefined): Policy {
  * The state of an office before any event.
  *
  * @param policy - the office's policy; omitted: every default
+ * @param options - engine options (see {@link engineOptionsSchema})
  * @returns the empty state
- * @throws {@link PolicyError} when the policy does not validate
+ * @throws {@link PolicyError} when the policy or the options do not validate
  * @example
  * ```ts
  * const state = initialState({ timeZone: 'Asia/Shanghai' });
  * ```
  */
-export function initialState(policy?: PolicyInput): OfficeState {
-  return freshState(policyOf(policy));
+export function initialState(policy?: PolicyInput, options?: EngineOptionsInput): OfficeState {
+  return freshState(policyOf(policy), optionsOf(options));
+}
+
+/** Validates engine options, throwing a {@link PolicyError} that names the bad field. @internal */
+export function optionsOf(input: EngineOptionsInput | undefined): EngineOptions {
+  const parsed = engineOptionsSchema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  throw new PolicyError(parsed.error.issues.map((i) => ({ code: 'invalid_policy' as const, path: ['options', ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: i.message })));
 }
 
 /**
@@ -251,6 +259,7 @@ export function replayer(from: OfficeState): Replayer {
  *
  * @param events - the events, in time order
  * @param policy - the office's policy; omitted: every default
+ * @param options - engine options, e.g. `{ history: 'none' }` for very long logs
  * @returns the final state, the decisions and the issues
  * @throws {@link PolicyError} when the policy does not validate
  * @example
@@ -259,8 +268,8 @@ export function replayer(from: OfficeState): Replayer {
  * const { state, decisions } = replay(events, { timeZone: 'Asia/Shanghai' });
  * ```
  */
-export function replay(events: Iterable<Event>, policy?: PolicyInput): ReplayResult {
-  return replayFrom(initialState(policy), events);
+export function replay(events: Iterable<Event>, policy?: PolicyInput, options?: EngineOptionsInput): ReplayResult {
+  return replayFrom(initialState(policy, options), events);
 }
 
 /**

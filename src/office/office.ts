@@ -4,8 +4,8 @@
 import type { Event } from '../events/schema.js';
 import type { Issue } from '../issues.js';
 import type { Policy } from '../policy/schema.js';
-import { apply, ingest, replayFrom, replayer, validatePolicy, type ReplayResult, type Replayer } from './fold.js';
-import { freshState, type OfficeState, type Step } from './state.js';
+import { apply, ingest, optionsOf, PolicyError, replayFrom, replayer, validatePolicy, type ReplayResult, type Replayer } from './fold.js';
+import { freshState, type EngineOptionsInput, type OfficeState, type Step } from './state.js';
 import { explain, type Explanation } from './explain.js';
 import { nextReceiver, type ViewOptions } from './views.js';
 import type { NextReceiver } from '../rotation/rotation.js';
@@ -43,6 +43,7 @@ export interface Office {
  * policy: the issues name each bad field's path and reason.
  *
  * @param policy - the office's policy (any field left out takes its default)
+ * @param options - engine options, e.g. `{ history: 'none' }`; bad options come back as issues too
  * @returns the office, or the policy's issues
  * @example
  * ```ts
@@ -50,16 +51,24 @@ export interface Office {
  * if (!r.ok) console.error(r.issues); // path ['ownership', 'validityDays', 'visit']
  * ```
  */
-export function createOffice(policy?: unknown): { ok: true; office: Office } | { ok: false; issues: Issue[] } {
+export function createOffice(policy?: unknown, options?: EngineOptionsInput): { ok: true; office: Office } | { ok: false; issues: Issue[] } {
   const valid = validatePolicy(policy);
   if (!valid.ok) return valid;
+  let engine;
+  try {
+    engine = optionsOf(options);
+  } catch (error) {
+    if (error instanceof PolicyError) return { ok: false, issues: error.issues };
+    throw error;
+  }
+  const fresh = () => freshState(valid.policy, engine);
   const office: Office = {
     policy: valid.policy,
-    initialState: () => freshState(valid.policy),
+    initialState: fresh,
     apply,
     ingest,
-    replay: (events, from) => replayFrom(from ?? freshState(valid.policy), events),
-    replayer: (from) => replayer(from ?? freshState(valid.policy)),
+    replay: (events, from) => replayFrom(from ?? fresh(), events),
+    replayer: (from) => replayer(from ?? fresh()),
     explain,
     nextReceiver,
   };

@@ -5,7 +5,7 @@
 import { fromEntries, sortedEntries, type PMap } from '../_lib/pmap.js';
 import type { Issue } from '../issues.js';
 import { validatePolicy } from './fold.js';
-import type { OfficeState } from './state.js';
+import { engineOptionsSchema, type OfficeState } from './state.js';
 
 const FORMAT = 'salesfloor-state';
 const VERSION = 1;
@@ -91,5 +91,7 @@ export function fromSnapshot(snapshot: unknown): { ok: true; state: OfficeState 
   for (const slice of ['staff', 'identity', 'ownership', 'rotation', 'deals', 'seen'] as const) {
     if (typeof state[slice] !== 'object' || state[slice] === null) return bad(['state', slice], `the snapshot has no ${slice}`);
   }
-  return { ok: true, state: { ...state, policy: policy.policy } };
+  const options = engineOptionsSchema.safeParse(state.options ?? {});
+  if (!options.success) return bad(['state', 'options'], options.error.issues[0]?.message ?? 'invalid engine options');
+  return { ok: true, state: { ...state, policy: policy.policy, options: options.data } };
 }

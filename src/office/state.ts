@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { emptyMap, type PMap } from '../_lib/pmap.js';
 import type { Decision } from '../decisions.js';
 import type { Issue } from '../issues.js';
@@ -7,6 +8,29 @@ import { initialIdentity, type IdentityState } from '../identity/identity.js';
 import { initialOwnership, type OwnershipState } from '../ownership/state.js';
 import { initialRotation, type RotationState } from '../rotation/rotation.js';
 import { initialStaff, type StaffState } from '../staff/staff.js';
+
+/**
+ * Options of the engine itself (not business rules, which are the policy).
+ * `history: 'full'` (the default) keeps every decision in each client's file
+ * for `explain`; `'none'` keeps only the current ownership and its basis, for
+ * replays of very long logs where memory matters (the decisions are still
+ * returned by `apply` and `replay`).
+ *
+ * @example
+ * ```ts
+ * const state = initialState(policy, { history: 'none' });
+ * ```
+ */
+export const engineOptionsSchema = z
+  .strictObject({
+    history: z.enum(['full', 'none']).default('full').describe("Keep each client's decisions for explain ('full') or not ('none')."),
+  })
+  .prefault({});
+
+/** Engine options, defaults filled in. */
+export type EngineOptions = z.output<typeof engineOptionsSchema>;
+/** Engine options as written: every field may be left to its default. */
+export type EngineOptionsInput = z.input<typeof engineOptionsSchema>;
 
 /**
  * The state of one sales office after some events: one slice per rule
@@ -23,6 +47,8 @@ import { initialStaff, type StaffState } from '../staff/staff.js';
 export interface OfficeState {
   /** The validated policy the state is folded under. */
   readonly policy: Policy;
+  /** Engine options (history kept for explanations). */
+  readonly options: EngineOptions;
   /** The office id, fixed by the first event (or by the policy). */
   readonly office: string | null;
   /** Epoch ms of the last applied event. */
@@ -56,9 +82,10 @@ export interface Step {
 }
 
 /** A fresh office state under a validated policy. @internal */
-export function freshState(policy: Policy): OfficeState {
+export function freshState(policy: Policy, options: EngineOptions = { history: 'full' }): OfficeState {
   return {
     policy,
+    options,
     office: policy.office ?? null,
     lastAt: null,
     events: 0,

@@ -31,7 +31,8 @@ export function fileOf(slice: OwnershipState, key: string): ClientFile | undefin
 }
 
 /** Stores a file and keeps the owner index in step. @internal */
-export function putFile(slice: OwnershipState, file: ClientFile, ctx: Ctx): OwnershipState {
+export function putFile(slice: OwnershipState, stored: ClientFile, ctx: Ctx): OwnershipState {
+  const file = ctx.keepHistory || stored.history.length === 0 ? stored : { ...stored, history: [] };
   const before = get(slice.files, file.key);
   if (before === file) return slice;
   let byOwner = slice.byOwner;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   apply,
   createOffice,
+  explain,
+  owners,
   fromSnapshot,
   ingest,
   initialState,
@@ -191,6 +193,23 @@ describe('createOffice and policies', () => {
     } catch (error) {
       expect((error as PolicyError).issues[0]?.path).toEqual(['timeZone']);
     }
+  });
+});
+
+describe('engine options', () => {
+  it("history 'none' gives the same owners as 'full' and keeps no client history (for very long logs)", () => {
+    const full = replay(log);
+    const lean = replay(log, {}, { history: 'none' });
+    expect(owners(lean.state)).toEqual(owners(full.state));
+    expect(lean.decisions).toEqual(full.decisions);
+    expect(explain(lean.state, zhang.phone).decisions).toEqual([]);
+    expect(explain(full.state, zhang.phone).decisions.length).toBeGreaterThan(3);
+  });
+
+  it('bad options are refused with the field named', () => {
+    const r = createOffice({}, { history: 'some' as never });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.path).toEqual(['options', 'history']);
   });
 });
 
