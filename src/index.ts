@@ -131,6 +131,9 @@ export {
 } from './office/views.js';
 export { explain, describeDecision, type Explanation } from './office/explain.js';
 
+// JSON Schemas for other languages
+export { eventJsonSchema, policyJsonSchema } from './jsonSchema.js';
+
 // Identity helpers
 export { normalizePhone, maskPhone, maskKeys, type Phone } from './identity/phone.js';
 
