@@ -169,7 +169,8 @@ export function mergeFiles(
     concealment: x.concealment ?? y.concealment,
     crossFamily: [...x.crossFamily, ...y.crossFamily],
     servedBy: x.servedBy ?? y.servedBy,
-    history: [...x.history, ...y.history],
+    // One story in time order (the sort is stable for decisions at the same instant).
+    history: [...x.history, ...y.history].sort((p, q) => Date.parse(p.at) - Date.parse(q.at)),
   };
   const takeOwner = (from: ClientFile): ClientFile => ({
     ...merged,

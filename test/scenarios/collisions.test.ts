@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { values } from '../../src/_lib/pmap.js';
-import { owners } from '../../src/index.js';
+import { explain, owners } from '../../src/index.js';
 import { cites, claim, deal, dispute, find, given, link, ruling, staff, visit, wang, zhang } from '../support/dsl.js';
 
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('M1', { role: 'manager' }), staff('V1', { role: 'supervisor' })];
@@ -172,5 +172,14 @@ describe('DSP-PROCESS: dispute same day, mediation, ruling; appeals fine the los
     const g = given([...collided, dispute('11-02 15:00', 'S02', zhang)]);
     g.when(ruling('11-02 17:00', zhang, { owner: null, by: 'M1' }));
     expect(g.statusOf(zhang.phone)).toBe('pool');
+  });
+});
+
+describe('ID-MATCH: a merged client tells one story in time order', () => {
+  it('given two files merged as the same person, when explained, then the decisions are in time order', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S02' }), visit('11-02 10:00', { name: '张伟', phone: '13500001234' }, { receiver: 'S01' }), visit('11-03 10:00', zhang), link('11-04 10:00', { phone: '13500001234' }, zhang, 'same')]);
+    const times = explain(g.state, '13500001234').decisions.map((d) => Date.parse(d.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Set(times).size).toBeGreaterThanOrEqual(4);
   });
 });
