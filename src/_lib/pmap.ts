@@ -44,6 +44,11 @@ type Slot<V> = Branch<V> | Leaf<V> | Collision<V>;
 /**
  * An immutable map from string keys to values (a hash array mapped trie).
  * Read it with the views of the state; its nodes are internal.
+ *
+ * @example
+ * ```ts
+ * state.ownership.files.size; // how many clients are on file
+ * ```
  */
 export interface PMap<V> {
   /** @internal */

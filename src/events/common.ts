@@ -72,7 +72,16 @@ export const dealStageSchema = z.enum(['smallDeposit', 'bigDeposit', 'subscripti
 /** A stage of {@link dealStageSchema}. */
 export type DealStage = z.infer<typeof dealStageSchema>;
 
-/** The rank of a stage, 0 (small deposit) to 4 (loan disbursed/filed). */
+/**
+ * The rank of a deal stage, 0 (small deposit) to 4 (loan disbursed/filed) (DEAL-STAGES).
+ *
+ * @param stage - a deal stage
+ * @returns its rank
+ * @example
+ * ```ts
+ * stageRank('contract') > stageRank('subscription'); // true
+ * ```
+ */
 export function stageRank(stage: DealStage): number {
   return dealStageSchema.options.indexOf(stage);
 }

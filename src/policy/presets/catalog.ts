@@ -49,7 +49,14 @@ export interface PresetInfo {
   readonly summary: string;
 }
 
-/** Every preset's description, in the order of RULES.md §P. */
+/**
+ * Every preset's description, in the order of RULES.md §P.
+ *
+ * @example
+ * ```ts
+ * for (const p of presetCatalog) console.log(p.name, p.source, p.summary);
+ * ```
+ */
 export const presetCatalog: readonly PresetInfo[] = [
   { name: 'jiuzhou', source: '000', title: '客户分配接待轮排制度 (九州名座)', summary: 'daily carry-over rotation, call allocation, 20%/10% rates, two-rounds-one penalty, 1.8-2.5‰ tiers, grades, clawback' },
   { name: 'confirmation-desk', source: '002', title: '客户确认制度', summary: 'claim windows, 50/80/30 quota, 10-day re-confirmable claims, earliest-claim collisions, 3-days-after-deal rule, appeals 400/500' },
