@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fairnessLedger, nextReceiver, parseEvent, presetPolicy, type ClientRef, type DecisionOf, type PolicyInput, type Step } from '../../src/index.js';
+import { createOffice, fairnessLedger, nextReceiver, parseEvent, presetPolicy, toSnapshot, type ClientRef, type DecisionOf, type PolicyInput, type Step } from '../../src/index.js';
 import { event, find, given, staff, status, t, visit, wang, zhang, type Given } from '../support/dsl.js';
 
 // Two teams of two; the order is the join order S01, S02, S03, S04.
@@ -563,5 +563,40 @@ describe('presets: the offices differ by policy, not by code (RULES §P)', () =>
     };
     expect(receiverUnder('consultant-detail')).toBe('S04');
     expect(receiverUnder('shenyang')).toBe('S02');
+  });
+});
+
+describe('bad input to the queue is refused with an issue and changes nothing', () => {
+  it('given queue events naming unknown or departed staff, then each is refused with the path of the bad field', () => {
+    const g = given([...team, status('11-01 09:00', 'S04', 'left')], quick);
+    const before = JSON.stringify(toSnapshot(g.state));
+    expect(g.when(endReception('11-01 10:00', 'S9'), true).issues).toEqual([expect.objectContaining({ code: 'unknown_staff', path: ['staff'] })]);
+    expect(g.when(duty('11-01 10:00', ['S01', 'S9']), true).issues).toEqual([expect.objectContaining({ code: 'unknown_staff', path: ['staff', 1] })]);
+    expect(g.when(penalty('11-01 10:00', 'S04', 'halfTurns'), true).issues).toEqual([expect.objectContaining({ code: 'staff_departed', path: ['staff'] })]);
+    expect(g.when(callIn('11-01 10:00', fresh(), { receiver: 'S9' }), true).issues).toEqual([expect.objectContaining({ code: 'unknown_staff', path: ['receiver'] })]);
+    expect(JSON.stringify(toSnapshot(g.state))).toBe(before);
+  });
+
+  it('given malformed queue events, then parsing names the field', () => {
+    const base = { v: 1, id: 'q1', at: t('11-01 10:00'), office: 'test' };
+    const bad = [
+      { ...base, type: 'setRotationPenalty', staff: 'S01', penalty: 'halfTurns', days: 400 },
+      { ...base, type: 'setRotationPenalty', staff: 'S01', penalty: 'noTurns' },
+      { ...base, type: 'assignDuty', staff: 'S01' },
+      { ...base, type: 'endReception' },
+    ];
+    expect(bad.map((e) => { const r = parseEvent(e); return r.ok ? null : r.issues[0]?.path; })).toEqual([['days'], ['penalty'], ['staff'], ['staff']]);
+  });
+
+  it('given a rotation policy out of range, then createOffice names each bad field', () => {
+    const r = createOffice({ rotation: { receptionMinutes: -5, duty: { windows: [{ from: '12:00', to: '12:00' }] }, makeUps: { companyBusiness: 'twice' } } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues.map((i) => i.path.join('.')).sort()).toEqual(['rotation.duty.windows.0.to', 'rotation.makeUps.companyBusiness', 'rotation.receptionMinutes']);
+    }
+  });
+
+  it('given a time that is not a time, nextReceiver throws: a programmer error, not data', () => {
+    expect(() => nextReceiver(given(team).state, 'tomorrow')).toThrow(RangeError);
   });
 });
