@@ -8,7 +8,7 @@ import { apply, ingest, replayFrom, replayer, validatePolicy, type ReplayResult,
 import { freshState, type OfficeState, type Step } from './state.js';
 import { explain, type Explanation } from './explain.js';
 import { nextReceiver, type ViewOptions } from './views.js';
-import type { NextReceiver } from '../rotation/report.js';
+import type { NextReceiver } from '../rotation/rotation.js';
 
 /**
  * The engine bound to one office's validated policy.

@@ -11,6 +11,7 @@ import { Desk, plan, planCall, type Plan } from './desk.js';
 import type { RotationState, Seat } from './state.js';
 
 export { initialRotation, syncRotation, type RotationState } from './state.js';
+export type { NextReceiver, QueueEntry } from './report.js';
 
 /** What a reception needs to know. @internal */
 export interface Arrival {
