@@ -2,12 +2,21 @@
  * The reducers of queue events that are not receptions: `endReception`,
  * `assignDuty` and `setRotationPenalty` (RULES §D).
  */
+import type { Decision } from '../decisions.js';
 import type { EventOf } from '../events/schema.js';
-import { assignDuty as dutyOf, endReception as endOf, penalize } from '../rotation/rotation.js';
+import type { Issue } from '../issues.js';
+import { assignDuty as dutyOf, endReception as endOf, penalize, type RotationState } from '../rotation/rotation.js';
 import { checkStaff } from '../staff/staff.js';
 import type { Ctx } from './context.js';
 import { refuse, staffIssues } from './common.js';
 import type { OfficeState, Step } from './state.js';
+
+/** Refuses on any issue, else applies the queue change. */
+function onQueue(state: OfficeState, issues: Issue[], change: () => { state: RotationState; decision: Decision }): Step {
+  if (issues.length > 0) return refuse(state, issues);
+  const r = change();
+  return { state: { ...state, rotation: r.state }, decisions: [r.decision], issues: [] };
+}
 
 /**
  * A reception is over: its receiver is free for the queue again
@@ -19,10 +28,7 @@ import type { OfficeState, Step } from './state.js';
  * @returns the step
  */
 export function endReception(state: OfficeState, e: EventOf<'endReception'>, ctx: Ctx): Step {
-  const issues = staffIssues(state, ctx, [[e.staff, 'staff']]);
-  if (issues.length > 0) return refuse(state, issues);
-  const r = endOf(state.rotation, state.staff, e, ctx);
-  return { state: { ...state, rotation: r.state }, decisions: [r.decision], issues: [] };
+  return onQueue(state, staffIssues(state, ctx, [[e.staff, 'staff']]), () => endOf(state.rotation, state.staff, e, ctx));
 }
 
 /**
@@ -35,9 +41,7 @@ export function endReception(state: OfficeState, e: EventOf<'endReception'>, ctx
  */
 export function assignDuty(state: OfficeState, e: EventOf<'assignDuty'>, ctx: Ctx): Step {
   const issues = e.staff.flatMap((id, i) => checkStaff(state.staff, id, ['staff', i], e.id) ?? []);
-  if (issues.length > 0) return refuse(state, issues);
-  const r = dutyOf(state.rotation, state.staff, e.staff, ctx);
-  return { state: { ...state, rotation: r.state }, decisions: [r.decision], issues: [] };
+  return onQueue(state, issues, () => dutyOf(state.rotation, state.staff, e.staff, ctx));
 }
 
 /**
@@ -51,8 +55,5 @@ export function assignDuty(state: OfficeState, e: EventOf<'assignDuty'>, ctx: Ct
  * @returns the step
  */
 export function setRotationPenalty(state: OfficeState, e: EventOf<'setRotationPenalty'>, ctx: Ctx): Step {
-  const issues = staffIssues(state, ctx, [[e.staff, 'staff']]);
-  if (issues.length > 0) return refuse(state, issues);
-  const r = penalize(state.rotation, state.staff, e, ctx);
-  return { state: { ...state, rotation: r.state }, decisions: [r.decision], issues: [] };
+  return onQueue(state, staffIssues(state, ctx, [[e.staff, 'staff']]), () => penalize(state.rotation, state.staff, e, ctx));
 }

@@ -49,8 +49,8 @@ type Tally = 'turns' | 'uncounted' | 'calls' | 'owed' | 'granted' | 'expired';
 
 const emptyEntry = (day: number, staff: string): LedgerEntry => ({ day, staff, turns: 0, uncounted: 0, calls: 0, owed: 0, granted: 0, expired: 0, skips: {}, callSkips: {} });
 
-/** The ledger key of a staff member's day. @internal */
-export function ledgerKey(day: number, staff: string): string {
+/** The ledger key of a staff member's day. */
+function ledgerKey(day: number, staff: string): string {
   return `${day}|${staff}`;
 }
 
@@ -61,9 +61,15 @@ const makeUpRules: Record<string, RuleId> = {
 };
 
 /** The rule behind a make-up, from what it was owed for. */
-export function makeUpRule(seat: Seat): RuleId {
+function makeUpRule(seat: Seat): RuleId {
   return makeUpRules[seat.owedFor?.split(':')[0] ?? ''] ?? 'ROT-MAKEUP-COMPANY';
 }
+
+const outWords: Record<string, string> = {
+  leave: 'on leave',
+  trainingNotPassed: 'not through training',
+  outOfUniform: 'out of uniform',
+};
 
 /** A working copy of the rotation slice at one instant. */
 export class Desk {
@@ -160,7 +166,7 @@ export class Desk {
       case 'busy':
         return `${s.own ? 'serving an own old client' : 'busy with a visitor'} until ${this.clock(s.until)}`;
       case 'out':
-        return s.why;
+        return outWords[s.why] ?? s.why;
     }
   }
 

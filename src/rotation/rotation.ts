@@ -42,6 +42,13 @@ interface Outcome {
   readonly note: string;
 }
 
+/** Runs one event at a fresh desk and writes its changes back. */
+function atDesk(slice: RotationState, staff: StaffState, ctx: Ctx, work: (desk: Desk) => Decision): { state: RotationState; decision: Decision } {
+  const desk = new Desk(slice, staff, ctx.policy, ctx.calendar, ctx.at);
+  const decision = work(desk);
+  return { state: desk.close(ctx.edit), decision };
+}
+
 function reception(ctx: Ctx, channel: 'visit' | 'call', client: string | undefined, out: Outcome): Decision {
   const skipped = out.plan?.skipped ?? [];
   const rules = [...out.rules, ...(out.plan?.rules ?? []), ...skipped.flatMap((s) => s.rules)];
@@ -93,10 +100,10 @@ function visitOutcome(desk: Desk, a: Arrival, visit: string): Outcome {
     }
     return { receiver, turns: 0, makeUp: false, plan: null, rules, note };
   };
-  const counted = (receiver: string, next: Plan, rules: RuleId[], note: string): Outcome => {
+  const counted = (receiver: string, next: Plan, rules: RuleId[], note: string, busy: Seat['busyWithOwn'] = 'no'): Outcome => {
     const turns = p.groupTurns === 'perBuyer' ? Math.max(1, a.buyers) : 1;
     const planned = desk.countTurns(receiver, turns, next);
-    desk.busy(receiver, visit, 'no');
+    desk.busy(receiver, visit, busy);
     const party = a.groupSize > 1 ? `; a party of ${a.groupSize} ${turns > 1 ? `uses ${turns} turns, one per buyer` : 'counts as one turn'}` : '';
     const out: RuleId[] = a.groupSize > 1 ? [...rules, 'ROT-GROUP-ONE'] : rules;
     return { receiver, turns, makeUp: planned && next.makeUp, plan: planned ? next : null, rules: out, note: note + party };
@@ -111,7 +118,7 @@ function visitOutcome(desk: Desk, a: Arrival, visit: string): Outcome {
     if (book === undefined ? desk.free(wanted) : book === wanted) {
       const next = plan(desk);
       const whose = wanted === owner ? 'received by the owner' : `received by ${wanted}, whom the client named`;
-      if (p.oldClientCounts) return counted(wanted, next, ['ROT-OLD-CLIENT-NOT-COUNTED'], `an old client of ${owner}, ${whose}; a turn under this policy`);
+      if (p.oldClientCounts) return counted(wanted, next, ['ROT-OLD-CLIENT-NOT-COUNTED'], `an old client of ${owner}, ${whose}; a turn under this policy`, wanted === owner ? 'own' : 'no');
       const atHead = wanted === owner && next.receiver === owner;
       const head = atHead
         ? `; ${owner} was next in line: the next new visitor goes to the next person${p.makeUps.ownClient === 'once' ? `, and ${owner} is owed a make-up if the turn passes them` : ', with no make-up'}`
@@ -121,7 +128,8 @@ function visitOutcome(desk: Desk, a: Arrival, visit: string): Outcome {
     const rule: RuleId = p.absentOwner === 'team' ? 'ROT-TEAM-ASSIST' : 'ROT-ABSENT-OWNER-ASSIST';
     if (book !== undefined) return uncounted(book, ['ROT-OLD-CLIENT-NOT-COUNTED', rule], `an old client of ${owner}; the book records ${book}: assistance, not a turn and not a skip`);
     const helper = assistantFor(desk, owner);
-    return uncounted(helper.id, ['ROT-OLD-CLIENT-NOT-COUNTED', rule], `an old client of ${owner}, who is ${desk.describe(owner)}: ${helper.id ?? 'nobody'}${helper.id === null ? ' is free to' : helper.how} assists; not a turn and not a skip`);
+    const who = helper.id === null ? 'nobody is free to assist' : `${helper.id}${helper.how} assists`;
+    return uncounted(helper.id, ['ROT-OLD-CLIENT-NOT-COUNTED', rule], `an old client of ${owner}, who is ${desk.describe(owner)}: ${who}; not a turn and not a skip`);
   }
   if (a.purpose === 'deposit' || a.purpose === 'sign') {
     return uncounted(book ?? null, ['ROT-DEPOSIT-ONLY'], `came only to ${a.purpose === 'sign' ? 'sign' : 'pay a deposit'}: assistance, not a turn`);
@@ -159,9 +167,7 @@ function visitOutcome(desk: Desk, a: Arrival, visit: string): Outcome {
  * @internal
  */
 export function receive(slice: RotationState, staff: StaffState, arrival: Arrival, ctx: Ctx): { state: RotationState; decision: Decision } {
-  const desk = new Desk(slice, staff, ctx.policy, ctx.calendar, ctx.at);
-  const out = visitOutcome(desk, arrival, ctx.event.id);
-  return { state: desk.close(ctx.edit), decision: reception(ctx, 'visit', arrival.client, out) };
+  return atDesk(slice, staff, ctx, (desk) => reception(ctx, 'visit', arrival.client, visitOutcome(desk, arrival, ctx.event.id)));
 }
 
 /** What a call allocation needs to know. @internal */
@@ -180,8 +186,14 @@ export interface CallArrival {
  * @internal
  */
 export function allocateCall(slice: RotationState, staff: StaffState, call: CallArrival, ctx: Ctx): { state: RotationState; decision: Decision } {
-  const desk = new Desk(slice, staff, ctx.policy, ctx.calendar, ctx.at);
-  let out: Outcome;
+  return atDesk(slice, staff, ctx, (desk) => {
+    const out = callOutcome(desk, call);
+    if (out.receiver !== null) desk.tally(out.receiver, 'calls');
+    return reception(ctx, 'call', call.client, out);
+  });
+}
+
+function callOutcome(desk: Desk, call: CallArrival): Outcome {
   if (call.receiver !== undefined) {
     const r = call.receiver;
     const seat = desk.seat(r);
@@ -189,16 +201,15 @@ export function allocateCall(slice: RotationState, staff: StaffState, call: Call
     const note = call.selfSourced
       ? `a call from ${r}'s own outreach: theirs, not allocated`
       : `given to ${r} as the book records${barred ? `, although ${r} gets no call allocation until ${desk.calendar.localIso(seat.noCallsUntil)}` : ''}`;
-    out = { receiver: r, turns: 0, makeUp: false, plan: null, rules: barred ? ['ROT-CALL-ALLOCATION', 'ROT-NO-CALLS'] : ['ROT-CALL-ALLOCATION'], note };
-  } else if (desk.rules.callAllocation === 'manager') {
-    out = { receiver: null, turns: 0, makeUp: false, plan: null, rules: ['ROT-CALL-ALLOCATION'], note: 'not allocated by rotation in this office: it waits for the manager' };
-  } else {
-    const next = planCall(desk);
-    desk.commit(next, 'call');
-    out = { receiver: next.receiver, turns: next.receiver === null ? 0 : 1, makeUp: false, plan: next.receiver === null ? null : next, rules: next.receiver === null ? next.rules : [], note: next.note };
+    return { receiver: r, turns: 0, makeUp: false, plan: null, rules: barred ? ['ROT-CALL-ALLOCATION', 'ROT-NO-CALLS'] : ['ROT-CALL-ALLOCATION'], note };
   }
-  if (out.receiver !== null) desk.tally(out.receiver, 'calls');
-  return { state: desk.close(ctx.edit), decision: reception(ctx, 'call', call.client, out) };
+  if (desk.rules.callAllocation === 'manager') {
+    return { receiver: null, turns: 0, makeUp: false, plan: null, rules: ['ROT-CALL-ALLOCATION'], note: 'not allocated by rotation in this office: it waits for the manager' };
+  }
+  const next = planCall(desk);
+  desk.commit(next, 'call');
+  if (next.receiver === null) return { receiver: null, turns: 0, makeUp: false, plan: null, rules: next.rules, note: next.note };
+  return { receiver: next.receiver, turns: 1, makeUp: false, plan: next, rules: [], note: next.note };
 }
 
 /**
@@ -213,45 +224,45 @@ export function penalize(
   e: { readonly staff: string; readonly penalty: 'halfTurns' | 'noCalls'; readonly days?: number | undefined },
   ctx: Ctx,
 ): { state: RotationState; decision: Decision } {
-  const desk = new Desk(slice, staff, ctx.policy, ctx.calendar, ctx.at);
-  const days = e.days ?? desk.rules.penaltyDays;
-  const until = days === 0 ? 0 : ctx.calendar.startOf(desk.day + days);
-  const seat = desk.seat(e.staff);
-  desk.put(e.staff, e.penalty === 'halfTurns' ? { ...seat, halfUntil: until, halfSkipNext: until > 0 } : { ...seat, noCallsUntil: until });
-  const what = e.penalty === 'halfTurns' ? 'one walk-in turn every two rounds' : 'no call allocation';
-  const note = days === 0 ? `${e.staff}: ${what} lifted` : `${e.staff}: ${what} for ${days} day${days === 1 ? '' : 's'}, until ${ctx.calendar.localIso(until)}`;
-  const decision = decide(
-    ctx,
-    { kind: 'queue', staff: [e.staff], change: days === 0 ? 'penaltyLifted' : 'penalty', until: days === 0 ? null : ctx.calendar.localIso(until) },
-    [e.penalty === 'halfTurns' ? 'ROT-PENALTY-HALF' : 'ROT-NO-CALLS'],
-    [],
-    note,
-  );
-  return { state: desk.close(ctx.edit), decision };
+  return atDesk(slice, staff, ctx, (desk) => {
+    const days = e.days ?? desk.rules.penaltyDays;
+    const until = days === 0 ? 0 : ctx.calendar.startOf(desk.day + days);
+    const seat = desk.seat(e.staff);
+    desk.put(e.staff, e.penalty === 'halfTurns' ? { ...seat, halfUntil: until, halfSkipNext: until > 0 } : { ...seat, noCallsUntil: until });
+    const what = e.penalty === 'halfTurns' ? 'one walk-in turn every two rounds' : 'no call allocation';
+    const note = days === 0 ? `${e.staff}: ${what} lifted` : `${e.staff}: ${what} for ${days} day${days === 1 ? '' : 's'}, until ${ctx.calendar.localIso(until)}`;
+    return decide(
+      ctx,
+      { kind: 'queue', staff: [e.staff], change: days === 0 ? 'penaltyLifted' : 'penalty', until: days === 0 ? null : ctx.calendar.localIso(until) },
+      [e.penalty === 'halfTurns' ? 'ROT-PENALTY-HALF' : 'ROT-NO-CALLS'],
+      [],
+      note,
+    );
+  });
 }
 
 /** Names the duty staff of the event's local day (ROT-DUTY). @internal */
 export function assignDuty(slice: RotationState, staff: StaffState, ids: readonly string[], ctx: Ctx): { state: RotationState; decision: Decision } {
-  const desk = new Desk(slice, staff, ctx.policy, ctx.calendar, ctx.at);
-  desk.setDuty(ids);
-  const windows = desk.rules.duty.windows.map((w) => `${w.from}-${w.to}`).join(', ');
-  const day = ctx.calendar.dayIso(desk.day);
-  const note =
-    (ids.length > 0 ? `on duty on ${day}: ${ids.join(', ')}` : `no duty staff on ${day}`) +
-    (windows ? ` (duty hours ${windows}: visitors go to the duty person and do not count in rotation)` : '; this policy has no duty hours, so it changes nothing');
-  const decision = decide(ctx, { kind: 'queue', staff: [...ids], change: 'duty', until: ctx.calendar.localIso(desk.dayEnd()) }, ['ROT-DUTY'], [], note);
-  return { state: desk.close(ctx.edit), decision };
+  return atDesk(slice, staff, ctx, (desk) => {
+    desk.setDuty(ids);
+    const windows = desk.rules.duty.windows.map((w) => `${w.from}-${w.to}`).join(', ');
+    const day = ctx.calendar.dayIso(desk.day);
+    const note =
+      (ids.length > 0 ? `on duty on ${day}: ${ids.join(', ')}` : `no duty staff on ${day}`) +
+      (windows ? ` (duty hours ${windows}: visitors go to the duty person and do not count in rotation)` : '; this policy has no duty hours, so it changes nothing');
+    return decide(ctx, { kind: 'queue', staff: [...ids], change: 'duty', until: ctx.calendar.localIso(desk.dayEnd()) }, ['ROT-DUTY'], [], note);
+  });
 }
 
 /** A reception is over: the receiver is free for the queue again (ROT-LONG-RECEPTION). @internal */
 export function endReception(slice: RotationState, staff: StaffState, e: { readonly staff: string; readonly visit?: string | undefined }, ctx: Ctx): { state: RotationState; decision: Decision } {
-  const desk = new Desk(slice, staff, ctx.policy, ctx.calendar, ctx.at);
-  const seat = desk.seat(e.staff);
-  const ends = seat.busyUntil > ctx.at && (e.visit === undefined || e.visit === seat.busyWith);
-  if (ends) desk.put(e.staff, { ...seat, busyUntil: 0, busyWith: null, busyWithOwn: 'no' });
-  const note = ends ? `${e.staff} is free again: the reception of ${seat.busyWith ?? 'a visitor'} ended` : `${e.staff} was not in that reception: nothing changes`;
-  const evidence = ends && seat.busyWith !== null ? [seat.busyWith] : [];
-  const decision = decide(ctx, { kind: 'queue', staff: [e.staff], change: 'receptionEnded', until: null }, ['ROT-LONG-RECEPTION'], evidence, note);
-  return { state: desk.close(ctx.edit), decision };
+  return atDesk(slice, staff, ctx, (desk) => {
+    const seat = desk.seat(e.staff);
+    const ends = seat.busyUntil > ctx.at && (e.visit === undefined || e.visit === seat.busyWith);
+    if (ends) desk.put(e.staff, { ...seat, busyUntil: 0, busyWith: null, busyWithOwn: 'no' });
+    const note = ends ? `${e.staff} is free again: the reception of ${seat.busyWith ?? 'a visitor'} ended` : `${e.staff} was not in that reception: nothing changes`;
+    const evidence = ends && seat.busyWith !== null ? [seat.busyWith] : [];
+    return decide(ctx, { kind: 'queue', staff: [e.staff], change: 'receptionEnded', until: null }, ['ROT-LONG-RECEPTION'], evidence, note);
+  });
 }
 

@@ -135,7 +135,7 @@ describe('ROT-ELIGIBLE: only eligible staff are in the order', () => {
     const d = reception(step);
     expect(d).toMatchObject({ receiver: null, counted: false, turns: 0 });
     expect(d.trace.rules).toContain('ROT-ELIGIBLE');
-    expect(d.trace.note).toMatch(/no eligible receiver.*S01 leave.*S02 off/);
+    expect(d.trace.note).toMatch(/no eligible receiver.*S01 on leave.*S02 off/);
     expect(find(step, 'registration').staff).toBeNull();
   });
 
@@ -320,6 +320,7 @@ describe('ROT-ABSENT-OWNER-ASSIST: the last in the order assists an absent owner
     expect(before).toBe('S02');
     expect(d).toMatchObject({ receiver: 'S04', counted: false, skipped: [] });
     expect(d.trace.rules).toEqual(expect.arrayContaining(['ROT-OLD-CLIENT-NOT-COUNTED', 'ROT-ABSENT-OWNER-ASSIST']));
+    expect(d.trace.note).toContain('who is on leave: S04, the last in the order, assists');
     expect(g.ownerOf(zhang.phone)).toBe('S01');
     expect(walkIns(g, '11-02 10:10')).toEqual(['S02']);
   });
