@@ -180,9 +180,8 @@ export function nextReceiver(state: OfficeState, at: string): NextReceiver {
  * @returns the rows (days without any reception, skip or call have none)
  * @example
  * ```ts
- * for (const r of fairnessLedger(state, { from: '2026-11-01', to: '2026-11-30', totals: true })) {
- *   console.log(r.name, r.turns, r.makeUpsOwed, r.makeUpsGranted, r.skips.companyBusiness);
- * }
+ * const month = fairnessLedger(state, { from: '2026-11-01', to: '2026-11-30', totals: true });
+ * month.map((r) => [r.name, r.turns, r.makeUpsOwed, r.makeUpsGranted, r.skips.companyBusiness]);
  * ```
  */
 export function fairnessLedger(state: OfficeState, options?: FairnessOptions): FairnessRow[] {
