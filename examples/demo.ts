@@ -1,7 +1,7 @@
 /**
  * The demo: replays the bundled month of one sales office under the default
- * policy and prints who received each visitor, who owns each client and
- * why, and the credit for each deal.
+ * policy and prints who received each visitor, the fairness ledger of the
+ * walk-in queue, who owns each client and why, and the credit for each deal.
  *
  *   npm run demo               # the first day in full, then summaries
  *   npm run demo -- --full     # every visitor and every client
@@ -10,7 +10,9 @@
 import { readFileSync } from 'node:fs';
 import {
   explain,
+  fairnessLedger,
   formatIssue,
+  nextReceiver,
   owners,
   parseLog,
   replay,
@@ -38,19 +40,25 @@ console.log(`${events.length} events replayed under the default policy (time zon
 for (const issue of [...parseIssues, ...issues]) console.log(`  issue: ${formatIssue(issue)}`);
 
 section('Who received each visitor (ROT-*)');
-const receptions = decisions.filter((d): d is DecisionOf<'reception'> => d.kind === 'reception' && events.find((e) => e.id === d.event)?.type === 'registerVisit');
+const receptions = decisions.filter((d): d is DecisionOf<'reception'> => d.kind === 'reception' && d.channel === 'visit');
 const firstDay = receptions[0]?.at.slice(0, 10);
 const shown = full ? receptions : receptions.filter((d) => d.at.startsWith(firstDay ?? ''));
 for (const d of shown) {
   const turn = d.counted ? 'turn' : 'no turn';
   console.log(`  ${local(d.at)}  ${clientName(d.client).padEnd(6, '　')} → ${name(d.receiver).padEnd(4, '　')} (${turn}; ${d.trace.rules.join(', ')})`);
 }
-if (!full) {
-  const perStaff = new Map<string, number>();
-  for (const d of receptions) if (d.receiver && d.counted) perStaff.set(d.receiver, (perStaff.get(d.receiver) ?? 0) + 1);
-  console.log(`  … ${receptions.length - shown.length} more visitors after ${firstDay ?? ''} (npm run demo -- --full lists them all).`);
-  console.log(`  Counted turns over the month: ${[...perStaff].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${name(id)} ${n}`).join(', ')}`);
+if (!full) console.log(`  … ${receptions.length - shown.length} more visitors after ${firstDay ?? ''} (npm run demo -- --full lists them all).`);
+
+section('The fairness ledger over the month (ROT-*): turns, skips and make-ups per salesperson');
+console.log(`  ${'name'.padEnd(5, '　')} turns  no turn  calls  make-ups owed/granted  turns that passed them, by reason`);
+for (const r of fairnessLedger(state, { totals: true })) {
+  const why = Object.entries(r.skips).filter(([, n]) => n > 0).map(([reason, n]) => `${reason} ${n}`).join(', ') || '—';
+  const cell = (n: number, width: number) => String(n).padStart(width);
+  console.log(`  ${r.name.padEnd(5, '　')} ${cell(r.turns, 5)}  ${cell(r.uncounted, 7)}  ${cell(r.calls, 5)}  ${`${r.makeUpsOwed}/${r.makeUpsGranted}`.padStart(21)}  ${why}`);
 }
+const morning = `${state.lastAt === null ? '' : new Date(state.lastAt + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10)}T09:00:00+08:00`;
+const queue = nextReceiver(state, morning);
+console.log(`  Next morning (${local(morning)}) the queue starts with ${name(queue.next)}: ${queue.note}.`);
 
 section('Who owns each client, and why (OWN-*, REG-*, COL-*)');
 const listed = full ? register : register.filter((o) => o.owner !== null).slice(0, 20);

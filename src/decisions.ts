@@ -59,20 +59,52 @@ const base = {
 const client = z.string().describe('The client key (the id of the event that first registered the client group).');
 
 /**
- * Who received a visitor or a call, and whether it used a turn (RULES §D).
+ * Why the queue passed over someone whose turn it was (RULES §D): out on
+ * company or personal business (ROT-MAKEUP-COMPANY, ROT-MISSED-NO-MAKEUP),
+ * busy with another visitor (ROT-ORDER), serving an own old client
+ * (ROT-OWN-CLIENT-ARRIVES, ROT-LONG-RECEPTION, ROT-OLD-CLIENT-NOT-COUNTED),
+ * every other round under a penalty (ROT-PENALTY-HALF), their turn already
+ * taken out of order (ROT-ORDER), or, for calls, barred from allocation
+ * (ROT-NO-CALLS).
  *
  * @example
  * ```ts
- * // { kind: 'reception', receiver: 'S01', counted: true, skipped: [], ... }
+ * skipReasonSchema.parse('companyBusiness');
+ * ```
+ */
+export const skipReasonSchema = z.enum(['companyBusiness', 'personalBusiness', 'busy', 'servingOwnClient', 'penalty', 'turnTakenEarly', 'noCalls']);
+
+/** A reason of {@link skipReasonSchema}. */
+export type SkipReason = z.infer<typeof skipReasonSchema>;
+
+/**
+ * Who received a visitor or a call, whether it used a turn, who was skipped
+ * and why, and the make-ups it owed or used (RULES §D). "Nobody could
+ * receive" is a decision too (`receiver: null`).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'reception', channel: 'visit', receiver: 'S03', counted: true, turns: 1, makeUp: false,
+ * //   skipped: [{ staff: 'S02', reason: 'companyBusiness', makeUp: true, note: '...' }], ... }
  * ```
  */
 export const receptionDecisionSchema = z.object({
   ...base,
   kind: z.literal('reception'),
+  channel: z.enum(['visit', 'call']).describe('A walk-in (visitor book) or a call (call book).'),
   client: client.optional(),
   receiver: z.string().nullable(),
-  counted: z.boolean(),
-  skipped: z.array(z.object({ staff: z.string(), reason: z.string() })),
+  counted: z.boolean().describe('Whether it used a turn (of the walk-in queue, or of the call rotation for calls).'),
+  turns: z.number().int().min(0).describe('Turns used: 0 when not counted; more than 1 for a party under groupTurns perBuyer (ROT-GROUP-ONE).'),
+  makeUp: z.boolean().describe('The receiver used a make-up they were owed.'),
+  skipped: z.array(
+    z.object({
+      staff: z.string(),
+      reason: skipReasonSchema,
+      makeUp: z.boolean().describe('A make-up is owed for this skip.'),
+      note: z.string(),
+    }),
+  ),
 });
 
 /**
@@ -260,6 +292,24 @@ export const staffDecisionSchema = z.object({
 });
 
 /**
+ * A change to the walk-in queue that is not a reception: a rotation penalty
+ * set or lifted (ROT-PENALTY-HALF, ROT-NO-CALLS), the day's duty staff
+ * (ROT-DUTY), or a reception's end (ROT-LONG-RECEPTION).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'queue', staff: ['S02'], change: 'penalty', until: '2026-11-16T00:00:00+08:00', ... }
+ * ```
+ */
+export const queueDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('queue'),
+  staff: z.array(z.string()),
+  change: z.enum(['penalty', 'penaltyLifted', 'duty', 'receptionEnded']),
+  until: z.string().nullable().describe('Local time the change lasts until; null: no end.'),
+});
+
+/**
  * Any decision the engine makes. Every decision carries its trace.
  *
  * @example
@@ -280,6 +330,7 @@ export const decisionSchema = z.discriminatedUnion('kind', [
   followUpDecisionSchema,
   dealDecisionSchema,
   staffDecisionSchema,
+  queueDecisionSchema,
 ]);
 
 /** A decision of {@link decisionSchema}. */

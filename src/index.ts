@@ -49,6 +49,9 @@ export {
   announceDeveloperContactsSchema,
   closeDealSchema,
   refundSchema,
+  endReceptionSchema,
+  assignDutySchema,
+  setRotationPenaltySchema,
   eventSchemas,
   eventSchema,
   type StaffStatus,
@@ -78,10 +81,13 @@ export {
   followUpDecisionSchema,
   dealDecisionSchema,
   staffDecisionSchema,
+  queueDecisionSchema,
+  skipReasonSchema,
   decisionSchema,
   type Trace,
   type OwnerStatus,
   type Channel,
+  type SkipReason,
   type Decision,
   type DecisionOf,
 } from './decisions.js';
@@ -98,7 +104,7 @@ export {
   disputesPolicySchema,
   referralsPolicySchema,
 } from './ownership/policy.js';
-export { rotationPolicySchema, type RotationPolicy } from './rotation/policy.js';
+export { rotationPolicySchema, makeUpModeSchema, type RotationPolicy, type MakeUpMode } from './rotation/policy.js';
 export { dealsPolicySchema, type DealsPolicy } from './deals/policy.js';
 
 // The engine
@@ -124,6 +130,7 @@ export {
   ownerOf,
   findClient,
   nextReceiver,
+  fairnessLedger,
   staffList,
   history,
   type OwnerRow,
@@ -142,6 +149,7 @@ export type { StaffMember, StaffState } from './staff/staff.js';
 export type { IdentityState, Person, LinkRelation, Match } from './identity/identity.js';
 export type { OwnershipState } from './ownership/state.js';
 export type { ClientFile, Registration, Basis, FileDeal, OwnerView } from './ownership/file.js';
-export type { RotationState, QueueEntry, NextReceiver } from './rotation/rotation.js';
+export type { RotationState, Seat, LedgerEntry, SkipCounts } from './rotation/state.js';
+export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './rotation/report.js';
 export type { DealsState, Deal } from './deals/deals.js';
 export type { PMap } from './_lib/pmap.js';

@@ -109,13 +109,18 @@ export const registerVisitSchema = z
  *   office: 'jz', client: { phone: '13900001111' }, receiver: 'S02' });
  * ```
  */
-export const registerCallSchema = z.strictObject({
-  ...envelope,
-  type: z.literal('registerCall'),
-  client: clientRefSchema.optional(),
-  receiver: idSchema.optional().describe('Who the call was given to; omitted: allocated by the engine (ROT-CALL-ALLOCATION).'),
-  selfSourced: z.boolean().optional().describe("The call came from the receiver's own outreach: theirs, not allocated."),
-});
+export const registerCallSchema = z
+  .strictObject({
+    ...envelope,
+    type: z.literal('registerCall'),
+    client: clientRefSchema.optional(),
+    receiver: idSchema.optional().describe('Who the call was given to; omitted: allocated by the engine (ROT-CALL-ALLOCATION).'),
+    selfSourced: z.boolean().optional().describe("The call came from the receiver's own outreach: theirs, not allocated."),
+  })
+  .refine((e) => e.selfSourced !== true || e.receiver !== undefined, {
+    message: 'a self-sourced call names its receiver, whose outreach it came from (ROT-CALL-ALLOCATION)',
+    path: ['receiver'],
+  });
 
 /**
  * A salesperson's claim on a client, time-stamped by the clerk (客户确认 / 备案 / 报备).
@@ -335,6 +340,60 @@ export const refundSchema = z.strictObject({
 });
 
 /**
+ * A salesperson's reception is over: they are free for the queue again
+ * (ROT-LONG-RECEPTION). Without it, a reception ends after the policy's
+ * `rotation.receptionMinutes`.
+ *
+ * @example
+ * ```ts
+ * endReceptionSchema.parse({ v: 1, id: 'e14', type: 'endReception', at: '2026-11-01T10:40:00+08:00',
+ *   office: 'jz', staff: 'S01' });
+ * ```
+ */
+export const endReceptionSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('endReception'),
+  staff: idSchema,
+  visit: idSchema.optional().describe('The visit whose reception ended; an end of an earlier reception changes nothing.'),
+});
+
+/**
+ * Who is on duty during the duty hours of the event's local day (ROT-DUTY),
+ * in order of preference; an empty list clears the day's duty.
+ *
+ * @example
+ * ```ts
+ * assignDutySchema.parse({ v: 1, id: 'e15', type: 'assignDuty', at: '2026-11-01T08:30:00+08:00',
+ *   office: 'jz', staff: ['S03'] });
+ * ```
+ */
+export const assignDutySchema = z.strictObject({
+  ...envelope,
+  type: z.literal('assignDuty'),
+  staff: z.array(idSchema).max(50),
+});
+
+/**
+ * A rotation penalty from the event on: `halfTurns` gives one turn every two
+ * rounds (ROT-PENALTY-HALF), `noCalls` stops call allocation (ROT-NO-CALLS).
+ * It lasts `days` local days counting the event's day (default: the policy's
+ * `rotation.penaltyDays`); `days: 0` lifts it.
+ *
+ * @example
+ * ```ts
+ * setRotationPenaltySchema.parse({ v: 1, id: 'e16', type: 'setRotationPenalty', at: '2026-11-09T08:00:00+08:00',
+ *   office: 'jz', staff: 'S02', penalty: 'halfTurns', days: 7 });
+ * ```
+ */
+export const setRotationPenaltySchema = z.strictObject({
+  ...envelope,
+  type: z.literal('setRotationPenalty'),
+  staff: idSchema,
+  penalty: z.enum(['halfTurns', 'noCalls']),
+  days: z.number().int().min(0).max(366).optional(),
+});
+
+/**
  * Every event schema by its `type`.
  *
  * @example
@@ -356,6 +415,9 @@ export const eventSchemas = {
   announceDeveloperContacts: announceDeveloperContactsSchema,
   closeDeal: closeDealSchema,
   refund: refundSchema,
+  endReception: endReceptionSchema,
+  assignDuty: assignDutySchema,
+  setRotationPenalty: setRotationPenaltySchema,
 } as const;
 
 /**
@@ -381,6 +443,9 @@ export const eventSchema = z.discriminatedUnion('type', [
   announceDeveloperContactsSchema,
   closeDealSchema,
   refundSchema,
+  endReceptionSchema,
+  assignDutySchema,
+  setRotationPenaltySchema,
 ]);
 
 /** Any event of the log. */

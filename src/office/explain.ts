@@ -38,7 +38,9 @@ function who(state: OfficeState, id: string | null): string {
 function summary(state: OfficeState, d: Decision): string {
   switch (d.kind) {
     case 'reception':
-      return `received by ${who(state, d.receiver)}${d.counted ? ', a counted turn' : ', no turn used'}`;
+      return d.channel === 'call'
+        ? `call given to ${who(state, d.receiver)}${d.counted ? ' by the call rotation' : ''}`
+        : `received by ${who(state, d.receiver)}${d.counted ? ', a counted turn' : ', no turn used'}${d.makeUp ? ' (a make-up)' : ''}`;
     case 'registration':
       return `${d.valid ? '' : 'invalid '}${d.channel} registration by ${who(state, d.staff)} for ${d.day}`;
     case 'identity':
@@ -61,6 +63,8 @@ function summary(state: OfficeState, d: Decision): string {
       return `deal ${d.deal} ${d.stage} by ${who(state, d.staff)}: ${d.outcome}`;
     case 'staff':
       return `${who(state, d.staff)} is ${d.status}`;
+    case 'queue':
+      return `queue: ${d.change} for ${d.staff.map((id) => who(state, id)).join(', ') || 'nobody'}${d.until ? ` until ${d.until}` : ''}`;
   }
 }
 

@@ -14,6 +14,7 @@ import type { Ctx } from './context.js';
 import { claimClient, recordFollowUp } from './claims.js';
 import { closeDeal, refund } from './deals.js';
 import { changeStaff } from './people.js';
+import { assignDuty, endReception, setRotationPenalty } from './queue.js';
 import { announceDeveloperContacts, assignClient, fileComplaint, issueRuling, linkClients, raiseDispute } from './rulings.js';
 import { engineOptionsSchema, freshState, type EngineOptions, type EngineOptionsInput, type OfficeState, type Step } from './state.js';
 import { registerCall, registerVisit } from './visits.js';
@@ -34,6 +35,9 @@ const reducers: { [T in EventType]: Reducer<T> } = {
   announceDeveloperContacts,
   closeDeal,
   refund,
+  endReception,
+  assignDuty,
+  setRotationPenalty,
 };
 
 function issue(event: Event, code: Issue['code'], path: Issue['path'], message: string): Issue {

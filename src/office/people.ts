@@ -6,7 +6,7 @@ import type { EventOf } from '../events/schema.js';
 import { entries, get } from '../_lib/pmap.js';
 import { ownerDeparted } from '../ownership/lifecycle.js';
 import { fileOf } from '../ownership/state.js';
-import { joinRotation } from '../rotation/rotation.js';
+import { syncRotation } from '../rotation/rotation.js';
 import { evolveStaff } from '../staff/staff.js';
 import { decide, type Ctx } from './context.js';
 import { store } from './common.js';
@@ -23,7 +23,7 @@ import type { OfficeState, Step } from './state.js';
  */
 export function changeStaff(state: OfficeState, e: EventOf<'changeStaff'>, ctx: Ctx): Step {
   const r = evolveStaff(state.staff, e, ctx);
-  let s: OfficeState = { ...state, staff: r.state, rotation: joinRotation(state.rotation, r.member) };
+  let s: OfficeState = { ...state, staff: r.state, rotation: syncRotation(state.rotation, r.member) };
   const m = r.member;
   const what = r.previous === undefined ? `${m.name} joined${m.team ? ` team ${m.team}` : ''} as ${m.role}, ${m.status}` : `${m.name} is now ${m.status}${m.team ? ` (team ${m.team})` : ''}`;
   const decisions: Decision[] = [decide(ctx, { kind: 'staff', staff: m.id, status: m.status }, m.status === 'left' ? ['OWN-DEPARTED'] : ['ROT-ELIGIBLE'], [], what)];

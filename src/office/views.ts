@@ -12,7 +12,7 @@ import { personOf, resolve, type Person } from '../identity/identity.js';
 import { maskPhone } from '../identity/phone.js';
 import { viewAt, type ClientFile } from '../ownership/file.js';
 import { fileOf } from '../ownership/state.js';
-import { nextInQueue, type NextReceiver } from '../rotation/rotation.js';
+import { ledgerRows, nextInQueue, type FairnessOptions, type FairnessRow, type NextReceiver } from '../rotation/report.js';
 import { getStaff, type StaffMember } from '../staff/staff.js';
 import type { OfficeState } from './state.js';
 
@@ -144,19 +144,48 @@ export function findClient(state: OfficeState, query: string): string | undefine
 }
 
 /**
- * Who is next in the walk-in queue at a time, with the whole queue and why
- * each person is where they are (ROT-ORDER, ROT-CARRY, ROT-ELIGIBLE).
+ * Who would receive a new walk-in at a time, with the whole queue and why
+ * each person is where they are: the order from whose turn it is (ROT-ORDER),
+ * the day's carry-over (ROT-CARRY), eligibility (ROT-ELIGIBLE), receptions in
+ * progress, make-ups owed (ROT-MAKEUP-COMPANY), turns taken early, penalties
+ * (ROT-PENALTY-HALF, ROT-NO-CALLS) and duty hours (ROT-DUTY). Busy
+ * receptions and penalties are judged at `at`; the roster is as of the last
+ * event.
  *
  * @param state - the office state
- * @param at - the time to ask about (ISO-8601); never the clock
+ * @param at - the time to ask about (ISO-8601 with offset); never the clock
  * @returns the next receiver and the queue
+ * @throws RangeError when `at` is not a time
  * @example
  * ```ts
- * nextReceiver(state, '2026-11-02T09:00:00+08:00').next; // 'S03'
+ * const q = nextReceiver(state, '2026-11-02T09:00:00+08:00');
+ * q.next; // 'S03'
+ * q.queue.map((e) => `${e.position}. ${e.name}: ${e.note}`);
  * ```
  */
 export function nextReceiver(state: OfficeState, at: string): NextReceiver {
-  return nextInQueue(state.rotation, state.staff, at);
+  return nextInQueue(state.rotation, state.staff, state.policy, calendarOf(state.policy.timeZone), at);
+}
+
+/**
+ * The fairness ledger of the walk-in queue and the call rotation (RULES §D),
+ * per person per local day, or per person over a range with `totals`: turns
+ * used (ordinary, out of order, make-ups), walk-ins received without a turn,
+ * calls, skips by reason, make-ups owed, granted and expired, and the turns
+ * and calls lost to penalties (ROT-PENALTY-HALF, ROT-NO-CALLS). It balances
+ * against the reception decisions. Rows are sorted by day, then join order.
+ *
+ * @param state - the office state
+ * @param options - the days (`from`/`to` as `YYYY-MM-DD`, inclusive), one staff member, totals
+ * @returns the rows (days without any reception, skip or call have none)
+ * @example
+ * ```ts
+ * const month = fairnessLedger(state, { from: '2026-11-01', to: '2026-11-30', totals: true });
+ * month.map((r) => [r.name, r.turns, r.makeUpsOwed, r.makeUpsGranted, r.skips.companyBusiness]);
+ * ```
+ */
+export function fairnessLedger(state: OfficeState, options?: FairnessOptions): FairnessRow[] {
+  return ledgerRows(state.rotation, state.staff, calendarOf(state.policy.timeZone), options);
 }
 
 /**

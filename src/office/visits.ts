@@ -10,7 +10,7 @@ import { isProtected, record, settle, type ClientFile } from '../ownership/file.
 import { receiverClaimant, tiedClaimant, type VisitTies } from '../ownership/referrals.js';
 import { bookDay, registerClient, type Claimant } from '../ownership/register.js';
 import { fileOf } from '../ownership/state.js';
-import { receive } from '../rotation/rotation.js';
+import { allocateCall, receive } from '../rotation/rotation.js';
 import { decide, type Ctx } from './context.js';
 import { fieldsProblem, fileFor, identify, keyIssues, lookup, refuse, staffIssues, store } from './common.js';
 import { joinPersons } from './links.js';
@@ -80,7 +80,7 @@ export function registerVisit(state: OfficeState, e: EventOf<'registerVisit'>, c
   if (issues.length > 0) return refuse(state, issues);
   const groupSize = 1 + (e.party?.length ?? 0);
   if (e.nonClient !== undefined || e.client === undefined) {
-    const r = receive(state.rotation, state.staff, { client: undefined, receiver: e.receiver, owner: null, named: undefined, purpose: e.purpose, nonClient: e.nonClient ?? 'not a client', groupSize }, ctx);
+    const r = receive(state.rotation, state.staff, { client: undefined, receiver: e.receiver, owner: null, named: undefined, purpose: e.purpose, nonClient: e.nonClient ?? 'not a client', groupSize, buyers: 0 }, ctx);
     return { state: { ...state, rotation: r.state }, decisions: [r.decision], issues: [] };
   }
   const id = identify(state, e.client, e.id, ['client'], ctx);
@@ -113,7 +113,8 @@ export function registerVisit(state: OfficeState, e: EventOf<'registerVisit'>, c
     referredByStaff: e.referredByStaff,
   };
   const tied = owner === null ? tiedClaimant(ties, s.policy) : null;
-  const reception = receive(s.rotation, s.staff, { client, receiver: e.receiver, owner, named: owner === null ? tied?.staff : e.named, purpose: e.purpose, nonClient: undefined, groupSize }, ctx);
+  const buyers = 1 + companions.filter((c) => c.member.name !== undefined || c.member.phone !== undefined).length;
+  const reception = receive(s.rotation, s.staff, { client, receiver: e.receiver, owner, named: owner === null ? tied?.staff : e.named, purpose: e.purpose, nonClient: undefined, groupSize, buyers }, ctx);
   s = { ...s, rotation: reception.state };
   decisions.push(reception.decision);
   const receiver = reception.decision.kind === 'reception' ? reception.decision.receiver : null;
@@ -173,8 +174,10 @@ function registerCompanion(state: OfficeState, ref: ClientRef, key: string, rece
 
 /**
  * A call registered in the call book (REG-FIRST for calls, OWN-VALIDITY's
- * call window, REG-CALL-BEFORE-VISIT). A call with no usable details is
- * recorded for allocation only.
+ * call window, REG-CALL-BEFORE-VISIT). A call the book gives to nobody is
+ * allocated by the call rotation or left to the manager
+ * (ROT-CALL-ALLOCATION, ROT-NO-CALLS); a self-sourced call stays with its
+ * receiver. A call with no usable details is recorded for allocation only.
  *
  * @param state - the office state
  * @param e - the `registerCall` event
@@ -184,22 +187,20 @@ function registerCompanion(state: OfficeState, ref: ClientRef, key: string, rece
 export function registerCall(state: OfficeState, e: EventOf<'registerCall'>, ctx: Ctx): Step {
   const issues = staffIssues(state, ctx, [[e.receiver, 'receiver']]);
   if (issues.length > 0) return refuse(state, issues);
-  const receiver = e.receiver ?? null;
-  const allocation = decide(
-    ctx,
-    { kind: 'reception', receiver, counted: false, skipped: [] },
-    ['ROT-CALL-ALLOCATION'],
-    [],
-    e.selfSourced ? `a call from ${receiver ?? 'a salesperson'}'s own outreach: theirs, not allocated` : `call taken by ${receiver ?? 'nobody'}`,
-  );
-  if (e.client === undefined) return { state, decisions: [allocation], issues: [] };
+  const call = { receiver: e.receiver, selfSourced: e.selfSourced === true };
+  if (e.client === undefined) {
+    const r = allocateCall(state.rotation, state.staff, { ...call, client: undefined }, ctx);
+    return { state: { ...state, rotation: r.state }, decisions: [r.decision], issues: [] };
+  }
   const id = identify(state, e.client, e.id, ['client'], ctx);
   if ('code' in id) return refuse(state, [id]);
-  const withClient: Decision = { ...allocation, client: id.client } as Decision;
-  const settled = settle(fileFor(id.state, id.client, ctx), ctx);
+  const allocation = allocateCall(id.state.rotation, id.state.staff, { ...call, client: id.client }, ctx);
+  const s: OfficeState = { ...id.state, rotation: allocation.state };
+  const receiver = allocation.decision.kind === 'reception' ? allocation.decision.receiver : null;
+  const settled = settle(fileFor(s, id.client, ctx), ctx);
   const invalid = fieldsProblem(e.client, 'call', state.policy, id.isNew ? undefined : personOf(id.state.identity, id.person));
   const step = registerClient(
-    record(settled.file, [id.decision, withClient]),
+    record(settled.file, [id.decision, allocation.decision]),
     {
       registration: { event: e.id, at: ctx.at, day: bookDay(ctx, ctx.at), staff: receiver, channel: 'call', valid: invalid === null, person: id.person, name: e.client.name ?? null, company: e.client.company ?? null },
       invalidReason: invalid,
@@ -207,5 +208,5 @@ export function registerCall(state: OfficeState, e: EventOf<'registerCall'>, ctx
     },
     ctx,
   );
-  return { state: store(id.state, step.file, ctx), decisions: [id.decision, ...settled.decisions, withClient, ...step.decisions], issues: [] };
+  return { state: store(s, step.file, ctx), decisions: [id.decision, ...settled.decisions, allocation.decision, ...step.decisions], issues: [] };
 }

@@ -90,6 +90,31 @@ export function evolveStaff(
 }
 
 /**
+ * Where a status leaves a staff member for the walk-in queue (ROT-ELIGIBLE):
+ * `onDuty` can receive; `away` (out on company or personal business) keeps
+ * their place, and turns that pass them are skipped (ROT-MAKEUP-COMPANY,
+ * ROT-MISSED-NO-MAKEUP); `ineligible` (off, leave, training not passed, out
+ * of uniform, suspended) is not in the order for now; `left` is gone.
+ * @internal
+ */
+export type Presence = 'onDuty' | 'away' | 'ineligible' | 'left';
+
+/** The presence a status gives (ROT-ELIGIBLE). @internal */
+export function presenceOf(status: StaffStatus): Presence {
+  switch (status) {
+    case 'onDuty':
+      return 'onDuty';
+    case 'companyBusiness':
+    case 'personalBusiness':
+      return 'away';
+    case 'left':
+      return 'left';
+    default:
+      return 'ineligible';
+  }
+}
+
+/**
  * Checks that an event's staff reference names a current staff member.
  * @internal
  */

@@ -43,6 +43,10 @@ export const body: fc.Arbitrary<Body> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ client: phoneOnly, against: staffId, justified: fc.boolean(), reassignTo: staffId }).map((b) => ({ type: 'fileComplaint', ...b })) },
   { weight: 1, arbitrary: fc.record({ client: phoneOnly, staff: staffId, scope: opt(fc.constantFrom('ownership', 'service')) }).map((b) => ({ type: 'assignClient', ...defined(b) })) },
   { weight: 1, arbitrary: fc.record({ staff: staffId, status: fc.constantFrom('onDuty', 'onDuty', 'off', 'leave', 'companyBusiness', 'left') }).map((b) => ({ type: 'changeStaff', ...b })) },
+  { weight: 1, arbitrary: fc.record({ client: opt(phoneOnly), selfSourced: opt(fc.constant(false)) }).map((b) => ({ type: 'registerCall', ...defined(b) })) },
+  { weight: 1, arbitrary: staffId.map((s) => ({ type: 'endReception', staff: s })) },
+  { weight: 1, arbitrary: fc.record({ staff: staffId, penalty: fc.constantFrom('halfTurns', 'noCalls'), days: opt(fc.integer({ min: 0, max: 10 })) }).map((b) => ({ type: 'setRotationPenalty', ...defined(b) })) },
+  { weight: 1, arbitrary: fc.subarray([...STAFF], { maxLength: 2 }).map((s) => ({ type: 'assignDuty', staff: s })) },
 );
 
 const START = Date.parse('2026-11-01T09:00:00+08:00');
