@@ -20,6 +20,9 @@ const examples: Record<Event['type'], object> = {
   announceDeveloperContacts: { clients: [{ name: '钱总', phone: '13600003333' }] },
   closeDeal: { deal: 'D1', client: { phone: '13812345678' }, staff: 'S01', stage: 'subscription', unit: '3-1202', productType: 'highRise', amount: '1250000', paid: '50000', buyer: { name: '张伟' } },
   refund: { deal: 'D1', amount: '1000.50', reason: '退定' },
+  endReception: { staff: 'S01', visit: 'e2' },
+  assignDuty: { staff: ['S03'] },
+  setRotationPenalty: { staff: 'S02', penalty: 'halfTurns', days: 7 },
 };
 
 describe('the event log: schemas are the single source of truth', () => {
