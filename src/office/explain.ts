@@ -61,6 +61,12 @@ function summary(state: OfficeState, d: Decision): string {
       return `deal ${d.deal} ${d.stage} by ${who(state, d.staff)}: ${d.outcome}`;
     case 'staff':
       return `${who(state, d.staff)} is ${d.status}`;
+    case 'allocation': {
+      const parts = (list: readonly { staff: string; share: string }[]) => list.map((x) => `${who(state, x.staff)} ${x.share}`).join(', ');
+      return `deal ${d.deal} split: credit ${parts(d.credit)}; commission ${d.commission === null ? 'to be negotiated' : parts(d.commission)}`;
+    }
+    case 'ledger':
+      return `${d.entry} of ${d.account} ${d.amount} for ${who(state, d.staff)}${d.deal === null ? ` (month ${d.period})` : ` on deal ${d.deal}`}`;
   }
 }
 

@@ -12,7 +12,7 @@ import type { Issue } from '../issues.js';
 import { policySchema, type Policy, type PolicyInput } from '../policy/schema.js';
 import type { Ctx } from './context.js';
 import { claimClient, recordFollowUp } from './claims.js';
-import { closeDeal, refund } from './deals.js';
+import { closeDeal, refund, setTargets, splitDeal } from './deals.js';
 import { changeStaff } from './people.js';
 import { announceDeveloperContacts, assignClient, fileComplaint, issueRuling, linkClients, raiseDispute } from './rulings.js';
 import { freshState, type OfficeState, type Step } from './state.js';
@@ -34,6 +34,8 @@ const reducers: { [T in EventType]: Reducer<T> } = {
   announceDeveloperContacts,
   closeDeal,
   refund,
+  splitDeal,
+  setTargets,
 };
 
 function issue(event: Event, code: Issue['code'], path: Issue['path'], message: string): Issue {
