@@ -49,6 +49,8 @@ export {
   announceDeveloperContactsSchema,
   closeDealSchema,
   refundSchema,
+  splitDealSchema,
+  setTargetsSchema,
   eventSchemas,
   eventSchema,
   type StaffStatus,
@@ -78,12 +80,15 @@ export {
   followUpDecisionSchema,
   dealDecisionSchema,
   staffDecisionSchema,
+  allocationDecisionSchema,
+  ledgerEntrySchema,
   decisionSchema,
   type Trace,
   type OwnerStatus,
   type Channel,
   type Decision,
   type DecisionOf,
+  type LedgerEntry,
 } from './decisions.js';
 
 // Policies
@@ -99,7 +104,14 @@ export {
   referralsPolicySchema,
 } from './ownership/policy.js';
 export { rotationPolicySchema, type RotationPolicy } from './rotation/policy.js';
-export { dealsPolicySchema, type DealsPolicy } from './deals/policy.js';
+export {
+  dealsPolicySchema,
+  splitsPolicySchema,
+  commissionPolicySchema,
+  type DealsPolicy,
+  type SplitsPolicy,
+  type CommissionPolicy,
+} from './deals/policy.js';
 
 // The engine
 export {
@@ -130,6 +142,20 @@ export {
   type ViewOptions,
 } from './office/views.js';
 export { explain, describeDecision, type Explanation } from './office/explain.js';
+export {
+  dealsOf,
+  ledgerEntries,
+  commissionLedger,
+  credits,
+  attainment,
+  type DealRow,
+  type DealShare,
+  type LedgerQuery,
+  type CommissionMonth,
+  type CreditMonth,
+  type AttainmentRow,
+} from './deals/views.js';
+export type { Standing } from './deals/ledger.js';
 
 // Identity helpers
 export { normalizePhone, maskPhone, maskKeys, type Phone } from './identity/phone.js';
@@ -140,5 +166,6 @@ export type { IdentityState, Person, LinkRelation, Match } from './identity/iden
 export type { OwnershipState } from './ownership/state.js';
 export type { ClientFile, Registration, Basis, FileDeal, OwnerView } from './ownership/file.js';
 export type { RotationState, QueueEntry, NextReceiver } from './rotation/rotation.js';
-export type { DealsState, Deal } from './deals/deals.js';
+export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally } from './deals/deals.js';
+export type { Share } from './deals/split.js';
 export type { PMap } from './_lib/pmap.js';
