@@ -189,9 +189,10 @@ export function paidBase(deal: Pick<Deal, 'paid' | 'amount'>): Amount {
   return money(deal.paid ?? deal.amount);
 }
 
-/** Whether a deal still stands: recorded and not wholly refunded. @internal */
+/** Whether a deal still stands: recorded and not wholly refunded (a deal with nothing paid yet stands). @internal */
 export function isLive(deal: Deal): boolean {
-  return deal.status === 'live' && money(deal.refunded).lt(paidBase(deal));
+  const refunded = money(deal.refunded);
+  return deal.status === 'live' && (refunded.isZero() || refunded.lt(paidBase(deal)));
 }
 
 function invalidAmount(event: string, path: string, message: string): Issue {
