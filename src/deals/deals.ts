@@ -14,7 +14,7 @@ import type { Issue } from '../issues.js';
 import type { Ctx } from '../office/context.js';
 import type { RuleId } from '../rules.js';
 import type { CommissionPolicy } from './policy.js';
-import { ZERO, type Share } from './split.js';
+import type { Share } from './split.js';
 
 /**
  * One person's part of a booking: the base it was booked on at close, what

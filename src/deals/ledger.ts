@@ -254,8 +254,8 @@ export function syncDeal(s: Session, deal: Deal): Deal {
   }
 
   const commissionAt = reached(deal, policy.commissionAt);
-  if (commissionAt && split.commission !== null) {
-    next = syncCommission(s, next, split.commission, commissionAt.at, { amount, live, counted }, evidence);
+  if (commissionAt) {
+    if (split.commission !== null) next = syncCommission(s, next, split.commission, commissionAt.at, { amount, live, counted }, evidence);
     next = syncBonus(s, next, split.commission, commissionAt.at, evidence);
   }
   return next;
@@ -290,15 +290,15 @@ function syncCommission(s: Session, deal: Deal, shares: readonly Share[], at: nu
   return { ...deal, commission: { ...booking, parts }, counted: { ...deal.counted, base } };
 }
 
-/** The fixed bonus of a deal (COM-FIXED-BONUS): to the inviter, or split like the commission. */
-function syncBonus(s: Session, deal: Deal, shares: readonly Share[], at: number, evidence: readonly string[]): Deal {
+/** The fixed bonus of a deal (COM-FIXED-BONUS): to the inviter, or split like the commission (once it is known). */
+function syncBonus(s: Session, deal: Deal, shares: readonly Share[] | null, at: number, evidence: readonly string[]): Deal {
   const terms = deal.terms as NonNullable<Deal['terms']>;
   const policy = s.ctx.policy.deals.bonus;
   let booking = deal.bonus;
   const first = booking === null;
   if (booking === null) {
     const amount = deal.productType === null ? undefined : policy.byProductType[deal.productType];
-    const to: readonly Share[] = policy.to === 'inviter' ? (deal.invitedBy === null ? [] : [{ staff: deal.invitedBy, weight: '1' }]) : shares;
+    const to: readonly Share[] = policy.to === 'inviter' ? (deal.invitedBy === null ? [] : [{ staff: deal.invitedBy, weight: '1' }]) : (shares ?? []);
     if (amount === undefined || money(amount).lte(0) || to.length === 0) return deal;
     const total = money(amount);
     booking = newBooking(s, at, total, freshParts(allocate(total, to, terms.remainder)));

@@ -25,11 +25,11 @@ function termsOf(policy: Policy): Terms {
   return { rounding: c.rounding, remainder: c.remainder, retier: c.retierOnRefund };
 }
 
-function allocationDecision(ctx: Ctx, deal: Deal, split: DealSplit, rules: DealSplit['rules']): Decision {
+function allocationDecision(ctx: Ctx, deal: Deal, split: DealSplit): Decision {
   return decide(
     ctx,
     { kind: 'allocation', client: deal.client, deal: deal.id, credit: fractions(split.credit), commission: split.commission === null ? null : fractions(split.commission) },
-    [...rules, ...(split.credit.length > 1 || (split.commission?.length ?? 0) > 1 ? (['COM-SPLIT-EXACT'] as const) : [])],
+    [...split.rules, ...(split.credit.length > 1 || (split.commission?.length ?? 0) > 1 ? (['COM-SPLIT-EXACT'] as const) : [])],
     [split.event],
     split.note,
   );
@@ -42,9 +42,9 @@ function book(slice: DealsState, deal: Deal, cause: Cause, ctx: Ctx): { state: D
   return closeSession(session, { ...slice, deals: set(slice.deals, synced.id, synced, ctx.edit) });
 }
 
-/** Stores a client's file with the deal's decisions and the ledger entries about that client. */
+/** Stores a client's file with the deal's decisions and its ledger entries (not the months' re-tiering). */
 function storeWith(state: OfficeState, file: ClientFile, decisions: readonly Decision[], entries: readonly LedgerEntry[], ctx: Ctx): OfficeState {
-  return store(state, record(file, decisions), ctx, entries.filter((x) => x.client === file.key));
+  return store(state, record(file, decisions), ctx, entries.filter((x) => x.deal !== null));
 }
 
 /**
@@ -86,7 +86,7 @@ export function closeDeal(state: OfficeState, e: EventOf<'closeDeal'>, ctx: Ctx)
   const settled = settle(file, ctx);
   const step = reachDeal(settled.file, { deal: e.deal, staff: e.staff, stage: e.stage, buyer: e.buyer }, ctx);
   const d = decide(ctx, { kind: 'deal', client, deal: e.deal, staff: e.staff, stage: e.stage, outcome: 'recorded' }, ['DEAL-STAGES'], [], `${e.stage} of unit ${e.unit} for ${e.amount} by ${e.staff}`);
-  const decisions: Decision[] = [id.decision, ...settled.decisions, ...step.decisions, d];
+  const own: Decision[] = [d];
   let deal = recorded.deal;
   if (deal.split === null) {
     const referrer = step.file.referral?.referrer ?? null;
@@ -103,11 +103,11 @@ export function closeDeal(state: OfficeState, e: EventOf<'closeDeal'>, ctx: Ctx)
     );
     const split: DealSplit = { credit: a.credit, commission: a.commission, rules: a.rules, note: a.note, event: e.id };
     deal = { ...deal, split, terms: termsOf(ctx.policy) };
-    decisions.push(allocationDecision(ctx, deal, split, [...a.rules]));
+    own.push(allocationDecision(ctx, deal, split));
   }
   const booked = book(recorded.state, deal, 'stage', ctx);
-  const s = storeWith({ ...id.state, deals: booked.state }, step.file, decisions.slice(decisions.indexOf(d)), booked.entries, ctx);
-  return { state: s, decisions: [...decisions, ...booked.entries], issues: [] };
+  const s = storeWith({ ...id.state, deals: booked.state }, step.file, own, booked.entries, ctx);
+  return { state: s, decisions: [id.decision, ...settled.decisions, ...step.decisions, ...own, ...booked.entries], issues: [] };
 }
 
 /**
@@ -140,13 +140,18 @@ export function refund(state: OfficeState, e: EventOf<'refund'>, ctx: Ctx): Step
   return { state: s, decisions: [...decisions, ...booked.entries], issues: [] };
 }
 
-function sharesIssues(state: OfficeState, e: EventOf<'splitDeal'>): Issue[] {
+/** Issues of a negotiated split: unknown staff, a person listed twice, a share not above 0. Staff who left may still share. */
+function splitIssues(state: OfficeState, e: EventOf<'splitDeal'>): Issue[] {
   const issues: Issue[] = [];
+  const known = (id: string, path: Issue['path']) => {
+    if (!getStaff(state.staff, id)) issues.push({ code: 'unknown_staff', path, event: e.id, message: `no staff member "${id}": add them with a changeStaff event first` });
+  };
+  if (e.by !== undefined) known(e.by, ['by']);
   for (const field of ['commission', 'credit'] as const) {
     const seen = new Set<string>();
     for (const [i, share] of (e[field] ?? []).entries()) {
       const path = [field, i];
-      if (!getStaff(state.staff, share.staff)) issues.push({ code: 'unknown_staff', path: [...path, 'staff'], event: e.id, message: `no staff member "${share.staff}": add them with a changeStaff event first` });
+      known(share.staff, [...path, 'staff']);
       if (seen.has(share.staff)) issues.push({ code: 'invalid_value', path: [...path, 'staff'], event: e.id, message: `${share.staff} is listed twice in the ${field} split` });
       if (money(share.share).lte(0)) issues.push({ code: 'invalid_amount', path: [...path, 'share'], event: e.id, message: `a share must be above 0, got ${share.share}` });
       seen.add(share.staff);
@@ -174,18 +179,17 @@ export function splitDeal(state: OfficeState, e: EventOf<'splitDeal'>, ctx: Ctx)
   if (!deal) return refuse(state, [{ code: 'unknown_deal', path: ['deal'], event: e.id, message: `no deal "${e.deal}" to split` }]);
   const old = deal.split;
   if (deal.status === 'refused' || old === null) return refuse(state, [{ code: 'invalid_value', path: ['deal'], event: e.id, message: `deal ${deal.id} was refused: there is nothing to split` }]);
-  const issues = sharesIssues(state, e);
-  if (e.by !== undefined && !getStaff(state.staff, e.by)) issues.push({ code: 'unknown_staff', path: ['by'], event: e.id, message: `no staff member "${e.by}": add them with a changeStaff event first` });
+  const issues = splitIssues(state, e);
   if (issues.length > 0) return refuse(state, issues);
   const split: DealSplit = {
     credit: e.credit ? toShares(e.credit) : old.credit,
     commission: e.commission ? toShares(e.commission) : old.commission,
     rules: e.rules ?? old.rules,
-    note: `split negotiated${e.by ? ` and recorded by ${e.by}` : ''}; it replaces: ${old.note}`,
+    note: `split negotiated${e.by ? ` and recorded by ${e.by}` : ''}`,
     event: e.id,
   };
   const booked = book(state.deals, resplit(deal, split, ctx), 'split', ctx);
-  const d = allocationDecision(ctx, deal, split, [...split.rules]);
+  const d = allocationDecision(ctx, deal, split);
   let s: OfficeState = { ...state, deals: booked.state };
   const file = fileOf(s.ownership, clientOf(s.identity, deal.client) ?? deal.client);
   if (file) s = storeWith(s, file, [d], booked.entries, ctx);
