@@ -94,6 +94,15 @@ describe('COM-FIXED-BONUS: a fixed bonus per converted deal by product type (001
     expect(net(ledgerEntries(g.state, { account: 'bonus' }))).toEqual({ T1: '250.00' });
   });
 
+  it("given the commission waits for a negotiated split, the inviter's bonus does not wait", () => {
+    const policy = presetPolicy('jiuzhou');
+    policy.deals = { ...policy.deals, bonus: { byProductType: { villa: '500' } } };
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), event('changeStaff', '11-03 08:00', { staff: 'S01', status: 'off' })], policy);
+    g.when(deal('11-03 10:00', 'D1', 'S02', zhang, 'subscription', { productType: 'villa', invitedBy: 'T1' }));
+    expect(dealsOf(g.state)[0]?.commission).toBeNull();
+    expect(net(ledgerEntries(g.state, { account: 'bonus' }))).toEqual({ T1: '500.00' });
+  });
+
   it('given bonuses split like the commission, each party gets their share', () => {
     const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S02' })], { deals: { bonus: { byProductType: { villa: '500' }, to: 'commission' } } });
     g.when(deal('11-03 10:00', 'D1', 'S02', zhang, 'subscription', { productType: 'villa', invitedBy: 'S03' }));
