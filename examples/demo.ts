@@ -1,7 +1,8 @@
 /**
  * The demo: replays the bundled month of one sales office under the default
  * policy and prints who received each visitor, the fairness ledger of the
- * walk-in queue, who owns each client and why, and the credit for each deal.
+ * walk-in queue, who owns each client and why, who is credited and paid for
+ * each deal, and the month's commission.
  *
  *   npm run demo               # the first day in full, then summaries
  *   npm run demo -- --full     # every visitor and every client
@@ -9,6 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import {
+  commissionLedger,
+  dealsOf,
   explain,
   fairnessLedger,
   formatIssue,
@@ -17,6 +20,7 @@ import {
   parseLog,
   replay,
   staffList,
+  type DealShare,
   type DecisionOf,
 } from 'salesfloor';
 
@@ -72,11 +76,28 @@ if (!full) {
   console.log(`  … ${register.length} clients in all: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ')}.`);
 }
 
-section('Credit for each deal (DEAL-*, OWN-DEAL-PERMANENT)');
-for (const d of decisions.filter((x): x is DecisionOf<'deal'> => x.kind === 'deal')) {
-  const owner = byClient.get(d.client)?.owner ?? null;
-  const credit = owner !== null ? `${name(owner)} (owner)` : `${name(d.staff)} (closer)`;
-  console.log(`  ${local(d.at)}  ${d.deal.padEnd(4)} ${d.stage.padEnd(12)} ${d.outcome.padEnd(8)} closer ${name(d.staff)}, credit ${credit}`);
+section('Credit and commission for each deal (DEAL-*, COM-*, RFD-CLAWBACK)');
+const deals = dealsOf(state);
+const percent = (share: string) => `${Number((Number(share) * 100).toFixed(1))}%`;
+const parts = (shares: readonly DealShare[]) => shares.map((s) => `${name(s.staff)} ${percent(s.share)}${s.amount === null ? '' : ` ${s.amount}`}`).join(' + ');
+for (const d of full ? deals : deals.slice(0, 15)) {
+  const head = `  ${d.deal.padEnd(4)} ${d.unit.padEnd(7)} ${d.amount.padStart(8)} ${d.stage.padEnd(12)} ${d.status.padEnd(8)} closer ${name(d.closer)}`;
+  if (d.status === 'refused') {
+    console.log(`${head}: ${d.note} [${d.rules.join(', ')}]`);
+    continue;
+  }
+  const commission = d.commission === null ? 'to be negotiated' : parts(d.commission);
+  console.log(`${head}: credit ${parts(d.credit)}; commission ${commission} [${d.rules.join(', ')}]`);
+}
+if (!full) {
+  const byStatus = new Map<string, number>();
+  for (const d of deals) byStatus.set(d.status, (byStatus.get(d.status) ?? 0) + 1);
+  console.log(`  … ${deals.length} deals in all: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ')} (npm run demo -- --full lists them all).`);
+}
+
+section('Commission payable per salesperson and month (COM-RATE-TIERS, RFD-CLAWBACK)');
+for (const r of commissionLedger(state)) {
+  console.log(`  ${r.month} ${name(r.staff).padEnd(4, '　')} accrued ${r.accrued.padStart(9)}  clawed back ${r.clawedBack.padStart(9)}  adjusted ${r.adjusted.padStart(8)}  payable ${r.payable.padStart(9)}${r.carried === '0.00' ? '' : `  carried ${r.carried}`}`);
 }
 
 section('One client explained: why does this client belong to them?');

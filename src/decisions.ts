@@ -277,6 +277,52 @@ export const dealDecisionSchema = z.object({
 });
 
 /**
+ * Who is credited (业绩) and who is paid (佣金) for a deal, each as shares of
+ * the whole (RULES §G, COM-SPLIT-EXACT). `commission` is null while a
+ * negotiated split is awaited (DEAL-COOPERATION).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'allocation', client: 'e2', deal: 'D1', credit: [{ staff: 'S01', share: '1' }],
+ * //   commission: [{ staff: 'S01', share: '0.5' }, { staff: 'S02', share: '0.5' }], ... }
+ * ```
+ */
+export const allocationDecisionSchema = z.object({
+  ...base,
+  kind: z.literal('allocation'),
+  client,
+  deal: z.string(),
+  credit: z.array(z.object({ staff: z.string(), share: z.string().describe('Fraction of the whole, e.g. "0.5".') })),
+  commission: z.array(z.object({ staff: z.string(), share: z.string() })).nullable().describe('null: awaiting a negotiated split (splitDeal).'),
+});
+
+/**
+ * One entry of the append-only ledger (RFD-CLAWBACK, COM-RATE-TIERS): an
+ * accrual, a clawback or an adjustment of one person's credit, commission or
+ * fixed bonus, exact to the cent. `deal` is null for a month's re-tiering.
+ *
+ * @example
+ * ```ts
+ * // { kind: 'ledger', id: 'e40#2', entry: 'accrual', account: 'commission', staff: 'S01', deal: 'D1', client: 'e2',
+ * //   month: '2026-11', period: '2026-11', amount: '1800.00', rate: '1.8', ... }
+ * ```
+ */
+export const ledgerEntrySchema = z.object({
+  ...base,
+  kind: z.literal('ledger'),
+  id: z.string().describe('"<event id>#<n>": unique and stable across replays.'),
+  entry: z.enum(['accrual', 'clawback', 'adjustment']),
+  account: z.enum(['credit', 'commission', 'bonus']).describe('credit: performance credit (业绩); commission and bonus: money.'),
+  staff: z.string(),
+  deal: z.string().nullable().describe('null: a re-tiering of the whole month (COM-RATE-TIERS).'),
+  client: client.nullable(),
+  month: z.string().describe('The month (YYYY-MM, office time) the entry is booked in.'),
+  period: z.string().describe('The month whose attainment and tier the entry concerns.'),
+  amount: decimalSchema.describe('Signed, two decimals.'),
+  rate: z.string().nullable().describe('Per mille, for a commission accrual.'),
+});
+
+/**
  * A staff member's change of status or team.
  *
  * @example
@@ -331,9 +377,13 @@ export const decisionSchema = z.discriminatedUnion('kind', [
   dealDecisionSchema,
   staffDecisionSchema,
   queueDecisionSchema,
+  allocationDecisionSchema,
+  ledgerEntrySchema,
 ]);
 
 /** A decision of {@link decisionSchema}. */
 export type Decision = z.infer<typeof decisionSchema>;
 /** The decision of a given kind. */
 export type DecisionOf<K extends Decision['kind']> = Extract<Decision, { kind: K }>;
+/** A ledger entry of {@link ledgerEntrySchema}. */
+export type LedgerEntry = DecisionOf<'ledger'>;

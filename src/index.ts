@@ -52,6 +52,8 @@ export {
   endReceptionSchema,
   assignDutySchema,
   setRotationPenaltySchema,
+  splitDealSchema,
+  setTargetsSchema,
   eventSchemas,
   eventSchema,
   type StaffStatus,
@@ -83,6 +85,8 @@ export {
   staffDecisionSchema,
   queueDecisionSchema,
   skipReasonSchema,
+  allocationDecisionSchema,
+  ledgerEntrySchema,
   decisionSchema,
   type Trace,
   type OwnerStatus,
@@ -90,6 +94,7 @@ export {
   type SkipReason,
   type Decision,
   type DecisionOf,
+  type LedgerEntry,
 } from './decisions.js';
 
 // Policies
@@ -105,7 +110,14 @@ export {
   referralsPolicySchema,
 } from './ownership/policy.js';
 export { rotationPolicySchema, makeUpModeSchema, type RotationPolicy, type MakeUpMode } from './rotation/policy.js';
-export { dealsPolicySchema, type DealsPolicy } from './deals/policy.js';
+export {
+  dealsPolicySchema,
+  splitsPolicySchema,
+  commissionPolicySchema,
+  type DealsPolicy,
+  type SplitsPolicy,
+  type CommissionPolicy,
+} from './deals/policy.js';
 
 // The engine
 export {
@@ -137,6 +149,20 @@ export {
   type ViewOptions,
 } from './office/views.js';
 export { explain, describeDecision, type Explanation } from './office/explain.js';
+export {
+  dealsOf,
+  ledgerEntries,
+  commissionLedger,
+  credits,
+  attainment,
+  type DealRow,
+  type DealShare,
+  type LedgerQuery,
+  type CommissionMonth,
+  type CreditMonth,
+  type AttainmentRow,
+} from './deals/views.js';
+export type { Standing } from './deals/ledger.js';
 
 // JSON Schemas for other languages
 export { eventJsonSchema, policyJsonSchema } from './jsonSchema.js';
@@ -149,7 +175,8 @@ export type { StaffMember, StaffState } from './staff/staff.js';
 export type { IdentityState, Person, LinkRelation, Match } from './identity/identity.js';
 export type { OwnershipState } from './ownership/state.js';
 export type { ClientFile, Registration, Basis, FileDeal, OwnerView } from './ownership/file.js';
-export type { RotationState, Seat, LedgerEntry, SkipCounts } from './rotation/state.js';
+export type { RotationState, Seat, FairnessDay, SkipCounts } from './rotation/state.js';
 export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './rotation/report.js';
-export type { DealsState, Deal } from './deals/deals.js';
+export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally } from './deals/deals.js';
+export type { Share } from './deals/split.js';
 export type { PMap } from './_lib/pmap.js';

@@ -1,11 +1,138 @@
 import { z } from 'zod';
+import { dealStageSchema, decimalSchema } from '../events/common.js';
+
+const weight = z.number().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1000000');
+
+/**
+ * Two parties' weights in a split, e.g. `{ owner: 50, closer: 50 }` or
+ * `{ named: 80, previous: 20 }`. Weights are relative (80/20 = 4/1); a zero
+ * weight gives that party nothing.
+ */
+function pair(a: string, b: string, defaults: readonly [number, number]) {
+  const shape: Record<string, z.ZodDefault<typeof weight>> = { [a]: weight.default(defaults[0]), [b]: weight.default(defaults[1]) };
+  return z
+    .strictObject(shape)
+    .refine((o) => Object.values(o).some((x) => x > 0), { message: 'at least one weight must be above 0' })
+    .prefault({});
+}
+
+/** A case's credit split and commission split (or `negotiated`: a splitDeal event decides). */
+function splitCase(a: string, b: string, credit: readonly [number, number], commission: readonly [number, number], rule: string) {
+  return z
+    .strictObject({
+      credit: pair(a, b, credit).describe(`${rule}: how performance credit (业绩) is split between ${a} and ${b}.`),
+      commission: z
+        .union([z.literal('negotiated'), pair(a, b, commission)])
+        .prefault({})
+        .describe(`${rule}: how commission (佣金) is split between ${a} and ${b}; "negotiated": it waits for a splitDeal event.`),
+    })
+    .nullable();
+}
+
+const perMille = decimalSchema
+  .refine((s) => !s.startsWith('-'), { message: 'a rate must be 0 or more' })
+  .refine((s) => Number(s) <= 1000, { message: 'a rate is per mille: at most 1000' });
+
+const nonNegative = decimalSchema.refine((s) => !s.startsWith('-') || /^-0(\.0+)?$/.test(s), { message: 'must be 0 or more' });
+
+/**
+ * Who gets performance credit and commission when more than one salesperson
+ * touched a deal (RULES §G, COL-CROSS-FAMILY, COL-DISCOUNT-HELPER,
+ * OWN-COMPLAINT, OWN-CONCEAL). Each case is `null` when the office does not
+ * use it: the owner then keeps everything (首接业绩制).
+ *
+ * @example
+ * ```ts
+ * splitsPolicySchema.parse({ absentOwner: { commission: { owner: 80, closer: 20 } } });
+ * ```
+ */
+export const splitsPolicySchema = z
+  .strictObject({
+    absentOwner: splitCase('owner', 'closer', [100, 0], [50, 50], 'DEAL-ABSENT-OWNER (004i, 004e: 5:5; 003: 80:20)')
+      .prefault({})
+      .describe('DEAL-ABSENT-OWNER: a colleague closes while the owner is not on duty.'),
+    recognition: z
+      .strictObject({
+        withinDays: z.number().int().min(0).max(3650).default(30).describe('DEAL-RECOGNITION-WINDOW (004e §4): days from the owner\'s first reception.'),
+        credit: pair('original', 'closer', [0, 100]).describe('DEAL-RECOGNITION-WINDOW: credit within the window.'),
+        commission: z
+          .union([z.literal('negotiated'), pair('original', 'closer', [50, 50])])
+          .prefault({})
+          .describe('DEAL-RECOGNITION-WINDOW: commission within the window; after it, everything goes to the closer.'),
+      })
+      .nullable()
+      .default(null)
+      .describe('DEAL-RECOGNITION-WINDOW (004e §4): an old client not recognized by the present owner and closed by another; null: not used.'),
+    validity: splitCase('named', 'previous', [100, 0], [80, 20], 'DEAL-VALIDITY-SPLIT (003)')
+      .default(null)
+      .describe('DEAL-VALIDITY-SPLIT (003): the client named the closer over a previous receiver still within validity; null: not used.'),
+    invited: splitCase('closer', 'inviter', [50, 50], [50, 50], 'DEAL-COOPERATION (000 §2, 004b §2.1)')
+      .prefault({})
+      .describe('DEAL-COOPERATION: a salesperson invited the client by phone and a colleague closed (closeDeal.invitedBy).'),
+    crossFamily: splitCase('first', 'other', [100, 0], [50, 50], 'COL-CROSS-FAMILY (004e: credit first, commission even; 004b: 5:5 both)')
+      .prefault({})
+      .describe('COL-CROSS-FAMILY: two staff each registered a member of one family.'),
+    complaint: splitCase('server', 'original', [100, 0], [50, 50], 'OWN-COMPLAINT (004l, 004e §10)')
+      .prefault({})
+      .describe('OWN-COMPLAINT: a deal of a client reassigned after a justified complaint.'),
+    complaintReferral: splitCase('server', 'original', [100, 0], [70, 30], 'OWN-COMPLAINT (004l: 7:3)')
+      .prefault({})
+      .describe("OWN-COMPLAINT (004l): a deal of a client referred by a client reassigned after a complaint."),
+    concealment: z.boolean().default(true).describe('OWN-CONCEAL (004i): a salesperson found to have hidden the owner loses the commission to the original.'),
+    discountHelper: z
+      .boolean()
+      .default(true)
+      .describe('COL-DISCOUNT-HELPER (004f, 003): a colleague who helped close with a discount (closeDeal.discountBy) earns nothing; all to the owner.'),
+  })
+  .prefault({});
+
+/**
+ * Commission rates and their tiers (COM-RATE-TIERS), re-tiering after refunds
+ * (RFD-CLAWBACK), and how money is rounded and split (COM-SPLIT-EXACT).
+ *
+ * @example
+ * ```ts
+ * commissionPolicySchema.parse({ rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' }, excess: 'marginal' });
+ * ```
+ */
+export const commissionPolicySchema = z
+  .strictObject({
+    rates: z
+      .strictObject({
+        neither: perMille.default('1.8').describe('COM-RATE-TIERS (000 §14): per mille when neither the red nor the green line is met.'),
+        one: perMille.default('2').describe('COM-RATE-TIERS: per mille when one line is met.'),
+        both: perMille.default('2.3').describe('COM-RATE-TIERS: per mille when both lines are met.'),
+        above: perMille.default('2.5').describe('COM-RATE-TIERS: per mille on the part above both targets.'),
+      })
+      .prefault({})
+      .describe('COM-RATE-TIERS: monthly rates by red/green line attainment, per mille of the deal amount. Equal rates make a flat rate.'),
+    excess: z
+      .enum(['marginal', 'whole'])
+      .default('marginal')
+      .describe('COM-RATE-TIERS: "marginal": only the part above both targets earns the above rate (000 §14); "whole": the whole month does once both are exceeded.'),
+    redLineFrom: dealStageSchema.default('bigDeposit').describe('COM-RATE-TIERS (000 §14): a deal counts for the red line from this stage (大定 or 签约).'),
+    greenLineFrom: dealStageSchema.default('loan').describe('COM-RATE-TIERS (000 §14): a deal counts for the green line from this stage (放款 or 备案).'),
+    retierOnRefund: z
+      .enum(['recompute', 'keep'])
+      .default('recompute')
+      .describe('RFD-CLAWBACK: after a refund, recompute the attainment and tier of the months the deal counted in, or keep them as they were.'),
+    rounding: z
+      .enum(['halfUp', 'halfEven', 'down'])
+      .default('halfUp')
+      .describe('COM-SPLIT-EXACT: how a commission (rate × amount) and a partial reversal are rounded to the cent.'),
+    remainder: z
+      .enum(['largestRemainder', 'first'])
+      .default('largestRemainder')
+      .describe('COM-SPLIT-EXACT: who gets the cents a split leaves over: the largest fractional parts (ties to the first party), or the first party (the credited owner).'),
+  })
+  .prefault({});
 
 /**
  * Deal, credit and commission rules (RULES §G, §H).
  *
  * @example
  * ```ts
- * dealsPolicySchema.parse({ afterRefund: 'pool' });
+ * dealsPolicySchema.parse({ afterRefund: 'pool', creditAt: 'subscription', commissionAt: 'contract' });
  * ```
  */
 export const dealsPolicySchema = z
@@ -14,8 +141,32 @@ export const dealsPolicySchema = z
       .enum(['owner', 'pool'])
       .default('owner')
       .describe('RFD-RESTORE: after a full refund the client stays with the owner (within validity) or goes to the public pool.'),
+    creditAt: dealStageSchema.default('subscription').describe('DEAL-STAGES: the stage at which performance credit (业绩) accrues.'),
+    commissionAt: dealStageSchema.default('subscription').describe('DEAL-STAGES: the stage at which commission (佣金) and fixed bonuses accrue.'),
+    sameUnit: z
+      .enum(['firstDeposit', 'allow'])
+      .default('firstDeposit')
+      .describe('COL-SAME-UNIT (004f): a unit held by a live deal refuses another deal (the first to pay wins), or several deals may share it.'),
+    splits: splitsPolicySchema,
+    commission: commissionPolicySchema,
+    bonus: z
+      .strictObject({
+        byProductType: z
+          .record(z.string().trim().min(1).max(50), nonNegative)
+          .default({})
+          .describe('COM-FIXED-BONUS (001): a fixed bonus per deal by product type, e.g. { "highRise": "200", "villa": "500" }.'),
+        to: z
+          .enum(['inviter', 'commission'])
+          .default('inviter')
+          .describe('COM-FIXED-BONUS: paid to whoever invited the client (closeDeal.invitedBy, 001 telemarketers) or split like the commission.'),
+      })
+      .prefault({}),
   })
   .prefault({});
 
 /** The deals section of a policy. */
 export type DealsPolicy = z.infer<typeof dealsPolicySchema>;
+/** The split cases of a deals policy. */
+export type SplitsPolicy = z.infer<typeof splitsPolicySchema>;
+/** The commission section of a deals policy. */
+export type CommissionPolicy = z.infer<typeof commissionPolicySchema>;

@@ -316,7 +316,9 @@ export const closeDealSchema = z.strictObject({
   unit: z.string().trim().min(1).max(100),
   productType: z.string().trim().min(1).max(50).optional(),
   amount: decimalSchema.describe('The deal amount (total price) as a decimal string.'),
-  paid: decimalSchema.optional().describe('Money received at this stage, as a decimal string.'),
+  paid: decimalSchema.optional().describe('Money received at this stage, as a decimal string. Refunds are checked against the money paid (the amount when no stage reports a payment).'),
+  invitedBy: idSchema.optional().describe('Who invited the client by phone: a telemarketer earns the fixed bonus (COM-FIXED-BONUS), a salesperson other than the closer shares the credit (DEAL-COOPERATION).'),
+  discountBy: idSchema.optional().describe('A colleague who only helped close with a discount: earns nothing (COL-DISCOUNT-HELPER).'),
   buyer: z
     .strictObject({ name: z.string().trim().min(1).optional(), company: z.string().trim().min(1).optional() })
     .optional()
@@ -338,6 +340,58 @@ export const refundSchema = z.strictObject({
   amount: decimalSchema.optional().describe('Refunded amount; omitted: the whole deal.'),
   reason: z.string().trim().min(1).max(500).optional(),
 });
+
+const splitShareSchema = z.strictObject({
+  staff: idSchema,
+  share: decimalSchema.describe('A relative weight, e.g. "60" and "40", or "0.6" and "0.4".'),
+});
+
+/**
+ * A negotiated split of a deal (000 §2, §9; 004 "commission negotiated"):
+ * the manager records how the parties agreed to share the commission, and
+ * optionally the credit. It replaces the split the rules gave; what was
+ * already booked is adjusted (COM-SPLIT-EXACT, DEAL-COOPERATION).
+ *
+ * @example
+ * ```ts
+ * splitDealSchema.parse({ v: 1, id: 'e14', type: 'splitDeal', at: '2026-11-08T10:00:00+08:00', office: 'jz',
+ *   deal: 'D1', commission: [{ staff: 'S01', share: '60' }, { staff: 'S02', share: '40' }], by: 'M1' });
+ * ```
+ */
+export const splitDealSchema = z
+  .strictObject({
+    ...envelope,
+    type: z.literal('splitDeal'),
+    deal: idSchema,
+    commission: z.array(splitShareSchema).min(1).max(20).optional().describe('Commission shares; omitted: unchanged.'),
+    credit: z.array(splitShareSchema).min(1).max(20).optional().describe('Credit shares; omitted: unchanged.'),
+    by: idSchema.optional().describe('The manager who recorded the agreement.'),
+    rules: z.array(ruleIdSchema).optional().describe('Rule IDs the split rests on; omitted: those of the split it replaces.'),
+  })
+  .refine((e) => e.commission !== undefined || e.credit !== undefined, { message: 'a split names commission shares, credit shares or both', path: ['commission'] });
+
+/**
+ * A salesperson's monthly targets (COM-RATE-TIERS, 000 §14): the red line
+ * (大定/签约 amounts) and the green line (放款/备案 amounts) for one month of
+ * the office's calendar. Omitted: unchanged; null: no target (the line is
+ * not met). Setting targets after deals re-tiers the month.
+ *
+ * @example
+ * ```ts
+ * setTargetsSchema.parse({ v: 1, id: 'e15', type: 'setTargets', at: '2026-11-01T08:00:00+08:00', office: 'jz',
+ *   staff: 'S01', month: '2026-11', red: '3000000', green: '2000000' });
+ * ```
+ */
+export const setTargetsSchema = z
+  .strictObject({
+    ...envelope,
+    type: z.literal('setTargets'),
+    staff: idSchema,
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM such as "2026-11"'),
+    red: decimalSchema.nullable().optional().describe('Red-line target (amount); null: none.'),
+    green: decimalSchema.nullable().optional().describe('Green-line target (amount); null: none.'),
+  })
+  .refine((e) => e.red !== undefined || e.green !== undefined, { message: 'targets name red, green or both', path: ['red'] });
 
 /**
  * A salesperson's reception is over: they are free for the queue again
@@ -418,6 +472,8 @@ export const eventSchemas = {
   endReception: endReceptionSchema,
   assignDuty: assignDutySchema,
   setRotationPenalty: setRotationPenaltySchema,
+  splitDeal: splitDealSchema,
+  setTargets: setTargetsSchema,
 } as const;
 
 /**
@@ -446,6 +502,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   endReceptionSchema,
   assignDutySchema,
   setRotationPenaltySchema,
+  splitDealSchema,
+  setTargetsSchema,
 ]);
 
 /** Any event of the log. */

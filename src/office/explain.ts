@@ -65,6 +65,12 @@ function summary(state: OfficeState, d: Decision): string {
       return `${who(state, d.staff)} is ${d.status}`;
     case 'queue':
       return `queue: ${d.change} for ${d.staff.map((id) => who(state, id)).join(', ') || 'nobody'}${d.until ? ` until ${d.until}` : ''}`;
+    case 'allocation': {
+      const parts = (list: readonly { staff: string; share: string }[]) => list.map((x) => `${who(state, x.staff)} ${x.share}`).join(', ');
+      return `deal ${d.deal} split: credit ${parts(d.credit)}; commission ${d.commission === null ? 'to be negotiated' : parts(d.commission)}`;
+    }
+    case 'ledger':
+      return `${d.entry} of ${d.account} ${d.amount} for ${who(state, d.staff)}${d.deal === null ? ` (month ${d.period})` : ` on deal ${d.deal}`}`;
   }
 }
 

@@ -12,7 +12,7 @@ import type { Issue } from '../issues.js';
 import { policySchema, type Policy, type PolicyInput } from '../policy/schema.js';
 import type { Ctx } from './context.js';
 import { claimClient, recordFollowUp } from './claims.js';
-import { closeDeal, refund } from './deals.js';
+import { closeDeal, refund, setTargets, splitDeal } from './deals.js';
 import { changeStaff } from './people.js';
 import { assignDuty, endReception, setRotationPenalty } from './queue.js';
 import { announceDeveloperContacts, assignClient, fileComplaint, issueRuling, linkClients, raiseDispute } from './rulings.js';
@@ -38,6 +38,8 @@ const reducers: { [T in EventType]: Reducer<T> } = {
   endReception,
   assignDuty,
   setRotationPenalty,
+  splitDeal,
+  setTargets,
 };
 
 function issue(event: Event, code: Issue['code'], path: Issue['path'], message: string): Issue {

@@ -13,7 +13,7 @@ import type { Policy } from '../policy/schema.js';
 import type { RuleId } from '../rules.js';
 import { presenceOf, type StaffMember, type StaffState } from '../staff/staff.js';
 import type { RotationPolicy } from './policy.js';
-import { plainSeat, type LedgerEntry, type RotationState, type Seat, type SkipCounts } from './state.js';
+import { plainSeat, type FairnessDay, type RotationState, type Seat, type SkipCounts } from './state.js';
 
 /** Where someone stands for a walk-in at the desk's time. */
 export type Standing =
@@ -47,7 +47,7 @@ export interface Plan {
 
 type Tally = 'turns' | 'uncounted' | 'calls' | 'owed' | 'granted' | 'expired';
 
-const emptyEntry = (day: number, staff: string): LedgerEntry => ({ day, staff, turns: 0, uncounted: 0, calls: 0, owed: 0, granted: 0, expired: 0, skips: {}, callSkips: {} });
+const emptyEntry = (day: number, staff: string): FairnessDay => ({ day, staff, turns: 0, uncounted: 0, calls: 0, owed: 0, granted: 0, expired: 0, skips: {}, callSkips: {} });
 
 /** The ledger key of a staff member's day. */
 function ledgerKey(day: number, staff: string): string {
@@ -79,7 +79,7 @@ export class Desk {
   callCursor: number;
   last: string | null;
   private readonly seats = new Map<string, Seat>();
-  private readonly entries = new Map<string, LedgerEntry>();
+  private readonly entries = new Map<string, FairnessDay>();
   private duty: RotationState['duty'] | undefined;
 
   constructor(
@@ -211,7 +211,7 @@ export class Desk {
     this.entries.set(ledgerKey(this.day, staff), { ...entry, [field]: counts });
   }
 
-  private entry(staff: string, day: number): LedgerEntry {
+  private entry(staff: string, day: number): FairnessDay {
     const key = ledgerKey(day, staff);
     return this.entries.get(key) ?? get(this.slice.ledger, key) ?? emptyEntry(day, staff);
   }

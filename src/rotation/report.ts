@@ -10,7 +10,7 @@ import type { Policy } from '../policy/schema.js';
 import type { RuleId } from '../rules.js';
 import { getStaff, type StaffState } from '../staff/staff.js';
 import { Desk, plan } from './desk.js';
-import type { LedgerEntry, RotationState, SkipCounts } from './state.js';
+import type { FairnessDay, RotationState, SkipCounts } from './state.js';
 
 /**
  * Why someone is where they are in the queue: `next`, `waiting` their turn,
@@ -189,7 +189,7 @@ function counts(...sources: SkipCounts[]): Record<SkipReason, number> {
   return out;
 }
 
-function rowOf(day: string | null, staff: string, name: string, entries: readonly LedgerEntry[]): FairnessRow {
+function rowOf(day: string | null, staff: string, name: string, entries: readonly FairnessDay[]): FairnessRow {
   const sum = (f: 'turns' | 'uncounted' | 'calls' | 'owed' | 'granted' | 'expired') => entries.reduce((n, e) => n + e[f], 0);
   const skips = counts(...entries.map((e) => e.skips));
   const callSkips = counts(...entries.map((e) => e.callSkips));
@@ -219,7 +219,7 @@ export function ledgerRows(slice: RotationState, staff: StaffState, calendar: Ca
   const byStaff = (a: string, b: string) => seq(a) - seq(b) || (a < b ? -1 : a > b ? 1 : 0);
   const name = (id: string) => getStaff(staff, id)?.name ?? id;
   if (options.totals === true) {
-    const groups = new Map<string, LedgerEntry[]>();
+    const groups = new Map<string, FairnessDay[]>();
     for (const e of picked) {
       const list = groups.get(e.staff);
       if (list) list.push(e);

@@ -63,7 +63,7 @@ export type SkipCounts = Readonly<Partial<Record<SkipReason, number>>>;
  * //   skips: { companyBusiness: 1 }, callSkips: {} }
  * ```
  */
-export interface LedgerEntry {
+export interface FairnessDay {
   /** Local calendar day (days since 1970-01-01 in the office's zone). */
   readonly day: number;
   readonly staff: string;
@@ -109,7 +109,7 @@ export interface RotationState {
   /** The duty staff of a day (ROT-DUTY). */
   readonly duty: { readonly day: number; readonly staff: readonly string[] } | null;
   /** Ledger entries by `day|staff`. */
-  readonly ledger: PMap<LedgerEntry>;
+  readonly ledger: PMap<FairnessDay>;
 }
 
 /** An empty queue. @internal */

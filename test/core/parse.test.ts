@@ -20,6 +20,8 @@ const examples: Record<Event['type'], object> = {
   announceDeveloperContacts: { clients: [{ name: '钱总', phone: '13600003333' }] },
   closeDeal: { deal: 'D1', client: { phone: '13812345678' }, staff: 'S01', stage: 'subscription', unit: '3-1202', productType: 'highRise', amount: '1250000', paid: '50000', buyer: { name: '张伟' } },
   refund: { deal: 'D1', amount: '1000.50', reason: '退定' },
+  splitDeal: { deal: 'D1', commission: [{ staff: 'S01', share: '60' }, { staff: 'S02', share: '40' }], credit: [{ staff: 'S01', share: '1' }], by: 'M1', rules: ['DEAL-COOPERATION'] },
+  setTargets: { staff: 'S01', month: '2026-11', red: '3000000', green: null },
   endReception: { staff: 'S01', visit: 'e2' },
   assignDuty: { staff: ['S03'] },
   setRotationPenalty: { staff: 'S02', penalty: 'halfTurns', days: 7 },

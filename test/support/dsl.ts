@@ -54,7 +54,7 @@ export const claim = (when: string, who: string, client: ClientRef, extra: Parti
 export const followUp = (when: string, who: string, client: ClientRef, extra: Partial<Body<'recordFollowUp'>> = {}) =>
   event('recordFollowUp', when, { staff: who, client, ...extra });
 export const deal = (when: string, id: string, who: string, client: ClientRef, stage: Body<'closeDeal'>['stage'] = 'subscription', extra: Partial<Body<'closeDeal'>> = {}) =>
-  event('closeDeal', when, { deal: id, staff: who, client, stage, unit: extra.unit ?? '1-0101', amount: extra.amount ?? '1000000', ...extra });
+  event('closeDeal', when, { deal: id, staff: who, client, stage, unit: extra.unit ?? `U-${id}`, amount: extra.amount ?? '1000000', ...extra });
 export const refund = (when: string, id: string, extra: Partial<Body<'refund'>> = {}) => event('refund', when, { deal: id, ...extra });
 export const ruling = (when: string, client: ClientRef, extra: Partial<Body<'issueRuling'>>) =>
   event('issueRuling', when, { client, level: 'manager', ...extra } as Body<'issueRuling'>);
