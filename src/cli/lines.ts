@@ -7,6 +7,7 @@
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 const BOM = '\uFEFF';
+const BOM_BYTES = Buffer.from(BOM);
 
 /** Receives each line (without its newline or carriage return) and its 1-based number. */
 export type LineHandler = (text: string, line: number) => void;
@@ -35,8 +36,10 @@ export class LineSplitter {
 
   /** Emits the last line when the log does not end with a newline. */
   end(): void {
-    if (this.rest !== null) this.emit(this.rest, 0, this.rest.length);
+    const rest = this.rest;
     this.rest = null;
+    // A file holding only a byte order mark has no lines.
+    if (rest !== null && !(this.count === 0 && rest.equals(BOM_BYTES))) this.emit(rest, 0, rest.length);
   }
 
   private emit(buf: Buffer, start: number, end: number): void {
