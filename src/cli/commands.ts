@@ -75,6 +75,12 @@ function checkStaff(state: OfficeState, staff: string | undefined): void {
   if (staff !== undefined && !staffList(state).some((m) => m.id === staff)) throw new UsageError(`--as ${staff}: no such staff member in the log`);
 }
 
+/** A path as people read it: relative when under the working directory. */
+function shown(io: Io, path: string): string {
+  const rel = relative(io.cwd, path);
+  return rel !== '' && !rel.startsWith('..') ? rel : path;
+}
+
 /** A summary of a session, as data (JSON) and as lines (stderr, validate). */
 function summaryOf(io: Io, log: string, session: Session, labels: readonly string[], clean: Clean) {
   return {
@@ -84,7 +90,7 @@ function summaryOf(io: Io, log: string, session: Session, labels: readonly strin
     events: session.events,
     ...(session.later > 0 ? { laterLeftOut: session.later } : {}),
     badLines: session.badCount,
-    quarantine: session.quarantine === null ? null : relative(io.cwd, session.quarantine) || session.quarantine,
+    quarantine: session.quarantine === null ? null : shown(io, session.quarantine),
     bad: session.bad.flatMap((b) => b.issues.map((i) => ({ line: b.line, code: i.code, path: i.path.join('.'), message: clean(i.message) }))),
   };
 }
@@ -133,7 +139,7 @@ async function writeSections(io: Io, args: Args, sections: readonly Section[], h
       const stream = createWriteStream(file);
       await pipeText(stream, sectionText(args.format, section, clean));
       await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
-      io.stderr.write(`wrote ${relative(io.cwd, file) || file}\n`);
+      io.stderr.write(`wrote ${shown(io, file)}\n`);
     }
     const withheld = Object.fromEntries(sections.map((s) => [s.name, s.withheld()]));
     await writeFile(join(dir, 'summary.json'), `${JSON.stringify({ ...head, withheld }, null, 2)}\n`);
