@@ -19,10 +19,10 @@ export interface Options {
   seed: number;
   /** Stop after this many events (0: stop after `days`). */
   events: number;
-  /** Days to generate when `events` is 0. */
-  days: number;
-  /** Bad lines to mix in. */
-  corrupt: number;
+  /** Days to generate when `events` is 0 (default 31). */
+  days?: number;
+  /** Bad lines to mix in (the command line only; see {@link corrupt}). */
+  corrupt?: number;
   out: string;
   start: string;
 }
@@ -107,7 +107,7 @@ export function generate(opt: Options, write: (line: string) => void): number {
   };
 
   let day = new Date(`${opt.start}T00:00:00+08:00`);
-  const days = opt.events > 0 ? Number.POSITIVE_INFINITY : opt.days;
+  const days = opt.events > 0 ? Number.POSITIVE_INFINITY : (opt.days ?? 31);
   for (let d = 0; d < days; d++) {
     const date = new Date(day.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const known = clients.length;
@@ -234,13 +234,14 @@ if (isMain) {
   mkdirSync(dirname(opt.out), { recursive: true });
   const out = createWriteStream(opt.out);
   let count: number;
-  if (opt.corrupt > 0) {
+  const bad = opt.corrupt ?? 0;
+  if (bad > 0) {
     const lines: string[] = [];
     count = generate(opt, (line) => lines.push(line));
-    for (const line of corrupt(lines, opt.corrupt, opt.seed)) out.write(`${line}\n`);
+    for (const line of corrupt(lines, bad, opt.seed)) out.write(`${line}\n`);
   } else {
     count = generate(opt, (line) => out.write(`${line}\n`));
   }
-  const bad = opt.corrupt > 0 ? ` and ${opt.corrupt} bad lines` : '';
-  out.end(() => process.stderr.write(`wrote ${count} events${bad} to ${opt.out}\n`));
+  const mixed = bad > 0 ? ` and ${bad} bad lines` : '';
+  out.end(() => process.stderr.write(`wrote ${count} events${mixed} to ${opt.out}\n`));
 }
