@@ -29,6 +29,8 @@ export interface ReportInput {
   readonly state: OfficeState;
   /** Masking and the time the views are evaluated at. */
   readonly view: ViewOptions;
+  /** The ownership register at the view's time (computed once per run). */
+  register(): readonly OwnerRow[];
   /** The ownership register's row of a client: name, phone (masked unless asked), owner now. */
   client(key: string | undefined): OwnerRow | undefined;
   /** A staff member's name, or null. */
@@ -65,7 +67,7 @@ const ownersReport: Report = {
   columns: ['client', 'name', 'phone', 'owner', 'ownerName', 'status', 'protectionEndsAt', 'rules', 'evidence'],
   key: ['client'],
   clientColumn: 'client',
-  collect: fromState(({ state, view }) => owners(state, view).map((o) => ({ ...o }))),
+  collect: fromState((input) => input.register().map((o) => ({ ...o }))),
 };
 
 const receptionsReport: Report = {
@@ -205,9 +207,9 @@ const scorecardReport: Report = {
           }
         }
       },
-      *rows({ state, view }) {
+      *rows({ state, register }) {
         const owned = new Map<string, Map<string, number>>();
-        for (const o of owners(state, view)) {
+        for (const o of register()) {
           if (o.owner === null) continue;
           const byStatus = owned.get(o.owner) ?? new Map<string, number>();
           byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
@@ -243,8 +245,10 @@ const scorecardReport: Report = {
 };
 
 /**
- * Every report, in the order `replay` prints them. A new report is one entry:
- *   { name: 'fairness', description, columns, key: ['staff'], collect: fromState(({ state }) => fairnessLedger(state)) }
+ * Every report, in the order `replay` prints them. A view of the engine
+ * becomes a report with one entry here, e.g. the fairness ledger:
+ *   { name: 'fairness', description, columns, key: ['day', 'staff'],
+ *     collect: fromState(({ state }) => fairnessLedger(state).map(flattenCounts)) }
  */
 export const reports: readonly Report[] = [ownersReport, receptionsReport, dealsReport, scorecardReport];
 
@@ -258,14 +262,17 @@ export const reportNames = (): string[] => reports.map((r) => r.name);
  * @param view - masking and the time to evaluate at
  */
 export function reportInput(state: OfficeState, view: ViewOptions): ReportInput {
+  let rows: OwnerRow[] | undefined;
   let clients: Map<string, OwnerRow> | undefined;
   let names: Map<string, string> | undefined;
+  const register = () => (rows ??= owners(state, view));
   return {
     state,
     view,
+    register,
     client(key) {
       if (key === undefined) return undefined;
-      clients ??= new Map(owners(state, view).map((o) => [o.client, o]));
+      clients ??= new Map(register().map((o) => [o.client, o]));
       return clients.get(key);
     },
     staffName(id) {
