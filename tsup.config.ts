@@ -1,11 +1,41 @@
-import { defineConfig } from 'tsup';
+import { resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  treeshake: true,
-});
+const engine = resolve('src/index.ts');
+
+// The CLI imports the engine only through src/index.ts; in the build that
+// import points at the library's own ESM output, so dist/cli.js stays a thin
+// shell and the library entry's outputs are exactly what they were.
+const engineExternal: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'engine-external',
+  setup(build) {
+    build.onResolve({ filter: /index\.js$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      return target === engine ? { path: './index.js', external: true } : undefined;
+    });
+  },
+};
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    // Both builds run at once: the library's clean must spare the CLI's files.
+    clean: ['!cli.*'],
+    target: 'node20',
+    treeshake: true,
+  },
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    esbuildPlugins: [engineExternal],
+  },
+]);

@@ -3,22 +3,31 @@
  *
  *   npx tsx examples/generate.ts                       # the bundled month: examples/logs/office-month.jsonl
  *   npx tsx examples/generate.ts --events 1000000 --out /tmp/big.jsonl --seed 7
+ *   npx tsx examples/generate.ts --days 1 --corrupt 8 --out examples/logs/office-day-corrupt.jsonl
  *
  * The same seed always gives the same log. One office, 18 salespeople in three
  * teams, Chinese names, phones written the many ways visitor books write them.
+ * `--corrupt N` damages N lines the ways real logs get damaged (truncated
+ * writes, wrong fields, unknown staff, reordering, conflicting duplicates),
+ * for trying `salesfloor validate` and the quarantine.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-interface Options {
+export interface Options {
   seed: number;
+  /** Stop after this many events (0: stop after `days`). */
   events: number;
+  /** Days to generate when `events` is 0 (default 31). */
+  days?: number;
+  /** Bad lines to mix in (the command line only; see {@link corrupt}). */
+  corrupt?: number;
   out: string;
   start: string;
 }
 
-function options(argv: string[]): Options {
+export function options(argv: string[]): Options {
   const get = (flag: string) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -26,6 +35,8 @@ function options(argv: string[]): Options {
   return {
     seed: Number(get('--seed') ?? 20261001),
     events: Number(get('--events') ?? 0),
+    days: Number(get('--days') ?? 31),
+    corrupt: Number(get('--corrupt') ?? 0),
     out: get('--out') ?? 'examples/logs/office-month.jsonl',
     start: get('--start') ?? '2026-10-01',
   };
@@ -96,7 +107,7 @@ export function generate(opt: Options, write: (line: string) => void): number {
   };
 
   let day = new Date(`${opt.start}T00:00:00+08:00`);
-  const days = opt.events > 0 ? Number.POSITIVE_INFINITY : 31;
+  const days = opt.events > 0 ? Number.POSITIVE_INFINITY : (opt.days ?? 31);
   for (let d = 0; d < days; d++) {
     const date = new Date(day.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const known = clients.length;
@@ -186,11 +197,51 @@ export function generate(opt: Options, write: (line: string) => void): number {
   return written;
 }
 
+type Damage = (good: string, event: Record<string, unknown>, k: number) => string;
+
+// The ways real logs get damaged, one per bad line in turn.
+const damages: readonly Damage[] = [
+  (good) => good.slice(0, Math.floor(good.length / 2)), // a write cut short
+  () => '<html><body>502 Bad Gateway</body></html>', // an error page saved into the log
+  (_, e, k) => JSON.stringify({ ...e, id: `bad${k}`, type: 'teleportClient' }), // an unknown event type
+  (_, e, k) => JSON.stringify({ ...e, id: `bad${k}`, v: 2 }), // a newer schema version
+  (_, e, k) => JSON.stringify({ v: 1, id: `bad${k}`, at: e.at, office: e.office, type: 'claimClient', staff: 'S99', client: { name: '陈某', phone: '139 0000 1111' } }), // unknown staff
+  (_, e, k) => JSON.stringify({ ...e, id: `bad${k}`, at: '2026-01-01T09:00:00+08:00' }), // time going backwards
+  (_, e, k) => JSON.stringify({ ...e, id: `bad${k}`, office: 'another-office' }), // another office's event
+  (_, e) => JSON.stringify({ v: 1, id: e.id, at: e.at, office: e.office, type: 'changeStaff', staff: 'S01', status: 'left' }), // a reused id
+];
+
+/**
+ * Mixes `count` bad lines into a log at seeded places, each right after a
+ * good line it is made from. The good lines are all kept, in order.
+ */
+export function corrupt(lines: readonly string[], count: number, seed: number): string[] {
+  const random = rng(seed ^ 0x5eed);
+  const after = new Map<number, string[]>();
+  for (let k = 0; k < count; k++) {
+    // After the roster (the first 20 lines), so the staff exist.
+    const i = Math.min(lines.length - 1, 20 + Math.floor(random() * Math.max(1, lines.length - 20)));
+    const good = lines[i] ?? '{}';
+    const damage = damages[k % damages.length] as Damage;
+    after.set(i, [...(after.get(i) ?? []), damage(good, JSON.parse(good) as Record<string, unknown>, k)]);
+  }
+  return lines.flatMap((line, i) => [line, ...(after.get(i) ?? [])]);
+}
+
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
 if (isMain) {
   const opt = options(process.argv.slice(2));
   mkdirSync(dirname(opt.out), { recursive: true });
   const out = createWriteStream(opt.out);
-  const count = generate(opt, (line) => out.write(`${line}\n`));
-  out.end(() => process.stderr.write(`wrote ${count} events to ${opt.out}\n`));
+  let count: number;
+  const bad = opt.corrupt ?? 0;
+  if (bad > 0) {
+    const lines: string[] = [];
+    count = generate(opt, (line) => lines.push(line));
+    for (const line of corrupt(lines, bad, opt.seed)) out.write(`${line}\n`);
+  } else {
+    count = generate(opt, (line) => out.write(`${line}\n`));
+  }
+  const mixed = bad > 0 ? ` and ${bad} bad lines` : '';
+  out.end(() => process.stderr.write(`wrote ${count} events${mixed} to ${opt.out}\n`));
 }

@@ -1,0 +1,192 @@
+/**
+ * `salesfloor`: the command line. Parses arguments, runs a command, maps
+ * failures to the documented exit codes. `run` takes its I/O as an argument
+ * so tests can call it in-process.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { diff, explainClient, presets, queue, replay, validate, type Args } from './commands.js';
+import { formats, type Format } from './format.js';
+import { exitCodes, UsageError, type Io } from './io.js';
+import { reports } from './reports.js';
+
+type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine';
+
+const optionSpecs: Record<Option | 'help', NonNullable<ParseArgsConfig['options']>[string]> = {
+  policy: { type: 'string', multiple: true, short: 'p' },
+  'as-of': { type: 'string' },
+  at: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  report: { type: 'string', multiple: true, short: 'r' },
+  'no-mask': { type: 'boolean' },
+  as: { type: 'string' },
+  quarantine: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+const optionHelp: Record<Option, string> = {
+  policy: '--policy, -p <file|preset>  a preset name (see `presets`) or a JSON policy file; default: every default',
+  'as-of': '--as-of <time>              replay only events up to this time and evaluate owners then',
+  at: '--at <time>                 the time to look at the queue',
+  format: '--format, -f table|json|csv  table for people (default), JSON or CSV (UTF-8 with BOM, for Excel) for machines',
+  out: '--out, -o <dir>             write one file per report (and summary.json, quarantine.jsonl) into <dir>',
+  report: `--report, -r <name>         only this report (repeatable): ${reports.map((r) => r.name).join(', ')}`,
+  'no-mask': '--no-mask                   show phone numbers in full (they are masked by default: 138****5678, PRV-MASK)',
+  as: "--as <staff>                a salesperson's view: their own clients in full, others' only as counts (PRV-ACCESS)",
+  quarantine: '--quarantine <file>         where bad lines go (default: <out>/quarantine.jsonl, <out> defaulting to .salesfloor-out)',
+};
+
+interface Command {
+  readonly usage: string;
+  readonly summary: string;
+  readonly options: readonly Option[];
+  readonly run: (args: Args, io: Io) => Promise<number>;
+}
+
+const logOptions: Option[] = ['policy', 'format', 'no-mask', 'quarantine'];
+
+const commands: Record<string, Command> = {
+  replay: {
+    usage: 'replay <log.jsonl> [--policy <file|preset>] [--as-of <time>] [--format table|json|csv] [--out <dir>]',
+    summary: 'replay a log and print the reports: ownership register, receptions, deals, scorecards',
+    options: [...logOptions, 'as-of', 'out', 'report', 'as'],
+    run: replay,
+  },
+  validate: {
+    usage: 'validate <log.jsonl> [--policy <file|preset>]',
+    summary: 'check a log: name every bad line and why; exit 2 if there is one',
+    options: logOptions,
+    run: validate,
+  },
+  explain: {
+    usage: 'explain <log.jsonl> <client>',
+    summary: "tell a client's story (by phone, name or key), each step with its rule IDs",
+    options: [...logOptions, 'as-of', 'as'],
+    run: explainClient,
+  },
+  queue: {
+    usage: 'queue <log.jsonl> --at <time>',
+    summary: 'who receives the next walk-in at a time, and the whole queue',
+    options: [...logOptions, 'at'],
+    run: queue,
+  },
+  presets: {
+    usage: 'presets',
+    summary: 'list the 15 policy presets',
+    options: ['format'],
+    run: presets,
+  },
+  diff: {
+    usage: 'diff <log.jsonl> --policy A --policy B',
+    summary: 'replay under two policies and show what changes (owners and scorecards by default)',
+    options: [...logOptions, 'as-of', 'out', 'report', 'as'],
+    run: diff,
+  },
+};
+
+const TIMES = 'Times: 2026-10-15T18:00:00+08:00, or 2026-10-15T18:00 in the office time zone, or 2026-10-15 for the end of that day.';
+const EXITS = 'Exit codes: 0 clean; 1 usage (bad arguments, unreadable file, invalid policy); 2 bad input found (bad lines named and quarantined).';
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  return [
+    'salesfloor: replay a sales office event log under a policy, and report.',
+    '',
+    'Usage: salesfloor <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `salesfloor <command> --help` for its options, `salesfloor --version` for the version.',
+    'A log of - is read from stdin.',
+    'Phones are masked by default (--no-mask shows them).',
+    TIMES,
+    EXITS,
+    '',
+  ].join('\n');
+}
+
+function commandHelp(name: string, command: Command): string {
+  return [`Usage: salesfloor ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Options:', ...command.options.map((o) => `  ${optionHelp[o]}`), '', TIMES, EXITS, ''].join('\n');
+}
+
+function toArgs(values: Record<string, unknown>, positionals: string[]): Args {
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const string = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const format = string(values.format) ?? 'table';
+  if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: use one of ${formats.join(', ')}`);
+  return {
+    positionals,
+    policy: strings(values.policy),
+    asOf: string(values['as-of']),
+    at: string(values.at),
+    format: format as Format,
+    out: string(values.out),
+    report: strings(values.report),
+    mask: values['no-mask'] !== true,
+    as: string(values.as),
+    quarantine: string(values.quarantine),
+  };
+}
+
+/**
+ * Runs the command line.
+ *
+ * @param argv - the arguments after the program name
+ * @param io - the streams and working directory
+ * @returns the exit code (0 clean, 1 usage, 2 bad input found)
+ */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr.write(mainHelp());
+    return exitCodes.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(mainHelp());
+    return exitCodes.clean;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${await version()}\n`);
+    return exitCodes.clean;
+  }
+  const command = commands[name];
+  if (command === undefined) {
+    io.stderr.write(`salesfloor: unknown command "${name}"\n\n${mainHelp()}`);
+    return exitCodes.usage;
+  }
+  try {
+    const options = Object.fromEntries([...command.options, 'help' as const].map((o) => [o, optionSpecs[o]]));
+    const { values, positionals } = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
+    if (values.help === true) {
+      io.stdout.write(commandHelp(name, command));
+      return exitCodes.clean;
+    }
+    return await command.run(toArgs(values, positionals), io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr.write(`salesfloor ${name}: ${(error as Error).message}\nUsage: salesfloor ${command.usage} (--help for options)\n`);
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+}
+
+// package.json is one level up from dist/cli.js, two from src/cli/cli.ts.
+async function version(): Promise<string> {
+  for (const up of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL(up, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'salesfloor' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not this one
+    }
+  }
+  return 'unknown';
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code: unknown = error instanceof TypeError ? (error as TypeError & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,341 @@
+/**
+ * The commands. Each reads its arguments, replays through the public API,
+ * and prints sections in the chosen format. Nothing here decides a rule.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import {
+  describeDecision,
+  explain,
+  formatIssue,
+  nextReceiver,
+  presetCatalog,
+  staffList,
+  type OfficeState,
+  type ViewOptions,
+} from '../index.js';
+import { extensionOf, jsonDocument, sectionText, tableSection, type Clean, type Format, type Section } from './format.js';
+import { exitCodes, pipeText, UsageError, type Io } from './io.js';
+import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
+import { maskText } from './privacy.js';
+import { reportInput, reportNames, reports, type Cell, type Collector, type Report, type ReportInput, type Row } from './reports.js';
+import { readLog, type Session } from './session.js';
+
+/** The parsed options a command may use. */
+export interface Args {
+  readonly positionals: readonly string[];
+  readonly policy: readonly string[];
+  readonly asOf: string | undefined;
+  readonly at: string | undefined;
+  readonly format: Format;
+  readonly out: string | undefined;
+  readonly report: readonly string[];
+  readonly mask: boolean;
+  readonly as: string | undefined;
+  readonly quarantine: string | undefined;
+}
+
+const DEFAULT_OUT = '.salesfloor-out';
+const NAMED_ON_STDERR = 20;
+
+const identity: Clean = (text) => text;
+const cleanerOf = (args: Args): Clean => (args.mask ? maskText : identity);
+
+function logArg(args: Args, io: Io): string {
+  const log = args.positionals[0];
+  if (log === undefined) throw new UsageError('missing <log>: the path of a JSONL event log, or - for stdin');
+  return log === '-' ? log : resolve(io.cwd, log);
+}
+
+function quarantineOf(args: Args, io: Io): string {
+  return resolve(io.cwd, args.quarantine ?? join(args.out ?? DEFAULT_OUT, 'quarantine.jsonl'));
+}
+
+function chosenReports(args: Args, fallback: readonly Report[]): Report[] {
+  if (args.report.length === 0) return [...fallback];
+  return args.report.map((name) => {
+    const found = reports.find((r) => r.name === name);
+    if (!found) throw new UsageError(`--report ${name}: no such report (reports: ${reportNames().join(', ')})`);
+    return found;
+  });
+}
+
+/** Masking, and the time the views look at (and the replay stops at). */
+function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, timeZone: string): ViewOptions {
+  const time = timeFlag === '--at' ? args.at : timeFlag === '--as-of' ? args.asOf : undefined;
+  return time === undefined || timeFlag === null ? { mask: args.mask } : { mask: args.mask, at: parseTime(timeFlag, time, timeZone) };
+}
+
+function untilOf(view: ViewOptions): { until?: number } {
+  return view.at === undefined ? {} : { until: Date.parse(view.at) };
+}
+
+function checkStaff(state: OfficeState, staff: string | undefined): void {
+  if (staff !== undefined && !staffList(state).some((m) => m.id === staff)) throw new UsageError(`--as ${staff}: no such staff member in the log`);
+}
+
+/** A path as people read it: relative when under the working directory. */
+function shown(io: Io, path: string): string {
+  const rel = relative(io.cwd, path);
+  return rel !== '' && !rel.startsWith('..') ? rel : path;
+}
+
+/** A summary of a session, as data (JSON) and as lines (stderr, validate). */
+function summaryOf(io: Io, log: string, session: Session, labels: readonly string[], clean: Clean) {
+  return {
+    log: log === '-' ? 'stdin' : basename(log),
+    policies: labels,
+    lines: session.lines,
+    events: session.events,
+    ...(session.later > 0 ? { laterLeftOut: session.later } : {}),
+    badLines: session.badCount,
+    quarantine: session.quarantine === null ? null : shown(io, session.quarantine),
+    bad: session.bad.flatMap((b) => b.issues.map((i) => ({ line: b.line, code: i.code, path: i.path.join('.'), message: clean(i.message) }))),
+  };
+}
+
+type Summary = ReturnType<typeof summaryOf>;
+
+function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
+  const time = elapsedMs === undefined ? '' : ` in ${(elapsedMs / 1000).toFixed(1)} s`;
+  const later = s.laterLeftOut ? `, ${s.laterLeftOut} later events left out` : '';
+  const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${later}${time}.`];
+  if (s.badLines === 0) return [...lines, 'No bad lines.'];
+  lines.push(`${s.badLines} bad line${s.badLines === 1 ? '' : 's'} skipped${s.quarantine ? ` and written to ${s.quarantine}` : ''}:`);
+  const shown = new Set([...new Set(s.bad.map((b) => b.line))].slice(0, limit));
+  for (const b of s.bad) {
+    if (shown.has(b.line)) lines.push(`  ${formatIssue({ code: b.code, path: b.path === '' ? [] : b.path.split('.'), message: b.message, line: b.line })}`);
+  }
+  if (s.badLines > shown.size) lines.push(`  … and ${s.badLines - shown.size} more${s.quarantine ? ' (see the quarantine file)' : ''}`);
+  return lines;
+}
+
+const exitOf = (session: Session) => (session.badCount > 0 ? exitCodes.badInput : exitCodes.clean);
+
+/** Rows of a report, with other staff's clients withheld under `--as` (PRV-ACCESS). */
+function sectionOf(report: Report, rows: Iterable<Row>, input: ReportInput, as: string | undefined): Section {
+  let withheld = 0;
+  const column = report.clientColumn;
+  const visible =
+    as === undefined || column === undefined
+      ? rows
+      : (function* () {
+          for (const row of rows) {
+            const client = row[column];
+            if (typeof client === 'string' && input.client(client)?.owner === as) yield row;
+            else withheld++;
+          }
+        })();
+  return { name: report.name, description: report.description, columns: report.columns, rows: visible, withheld: () => withheld };
+}
+
+async function writeSections(io: Io, args: Args, sections: readonly Section[], head: Record<string, unknown>, clean: Clean): Promise<void> {
+  if (args.out !== undefined) {
+    const dir = resolve(io.cwd, args.out);
+    await mkdir(dir, { recursive: true });
+    for (const section of sections) {
+      const file = join(dir, `${section.name}.${extensionOf[args.format]}`);
+      const stream = createWriteStream(file);
+      await pipeText(stream, sectionText(args.format, section, clean));
+      await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
+      io.stderr.write(`wrote ${shown(io, file)}\n`);
+    }
+    const withheld = Object.fromEntries(sections.map((s) => [s.name, s.withheld()]));
+    await writeFile(join(dir, 'summary.json'), `${JSON.stringify({ ...head, withheld }, null, 2)}\n`);
+  } else if (args.format === 'json') {
+    await pipeText(io.stdout, jsonDocument(head, 'reports', sections, clean));
+  } else if (args.format === 'csv') {
+    const [first, ...rest] = sections;
+    if (rest.length > 0) io.stderr.write(`CSV on stdout holds one report: ${first?.name}. Choose with --report NAME, or write them all with --out DIR.\n`);
+    if (first) await pipeText(io.stdout, sectionText('csv', first, clean));
+  } else {
+    for (const section of sections) await pipeText(io.stdout, tableSection(section, clean));
+  }
+  if (args.as !== undefined && args.format !== 'table') {
+    io.stderr.write(`Withheld as ${args.as} (PRV-ACCESS): ${sections.map((s) => `${s.name} ${s.withheld()} rows`).join(', ')}.\n`);
+  }
+}
+
+/** One policy's replay of the log, ready for a command's output. */
+interface Replayed {
+  readonly policy: ChosenPolicy;
+  readonly view: ViewOptions;
+  readonly clean: Clean;
+  readonly session: Session;
+  readonly state: OfficeState;
+  readonly summary: Summary;
+}
+
+/**
+ * Reads the log under the one `--policy`, up to the time of `timeFlag`, with
+ * the collectors watching; prints the summary on stderr unless `quiet`.
+ */
+async function replayOne(args: Args, io: Io, collectors: readonly Collector[], timeFlag: '--as-of' | '--at' | null, quiet = false): Promise<Replayed> {
+  const log = logArg(args, io);
+  if (args.policy.length > 1) throw new UsageError('this command takes one --policy; compare two with diff');
+  const policy = await loadPolicy(args.policy[0], io.cwd);
+  const view = viewOf(args, timeFlag, policy.office.policy.timeZone);
+  const clean = cleanerOf(args);
+  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors }], ...untilOf(view), quarantine: quarantineOf(args, io), clean });
+  const state = session.states[0] as OfficeState;
+  checkStaff(state, args.as);
+  const summary = summaryOf(io, log, session, [policy.label], clean);
+  if (!quiet) io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
+  return { policy, view, clean, session, state, summary };
+}
+
+/** `replay <log>`: the reports of a log under a policy. */
+export async function replay(args: Args, io: Io): Promise<number> {
+  const chosen = chosenReports(args, reports);
+  const collectors = chosen.map((r) => r.collect());
+  const { view, clean, session, state, summary } = await replayOne(args, io, collectors, '--as-of');
+  const input = reportInput(state, view);
+  const sections = chosen.map((r, i) => sectionOf(r, (collectors[i] as Collector).rows(input), input, args.as));
+  await writeSections(io, args, sections, { ...summary, asOf: view.at ?? null, as: args.as ?? null, masked: args.mask }, clean);
+  return exitOf(session);
+}
+
+/** `validate <log>`: names every bad line; exit 2 when there is one. */
+export async function validate(args: Args, io: Io): Promise<number> {
+  const { clean, session, summary } = await replayOne(args, io, [], null, true);
+  if (args.format === 'table') {
+    await pipeText(io.stdout, summaryLines(summary, Number.POSITIVE_INFINITY).map((l) => `${l}\n`));
+  } else {
+    const section: Section = { name: 'bad', description: 'Each issue of each bad line', columns: ['line', 'code', 'path', 'message'], rows: summary.bad, withheld: () => 0 };
+    const { bad: _listed, ...head } = summary;
+    await pipeText(io.stdout, args.format === 'json' ? jsonDocument(head, 'issues', [section], clean) : sectionText('csv', section, clean));
+  }
+  return exitOf(session);
+}
+
+/** `explain <log> <client>`: a client's story, with the rules of each step. */
+export async function explainClient(args: Args, io: Io): Promise<number> {
+  const query = args.positionals[1];
+  if (query === undefined) throw new UsageError('missing <client>: a phone, a name or a client key');
+  const { view, clean, session, state } = await replayOne(args, io, [], '--as-of');
+  const why = explain(state, query, view);
+  if (why.client === null) throw new UsageError(`no client matches "${clean(query)}"`);
+  if (args.as !== undefined && why.owner?.owner !== args.as) {
+    throw new UsageError(`client ${why.client} is not a client of ${args.as} now: not shown (PRV-ACCESS)`);
+  }
+  const owner = why.owner;
+  const rows: Row[] = why.decisions.map((d) => ({ at: d.at, event: d.event, kind: d.kind, what: describeDecision(state, d), rules: d.trace.rules, evidence: d.trace.evidence }));
+  const section: Section = {
+    name: 'explain',
+    description: owner
+      ? `${owner.name ?? owner.client} (${owner.client}, ${owner.phone ?? 'no phone'}): owner ${owner.ownerName ?? owner.owner ?? 'nobody'} (${owner.status}${owner.protectionEndsAt ? ` until ${owner.protectionEndsAt}` : ''}) [${owner.rules.join(', ')}]`
+      : `client ${why.client}`,
+    columns: ['at', 'event', 'kind', 'what', 'rules', 'evidence'],
+    rows,
+    withheld: () => 0,
+  };
+  if (args.format === 'table') {
+    await pipeText(io.stdout, [`${clean(section.description)}\n`, ...why.lines.map((l) => `  ${clean(l)}\n`)]);
+  } else if (args.format === 'json') {
+    await pipeText(io.stdout, jsonDocument({ query: clean(query), client: why.client, owner: owner ? cleanRow(owner, clean) : null }, 'story', [section], clean));
+  } else {
+    await pipeText(io.stdout, sectionText('csv', section, clean));
+  }
+  return exitOf(session);
+}
+
+function cleanRow<T extends object>(row: T, clean: Clean): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v]));
+}
+
+/** `queue <log> --at <time>`: who receives the next walk-in, and the whole queue. */
+export async function queue(args: Args, io: Io): Promise<number> {
+  if (args.at === undefined) throw new UsageError('missing --at <time>: when to look at the queue');
+  const { view, clean, session, state } = await replayOne(args, io, [], '--at');
+  const at = view.at ?? args.at;
+  const next = nextReceiver(state, at);
+  const names = new Map(staffList(state).map((m) => [m.id, m.name]));
+  const rows: Row[] = next.queue.map((q, i) => ({ position: i + 1, staff: q.staff, name: names.get(q.staff) ?? null, eligible: q.eligible, reason: q.reason }));
+  const nextName = next.next === null ? 'nobody is eligible' : `${names.get(next.next) ?? next.next} (${next.next})`;
+  const section: Section = {
+    name: 'queue',
+    description: `at ${at} the next walk-in goes to ${nextName} (ROT-ORDER, ROT-CARRY, ROT-ELIGIBLE)`,
+    columns: ['position', 'staff', 'name', 'eligible', 'reason'],
+    rows,
+    withheld: () => 0,
+  };
+  if (args.format === 'json') await pipeText(io.stdout, jsonDocument({ at, next: next.next }, 'reports', [section], clean));
+  else await pipeText(io.stdout, sectionText(args.format, section, clean));
+  return exitOf(session);
+}
+
+/** `presets`: the 15 presets and what stands out in each. */
+export async function presets(args: Args, io: Io): Promise<number> {
+  const section: Section = {
+    name: 'presets',
+    description: 'Presets: one per source regulation (RULES.md §P). Use with --policy NAME.',
+    columns: ['name', 'source', 'title', 'summary'],
+    rows: presetCatalog.map((p) => ({ ...p })),
+    withheld: () => 0,
+  };
+  await pipeText(io.stdout, sectionText(args.format, section, identity));
+  return exitCodes.clean;
+}
+
+const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join(', ') : String(cell));
+
+/** The rows that differ between two runs of a report, one row per changed cell. */
+function* differences(report: Report, a: Iterable<Row>, b: Iterable<Row>): Generator<Row> {
+  const keyOf = (row: Row) => report.key.map((k) => text(row[k])).join('/');
+  const right = new Map<string, Row>();
+  for (const row of b) right.set(keyOf(row), row);
+  const label = (row: Row) => (typeof row.name === 'string' ? row.name : null);
+  for (const left of a) {
+    const key = keyOf(left);
+    const other = right.get(key);
+    right.delete(key);
+    if (other === undefined) {
+      yield { key, name: label(left), column: '(row)', a: 'present', b: 'absent' };
+      continue;
+    }
+    for (const column of report.columns) {
+      if (report.key.includes(column) || column === 'name') continue;
+      if (text(left[column]) !== text(other[column])) yield { key, name: label(left), column, a: left[column] ?? null, b: other[column] ?? null };
+    }
+  }
+  for (const [key, row] of right) yield { key, name: label(row), column: '(row)', a: 'absent', b: 'present' };
+}
+
+/** `diff <log> --policy A --policy B`: what changes when the office switches policy. */
+export async function diff(args: Args, io: Io): Promise<number> {
+  const log = logArg(args, io);
+  if (args.policy.length !== 2) throw new UsageError('diff compares two policies: --policy A --policy B');
+  const policies = await Promise.all(args.policy.map((p) => loadPolicy(p, io.cwd)));
+  const [a, b] = policies as [ChosenPolicy, ChosenPolicy];
+  const chosen = chosenReports(
+    args,
+    reports.filter((r) => r.name === 'owners' || r.name === 'scorecard'),
+  );
+  const runs = policies.map(() => chosen.map((r) => r.collect()));
+  const view = viewOf(args, '--as-of', a.office.policy.timeZone);
+  const clean = cleanerOf(args);
+  const session = await readLog(io, {
+    path: log,
+    sides: policies.map((p, i) => ({ office: p.office, collectors: runs[i] ?? [] })),
+    ...untilOf(view),
+    quarantine: quarantineOf(args, io),
+    clean,
+  });
+  session.states.forEach((s) => checkStaff(s, args.as));
+  const summary = summaryOf(io, log, session, [a.label, b.label], clean);
+  io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
+  const inputs = session.states.map((s) => reportInput(s, view));
+  const sections = chosen.map((report, i): Section => {
+    const [left, right] = inputs.map((input, side) => sectionOf(report, (runs[side]?.[i] as Collector).rows(input), input, args.as)) as [Section, Section];
+    return {
+      name: report.name,
+      description: `what differs between ${a.label} (a) and ${b.label} (b): ${report.description}`,
+      columns: ['key', 'name', 'column', 'a', 'b'],
+      rows: differences(report, left.rows, right.rows),
+      withheld: () => left.withheld() + right.withheld(),
+    };
+  });
+  await writeSections(io, args, sections, { ...summary, a: a.label, b: b.label, asOf: view.at ?? null, as: args.as ?? null, masked: args.mask }, clean);
+  return exitOf(session);
+}

@@ -1,0 +1,77 @@
+/**
+ * Turning command-line words into engine inputs: a policy from a preset name
+ * or a JSON file, a time in the office's zone.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { TZDate } from '@date-fns/tz';
+import { createOffice, formatIssue, isPresetName, presetNames, presetPolicy, type Office } from '../index.js';
+import { UsageError } from './io.js';
+
+/** A policy chosen on the command line. */
+export interface ChosenPolicy {
+  /** The preset name or the file's name, for summaries. */
+  readonly label: string;
+  readonly office: Office;
+}
+
+/**
+ * Loads `--policy`: a preset name, or a JSON policy file. No argument: every default.
+ *
+ * @param arg - the preset name or file path
+ * @param cwd - the directory relative paths start from
+ * @returns the office bound to the validated policy
+ * @throws {@link UsageError} for an unknown preset, an unreadable file or an invalid policy
+ */
+export async function loadPolicy(arg: string | undefined, cwd: string): Promise<ChosenPolicy> {
+  let input: unknown = {};
+  let label = 'default';
+  if (arg !== undefined && isPresetName(arg)) {
+    input = presetPolicy(arg);
+    label = arg;
+  } else if (arg !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(resolve(cwd, arg), 'utf8');
+    } catch {
+      throw new UsageError(`--policy ${arg}: neither a preset nor a readable file (presets: ${presetNames.join(', ')})`);
+    }
+    try {
+      input = JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`--policy ${arg}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    label = basename(arg);
+  }
+  const created = createOffice(input);
+  if (!created.ok) throw new UsageError(`--policy ${label} is not a valid policy:\n${created.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+  return { label, office: created.office };
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Reads a time argument. With an offset (`2026-10-15T18:00:00+08:00`) it is
+ * taken as is; a local time (`2026-10-15 18:00`) is in the office's zone; a
+ * date alone (`2026-10-15`) means the end of that day.
+ *
+ * @param flag - the option's name, for messages
+ * @param text - the argument
+ * @param timeZone - the office's IANA zone
+ * @returns the time as ISO-8601 with an offset
+ * @throws {@link UsageError} when it is not a time
+ */
+export function parseTime(flag: string, text: string, timeZone: string): string {
+  if (WITH_OFFSET.test(text) && !Number.isNaN(Date.parse(text))) return text;
+  const m = LOCAL.exec(text);
+  if (m) {
+    const [, y, mo, d, h, mi, s] = m.map(Number);
+    const endOfDay = m[4] === undefined;
+    const date = endOfDay
+      ? new TZDate(y ?? 0, (mo ?? 1) - 1, d ?? 1, 23, 59, 59, 999, timeZone)
+      : new TZDate(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, Number.isNaN(s) ? 0 : (s ?? 0), 0, timeZone);
+    if (!Number.isNaN(date.getTime()) && date.getDate() === d) return date.toISOString().replace('.000', '');
+  }
+  throw new UsageError(`${flag} ${text}: not a time; use 2026-10-15, 2026-10-15T18:00 (office time) or 2026-10-15T18:00:00+08:00`);
+}

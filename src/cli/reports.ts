@@ -1,0 +1,284 @@
+/**
+ * The reports of `salesfloor replay` and `salesfloor diff`, as a registry.
+ * A report is a name, a description, its columns and a collector: the
+ * collector may watch each event and its decisions as the log streams by,
+ * then turns what it saw and the final state into rows. Reports that need
+ * only the state (the fairness and commission ledgers) use `fromState`.
+ */
+import {
+  dealStageSchema,
+  owners,
+  stageRank,
+  staffList,
+  type Decision,
+  type DecisionOf,
+  type DealStage,
+  type Event,
+  type OfficeState,
+  type OwnerRow,
+  type ViewOptions,
+} from '../index.js';
+
+/** A table cell. Lists are joined for tables and CSV, kept as arrays in JSON. */
+export type Cell = string | number | boolean | null | readonly string[];
+/** A report row: column name → cell. */
+export type Row = Readonly<Record<string, Cell>>;
+
+/** What a report's rows are computed from. */
+export interface ReportInput {
+  readonly state: OfficeState;
+  /** Masking and the time the views are evaluated at. */
+  readonly view: ViewOptions;
+  /** The ownership register at the view's time (computed once per run). */
+  register(): readonly OwnerRow[];
+  /** The ownership register's row of a client: name, phone (masked unless asked), owner now. */
+  client(key: string | undefined): OwnerRow | undefined;
+  /** A staff member's name, or null. */
+  staffName(id: string | null): string | null;
+}
+
+/** One run of a report: it watches the replay, then gives rows. */
+export interface Collector {
+  /** Called after each applied event with its decisions. */
+  observe?(event: Event, decisions: readonly Decision[]): void;
+  rows(input: ReportInput): Iterable<Row>;
+}
+
+/** A report of the registry. */
+export interface Report {
+  readonly name: string;
+  readonly description: string;
+  readonly columns: readonly string[];
+  /** The columns that identify a row (for diff). */
+  readonly key: readonly string[];
+  /** The column holding a client key; under `--as`, rows of other staff's clients are withheld (PRV-ACCESS). */
+  readonly clientColumn?: string;
+  collect(): Collector;
+}
+
+/** A collector for reports computed from the final state alone. */
+export function fromState(rows: (input: ReportInput) => Iterable<Row>): () => Collector {
+  return () => ({ rows });
+}
+
+const ownersReport: Report = {
+  name: 'owners',
+  description: 'The ownership register: who owns each client, until when, and the rules and events that decided it (OWN-*, REG-*, COL-*).',
+  columns: ['client', 'name', 'phone', 'owner', 'ownerName', 'status', 'protectionEndsAt', 'rules', 'evidence'],
+  key: ['client'],
+  clientColumn: 'client',
+  collect: fromState((input) => input.register().map((o) => ({ ...o }))),
+};
+
+const receptionsReport: Report = {
+  name: 'receptions',
+  description: 'Who received each visitor and allocated call, and whether it used a turn (ROT-*).',
+  columns: ['at', 'event', 'channel', 'client', 'name', 'phone', 'receiver', 'receiverName', 'counted', 'skipped', 'rules', 'note'],
+  key: ['event'],
+  clientColumn: 'client',
+  collect() {
+    const seen: { decision: DecisionOf<'reception'>; channel: string }[] = [];
+    return {
+      observe(event, decisions) {
+        for (const d of decisions) if (d.kind === 'reception') seen.push({ decision: d, channel: event.type === 'registerCall' ? 'call' : 'visit' });
+      },
+      *rows(input) {
+        for (const { decision: d, channel } of seen) {
+          const c = input.client(d.client);
+          yield {
+            at: d.at,
+            event: d.event,
+            channel,
+            client: d.client ?? null,
+            name: c?.name ?? null,
+            phone: c?.phone ?? null,
+            receiver: d.receiver,
+            receiverName: input.staffName(d.receiver),
+            counted: d.counted,
+            skipped: d.skipped.map((s) => `${s.staff}: ${s.reason}`),
+            rules: d.trace.rules,
+            note: d.trace.note,
+          };
+        }
+      },
+    };
+  },
+};
+
+const dealsReport: Report = {
+  name: 'deals',
+  description: 'Each deal stage, refusal and refund, with its closer, unit and amount (DEAL-STAGES, RFD-CLAWBACK).',
+  columns: ['at', 'event', 'deal', 'client', 'name', 'phone', 'closer', 'closerName', 'stage', 'outcome', 'unit', 'amount', 'rules', 'note'],
+  key: ['event', 'deal'],
+  clientColumn: 'client',
+  collect() {
+    const seen: { decision: DecisionOf<'deal'>; unit: string | null; amount: string | null }[] = [];
+    const units = new Map<string, { unit: string; amount: string }>();
+    return {
+      observe(event, decisions) {
+        if (event.type === 'closeDeal') units.set(event.deal, { unit: event.unit, amount: event.amount });
+        for (const d of decisions) {
+          if (d.kind !== 'deal') continue;
+          const known = units.get(d.deal);
+          const amount = event.type === 'refund' ? (event.amount ?? known?.amount ?? null) : (known?.amount ?? null);
+          seen.push({ decision: d, unit: known?.unit ?? null, amount });
+        }
+      },
+      *rows(input) {
+        for (const { decision: d, unit, amount } of seen) {
+          const c = input.client(d.client);
+          yield {
+            at: d.at,
+            event: d.event,
+            deal: d.deal,
+            client: d.client,
+            name: c?.name ?? null,
+            phone: c?.phone ?? null,
+            closer: d.staff,
+            closerName: input.staffName(d.staff),
+            stage: d.stage,
+            outcome: d.outcome,
+            unit,
+            amount,
+            rules: d.trace.rules,
+            note: d.trace.note,
+          };
+        }
+      },
+    };
+  },
+};
+
+const stages = dealStageSchema.options;
+const camel = (prefix: string, word: string) => `${prefix}${word.slice(0, 1).toUpperCase()}${word.slice(1)}`;
+const stageColumn = (stage: DealStage) => camel('deals', stage);
+const receptionCounters = ['receptionsCounted', 'receptionsUncounted'] as const;
+const claimCounters = ['claimsAccepted', 'claimsRefused', 'claimsPending', 'collisionsWon', 'collisionsLost', 'collisionsPending'] as const;
+const counters = [...receptionCounters, ...claimCounters, 'dealsRefused'] as const;
+type Counter = (typeof counters)[number];
+const ownedStatuses = ['protected', 'permanent', 'disputed'] as const;
+const ownedColumn = (status: string) => camel('clients', status);
+
+const scorecardReport: Report = {
+  name: 'scorecard',
+  description:
+    'One line per salesperson: receptions counted and not, clients owned by status, claims accepted and refused, collisions won and lost, deals by their furthest stage, refunds.',
+  columns: ['staff', 'name', 'team', 'status', ...receptionCounters, ...ownedStatuses.map(ownedColumn), ...claimCounters, ...stages.map(stageColumn), 'dealsRefused', 'refunds'],
+  key: ['staff'],
+  collect() {
+    const counts = new Map<string, Record<Counter, number>>();
+    const deals = new Map<string, { staff: string; stage: DealStage; refunded: boolean }>();
+    const bump = (staff: string | null, counter: Counter) => {
+      if (staff === null) return;
+      let c = counts.get(staff);
+      if (c === undefined) counts.set(staff, (c = Object.fromEntries(counters.map((k) => [k, 0])) as Record<Counter, number>));
+      c[counter]++;
+    };
+    return {
+      observe(_event, decisions) {
+        for (const d of decisions) {
+          switch (d.kind) {
+            case 'reception':
+              bump(d.receiver, d.counted ? 'receptionsCounted' : 'receptionsUncounted');
+              break;
+            case 'claim':
+              bump(d.staff, d.outcome === 'refused' ? 'claimsRefused' : d.outcome === 'pending' ? 'claimsPending' : 'claimsAccepted');
+              break;
+            case 'collision':
+              if (d.outcome === 'awaitingRuling') {
+                bump(d.owner, 'collisionsPending');
+                bump(d.challenger, 'collisionsPending');
+              } else {
+                const ownerKeeps = d.outcome === 'ownerKeeps';
+                bump(d.owner, ownerKeeps ? 'collisionsWon' : 'collisionsLost');
+                bump(d.challenger, ownerKeeps ? 'collisionsLost' : 'collisionsWon');
+              }
+              break;
+            case 'deal':
+              if (d.outcome === 'refused') bump(d.staff, 'dealsRefused');
+              else {
+                const before = deals.get(d.deal);
+                const stage = before !== undefined && stageRank(before.stage) > stageRank(d.stage) ? before.stage : d.stage;
+                deals.set(d.deal, { staff: d.staff, stage, refunded: d.outcome === 'refunded' });
+              }
+              break;
+            default:
+              break;
+          }
+        }
+      },
+      *rows({ state, register }) {
+        const owned = new Map<string, Map<string, number>>();
+        for (const o of register()) {
+          if (o.owner === null) continue;
+          const byStatus = owned.get(o.owner) ?? new Map<string, number>();
+          byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
+          owned.set(o.owner, byStatus);
+        }
+        const dealt = new Map<string, Map<string, number>>();
+        for (const d of deals.values()) {
+          const column = d.refunded ? 'refunds' : stageColumn(d.stage);
+          const byColumn = dealt.get(d.staff) ?? new Map<string, number>();
+          byColumn.set(column, (byColumn.get(column) ?? 0) + 1);
+          dealt.set(d.staff, byColumn);
+        }
+        for (const m of staffList(state)) {
+          if (m.role !== 'sales' && !counts.has(m.id) && !owned.has(m.id) && !dealt.has(m.id)) continue;
+          const c = counts.get(m.id);
+          const count = (k: Counter) => [k, c?.[k] ?? 0] as const;
+          yield {
+            staff: m.id,
+            name: m.name,
+            team: m.team,
+            status: m.status,
+            ...Object.fromEntries(receptionCounters.map(count)),
+            ...Object.fromEntries(ownedStatuses.map((s) => [ownedColumn(s), owned.get(m.id)?.get(s) ?? 0])),
+            ...Object.fromEntries(claimCounters.map(count)),
+            ...Object.fromEntries(stages.map((s) => [stageColumn(s), dealt.get(m.id)?.get(stageColumn(s)) ?? 0])),
+            dealsRefused: c?.dealsRefused ?? 0,
+            refunds: dealt.get(m.id)?.get('refunds') ?? 0,
+          };
+        }
+      },
+    };
+  },
+};
+
+/**
+ * Every report, in the order `replay` prints them. A view of the engine
+ * becomes a report with one entry here, e.g. the fairness ledger:
+ *   { name: 'fairness', description, columns, key: ['day', 'staff'],
+ *     collect: fromState(({ state }) => fairnessLedger(state).map(flattenCounts)) }
+ */
+export const reports: readonly Report[] = [ownersReport, receptionsReport, dealsReport, scorecardReport];
+
+/** The names of the registered reports. */
+export const reportNames = (): string[] => reports.map((r) => r.name);
+
+/**
+ * The ready-made input of a report run: lookups built once, on first use.
+ *
+ * @param state - the final state
+ * @param view - masking and the time to evaluate at
+ */
+export function reportInput(state: OfficeState, view: ViewOptions): ReportInput {
+  let rows: OwnerRow[] | undefined;
+  let clients: Map<string, OwnerRow> | undefined;
+  let names: Map<string, string> | undefined;
+  const register = () => (rows ??= owners(state, view));
+  return {
+    state,
+    view,
+    register,
+    client(key) {
+      if (key === undefined) return undefined;
+      clients ??= new Map(register().map((o) => [o.client, o]));
+      return clients.get(key);
+    },
+    staffName(id) {
+      if (id === null) return null;
+      names ??= new Map(staffList(state).map((m) => [m.id, m.name]));
+      return names.get(id) ?? null;
+    },
+  };
+}

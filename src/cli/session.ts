@@ -1,0 +1,164 @@
+/**
+ * Replaying a log file as a stream: each line is parsed and pushed into one
+ * replayer per policy (two for `diff`), so memory holds the state and not the
+ * log. Bad lines are named, written to a quarantine file, and skipped; the
+ * run goes on with the valid lines.
+ */
+import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { parseLine, type Issue, type Office, type OfficeState } from '../index.js';
+import { UsageError, type Io } from './io.js';
+import { eachLine } from './lines.js';
+import type { Collector } from './reports.js';
+
+/** A bad line: its number and why (a parse issue or a refusal by the engine). */
+export interface BadLine {
+  readonly line: number;
+  readonly issues: readonly Issue[];
+}
+
+/** One policy's replay: the office and the reports watching it. */
+export interface Side {
+  readonly office: Office;
+  readonly collectors: readonly Collector[];
+}
+
+/** What reading a log gives. */
+export interface Session {
+  /** Lines read, blank ones included. */
+  readonly lines: number;
+  /** Events applied (a redelivered duplicate counts, as a no-op). */
+  readonly events: number;
+  /** Valid events after `until`, left out. */
+  readonly later: number;
+  /** How many lines were bad. */
+  readonly badCount: number;
+  /** The first bad lines (up to {@link KEEP_BAD}). */
+  readonly bad: readonly BadLine[];
+  /** The final state of each side. */
+  readonly states: readonly OfficeState[];
+  /** Where the bad lines were written, if any were. */
+  readonly quarantine: string | null;
+  readonly elapsedMs: number;
+}
+
+/** How many bad lines are kept for the summary (all of them go to the quarantine file). */
+export const KEEP_BAD = 1000;
+/** Logs at least this large show progress on a terminal. */
+export const PROGRESS_MIN_BYTES = 256 * 1024;
+
+/** How to read a log. */
+export interface ReadOptions {
+  /** The log's path (resolved), or `-` for stdin. */
+  readonly path: string;
+  readonly sides: readonly Side[];
+  /** Epoch ms: events later than this are left out (`--as-of`, `--at`). */
+  readonly until?: number;
+  /** The quarantine file's path (resolved); null: bad lines are only named. */
+  readonly quarantine: string | null;
+  /** Cleans the quarantined text (masks phones unless `--no-mask`). */
+  readonly clean: (text: string) => string;
+}
+
+function progress(io: Io, name: string, size: number | null) {
+  if (io.stderr.isTTY !== true || (size !== null && size < PROGRESS_MIN_BYTES)) return { tick: () => undefined, done: () => undefined };
+  let last = 0;
+  let shown = false;
+  return {
+    tick(bytes: number, lines: number) {
+      const now = Date.now();
+      if (shown && now - last < 200) return;
+      last = now;
+      shown = true;
+      const share = size ? ` ${Math.floor((100 * bytes) / size)}%` : '';
+      io.stderr.write(`\rreading ${name}:${share} ${lines.toLocaleString('en-US')} lines`);
+    },
+    done() {
+      if (shown) io.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+/**
+ * Reads and replays a log, line by line.
+ *
+ * @param io - where to read stdin and show progress
+ * @param options - the log, the policies and their reports, the cut-off time, the quarantine file
+ * @returns counts, the bad lines, and each side's final state
+ */
+export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
+  const started = Date.now();
+  const fromStdin = options.path === '-';
+  let size: number | null = null;
+  if (!fromStdin) {
+    try {
+      const info = await stat(options.path);
+      if (!info.isFile()) throw new UsageError(`${options.path} is not a file`);
+      size = info.size;
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`cannot read ${options.path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const replayers = options.sides.map((s) => s.office.replayer());
+  const bad: BadLine[] = [];
+  let badCount = 0;
+  let events = 0;
+  let later = 0;
+  let fd: number | null = null;
+
+  const reject = (line: number, text: string, issues: readonly Issue[]) => {
+    badCount++;
+    if (bad.length < KEEP_BAD) bad.push({ line, issues });
+    if (options.quarantine === null) return;
+    if (fd === null) {
+      mkdirSync(dirname(options.quarantine), { recursive: true });
+      fd = openSync(options.quarantine, 'w', 0o600);
+    }
+    const record = { line, issues: issues.map(({ code, path, message }) => ({ code, path, message: options.clean(message) })), text: options.clean(text) };
+    writeSync(fd, `${JSON.stringify(record)}\n`);
+  };
+
+  const onLine = (text: string, line: number) => {
+    const parsed = parseLine(text, line);
+    if (parsed === undefined) return;
+    if (!parsed.ok) return reject(line, text, parsed.issues);
+    const event = parsed.event;
+    if (options.until !== undefined && Date.parse(event.at) > options.until) {
+      later++;
+      return;
+    }
+    let refused: Issue[] = [];
+    replayers.forEach((replayer, i) => {
+      const step = replayer.push(event);
+      if (step.issues.length > 0) {
+        if (refused.length === 0) refused = step.issues.map((issue) => ({ ...issue, line }));
+        return;
+      }
+      for (const c of options.sides[i]?.collectors ?? []) c.observe?.(event, step.decisions);
+    });
+    if (refused.length > 0) reject(line, text, refused);
+    else events++;
+  };
+
+  const shown = progress(io, fromStdin ? 'stdin' : basename(options.path), size);
+  let lines: number;
+  try {
+    const source = fromStdin ? io.stdin : createReadStream(options.path, { highWaterMark: 1 << 20 });
+    lines = await eachLine(source, onLine, shown.tick);
+  } finally {
+    shown.done();
+    if (fd !== null) closeSync(fd);
+  }
+  return {
+    lines,
+    events,
+    later,
+    badCount,
+    bad,
+    states: replayers.map((r) => r.state()),
+    quarantine: badCount > 0 ? options.quarantine : null,
+    elapsedMs: Date.now() - started,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Runs the CLI in-process, with captured output, for fast end-to-end tests.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../../src/cli/cli.js';
+import type { Output } from '../../src/cli/io.js';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const monthLog = join(root, 'examples/logs/office-month.jsonl');
+export const corruptLog = join(root, 'examples/logs/office-day-corrupt.jsonl');
+/** The first day of the month: small, for tests of options that need no month. */
+export const dayLog = join(mkdtempSync(join(tmpdir(), 'salesfloor-day-')), 'office-day.jsonl');
+writeFileSync(dayLog, readFileSync(monthLog, 'utf8').split('\n').filter((l) => l.includes('"at":"2026-10-01T')).map((l) => `${l}\n`).join(''));
+
+class Captured implements Output {
+  text = '';
+  constructor(readonly isTTY = false) {}
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+  once(): this {
+    return this;
+  }
+}
+
+export interface Ran {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A fresh temporary directory (the working directory of a run). */
+export const scratch = () => mkdtempSync(join(tmpdir(), 'salesfloor-cli-'));
+
+/**
+ * Runs `salesfloor ...args`.
+ *
+ * @param args - the arguments
+ * @param options - the working directory (default: a fresh temp dir), a terminal on stderr, stdin lines
+ */
+export async function cli(args: readonly string[], options: { cwd?: string; tty?: boolean; stdin?: readonly string[] } = {}): Promise<Ran> {
+  const stdout = new Captured();
+  const stderr = new Captured(options.tty ?? false);
+  const stdin = (async function* () {
+    for (const chunk of options.stdin ?? []) yield Buffer.from(chunk);
+  })();
+  const code = await run(args, { stdout, stderr, stdin, cwd: options.cwd ?? scratch() });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** Parses CSV (RFC 4180, as written by the CLI) into rows of fields. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}

@@ -1,0 +1,90 @@
+/**
+ * The examples stay true: the CRM walkthrough resumes to the same state as a
+ * replay, the notebook is the script CI runs, and the bundled logs are what
+ * the seeded generator makes.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { walkthrough } from '../../examples/crm-backend.js';
+import { corrupt, generate, options } from '../../examples/generate.js';
+import { cellsOf, notebookOf } from '../../examples/notebook.js';
+import { parseLog, staffList, replay } from '../../src/index.js';
+import { dayLog, root } from '../cli/support.js';
+
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const generated = (argv: string[]) => {
+  const lines: string[] = [];
+  generate(options(argv), (line) => lines.push(line));
+  return lines;
+};
+
+describe('examples/crm-backend.ts: apply one event at a time, journal, snapshot, resume', () => {
+  it('refuses bad requests with issues and no change, ignores a redelivery, and resumes to the state a replay gives', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salesfloor-crm-test-'));
+    const said: string[] = [];
+    const outcome = walkthrough(dir, dayLog, (line) => said.push(line), 20);
+    expect(outcome.accepted).toBe(readFileSync(dayLog, 'utf8').trim().split('\n').length);
+    expect(outcome.refused.map((r) => r.errors.join(' '))).toEqual([
+      expect.stringContaining('invalid_json'),
+      expect.stringContaining('unknown_staff'),
+      expect.stringContaining('out_of_order'),
+      expect.stringContaining('invalid_type'),
+    ]);
+    expect(outcome.duplicates).toBe(1);
+    expect(outcome.resumedMatchesReplay).toBe(true);
+    expect(existsSync(join(dir, 'snapshot.json'))).toBe(true);
+    expect(said.some((l) => l.startsWith('restarted at '))).toBe(true);
+  });
+});
+
+describe('examples/analyst.ipynb is the script examples/analyst.ts', () => {
+  it('holds exactly the cells of the script (rebuild with npx tsx examples/notebook.ts)', () => {
+    expect(read('examples/analyst.ipynb')).toBe(notebookOf(read('examples/analyst.ts')));
+  });
+
+  it('is a notebook for a TypeScript kernel, with markdown and code cells', () => {
+    const notebook = JSON.parse(read('examples/analyst.ipynb')) as { nbformat: number; metadata: { kernelspec: { name: string } }; cells: { cell_type: string }[] };
+    expect(notebook.nbformat).toBe(4);
+    expect(notebook.metadata.kernelspec.name).toBe('tslab');
+    const kinds = new Set(notebook.cells.map((c) => c.cell_type));
+    expect(kinds).toEqual(new Set(['markdown', 'code']));
+  });
+
+  it('splits percent-format cells and strips the comment marks of markdown', () => {
+    const cells = cellsOf('// %% [markdown]\n// # Title\n//\n// text\n\n// %%\nconst a = 1;\nconsole.log(a);\n');
+    expect(cells.map((c) => [c.cell_type, c.source.join('')])).toEqual([
+      ['markdown', '# Title\n\ntext'],
+      ['code', 'const a = 1;\nconsole.log(a);'],
+    ]);
+  });
+});
+
+describe('examples/generate.ts: the bundled logs are reproducible and realistic', () => {
+  it('the default seed makes examples/logs/office-month.jsonl, byte for byte', () => {
+    expect(`${generated([]).join('\n')}\n`).toBe(read('examples/logs/office-month.jsonl'));
+  });
+
+  it('--days 1 --corrupt 8 makes examples/logs/office-day-corrupt.jsonl', () => {
+    const lines = corrupt(generated(['--days', '1']), 8, options([]).seed);
+    expect(`${lines.join('\n')}\n`).toBe(read('examples/logs/office-day-corrupt.jsonl'));
+  });
+
+  it('the month is one office, 15 to 25 staff with Chinese names, a few thousand events', () => {
+    const { events, issues } = parseLog(read('examples/logs/office-month.jsonl'));
+    expect(issues).toEqual([]);
+    expect(events.length).toBeGreaterThan(2000);
+    expect(events.length).toBeLessThan(10_000);
+    expect(new Set(events.map((e) => e.office)).size).toBe(1);
+    const staff = staffList(replay(events).state);
+    expect(staff.length).toBeGreaterThanOrEqual(15);
+    expect(staff.length).toBeLessThanOrEqual(25);
+    expect(staff.every((m) => /^[\u4e00-\u9fff]{2,3}$/.test(m.name))).toBe(true);
+  });
+
+  it('--events N writes exactly N events (for benchmark logs of millions)', () => {
+    expect(generated(['--events', '5000'])).toHaveLength(5000);
+    expect(generated(['--events', '300', '--seed', '7'])).not.toEqual(generated(['--events', '300']));
+  });
+});
