@@ -16,7 +16,7 @@
 // %%
 import { existsSync, readFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
-import { explain, owners, parseLog, presetCatalog, presetPolicy, replay, staffList, type OfficeState } from 'salesfloor';
+import { commissionLedger, explain, owners, parseLog, presetCatalog, presetPolicy, replay, staffList, type OfficeState } from 'salesfloor';
 
 // Jupyter starts in examples/; the script runs from the repository root.
 const logPath = ['logs/office-month.jsonl', 'examples/logs/office-month.jsonl'].find((p) => existsSync(p)) ?? 'examples/logs/office-month.jsonl';
@@ -71,8 +71,9 @@ console.table(Object.fromEntries([...perOwner].sort(([a], [b]) => a.localeCompar
 //
 // Each deal stage is a decision; a refund is a new decision that reverses
 // the deal (RFD-CLAWBACK), never an edit. Amounts are decimal strings, added
-// with decimal.js, never as floats. (Commission per person and month comes
-// from the commission ledger view; this table counts volume and credit.)
+// with decimal.js, never as floats. First the deals each salesperson closed,
+// then the commission ledger: what each is paid per month, after the tiers
+// (COM-RATE-TIERS) and clawbacks.
 
 // %%
 const amounts = new Map(events.flatMap((e) => (e.type === 'closeDeal' ? [[e.deal, e.amount] as const] : [])));
@@ -100,6 +101,9 @@ console.table(
       .map(([who, r]) => [who, { deals: r.deals, refunded: r.refunded, volume: r.volume.toFixed(0) }]),
   ),
 );
+
+// %%
+console.table(commissionLedger(base.state).map((r) => ({ month: r.month, name: r.staffName ?? r.staff, accrued: r.accrued, clawedBack: r.clawedBack, payable: r.payable })));
 
 // %% [markdown]
 // ## What if: two regimes on the same month

@@ -171,10 +171,10 @@ interface Replayed {
  * Reads the log under the one `--policy`, up to the time of `timeFlag`, with
  * the collectors watching; prints the summary on stderr unless `quiet`.
  */
-async function replayOne(args: Args, io: Io, collectors: readonly Collector[], timeFlag: '--as-of' | '--at' | null, quiet = false): Promise<Replayed> {
+async function replayOne(args: Args, io: Io, collectors: readonly Collector[], timeFlag: '--as-of' | '--at' | null, quiet = false, history: 'full' | 'none' = 'none'): Promise<Replayed> {
   const log = logArg(args, io);
   if (args.policy.length > 1) throw new UsageError('this command takes one --policy; compare two with diff');
-  const policy = await loadPolicy(args.policy[0], io.cwd);
+  const policy = await loadPolicy(args.policy[0], io.cwd, history);
   const view = viewOf(args, timeFlag, policy.office.policy.timeZone);
   const clean = cleanerOf(args);
   const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors }], ...untilOf(view), quarantine: quarantineOf(args, io), clean });
@@ -213,7 +213,7 @@ export async function validate(args: Args, io: Io): Promise<number> {
 export async function explainClient(args: Args, io: Io): Promise<number> {
   const query = args.positionals[1];
   if (query === undefined) throw new UsageError('missing <client>: a phone, a name or a client key');
-  const { view, clean, session, state } = await replayOne(args, io, [], '--as-of');
+  const { view, clean, session, state } = await replayOne(args, io, [], '--as-of', false, 'full');
   const why = explain(state, query, view);
   if (why.client === null) throw new UsageError(`no client matches "${clean(query)}"`);
   if (args.as !== undefined && why.owner?.owner !== args.as) {

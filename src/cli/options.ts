@@ -20,10 +20,11 @@ export interface ChosenPolicy {
  *
  * @param arg - the preset name or file path
  * @param cwd - the directory relative paths start from
+ * @param history - keep each client's decisions ('full', for explain) or not ('none')
  * @returns the office bound to the validated policy
  * @throws {@link UsageError} for an unknown preset, an unreadable file or an invalid policy
  */
-export async function loadPolicy(arg: string | undefined, cwd: string): Promise<ChosenPolicy> {
+export async function loadPolicy(arg: string | undefined, cwd: string, history: 'full' | 'none' = 'none'): Promise<ChosenPolicy> {
   let input: unknown = {};
   let label = 'default';
   if (arg !== undefined && isPresetName(arg)) {
@@ -43,7 +44,8 @@ export async function loadPolicy(arg: string | undefined, cwd: string): Promise<
     }
     label = basename(arg);
   }
-  const created = createOffice(input);
+  // Only explain reads the per-client history; without it a long replay needs a third of the memory.
+  const created = createOffice(input, { history });
   if (!created.ok) throw new UsageError(`--policy ${label} is not a valid policy:\n${created.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
   return { label, office: created.office };
 }

@@ -6,7 +6,10 @@
  * only the state (the fairness and commission ledgers) use `fromState`.
  */
 import {
+  commissionLedger,
+  credits,
   dealStageSchema,
+  fairnessLedger,
   owners,
   stageRank,
   staffList,
@@ -244,13 +247,38 @@ const scorecardReport: Report = {
   },
 };
 
+/** Counts by reason as a list of `reason n`, leaving out the zeros. */
+const reasons = (c: Readonly<Record<string, number>>): string[] => Object.entries(c).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`);
+
+const fairnessReport: Report = {
+  name: 'fairness',
+  description: 'The rotation fairness ledger: turns, walk-ins without a turn, calls, make-ups and the turns that passed each salesperson, by reason, per day (ROT-*).',
+  columns: ['day', 'staff', 'name', 'turns', 'uncounted', 'calls', 'makeUpsOwed', 'makeUpsGranted', 'makeUpsExpired', 'skips', 'callSkips', 'penaltySkips'],
+  key: ['day', 'staff'],
+  collect: fromState(({ state }) => fairnessLedger(state).map((r) => ({ ...r, skips: reasons(r.skips), callSkips: reasons(r.callSkips) }))),
+};
+
+const commissionsReport: Report = {
+  name: 'commissions',
+  description: 'The commission ledger per salesperson and month: accrued, clawed back, adjusted, bonuses, and what is payable or carried forward (COM-*, RFD-CLAWBACK).',
+  columns: ['staff', 'staffName', 'month', 'opening', 'accrued', 'clawedBack', 'adjusted', 'commission', 'bonus', 'net', 'closing', 'payable', 'carried'],
+  key: ['staff', 'month'],
+  collect: fromState(({ state }) => commissionLedger(state).map((r) => ({ ...r }))),
+};
+
+const creditsReport: Report = {
+  name: 'credits',
+  description: 'Performance credit (业绩) per salesperson and month, separate from commission (DEAL-*).',
+  columns: ['staff', 'staffName', 'month', 'accrued', 'reversed', 'adjusted', 'amount', 'deals'],
+  key: ['staff', 'month'],
+  collect: fromState(({ state }) => credits(state).map((r) => ({ ...r }))),
+};
+
 /**
  * Every report, in the order `replay` prints them. A view of the engine
- * becomes a report with one entry here, e.g. the fairness ledger:
- *   { name: 'fairness', description, columns, key: ['day', 'staff'],
- *     collect: fromState(({ state }) => fairnessLedger(state).map(flattenCounts)) }
+ * becomes a report with one entry here.
  */
-export const reports: readonly Report[] = [ownersReport, receptionsReport, dealsReport, scorecardReport];
+export const reports: readonly Report[] = [ownersReport, receptionsReport, fairnessReport, dealsReport, creditsReport, commissionsReport, scorecardReport];
 
 /** The names of the registered reports. */
 export const reportNames = (): string[] => reports.map((r) => r.name);

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { owners, parseLog, presetPolicy, replay, type DecisionOf, type PolicyInput, type ReplayResult } from '../../src/index.js';
+import { commissionLedger, credits, fairnessLedger, owners, parseLog, presetPolicy, replay, type DecisionOf, type PolicyInput, type ReplayResult } from '../../src/index.js';
 import { cli, dayLog, monthLog, parseCsv, scratch, type Ran } from './support.js';
 
 const text = readFileSync(monthLog, 'utf8');
@@ -101,6 +101,30 @@ describe('salesfloor replay <month> --format json: the reports agree with the en
     expect(sum('collisionsWon')).toBe(collisions.length);
     const refunded = new Set(expected.decisions.flatMap((d) => (d.kind === 'deal' && d.outcome === 'refunded' ? [d.deal] : [])));
     expect(sum('refunds')).toBe(refunded.size);
+  });
+});
+
+describe('salesfloor replay: the ledgers of rotation and deals', () => {
+  it('the fairness report is the fairness ledger, one row per salesperson and day (ROT-ORDER, ROT-MAKEUP-COMPANY)', () => {
+    const rows = rowsOf(everything, 'fairness');
+    const ledger = fairnessLedger(api().state);
+    expect(rows.map((r) => [r.day, r.staff, r.turns, r.uncounted, r.makeUpsOwed, r.makeUpsGranted])).toEqual(ledger.map((r) => [r.day, r.staff, r.turns, r.uncounted, r.makeUpsOwed, r.makeUpsGranted]));
+    const turns = rows.reduce((n, r) => n + (r.turns as number), 0);
+    const counted = api().decisions.filter((d) => d.kind === 'reception' && d.channel === 'visit' && d.counted).length;
+    expect(turns).toBeGreaterThanOrEqual(counted);
+    expect(rows.some((r) => (r.skips as string[]).length > 0)).toBe(true);
+  });
+
+  it('the commissions report is the commission ledger per salesperson and month, amounts as exact decimal strings (COM-RATE-TIERS, RFD-CLAWBACK)', () => {
+    const rows = rowsOf(everything, 'commissions');
+    expect(rows).toEqual(commissionLedger(api().state).map((r) => ({ ...r })));
+    for (const r of rows) expect(r.payable).toMatch(/^-?\d+\.\d{2}$/);
+    expect(rows.some((r) => r.clawedBack !== '0.00')).toBe(true);
+  });
+
+  it('the credits report is the performance credit per salesperson and month (DEAL-STAGES)', () => {
+    const rows = rowsOf(everything, 'credits');
+    expect(rows.map((r) => [r.staff, r.month, r.amount])).toEqual(credits(api().state).map((r) => [r.staff, r.month, r.amount]));
   });
 });
 
