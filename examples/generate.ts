@@ -7,6 +7,9 @@
  *
  * The same seed always gives the same log. One office, 18 salespeople in three
  * teams, Chinese names, phones written the many ways visitor books write them.
+ * For a month or a few days, the engine replays alongside, so that most
+ * follow-ups, re-confirmations and deals come from the client's owner as of
+ * the day before, as in a real office (benchmark logs of `--events N` skip it).
  * `--corrupt N` damages N lines the ways real logs get damaged (truncated
  * writes, wrong fields, unknown staff, reordering, conflicting duplicates),
  * for trying `salesfloor validate` and the quarantine.
@@ -14,6 +17,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { initialState, ownerOf, parseEvent, replayer, type OfficeState } from 'salesfloor';
 
 export interface Options {
   seed: number;
@@ -68,6 +72,10 @@ interface Client {
 
 export function generate(opt: Options, write: (line: string) => void): number {
   const random = rng(opt.seed);
+  // Who owns whom as of the end of the previous day (realistic logs only).
+  const engine = opt.events > 0 ? null : replayer(initialState({}, { history: 'none' }));
+  let yesterday: OfficeState | null = null;
+  const ownerOfClient = (phone: string): string | null => (yesterday === null ? null : (ownerOf(yesterday, phone)?.owner ?? null));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const chance = (p: number) => random() < p;
   const office = 'jiuzhou';
@@ -154,15 +162,20 @@ export function generate(opt: Options, write: (line: string) => void): number {
       const c = chance(0.7) ? newClient() : undefined;
       add(9 * 60 + Math.floor(random() * 9 * 60), { type: 'registerCall', receiver: pick(staff).id, ...(c ? { client: { phone: asWritten(c.phone) } } : {}) });
     }
+    // Mostly the owner: follow-ups keep a client, re-confirmations renew a claim, deals are closed by the owner.
+    const byOwner = (c: Client, p: number) => {
+      const owner = ownerOfClient(c.phone);
+      return owner !== null && chance(p) ? owner : pick(staff).id;
+    };
     const follows = 20 + Math.floor(random() * 15);
     for (let k = 0; k < follows && known > 0; k++) {
       const c = clients[Math.floor(random() * known)] as Client;
-      add(10 * 60 + Math.floor(random() * 8 * 60), { type: 'recordFollowUp', staff: pick(staff).id, client: { phone: c.phone }, channel: 'call' });
+      add(10 * 60 + Math.floor(random() * 8 * 60), { type: 'recordFollowUp', staff: byOwner(c, 0.85), client: { phone: c.phone }, channel: 'call' });
     }
     const claims = 5 + Math.floor(random() * 6);
     for (let k = 0; k < claims && clients.length > 0; k++) {
       const c = pick(clients);
-      add(9 * 60 + Math.floor(random() * 8 * 60), { type: 'claimClient', staff: pick(staff).id, client: { name: c.name, phone: c.phone, need: c.need } });
+      add(9 * 60 + Math.floor(random() * 8 * 60), { type: 'claimClient', staff: byOwner(c, 0.6), client: { name: c.name, phone: c.phone, need: c.need } });
     }
     const deals = Math.floor(random() * 4);
     for (let k = 0; k < deals && clients.length > 30; k++) {
@@ -170,7 +183,7 @@ export function generate(opt: Options, write: (line: string) => void): number {
       c.dealt = true;
       const unit = `${1 + Math.floor(random() * 12)}-${String(1 + Math.floor(random() * 30)).padStart(2, '0')}${String(1 + Math.floor(random() * 4)).padStart(2, '0')}`;
       const amount = (80 + Math.floor(random() * 220)) * 10000;
-      const deal = { id: `D${++dealSeq}`, client: c, staff: pick(staff).id, unit, amount, stage: 'subscription' };
+      const deal = { id: `D${++dealSeq}`, client: c, staff: byOwner(c, 0.85), unit, amount, stage: 'subscription' };
       openDeals.push(deal);
       add(14 * 60 + Math.floor(random() * 4 * 60), { type: 'closeDeal', deal: deal.id, client: { phone: c.phone }, staff: deal.staff, stage: 'subscription', unit, productType: c.need === '别墅' ? 'villa' : c.need === '商铺' ? 'shop' : 'highRise', amount: String(amount) });
     }
@@ -186,6 +199,8 @@ export function generate(opt: Options, write: (line: string) => void): number {
     for (const { second, body } of batch) {
       const event = { v: 1, id: `e${String(++seq).padStart(6, '0')}`, at: at(second), office, ...body };
       write(JSON.stringify(event));
+      const parsed = engine === null ? null : parseEvent(event);
+      if (engine !== null && parsed?.ok) engine.push(parsed.event);
       written++;
       if (opt.events > 0 && written >= opt.events) return written;
     }
@@ -193,6 +208,7 @@ export function generate(opt: Options, write: (line: string) => void): number {
     if (clients.length > 50_000) clients.splice(0, clients.length - 50_000);
     if (openDeals.length > 500) openDeals.splice(0, openDeals.length - 500);
     day = new Date(day.getTime() + 86_400_000);
+    if (engine !== null) yesterday = engine.state();
   }
   return written;
 }
