@@ -8,7 +8,7 @@
  * import { parseLog, replay, explain } from 'salesfloor';
  * const { events, issues } = parseLog(text);
  * const { state } = replay(events, { timeZone: 'Asia/Shanghai' });
- * explain(state, '13812345678').lines.forEach((l) => console.log(l));
+ * const story = explain(state, '13812345678').lines; // the client's story, one line per decision
  * ```
  *
  * @packageDocumentation

@@ -49,7 +49,7 @@ function nameOf(state: OfficeState, id: string): string | null {
  * @returns the entries
  * @example
  * ```ts
- * for (const e of ledgerEntries(state, { deal: 'D1' })) console.log(e.entry, e.account, e.staff, e.amount, e.trace.rules);
+ * const entries = ledgerEntries(state, { deal: 'D1' }); // accruals, clawbacks, adjustments with their traces
  * ```
  */
 export function ledgerEntries(state: OfficeState, query: LedgerQuery = {}): LedgerEntry[] {
@@ -117,7 +117,7 @@ const sum = (entries: readonly LedgerEntry[], where: (e: LedgerEntry) => boolean
  * @returns one row per salesperson and month with entries, by staff id then month
  * @example
  * ```ts
- * for (const r of commissionLedger(state, { month: '2026-11' })) console.log(r.staffName, r.payable, r.carried);
+ * const payroll = commissionLedger(state, { month: '2026-11' }).map((r) => [r.staffName, r.payable, r.carried]);
  * ```
  */
 export function commissionLedger(state: OfficeState, query: Pick<LedgerQuery, 'staff' | 'month'> = {}): CommissionMonth[] {
@@ -367,7 +367,7 @@ function row(state: OfficeState, deal: Deal): DealRow {
  * @returns the deals, in the order they were first recorded
  * @example
  * ```ts
- * for (const d of dealsOf(state)) console.log(d.deal, d.status, d.credit.map((c) => `${c.staffName} ${c.share}`).join(' + '));
+ * const splits = dealsOf(state).map((d) => `${d.deal} ${d.status}: ${d.credit.map((c) => `${c.staffName} ${c.share}`).join(' + ')}`);
  * ```
  */
 export function dealsOf(state: OfficeState, query: { readonly staff?: string; readonly client?: string } = {}): DealRow[] {

@@ -110,7 +110,7 @@ function maskNote(note: string): string {
  * @example
  * ```ts
  * const why = explain(state, '13812345678');
- * why.lines.forEach((l) => console.log(l));
+ * why.lines; // one line per decision, with rule IDs and evidence
  * ```
  */
 export function explain(state: OfficeState, client: string, options?: ViewOptions): Explanation {

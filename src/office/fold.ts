@@ -129,7 +129,7 @@ export function ingest(state: OfficeState, input: unknown): Step {
  * @example
  * ```ts
  * try { replay(events, { ownership: { validityDays: { visit: -1 } } }); }
- * catch (e) { if (e instanceof PolicyError) console.error(e.issues); }
+ * catch (e) { if (e instanceof PolicyError) report(e.issues); }
  * ```
  */
 export class PolicyError extends Error {

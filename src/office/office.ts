@@ -48,7 +48,7 @@ export interface Office {
  * @example
  * ```ts
  * const r = createOffice({ ownership: { validityDays: { visit: 400000 } } });
- * if (!r.ok) console.error(r.issues); // path ['ownership', 'validityDays', 'visit']
+ * if (!r.ok) report(r.issues); // path ['ownership', 'validityDays', 'visit']
  * ```
  */
 export function createOffice(policy?: unknown, options?: EngineOptionsInput): { ok: true; office: Office } | { ok: false; issues: Issue[] } {

@@ -72,7 +72,7 @@ export interface OfficeState {
  * @example
  * ```ts
  * const step: Step = apply(state, event);
- * for (const d of step.decisions) console.log(d.kind, d.trace.rules);
+ * const why = step.decisions.map((d) => [d.kind, d.trace.rules]);
  * ```
  */
 export interface Step {

@@ -95,7 +95,7 @@ function row(state: OfficeState, file: ClientFile, at: number, options: ViewOpti
  * @returns one row per client
  * @example
  * ```ts
- * for (const r of owners(state)) console.log(r.name, r.ownerName, r.rules.join('+'));
+ * const register = owners(state).map((r) => [r.name, r.ownerName, r.rules.join('+')]);
  * ```
  */
 export function owners(state: OfficeState, options?: ViewOptions): OwnerRow[] {

@@ -54,7 +54,7 @@ export interface PresetInfo {
  *
  * @example
  * ```ts
- * for (const p of presetCatalog) console.log(p.name, p.source, p.summary);
+ * const menu = presetCatalog.map((p) => `${p.name} (${p.source}): ${p.summary}`);
  * ```
  */
 export const presetCatalog: readonly PresetInfo[] = [
