@@ -155,8 +155,3 @@ export function minutesOf(hhmm: string): number {
 export function windowEnd(calendar: Calendar, fromMs: number, days: number): number {
   return calendar.startOf(calendar.dayOf(fromMs) + days + 1);
 }
-
-/** Whole local calendar days from the day of `a` to the day of `b`. */
-export function calendarDaysBetween(calendar: Calendar, a: number, b: number): number {
-  return calendar.dayOf(b) - calendar.dayOf(a);
-}

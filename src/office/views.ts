@@ -64,8 +64,8 @@ function show(phone: string | undefined, options: ViewOptions | undefined): stri
   return options?.mask === false ? phone : maskPhone(phone);
 }
 
-/** The first person of a client group, for display. @internal */
-export function displayPerson(state: OfficeState, client: string): Person | undefined {
+/** The first person of a client group, for display. */
+function displayPerson(state: OfficeState, client: string): Person | undefined {
   return personOf(state.identity, client);
 }
 

@@ -162,8 +162,8 @@ export function validityDays(ctx: Ctx, channel: Channel, referral = false): numb
   return ctx.policy.ownership.validityDays[channel];
 }
 
-/** The follow-up deadline counted from a contact. @internal */
-export function followUpDeadline(ctx: Ctx, from: number, first: boolean): number | null {
+/** The follow-up deadline counted from a contact. */
+function followUpDeadline(ctx: Ctx, from: number, first: boolean): number | null {
   const f = ctx.policy.ownership.followUp;
   const days = first ? (f.firstWithinDays ?? f.withinDays) : f.withinDays;
   return days === null ? null : windowEnd(ctx.calendar, from, days);
