@@ -20,7 +20,7 @@ export function money(value: string | number): Amount {
   return new Money(value);
 }
 
-/** Formats an amount with exactly two decimals (cents). */
+/** Formats an amount with exactly two decimals (cents), never "-0.00". */
 export function cents(value: Amount): string {
-  return value.toFixed(2);
+  return (value.isZero() ? value.abs() : value).toFixed(2);
 }

@@ -14,14 +14,14 @@
  * @internal
  */
 import { get, set } from '../_lib/pmap.js';
-import { money, type Amount } from '../_lib/money.js';
+import { cents, money, type Amount } from '../_lib/money.js';
 import type { LedgerEntry } from '../decisions.js';
 import { stageRank, type DealStage } from '../events/common.js';
 import { decide, type Ctx } from '../office/context.js';
 import type { RuleId } from '../rules.js';
 import { paidBase, type Booking, type Counted, type Deal, type DealSplit, type DealsState, type Part, type Tally } from './deals.js';
 import type { CommissionPolicy } from './policy.js';
-import { allocate, str, toCents, ZERO, type Rounding, type Share } from './split.js';
+import { allocate, toCents, ZERO, type Rounding, type Share } from './split.js';
 
 /** What moved the ledger: a deal stage, a refund, a negotiated split, or targets. */
 export type Cause = 'stage' | 'refund' | 'split' | 'targets';
@@ -66,7 +66,7 @@ export function standingOf(t: Tally): Standing {
   const least = over.lt(overGreen) ? over : overGreen;
   if (least.lte(0)) return { redMet, greenMet, tier: 'both', excess: '0.00' };
   const base = money(t.base);
-  return { redMet, greenMet, tier: 'above', excess: str(least.lt(base) ? least : base) };
+  return { redMet, greenMet, tier: 'above', excess: cents(least.lt(base) ? least : base) };
 }
 
 /**
@@ -119,7 +119,7 @@ function putTally(s: Session, t: Tally): void {
 function bump(s: Session, staff: string, period: string, field: 'base' | 'red' | 'green' | 'booked' | 'waived', delta: Amount): void {
   if (delta.isZero()) return;
   const t = tallyOf(s, staff, period);
-  putTally(s, { ...t, [field]: str(money(t[field]).plus(delta)) });
+  putTally(s, { ...t, [field]: cents(money(t[field]).plus(delta)) });
 }
 
 type Body = Omit<LedgerEntry, 'kind' | 'event' | 'at' | 'trace' | 'id'>;
@@ -144,8 +144,8 @@ export function closeSession(s: Session, slice: DealsState): { state: DealsState
     const st = standingOf(t);
     const rules: RuleId[] = s.cause === 'refund' ? ['COM-RATE-TIERS', 'RFD-CLAWBACK'] : ['COM-RATE-TIERS'];
     const lines = `red ${t.red}/${t.redTarget ?? '—'}, green ${t.green}/${t.greenTarget ?? '—'}`;
-    post(s, { entry: 'adjustment', account: 'commission', staff: t.staff, deal: null, client: null, month, period: t.period, amount: str(adjustment), rate: null }, rules, [], `${t.period} of ${t.staff} re-tiered: ${lines}, tier ${st.tier}; the month's commission is now ${str(monthCommission(t, policy))}`);
-    putTally(s, { ...t, booked: str(money(t.booked).plus(adjustment)) });
+    post(s, { entry: 'adjustment', account: 'commission', staff: t.staff, deal: null, client: null, month, period: t.period, amount: cents(adjustment), rate: null }, rules, [], `${t.period} of ${t.staff} re-tiered: ${lines}, tier ${st.tier}; the month's commission is now ${cents(monthCommission(t, policy))}`);
+    putTally(s, { ...t, booked: cents(money(t.booked).plus(adjustment)) });
   }
   let tallies = slice.tallies;
   for (const [key, t] of s.tallies) tallies = set(tallies, key, t, s.ctx.edit);
@@ -176,7 +176,7 @@ function recount(s: Session, old: Counted, parts: Map<string, Amount>, field: 'b
   for (const staff of new Set([...before.keys(), ...parts.keys()])) {
     bump(s, staff, old.period, field, (parts.get(staff) ?? ZERO).minus(before.get(staff) ?? ZERO));
   }
-  return { period: old.period, parts: [...parts].map(([staff, amount]) => ({ staff, amount: str(amount) })) };
+  return { period: old.period, parts: [...parts].map(([staff, amount]) => ({ staff, amount: cents(amount) })) };
 }
 
 function kindOf(s: Session, first: boolean): LedgerEntry['entry'] {
@@ -203,18 +203,18 @@ function settleParts(s: Session, deal: Deal, booking: Booking, targets: Readonly
     const delta = target.minus(p.net);
     if (delta.isZero()) return p;
     const rate = first && account === 'commission' && money(p.base).gt(0) ? money(p.accrued).div(p.base).times(1000).toDecimalPlaces(4).toString() : null;
-    post(s, { entry: kindOf(s, first), account, staff: p.staff, deal: deal.id, client: deal.client, month: monthOf(s.ctx, s.ctx.at), period: booking.period, amount: str(delta), rate }, rulesOf(s, first, own), evidence, why(s, deal, first, `${p.staff}'s ${what}`));
+    post(s, { entry: kindOf(s, first), account, staff: p.staff, deal: deal.id, client: deal.client, month: monthOf(s.ctx, s.ctx.at), period: booking.period, amount: cents(delta), rate }, rulesOf(s, first, own), evidence, why(s, deal, first, `${p.staff}'s ${what}`));
     if (account === 'commission') bump(s, p.staff, booking.period, 'booked', delta);
-    return { ...p, net: str(target) };
+    return { ...p, net: cents(target) };
   });
 }
 
 function newBooking(s: Session, at: number, total: Amount, parts: Part[]): Booking {
-  return { period: monthOf(s.ctx, at), event: s.ctx.event.id, total: str(total), parts };
+  return { period: monthOf(s.ctx, at), event: s.ctx.event.id, total: cents(total), parts };
 }
 
 function freshParts(amounts: ReadonlyMap<string, Amount>): Part[] {
-  return [...amounts].map(([staff, base]) => ({ staff, base: str(base), accrued: str(base), net: '0.00', waived: '0.00' }));
+  return [...amounts].map(([staff, base]) => ({ staff, base: cents(base), accrued: cents(base), net: '0.00', waived: '0.00' }));
 }
 
 function splitRules(split: DealSplit, own: RuleId[]): RuleId[] {
@@ -271,8 +271,8 @@ function syncCommission(s: Session, deal: Deal, shares: readonly Share[], at: nu
     const period = monthOf(s.ctx, at);
     const parts = [...allocate(sums.live, shares, terms.remainder)].map(([staff, base]): Part => {
       const t = tallyOf(s, staff, period);
-      const accrued = monthCommission({ ...t, base: str(money(t.base).plus(base)) }, policy).minus(monthCommission(t, policy));
-      return { staff, base: str(base), accrued: str(accrued), net: '0.00', waived: '0.00' };
+      const accrued = monthCommission({ ...t, base: cents(money(t.base).plus(base)) }, policy).minus(monthCommission(t, policy));
+      return { staff, base: cents(base), accrued: cents(accrued), net: '0.00', waived: '0.00' };
     });
     booking = newBooking(s, at, sums.live, parts);
   }
@@ -284,7 +284,7 @@ function syncCommission(s: Session, deal: Deal, shares: readonly Share[], at: nu
     // With tiers kept after refunds, what refunds took back is not re-tiered (RFD-CLAWBACK).
     const waived = terms.retier === 'keep' ? money(p.net).minus(atRate(p, fullBase.get(p.staff))) : ZERO;
     bump(s, p.staff, booking.period, 'waived', waived.minus(p.waived));
-    return { ...p, waived: str(waived) };
+    return { ...p, waived: cents(waived) };
   });
   const base = recount(s, deal.counted.base ?? { period: booking.period, parts: [] }, allocate(sums.counted, shares, terms.remainder), 'base');
   return { ...deal, commission: { ...booking, parts }, counted: { ...deal.counted, base } };
@@ -323,7 +323,7 @@ export function resplit(deal: Deal, split: DealSplit, ctx: Ctx): Deal {
     const accrued = allocate(booking.parts.reduce((sum, p) => sum.plus(p.accrued), ZERO), shares, terms.remainder);
     const old = new Map(booking.parts.map((p) => [p.staff, p]));
     const staff = [...bases.keys(), ...booking.parts.map((p) => p.staff).filter((x) => !bases.has(x))];
-    const parts = staff.map((id): Part => ({ staff: id, base: str(bases.get(id) ?? ZERO), accrued: str(accrued.get(id) ?? ZERO), net: old.get(id)?.net ?? '0.00', waived: old.get(id)?.waived ?? '0.00' }));
+    const parts = staff.map((id): Part => ({ staff: id, base: cents(bases.get(id) ?? ZERO), accrued: cents(accrued.get(id) ?? ZERO), net: old.get(id)?.net ?? '0.00', waived: old.get(id)?.waived ?? '0.00' }));
     return { ...booking, parts };
   };
   const bonusShares = ctx.policy.deals.bonus.to === 'commission' ? split.commission : null;

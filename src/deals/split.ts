@@ -27,11 +27,6 @@ export function toCents(value: Amount, rounding: Rounding): Amount {
   return value.toDecimalPlaces(2, MODES[rounding]);
 }
 
-/** An amount as a decimal string with two decimals (never "-0.00"). */
-export function str(value: Amount): string {
-  return (value.isZero() ? ZERO : value).toFixed(2);
-}
-
 /**
  * A party of a split and its relative weight (a positive decimal string).
  *

@@ -4,7 +4,7 @@
  * decimals; months are `YYYY-MM` in the office's time zone.
  */
 import { sortedEntries, values } from '../_lib/pmap.js';
-import { money, type Amount } from '../_lib/money.js';
+import { cents, money, type Amount } from '../_lib/money.js';
 import type { LedgerEntry } from '../decisions.js';
 import type { DealStage } from '../events/common.js';
 import type { OfficeState } from '../office/state.js';
@@ -13,7 +13,7 @@ import type { RuleId } from '../rules.js';
 import { getStaff } from '../staff/staff.js';
 import { isLive, type Booking, type Deal } from './deals.js';
 import { monthCommission, standingOf, type Standing } from './ledger.js';
-import { fractions, str, ZERO } from './split.js';
+import { fractions, ZERO } from './split.js';
 
 /**
  * Which entries or months a view returns. Every field narrows; none: all.
@@ -138,16 +138,16 @@ export function commissionLedger(state: OfficeState, query: Pick<LedgerQuery, 's
         staff,
         staffName: nameOf(state, staff),
         month,
-        opening: str(opening),
-        accrued: str(sum(entries, (e) => e.entry === 'accrual')),
-        clawedBack: str(sum(entries, (e) => e.entry === 'clawback')),
-        adjusted: str(sum(entries, (e) => e.entry === 'adjustment')),
-        commission: str(sum(entries, (e) => e.account === 'commission')),
-        bonus: str(sum(entries, (e) => e.account === 'bonus')),
-        net: str(net),
-        closing: str(closing),
-        payable: str(closing.isNegative() ? ZERO : closing),
-        carried: str(carried),
+        opening: cents(opening),
+        accrued: cents(sum(entries, (e) => e.entry === 'accrual')),
+        clawedBack: cents(sum(entries, (e) => e.entry === 'clawback')),
+        adjusted: cents(sum(entries, (e) => e.entry === 'adjustment')),
+        commission: cents(sum(entries, (e) => e.account === 'commission')),
+        bonus: cents(sum(entries, (e) => e.account === 'bonus')),
+        net: cents(net),
+        closing: cents(closing),
+        payable: cents(closing.isNegative() ? ZERO : closing),
+        carried: cents(carried),
       });
     }
   }
@@ -203,10 +203,10 @@ export function credits(state: OfficeState, query: Pick<LedgerQuery, 'staff' | '
         staff,
         staffName: nameOf(state, staff),
         month,
-        accrued: str(sum(entries, (e) => e.entry === 'accrual')),
-        reversed: str(sum(entries, (e) => e.entry === 'clawback')),
-        adjusted: str(sum(entries, (e) => e.entry === 'adjustment')),
-        amount: str(sum(entries)),
+        accrued: cents(sum(entries, (e) => e.entry === 'accrual')),
+        reversed: cents(sum(entries, (e) => e.entry === 'clawback')),
+        adjusted: cents(sum(entries, (e) => e.entry === 'adjustment')),
+        amount: cents(sum(entries)),
         deals: [...new Set(entries.flatMap((e) => (e.deal === null ? [] : [e.deal])))],
       });
     }
@@ -266,7 +266,7 @@ export function attainment(state: OfficeState, query: Pick<LedgerQuery, 'staff' 
       redTarget: t.redTarget,
       greenTarget: t.greenTarget,
       ...standingOf(t),
-      commission: str(monthCommission(t, state.policy.deals.commission)),
+      commission: cents(monthCommission(t, state.policy.deals.commission)),
     }));
 }
 
