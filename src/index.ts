@@ -15,7 +15,7 @@
  */
 
 // The rule catalog
-export { ruleIds, ruleIdSchema, type RuleId } from './rules.js';
+export { ruleIds, ruleIdSchema, type RuleId } from './kernel/rules.js';
 
 // Events: the log's schemas and readers
 export {
@@ -64,7 +64,7 @@ export {
   type EventInput,
 } from './events/schema.js';
 export { parseEvent, parseLine, parseLog, sortEvents, type ParseResult, type ParsedLog } from './events/parse.js';
-export { issueSchema, issueCodeSchema, formatIssue, type Issue, type IssueCode } from './issues.js';
+export { issueSchema, issueCodeSchema, formatIssue, type Issue, type IssueCode } from './kernel/issues.js';
 
 // Decisions and their traces
 export {
@@ -95,7 +95,7 @@ export {
   type Decision,
   type DecisionOf,
   type LedgerEntry,
-} from './decisions.js';
+} from './legacy/decisions.js';
 
 // Policies
 export { policySchema, type Policy, type PolicyInput } from './policy/schema.js';
@@ -131,10 +131,10 @@ export {
   PolicyError,
   type ReplayResult,
   type Replayer,
-} from './office/fold.js';
-export { createOffice, type Office } from './office/office.js';
-export { engineOptionsSchema, type OfficeState, type Step, type EngineOptions, type EngineOptionsInput } from './office/state.js';
-export { toSnapshot, fromSnapshot, type Snapshot } from './office/snapshot.js';
+} from './legacy/office/fold.js';
+export { createOffice, type Office } from './legacy/office/office.js';
+export { engineOptionsSchema, type OfficeState, type Step, type EngineOptions, type EngineOptionsInput } from './legacy/office/state.js';
+export { toSnapshot, fromSnapshot, type Snapshot } from './legacy/office/snapshot.js';
 
 // Views and explanations
 export {
@@ -147,8 +147,8 @@ export {
   history,
   type OwnerRow,
   type ViewOptions,
-} from './office/views.js';
-export { explain, describeDecision, type Explanation } from './office/explain.js';
+} from './legacy/office/views.js';
+export { explain, describeDecision, type Explanation } from './legacy/office/explain.js';
 export {
   dealsOf,
   ledgerEntries,
@@ -161,8 +161,8 @@ export {
   type CommissionMonth,
   type CreditMonth,
   type AttainmentRow,
-} from './deals/views.js';
-export type { Standing } from './deals/ledger.js';
+} from './legacy/deals/views.js';
+export type { Standing } from './legacy/deals/ledger.js';
 
 // JSON Schemas for other languages
 export { eventJsonSchema, policyJsonSchema } from './jsonSchema.js';
@@ -171,12 +171,12 @@ export { eventJsonSchema, policyJsonSchema } from './jsonSchema.js';
 export { normalizePhone, maskPhone, maskKeys, type Phone } from './identity/phone.js';
 
 // Slices of the state, for readers who go deeper than the views
-export type { StaffMember, StaffState } from './staff/staff.js';
-export type { IdentityState, Person, LinkRelation, Match } from './identity/identity.js';
-export type { OwnershipState } from './ownership/state.js';
-export type { ClientFile, Registration, Basis, FileDeal, OwnerView } from './ownership/file.js';
-export type { RotationState, Seat, FairnessDay, SkipCounts } from './rotation/state.js';
-export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './rotation/report.js';
-export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally } from './deals/deals.js';
-export type { Share } from './deals/split.js';
-export type { PMap } from './_lib/pmap.js';
+export type { StaffMember, StaffState } from './legacy/staff/staff.js';
+export type { IdentityState, Person, LinkRelation, Match } from './legacy/identity/identity.js';
+export type { OwnershipState } from './legacy/ownership/state.js';
+export type { ClientFile, Registration, Basis, FileDeal, OwnerView } from './legacy/ownership/file.js';
+export type { RotationState, Seat, FairnessDay, SkipCounts } from './legacy/rotation/state.js';
+export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './legacy/rotation/report.js';
+export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally } from './legacy/deals/deals.js';
+export type { Share } from './legacy/deals/split.js';
+export type { PMap } from './legacy/_lib/pmap.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DECIMAL_PATTERN } from '../_lib/money.js';
+import { DECIMAL_PATTERN } from '../kernel/money.js';
 
 /**
  * An identifier of an event, staff member, deal or client: 1 to 128 characters.

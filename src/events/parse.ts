@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issueCodeSchema, type Issue } from '../issues.js';
+import { issueCodeSchema, type Issue } from '../kernel/issues.js';
 import { eventSchemas, type Event, type EventType } from './schema.js';
 
 /**

@@ -9,7 +9,7 @@ import {
   partyMemberSchema,
   relationSchema,
 } from './common.js';
-import { ruleIdSchema } from '../rules.js';
+import { ruleIdSchema } from '../kernel/rules.js';
 
 /**
  * Statuses a staff member moves through (ROT-ELIGIBLE, OWN-DEPARTED).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTimeZone } from '../_lib/time.js';
+import { isTimeZone } from '../kernel/time.js';
 import { idSchema } from '../events/common.js';
 import { identityPolicySchema } from '../identity/policy.js';
 import {

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { calendarOf, isTimeZone, windowEnd } from '../../src/_lib/time.js';
+import { calendarOf, isTimeZone, windowEnd } from '../../src/kernel/time.js';
 
 describe('calendar days in the office zone (cached boundaries)', () => {
   const shanghai = calendarOf('Asia/Shanghai');

@@ -1,10 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { entries } from '../../src/_lib/pmap.js';
-import { money } from '../../src/_lib/money.js';
-import { isLive, paidBase } from '../../src/deals/deals.js';
-import { monthCommission } from '../../src/deals/ledger.js';
-import { splitExact } from '../../src/deals/split.js';
+import { entries } from '../../src/legacy/_lib/pmap.js';
+import { money } from '../../src/kernel/money.js';
+import { isLive, paidBase } from '../../src/legacy/deals/deals.js';
+import { monthCommission } from '../../src/legacy/deals/ledger.js';
+import { splitExact } from '../../src/legacy/deals/split.js';
 import {
   apply,
   commissionLedger,

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { entries, get } from '../../src/_lib/pmap.js';
+import { entries, get } from '../../src/legacy/_lib/pmap.js';
 import { apply, initialState, owners, replay, replayer, toSnapshot, type Event, type OfficeState } from '../../src/index.js';
 import { at, CLIENTS, clientOnlyBody, officeLog } from '../support/arbitrary.js';
 import { foldAll } from '../support/fold.js';

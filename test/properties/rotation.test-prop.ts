@@ -4,7 +4,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { get } from '../../src/_lib/pmap.js';
+import { get } from '../../src/legacy/_lib/pmap.js';
 import {
   apply,
   fairnessLedger,

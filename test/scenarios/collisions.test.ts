@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { values } from '../../src/_lib/pmap.js';
+import { values } from '../../src/legacy/_lib/pmap.js';
 import { explain, owners } from '../../src/index.js';
 import { cites, claim, deal, dispute, find, given, link, ruling, staff, visit, wang, zhang } from '../support/dsl.js';
 
