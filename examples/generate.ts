@@ -10,6 +10,11 @@
  * For a month or a few days, the engine replays alongside, so that most
  * follow-ups, re-confirmations and deals come from the client's owner as of
  * the day before, as in a real office (benchmark logs of `--events N` skip it).
+ * Benchmark logs have every event type at realistic, mostly low rates, and
+ * never a line the engine refuses: the generator keeps enough books (staff on
+ * the roster, units held, money left on a deal) to stay valid on its own.
+ * `--returning R` sets the share of client visits and calls by clients already
+ * on record, to vary clients per event.
  * `--corrupt N` damages N lines the ways real logs get damaged (truncated
  * writes, wrong fields, unknown staff, reordering, conflicting duplicates),
  * for trying `salesfloor validate` and the quarantine.
@@ -27,20 +32,38 @@ export interface Options {
   days?: number;
   /** Bad lines to mix in (the command line only; see {@link corrupt}). */
   corrupt?: number;
+  /**
+   * The share (0 to 1) of client visits and calls that are by clients already
+   * on record. Omitted: about 30% of visits and no calls, as in the bundled
+   * month. The benchmark varies it to tell heap per client from heap per event.
+   */
+  returning?: number;
   out: string;
   start: string;
 }
 
+/**
+ * Reads the generator's options from command-line words.
+ *
+ * @param argv - the words after the script, e.g. `['--events', '1000000', '--seed', '7']`
+ * @returns the options, with the bundled month's defaults for what is left out
+ * @example
+ * ```ts
+ * generate(options(['--events', '5000', '--returning', '0.8']), (line) => lines.push(line));
+ * ```
+ */
 export function options(argv: string[]): Options {
   const get = (flag: string) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  const returning = get('--returning');
   return {
     seed: Number(get('--seed') ?? 20261001),
     events: Number(get('--events') ?? 0),
     days: Number(get('--days') ?? 31),
     corrupt: Number(get('--corrupt') ?? 0),
+    ...(returning === undefined ? {} : { returning: Number(returning) }),
     out: get('--out') ?? 'examples/logs/office-month.jsonl',
     start: get('--start') ?? '2026-10-01',
   };
@@ -70,18 +93,60 @@ interface Client {
   dealt: boolean;
 }
 
+interface OpenDeal {
+  id: string;
+  client: Client;
+  staff: string;
+  unit: string;
+  amount: number;
+  stage: string;
+  /** The day it was opened: benchmark logs act only on deals of earlier days, which the engine has seen. */
+  day: number;
+  /** Refunded so far, in yuan (benchmark logs refund in part too). */
+  refunded: number;
+}
+
+interface Member {
+  id: string;
+  name: string;
+  team: string;
+}
+
+/**
+ * Writes a seeded log through `write`, one JSON line per event, in time order.
+ *
+ * With `events` 0 it writes `days` days of a realistic office, replaying the
+ * engine alongside so that follow-ups and deals mostly come from the owner
+ * (the bundled logs). With `events` N > 0 it writes exactly N events of a
+ * benchmark log, quickly and without the engine: every event type of
+ * `eventSchemas` occurs, at realistic and mostly low rates, and the engine
+ * refuses no line (the generator keeps its own books of the roster, the units
+ * held by live deals and the money left to refund).
+ *
+ * @param opt - the options (see {@link options})
+ * @param write - called with each line, without its newline
+ * @returns the number of events written
+ * @example
+ * ```ts
+ * const lines: string[] = [];
+ * generate({ seed: 7, events: 20_000, out: '', start: '2026-01-01' }, (line) => lines.push(line));
+ * ```
+ */
 export function generate(opt: Options, write: (line: string) => void): number {
   const random = rng(opt.seed);
+  const bench = opt.events > 0;
   // Who owns whom as of the end of the previous day (realistic logs only).
-  const engine = opt.events > 0 ? null : replayer(initialState({}, { history: 'none' }));
+  const engine = bench ? null : replayer(initialState({}, { history: 'none' }));
   let yesterday: OfficeState | null = null;
   const ownerOfClient = (phone: string): string | null => (yesterday === null ? null : (ownerOf(yesterday, phone)?.owner ?? null));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const chance = (p: number) => random() < p;
   const office = 'jiuzhou';
-  const staff = Array.from({ length: 18 }, (_, i) => ({
+  const personName = () => pick(SURNAMES) + pick(GIVEN) + (chance(0.5) ? pick(GIVEN) : '');
+  // The sales staff on the roster now (benchmark logs replace those who leave).
+  const staff: Member[] = Array.from({ length: 18 }, (_, i) => ({
     id: `S${String(i + 1).padStart(2, '0')}`,
-    name: pick(SURNAMES) + pick(GIVEN) + (chance(0.5) ? pick(GIVEN) : ''),
+    name: personName(),
     team: ['A', 'B', 'C'][i % 3] as string,
   }));
   const clients: Client[] = [];
@@ -89,7 +154,12 @@ export function generate(opt: Options, write: (line: string) => void): number {
   let written = 0;
   let seq = 0;
   let dealSeq = 0;
-  const openDeals: { id: string; client: Client; staff: string; unit: string; amount: number; stage: string }[] = [];
+  let hired = staff.length;
+  const openDeals: OpenDeal[] = [];
+  // Benchmark books: units held by live deals (another deal on one is refused,
+  // COL-SAME-UNIT), and a seat left empty yesterday, filled this morning.
+  const held = new Set<string>();
+  let vacancy: string | null = null;
 
   const newPhone = (): string => {
     for (;;) {
@@ -113,9 +183,21 @@ export function generate(opt: Options, write: (line: string) => void): number {
     clients.push(c);
     return c;
   };
+  const oldUnit = () => `${1 + Math.floor(random() * 12)}-${String(1 + Math.floor(random() * 30)).padStart(2, '0')}${String(1 + Math.floor(random() * 4)).padStart(2, '0')}`;
+  // A unit no live deal holds; a new phase (期) of the project every 400 deals keeps them easy to find.
+  const freeUnit = (): string => {
+    for (;;) {
+      const unit = `${1 + Math.floor(dealSeq / 400)}期${oldUnit()}`;
+      if (!held.has(unit)) {
+        held.add(unit);
+        return unit;
+      }
+    }
+  };
+  const onRoster = (id: string): string => (staff.some((s) => s.id === id) ? id : pick(staff).id);
 
   let day = new Date(`${opt.start}T00:00:00+08:00`);
-  const days = opt.events > 0 ? Number.POSITIVE_INFINITY : (opt.days ?? 31);
+  const days = bench ? Number.POSITIVE_INFINITY : (opt.days ?? 31);
   for (let d = 0; d < days; d++) {
     const date = new Date(day.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const known = clients.length;
@@ -131,35 +213,57 @@ export function generate(opt: Options, write: (line: string) => void): number {
       for (const s of staff) add(8 * 60, { type: 'changeStaff', staff: s.id, name: s.name, team: s.team, role: 'sales', status: 'onDuty' });
       add(8 * 60, { type: 'changeStaff', staff: 'M01', name: '周经理', role: 'manager', status: 'onDuty' });
     }
+    if (bench && vacancy !== null) {
+      const s = { id: `S${String(++hired).padStart(2, '0')}`, name: personName(), team: vacancy };
+      staff.push(s);
+      add(8 * 60, { type: 'changeStaff', staff: s.id, name: s.name, team: s.team, role: 'sales', status: 'onDuty' });
+      vacancy = null;
+    }
     // Who is away today, and back the next morning.
     const away = staff.filter(() => chance(0.12));
     for (const s of away) {
       add(8 * 60 + 5, { type: 'changeStaff', staff: s.id, status: pick(['off', 'leave', 'companyBusiness', 'personalBusiness']) });
       add(21 * 60, { type: 'changeStaff', staff: s.id, status: 'onDuty' });
     }
+    const returningVisit = (minute: number) => {
+      const c = pick(clients);
+      c.visits++;
+      add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need } });
+    };
+    const referredVisit = (minute: number) => {
+      const referrer = pick(clients);
+      const c = newClient();
+      add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, referredBy: { phone: referrer.phone }, ...(chance(0.3) ? { accompanied: true } : {}) });
+    };
+    const newVisit = (minute: number) => {
+      const c = newClient();
+      const party = chance(0.15) ? [{ name: pick(SURNAMES) + pick(GIVEN), relation: pick(['spouse', 'parent', 'child', 'friend']) }] : undefined;
+      add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, ...(party ? { party } : {}) });
+    };
     const visits = 40 + Math.floor(random() * 25);
     for (let v = 0; v < visits; v++) {
       const minute = 9 * 60 + Math.floor(random() * (9 * 60));
       const r = random();
       if (r < 0.02) {
         add(minute, { type: 'registerVisit', nonClient: pick(['askingWay', 'media', 'beggar']) });
+      } else if (opt.returning !== undefined) {
+        // Of the new visitors, about one in eight is referred, as below.
+        if (clients.length > 20 && chance(opt.returning)) returningVisit(minute);
+        else if (clients.length > 20 && chance(0.12)) referredVisit(minute);
+        else newVisit(minute);
       } else if (r < 0.32 && clients.length > 20) {
-        const c = pick(clients);
-        c.visits++;
-        add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need } });
+        returningVisit(minute);
       } else if (r < 0.4 && clients.length > 20) {
-        const referrer = pick(clients);
-        const c = newClient();
-        add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, referredBy: { phone: referrer.phone }, ...(chance(0.3) ? { accompanied: true } : {}) });
+        referredVisit(minute);
       } else {
-        const c = newClient();
-        const party = chance(0.15) ? [{ name: pick(SURNAMES) + pick(GIVEN), relation: pick(['spouse', 'parent', 'child', 'friend']) }] : undefined;
-        add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, ...(party ? { party } : {}) });
+        newVisit(minute);
       }
     }
     const calls = 15 + Math.floor(random() * 10);
     for (let k = 0; k < calls; k++) {
-      const c = chance(0.7) ? newClient() : undefined;
+      // Seven calls in ten leave a phone; with `returning`, some of those are clients on record.
+      const withPhone = chance(0.7);
+      const c = !withPhone ? undefined : opt.returning !== undefined && clients.length > 20 && chance(opt.returning) ? pick(clients) : newClient();
       add(9 * 60 + Math.floor(random() * 9 * 60), { type: 'registerCall', receiver: pick(staff).id, ...(c ? { client: { phone: asWritten(c.phone) } } : {}) });
     }
     // Mostly the owner: follow-ups keep a client, re-confirmations renew a claim, deals are closed by the owner.
@@ -181,20 +285,105 @@ export function generate(opt: Options, write: (line: string) => void): number {
     for (let k = 0; k < deals && clients.length > 30; k++) {
       const c = pick(clients.filter((x) => x.visits > 0 && !x.dealt).slice(-200)) ?? pick(clients);
       c.dealt = true;
-      const unit = `${1 + Math.floor(random() * 12)}-${String(1 + Math.floor(random() * 30)).padStart(2, '0')}${String(1 + Math.floor(random() * 4)).padStart(2, '0')}`;
+      const unit = bench ? freeUnit() : oldUnit();
       const amount = (80 + Math.floor(random() * 220)) * 10000;
-      const deal = { id: `D${++dealSeq}`, client: c, staff: byOwner(c, 0.85), unit, amount, stage: 'subscription' };
+      const deal = { id: `D${++dealSeq}`, client: c, staff: byOwner(c, 0.85), unit, amount, stage: 'subscription', day: d, refunded: 0 };
       openDeals.push(deal);
       add(14 * 60 + Math.floor(random() * 4 * 60), { type: 'closeDeal', deal: deal.id, client: { phone: c.phone }, staff: deal.staff, stage: 'subscription', unit, productType: c.need === '别墅' ? 'villa' : c.need === '商铺' ? 'shop' : 'highRise', amount: String(amount) });
     }
-    for (const deal of openDeals.filter((x) => x.stage === 'subscription' && chance(0.15))) {
+    // Benchmark logs move only deals the engine has seen (earlier days), by staff still on the roster.
+    for (const deal of openDeals.filter((x) => (!bench || x.day < d) && x.stage === 'subscription' && chance(0.15))) {
       deal.stage = 'contract';
+      if (bench) deal.staff = onRoster(deal.staff);
       add(16 * 60 + Math.floor(random() * 60), { type: 'closeDeal', deal: deal.id, client: { phone: deal.client.phone }, staff: deal.staff, stage: 'contract', unit: deal.unit, amount: String(deal.amount) });
     }
-    if (chance(0.2) && openDeals.length > 0) {
-      const deal = openDeals.splice(Math.floor(random() * openDeals.length), 1)[0];
-      if (deal) add(17 * 60 + Math.floor(random() * 60), { type: 'refund', deal: deal.id, reason: '客户退房' });
+    const freed: string[] = [];
+    if (!bench) {
+      if (chance(0.2) && openDeals.length > 0) {
+        const deal = openDeals.splice(Math.floor(random() * openDeals.length), 1)[0];
+        if (deal) add(17 * 60 + Math.floor(random() * 60), { type: 'refund', deal: deal.id, reason: '客户退房' });
+      }
+    } else {
+      const ready = openDeals.filter((x) => x.day < d);
+      if (chance(0.2) && ready.length > 0) {
+        const deal = pick(ready);
+        const part = Math.round(deal.amount / 10);
+        if (chance(0.3) && deal.refunded + part < deal.amount) {
+          // A partial refund (a discount given back) leaves the deal live.
+          deal.refunded += part;
+          add(17 * 60 + Math.floor(random() * 60), { type: 'refund', deal: deal.id, amount: String(part), reason: '优惠返还' });
+        } else {
+          openDeals.splice(openDeals.indexOf(deal), 1);
+          freed.push(deal.unit); // free from tomorrow: today's deals were placed before the refund was known
+          add(17 * 60 + Math.floor(random() * 60), { type: 'refund', deal: deal.id, reason: '客户退房' });
+        }
+      }
     }
+    /**
+     * The rarer events of benchmark logs: roster, queue, targets, disputes,
+     * links, developer contacts, negotiated splits. Clients are those known
+     * before today; returns who leaves tonight, if anyone.
+     */
+    const officeEvents = (): Member | undefined => {
+      const present = staff.filter((s) => !away.includes(s));
+      const other = (id: string) => {
+        const rest = staff.filter((s) => s.id !== id);
+        return pick(rest.length > 0 ? rest : staff).id;
+      };
+      const knownClient = () => clients[Math.floor(random() * known)] as Client;
+      if (date.endsWith('-01')) {
+        for (const s of staff) add(8 * 60 + 10, { type: 'setTargets', staff: s.id, month: date.slice(0, 7), red: String((200 + Math.floor(random() * 300)) * 10000), green: String((100 + Math.floor(random() * 200)) * 10000) });
+      }
+      if (chance(0.04)) add(8 * 60 + 20, { type: 'setRotationPenalty', staff: pick(staff).id, penalty: pick(['halfTurns', 'noCalls']), days: pick([0, 3, 7]) });
+      if (chance(0.3) && present.length >= 2) {
+        const first = pick(present);
+        const second = pick(present.filter((s) => s !== first));
+        add(8 * 60 + 30, { type: 'assignDuty', staff: [first.id, second.id] });
+      }
+      const ends = Math.floor(random() * 3);
+      for (let k = 0; k < ends && present.length > 0; k++) add(9 * 60 + Math.floor(random() * 9 * 60), { type: 'endReception', staff: pick(present).id });
+      if (chance(0.04)) {
+        const contacts = Array.from({ length: 1 + Math.floor(random() * 4) }, () => newClient());
+        add(9 * 60, { type: 'announceDeveloperContacts', clients: contacts.map((c) => ({ name: c.name, phone: c.phone })) });
+      }
+      if (known > 0) {
+        if (chance(0.15)) {
+          const c = knownClient();
+          const raisedBy = pick(staff).id;
+          add(11 * 60 + Math.floor(random() * 4 * 60), { type: 'raiseDispute', staff: raisedBy, client: { phone: c.phone } });
+          const owner = chance(0.1) ? null : chance(0.5) ? raisedBy : other(raisedBy);
+          add(17 * 60 + Math.floor(random() * 30), { type: 'issueRuling', client: { phone: c.phone }, level: pick(['supervisor', 'manager']), owner, by: 'M01' });
+          if (chance(0.2)) add(18 * 60 + Math.floor(random() * 30), { type: 'issueRuling', client: { phone: c.phone }, level: 'appeal', owner: raisedBy, appellant: raisedBy, by: 'M01' });
+        }
+        if (chance(0.04)) {
+          const c = knownClient();
+          const against = pick(staff).id;
+          const justified = chance(0.5);
+          add(10 * 60 + Math.floor(random() * 7 * 60), { type: 'fileComplaint', client: { phone: c.phone }, against, justified, ...(justified ? { reassignTo: other(against) } : {}), by: 'M01' });
+        }
+        if (chance(0.08)) {
+          add(10 * 60 + Math.floor(random() * 7 * 60), { type: 'assignClient', client: { phone: knownClient().phone }, staff: pick(staff).id, by: 'M01', scope: pick(['ownership', 'service']) });
+        }
+        if (chance(0.1) && known > 1) {
+          const a = knownClient();
+          const b = knownClient();
+          if (a !== b) add(10 * 60 + Math.floor(random() * 7 * 60), { type: 'linkClients', a: { phone: a.phone }, b: { phone: b.phone }, relation: pick(['spouse', 'parent', 'child', 'sibling', 'friend']) });
+        }
+      }
+      const splittable = openDeals.filter((x) => x.day < d);
+      if (chance(0.1) && splittable.length > 0) {
+        const deal = pick(splittable);
+        add(10 * 60 + Math.floor(random() * 60), { type: 'splitDeal', deal: deal.id, commission: [{ staff: deal.staff, share: '60' }, { staff: other(deal.staff), share: '40' }], by: 'M01' });
+      }
+      // About one salesperson in seven weeks leaves (never one away today: their return is written tonight).
+      if (chance(1 / 50) && present.length > 0) {
+        const s = pick(present);
+        add(21 * 60 + 30, { type: 'changeStaff', staff: s.id, status: 'left' });
+        return s;
+      }
+      return undefined;
+    };
+    const leaver = bench ? officeEvents() : undefined;
     batch.sort((a, b) => a.second - b.second);
     for (const { second, body } of batch) {
       const event = { v: 1, id: `e${String(++seq).padStart(6, '0')}`, at: at(second), office, ...body };
@@ -202,11 +391,16 @@ export function generate(opt: Options, write: (line: string) => void): number {
       const parsed = engine === null ? null : parseEvent(event);
       if (engine !== null && parsed?.ok) engine.push(parsed.event);
       written++;
-      if (opt.events > 0 && written >= opt.events) return written;
+      if (bench && written >= opt.events) return written;
     }
     // Keep memory flat in very long logs: old clients stop coming back.
     if (clients.length > 50_000) clients.splice(0, clients.length - 50_000);
     if (openDeals.length > 500) openDeals.splice(0, openDeals.length - 500);
+    for (const unit of freed) held.delete(unit);
+    if (leaver !== undefined) {
+      staff.splice(staff.indexOf(leaver), 1);
+      vacancy = leaver.team;
+    }
     day = new Date(day.getTime() + 86_400_000);
     if (engine !== null) yesterday = engine.state();
   }

@@ -1,81 +1,263 @@
 /**
- * Replay benchmark. Timings on shared machines are noisy, so every result is a
- * ratio against a baseline measured in the same run:
+ * Replay benchmark, in one process, through the public API only. Timings on
+ * shared machines are noisy, so each figure is a median of rounds, each round
+ * starts after a GC, and the headline figures are ratios against baselines
+ * measured in the same run:
  *
- * - per-event costs against a plain JSON.parse pass over the same lines;
- * - the cost of `apply` on a large state against the same events on a small
- *   state (it must not grow with the state: no whole-state copies).
+ * - replay/parse: a plain JSON.parse pass over the lines against the CLI's
+ *   streaming path (parseLine, then a replayer's push), so higher is better;
+ * - apply scaling: `apply` on a state of ~100k clients against one of ~1k
+ *   (it must not grow with the state: no whole-state copies);
+ * - heap per client and per event of a final state without history, solved
+ *   from two logs with different clients per event;
+ * - snapshot size per client, and the time to write and read it back.
  *
- *   npm run bench                     # 200k events
- *   npm run bench -- --events 1000000
+ *   npm run bench                          # 200k events, 3 rounds
+ *   BENCH_EVENTS=1000000 npm run bench     # or: npm run bench -- --events 1000000
+ *
+ * It needs `node --expose-gc` (the npm script passes it). The log is seeded
+ * and made by examples/generate.ts: every event type, none refused.
  */
+import { cpus } from 'node:os';
 import { generate } from '../examples/generate.js';
-import { apply, initialState, parseLine, replayer, type Event, type OfficeState } from '../src/index.js';
+import { apply, initialState, parseLine, replayer, toSnapshot, type Event, type OfficeState } from '../src/index.js';
 
-const arg = (flag: string, fallback: number) => {
+const arg = (flag: string): string | undefined => {
   const i = process.argv.indexOf(flag);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const total = arg('--events', 200_000);
+const total = Number(arg('--events') ?? process.env['BENCH_EVENTS'] ?? 200_000);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
+/** Events of the heap log whose clients mostly come back (few clients per event). */
+const RETURNING = 0.9;
+const SMALL_CLIENTS = 1_000;
+const BIG_CLIENTS = 100_000;
+/** apply calls timed on each state. */
+const APPLIES = 2_000;
 
-const lines: string[] = [];
-generate({ seed: 7, events: total, out: '', start: '2026-01-01' }, (line) => lines.push(line));
-const bytes = lines.reduce((n, l) => n + l.length + 1, 0);
+const collect = globalThis.gc;
+if (collect === undefined) {
+  process.stderr.write('bench: run with node --expose-gc (npm run bench does)\n');
+  process.exit(1);
+}
+const gc = () => {
+  // Twice: the first pass may only queue finalizers and weak cells.
+  collect();
+  collect();
+};
 
-function time(label: string, fn: () => void): number {
-  fn(); // warm up
-  const t0 = performance.now();
-  fn();
-  const ms = performance.now() - t0;
-  process.stdout.write(`  ${label.padEnd(44)} ${ms.toFixed(0).padStart(7)} ms\n`);
-  return ms;
+/** The number of clients in a state: the one place the bench reads the state's shape. */
+function clientCount(state: OfficeState): number {
+  return state.ownership.files.size;
 }
 
-process.stdout.write(`${lines.length} events, ${(bytes / 1e6).toFixed(1)} MB, ${(bytes / lines.length).toFixed(0)} bytes per line\n`);
-const base = time('JSON.parse of every line (baseline)', () => {
-  for (const l of lines) JSON.parse(l);
-});
-const events: Event[] = [];
-const parse = time('parseLine (JSON + zod validation)', () => {
-  events.length = 0;
-  for (const [i, l] of lines.entries()) {
-    const r = parseLine(l, i + 1);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const mb = (x: number) => `${(x / 1e6).toFixed(1)} MB`;
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const heapUsed = () => process.memoryUsage().heapUsed;
+const sig = (x: number) => Number(x.toPrecision(3));
+
+function log(events: number, seed: number, returning?: number): string[] {
+  const lines: string[] = [];
+  generate({ seed, events, out: '', start: '2026-01-01', ...(returning === undefined ? {} : { returning }) }, (line) => lines.push(line));
+  return lines;
+}
+
+function parsed(lines: readonly string[], from: number, to: number): Event[] {
+  const events: Event[] = [];
+  for (let i = from; i < to; i++) {
+    const r = parseLine(lines[i] as string, i + 1);
     if (r?.ok) events.push(r.event);
   }
-});
-let final: OfficeState = initialState();
-const bulk = time('replay, bulk mode (replayer)', () => {
-  const r = replayer(initialState());
-  for (const e of events) r.push(e);
-  final = r.state();
-});
-const pure = time('replay by repeated apply (persistent)', () => {
-  let s = initialState();
-  for (const e of events) s = apply(s, e).state;
-});
+  return events;
+}
 
-const heap = process.memoryUsage().heapUsed;
-process.stdout.write(`  heap after replay: ${(heap / 1e6).toFixed(0)} MB (${(heap / events.length).toFixed(0)} bytes per event, state kept with every decision's trace)\n`);
-process.stdout.write('\nratios against JSON.parse (lower is better):\n');
-process.stdout.write(`  parse + validate ${(parse / base).toFixed(1)}x, bulk replay ${(bulk / base).toFixed(1)}x, apply loop ${(pure / base).toFixed(1)}x, end to end ${((parse + bulk) / base).toFixed(1)}x\n`);
+/** A plain JSON.parse pass: the floor any replay of JSON lines stands on. */
+function parseAll(lines: readonly string[]): number {
+  let sink = 0;
+  for (const line of lines) sink += (JSON.parse(line) as { v: number }).v;
+  return sink;
+}
 
-// apply on a big state vs a small one: the same 2000 events after different prefixes.
-const tail = events.slice(-2_000);
-const small = replayer(initialState());
-for (const e of events.slice(0, 2_000)) small.push(e);
-const smallState = small.state();
-const bigState = (() => {
-  const r = replayer(initialState());
-  for (const e of events.slice(0, -2_000)) r.push(e);
-  return r.state();
-})();
-const shift = (e: Event, from: OfficeState): Event => ({ ...e, id: `bench-${e.id}`, at: new Date(Math.max(Date.parse(e.at), from.lastAt ?? 0)).toISOString() });
-const onSmall = time('2000 applies on a small state', () => {
-  let s = smallState;
-  for (const e of tail) s = apply(s, shift(e, smallState)).state;
-});
-const onBig = time(`2000 applies on the full state (${final.ownership.files.size} clients)`, () => {
-  let s = bigState;
-  for (const e of tail) s = apply(s, shift(e, bigState)).state;
-});
-process.stdout.write(`\napply on a ${final.ownership.files.size}-client state costs ${(onBig / onSmall).toFixed(2)}x apply on a small state (a whole-state copy would be ~${Math.round(final.ownership.files.size / Math.max(1, smallState.ownership.files.size))}x).\n`);
+/** The streaming path the CLI uses: parseLine, then push to a replayer without history. */
+function replayAll(lines: readonly string[], count = lines.length): { state: OfficeState; bad: number; refused: number } {
+  const r = replayer(initialState({}, { history: 'none' }));
+  let bad = 0;
+  let refused = 0;
+  for (let i = 0; i < count; i++) {
+    const p = parseLine(lines[i] as string, i + 1);
+    if (p === undefined) continue;
+    if (!p.ok) bad++;
+    else if (r.push(p.event).issues.length > 0) refused++;
+  }
+  return { state: r.state(), bad, refused };
+}
+
+/** Replays a log until the state has `clients` clients; the rest of the log continues it. */
+function stateWith(lines: readonly string[], clients: number, every: number): { state: OfficeState; next: number } {
+  const r = replayer(initialState({}, { history: 'none' }));
+  for (let i = 0; i < lines.length; i++) {
+    const p = parseLine(lines[i] as string, i + 1);
+    if (p?.ok) r.push(p.event);
+    if ((i + 1) % every === 0 && clientCount(r.state()) >= clients) return { state: r.state(), next: i + 1 };
+  }
+  throw new Error(`a log of ${lines.length} events reaches only ${clientCount(r.state())} clients, not ${clients}`);
+}
+
+/** µs per apply, each call timed alone, chaining the states from `base` (apply is pure: each run starts afresh). */
+function timeApplies(base: OfficeState, events: readonly Event[]): { micros: number[]; refused: number; end: OfficeState } {
+  const micros: number[] = [];
+  let refused = 0;
+  let s = base;
+  for (const e of events) {
+    const t0 = performance.now();
+    const step = apply(s, e);
+    micros.push((performance.now() - t0) * 1000);
+    if (step.issues.length > 0) refused++;
+    s = step.state;
+  }
+  return { micros, refused, end: s };
+}
+
+function applyOn(label: string, clients: number, seed: number): { median: number; mean: number } {
+  // Enough events to reach the clients (default mix: ~0.45 new clients per event), then the timed continuation.
+  const lines = log(Math.ceil(clients / 0.3) + APPLIES, seed);
+  const { state, next } = stateWith(lines, clients, Math.max(10, Math.floor(clients / 200)));
+  const events = parsed(lines, next, next + APPLIES);
+  const warm = timeApplies(state, events);
+  const medians: number[] = [];
+  const means: number[] = [];
+  for (let k = 0; k < rounds; k++) {
+    gc();
+    const run = timeApplies(state, events);
+    medians.push(median(run.micros));
+    means.push(run.micros.reduce((a, b) => a + b, 0) / run.micros.length);
+  }
+  const m = median(medians);
+  const mean = median(means);
+  say(`  ${label}: ${clientCount(state)} clients after ${next} events (${clientCount(warm.end)} after the ${events.length} applies, ${warm.refused} refused)`);
+  say(`    median ${m.toFixed(1)} µs per event, mean ${mean.toFixed(1)} µs (${Math.round(1e6 / mean)} events/s)`);
+  return { median: m, mean };
+}
+
+const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+say(`node ${process.version} on ${cpu} (${cpus().length} CPUs), ${process.platform}/${process.arch}`);
+say(`rounds: ${rounds}, medians reported`);
+
+// --- JSON.parse against replay ------------------------------------------------
+const lines = log(total, 7);
+const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
+say(`\nlog: ${lines.length} events, ${mb(bytes)}, ${(bytes / lines.length).toFixed(0)} bytes per line (seed 7, every event type)`);
+
+// Warm-up: the JIT sees every path before the first timed round.
+parseAll(lines);
+replayAll(lines, Math.min(lines.length, 20_000));
+
+/**
+ * One round: JSON.parse, then replay, each after a GC; the state's retained
+ * heap is heapUsed after a GC with it alive minus the same before it existed.
+ * A function, so that nothing of an earlier round stays on the stack.
+ */
+function round(input: readonly string[], parse: boolean): { parseMs: number; replayMs: number; heap: number; state: OfficeState; bad: number; refused: number } {
+  let parseMs = 0;
+  if (parse) {
+    gc();
+    const t0 = performance.now();
+    parseAll(input);
+    parseMs = performance.now() - t0;
+  }
+  gc();
+  const before = heapUsed();
+  const t0 = performance.now();
+  const r = replayAll(input);
+  const replayMs = performance.now() - t0;
+  gc();
+  return { parseMs, replayMs, heap: heapUsed() - before, ...r };
+}
+
+const parseTimes: number[] = [];
+const replayTimes: number[] = [];
+const heapA: number[] = [];
+let final: OfficeState | null = null;
+let problems = { bad: 0, refused: 0 };
+for (let k = 0; k < rounds; k++) {
+  final = null;
+  const r = round(lines, true);
+  parseTimes.push(r.parseMs);
+  replayTimes.push(r.replayMs);
+  heapA.push(r.heap);
+  final = r.state;
+  problems = { bad: r.bad, refused: r.refused };
+  say(`  round ${k + 1}: JSON.parse ${ms(r.parseMs)}, replay ${ms(r.replayMs)}, state ${mb(r.heap)}`);
+}
+if (final === null) throw new Error('BENCH_ROUNDS must be at least 1');
+const parseMs = median(parseTimes);
+const replayMs = median(replayTimes);
+const clientsA = clientCount(final);
+say(`JSON.parse of every line: ${ms(parseMs)} (${Math.round(lines.length / (parseMs / 1000))} lines/s)`);
+say(`replay (parseLine + replayer.push, history none): ${ms(replayMs)} (${Math.round(lines.length / (replayMs / 1000))} events/s), ${clientsA} clients`);
+say(`bad lines: ${problems.bad}, refused events: ${problems.refused}`);
+
+// --- snapshot -----------------------------------------------------------------
+const writeTimes: number[] = [];
+const readTimes: number[] = [];
+let text = '';
+for (let k = 0; k < rounds; k++) {
+  text = '';
+  gc();
+  let t0 = performance.now();
+  text = JSON.stringify(toSnapshot(final));
+  writeTimes.push(performance.now() - t0);
+  gc();
+  t0 = performance.now();
+  JSON.parse(text);
+  readTimes.push(performance.now() - t0);
+}
+const snapChars = text.length;
+const snapBytes = Buffer.byteLength(text);
+text = '';
+say(`\nsnapshot: ${(snapChars / clientsA).toFixed(0)} characters per client (${mb(snapBytes)} UTF-8, ${(snapBytes / clientsA).toFixed(0)} bytes per client)`);
+say(`  toSnapshot + JSON.stringify ${ms(median(writeTimes))} (${sig(median(writeTimes) / replayMs)}x the replay), JSON.parse ${ms(median(readTimes))} (${sig(median(readTimes) / replayMs)}x the replay)`);
+
+// --- heap per client and per event ----------------------------------------------
+final = null;
+const linesB = log(total, 7, RETURNING);
+const heapB: number[] = [];
+let clientsB = 0;
+for (let k = 0; k < rounds; k++) {
+  const r = round(linesB, false);
+  heapB.push(r.heap);
+  clientsB = clientCount(r.state);
+  if (r.bad + r.refused > 0) say(`  heap log: ${r.bad} bad lines, ${r.refused} refused events`);
+}
+const hA = median(heapA);
+const hB = median(heapB);
+const nA = lines.length;
+const nB = linesB.length;
+// heap = B·clients + E·events, from two logs with different clients per event.
+const det = clientsA * nB - clientsB * nA;
+const perClient = (hA * nB - hB * nA) / det;
+const perEvent = (clientsA * hB - clientsB * hA) / det;
+say(`\nheap of the final state (history none, after GC):`);
+say(`  log A (default mix): ${nA} events, ${clientsA} clients, ${mb(hA)} (${(hA / nA).toFixed(0)} bytes per event)`);
+say(`  log B (returning ${RETURNING}): ${nB} events, ${clientsB} clients, ${mb(hB)} (${(hB / nB).toFixed(0)} bytes per event)`);
+say(`  solved: ${perClient.toFixed(0)} bytes per client + ${perEvent.toFixed(0)} bytes per event`);
+linesB.length = 0;
+
+// --- apply on a small and a big state --------------------------------------------
+say(`\napply, ${APPLIES} events continuing the log (warm-up run, then ${rounds} timed):`);
+const small = applyOn('small state', SMALL_CLIENTS, 11);
+const big = applyOn('big state', BIG_CLIENTS, 11);
+const scaling = big.median / small.median;
+say(`  big/small: median ${scaling.toFixed(2)}x, mean ${(big.mean / small.mean).toFixed(2)}x (a whole-state copy would be ~${Math.round(BIG_CLIENTS / SMALL_CLIENTS)}x)`);
+
+say('');
+say(`replay/parse ratio: ${sig(parseMs / replayMs)}`);
+say(`apply scaling 100k/1k: ${sig(scaling)}`);
+say(`heap per client: ${Math.round(perClient)}`);
+say(`heap per event: ${Math.round(perEvent)}`);

@@ -1,0 +1,73 @@
+/**
+ * Benchmark logs (`generate` with `events > 0`) are made without the engine,
+ * so nothing but this test says the engine accepts them: every line must
+ * parse, no event may be refused, and every event type must occur, at the
+ * realistic mix the benchmark's figures assume.
+ */
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../examples/generate.js';
+import { eventSchemas, initialState, parseLine, replayer, type EventType, type Issue } from '../../src/index.js';
+
+function check(events: number, returning?: number) {
+  const lines: string[] = [];
+  generate({ seed: 7, events, out: '', start: '2026-01-01', ...(returning === undefined ? {} : { returning }) }, (line) => lines.push(line));
+  const r = replayer(initialState({}, { history: 'none' }));
+  const parseIssues: Issue[] = [];
+  const refusals: Issue[] = [];
+  const types = new Map<EventType, number>();
+  const deals = new Set<string>();
+  for (const [i, line] of lines.entries()) {
+    const parsed = parseLine(line, i + 1);
+    if (parsed === undefined) continue;
+    if (!parsed.ok) {
+      parseIssues.push(...parsed.issues);
+      continue;
+    }
+    const event = parsed.event;
+    types.set(event.type, (types.get(event.type) ?? 0) + 1);
+    if (event.type === 'closeDeal') deals.add(event.deal);
+    refusals.push(...r.push(event).issues);
+  }
+  const share = (type: EventType) => (types.get(type) ?? 0) / lines.length;
+  return { lines, parseIssues, refusals, types, share, deals: deals.size / lines.length, clients: r.state().ownership.files.size };
+}
+
+describe('examples/generate.ts: benchmark logs', () => {
+  const log = check(20_000);
+
+  it('writes exactly the events asked for, each line parsing and none refused by the engine', () => {
+    expect(log.lines).toHaveLength(20_000);
+    expect(log.parseIssues).toEqual([]);
+    // The first few refusals, so that a failure names the rule that refused.
+    expect(log.refusals.slice(0, 5)).toEqual([]);
+  });
+
+  it('has every event type of eventSchemas', () => {
+    expect([...log.types.keys()].sort()).toEqual(Object.keys(eventSchemas).sort());
+  });
+
+  it('keeps the realistic mix: visits, calls, follow-ups and claims dominate; deals and the rest are rare', () => {
+    expect(log.share('registerVisit')).toBeGreaterThan(0.4);
+    expect(log.share('registerVisit')).toBeLessThan(0.5);
+    expect(log.share('registerCall')).toBeGreaterThan(0.14);
+    expect(log.share('registerCall')).toBeLessThan(0.22);
+    expect(log.share('recordFollowUp')).toBeGreaterThan(0.2);
+    expect(log.share('recordFollowUp')).toBeLessThan(0.3);
+    expect(log.share('claimClient')).toBeGreaterThan(0.05);
+    expect(log.share('claimClient')).toBeLessThan(0.09);
+    // New deals; each also reaches a second stage (another closeDeal) later, most of them.
+    expect(log.deals).toBeGreaterThan(0.01);
+    expect(log.deals).toBeLessThan(0.02);
+    const rare: EventType[] = ['raiseDispute', 'issueRuling', 'fileComplaint', 'assignClient', 'linkClients', 'announceDeveloperContacts', 'refund', 'splitDeal', 'setRotationPenalty', 'assignDuty', 'endReception', 'setTargets'];
+    for (const type of rare) expect(log.share(type), type).toBeLessThan(0.01);
+  });
+
+  it('returning varies clients per event and keeps the log valid', () => {
+    const often = check(5_000, 0.9);
+    const seldom = check(5_000, 0);
+    expect(often.parseIssues).toEqual([]);
+    expect(often.refusals.slice(0, 5)).toEqual([]);
+    expect(seldom.refusals.slice(0, 5)).toEqual([]);
+    expect(seldom.clients).toBeGreaterThan(2 * often.clients);
+  });
+});
