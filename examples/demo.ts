@@ -15,6 +15,7 @@ import {
   explain,
   fairnessLedger,
   formatIssue,
+  localTime,
   nextReceiver,
   owners,
   parseLog,
@@ -45,11 +46,11 @@ for (const issue of [...parseIssues, ...issues]) console.log(`  issue: ${formatI
 
 section('Who received each visitor (ROT-*)');
 const receptions = decisions.filter((d): d is DecisionOf<'reception'> => d.kind === 'reception' && d.channel === 'visit');
-const firstDay = receptions[0]?.at.slice(0, 10);
-const shown = full ? receptions : receptions.filter((d) => d.at.startsWith(firstDay ?? ''));
+const firstDay = receptions[0] === undefined ? undefined : localTime(state, receptions[0].at).slice(0, 10);
+const shown = full ? receptions : receptions.filter((d) => localTime(state, d.at).startsWith(firstDay ?? ''));
 for (const d of shown) {
   const turn = d.counted ? 'turn' : 'no turn';
-  console.log(`  ${local(d.at)}  ${clientName(d.client).padEnd(6, '　')} → ${name(d.receiver).padEnd(4, '　')} (${turn}; ${d.trace.rules.join(', ')})`);
+  console.log(`  ${local(localTime(state, d.at))}  ${clientName(d.client).padEnd(6, '　')} → ${name(d.receiver).padEnd(4, '　')} (${turn}; ${d.rules.join(', ')})`);
 }
 if (!full) console.log(`  … ${receptions.length - shown.length} more visitors after ${firstDay ?? ''} (npm run demo -- --full lists them all).`);
 

@@ -66,36 +66,14 @@ export {
 export { parseEvent, parseLine, parseLog, sortEvents, type ParseResult, type ParsedLog } from './events/parse.js';
 export { issueSchema, issueCodeSchema, formatIssue, type Issue, type IssueCode } from './kernel/issues.js';
 
-// Decisions and their traces
-export {
-  traceSchema,
-  ownerStatusSchema,
-  channelSchema,
-  receptionDecisionSchema,
-  registrationDecisionSchema,
-  identityDecisionSchema,
-  ownershipDecisionSchema,
-  claimDecisionSchema,
-  collisionDecisionSchema,
-  disputeDecisionSchema,
-  penaltyDecisionSchema,
-  referralDecisionSchema,
-  followUpDecisionSchema,
-  dealDecisionSchema,
-  staffDecisionSchema,
-  queueDecisionSchema,
-  skipReasonSchema,
-  allocationDecisionSchema,
-  ledgerEntrySchema,
-  decisionSchema,
-  type Trace,
-  type OwnerStatus,
-  type Channel,
-  type SkipReason,
-  type Decision,
-  type DecisionOf,
-  type LedgerEntry,
-} from './legacy/decisions.js';
+// Decisions
+export { argsSchema, type Args } from './kernel/decision.js';
+export { ownerStatusSchema, channelSchema, registrationDecisionSchema, ownershipDecisionSchema, claimDecisionSchema, collisionDecisionSchema, disputeDecisionSchema, penaltyDecisionSchema, referralDecisionSchema, followUpDecisionSchema, type OwnerStatus, type Channel } from './ownership/decisions.js';
+export { identityDecisionSchema, matchSchema, type Match } from './identity/decisions.js';
+export { receptionDecisionSchema, queueDecisionSchema, skipReasonSchema, skipSchema, type SkipReason, type Skip } from './rotation/decisions.js';
+export { dealDecisionSchema, allocationDecisionSchema, ledgerEntrySchema, type LedgerEntry } from './deals/decisions.js';
+export { staffDecisionSchema } from './staff/decisions.js';
+export { decisionSchema, type Decision, type DecisionOf } from './office/decisions.js';
 
 // Policies
 export { policySchema, type Policy, type PolicyInput } from './policy/schema.js';
@@ -131,10 +109,11 @@ export {
   PolicyError,
   type ReplayResult,
   type Replayer,
-} from './legacy/office/fold.js';
-export { createOffice, type Office } from './legacy/office/office.js';
-export { engineOptionsSchema, type OfficeState, type Step, type EngineOptions, type EngineOptionsInput } from './legacy/office/state.js';
-export { toSnapshot, fromSnapshot, type Snapshot } from './legacy/office/snapshot.js';
+  type ReplayerOptions,
+} from './office/fold.js';
+export { createOffice, type Office } from './office/office.js';
+export { engineOptionsSchema, type OfficeState, type Step, type EngineOptions, type EngineOptionsInput, type Seen, type SeenState, type Story } from './office/state.js';
+export { toSnapshot, fromSnapshot, type Snapshot } from './office/snapshot.js';
 
 // Views and explanations
 export {
@@ -145,24 +124,18 @@ export {
   fairnessLedger,
   staffList,
   history,
-  type OwnerRow,
-  type ViewOptions,
-} from './legacy/office/views.js';
-export { explain, describeDecision, type Explanation } from './legacy/office/explain.js';
-export {
   dealsOf,
   ledgerEntries,
   commissionLedger,
   credits,
   attainment,
-  type DealRow,
-  type DealShare,
-  type LedgerQuery,
-  type CommissionMonth,
-  type CreditMonth,
-  type AttainmentRow,
-} from './legacy/deals/views.js';
-export type { Standing } from './legacy/deals/ledger.js';
+  localTime,
+  type OwnerRow,
+  type ViewOptions,
+} from './office/views.js';
+export { explain, describeDecision, describeReason, type Explanation } from './office/explain.js';
+export type { DealRow, DealShare, LedgerQuery, CommissionMonth, CreditMonth, AttainmentRow } from './deals/views.js';
+export type { Standing } from './deals/ledger.js';
 
 // JSON Schemas for other languages
 export { eventJsonSchema, policyJsonSchema } from './jsonSchema.js';
@@ -171,12 +144,12 @@ export { eventJsonSchema, policyJsonSchema } from './jsonSchema.js';
 export { normalizePhone, maskPhone, maskKeys, type Phone } from './identity/phone.js';
 
 // Slices of the state, for readers who go deeper than the views
-export type { StaffMember, StaffState } from './legacy/staff/staff.js';
-export type { IdentityState, Person, LinkRelation, Match } from './legacy/identity/identity.js';
-export type { OwnershipState } from './legacy/ownership/state.js';
-export type { ClientFile, Registration, Basis, FileDeal, OwnerView } from './legacy/ownership/file.js';
-export type { RotationState, Seat, FairnessDay, SkipCounts } from './legacy/rotation/state.js';
-export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './legacy/rotation/report.js';
-export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally } from './legacy/deals/deals.js';
-export type { Share } from './legacy/deals/split.js';
-export type { PMap } from './legacy/_lib/pmap.js';
+export type { StaffMember, StaffState } from './staff/state.js';
+export type { IdentityState, Person, LinkRelation, Keys } from './identity/state.js';
+export type { OwnershipState, Owned, ClientFile, Registration, Basis, FileDeal } from './ownership/state.js';
+export type { OwnerView } from './ownership/file.js';
+export type { RotationState, Seat, FairnessDay, SkipCounts, QueueHead } from './rotation/state.js';
+export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './rotation/report.js';
+export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally } from './deals/state.js';
+export type { Share } from './deals/split.js';
+export type { PMap } from './kernel/map.js';

@@ -14,6 +14,7 @@ import {
   staffList,
   type OfficeState,
   type ViewOptions,
+  localTime,
 } from '../index.js';
 import { extensionOf, jsonDocument, sectionText, tableSection, type Clean, type Format, type Section } from './format.js';
 import { exitCodes, pipeText, UsageError, type Io } from './io.js';
@@ -220,7 +221,7 @@ export async function explainClient(args: Args, io: Io): Promise<number> {
     throw new UsageError(`client ${why.client} is not a client of ${args.as} now: not shown (PRV-ACCESS)`);
   }
   const owner = why.owner;
-  const rows: Row[] = why.decisions.map((d) => ({ at: d.at, event: d.event, kind: d.kind, what: describeDecision(state, d), rules: d.trace.rules, evidence: d.trace.evidence }));
+  const rows: Row[] = why.decisions.map((d) => ({ at: localTime(state, d.at), event: d.event, kind: d.kind, what: describeDecision(state, d), rules: d.rules, evidence: [...d.evidence, d.event] }));
   const section: Section = {
     name: 'explain',
     description: owner

@@ -6,6 +6,8 @@
  * only the state (the fairness and commission ledgers) use `fromState`.
  */
 import {
+  describeReason,
+  localTime,
   commissionLedger,
   credits,
   dealStageSchema,
@@ -38,6 +40,10 @@ export interface ReportInput {
   client(key: string | undefined): OwnerRow | undefined;
   /** A staff member's name, or null. */
   staffName(id: string | null): string | null;
+  /** An instant as local ISO-8601 in the office's zone. */
+  time(ms: number): string;
+  /** A decision's sentence. */
+  reason(d: Decision): string;
 }
 
 /** One run of a report: it watches the replay, then gives rows. */
@@ -89,7 +95,7 @@ const receptionsReport: Report = {
         for (const { decision: d, channel } of seen) {
           const c = input.client(d.client);
           yield {
-            at: d.at,
+            at: input.time(d.at),
             event: d.event,
             channel,
             client: d.client ?? null,
@@ -99,8 +105,8 @@ const receptionsReport: Report = {
             receiverName: input.staffName(d.receiver),
             counted: d.counted,
             skipped: d.skipped.map((s) => `${s.staff}: ${s.reason}`),
-            rules: d.trace.rules,
-            note: d.trace.note,
+            rules: d.rules,
+            note: input.reason(d),
           };
         }
       },
@@ -131,7 +137,7 @@ const dealsReport: Report = {
         for (const { decision: d, unit, amount } of seen) {
           const c = input.client(d.client);
           yield {
-            at: d.at,
+            at: input.time(d.at),
             event: d.event,
             deal: d.deal,
             client: d.client,
@@ -143,8 +149,8 @@ const dealsReport: Report = {
             outcome: d.outcome,
             unit,
             amount,
-            rules: d.trace.rules,
-            note: d.trace.note,
+            rules: d.rules,
+            note: input.reason(d),
           };
         }
       },
@@ -308,5 +314,7 @@ export function reportInput(state: OfficeState, view: ViewOptions): ReportInput 
       names ??= new Map(staffList(state).map((m) => [m.id, m.name]));
       return names.get(id) ?? null;
     },
+    time: (ms) => localTime(state, ms),
+    reason: (d) => describeReason(state, d),
   };
 }

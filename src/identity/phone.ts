@@ -40,6 +40,8 @@ function halfWidth(text: string): string {
  * ```
  */
 export function normalizePhone(raw: string): Phone {
+  // Most books write the eleven digits as they are.
+  if (raw.length === 11 && MOBILE.test(raw)) return { kind: 'full', digits: raw, mobile: true };
   let text = halfWidth(raw).replace(/[\s\-().\/]/g, '').replace(/×/g, '*');
   if (text.startsWith('+86')) text = text.slice(3);
   else if (text.startsWith('0086')) text = text.slice(4);

@@ -115,8 +115,76 @@ function createCalendar(zone: string): Calendar {
         formatOffset(offset)
       );
     },
-    dayIso: (day) => new Date(day * DAY).toISOString().slice(0, 10),
+    dayIso: dayIsoOf,
   };
+}
+
+const dayIsos = new Map<number, string>();
+
+// Day strings repeat (one per day of the log): formatted once.
+function dayIsoOf(day: number): string {
+  let iso = dayIsos.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY).toISOString().slice(0, 10);
+    if (dayIsos.size > 100_000) dayIsos.clear();
+    dayIsos.set(day, iso);
+  }
+  return iso;
+}
+
+const ZERO = 48;
+
+function digits(s: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const d = s.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * Epoch ms of an ISO-8601 instant with seconds and an offset or `Z`, as the
+ * event schema accepts them (`2026-11-01T10:00:00+08:00`, `...:00.250Z`).
+ * Reads the digits directly: about a tenth of `Date.parse`, which every event
+ * would otherwise pay. Anything else goes to `Date.parse`.
+ */
+export function instantMs(iso: string): number {
+  const n = iso.length;
+  if (n < 20 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58 || iso.charCodeAt(16) !== 58) return Date.parse(iso);
+  const y = digits(iso, 0, 4);
+  const mo = digits(iso, 5, 2);
+  const d = digits(iso, 8, 2);
+  const h = digits(iso, 11, 2);
+  const mi = digits(iso, 14, 2);
+  const sec = digits(iso, 17, 2);
+  // Date.UTC reads years 0-99 as 1900-1999.
+  if ((y | mo | d | h | mi | sec) < 0 || y < 100) return Date.parse(iso);
+  let i = 19;
+  let ms = 0;
+  if (iso.charCodeAt(i) === 46) {
+    let scale = 100;
+    i++;
+    while (i < n) {
+      const c = iso.charCodeAt(i) - ZERO;
+      if (c < 0 || c > 9) break;
+      ms += c * scale;
+      scale /= 10;
+      i++;
+    }
+    ms = Math.floor(ms);
+  }
+  let offset = 0;
+  const sign = iso.charCodeAt(i);
+  if (sign === 90 && i === n - 1) offset = 0;
+  else if ((sign === 43 || sign === 45) && i === n - 6 && iso.charCodeAt(i + 3) === 58) {
+    const oh = digits(iso, i + 1, 2);
+    const om = digits(iso, i + 4, 2);
+    if ((oh | om) < 0) return Date.parse(iso);
+    offset = (sign === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+  } else return Date.parse(iso);
+  return Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offset;
 }
 
 const calendars = new Map<string, Calendar>();

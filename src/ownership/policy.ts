@@ -178,3 +178,43 @@ export const referralsPolicySchema = z
     staffBonus: z.boolean().default(false).describe('REF-STAFF-EXCLUDED: whether staff may earn referral bonuses.'),
   })
   .prefault({});
+
+/** The registration section of a policy. */
+export type RegistrationPolicy = z.infer<typeof registrationPolicySchema>;
+/** The claims section of a policy. */
+export type ClaimsPolicy = z.infer<typeof claimsPolicySchema>;
+/** The ownership section of a policy. */
+export type OwnershipPolicy = z.infer<typeof ownershipPolicySchema>;
+/** The collisions section of a policy. */
+export type CollisionsPolicy = z.infer<typeof collisionsPolicySchema>;
+/** The disputes section of a policy. */
+export type DisputesPolicy = z.infer<typeof disputesPolicySchema>;
+/** The referrals section of a policy. */
+export type ReferralsPolicy = z.infer<typeof referralsPolicySchema>;
+
+/**
+ * The ownership family's sections of a policy, as the policy schema spreads them.
+ * @internal
+ */
+export const ownershipSections = {
+  registration: registrationPolicySchema,
+  claims: claimsPolicySchema,
+  ownership: ownershipPolicySchema,
+  collisions: collisionsPolicySchema,
+  disputes: disputesPolicySchema,
+  referrals: referralsPolicySchema,
+};
+
+/**
+ * The ownership family's policy slice: registration, claims, ownership,
+ * collisions, disputes and referrals (RULES §B, §C, §E, §F).
+ *
+ * @example
+ * ```ts
+ * ownershipRulesSchema.parse({}).ownership.validityDays.visit; // 15
+ * ```
+ */
+export const ownershipRulesSchema = z.strictObject(ownershipSections);
+
+/** The ownership family's policy slice. */
+export type OwnershipRules = z.infer<typeof ownershipRulesSchema>;

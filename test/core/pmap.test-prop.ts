@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { beginEdit, emptyMap, endEdit, entries, get, remove, set, type PMap } from '../../src/legacy/_lib/pmap.js';
+import { beginEdit, emptyMap, endEdit, entries, get, remove, set, type PMap } from '../../src/kernel/map.js';
 
 // Short keys over a tiny alphabet force hash collisions and deep tries.
 const key = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '张', '1'), maxLength: 4 });

@@ -23,8 +23,8 @@ describe('presets: one policy per source document (RULES §P)', () => {
 
   it('shenyang (004j) and the default differ where the documents differ: REG-CALL-BEFORE-VISIT', () => {
     const log = [staff('S01'), staff('S02'), visit('11-01 10:00', zhang, { receiver: 'S01' }), call('11-01 15:00', zhang, 'S02')];
-    const shenyang = replay(log, presetPolicy('shenyang')).decisions.some((d) => d.trace.rules.includes('REG-CALL-BEFORE-VISIT'));
-    const plain = replay(log, {}).decisions.some((d) => d.trace.rules.includes('REG-CALL-BEFORE-VISIT'));
+    const shenyang = replay(log, presetPolicy('shenyang')).decisions.some((d) => d.rules.includes('REG-CALL-BEFORE-VISIT'));
+    const plain = replay(log, {}).decisions.some((d) => d.rules.includes('REG-CALL-BEFORE-VISIT'));
     expect([shenyang, plain]).toEqual([true, false]);
   });
 });

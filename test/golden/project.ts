@@ -30,7 +30,7 @@ import {
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const TIMES = new Set(['protectionEndsAt', 'until', 'busyUntil', 'halfTurnsUntil', 'noCallsUntil', 'at']);
-const DROP = new Set(['trace', 'note', 'event', 'id', 'rules', 'evidence', 'why', 'params']);
+const DROP = new Set(['trace', 'note', 'event', 'id', 'rules', 'evidence', 'why', 'args']);
 
 function time(value: unknown): Json {
   if (value === null || value === undefined) return null;
@@ -61,9 +61,11 @@ function traceOf(d: Decision): { rules: readonly string[]; evidence: readonly st
 export function projectDecision(d: Decision): string {
   const { rules, evidence } = traceOf(d);
   const own = (d as unknown as { event: string }).event;
+  // A skip's structured reason (until, outcome) came with the rebuild; main had it in the sentence.
+  const shaped = d.kind === 'reception' ? { ...d, skipped: d.skipped.map((x) => ({ staff: x.staff, reason: x.reason, makeUp: x.makeUp })) } : d;
   return JSON.stringify({
     event: own,
-    ...(fields(d, true) as object),
+    ...(fields(shaped, true) as object),
     rules: [...new Set(rules)].sort(),
     evidence: [...new Set(evidence)].filter((e) => e !== own).sort(),
   });

@@ -1,10 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { entries } from '../../src/legacy/_lib/pmap.js';
+import { entries } from '../../src/kernel/map.js';
 import { money } from '../../src/kernel/money.js';
-import { isLive, paidBase } from '../../src/legacy/deals/deals.js';
-import { monthCommission } from '../../src/legacy/deals/ledger.js';
-import { splitExact } from '../../src/legacy/deals/split.js';
+import { isLive } from '../../src/deals/deals.js';
+import { monthCommission, paidBase } from '../../src/deals/ledger.js';
+import { splitExact } from '../../src/deals/split.js';
 import {
   apply,
   commissionLedger,

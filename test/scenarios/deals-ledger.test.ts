@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { expectUnchanged } from '../support/fold.js';
 import { attainment, commissionLedger, credits, dealsOf, ingest, ledgerEntries, presetPolicy, type LedgerEntry, type OfficeState, type PolicyInput } from '../../src/index.js';
+import { describeReason } from '../../src/index.js';
 import { deal, event, find, given, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
 
 const team = [staff('S01', {}, '10-01 08:00'), staff('S02', {}, '10-01 08:00'), staff('S03', {}, '10-01 08:00'), staff('T1', { role: 'telemarketer' }, '10-01 08:00')];
@@ -30,7 +32,7 @@ describe('COM-RATE-TIERS: the month\'s rate follows red/green attainment: 1.8‰
     const step = g.when(deal('11-04 10:00', 'D2', 'S01', wang, 'contract'));
     expect(find(step, 'ledger', (e) => e.deal === 'D2' && e.account === 'commission')).toMatchObject({ entry: 'accrual', amount: '2000.00', rate: '2' });
     expect(find(step, 'ledger', (e) => e.deal === null)).toMatchObject({ entry: 'adjustment', amount: '200.00', period: '2026-11' });
-    expect(find(step, 'ledger', (e) => e.deal === null).trace.rules).toEqual(['COM-RATE-TIERS']);
+    expect(find(step, 'ledger', (e) => e.deal === null).rules).toEqual(['COM-RATE-TIERS']);
     expect(monthTotal(g.state, 'S01', '2026-11')).toBe('4000.00');
   });
 
@@ -63,7 +65,7 @@ describe('COM-RATE-TIERS: the month\'s rate follows red/green attainment: 1.8‰
     expect(g.when(targets('11-05 08:00', 'S09', '2026-11', '1', null), true).issues[0]).toMatchObject({ code: 'unknown_staff' });
     expect(g.when(targets('11-05 08:00', 'S01', '2026-11', '-1', null), true).issues[0]).toMatchObject({ code: 'invalid_amount', path: ['red'] });
     expect(ingest(g.state, { v: 1, id: 'x', type: 'setTargets', at: t('11-05 08:00'), office: 'test', staff: 'S01', month: '2026-13', red: '1' }).issues[0]?.path).toEqual(['month']);
-    expect(g.state).toBe(before);
+    expectUnchanged(g.state, before);
   });
 });
 
@@ -74,7 +76,7 @@ describe('COM-FIXED-BONUS: a fixed bonus per converted deal by product type (001
     const g = given(base, presetPolicy('call-center'));
     const step = g.when(deal('11-03 10:00', 'D1', 'S01', zhang, 'subscription', { productType: 'villa', invitedBy: 'T1' }));
     expect(find(step, 'ledger', (e) => e.account === 'bonus')).toMatchObject({ staff: 'T1', amount: '500.00', entry: 'accrual' });
-    expect(find(step, 'ledger', (e) => e.account === 'bonus').trace.rules).toEqual(['COM-FIXED-BONUS']);
+    expect(find(step, 'ledger', (e) => e.account === 'bonus').rules).toEqual(['COM-FIXED-BONUS']);
     g.when(deal('11-04 10:00', 'D2', 'S02', wang, 'subscription', { productType: 'highRise', invitedBy: 'T1' }));
     expect(net(ledgerEntries(g.state, { account: 'bonus' }))).toEqual({ T1: '700.00' });
     expect(dealsOf(g.state).map((d) => d.credit.map((c) => c.staff))).toEqual([['S01'], ['S02']]);
@@ -178,7 +180,7 @@ describe('RFD-CLAWBACK: a refund writes reversing entries against the deal\'s sn
     const step = g.when(refund('11-10 10:00', 'D1'));
     expect(find(step, 'ledger', (e) => e.deal === 'D1' && e.account === 'commission').amount).toBe('-1800.00');
     expect(find(step, 'ledger', (e) => e.deal === null)).toMatchObject({ entry: 'adjustment', amount: '-400.00' });
-    expect(find(step, 'ledger', (e) => e.deal === null).trace.rules).toEqual(['COM-RATE-TIERS', 'RFD-CLAWBACK']);
+    expect(find(step, 'ledger', (e) => e.deal === null).rules).toEqual(['COM-RATE-TIERS', 'RFD-CLAWBACK']);
     expect(monthTotal(g.state, 'S01', '2026-11')).toBe('1800.00');
   });
 
@@ -213,7 +215,7 @@ describe('RFD-CLAWBACK: a refund writes reversing entries against the deal\'s sn
     expect(text.issues[0]).toMatchObject({ code: 'invalid_format', path: ['amount'] });
     const number = ingest(g.state, { v: 1, id: 'x2', type: 'refund', at: t('11-10 10:00'), office: 'test', deal: 'D1', amount: 500 });
     expect(number.issues[0]).toMatchObject({ code: 'invalid_type', path: ['amount'] });
-    expect(g.state).toBe(before);
+    expectUnchanged(g.state, before);
     g.when(refund('11-11 10:00', 'D1'));
     expect(g.when(refund('11-12 10:00', 'D1'), true).issues[0]?.message).toContain('already wholly refunded');
   });
@@ -247,8 +249,8 @@ describe('COL-SAME-UNIT: two subscriptions of one unit: the first deposit wins, 
     const step = g.when(deal('11-04 10:00', 'D2', 'S02', wang, 'subscription', { unit: '3-1202' }));
     const d = find(step, 'deal');
     expect(d).toMatchObject({ outcome: 'refused', deal: 'D2' });
-    expect(d.trace.rules).toEqual(['COL-SAME-UNIT']);
-    expect(d.trace.note).toContain('held by deal D1');
+    expect(d.rules).toEqual(['COL-SAME-UNIT']);
+    expect(describeReason(g.state, d)).toContain('held by deal D1');
     expect(dealsOf(g.state).find((x) => x.deal === 'D2')).toMatchObject({ status: 'refused', rules: ['COL-SAME-UNIT'] });
     expect(ledgerEntries(g.state, { deal: 'D2' })).toEqual([]);
     expect(g.statusOf(wang.phone)).toBe('protected');

@@ -133,7 +133,7 @@ describe('ID-GROUP-ONE: one claim covers one group', () => {
   it('given a claim listing a friend, when it is filed, then only the first name is covered', () => {
     const g = given(team);
     const step = g.when(claim('11-01 09:30', 'S01', zhang, { party: [{ ...wang, relation: 'friend' }] }));
-    expect(find(step, 'identity', (d) => d.match === 'notCovered').trace.rules).toContain('ID-GROUP-ONE');
+    expect(find(step, 'identity', (d) => d.match === 'notCovered').rules).toContain('ID-GROUP-ONE');
     expect(g.ownerOf(zhang.phone)).toBe('S01');
     expect(g.ownerOf(wang.phone)).toBeNull();
   });
@@ -158,7 +158,7 @@ describe('ID-COMPANY: a company claim needs company name and contact person', ()
   it('given only a legal-person name, when it is claimed, then it is not a company claim', () => {
     const g = given(team);
     const step = g.when(claim('11-01 09:30', 'S01', { company: '华远公司' }));
-    expect(find(step, 'identity').trace.rules).toContain('ID-COMPANY');
+    expect(find(step, 'identity').rules).toContain('ID-COMPANY');
     expect(find(step, 'claim').outcome).toBe('refused');
   });
 });
@@ -169,7 +169,7 @@ describe('ID-NONCLIENT: beggars, people asking the way, media are not clients', 
     const step = g.when(visit('11-01 10:00', undefined, { nonClient: 'askingWay' }));
     const r = find(step, 'reception');
     expect(r.counted).toBe(false);
-    expect(r.trace.rules).toEqual(['ID-NONCLIENT']);
+    expect(r.rules).toEqual(['ID-NONCLIENT']);
     expect(step.decisions.some((d) => d.kind === 'registration')).toBe(false);
     const next = g.when(visit('11-01 10:05', zhang));
     expect(find(next, 'reception').receiver).toBe('S01');

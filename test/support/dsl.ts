@@ -119,10 +119,10 @@ export function find<K extends Decision['kind']>(step: Step, kind: K, where: (d:
 
 /** Whether any decision of the step cites a rule. */
 export function cites(step: Step, rule: RuleId): boolean {
-  return step.decisions.some((d) => d.trace.rules.includes(rule));
+  return step.decisions.some((d) => d.rules.includes(rule));
 }
 
 /** The story of a client, as rule IDs per decision. */
 export function storyRules(state: OfficeState, query: string): RuleId[][] {
-  return explain(state, query).decisions.map((d) => d.trace.rules);
+  return explain(state, query).decisions.map((d) => [...d.rules]);
 }

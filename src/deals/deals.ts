@@ -1,0 +1,316 @@
+/**
+ * Deals and refunds (RULES §G, §H): recording a deal's stages and money, who
+ * holds each unit (COL-SAME-UNIT), deciding its split at the first stage,
+ * booking what each stage accrues, refunds that claw back against the
+ * deal's snapshot (RFD-CLAWBACK), negotiated splits and monthly targets.
+ */
+import { joinRules, rules, type Args } from '../kernel/decision.js';
+import type { Issue } from '../kernel/issues.js';
+import { money } from '../kernel/money.js';
+import type { RuleId } from '../kernel/rules.js';
+import { stageRank } from '../events/common.js';
+import type { EventOf } from '../events/schema.js';
+import { allocateDeal, type DealFacts } from './allocation.js';
+import type { AllocationDecision, DealDecision } from './decisions.js';
+import { closeSession, openSession, paidBase, resplit, retarget, syncDeal, type Cause, type DealsCtx } from './ledger.js';
+import { fractions, type Share } from './split.js';
+import type { Deal, DealSplit } from './state.js';
+
+const STAGES = rules('DEAL-STAGES');
+const SAME_UNIT = rules('COL-SAME-UNIT');
+const CLAWBACK = rules('RFD-CLAWBACK');
+const EXACT = rules('COM-SPLIT-EXACT');
+
+/**
+ * The rule IDs of a deal stage (DEAL-STAGES), for the ownership decisions a
+ * deal causes.
+ * @internal
+ */
+export const STAGE_RULES: readonly RuleId[] = STAGES;
+
+/** Whether a deal still stands: recorded and not wholly refunded (a deal with nothing paid yet stands). @internal */
+export function isLive(deal: Deal): boolean {
+  const refunded = money(deal.refunded);
+  return deal.status === 'live' && (refunded.isZero() || refunded.lt(paidBase(deal)));
+}
+
+function invalidAmount(event: string, path: string, message: string): Issue {
+  return { code: 'invalid_amount', path: [path], event, message };
+}
+
+/**
+ * The issue that makes a deal event invalid, if any: a non-positive amount,
+ * a negative payment, an amount below what was already refunded, or a deal
+ * id already used for another client (`client` is the resolved client,
+ * undefined for a new one; `sameClient` compares client keys).
+ * @internal
+ */
+export function dealIssue(c: DealsCtx, e: EventOf<'closeDeal'>, client: string | undefined, sameClient: (a: string, b: string) => boolean): Issue | null {
+  if (money(e.amount).lte(0)) return invalidAmount(e.id, 'amount', `a deal amount must be positive, got ${e.amount}`);
+  if (e.paid !== undefined && money(e.paid).lt(0)) return invalidAmount(e.id, 'paid', `a payment cannot be negative, got ${e.paid}`);
+  const old = c.s.deals.get(e.deal);
+  if (old && (client === undefined || !sameClient(old.client, client))) {
+    return { code: 'invalid_value', path: ['client'], event: e.id, message: `deal ${e.deal} belongs to client ${old.client}, not to this one` };
+  }
+  if (old?.status === 'live') {
+    const paid = e.paid === undefined ? old.paid : money(old.paid ?? 0).plus(e.paid).toString();
+    const base = paidBase({ paid, amount: e.amount });
+    if (base.lt(old.refunded)) return invalidAmount(e.id, paid === null ? 'amount' : 'paid', `this would leave ${base.toString()} paid on deal ${old.id}, below the ${old.refunded} already refunded`);
+  }
+  return null;
+}
+
+/**
+ * The live deal that holds a unit against this one, if the policy lets the
+ * first deposit win (COL-SAME-UNIT).
+ * @internal
+ */
+export function unitHolder(c: DealsCtx, e: EventOf<'closeDeal'>): Deal | null {
+  if (c.p.sameUnit !== 'firstDeposit') return null;
+  const holder = c.s.units.get(e.unit);
+  if (holder === undefined || holder === e.deal) return null;
+  const other = c.s.deals.get(holder);
+  return other && isLive(other) ? other : null;
+}
+
+function stagesOf(c: DealsCtx, old: Deal | undefined, e: EventOf<'closeDeal'>): Pick<Deal, 'stage' | 'stages'> {
+  const stages = [...(old?.stages ?? []), { stage: e.stage, at: c.tx.at, event: e.id }];
+  const stage = old && stageRank(old.stage) > stageRank(e.stage) ? old.stage : e.stage;
+  return { stage, stages };
+}
+
+function blank(e: EventOf<'closeDeal'>, client: string): Deal {
+  return {
+    id: e.deal,
+    client,
+    staff: e.staff,
+    unit: e.unit,
+    productType: e.productType ?? null,
+    amount: e.amount,
+    stage: e.stage,
+    stages: [],
+    refunded: '0',
+    paid: null,
+    status: 'refused',
+    refusal: null,
+    invitedBy: e.invitedBy ?? null,
+    discountBy: e.discountBy ?? null,
+    split: null,
+    terms: null,
+    credit: null,
+    commission: null,
+    bonus: null,
+    counted: { base: null, red: null, green: null },
+  };
+}
+
+function dealDecision(c: DealsCtx, deal: Pick<Deal, 'client' | 'id' | 'staff' | 'stage'>, outcome: DealDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], args: Args): void {
+  const { tx } = c;
+  if (!tx.record) return;
+  const d: DealDecision = { kind: 'deal', event: tx.id, at: tx.at, rules: cited, evidence, why: outcome, args, client: deal.client, deal: deal.id, staff: deal.staff, stage: deal.stage, outcome };
+  tx.emit(d);
+}
+
+/**
+ * Records a deal refused because another deal holds its unit (COL-SAME-UNIT).
+ * @internal
+ */
+export function refuseDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string, holder: Deal): void {
+  const old = c.s.deals.get(e.deal);
+  const holderAt = holder.stages[0]?.at ?? c.tx.at;
+  const refusal = { rules: SAME_UNIT, holder: holder.id, holderAt, unit: e.unit };
+  // A live deal that tries to move to a held unit keeps its own unit.
+  const deal: Deal = old?.status === 'live' ? { ...old, refusal } : { ...(old ?? blank(e, client)), ...stagesOf(c, old, e), unit: e.unit, amount: e.amount, refusal };
+  if (old?.status !== 'live') c.s.deals.set(c.tx, deal.id, deal);
+  dealDecision(c, { client, id: e.deal, staff: e.staff, stage: e.stage }, 'refused', SAME_UNIT, [holder.stages[0]?.event ?? holder.id], { unit: e.unit, holder: holder.id, holderAt });
+}
+
+/**
+ * Records a deal reaching a stage (DEAL-STAGES) and lets it hold its unit
+ * (COL-SAME-UNIT). Check {@link dealIssue} and {@link unitHolder} first.
+ * @internal
+ */
+export function recordDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string): Deal {
+  const { tx, s } = c;
+  const found = s.deals.get(e.deal);
+  const old = found?.status === 'live' ? found : undefined;
+  const paid = e.paid === undefined ? (old?.paid ?? null) : money(old?.paid ?? 0).plus(e.paid).toString();
+  const deal: Deal = {
+    ...(old ?? blank(e, client)),
+    ...stagesOf(c, old, e),
+    unit: e.unit,
+    productType: e.productType ?? old?.productType ?? null,
+    amount: e.amount,
+    paid,
+    status: 'live',
+    refusal: null,
+    invitedBy: e.invitedBy ?? old?.invitedBy ?? null,
+    discountBy: e.discountBy ?? old?.discountBy ?? null,
+  };
+  if (old && old.unit !== deal.unit && s.units.get(old.unit) === deal.id) s.units.delete(tx, old.unit);
+  if (isLive(deal)) s.units.set(tx, deal.unit, deal.id);
+  s.deals.set(tx, deal.id, deal);
+  dealDecision(c, { client, id: e.deal, staff: e.staff, stage: e.stage }, 'recorded', STAGES, [], { unit: e.unit, amount: e.amount });
+  return deal;
+}
+
+function allocationDecision(c: DealsCtx, deal: Deal, split: DealSplit): void {
+  const { tx } = c;
+  if (!tx.record) return;
+  const many = split.credit.length > 1 || (split.commission?.length ?? 0) > 1;
+  const d: AllocationDecision = {
+    kind: 'allocation',
+    event: tx.id,
+    at: tx.at,
+    rules: many ? joinRules(split.rules, EXACT) : split.rules,
+    evidence: [split.event],
+    why: split.why,
+    args: split.args,
+    client: deal.client,
+    deal: deal.id,
+    credit: fractions(split.credit),
+    commission: split.commission === null ? null : fractions(split.commission),
+  };
+  tx.emit(d);
+}
+
+/** Syncs a deal's bookings under one cause and stores the deal, the months and the entries. */
+function book(c: DealsCtx, deal: Deal, cause: Cause): void {
+  const session = openSession(c, cause);
+  const synced = syncDeal(session, deal);
+  c.s.deals.set(c.tx, synced.id, synced);
+  closeSession(session);
+}
+
+/**
+ * After the deal is recorded and ownership has read it: at the first stage
+ * the split is decided from the client's ownership (§G), and each stage
+ * books what the policy says accrues there.
+ * @internal
+ */
+export function bookDeal(c: DealsCtx, dealId: string, facts: () => DealFacts): void {
+  let deal = c.s.deals.get(dealId) as Deal;
+  if (deal.split === null) {
+    const a = allocateDeal(facts(), c.p, c.cal, c.tx.at);
+    const split: DealSplit = { credit: a.credit, commission: a.commission, rules: a.rules, evidence: a.evidence, why: a.why, args: a.args, event: c.tx.id };
+    const commission = c.p.commission;
+    deal = { ...deal, split, terms: { rounding: commission.rounding, remainder: commission.remainder, retier: commission.retierOnRefund } };
+    allocationDecision(c, deal, split);
+  }
+  book(c, deal, 'stage');
+}
+
+/**
+ * The issue that makes a refund invalid, if any: an unknown or refused deal,
+ * a non-positive amount, or more than is left of what was paid.
+ * @internal
+ */
+export function refundIssue(c: DealsCtx, e: EventOf<'refund'>): Issue | null {
+  const deal = c.s.deals.get(e.deal);
+  if (!deal) return { code: 'unknown_deal', path: ['deal'], event: e.id, message: `no deal "${e.deal}" to refund` };
+  if (deal.status === 'refused') return { code: 'invalid_value', path: ['deal'], event: e.id, message: `deal ${deal.id} was refused (unit ${deal.refusal?.unit ?? deal.unit} is held by deal ${deal.refusal?.holder ?? 'another'}): nothing was paid to refund` };
+  const left = paidBase(deal).minus(deal.refunded);
+  const amount = e.amount === undefined ? left : money(e.amount);
+  if (amount.lte(0)) return invalidAmount(e.id, 'amount', left.lte(0) && e.amount === undefined ? `deal ${deal.id} is already wholly refunded` : `a refund must be positive, got ${e.amount ?? '0'}`);
+  if (amount.gt(left)) return invalidAmount(e.id, 'amount', `refund ${amount.toString()} is more than the ${left.toString()} paid and not yet refunded on deal ${deal.id}`);
+  return null;
+}
+
+/**
+ * A refund, full or partial (RFD-CLAWBACK): reversing entries against the
+ * deal's snapshot (its split, rate and terms at close), then the months it
+ * counted in are re-tiered or kept (policy). Check {@link refundIssue} first.
+ * A deal refunded in full gives its unit back (COL-SAME-UNIT).
+ * @returns the deal's client and whether the deal is now wholly refunded
+ * @internal
+ */
+export function refund(c: DealsCtx, e: EventOf<'refund'>): { client: string; full: boolean } {
+  const { tx, s } = c;
+  const before = s.deals.get(e.deal) as Deal;
+  const left = paidBase(before).minus(before.refunded);
+  const deal: Deal = { ...before, refunded: money(before.refunded).plus(e.amount ?? left).toString() };
+  const full = !isLive(deal);
+  if (full && s.units.get(deal.unit) === deal.id) s.units.delete(tx, deal.unit);
+  book(c, deal, 'refund');
+  dealDecision(c, deal, 'refunded', CLAWBACK, [deal.stages[0]?.event ?? deal.id], { full, reason: e.reason ?? null, refunded: deal.refunded, paid: deal.paid ?? deal.amount });
+  return { client: deal.client, full };
+}
+
+const toShares = (list: readonly { staff: string; share: string }[]): Share[] => list.map((x) => ({ staff: x.staff, weight: x.share }));
+
+/**
+ * Issues of a negotiated split: an unknown or refused deal, unknown staff, a
+ * person listed twice, a share not above 0. Staff who left may still share.
+ * @internal
+ */
+export function splitIssues(c: DealsCtx, e: EventOf<'splitDeal'>, known: (id: string) => boolean): Issue[] {
+  const deal = c.s.deals.get(e.deal);
+  if (!deal) return [{ code: 'unknown_deal', path: ['deal'], event: e.id, message: `no deal "${e.deal}" to split` }];
+  if (deal.status === 'refused' || deal.split === null) return [{ code: 'invalid_value', path: ['deal'], event: e.id, message: `deal ${deal.id} was refused: there is nothing to split` }];
+  const issues: Issue[] = [];
+  const check = (id: string, path: Issue['path']) => {
+    if (!known(id)) issues.push({ code: 'unknown_staff', path, event: e.id, message: `no staff member "${id}": add them with a changeStaff event first` });
+  };
+  if (e.by !== undefined) check(e.by, ['by']);
+  for (const field of ['commission', 'credit'] as const) {
+    const seen = new Set<string>();
+    for (const [i, share] of (e[field] ?? []).entries()) {
+      const path = [field, i];
+      check(share.staff, [...path, 'staff']);
+      if (seen.has(share.staff)) issues.push({ code: 'invalid_value', path: [...path, 'staff'], event: e.id, message: `${share.staff} is listed twice in the ${field} split` });
+      if (money(share.share).lte(0)) issues.push({ code: 'invalid_amount', path: [...path, 'share'], event: e.id, message: `a share must be above 0, got ${share.share}` });
+      seen.add(share.staff);
+    }
+  }
+  return issues;
+}
+
+/**
+ * A negotiated split of a deal (000 §2 and §9: "commission negotiated"). It
+ * replaces the deal's commission (and, if given, credit) shares; what was
+ * already booked moves to the new split as adjustments (COM-SPLIT-EXACT).
+ * Check {@link splitIssues} first.
+ * @returns the deal's client
+ * @internal
+ */
+export function splitDeal(c: DealsCtx, e: EventOf<'splitDeal'>): string {
+  const deal = c.s.deals.get(e.deal) as Deal;
+  const old = deal.split as DealSplit;
+  const split: DealSplit = {
+    credit: e.credit ? toShares(e.credit) : old.credit,
+    commission: e.commission ? toShares(e.commission) : old.commission,
+    rules: e.rules ?? old.rules,
+    evidence: [],
+    why: 'negotiated',
+    args: { by: e.by ?? null },
+    event: e.id,
+  };
+  book(c, resplit(deal, split, c.p), 'split');
+  allocationDecision(c, deal, split);
+  return deal.client;
+}
+
+/**
+ * The issues of targets: a negative target.
+ * @internal
+ */
+export function targetIssues(e: EventOf<'setTargets'>): Issue[] {
+  const issues: Issue[] = [];
+  for (const line of ['red', 'green'] as const) {
+    const target = e[line];
+    if (target !== undefined && target !== null && money(target).lt(0)) issues.push({ code: 'invalid_amount', path: [line], event: e.id, message: `a target cannot be negative, got ${target}` });
+  }
+  return issues;
+}
+
+/**
+ * A salesperson's monthly red and green targets (COM-RATE-TIERS). Setting
+ * them after deals re-tiers the month: the difference is booked as an
+ * adjustment.
+ * @internal
+ */
+export function setTargets(c: DealsCtx, e: EventOf<'setTargets'>): void {
+  const session = openSession(c, 'targets');
+  retarget(session, e.staff, e.month, e.red, e.green);
+  closeSession(session);
+}

@@ -1,0 +1,155 @@
+/**
+ * The deals family's decisions (RULES §G, §H) and their sentences.
+ */
+import { z } from 'zod';
+import { decisionBase, type Args, type Wording } from '../kernel/decision.js';
+import { dealStageSchema, decimalSchema } from '../events/common.js';
+
+const client = z.string().describe('The client key (the id of the event that first registered the client group).');
+
+/**
+ * A deal reached a stage, was refused, or was refunded (DEAL-STAGES, RFD-*).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'deal', client: 'e2', deal: 'D1', staff: 'S01', stage: 'subscription', outcome: 'recorded', ... }
+ * ```
+ */
+export const dealDecisionSchema = z.object({
+  ...decisionBase,
+  kind: z.literal('deal'),
+  client,
+  deal: z.string(),
+  staff: z.string(),
+  stage: dealStageSchema,
+  outcome: z.enum(['recorded', 'refused', 'refunded']),
+});
+
+const shares = z.array(z.object({ staff: z.string(), share: z.string().describe('Fraction of the whole, e.g. "0.5".') }));
+
+/**
+ * Who is credited (业绩) and who is paid (佣金) for a deal, each as shares of
+ * the whole (RULES §G, COM-SPLIT-EXACT). `commission` is null while a
+ * negotiated split is awaited (DEAL-COOPERATION).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'allocation', client: 'e2', deal: 'D1', credit: [{ staff: 'S01', share: '1' }],
+ * //   commission: [{ staff: 'S01', share: '0.5' }, { staff: 'S02', share: '0.5' }], why: 'absentOwner', ... }
+ * ```
+ */
+export const allocationDecisionSchema = z.object({
+  ...decisionBase,
+  kind: z.literal('allocation'),
+  client,
+  deal: z.string(),
+  credit: shares,
+  commission: shares.nullable().describe('null: awaiting a negotiated split (splitDeal).'),
+});
+
+/**
+ * One entry of the append-only ledger (RFD-CLAWBACK, COM-RATE-TIERS): an
+ * accrual, a clawback or an adjustment of one person's credit, commission or
+ * fixed bonus, exact to the cent. `deal` is null for a month's re-tiering.
+ *
+ * @example
+ * ```ts
+ * // { kind: 'ledger', id: 'e40#2', entry: 'accrual', account: 'commission', staff: 'S01', deal: 'D1', client: 'e2',
+ * //   month: '2026-11', period: '2026-11', amount: '1800.00', rate: '1.8', ... }
+ * ```
+ */
+export const ledgerEntrySchema = z.object({
+  ...decisionBase,
+  kind: z.literal('ledger'),
+  id: z.string().describe('"<event id>#<n>": unique and stable across replays.'),
+  entry: z.enum(['accrual', 'clawback', 'adjustment']),
+  account: z.enum(['credit', 'commission', 'bonus']).describe('credit: performance credit (业绩); commission and bonus: money.'),
+  staff: z.string(),
+  deal: z.string().nullable().describe('null: a re-tiering of the whole month (COM-RATE-TIERS).'),
+  client: client.nullable(),
+  month: z.string().describe('The month (YYYY-MM, office time) the entry is booked in.'),
+  period: z.string().describe('The month whose attainment and tier the entry concerns.'),
+  amount: decimalSchema.describe('Signed, two decimals.'),
+  rate: z.string().nullable().describe('Per mille, for a commission accrual.'),
+});
+
+/** A deal decision. */
+export type DealDecision = z.infer<typeof dealDecisionSchema>;
+/** An allocation decision. */
+export type AllocationDecision = z.infer<typeof allocationDecisionSchema>;
+/** A ledger entry of {@link ledgerEntrySchema}. */
+export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+/** Every decision of the deals family. */
+export type DealsDecision = DealDecision | AllocationDecision | LedgerEntry;
+
+const str = (a: Args | undefined, k: string): string => {
+  const v = a?.[k];
+  return v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : String(v);
+};
+
+/** The sentence of a deal's split (also the note of `dealsOf`). @internal */
+export function splitWords(why: string, a: Args | undefined, w: Wording): string {
+  const who = (k: string) => w.who(str(a, k) || null);
+  const negotiated = a?.negotiated === true ? '; commission to be negotiated (a splitDeal event)' : '';
+  switch (why) {
+    case 'concealment':
+      return `${who('closer')} knowingly hid that the client was ${who('original')}'s: the commission goes to ${who('original')}`;
+    case 'discountHelper':
+      return `${who('helper')} only helped with a discount and earns nothing: all credit and commission to ${who('to')}`;
+    case 'complaint':
+      return `reassigned to ${who('server')} after a justified complaint against ${who('original')}${negotiated}`;
+    case 'complaintReferral':
+      return `referred by a client reassigned from ${who('original')} to ${who('server')} after a complaint${negotiated}`;
+    case 'crossFamily':
+      return `${who('first')} registered the family first and ${who('other')} another member${negotiated}`;
+    case 'invited':
+      return `${who('inviter')} invited the client by phone and ${who('closer')} served them${negotiated}`;
+    case 'noHolder':
+      return `no one held the client: all to the closer ${who('to')}`;
+    case 'owner':
+      return `closed by the owner ${who('to')}`;
+    case 'validity':
+      return `the client named ${who('closer')} over ${who('holder')}, still within validity${negotiated}`;
+    case 'absentOwner':
+      return `${who('closer')} closed while the owner ${who('holder')} was away (${str(a, 'status')})${negotiated}`;
+    case 'recognitionWithin':
+      return `${who('holder')} did not recognize the client and ${who('closer')} closed within ${str(a, 'days')} days of the first reception${negotiated}`;
+    case 'recognitionAfter':
+      return `${who('closer')} closed more than ${str(a, 'days')} days after ${who('holder')}'s first reception: all to ${who('closer')}`;
+    case 'keep':
+      return `${who('closer')} closed a client of ${who('holder')}: credit and commission stay with the owner`;
+    case 'negotiated':
+      return `split negotiated${str(a, 'by') ? ` and recorded by ${who('by')}` : ''}`;
+    default:
+      return why;
+  }
+}
+
+const ENTRY: Record<string, string> = { accrual: 'accrues', clawback: 'reversed', adjustment: 'adjusted' };
+
+/** The sentence of a deals-family decision. @internal */
+export function describeDeals(d: DealsDecision, w: Wording): string {
+  const a = d.args;
+  switch (d.kind) {
+    case 'deal':
+      if (d.outcome === 'refused') return `unit ${str(a, 'unit')} is held by deal ${str(a, 'holder')}, whose deposit came first (${w.time(Number(a?.holderAt ?? d.at))}): deal ${d.deal} is refused`;
+      if (d.outcome === 'refunded') return `${a?.full === true ? 'full' : 'partial'} refund${str(a, 'reason') ? ` (${str(a, 'reason')})` : ''}; ${str(a, 'refunded')} of ${str(a, 'paid')} paid refunded so far`;
+      return `${d.stage} of unit ${str(a, 'unit')} for ${str(a, 'amount')} by ${w.who(d.staff)}`;
+    case 'allocation':
+      return splitWords(d.why, a, w);
+    case 'ledger': {
+      const what = d.account === 'credit' ? 'credit' : d.account === 'bonus' ? 'fixed bonus' : 'commission';
+      if (d.deal === null) return `${d.period} of ${w.who(d.staff)} re-tiered: red ${str(a, 'red')}/${str(a, 'redTarget') || '—'}, green ${str(a, 'green')}/${str(a, 'greenTarget') || '—'}, tier ${str(a, 'tier')}; the month's commission is now ${str(a, 'due')}`;
+      switch (d.why) {
+        case 'accrual':
+          return `${w.who(d.staff)}'s ${what} accrues on deal ${d.deal} at ${str(a, 'stage')}`;
+        case 'refund':
+          return `${w.who(d.staff)}'s ${what} reversed in proportion to the refund of deal ${d.deal} (${str(a, 'refunded')} refunded), at the split and rate of its close`;
+        case 'split':
+          return `${w.who(d.staff)}'s ${what} of deal ${d.deal} moved to the negotiated split`;
+        default:
+          return `${w.who(d.staff)}'s ${what} of deal ${d.deal} follows its new amount ${str(a, 'amount')} (${ENTRY[d.entry] ?? d.entry})`;
+      }
+    }
+  }
+}

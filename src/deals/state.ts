@@ -1,0 +1,179 @@
+/**
+ * The deals slice (RULES §G, §H): each deal's stages and money, who holds
+ * each unit (COL-SAME-UNIT), the deal's split and bookings as they stood at
+ * close (the snapshot a refund reverses against), the append-only ledger and
+ * each salesperson's monthly figures.
+ */
+import { emptyMap, type PMap } from '../kernel/map.js';
+import type { RuleId } from '../kernel/rules.js';
+import type { Args } from '../kernel/decision.js';
+import type { DealStage } from '../events/common.js';
+import type { LedgerEntry } from './decisions.js';
+import type { CommissionPolicy } from './policy.js';
+import type { Share } from './split.js';
+
+/**
+ * One person's part of a booking: the base it was booked on at close, what
+ * was booked then, what stands now, and (when the policy keeps tiers after
+ * refunds) how much of it refunds took back.
+ *
+ * @example
+ * ```ts
+ * // { staff: 'S01', base: '500000.00', accrued: '900.00', net: '900.00', waived: '0.00' }
+ * ```
+ */
+export interface Part {
+  readonly staff: string;
+  readonly base: string;
+  readonly accrued: string;
+  readonly net: string;
+  readonly waived: string;
+}
+
+/**
+ * A deal's booking of credit, commission or bonus: the month it concerns,
+ * the event that first booked it, the total it was booked on, and its parts.
+ *
+ * @example
+ * ```ts
+ * // { period: '2026-11', event: 'e40', total: '1000000.00', parts: [...] }
+ * ```
+ */
+export interface Booking {
+  readonly period: string;
+  readonly event: string;
+  readonly total: string;
+  readonly parts: readonly Part[];
+}
+
+/**
+ * What a deal counts toward its parties' monthly figures: the commission
+ * base and the red and green lines (COM-RATE-TIERS).
+ *
+ * @example
+ * ```ts
+ * // { period: '2026-11', parts: [{ staff: 'S01', amount: '1000000.00' }] }
+ * ```
+ */
+export interface Counted {
+  readonly period: string;
+  readonly parts: readonly { readonly staff: string; readonly amount: string }[];
+}
+
+/**
+ * The deal's split: credit shares, commission shares (null: a negotiated
+ * split is awaited), the rules it rests on, why, and the event that set it.
+ *
+ * @example
+ * ```ts
+ * // { credit: [{ staff: 'S01', weight: '1' }], commission: [...], rules: ['DEAL-ABSENT-OWNER'], why: 'absentOwner', event: 'e40' }
+ * ```
+ */
+export interface DealSplit {
+  readonly credit: readonly Share[];
+  readonly commission: readonly Share[] | null;
+  readonly rules: readonly RuleId[];
+  readonly evidence: readonly string[];
+  /** The split's reason code, for its sentence. */
+  readonly why: string;
+  readonly args: Args;
+  readonly event: string;
+}
+
+/**
+ * The policy terms a deal closed under: refunds and adjustments use these,
+ * never today's.
+ *
+ * @example
+ * ```ts
+ * // { rounding: 'halfUp', remainder: 'largestRemainder', retier: 'recompute' }
+ * ```
+ */
+export interface Terms {
+  readonly rounding: CommissionPolicy['rounding'];
+  readonly remainder: CommissionPolicy['remainder'];
+  readonly retier: CommissionPolicy['retierOnRefund'];
+}
+
+/**
+ * A deal as recorded: its client, closer, unit and amounts (decimal strings),
+ * its stages, its split and its bookings.
+ *
+ * @example
+ * ```ts
+ * // { id: 'D1', client: 'e2', staff: 'S01', unit: '3-1202', stage: 'subscription', amount: '1250000', refunded: '0', status: 'live', ... }
+ * ```
+ */
+export interface Deal {
+  readonly id: string;
+  readonly client: string;
+  /** Who closed the deal. */
+  readonly staff: string;
+  readonly unit: string;
+  readonly productType: string | null;
+  readonly amount: string;
+  readonly stage: DealStage;
+  readonly stages: readonly { readonly stage: DealStage; readonly at: number; readonly event: string }[];
+  /** Total refunded so far, as a decimal string. */
+  readonly refunded: string;
+  /** Total paid as the stages reported it; null when none did (the amount counts as paid). */
+  readonly paid: string | null;
+  /** `refused`: another deal holds the unit (COL-SAME-UNIT). */
+  readonly status: 'live' | 'refused';
+  readonly refusal: { readonly rules: readonly RuleId[]; readonly holder: string; readonly holderAt: number; readonly unit: string } | null;
+  readonly invitedBy: string | null;
+  readonly discountBy: string | null;
+  readonly split: DealSplit | null;
+  readonly terms: Terms | null;
+  readonly credit: Booking | null;
+  readonly commission: Booking | null;
+  readonly bonus: Booking | null;
+  readonly counted: { readonly base: Counted | null; readonly red: Counted | null; readonly green: Counted | null };
+}
+
+/**
+ * One salesperson's figures for one month (COM-RATE-TIERS): commission base,
+ * red and green line attainment, targets, and the commission booked for it.
+ *
+ * @example
+ * ```ts
+ * // { staff: 'S01', period: '2026-11', base: '2500000.00', red: '2500000.00', green: '0.00',
+ * //   redTarget: '2000000', greenTarget: null, booked: '5000.00', waived: '0.00' }
+ * ```
+ */
+export interface Tally {
+  readonly staff: string;
+  readonly period: string;
+  readonly base: string;
+  readonly red: string;
+  readonly green: string;
+  readonly redTarget: string | null;
+  readonly greenTarget: string | null;
+  /** Commission booked for this month (rate part), every entry included. */
+  readonly booked: string;
+  /** With tiers kept after refunds: what refunds took back, which the month does not re-tier for. */
+  readonly waived: string;
+}
+
+/**
+ * The deals slice of an office state.
+ *
+ * @example
+ * ```ts
+ * dealsOf(state).length; // deals on record
+ * ```
+ */
+export interface DealsState {
+  readonly deals: PMap<Deal>;
+  /** Unit → the deal that holds it (COL-SAME-UNIT). */
+  readonly units: PMap<string>;
+  /** The ledger, keyed in time order. */
+  readonly ledger: PMap<LedgerEntry>;
+  /** `<YYYY-MM> <staff>` → the month's figures. */
+  readonly tallies: PMap<Tally>;
+}
+
+/** No deals yet. @internal */
+export function initialDeals(): DealsState {
+  return { deals: emptyMap(), units: emptyMap(), ledger: emptyMap(), tallies: emptyMap() };
+}

@@ -1,0 +1,89 @@
+/**
+ * The identity slice: one record per person, and the indexes that find a
+ * person from what a registration book writes (phone, masked phone, name,
+ * company).
+ */
+import { emptyMap, type Lookup, type PMap } from '../kernel/map.js';
+import type { Relation } from '../events/common.js';
+
+/**
+ * How a person joined their group: what they are to `to`.
+ *
+ * @example
+ * ```ts
+ * // { to: 'e2', relation: 'spouse' }
+ * ```
+ */
+export type LinkRelation = Relation | 'same' | 'companyContact';
+
+/**
+ * One identity record, keyed by the id of the event that first registered
+ * the person. Persons found to be the same, family, or a company and its
+ * contact form one client group, keyed by its earliest member.
+ *
+ * @example
+ * ```ts
+ * // { key: 'e2', group: 'e2', link: null, names: ['张伟'], phones: [{ phone: '13812345678', event: 'e2' }], ... }
+ * ```
+ */
+export interface Person {
+  readonly key: string;
+  /** The key of the client group (its earliest member). */
+  readonly group: string;
+  readonly link: { readonly to: string; readonly relation: LinkRelation } | null;
+  readonly names: readonly string[];
+  /** Full phones (digits), each with the event that brought it. */
+  readonly phones: readonly { readonly phone: string; readonly event: string }[];
+  /** Phones known only in masked form, as mask keys (`138*88888`). */
+  readonly masks: readonly string[];
+  readonly company: string | null;
+  readonly contact: string | null;
+  readonly need: string | null;
+  /** Epoch ms when first registered. */
+  readonly since: number;
+}
+
+/** One key, or several. Most names and phone tails belong to one person, so they cost no array. */
+export type Keys = string | readonly string[];
+
+/**
+ * The identity slice of an office state.
+ *
+ * @example
+ * ```ts
+ * findClient(state, '138 1234 5678'); // 'e2'
+ * ```
+ */
+export interface IdentityState {
+  readonly people: PMap<Person>;
+  /** Group key → member keys, the group key first; only groups of more than one. */
+  readonly members: PMap<readonly string[]>;
+  /** Full phone digits → the person. */
+  readonly byPhone: PMap<string>;
+  /** Last four digits of a full mobile → persons (masked look-ups). */
+  readonly byTail: PMap<Keys>;
+  /** Mask key → persons known only by that masked phone. */
+  readonly byMaskOnly: PMap<Keys>;
+  readonly byName: PMap<Keys>;
+  readonly byCompany: PMap<string>;
+}
+
+/** The identity slice, read through maps that may be persistent or open. @internal */
+export type IdentityReader = { readonly [K in keyof IdentityState]: IdentityState[K] extends PMap<infer V> ? Lookup<V> : never };
+
+/** An empty identity slice. @internal */
+export function initialIdentity(): IdentityState {
+  return { people: emptyMap(), members: emptyMap(), byPhone: emptyMap(), byTail: emptyMap(), byMaskOnly: emptyMap(), byName: emptyMap(), byCompany: emptyMap() };
+}
+
+/** The keys of an index entry. @internal */
+export function keysOf(k: Keys | undefined): readonly string[] {
+  return k === undefined ? [] : typeof k === 'string' ? [k] : k;
+}
+
+/** An index entry with one more key. @internal */
+export function withKey(k: Keys | undefined, key: string): Keys {
+  if (k === undefined) return key;
+  if (typeof k === 'string') return k === key ? k : [k, key];
+  return k.includes(key) ? k : [...k, key];
+}

@@ -1,0 +1,110 @@
+/**
+ * What every decision shares, and the pieces families build them from.
+ *
+ * A decision is data: its kind, the event it belongs to, the event's instant
+ * (epoch ms), the rule IDs it rests on (shared arrays from a static table,
+ * never built per decision), the ids of the events it rests on besides its
+ * own, a reason code (`why`) and the structured parameters its sentence
+ * needs (`args`). Sentences are rendered on demand, in the office's zone, by
+ * the family that made the decision.
+ */
+import { z } from 'zod';
+import { ruleIdSchema, type RuleId } from './rules.js';
+
+/**
+ * The parameters of a decision's sentence: times as epoch ms, ids, counts.
+ *
+ * @example
+ * ```ts
+ * const args: Args = { until: 1794412800000, days: 15 };
+ * ```
+ */
+export const argsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
+
+/** The parameters of a decision's sentence. */
+export type Args = z.infer<typeof argsSchema>;
+
+/**
+ * The fields of every decision. Families extend them with their own.
+ * @internal
+ */
+export const decisionBase = {
+  event: z.string().describe('The id of the event that made the decision.'),
+  at: z.number().describe("The event's instant, epoch ms."),
+  rules: z.array(ruleIdSchema).readonly().describe('The RULES.md IDs the decision rests on.'),
+  evidence: z.array(z.string()).readonly().describe('The ids of earlier events it rests on (its own event is `event`).'),
+  why: z.string().describe("The reason code of the decision's sentence (see describeDecision)."),
+  args: argsSchema.optional().describe('The parameters of the sentence.'),
+};
+
+/** The fields every decision has. */
+export interface DecisionCore {
+  readonly kind: string;
+  readonly event: string;
+  readonly at: number;
+  readonly rules: readonly RuleId[];
+  readonly evidence: readonly string[];
+  readonly why: string;
+  readonly args?: Args | undefined;
+}
+
+const table = new Map<string, readonly RuleId[]>();
+
+/**
+ * A shared, frozen list of rule IDs: the same list for the same IDs, so that
+ * decisions carry a reference into one table instead of arrays of their own.
+ * Duplicates are dropped; order is kept.
+ *
+ * @param ids - rule IDs, in the order they are cited
+ * @returns the shared list
+ * @example
+ * ```ts
+ * const FIRST = rules('OWN-FIRST', 'REG-FIRST');
+ * ```
+ */
+export function rules(...ids: readonly RuleId[]): readonly RuleId[] {
+  return ruleList(ids);
+}
+
+/** {@link rules} of an array. */
+export function ruleList(ids: readonly RuleId[]): readonly RuleId[] {
+  const key = ids.join(' ');
+  let list = table.get(key);
+  if (list === undefined) {
+    list = Object.freeze([...new Set(ids)]);
+    table.set(key, list);
+  }
+  return list;
+}
+
+/**
+ * The shared list of two lists, one after the other.
+ *
+ * @param a - the first rule IDs
+ * @param b - the rule IDs added after them
+ * @returns the shared list
+ */
+export function joinRules(a: readonly RuleId[], b: readonly RuleId[]): readonly RuleId[] {
+  if (b.length === 0) return a.length === 0 || Object.isFrozen(a) ? a : ruleList(a);
+  if (a.length === 0) return Object.isFrozen(b) ? b : ruleList(b);
+  return ruleList([...a, ...b]);
+}
+
+/** No rule IDs. */
+export const NO_RULES: readonly RuleId[] = rules();
+
+/** No evidence. */
+export const NO_EVIDENCE: readonly string[] = Object.freeze([]);
+
+/**
+ * What a family's renderer may ask of the office: names for staff ids, local
+ * times for instants.
+ */
+export interface Wording {
+  /** A staff member as `name (id)`, or the id. */
+  who(staff: string | null): string;
+  /** An instant as local `YYYY-MM-DDTHH:mm:ss±HH:mm`. */
+  time(ms: number): string;
+  /** An instant's local clock, `HH:mm`. */
+  clock(ms: number): string;
+}

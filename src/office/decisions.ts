@@ -1,0 +1,73 @@
+/**
+ * Every decision the engine makes: the union of the families' decision
+ * schemas, and their sentences.
+ */
+import { z } from 'zod';
+import type { Wording } from '../kernel/decision.js';
+import { allocationDecisionSchema, dealDecisionSchema, describeDeals, ledgerEntrySchema } from '../deals/decisions.js';
+import { describeIdentity, identityDecisionSchema } from '../identity/decisions.js';
+import {
+  claimDecisionSchema,
+  collisionDecisionSchema,
+  describeOwnership,
+  disputeDecisionSchema,
+  followUpDecisionSchema,
+  ownershipDecisionSchema,
+  penaltyDecisionSchema,
+  referralDecisionSchema,
+  registrationDecisionSchema,
+} from '../ownership/decisions.js';
+import { describeRotation, queueDecisionSchema, receptionDecisionSchema } from '../rotation/decisions.js';
+import { describeStaff, staffDecisionSchema } from '../staff/decisions.js';
+
+/**
+ * Any decision the engine makes. Every decision carries the rule IDs and the
+ * evidence it rests on, its event and instant, and a reason code whose
+ * sentence {@link describeDecision} renders.
+ *
+ * @example
+ * ```ts
+ * decisionSchema.parse(JSON.parse(storedDecision));
+ * ```
+ */
+export const decisionSchema = z.discriminatedUnion('kind', [
+  receptionDecisionSchema,
+  registrationDecisionSchema,
+  identityDecisionSchema,
+  ownershipDecisionSchema,
+  claimDecisionSchema,
+  collisionDecisionSchema,
+  disputeDecisionSchema,
+  penaltyDecisionSchema,
+  referralDecisionSchema,
+  followUpDecisionSchema,
+  dealDecisionSchema,
+  staffDecisionSchema,
+  queueDecisionSchema,
+  allocationDecisionSchema,
+  ledgerEntrySchema,
+]);
+
+/** A decision of {@link decisionSchema}. */
+export type Decision = z.infer<typeof decisionSchema>;
+/** The decision of a given kind. */
+export type DecisionOf<K extends Decision['kind']> = Extract<Decision, { kind: K }>;
+
+/** The sentence of a decision, by the family that made it. @internal */
+export function sentence(d: Decision, w: Wording): string {
+  switch (d.kind) {
+    case 'reception':
+    case 'queue':
+      return describeRotation(d, w);
+    case 'identity':
+      return describeIdentity(d, w);
+    case 'staff':
+      return describeStaff(d, w);
+    case 'deal':
+    case 'allocation':
+    case 'ledger':
+      return describeDeals(d, w);
+    default:
+      return describeOwnership(d, w);
+  }
+}

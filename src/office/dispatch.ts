@@ -1,0 +1,311 @@
+/**
+ * Which families an event goes through, in which order, and what each
+ * passes to the next. Composition only: the rules live in the families; the
+ * rule IDs seen here are the families' own, passed on into other families'
+ * traces.
+ * @internal
+ */
+import type { Issue } from '../kernel/issues.js';
+import type { ClientRef } from '../events/common.js';
+import type { EventOf, EventType } from '../events/schema.js';
+import type { DealFacts } from '../deals/allocation.js';
+import { bookDeal, dealIssue, recordDeal, refund, refundIssue, refuseDeal, setTargets, splitDeal, splitIssues, STAGE_RULES, targetIssues, unitHolder } from '../deals/deals.js';
+import { identify, joinsGroup, keyIssues, link, lookup, notCovered, recordedFields, relationRank, resolve, split, type Identified } from '../identity/identity.js';
+import type { LinkRelation } from '../identity/state.js';
+import { claimClient } from '../ownership/claims.js';
+import { assign, complain, raiseDispute, rule, RULING_RULES } from '../ownership/disputes.js';
+import { ownershipFacts } from '../ownership/facts.js';
+import { announceDeveloper, basisPerson, DEPARTURE_RULES, ensureFile, mergeFiles, ownerDeparted, reachDeal, refundDeal, splitFile, splittable } from '../ownership/lifecycle.js';
+import { followUp, hasFile, type Fields } from '../ownership/register.js';
+import { arrive, holderNowOf, registerCall, registerCompanion, registerVisit, type VisitTies } from '../ownership/visits.js';
+import { allocateCall, assignDuty, ELIGIBILITY_RULES, endReception, GROUP_RULES, penalize, receive, syncStaff } from '../rotation/rotation.js';
+import { changeStaff, staffIssue } from '../staff/staff.js';
+import type { Live } from './live.js';
+
+type Refs = readonly (readonly [string | undefined, string])[];
+
+/** Issues for staff references that name nobody current on the roster. */
+function staffIssues(o: Live, id: string, refs: Refs, departedOk = false): Issue[] {
+  const issues: Issue[] = [];
+  for (const [staff, path] of refs) {
+    if (staff === undefined) continue;
+    const issue = staffIssue(o.staff.members, staff, [path], id, departedOk);
+    if (issue) issues.push(issue);
+  }
+  return issues;
+}
+
+function partyRefs(party: readonly ClientRef[] | undefined): [ClientRef, (string | number)[]][] {
+  return (party ?? []).map((m, i) => [m, ['party', i]]);
+}
+
+/** The client group a person belongs to now. */
+function groupOf(o: Live, person: string): string {
+  return o.identity.people.get(person)?.group ?? person;
+}
+
+/** What the registration checks need of an identified reference. */
+function fieldsOf(ref: ClientRef, id: Identified): Fields {
+  return { ref, phone: id.phone, known: id.isNew ? undefined : recordedFields(id.person) };
+}
+
+/** Joins two persons into one client and merges their files and stories (ID-FAMILY, ID-MATCH). */
+function join(o: Live, a: string, b: string, relation: LinkRelation): void {
+  const l = link(o.cIdentity, a, b, relation);
+  if (!l.joined) return;
+  const ra = relationRank(o.cIdentity, basisPerson(o.cOwn, l.into));
+  const rb = relationRank(o.cIdentity, basisPerson(o.cOwn, l.from));
+  mergeFiles(o.cOwn, l.into, l.from, { family: l.family, ranks: ra !== null && rb !== null ? [ra, rb] : null, rules: l.rules });
+  o.mergeStories(l.into, l.from);
+}
+
+/** Identifies the party members of a visit or a claim who join the client's group; the others come back. */
+function joinParty(o: Live, id: Identified, party: readonly (ClientRef & { readonly relation: LinkRelation })[] | undefined, onOther: (ref: ClientRef, key: string, relation: LinkRelation) => void): Issue | null {
+  for (const [i, member] of (party ?? []).entries()) {
+    const { relation, ...ref } = member;
+    const key = `${o.tx.id}/${i + 1}`;
+    if (!joinsGroup(o.policy.identity, relation)) {
+      onOther(ref, key, relation);
+      continue;
+    }
+    const m = identify(o.cIdentity, ref, key, ['party', i], true);
+    if ('code' in m) return m;
+    join(o, id.person.key, m.person.key, relation);
+  }
+  return null;
+}
+
+function referrerOf(o: Live, ref: ClientRef | undefined): VisitTies['referrer'] {
+  if (ref === undefined) return undefined;
+  const found = lookup(o.identity, o.policy.identity, ref, o.tx.id, ['referredBy']);
+  if ('code' in found) return null;
+  return { client: found.client, owner: holderNowOf(o.cOwn, found.client) };
+}
+
+/** A client already on record, for events about known clients. */
+function known(o: Live, ref: ClientRef): string | Issue {
+  const found = lookup(o.identity, o.policy.identity, ref, o.tx.id, ['client']);
+  if ('code' in found) return found;
+  return hasFile(o.cOwn, found.client) ? found.client : { code: 'unknown_client', path: ['client'], event: o.tx.id, message: 'the client has no registration: register the client first' };
+}
+
+function onKnown(o: Live, e: { readonly id: string; readonly client: ClientRef }, refs: Refs, act: (client: string) => void): Issue[] | null {
+  const issues = staffIssues(o, e.id, refs);
+  if (issues.length > 0) return issues;
+  const client = known(o, e.client);
+  if (typeof client !== 'string') return [client];
+  act(client);
+  return null;
+}
+
+type Handler<T extends EventType> = (o: Live, e: EventOf<T>) => Issue[] | null;
+
+const handlers: { [T in EventType]: Handler<T> } = {
+  changeStaff(o, e) {
+    const change = changeStaff(o.cStaff, e, { departure: DEPARTURE_RULES, eligibility: ELIGIBILITY_RULES });
+    syncStaff(o.cRot, change.member);
+    if (change.departed) ownerDeparted(o.cOwn, change.member.id);
+    return null;
+  },
+
+  registerVisit(o, e) {
+    const issues = staffIssues(o, e.id, [
+      [e.receiver, 'receiver'],
+      [e.named, 'named'],
+      [e.relativeOf, 'relativeOf'],
+      [e.referredByStaff, 'referredByStaff'],
+    ]);
+    issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
+    if (issues.length > 0) return issues;
+    const groupSize = 1 + (e.party?.length ?? 0);
+    if (e.nonClient !== undefined || e.client === undefined) {
+      receive(o.cRot, { client: undefined, receiver: e.receiver, owner: null, named: undefined, tieRules: [], purpose: e.purpose, nonClient: e.nonClient ?? 'not a client', groupSize, buyers: 0 });
+      return null;
+    }
+    const id = identify(o.cIdentity, e.client, e.id, ['client']);
+    if ('code' in id) return [id];
+    const companions: { ref: ClientRef; key: string }[] = [];
+    const bad = joinParty(o, id, e.party, (ref, key) => companions.push({ ref, key }));
+    if (bad) return [bad];
+    const client = groupOf(o, id.person.key);
+    const ties: VisitTies = { named: e.named, relativeOf: e.relativeOf, accompanied: e.accompanied === true, referrer: referrerOf(o, e.referredBy), referredByStaff: e.referredByStaff };
+    const arrival = arrive(o.cOwn, client, ties);
+    const buyers = 1 + companions.filter((c) => c.ref.name !== undefined || c.ref.phone !== undefined).length;
+    const receiver = receive(o.cRot, {
+      client,
+      receiver: e.receiver,
+      owner: arrival.owner,
+      named: arrival.owner === null ? arrival.tied?.staff : e.named,
+      tieRules: arrival.tieRules,
+      purpose: e.purpose,
+      nonClient: undefined,
+      groupSize,
+      buyers,
+    });
+    registerVisit(o.cOwn, { client, person: id.person.key, arrival, ties, receiver, fields: fieldsOf(e.client, id), name: e.client.name ?? e.client.contact ?? null, company: e.client.company ?? null });
+    for (const c of companions) {
+      if (c.ref.name === undefined && c.ref.phone === undefined) continue;
+      const m = identify(o.cIdentity, c.ref, c.key, ['party']);
+      if ('code' in m) continue;
+      registerCompanion(o.cOwn, m.client, c.key, { ref: c.ref, phone: m.phone }, receiver, GROUP_RULES);
+    }
+    return null;
+  },
+
+  registerCall(o, e) {
+    const issues = staffIssues(o, e.id, [[e.receiver, 'receiver']]);
+    if (issues.length > 0) return issues;
+    const call = { receiver: e.receiver, selfSourced: e.selfSourced === true };
+    if (e.client === undefined) {
+      allocateCall(o.cRot, { ...call, client: undefined });
+      return null;
+    }
+    const id = identify(o.cIdentity, e.client, e.id, ['client']);
+    if ('code' in id) return [id];
+    const receiver = allocateCall(o.cRot, { ...call, client: id.client });
+    registerCall(o.cOwn, id.client, id.person.key, receiver, fieldsOf(e.client, id), e.client.name ?? null, e.client.company ?? null);
+    return null;
+  },
+
+  claimClient(o, e) {
+    const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
+    issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
+    if (issues.length > 0) return issues;
+    const existed = resolve(o.identity, o.policy.identity, e.client).found;
+    const id = identify(o.cIdentity, e.client, e.id, ['client']);
+    if ('code' in id) return [id];
+    const bad = joinParty(o, id, e.party, (ref, key, relation) => notCovered(o.cIdentity, id.client, key, ref.name ?? ref.phone ?? 'a party member', relation));
+    if (bad) return [bad];
+    claimClient(o.cOwn, e, { client: groupOf(o, id.person.key), person: id.person.key, existed, fields: fieldsOf(e.client, id) });
+    return null;
+  },
+
+  recordFollowUp: (o, e) => onKnown(o, e, [[e.staff, 'staff']], (client) => followUp(o.cOwn, client, e.staff, e.doNotCall)),
+  raiseDispute: (o, e) => onKnown(o, e, [[e.staff, 'staff']], (client) => raiseDispute(o.cOwn, client, e.staff)),
+  fileComplaint: (o, e) => onKnown(o, e, [[e.reassignTo, 'reassignTo']], (client) => complain(o.cOwn, client, e)),
+  assignClient: (o, e) => onKnown(o, e, [[e.staff, 'staff']], (client) => assign(o.cOwn, client, e)),
+
+  issueRuling(o, e) {
+    const issues = staffIssues(o, e.id, [
+      [e.owner ?? undefined, 'owner'],
+      [e.concealer, 'concealer'],
+    ]);
+    issues.push(...staffIssues(o, e.id, [[e.by, 'by'], [e.appellant, 'appellant']], true));
+    if (issues.length > 0) return issues;
+    const client = known(o, e.client);
+    if (typeof client !== 'string') return [client];
+    if (e.finding === 'notSameClient') {
+      const reg = splittable(o.cOwn, client, e.registration ?? '');
+      if ('code' in reg) return [reg];
+      split(o.cIdentity, reg.person, { event: reg.event, at: reg.at, name: reg.name }, client, RULING_RULES);
+      splitFile(o.cOwn, client, reg);
+      return null;
+    }
+    rule(o.cOwn, client, e);
+    return null;
+  },
+
+  linkClients(o, e) {
+    const a = lookup(o.identity, o.policy.identity, e.a, e.id, ['a']);
+    const b = lookup(o.identity, o.policy.identity, e.b, e.id, ['b']);
+    if ('code' in a || 'code' in b) return [a, b].filter((x): x is Issue => 'code' in x);
+    join(o, a.person, b.person, e.relation);
+    return null;
+  },
+
+  announceDeveloperContacts(o, e) {
+    const issues = keyIssues(o.identity, e.id, e.clients.map((ref, i): [ClientRef, (string | number)[]] => [ref, ['clients', i]]));
+    if (issues.length > 0) return issues;
+    for (const [i, ref] of e.clients.entries()) {
+      const id = identify(o.cIdentity, ref, `${e.id}/${i + 1}`, ['clients', i]);
+      if ('code' in id) return [id];
+      announceDeveloper(o.cOwn, groupOf(o, id.person.key));
+    }
+    return null;
+  },
+
+  closeDeal(o, e) {
+    const issues = staffIssues(o, e.id, [
+      [e.staff, 'staff'],
+      [e.invitedBy, 'invitedBy'],
+      [e.discountBy, 'discountBy'],
+    ]);
+    const res = resolve(o.identity, o.policy.identity, e.client);
+    const bad = dealIssue(o.cDeals, e, res.found ? res.client : undefined, (a, b) => groupOf(o, a) === groupOf(o, b));
+    if (bad) issues.push(bad);
+    if (issues.length > 0) return issues;
+    const id = identify(o.cIdentity, e.client, e.id, ['client']);
+    if ('code' in id) return [id];
+    const client = groupOf(o, id.person.key);
+    const holder = unitHolder(o.cDeals, e);
+    if (holder) {
+      ensureFile(o.cOwn, client);
+      refuseDeal(o.cDeals, e, client, holder);
+      return null;
+    }
+    const deal = recordDeal(o.cDeals, e, client);
+    reachDeal(o.cOwn, client, { deal: e.deal, staff: e.staff, stage: e.stage, buyer: e.buyer, stageRules: STAGE_RULES });
+    const facts = (): DealFacts => ({
+      closer: deal.staff,
+      invitedBy: deal.invitedBy,
+      discountBy: deal.discountBy,
+      ownership: ownershipFacts(o.cOwn, client, (person) => groupOf(o, person)),
+      member: (staff) => o.staff.members.get(staff),
+    });
+    bookDeal(o.cDeals, e.deal, facts);
+    return null;
+  },
+
+  refund(o, e) {
+    const bad = refundIssue(o.cDeals, e);
+    if (bad) return [bad];
+    const done = refund(o.cDeals, e);
+    const client = groupOf(o, done.client);
+    if (hasFile(o.cOwn, client)) refundDeal(o.cOwn, client, e.deal, done.full, o.policy.deals.afterRefund === 'pool');
+    return null;
+  },
+
+  splitDeal(o, e) {
+    const issues = splitIssues(o.cDeals, e, (staff) => o.staff.members.get(staff) !== undefined);
+    if (issues.length > 0) return issues;
+    splitDeal(o.cDeals, e);
+    return null;
+  },
+
+  setTargets(o, e) {
+    const issues = [...staffIssues(o, e.id, [[e.staff, 'staff']]), ...targetIssues(e)];
+    if (issues.length > 0) return issues;
+    setTargets(o.cDeals, e);
+    return null;
+  },
+
+  endReception(o, e) {
+    const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
+    if (issues.length > 0) return issues;
+    endReception(o.cRot, e);
+    return null;
+  },
+
+  assignDuty(o, e) {
+    const issues = e.staff.flatMap((staff, i) => staffIssue(o.staff.members, staff, ['staff', i], e.id) ?? []);
+    if (issues.length > 0) return issues;
+    assignDuty(o.cRot, e.staff);
+    return null;
+  },
+
+  setRotationPenalty(o, e) {
+    const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
+    if (issues.length > 0) return issues;
+    penalize(o.cRot, e);
+    return null;
+  },
+};
+
+/**
+ * Decides one event in an open office: its issues when refused (the caller
+ * rolls back), or null.
+ * @internal
+ */
+export function dispatch(o: Live, e: EventOf<EventType>): Issue[] | null {
+  return (handlers[e.type] as Handler<EventType>)(o, e);
+}

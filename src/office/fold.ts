@@ -1,0 +1,316 @@
+/**
+ * The office fold: one event at a time through the families it concerns,
+ * with the envelope rules every event obeys (office, redelivery, order).
+ */
+import type { Issue } from '../kernel/issues.js';
+import { canonicalJson, hash53 } from '../kernel/hash.js';
+import { instantMs } from '../kernel/time.js';
+import { parseEvent } from '../events/parse.js';
+import type { Event } from '../events/schema.js';
+import { policySchema, type Policy, type PolicyInput } from '../policy/schema.js';
+import type { Decision } from './decisions.js';
+import { dispatch } from './dispatch.js';
+import { Live } from './live.js';
+import { engineOptionsSchema, freshState, type EngineOptions, type EngineOptionsInput, type OfficeState, type Seen, type Step } from './state.js';
+
+const DAY = 86_400_000;
+const NONE: Decision[] = [];
+Object.freeze(NONE);
+
+function issue(event: Event, code: Issue['code'], path: Issue['path'], message: string, line: number | undefined): Issue {
+  return line === undefined ? { code, path, message, event: event.id } : { code, path, message, event: event.id, line };
+}
+
+function fingerprintOf(seen: Seen): number {
+  return typeof seen === 'number' ? seen : seen.fingerprint;
+}
+
+/** What one push or apply gives, besides the state. */
+interface Outcome {
+  readonly decisions: Decision[];
+  readonly issues: Issue[];
+}
+
+/**
+ * Applies one event to an open office. The envelope first: the office, a
+ * redelivery (the same id: its first outcome again), the order in time; then
+ * the families. A refused event is rolled back and its refusal remembered.
+ * @internal
+ */
+export function step(o: Live, e: Event, line?: number): Outcome {
+  if (o.office !== null && e.office !== o.office) {
+    return { decisions: NONE, issues: [issue(e, 'office_mismatch', ['office'], `event of office "${e.office}" in the state of office "${o.office}"`, line)] };
+  }
+  const fingerprint = hash53(canonicalJson(e));
+  const seen = o.current.get(e.id) ?? o.previous.get(e.id);
+  if (seen !== undefined) {
+    if (fingerprintOf(seen) !== fingerprint) return { decisions: NONE, issues: [issue(e, 'duplicate_conflict', ['id'], `event id "${e.id}" was already used with a different payload; the first one stands`, line)] };
+    if (typeof seen === 'number') return { decisions: NONE, issues: [] };
+    return { decisions: NONE, issues: seen.refused.map((i) => ({ ...i, message: `${i.message} (a redelivery of ${e.id}: its first delivery was refused the same way)`, ...(line === undefined ? {} : { line }) })) };
+  }
+  const at = instantMs(e.at);
+  const window = o.options.redeliveryWindowDays * DAY;
+  if (o.lastAt !== null && at < o.lastAt) {
+    const stale = at < o.lastAt - window;
+    const last = o.cal.localIso(o.lastAt);
+    const message = stale
+      ? `${e.at} is more than ${o.options.redeliveryWindowDays} days before the last applied event (${last}), beyond the redelivery window: it cannot be told from a new event, so it is refused (nothing is ever applied twice)`
+      : `${e.at} is earlier than the last applied event (${last}); events must be applied in time order, so it is refused`;
+    return { decisions: NONE, issues: [issue(e, 'out_of_order', ['at'], message, line)] };
+  }
+  const { tx } = o;
+  tx.begin(e.id, at);
+  const refused = dispatch(o, e);
+  if (refused !== null) {
+    tx.rollback();
+    const issues = line === undefined ? refused : refused.map((i) => ({ ...i, line }));
+    o.current.set(tx, e.id, { fingerprint, refused: refused.map(({ code, path, message }) => ({ code, path, message })) });
+    tx.commit();
+    return { decisions: NONE, issues };
+  }
+  const decisions = tx.decisions.length === 0 ? NONE : (tx.decisions.slice() as Decision[]);
+  o.tell(decisions);
+  tx.commit();
+  o.rollSeen(Math.floor(at / window));
+  o.current.set(tx, e.id, fingerprint);
+  tx.commit();
+  o.office ??= e.office;
+  o.lastAt = at;
+  o.events++;
+  return { decisions, issues: [] };
+}
+
+/**
+ * Applies one event to an office state. Pure: the input state is never
+ * changed, and only the parts the event touches are new (no whole-state
+ * copy). A redelivered event (same id, same payload) gets its first outcome
+ * again and changes nothing; the same id with another payload, an event
+ * earlier than the last one, or an event of another office is refused with
+ * an issue.
+ *
+ * @param state - the state to start from
+ * @param event - a valid event (from {@link parseEvent}, {@link parseLog} or typed code)
+ * @returns the next state, the decisions with their rule IDs and evidence, and any issues
+ * @example
+ * ```ts
+ * let state = initialState();
+ * const step = apply(state, { v: 1, id: 'e1', type: 'changeStaff', at: '2026-11-01T08:30:00+08:00',
+ *   office: 'jz', staff: 'S01', name: '李娜' });
+ * state = step.state;
+ * ```
+ */
+export function apply(state: OfficeState, event: Event): Step {
+  const o = new Live(state);
+  const out = step(o, event);
+  return { state: o.close(), decisions: out.decisions, issues: out.issues };
+}
+
+/**
+ * Validates untrusted input and applies it: {@link parseEvent} then
+ * {@link apply}. Bad input comes back as issues and changes nothing.
+ *
+ * @param state - the state to start from
+ * @param input - an event object from outside (a request body, a queue message)
+ * @returns the step
+ * @example
+ * ```ts
+ * const step = ingest(state, JSON.parse(body));
+ * if (step.issues.length) respond(400, step.issues);
+ * ```
+ */
+export function ingest(state: OfficeState, input: unknown): Step {
+  const parsed = parseEvent(input);
+  if (!parsed.ok) return { state, decisions: [], issues: parsed.issues };
+  return apply(state, parsed.event);
+}
+
+/**
+ * Thrown when a policy does not validate where no issues can be returned
+ * ({@link replay}, {@link initialState}). Its `issues` name every bad field.
+ *
+ * @example
+ * ```ts
+ * try { replay(events, { ownership: { validityDays: { visit: -1 } } }); }
+ * catch (e) { if (e instanceof PolicyError) report(e.issues); }
+ * ```
+ */
+export class PolicyError extends Error {
+  /** One issue per bad field, with its path. */
+  readonly issues: Issue[];
+  /**
+   * Creates the error from a policy's issues.
+   * @param issues - the policy's issues
+   */
+  constructor(issues: Issue[]) {
+    super(`invalid policy: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    this.name = 'PolicyError';
+    this.issues = issues;
+  }
+}
+
+/**
+ * Validates a policy. Every field left out takes its documented default.
+ *
+ * @param input - a policy object (or a preset's data)
+ * @returns the validated policy, or one issue per bad field
+ * @example
+ * ```ts
+ * const r = validatePolicy({ ownership: { validityDays: { visit: -3 } } });
+ * r.ok; // false; r.issues[0].path: ['ownership', 'validityDays', 'visit']
+ * ```
+ */
+export function validatePolicy(input: unknown): { ok: true; policy: Policy } | { ok: false; issues: Issue[] } {
+  const parsed = policySchema.safeParse(input ?? {});
+  if (parsed.success) return { ok: true, policy: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((i) => ({
+      code: 'invalid_policy' as const,
+      path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+      message: i.message,
+    })),
+  };
+}
+
+function policyOf(input: PolicyInput | Policy | undefined): Policy {
+  const r = validatePolicy(input);
+  if (!r.ok) throw new PolicyError(r.issues);
+  return r.policy;
+}
+
+/** Validates engine options, throwing a {@link PolicyError} that names the bad field. @internal */
+export function optionsOf(input: EngineOptionsInput | undefined): EngineOptions {
+  const parsed = engineOptionsSchema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  throw new PolicyError(parsed.error.issues.map((i) => ({ code: 'invalid_policy' as const, path: ['options', ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: i.message })));
+}
+
+/**
+ * The state of an office before any event.
+ *
+ * @param policy - the office's policy; omitted: every default
+ * @param options - engine options (see {@link engineOptionsSchema})
+ * @returns the empty state
+ * @throws {@link PolicyError} when the policy or the options do not validate
+ * @example
+ * ```ts
+ * const state = initialState({ timeZone: 'Asia/Shanghai' }, { history: 'none' });
+ * ```
+ */
+export function initialState(policy?: PolicyInput, options?: EngineOptionsInput): OfficeState {
+  return freshState(policyOf(policy), optionsOf(options));
+}
+
+/**
+ * What a replay gives: the final state, every decision in order, and every issue.
+ *
+ * @example
+ * ```ts
+ * const { state, decisions, issues } = replay(events, policy);
+ * ```
+ */
+export interface ReplayResult {
+  readonly state: OfficeState;
+  readonly decisions: Decision[];
+  readonly issues: Issue[];
+}
+
+/**
+ * Options of a bulk replay.
+ *
+ * @example
+ * ```ts
+ * const r = replayer(initialState(policy, { history: 'none' }), { decisions: false }); // final state only
+ * ```
+ */
+export interface ReplayerOptions {
+  /** Return each event's decisions from `push` (default true). `false` builds none at all: for analytics that read only the final state. */
+  readonly decisions?: boolean;
+}
+
+/**
+ * Applies events one after another, in bulk: the same as repeated
+ * {@link apply}, only much faster. The whole log runs on one transient
+ * state; `state()` makes it persistent (its cost is the records touched
+ * since the last call).
+ *
+ * @example
+ * ```ts
+ * const r = replayer(initialState());
+ * for (const event of events) r.push(event);
+ * const state = r.state();
+ * ```
+ */
+export interface Replayer {
+  /** Applies one event (with its log line, for issues); returns its decisions and issues. */
+  push(event: Event, line?: number): { decisions: Decision[]; issues: Issue[] };
+  /** The state so far; safe to keep, later pushes do not change it. */
+  state(): OfficeState;
+}
+
+/**
+ * Starts a bulk replay from a state (for streams too large to hold).
+ *
+ * @param from - the state to start from; it is not changed
+ * @param options - whether `push` returns decisions
+ * @returns a replayer
+ * @example
+ * ```ts
+ * const r = replayer(initialState(policy, { history: 'none' }));
+ * for await (const line of lines) { const p = parseLine(line, n); if (p?.ok) r.push(p.event, n); }
+ * const state = r.state();
+ * ```
+ */
+export function replayer(from: OfficeState, options: ReplayerOptions = {}): Replayer {
+  const o = new Live(from);
+  o.tx.record = options.decisions !== false || from.options.history === 'full';
+  const quiet = options.decisions === false;
+  return {
+    push(event, line) {
+      const out = step(o, event, line);
+      return quiet ? { decisions: NONE, issues: out.issues } : out;
+    },
+    state: () => o.close(),
+  };
+}
+
+/**
+ * Replays a log under a policy: exactly what repeated {@link apply} gives.
+ *
+ * @param events - the events, in time order
+ * @param policy - the office's policy; omitted: every default
+ * @param options - engine options, e.g. `{ history: 'none' }` for very long logs
+ * @returns the final state, the decisions and the issues
+ * @throws {@link PolicyError} when the policy does not validate
+ * @example
+ * ```ts
+ * const { events } = parseLog(text);
+ * const { state, decisions } = replay(events, { timeZone: 'Asia/Shanghai' });
+ * ```
+ */
+export function replay(events: Iterable<Event>, policy?: PolicyInput, options?: EngineOptionsInput): ReplayResult {
+  return replayFrom(initialState(policy, options), events);
+}
+
+/**
+ * Replays events from a given state (a snapshot, a state kept from earlier).
+ *
+ * @param from - the state to start from; it is not changed
+ * @param events - the events, in time order
+ * @returns the final state, the decisions and the issues
+ * @example
+ * ```ts
+ * const { state } = replayFrom(yesterday, todaysEvents);
+ * ```
+ */
+export function replayFrom(from: OfficeState, events: Iterable<Event>): ReplayResult {
+  const r = replayer(from);
+  const decisions: Decision[] = [];
+  const issues: Issue[] = [];
+  for (const event of events) {
+    const out = r.push(event);
+    for (const d of out.decisions) decisions.push(d);
+    for (const i of out.issues) issues.push(i);
+  }
+  return { state: r.state(), decisions, issues };
+}

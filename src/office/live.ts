@@ -1,0 +1,153 @@
+/**
+ * An office state open for events: every family's slice in its transient
+ * form, the families' contexts over them, and the fold's own bookkeeping.
+ * A replay keeps one open for the whole log; `apply` opens one per event.
+ * @internal
+ */
+import { closeSlice, openSlice, TMap, Tx, type Transient } from '../kernel/draft.js';
+import { emptyMap } from '../kernel/map.js';
+import { calendarOf, type Calendar } from '../kernel/time.js';
+import type { Policy } from '../policy/schema.js';
+import type { DealsCtx } from '../deals/ledger.js';
+import type { DealsState } from '../deals/state.js';
+import type { IdentityCtx } from '../identity/identity.js';
+import type { IdentityState } from '../identity/state.js';
+import type { OwnCtx } from '../ownership/file.js';
+import type { OwnershipRules } from '../ownership/policy.js';
+import type { OwnershipState } from '../ownership/state.js';
+import type { RotCtx } from '../rotation/desk.js';
+import type { RotationState } from '../rotation/state.js';
+import type { StaffCtx } from '../staff/staff.js';
+import type { StaffState } from '../staff/state.js';
+import type { OfficeState, Seen, Story } from './state.js';
+
+const parts = new WeakMap<Policy, OwnershipRules>();
+
+/** The ownership family's sections of a policy, built once per policy. */
+function ownershipRules(policy: Policy): OwnershipRules {
+  let p = parts.get(policy);
+  if (p === undefined) {
+    const { registration, claims, ownership, collisions, disputes, referrals } = policy;
+    p = { registration, claims, ownership, collisions, disputes, referrals };
+    parts.set(policy, p);
+  }
+  return p;
+}
+
+/** An office state open for events. */
+export class Live {
+  readonly tx = new Tx();
+  readonly policy: Policy;
+  readonly cal: Calendar;
+  office: string | null;
+  lastAt: number | null;
+  events: number;
+  epoch: number;
+  current: TMap<Seen>;
+  previous: TMap<Seen>;
+  readonly staff: Transient<StaffState>;
+  readonly identity: Transient<IdentityState>;
+  readonly ownership: Transient<OwnershipState>;
+  readonly rotation: Transient<RotationState>;
+  readonly deals: Transient<DealsState>;
+  readonly history: TMap<Story> | null;
+  readonly cStaff: StaffCtx;
+  readonly cIdentity: IdentityCtx;
+  readonly cOwn: OwnCtx;
+  readonly cRot: RotCtx;
+  readonly cDeals: DealsCtx;
+  /** The persistent state this was opened from, or last closed to. */
+  private base: OfficeState;
+  private seenChanged = false;
+
+  constructor(state: OfficeState) {
+    this.base = state;
+    this.policy = state.policy;
+    this.cal = calendarOf(state.policy.timeZone);
+    this.office = state.office;
+    this.lastAt = state.lastAt;
+    this.events = state.events;
+    this.epoch = state.seen.epoch;
+    this.current = new TMap(state.seen.current);
+    this.previous = new TMap(state.seen.previous);
+    this.staff = openSlice(state.staff);
+    this.identity = openSlice(state.identity);
+    this.ownership = openSlice(state.ownership);
+    this.rotation = openSlice(state.rotation);
+    this.deals = openSlice(state.deals);
+    this.history = state.options.history === 'full' ? new TMap(state.history) : null;
+    const { tx, cal } = this;
+    this.cStaff = { tx, cal, p: null, s: this.staff };
+    this.cIdentity = { tx, cal, p: state.policy.identity, s: this.identity };
+    this.cOwn = { tx, cal, p: ownershipRules(state.policy), s: this.ownership };
+    this.cRot = { tx, cal, p: state.policy.rotation, s: this.rotation };
+    this.cDeals = { tx, cal, p: state.policy.deals, s: this.deals };
+  }
+
+  /** The state's options. */
+  get options(): OfficeState['options'] {
+    return this.base.options;
+  }
+
+  /** One story from two, in time order, when two clients turn out to be one (the earlier story first at the same instant). */
+  mergeStories(into: string, from: string): void {
+    const h = this.history;
+    if (h === null) return;
+    const b = h.get(from);
+    if (b === undefined) return;
+    const list = (s: Story | undefined): Story['d'][] => {
+      const out: Story['d'][] = [];
+      for (let x = s ?? null; x !== null; x = x.prev) out.push(x.d);
+      return out.reverse();
+    };
+    const merged = [...list(h.get(into)), ...list(b)].sort((x, y) => x.at - y.at);
+    let story: Story | null = null;
+    for (const d of merged) story = { d, prev: story };
+    if (story !== null) h.set(this.tx, into, story);
+    h.delete(this.tx, from);
+  }
+
+  /** Adds the event's decisions to the stories of the clients they concern. */
+  tell(decisions: readonly Story['d'][]): void {
+    const h = this.history;
+    if (h === null) return;
+    for (const d of decisions) {
+      const client = (d as { readonly client?: string | null }).client;
+      if (typeof client !== 'string') continue;
+      const key = this.identity.people.get(client)?.group ?? client;
+      h.set(this.tx, key, { d, prev: h.get(key) ?? null });
+    }
+  }
+
+  /** Moves the redelivery window on to the epoch of `at`: ids older than two windows are forgotten. */
+  rollSeen(epoch: number): void {
+    if (epoch <= this.epoch) return;
+    this.previous = epoch === this.epoch + 1 ? this.current : new TMap(emptyMap());
+    this.current = new TMap(emptyMap());
+    this.epoch = epoch;
+    this.seenChanged = true;
+  }
+
+  /**
+   * The persistent state with every change since it was opened (or last
+   * closed). Untouched slices are shared with the state before.
+   */
+  close(): OfficeState {
+    const b = this.base;
+    const staff = closeSlice(this.staff, b.staff);
+    const identity = closeSlice(this.identity, b.identity);
+    const ownership = closeSlice(this.ownership, b.ownership);
+    const rotation = closeSlice(this.rotation, b.rotation);
+    const deals = closeSlice(this.deals, b.deals);
+    const history = this.history === null ? b.history : this.history.persist();
+    const current = this.current.persist();
+    const previous = this.previous.persist();
+    const seen = !this.seenChanged && current === b.seen.current && previous === b.seen.previous ? b.seen : { current, previous, epoch: this.epoch };
+    this.seenChanged = false;
+    const same =
+      staff === b.staff && identity === b.identity && ownership === b.ownership && rotation === b.rotation && deals === b.deals && history === b.history && seen === b.seen && this.office === b.office && this.lastAt === b.lastAt && this.events === b.events;
+    if (same) return b;
+    this.base = { policy: b.policy, options: b.options, office: this.office, lastAt: this.lastAt, events: this.events, seen, staff, identity, ownership, rotation, deals, history };
+    return this.base;
+  }
+}

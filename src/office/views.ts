@@ -1,0 +1,368 @@
+/**
+ * Read-only views of an office state for reports, CRMs and notebooks:
+ * owners, the queue, staff, deals and the ledger, and each client's story.
+ * Phones leave masked unless the caller asks otherwise (PRV-MASK).
+ */
+import type { Wording } from '../kernel/decision.js';
+import { sortedEntries, values } from '../kernel/map.js';
+import type { RuleId } from '../kernel/rules.js';
+import { calendarOf, instantMs, type Calendar } from '../kernel/time.js';
+import type { ClientRef } from '../events/common.js';
+import { attainment as attainmentRows, commissionLedger as commissionRows, credits as creditRows, dealRows, ledgerEntries as entryRows, type AttainmentRow, type CommissionMonth, type CreditMonth, type DealRow, type DealsReader, type LedgerQuery } from '../deals/views.js';
+import type { LedgerEntry } from '../deals/decisions.js';
+import { resolve } from '../identity/identity.js';
+import { maskPhone } from '../identity/phone.js';
+import type { IdentityReader, Person } from '../identity/state.js';
+import type { OwnerStatus } from '../ownership/decisions.js';
+import { viewAt } from '../ownership/file.js';
+import type { OwnershipRules } from '../ownership/policy.js';
+import type { ClientFile } from '../ownership/state.js';
+import { ledgerRows, nextInQueue, type FairnessOptions, type FairnessRow, type Names, type NextReceiver } from '../rotation/report.js';
+import type { StaffMember } from '../staff/state.js';
+import type { Decision } from './decisions.js';
+import type { OfficeState, Story } from './state.js';
+
+/**
+ * Options of the views that show client details.
+ *
+ * @example
+ * ```ts
+ * owners(state, { mask: false }); // full phones, for an authorized caller
+ * ```
+ */
+export interface ViewOptions {
+  /** Mask phones as `138****5678` (PRV-MASK). Default: true. */
+  readonly mask?: boolean;
+  /** The time to evaluate at (ISO-8601); default: the last event's time. Lapsed protections show as lapsed. */
+  readonly at?: string;
+}
+
+/**
+ * One line of the ownership register.
+ *
+ * @example
+ * ```ts
+ * // { client: 'e2', name: '张伟', phone: '138****5678', owner: 'S01', ownerName: '李娜', status: 'protected',
+ * //   protectionEndsAt: '2026-11-17T00:00:00+08:00', rules: ['OWN-FIRST', ...], evidence: ['e2'] }
+ * ```
+ */
+export interface OwnerRow {
+  readonly client: string;
+  readonly name: string | null;
+  readonly phone: string | null;
+  readonly owner: string | null;
+  readonly ownerName: string | null;
+  readonly status: OwnerStatus;
+  /** Local time the protection ends; null when it has no limit or no owner. */
+  readonly protectionEndsAt: string | null;
+  /** The rule IDs the ownership rests on. */
+  readonly rules: readonly RuleId[];
+  /** The events it rests on. */
+  readonly evidence: readonly string[];
+}
+
+/** The ownership family's policy sections of a state. @internal */
+export function ownershipRulesOf(state: OfficeState): OwnershipRules {
+  const { registration, claims, ownership, collisions, disputes, referrals } = state.policy;
+  return { registration, claims, ownership, collisions, disputes, referrals };
+}
+
+/** The office's calendar. @internal */
+export function calendar(state: OfficeState): Calendar {
+  return calendarOf(state.policy.timeZone);
+}
+
+/** Words for a state's decisions: staff names and local times. @internal */
+export function wording(state: OfficeState): Wording {
+  const cal = calendar(state);
+  return {
+    who(id) {
+      if (id === null) return 'nobody';
+      const m = state.staff.members.get(id);
+      return m && m.name !== id ? `${m.name} (${id})` : id;
+    },
+    time: (ms) => cal.localIso(ms),
+    clock: (ms) => cal.localIso(ms).slice(11, 16),
+  };
+}
+
+function atOf(state: OfficeState, options: ViewOptions | undefined): number {
+  return options?.at !== undefined ? instantMs(options.at) : (state.lastAt ?? 0);
+}
+
+function show(phone: string | undefined, options: ViewOptions | undefined): string | null {
+  if (phone === undefined) return null;
+  return options?.mask === false ? phone : maskPhone(phone);
+}
+
+function row(state: OfficeState, file: ClientFile, at: number, options: ViewOptions | undefined, p: OwnershipRules, cal: Calendar): OwnerRow {
+  const view = viewAt(file, at, p);
+  const person: Person | undefined = state.identity.people.get(file.key);
+  return {
+    client: file.key,
+    name: person?.names[0] ?? person?.company ?? null,
+    phone: show(person?.phones[0]?.phone ?? person?.masks[0]?.replace('*', '***'), options),
+    owner: view.owner,
+    ownerName: view.owner === null ? null : (state.staff.members.get(view.owner)?.name ?? null),
+    status: view.status,
+    protectionEndsAt: view.protectionEndsAt === null ? null : cal.localIso(view.protectionEndsAt),
+    rules: view.rules,
+    evidence: view.evidence,
+  };
+}
+
+/**
+ * The ownership register: every client, who owns them at a time, and the
+ * rules and events it rests on. Sorted by client key.
+ *
+ * @param state - the office state
+ * @param options - masking and the time to evaluate at
+ * @returns one row per client
+ * @example
+ * ```ts
+ * const register = owners(state).map((r) => [r.name, r.ownerName, r.rules.join('+')]);
+ * ```
+ */
+export function owners(state: OfficeState, options?: ViewOptions): OwnerRow[] {
+  const at = atOf(state, options);
+  const p = ownershipRulesOf(state);
+  const cal = calendar(state);
+  return sortedEntries(state.ownership.files).map(([, file]) => row(state, file, at, options, p, cal));
+}
+
+/**
+ * Who owns one client at a time.
+ *
+ * @param state - the office state
+ * @param client - a client key, a phone or a name
+ * @param options - masking and the time to evaluate at
+ * @returns the row, or undefined when no client matches
+ * @example
+ * ```ts
+ * ownerOf(state, '13812345678')?.ownerName; // '李娜'
+ * ```
+ */
+export function ownerOf(state: OfficeState, client: string, options?: ViewOptions): OwnerRow | undefined {
+  const key = findClient(state, client);
+  const file = key === undefined ? undefined : state.ownership.files.get(key);
+  return file ? row(state, file, atOf(state, options), options, ownershipRulesOf(state), calendar(state)) : undefined;
+}
+
+/**
+ * Finds a client by key, phone or name.
+ *
+ * @param state - the office state
+ * @param query - a client key, a person key, a phone (any format) or a name
+ * @returns the client key, or undefined
+ * @example
+ * ```ts
+ * findClient(state, '138 1234 5678'); // 'e2'
+ * ```
+ */
+export function findClient(state: OfficeState, query: string): string | undefined {
+  const s: IdentityReader = state.identity;
+  const person = s.people.get(query);
+  if (person) return person.group;
+  const p = state.policy.identity;
+  const byCompany = resolve(s, p, { company: query });
+  if (byCompany.found) return byCompany.client;
+  const byPhone = resolve(s, { ...p, maskedPhones: 'sufficient' }, { phone: query } satisfies ClientRef);
+  if (byPhone.found) return byPhone.client;
+  const byName = resolve(s, { ...p, matchOn: 'phoneOrName', needMustMatch: false }, { name: query });
+  return byName.found ? byName.client : undefined;
+}
+
+function names(state: OfficeState): Names {
+  return {
+    name: (id) => state.staff.members.get(id)?.name ?? id,
+    seq: (id) => state.staff.members.get(id)?.seq ?? Number.MAX_SAFE_INTEGER,
+  };
+}
+
+/**
+ * Who would receive a new walk-in at a time, with the whole queue and why
+ * each person is where they are: the order from whose turn it is (ROT-ORDER),
+ * the day's carry-over (ROT-CARRY), eligibility (ROT-ELIGIBLE), receptions in
+ * progress, make-ups owed (ROT-MAKEUP-COMPANY), turns taken early, penalties
+ * (ROT-PENALTY-HALF, ROT-NO-CALLS) and duty hours (ROT-DUTY). Busy
+ * receptions and penalties are judged at `at`; the roster is as of the last
+ * event.
+ *
+ * @param state - the office state
+ * @param at - the time to ask about (ISO-8601 with offset); never the clock
+ * @returns the next receiver and the queue
+ * @throws RangeError when `at` is not a time
+ * @example
+ * ```ts
+ * const q = nextReceiver(state, '2026-11-02T09:00:00+08:00');
+ * q.next; // 'S03'
+ * q.queue.map((e) => `${e.position}. ${e.name}: ${e.note}`);
+ * ```
+ */
+export function nextReceiver(state: OfficeState, at: string): NextReceiver {
+  const ms = instantMs(at);
+  if (Number.isNaN(ms)) throw new RangeError(`"${at}" is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  return nextInQueue(state.rotation, state.policy.rotation, calendar(state), at, ms, names(state));
+}
+
+/**
+ * The fairness ledger of the walk-in queue and the call rotation (RULES §D),
+ * per person per local day, or per person over a range with `totals`: turns
+ * used (ordinary, out of order, make-ups), walk-ins received without a turn,
+ * calls, skips by reason, make-ups owed, granted and expired, and the turns
+ * and calls lost to penalties (ROT-PENALTY-HALF, ROT-NO-CALLS). It balances
+ * against the reception decisions. Rows are sorted by day, then join order.
+ *
+ * @param state - the office state
+ * @param options - the days (`from`/`to` as `YYYY-MM-DD`, inclusive), one staff member, totals
+ * @returns the rows (days without any reception, skip or call have none)
+ * @example
+ * ```ts
+ * const month = fairnessLedger(state, { from: '2026-11-01', to: '2026-11-30', totals: true });
+ * month.map((r) => [r.name, r.turns, r.makeUpsOwed, r.makeUpsGranted, r.skips.companyBusiness]);
+ * ```
+ */
+export function fairnessLedger(state: OfficeState, options?: FairnessOptions): FairnessRow[] {
+  return ledgerRows(state.rotation, calendar(state), names(state), options);
+}
+
+/**
+ * Every staff member, in join order.
+ *
+ * @param state - the office state
+ * @returns the roster
+ * @example
+ * ```ts
+ * staffList(state).map((m) => m.name);
+ * ```
+ */
+export function staffList(state: OfficeState): StaffMember[] {
+  return [...values(state.staff.members)].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * A client's story: every decision about them, in order (with the engine
+ * option `history: 'full'`; empty with `'none'`).
+ *
+ * @param state - the office state
+ * @param client - a client key, a phone or a name
+ * @returns the decisions (empty when no client matches)
+ * @example
+ * ```ts
+ * history(state, 'e2').map((d) => d.rules);
+ * ```
+ */
+export function history(state: OfficeState, client: string): readonly Decision[] {
+  const key = findClient(state, client);
+  const out: Decision[] = [];
+  for (let s: Story | null = key === undefined ? null : (state.history.get(key) ?? null); s !== null; s = s.prev) out.push(s.d);
+  return out.reverse();
+}
+
+function dealsReader(state: OfficeState): DealsReader {
+  return { deals: state.deals, policy: state.policy.deals, name: (id) => state.staff.members.get(id)?.name ?? null, wording: wording(state) };
+}
+
+/**
+ * Every deal with its stages, money, status and splits: who is credited, who
+ * is paid and how much stands booked (RULES §G, §H, COL-SAME-UNIT).
+ *
+ * @param state - the office state
+ * @param query - `staff`: deals they closed or share in; `client`: a client key, phone or name
+ * @returns the deals, in the order they were first recorded
+ * @example
+ * ```ts
+ * const splits = dealsOf(state).map((d) => `${d.deal} ${d.status}: ${d.credit.map((c) => `${c.staffName} ${c.share}`).join(' + ')}`);
+ * ```
+ */
+export function dealsOf(state: OfficeState, query: { readonly staff?: string; readonly client?: string } = {}): DealRow[] {
+  const client = query.client === undefined ? undefined : findClient(state, query.client);
+  if (query.client !== undefined && client === undefined) return [];
+  const match = client === undefined ? undefined : (d: string) => d === client || findClient(state, d) === client;
+  return dealRows(dealsReader(state), match, query.staff);
+}
+
+/**
+ * The ledger's entries in order (time, then event), each with its rule IDs
+ * and evidence: accruals, clawbacks and adjustments of credit, commission
+ * and fixed bonuses (RFD-CLAWBACK, COM-RATE-TIERS, COM-FIXED-BONUS). History
+ * is never edited: a refund or a re-tiering adds entries.
+ *
+ * @param state - the office state
+ * @param query - staff, month, deal or account to narrow to
+ * @returns the entries
+ * @example
+ * ```ts
+ * const entries = ledgerEntries(state, { deal: 'D1' });
+ * ```
+ */
+export function ledgerEntries(state: OfficeState, query: LedgerQuery = {}): LedgerEntry[] {
+  return entryRows(dealsReader(state), query);
+}
+
+/**
+ * The commission ledger per salesperson and month (commission and fixed
+ * bonuses), with negative balances carried forward (RFD-CLAWBACK). The rows
+ * add up to the ledger: per person and for the office, the sum of `net` is
+ * the sum of the entries.
+ *
+ * @param state - the office state
+ * @param query - a salesperson and/or a month
+ * @returns one row per salesperson and month with entries, by staff id then month
+ * @example
+ * ```ts
+ * const payroll = commissionLedger(state, { month: '2026-11' }).map((r) => [r.staffName, r.payable, r.carried]);
+ * ```
+ */
+export function commissionLedger(state: OfficeState, query: Pick<LedgerQuery, 'staff' | 'month'> = {}): CommissionMonth[] {
+  return commissionRows(dealsReader(state), query);
+}
+
+/**
+ * Performance credit (业绩) per salesperson and month, for rankings and
+ * targets. Credit is separate from commission: a deal's credit split may
+ * differ from its commission split (DEAL-ABSENT-OWNER, DEAL-COOPERATION).
+ *
+ * @param state - the office state
+ * @param query - a salesperson and/or a month
+ * @returns one row per salesperson and month with credit entries
+ * @example
+ * ```ts
+ * credits(state, { month: '2026-11' }).sort((a, b) => Number(b.amount) - Number(a.amount));
+ * ```
+ */
+export function credits(state: OfficeState, query: Pick<LedgerQuery, 'staff' | 'month'> = {}): CreditMonth[] {
+  return creditRows(dealsReader(state), query);
+}
+
+/**
+ * Red and green line attainment per salesperson and month (COM-RATE-TIERS),
+ * for payroll and for grades and quotas built on top.
+ *
+ * @param state - the office state
+ * @param query - a salesperson and/or a month
+ * @returns one row per salesperson and month with figures or targets
+ * @example
+ * ```ts
+ * attainment(state, { month: '2026-11' }).filter((r) => r.redMet && r.greenMet);
+ * ```
+ */
+export function attainment(state: OfficeState, query: Pick<LedgerQuery, 'staff' | 'month'> = {}): AttainmentRow[] {
+  return attainmentRows(dealsReader(state), query);
+}
+
+/**
+ * An instant as local ISO-8601 in the office's time zone: how decisions'
+ * epoch-ms times read for people.
+ *
+ * @param state - the office state (for its time zone)
+ * @param ms - epoch milliseconds, e.g. a decision's `at`
+ * @returns the local time with its offset
+ * @example
+ * ```ts
+ * localTime(state, decision.at); // '2026-11-01T10:00:00+08:00'
+ * ```
+ */
+export function localTime(state: OfficeState, ms: number): string {
+  return calendar(state).localIso(ms);
+}

@@ -1,0 +1,106 @@
+/**
+ * The claim register: claims, pre-files, channel reports and updates
+ * (RULES §B, CLM-*), and who keeps a claimed client (COL-EARLIEST,
+ * COL-SAME-DAY). A refused claim is a decision, kept on record.
+ */
+import { joinRules, rules } from '../kernel/decision.js';
+import type { RuleId } from '../kernel/rules.js';
+import { instantMs, windowEnd } from '../kernel/time.js';
+import type { EventOf } from '../events/schema.js';
+import type { Channel } from './decisions.js';
+import { draftFile, grant, settle, type OwnCtx } from './file.js';
+import { claimDecision, claimRefusal, fieldsProblem, registerClient, updateClaim, type Fields, type Refusal } from './register.js';
+import { isProtected, type FileDraft } from './state.js';
+
+const REPORT = rules('CLM-REPORT');
+
+/**
+ * Channel reports (CLM-REPORT): the expected visit must fall within the
+ * report's validity; an unvisited report may be re-filed with a reason; past
+ * the allowed re-files the client goes to the public pool for good.
+ */
+function reportGate(c: OwnCtx, f: FileDraft, e: EventOf<'claimClient'>): Refusal | null {
+  const policy = c.p.claims.report;
+  const { tx } = c;
+  const report = f.report;
+  if (report?.closed) return { rules: REPORT, why: 'reportClosed', args: { maxRefiles: policy.maxRefiles } };
+  if (e.expectedVisitAt === undefined) return { rules: REPORT, why: 'reportNoVisitTime' };
+  if (instantMs(e.expectedVisitAt) >= windowEnd(c.cal, tx.at, policy.validDays)) return { rules: REPORT, why: 'reportTooLate', args: { days: policy.validDays } };
+  if (report === null || report.agent !== e.staff) {
+    const taken = report !== null && f.owner === report.agent && isProtected(f.status);
+    if (!taken) f.report = { agent: e.staff, at: tx.at, refiles: 0, closed: false };
+    return null;
+  }
+  const visited = f.registrations.some((r) => r.channel === 'visit' && r.valid && r.lastAt > report.at);
+  if (visited || (f.owner === e.staff && isProtected(f.status))) return null;
+  if (policy.refileNeedsReason && e.reason === undefined) return { rules: REPORT, why: 'refileNoReason' };
+  const refiles = report.refiles + 1;
+  if (refiles > policy.maxRefiles) {
+    f.report = { ...report, refiles, closed: true };
+    grant(c, f, { staff: null, status: 'pool', channel: null, at: tx.at, rules: REPORT, evidence: [tx.id], why: 'refiledOut', args: { refiles } });
+    return { rules: REPORT, why: 'refiledOut', args: { refiles } };
+  }
+  f.report = { ...report, at: tx.at, refiles };
+  return null;
+}
+
+const KIND_RULES: Record<'claim' | 'preFile' | 'report' | 'update', readonly RuleId[]> = {
+  claim: rules('REG-FIRST'),
+  update: rules('REG-FIRST'),
+  preFile: rules('CLM-PRE-FILE'),
+  report: REPORT,
+};
+const INVALID = rules('REG-FIELDS');
+const SAME_DAY = rules('COL-SAME-DAY');
+const EARLIEST = rules('COL-EARLIEST');
+
+/** A claim on an identified client. @internal */
+export interface Claim {
+  readonly client: string;
+  readonly person: string;
+  /** The client was on record before this event (a new one has no registrations to check). */
+  readonly existed: boolean;
+  readonly fields: Fields;
+}
+
+/**
+ * A claim on a client, time-stamped by the clerk (CLM-*). It may be refused
+ * (outside the windows, no same-day registration, a report rule, invalid
+ * fields, or someone else's earlier claim): the refusal is a decision.
+ * @internal
+ */
+export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim): void {
+  const f = draftFile(c, claim.client);
+  settle(c, f);
+  const decide = (outcome: 'accepted' | 'renewed' | 'updated' | 'pending' | 'refused', cited: readonly RuleId[], why: string, args?: Record<string, string | number | null | boolean | string[]>) =>
+    claimDecision(c, claim.client, e.staff, outcome, cited, f.basis.evidence, why, args);
+
+  if (e.kind === 'update' && updateClaim(c, f, e.staff)) return;
+  // The gates read the registrations on record before this claim; a new client has none.
+  const gate = claimRefusal(c, claim.existed ? f : undefined, e.staff, e.kind);
+  if (gate) return decide('refused', gate.rules, gate.why, gate.args);
+  if (e.kind === 'report') {
+    const refused = reportGate(c, f, e);
+    if (refused) return decide('refused', refused.rules, refused.why, refused.args);
+  }
+  const channel: Channel = e.kind === 'report' ? 'report' : e.kind === 'preFile' ? 'preFile' : 'claim';
+  const invalid = fieldsProblem(c, claim.fields, channel);
+  const wasOwner = f.owner === e.staff;
+  registerClient(c, f, {
+    event: e.id,
+    staff: e.staff,
+    channel,
+    person: claim.person,
+    name: e.client.name ?? e.client.contact ?? null,
+    company: e.client.company ?? null,
+    invalid,
+    claimant: null,
+  });
+  const kindRule = KIND_RULES[e.kind];
+  if (invalid !== null) return decide('refused', joinRules(INVALID, kindRule), 'invalid', { invalid });
+  if (f.owner === e.staff && f.status === 'disputed') return decide('pending', joinRules(SAME_DAY, kindRule), 'sameDay');
+  if (f.owner === e.staff) return decide(wasOwner ? 'renewed' : 'accepted', kindRule, wasOwner ? 'reconfirmed' : e.kind === 'preFile' ? 'preFiled' : 'claimed', { staff: e.staff });
+  if (f.status === 'disputed') return decide('pending', joinRules(SAME_DAY, kindRule), 'sameDay');
+  const why = f.owner !== null ? 'earlierOwner' : f.status === 'pool' ? 'inPool' : f.status === 'developer' ? 'developer' : 'notClaimable';
+  return decide('refused', joinRules(EARLIEST, kindRule), why, { owner: f.owner });
+}

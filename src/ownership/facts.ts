@@ -1,0 +1,74 @@
+/**
+ * What other families need to know of a client's ownership: who holds them
+ * and what the file records that changes a deal's split (a complaint, a
+ * concealment, another family member's registrant, the salesperson the
+ * client named), each with the rule IDs that stand behind it.
+ */
+import { rules } from '../kernel/decision.js';
+import type { RuleId } from '../kernel/rules.js';
+import type { OwnCtx } from './file.js';
+import { holderOf } from './state.js';
+
+/**
+ * A client's ownership as the deal split reads it.
+ * @internal
+ */
+export interface OwnershipFacts {
+  readonly client: string;
+  /** Who holds the client (protected, disputed or permanent), if anyone. */
+  readonly holder: string | null;
+  /** The events the ownership rests on. */
+  readonly evidence: readonly string[];
+  /** When the holder first registered the client (DEAL-RECOGNITION-WINDOW). */
+  readonly holderSince: number;
+  readonly concealment: { readonly concealer: string; readonly original: string; readonly event: string; readonly rules: readonly RuleId[] } | null;
+  readonly complaint: { readonly original: string; readonly server: string; readonly event: string; readonly rules: readonly RuleId[] } | null;
+  /** A complaint that moved the client who referred this one (OWN-COMPLAINT 7:3 on referrals). */
+  readonly referrerComplaint: { readonly original: string; readonly server: string; readonly event: string; readonly referral: string; readonly rules: readonly RuleId[] } | null;
+  /** Others who registered a member of this family (COL-CROSS-FAMILY). */
+  readonly crossFamily: readonly { readonly staff: string; readonly event: string }[];
+  readonly crossFamilyRules: readonly RuleId[];
+  /** The salesperson the client named over the holder (OWN-NAMED). */
+  readonly named: string | null;
+  readonly namedRules: readonly RuleId[];
+  /** OWN-FIRST: the holder (or, with no holder, the closer) owns the deal. */
+  readonly firstRules: readonly RuleId[];
+  /** OWN-FIRST, COL-EARLIEST: a colleague closed a client the holder keeps. */
+  readonly keepRules: readonly RuleId[];
+}
+
+const CONCEAL = rules('OWN-CONCEAL');
+const COMPLAINT = rules('OWN-COMPLAINT');
+const COMPLAINT_REFERRAL = rules('OWN-COMPLAINT', 'REF-CHAIN');
+const CROSS = rules('COL-CROSS-FAMILY');
+const NAMED = rules('OWN-NAMED');
+const FIRST = rules('OWN-FIRST');
+const KEEP = rules('OWN-FIRST', 'COL-EARLIEST');
+
+/**
+ * The ownership facts of a client, and of the client who referred them
+ * (`groupOf` gives the client group of a person key).
+ * @internal
+ */
+export function ownershipFacts(c: OwnCtx, client: string, groupOf: (person: string) => string): OwnershipFacts {
+  const f = c.s.files.get(client);
+  const holder = f ? holderOf(f) : null;
+  const referrer = f?.referral?.referrer ?? null;
+  const ref = referrer === null ? undefined : c.s.files.get(groupOf(referrer));
+  const first = f?.registrations.find((r) => r.valid && r.staff === holder);
+  return {
+    client,
+    holder,
+    evidence: f?.basis.evidence ?? [],
+    holderSince: first?.at ?? f?.basis.at ?? c.tx.at,
+    concealment: f?.concealment ? { ...f.concealment, rules: CONCEAL } : null,
+    complaint: f?.complaint ? { ...f.complaint, rules: COMPLAINT } : null,
+    referrerComplaint: ref?.complaint ? { ...ref.complaint, referral: f?.referral?.event ?? client, rules: COMPLAINT_REFERRAL } : null,
+    crossFamily: f?.crossFamily ?? [],
+    crossFamilyRules: CROSS,
+    named: f?.named ?? null,
+    namedRules: NAMED,
+    firstRules: FIRST,
+    keepRules: KEEP,
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * A client's ownership file and the moves every rule makes on it: granting
+ * ownership with its window (OWN-FIRST, OWN-VALIDITY, OWN-FOLLOWUP),
+ * lapsing it when the window or the follow-up clock runs out, renewing it.
+ */
+import type { Ctx } from '../kernel/context.js';
+import { joinRules, rules, type Args } from '../kernel/decision.js';
+import type { Lookup } from '../kernel/map.js';
+import type { RuleId } from '../kernel/rules.js';
+import { windowEnd } from '../kernel/time.js';
+import type { Channel, OwnerStatus, OwnershipDecision } from './decisions.js';
+import type { OwnershipRules } from './policy.js';
+import { isProtected, newFile, type ClientFile, type FileDraft, type OwnershipState } from './state.js';
+
+/** The ownership family's context. @internal */
+export type OwnCtx = Ctx<OwnershipRules, OwnershipState>;
+
+/** A client's file, if on record. @internal */
+export function fileOf(c: OwnCtx, key: string): ClientFile | undefined {
+  return c.s.files.get(key);
+}
+
+/** The current event's draft of a client's file (a new file when none is on record). @internal */
+export function draftFile(c: OwnCtx, key: string): FileDraft {
+  return c.tx.draft(c.s.files, key, () => newFile(key, c.tx.at)) as FileDraft;
+}
+
+/** Makes `owner` the file's owner, noting the client in the owner's list. @internal */
+export function setOwner(c: OwnCtx, f: FileDraft, owner: string | null): void {
+  if (f.owner === owner) return;
+  if (owner !== null) c.s.byOwner.set(c.tx, owner, { client: f.key, next: c.s.byOwner.get(owner) ?? null });
+  f.owner = owner;
+}
+
+/** The clients a salesperson owns now, in key order. @internal */
+export function ownedBy(c: OwnCtx, staff: string): string[] {
+  const keys = new Set<string>();
+  for (let x = c.s.byOwner.get(staff) ?? null; x !== null; x = x.next) if (c.s.files.get(x.client)?.owner === staff) keys.add(x.client);
+  return [...keys].sort();
+}
+
+/** Removes a file absorbed into another (after a merge). @internal */
+export function dropFile(c: OwnCtx, key: string): void {
+  c.s.files.delete(c.tx, key);
+}
+
+/**
+ * When protection ends: the earlier of the window end and the follow-up
+ * deadline (the latter waived for a do-not-call client under the policy).
+ * @internal
+ */
+export function protectionEnd(file: Pick<ClientFile, 'status' | 'doNotCall' | 'followUpBy' | 'windowEndsAt'>, p: OwnershipRules): number | null {
+  if (!isProtected(file.status)) return null;
+  const followUp = file.doNotCall && p.ownership.followUp.doNotCallExempt ? null : file.followUpBy;
+  if (file.windowEndsAt === null) return followUp;
+  if (followUp === null) return file.windowEndsAt;
+  return Math.min(file.windowEndsAt, followUp);
+}
+
+/** The validity days of a channel, or of a referral (REF-WINDOW). @internal */
+export function validityDays(p: OwnershipRules, channel: Channel, referral = false): number | null {
+  if (referral && p.referrals.windowDays !== null) return p.referrals.windowDays;
+  return p.ownership.validityDays[channel];
+}
+
+function followUpDeadline(c: OwnCtx, from: number, first: boolean): number | null {
+  const f = c.p.ownership.followUp;
+  const days = first ? (f.firstWithinDays ?? f.withinDays) : f.withinDays;
+  return days === null ? null : windowEnd(c.cal, from, days);
+}
+
+/** A change of ownership: who, on what basis, from when, and why. @internal */
+export interface Grant {
+  readonly staff: string | null;
+  readonly status?: OwnerStatus;
+  readonly channel: Channel | null;
+  readonly at: number;
+  readonly rules: readonly RuleId[];
+  readonly evidence: readonly string[];
+  /** The reason code of the decision's sentence. */
+  readonly why: string;
+  readonly args?: Args;
+  readonly referral?: boolean;
+  /** The book day and person of the registration it rests on. */
+  readonly day?: number | null;
+  readonly person?: string | null;
+}
+
+const VALIDITY = rules('OWN-VALIDITY');
+const FOLLOWUP = rules('OWN-FOLLOWUP');
+
+/** Emits an ownership decision about a file. @internal */
+export function ownershipDecision(c: OwnCtx, f: Pick<ClientFile, 'key' | 'owner' | 'status'>, previous: string | null, end: number | null, cited: readonly RuleId[], evidence: readonly string[], why: string, args?: Args): void {
+  const { tx } = c;
+  if (!tx.record) return;
+  const d: OwnershipDecision = {
+    kind: 'ownership',
+    event: tx.id,
+    at: tx.at,
+    rules: cited,
+    evidence,
+    why,
+    ...(args ? { args } : {}),
+    client: f.key,
+    owner: f.owner,
+    previous,
+    status: f.status,
+    protectionEndsAt: end,
+  };
+  tx.emit(d);
+}
+
+/**
+ * Makes `staff` the owner from `at` (or moves the client to the pool or
+ * nobody when `staff` is null), with the rules and evidence it rests on.
+ * @internal
+ */
+export function grant(c: OwnCtx, f: FileDraft, change: Grant): void {
+  const status: OwnerStatus = change.status ?? (change.staff === null ? 'none' : 'protected');
+  const guarded = status === 'protected' || status === 'disputed';
+  const days = change.channel === null ? null : validityDays(c.p, change.channel, change.referral === true);
+  const previous = f.owner;
+  setOwner(c, f, change.staff);
+  f.status = status;
+  f.basis = { rules: change.rules, evidence: change.evidence, channel: change.channel, at: change.at, day: change.day ?? null, person: change.person ?? null };
+  f.windowEndsAt = guarded && days !== null ? windowEnd(c.cal, change.at, days) : null;
+  f.followUpBy = guarded ? followUpDeadline(c, change.at, true) : null;
+  if (status !== 'disputed') f.dispute = null;
+  if (!c.tx.record) return;
+  let cited = change.rules;
+  if (guarded && days !== null && !cited.includes('OWN-VALIDITY')) cited = joinRules(cited, VALIDITY);
+  if (guarded && f.followUpBy !== null && !cited.includes('OWN-FOLLOWUP')) cited = joinRules(cited, FOLLOWUP);
+  ownershipDecision(c, f, previous, protectionEnd(f, c.p), cited, change.evidence, change.why, change.args);
+}
+
+/**
+ * Lapses a protection that ended before now (OWN-VALIDITY, OWN-FOLLOWUP): the
+ * client is treated as new. Time-based lapses have no event of their own, so
+ * the first event to touch the client afterwards records them.
+ * @internal
+ */
+export function settle(c: OwnCtx, f: FileDraft): void {
+  const end = protectionEnd(f, c.p);
+  if (end === null || c.tx.at < end || f.owner === null) return;
+  const byFollowUp = f.followUpBy !== null && end === f.followUpBy && (f.windowEndsAt === null || f.followUpBy < f.windowEndsAt);
+  const owner = f.owner;
+  grant(c, f, { staff: null, channel: null, at: end, rules: byFollowUp ? FOLLOWUP : VALIDITY, evidence: f.basis.evidence, why: 'lapsed', args: { owner, end, byFollowUp } });
+}
+
+/** Whether a file's protection has lapsed by now (no change made). @internal */
+export function lapsed(file: ClientFile, c: OwnCtx): boolean {
+  const end = protectionEnd(file, c.p);
+  return end !== null && c.tx.at >= end && file.owner !== null;
+}
+
+/** The holder of a file as of now, lapses applied, without changing anything. @internal */
+export function holderNow(file: ClientFile | undefined, c: OwnCtx): string | null {
+  if (!file || lapsed(file, c)) return null;
+  return file.owner !== null && (isProtected(file.status) || file.status === 'permanent') ? file.owner : null;
+}
+
+/**
+ * Restarts the owner's window and follow-up clock after a contact the
+ * policy counts (OWN-VALIDITY renewal, OWN-FOLLOWUP). Never shortens a window.
+ * @internal
+ */
+export function renew(c: OwnCtx, f: FileDraft, channel: Channel | null): void {
+  if (!isProtected(f.status)) return;
+  if (channel !== null && f.windowEndsAt !== null) {
+    const days = validityDays(c.p, channel);
+    const basisDays = f.basis.channel === null ? null : validityDays(c.p, f.basis.channel);
+    const longest = days === null || basisDays === null ? null : Math.max(days, basisDays);
+    f.windowEndsAt = longest === null ? null : Math.max(f.windowEndsAt, windowEnd(c.cal, c.tx.at, longest));
+  }
+  f.followUpBy = followUpDeadline(c, c.tx.at, false) ?? f.followUpBy;
+}
+
+/**
+ * Who owns a client at a given time, lapses applied, without changing anything.
+ *
+ * @example
+ * ```ts
+ * // { owner: 'S01', status: 'protected', protectionEndsAt: 1794..., rules: ['OWN-FIRST', ...], evidence: ['e2'] }
+ * ```
+ */
+export interface OwnerView {
+  readonly owner: string | null;
+  readonly status: OwnerStatus;
+  /** Epoch ms the protection ends; null when it has no time limit or no owner. */
+  readonly protectionEndsAt: number | null;
+  readonly rules: readonly RuleId[];
+  readonly evidence: readonly string[];
+}
+
+const LAPSED_VALIDITY = VALIDITY;
+
+/** The owner at `at`, lapses applied. @internal */
+export function viewAt(file: ClientFile, at: number, p: OwnershipRules): OwnerView {
+  const end = protectionEnd(file, p);
+  if (end !== null && at >= end) {
+    return { owner: null, status: 'none', protectionEndsAt: null, rules: file.followUpBy === end ? FOLLOWUP : LAPSED_VALIDITY, evidence: file.basis.evidence };
+  }
+  return { owner: file.owner, status: file.status, protectionEndsAt: end, rules: file.basis.rules, evidence: file.basis.evidence };
+}
+
+/** Reads files from a persistent or open slice. @internal */
+export type FileReader = Lookup<ClientFile>;

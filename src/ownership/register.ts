@@ -1,0 +1,332 @@
+/**
+ * Registrations (RULES §B) and the ownership they establish (OWN-FIRST,
+ * OWN-VALIDITY), with the collisions a registration can cause
+ * (COL-EARLIEST, COL-SAME-DAY, REG-CALL-BEFORE-VISIT), the registration
+ * checks (REG-FIELDS, REG-CUTOFF), the claim gates (CLM-WINDOW,
+ * CLM-REQUIRES-REGISTRATION), claim updates (CLM-UPDATE) and follow-ups
+ * (OWN-FOLLOWUP).
+ */
+import { joinRules, rules, type Args } from '../kernel/decision.js';
+import type { RuleId } from '../kernel/rules.js';
+import { minutesOf } from '../kernel/time.js';
+import type { ClientRef } from '../events/common.js';
+import type { Phone } from '../identity/phone.js';
+import type { Channel, ClaimDecision, CollisionDecision, FollowUpDecision, RegistrationDecision } from './decisions.js';
+import { draftFile, grant, ownershipDecision, protectionEnd, renew, settle, type OwnCtx } from './file.js';
+import { isProtected, type ClientFile, type FileDraft, type Registration } from './state.js';
+
+/**
+ * The book day a registration counts for: after the cutoff, the next day (REG-CUTOFF).
+ * @internal
+ */
+export function bookDay(c: OwnCtx, at: number): number {
+  const day = c.cal.dayOf(at);
+  const cutoff = c.p.registration.cutoff;
+  return cutoff !== null && c.cal.minuteOfDay(at) >= minutesOf(cutoff) ? day + 1 : day;
+}
+
+/**
+ * Who gets a free client from this registration, and why. Defaults to the
+ * registering staff member (REG-FIRST, OWN-FIRST).
+ * @internal
+ */
+export interface Claimant {
+  readonly staff: string;
+  readonly rules: readonly RuleId[];
+  /** The reason code of the ownership decision. */
+  readonly why: string;
+  readonly args?: Args;
+  /** The client came by referral: the REF-WINDOW applies. */
+  readonly referral: boolean;
+}
+
+/** What a registration's fields look like to the checks, with what the record already knows. @internal */
+export interface Fields {
+  readonly ref: ClientRef | undefined;
+  /** The phone as normalized. */
+  readonly phone: Phone | undefined;
+  /** What the record of a known client supplies (REG-FIELDS). */
+  readonly known?: { readonly name: boolean; readonly phone: boolean } | undefined;
+}
+
+/**
+ * Why a registration is invalid (REG-FIELDS), or null when it is valid. A
+ * client already on record may be referred to by key or phone alone: the
+ * record supplies the rest.
+ * @internal
+ */
+export function fieldsProblem(c: OwnCtx, fields: Fields, channel: Channel): string | null {
+  const { ref, phone, known } = fields;
+  if (!ref) return 'no client details';
+  const hasName = ref.name !== undefined || (ref.company !== undefined && ref.contact !== undefined) || known?.name === true;
+  const required = c.p.registration.requiredFields;
+  const needName = channel === 'visit' ? required.includes('name') : channel !== 'call';
+  const needPhone = channel === 'visit' ? required.includes('phone') : channel === 'call' || channel === 'report';
+  if (needName && !hasName) return 'no name';
+  if (phone === undefined) return needPhone && known?.phone !== true ? 'no phone' : null;
+  if (phone.kind === 'invalid') return phone.reason;
+  if (phone.kind === 'masked' && channel !== 'report') return 'a masked phone cannot reach the client';
+  if (ref.reachable === false) return 'the phone does not reach the client';
+  return null;
+}
+
+/** A registration about to enter a client's file. @internal */
+export interface Registering {
+  readonly event: string;
+  readonly staff: string | null;
+  readonly channel: Channel;
+  readonly person: string;
+  readonly name: string | null;
+  readonly company: string | null;
+  /** Why it is invalid (REG-FIELDS), when it is. */
+  readonly invalid: string | null;
+  readonly claimant: Claimant | null;
+}
+
+const CLAIM_CHANNELS: readonly Channel[] = ['claim', 'preFile'];
+const REG_VALID = rules('REG-FIRST');
+const REG_INVALID = rules('REG-FIELDS', 'REG-FIRST');
+const CUTOFF = rules('REG-CUTOFF');
+
+function registrationDecision(c: OwnCtx, client: string, r: Registration, invalid: string | null): void {
+  const { tx } = c;
+  if (!tx.record) return;
+  const late = r.lastDay !== c.cal.dayOf(r.lastAt);
+  const base = r.valid ? REG_VALID : REG_INVALID;
+  const args: Args = invalid === null ? {} : { invalid };
+  if (late) args.cutoff = c.p.registration.cutoff;
+  const d: RegistrationDecision = {
+    kind: 'registration',
+    event: tx.id,
+    at: tx.at,
+    rules: late ? joinRules(base, CUTOFF) : base,
+    evidence: [],
+    why: r.valid ? 'registered' : 'invalid',
+    args,
+    client,
+    staff: r.staff,
+    channel: r.channel,
+    valid: r.valid,
+    day: c.cal.dayIso(r.lastDay),
+  };
+  tx.emit(d);
+}
+
+/** Adds a registration, keeping one entry per salesperson, book and person (see {@link Registration}). */
+function addRegistration(f: FileDraft, r: Registration): Registration {
+  const list = f.registrations;
+  const i = list.findIndex((q) => q.staff === r.staff && q.channel === r.channel && q.valid === r.valid && q.person === r.person && q.name === r.name && q.company === r.company);
+  if (i < 0) {
+    f.registrations = [...list, r];
+    return r;
+  }
+  const q = list[i] as Registration;
+  const merged: Registration = { ...q, lastAt: r.lastAt, lastDay: r.lastDay };
+  const next = list.slice();
+  next[i] = merged;
+  f.registrations = next;
+  return merged;
+}
+
+/** Emits a collision and notes it on the file (for the same-day dispute rule). @internal */
+export function collide(c: OwnCtx, f: FileDraft, challenger: string, outcome: CollisionDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], why: string, day: number, args?: Args): void {
+  const { tx } = c;
+  if (tx.record) {
+    const d: CollisionDecision = { kind: 'collision', event: tx.id, at: tx.at, rules: cited, evidence, why, ...(args ? { args } : {}), client: f.key, owner: f.owner, challenger, outcome };
+    tx.emit(d);
+  }
+  f.collision = { staff: f.owner === null ? [challenger] : [f.owner, challenger], day, event: tx.id };
+}
+
+const FIRST = rules('OWN-FIRST');
+const DEVELOPER_CONTACT = rules('REF-DEVELOPER');
+const IN_POOL = rules('OWN-DEPARTED', 'OWN-MANAGER');
+const RENEWED = rules('OWN-VALIDITY');
+const CALL_FIRST = rules('REG-CALL-BEFORE-VISIT');
+const CALL_FIRST_GRANT = rules('REG-CALL-BEFORE-VISIT', 'REG-FIRST');
+const SAME_DAY = rules('COL-SAME-DAY', 'DSP-PROCESS');
+const EARLIEST = rules('COL-EARLIEST', 'OWN-FIRST');
+const EARLIEST_NAMED = rules('COL-EARLIEST', 'OWN-FIRST', 'OWN-NAMED');
+
+/**
+ * Enters a registration into a client's file and decides ownership: a free
+ * client goes to the claimant (OWN-FIRST); a protected one stays with its
+ * owner (COL-EARLIEST) unless a same-day call outranks a visit
+ * (REG-CALL-BEFORE-VISIT) or same-day claims await a ruling (COL-SAME-DAY).
+ * @internal
+ */
+export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): void {
+  const { tx } = c;
+  settle(c, f);
+  const day = bookDay(c, tx.at);
+  const r = addRegistration(f, {
+    event: input.event,
+    at: tx.at,
+    day,
+    lastAt: tx.at,
+    lastDay: day,
+    staff: input.staff,
+    channel: input.channel,
+    valid: input.invalid === null,
+    person: input.person,
+    name: input.name,
+    company: input.company,
+  });
+  registrationDecision(c, f.key, { ...r, lastAt: tx.at, lastDay: day, staff: input.staff, channel: input.channel }, input.invalid);
+  if (input.invalid !== null || input.staff === null) return;
+
+  const claimant: Claimant = input.claimant ?? { staff: input.staff, rules: FIRST, why: 'first', args: { by: input.staff }, referral: false };
+  if (f.status === 'developer') {
+    ownershipDecision(c, { key: f.key, owner: null, status: 'developer' }, null, null, DEVELOPER_CONTACT, [], 'developerContact');
+    return;
+  }
+  if (f.status === 'pool') {
+    ownershipDecision(c, { key: f.key, owner: null, status: 'pool' }, null, null, IN_POOL, f.basis.evidence, 'inPool');
+    return;
+  }
+  if (f.status === 'none' || f.owner === null) {
+    grant(c, f, { staff: claimant.staff, channel: input.channel, at: tx.at, rules: joinRules(claimant.rules, REG_VALID), evidence: [input.event], why: claimant.why, ...(claimant.args ? { args: claimant.args } : {}), referral: claimant.referral, day, person: input.person });
+    return;
+  }
+
+  const owner = f.owner;
+  const p = c.p;
+  if (owner === claimant.staff) {
+    const renews = (input.channel === 'visit' && p.ownership.renewOn.includes('visit')) || (CLAIM_CHANNELS.includes(input.channel) && p.ownership.renewOn.includes('claim') && p.claims.reclaimRenews);
+    if (!renews) return;
+    const oldEnd = protectionEnd(f, p);
+    renew(c, f, input.channel);
+    const end = protectionEnd(f, p);
+    if (end === oldEnd) return;
+    ownershipDecision(c, f, owner, end, RENEWED, [input.event], 'renewed', { channel: input.channel });
+    return;
+  }
+
+  const sameDay = basisRegistration(f)?.day === day;
+  if (p.registration.callBeforeVisit && input.channel === 'call' && f.basis.channel === 'visit' && f.status === 'protected' && sameDay) {
+    collide(c, f, claimant.staff, 'challengerWins', CALL_FIRST, f.basis.evidence, 'callBeforeVisit', day);
+    grant(c, f, { staff: claimant.staff, channel: 'call', at: tx.at, rules: CALL_FIRST_GRANT, evidence: [input.event], why: 'callBeforeVisit', day, person: input.person });
+    return;
+  }
+  if (p.collisions.sameDay === 'ruling' && CLAIM_CHANNELS.includes(input.channel) && f.basis.channel !== null && CLAIM_CHANNELS.includes(f.basis.channel) && isProtected(f.status) && sameDay) {
+    collide(c, f, claimant.staff, 'awaitingRuling', SAME_DAY, f.basis.evidence, 'sameDay', day);
+    f.status = 'disputed';
+    f.dispute = { raisedBy: null, event: tx.id, level: 'raised', ruledBy: null, ruledOwner: null };
+    return;
+  }
+  const named = claimant.rules.includes('OWN-NAMED');
+  const permanent = f.status === 'permanent';
+  collide(c, f, claimant.staff, 'ownerKeeps', named ? EARLIEST_NAMED : EARLIEST, f.basis.evidence, 'ownerKeeps', day, { permanent, until: permanent ? null : protectionEnd(f, p) });
+  if (named) f.named = claimant.staff;
+}
+
+/**
+ * The registration the current ownership rests on: the book day and person
+ * the grant recorded, else the first registration among its evidence.
+ * @internal
+ */
+export function basisRegistration(f: ClientFile): { readonly day: number; readonly person: string } | undefined {
+  if (f.basis.day !== null && f.basis.person !== null) return { day: f.basis.day, person: f.basis.person };
+  return f.registrations.find((r) => f.basis.evidence.includes(r.event));
+}
+
+/** A claim refused or held by a gate, with its rules and reason code. @internal */
+export interface Refusal {
+  readonly rules: readonly RuleId[];
+  readonly why: string;
+  readonly args?: Args;
+}
+
+const WINDOW = rules('CLM-WINDOW');
+const NEEDS_REGISTRATION = rules('CLM-REQUIRES-REGISTRATION');
+
+/**
+ * Checks a claim against the submission windows (CLM-WINDOW) and the
+ * same-day registration requirement (CLM-REQUIRES-REGISTRATION). Pre-filed
+ * clients and channel reports are exempt.
+ * @internal
+ */
+export function claimRefusal(c: OwnCtx, file: ClientFile | undefined, staff: string, kind: 'claim' | 'preFile' | 'report' | 'update'): Refusal | null {
+  if (kind === 'preFile' || kind === 'report') return null;
+  const windows = c.p.claims.windows;
+  if (windows.length > 0) {
+    const minute = c.cal.minuteOfDay(c.tx.at);
+    const open = windows.some((w) => minute >= minutesOf(w.from) && minute < minutesOf(w.to));
+    if (!open) return { rules: WINDOW, why: 'outsideWindow', args: { windows: windows.map((w) => `${w.from}-${w.to}`) } };
+  }
+  const isNew = file === undefined || !file.registrations.some((r) => r.valid && r.staff === staff && (r.channel === 'claim' || r.channel === 'preFile'));
+  if (c.p.claims.requireRegistration && isNew) {
+    const day = bookDay(c, c.tx.at);
+    const booked = file?.registrations.some((r) => r.valid && r.staff === staff && (r.channel === 'visit' || r.channel === 'call') && r.lastDay === day) ?? false;
+    if (!booked) return { rules: NEEDS_REGISTRATION, why: 'noRegistration', args: { staff } };
+  }
+  return null;
+}
+
+const UPDATE = rules('CLM-UPDATE');
+const UPDATE_GRANT = rules('CLM-UPDATE', 'OWN-FIRST');
+
+/** Emits a claim decision. @internal */
+export function claimDecision(c: OwnCtx, client: string | undefined, staff: string, outcome: ClaimDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], why: string, args?: Args): void {
+  const { tx } = c;
+  if (!tx.record) return;
+  const d: ClaimDecision = { kind: 'claim', event: tx.id, at: tx.at, rules: cited, evidence, why, ...(args ? { args } : {}), ...(client === undefined ? {} : { client }), staff, outcome };
+  tx.emit(d);
+}
+
+/**
+ * A claim update (CLM-UPDATE): a changed need or buyer makes the claim's time
+ * the time of the new submission. Returns false when the staff member has
+ * no claim to update.
+ * @internal
+ */
+export function updateClaim(c: OwnCtx, f: FileDraft, staff: string): boolean {
+  const { tx } = c;
+  const index = f.registrations.findIndex((r) => r.staff === staff && r.valid && (r.channel === 'claim' || r.channel === 'preFile'));
+  if (index < 0) return false;
+  const old = f.registrations[index] as Registration;
+  const day = bookDay(c, tx.at);
+  const next = f.registrations.slice();
+  next[index] = { ...old, at: tx.at, day, lastAt: tx.at, lastDay: day };
+  f.registrations = next;
+  claimDecision(c, f.key, staff, 'updated', UPDATE, [old.event], 'updated', { staff, since: tx.at });
+  if (f.owner === staff && f.basis.evidence.includes(old.event)) {
+    grant(c, f, { staff, channel: old.channel, at: tx.at, rules: UPDATE_GRANT, evidence: [old.event], why: 'claimUpdated', day, person: old.person });
+  }
+  return true;
+}
+
+const FOLLOW = rules('OWN-FOLLOWUP');
+
+/** Whether a client has a file (a follow-up or a ruling needs one). @internal */
+export function hasFile(c: OwnCtx, client: string): boolean {
+  return c.s.files.get(client) !== undefined;
+}
+
+/**
+ * A recorded follow-up (OWN-FOLLOWUP): by the owner it restarts the
+ * follow-up clock (and, if the policy says so, the window); by anyone else
+ * it keeps nothing.
+ * @internal
+ */
+export function followUp(c: OwnCtx, client: string, staff: string, doNotCall: boolean | undefined): void {
+  const f = draftFile(c, client);
+  settle(c, f);
+  if (doNotCall !== undefined && f.owner === staff) f.doNotCall = doNotCall;
+  let kept = false;
+  let why: string;
+  if (f.owner === staff && isProtected(f.status)) {
+    renew(c, f, c.p.ownership.renewOn.includes('followUp') ? f.basis.channel : null);
+    kept = true;
+    why = f.doNotCall && c.p.ownership.followUp.doNotCallExempt ? 'keptDoNotCall' : 'kept';
+  } else if (f.owner === staff) {
+    kept = true;
+    why = 'ownerUnprotected';
+  } else {
+    why = f.owner === null ? 'noOwner' : 'notOwner';
+  }
+  const { tx } = c;
+  if (!tx.record) return;
+  const d: FollowUpDecision = { kind: 'followUp', event: tx.id, at: tx.at, rules: FOLLOW, evidence: f.basis.evidence, why, args: { owner: f.owner, status: f.status, until: protectionEnd(f, c.p) }, client: f.key, staff, kept };
+  tx.emit(d);
+}

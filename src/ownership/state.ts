@@ -1,0 +1,201 @@
+/**
+ * The ownership slice: every client's file, and an index of clients by owner
+ * (for departures and per-salesperson views).
+ */
+import { emptyMap, type PMap } from '../kernel/map.js';
+import type { RuleId } from '../kernel/rules.js';
+import type { DealStage } from '../events/common.js';
+import type { Channel, OwnerStatus } from './decisions.js';
+
+/**
+ * A registration as the rules read it: who entered the client through which
+ * book, whether it is valid, and when. Repeats by the same staff member
+ * through the same book for the same person keep one entry, with the first
+ * time (`at`, `day`) and the latest (`lastAt`, `lastDay`): the rules read
+ * the earliest registration per salesperson and whether there was one today.
+ *
+ * @example
+ * ```ts
+ * // { event: 'e2', at: 1793..., day: 20393, lastAt: 1793..., lastDay: 20393, staff: 'S01', channel: 'visit', valid: true,
+ * //   person: 'e2', name: '张伟', company: null }
+ * ```
+ */
+export interface Registration {
+  readonly event: string;
+  /** Epoch ms of the first such registration; a claim update moves it (CLM-UPDATE). */
+  readonly at: number;
+  /** The book day it counts for (REG-CUTOFF). */
+  readonly day: number;
+  /** Epoch ms of the latest repeat. */
+  readonly lastAt: number;
+  /** The book day of the latest repeat. */
+  readonly lastDay: number;
+  readonly staff: string | null;
+  readonly channel: Channel;
+  readonly valid: boolean;
+  readonly person: string;
+  readonly name: string | null;
+  readonly company: string | null;
+}
+
+/**
+ * What the current ownership rests on.
+ *
+ * @example
+ * ```ts
+ * // { rules: ['OWN-FIRST', 'OWN-VALIDITY'], evidence: ['e2'], channel: 'visit', at: 1793..., day: 20393, person: 'e2' }
+ * ```
+ */
+export interface Basis {
+  readonly rules: readonly RuleId[];
+  readonly evidence: readonly string[];
+  readonly channel: Channel | null;
+  /** Epoch ms the basis dates from: the start of the window. */
+  readonly at: number;
+  /** The book day of the registration it rests on, if one. */
+  readonly day: number | null;
+  /** The person of that registration. */
+  readonly person: string | null;
+}
+
+/**
+ * The deal a file knows of: the most advanced one (DEAL-STAGES).
+ *
+ * @example
+ * ```ts
+ * // { deal: 'D1', staff: 'S01', stage: 'subscription', at: 1793..., event: 'e40', refunded: false }
+ * ```
+ */
+export interface FileDeal {
+  readonly deal: string;
+  readonly staff: string;
+  readonly stage: DealStage;
+  readonly at: number;
+  readonly event: string;
+  readonly refunded: boolean;
+}
+
+/**
+ * The ownership file of one client group.
+ *
+ * @example
+ * ```ts
+ * ownerOf(state, 'e2')?.owner; // 'S01'
+ * ```
+ */
+export interface ClientFile {
+  readonly key: string;
+  readonly owner: string | null;
+  readonly status: OwnerStatus;
+  readonly basis: Basis;
+  /** End of the validity window (OWN-VALIDITY); null: no limit. */
+  readonly windowEndsAt: number | null;
+  /** Deadline of the next follow-up (OWN-FOLLOWUP); null: none due. */
+  readonly followUpBy: number | null;
+  readonly doNotCall: boolean;
+  readonly registrations: readonly Registration[];
+  /** The channel report on this client (CLM-REPORT). */
+  readonly report: { readonly agent: string; readonly at: number; readonly refiles: number; readonly closed: boolean } | null;
+  /** The first referral (REF-FIRST-REFERRER). */
+  readonly referral: { readonly referrer: string | null; readonly staff: string | null; readonly event: string } | null;
+  /** The last salesperson the client named (OWN-NAMED). */
+  readonly named: string | null;
+  readonly deal: FileDeal | null;
+  /** A justified complaint moved the client (OWN-COMPLAINT): for the 5:5 and 7:3 splits. */
+  readonly complaint: { readonly original: string; readonly server: string; readonly event: string } | null;
+  /** A ruling found concealment (OWN-CONCEAL): commission goes to the original. */
+  readonly concealment: { readonly concealer: string; readonly original: string; readonly event: string } | null;
+  /** Staff who registered another member of this family (COL-CROSS-FAMILY). */
+  readonly crossFamily: readonly { readonly staff: string; readonly event: string }[];
+  /** Service assignment that is not ownership (OWN-MANAGER under 002). */
+  readonly servedBy: { readonly staff: string; readonly event: string } | null;
+  /** The last collision, for the same-day dispute rule (DSP-PROCESS). */
+  readonly collision: { readonly staff: readonly string[]; readonly day: number; readonly event: string } | null;
+  /** The open or last dispute (DSP-PROCESS). */
+  readonly dispute: {
+    readonly raisedBy: string | null;
+    readonly event: string;
+    readonly level: 'raised' | 'supervisor' | 'manager';
+    readonly ruledBy: string | null;
+    readonly ruledOwner: string | null;
+  } | null;
+}
+
+/** A file being changed by the current event. @internal */
+export type FileDraft = { -readonly [K in keyof ClientFile]: ClientFile[K] };
+
+/**
+ * The clients a salesperson has been given, newest first: an append-only
+ * list, so giving a client costs one cell. It may name clients since lost
+ * (or twice); read it against the files.
+ *
+ * @example
+ * ```ts
+ * // { client: 'e9', next: { client: 'e2', next: null } }
+ * ```
+ */
+export interface Owned {
+  readonly client: string;
+  readonly next: Owned | null;
+}
+
+/**
+ * The ownership slice of an office state.
+ *
+ * @example
+ * ```ts
+ * owners(state).filter((r) => r.owner === 'S01');
+ * ```
+ */
+export interface OwnershipState {
+  readonly files: PMap<ClientFile>;
+  /** Owner → the clients they were given (for departures, OWN-DEPARTED). */
+  readonly byOwner: PMap<Owned>;
+}
+
+/** An empty ownership slice. @internal */
+export function initialOwnership(): OwnershipState {
+  return { files: emptyMap(), byOwner: emptyMap() };
+}
+
+const NO_RULES: readonly RuleId[] = Object.freeze([]);
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A file for a client no one owns yet. @internal */
+export function newFile(key: string, at: number): FileDraft {
+  return {
+    key,
+    owner: null,
+    status: 'none',
+    basis: { rules: NO_RULES, evidence: NONE, channel: null, at, day: null, person: null },
+    windowEndsAt: null,
+    followUpBy: null,
+    doNotCall: false,
+    registrations: NONE,
+    report: null,
+    referral: null,
+    named: null,
+    deal: null,
+    complaint: null,
+    concealment: null,
+    crossFamily: NONE,
+    servedBy: null,
+    collision: null,
+    dispute: null,
+  };
+}
+
+/** Whether a status carries an owner whose protection can lapse. @internal */
+export function isProtected(status: OwnerStatus): boolean {
+  return status === 'protected' || status === 'disputed';
+}
+
+/** The owner who holds a client now (protected, disputed or permanent), if any. @internal */
+export function holderOf(file: Pick<ClientFile, 'owner' | 'status'>): string | null {
+  return file.owner !== null && (isProtected(file.status) || file.status === 'permanent') ? file.owner : null;
+}
+
+/** Whether a file's deal counts as a deposit (OWN-DEPARTED). @internal */
+export function hasLiveDeal(file: Pick<ClientFile, 'deal'>): boolean {
+  return file.deal !== null && !file.deal.refunded;
+}

@@ -1,0 +1,438 @@
+/**
+ * The reception desk: the queue as one event sees it. It reads the seats,
+ * rolls the day over (ROT-CARRY), plans who is next (ROT-ORDER and the
+ * skips of §D), and writes its changes through the event's drafts.
+ * @internal
+ */
+import type { Ctx } from '../kernel/context.js';
+import { joinRules, rules } from '../kernel/decision.js';
+import type { RuleId } from '../kernel/rules.js';
+import { minutesOf } from '../kernel/time.js';
+import type { Skip, SkipReason } from './decisions.js';
+import type { RotationPolicy } from './policy.js';
+import type { FairnessDay, QueueHead, RotationState, Seat } from './state.js';
+
+/** The rotation family's context. @internal */
+export type RotCtx = Ctx<RotationPolicy, RotationState>;
+
+/** Where someone stands for a walk-in: free, away on business, busy with a reception, or out of the order for now. */
+export const FREE = 0;
+export const AWAY = 1;
+export const BUSY = 2;
+export const OUT = 3;
+
+/** A skip with the rules behind it, before it becomes part of a decision. */
+export interface PlannedSkip extends Skip {
+  readonly rules: readonly RuleId[];
+}
+
+/** Who the queue gives the next visitor (or call) to, and what that would change. */
+export interface Plan {
+  readonly receiver: string | null;
+  /** The receiver uses an owed make-up. */
+  readonly makeUp: boolean;
+  readonly skipped: readonly PlannedSkip[];
+  /** The cursor after this turn (walk-ins: `next`; calls: `nextCall`). */
+  readonly cursor: number;
+  /** Seats as they would be after this turn. */
+  readonly seats: ReadonlyMap<string, Seat>;
+  /** The reason code and its parameter. */
+  readonly why: string;
+  readonly states: readonly string[] | null;
+  readonly rules: readonly RuleId[];
+}
+
+type Tally = 'turns' | 'uncounted' | 'calls' | 'owed' | 'granted' | 'expired';
+
+const MAKEUP_COMPANY = rules('ROT-MAKEUP-COMPANY');
+const MAKEUP_RULES: Record<string, readonly RuleId[]> = {
+  companyBusiness: MAKEUP_COMPANY,
+  servingOwnClient: rules('ROT-LONG-RECEPTION'),
+  busy: rules('ROT-ORDER'),
+};
+const MISSED = rules('ROT-MISSED-NO-MAKEUP');
+const OWN_ARRIVES = rules('ROT-OWN-CLIENT-ARRIVES');
+const LONG = rules('ROT-LONG-RECEPTION');
+const NOT_COUNTED = rules('ROT-OLD-CLIENT-NOT-COUNTED');
+const ORDER = rules('ROT-ORDER');
+const ORDER_HALF = rules('ROT-ORDER', 'ROT-PENALTY-HALF');
+const HALF = rules('ROT-PENALTY-HALF');
+const ELIGIBLE = rules('ROT-ELIGIBLE');
+const CALLS = rules('ROT-CALL-ALLOCATION');
+const NO_CALLS = rules('ROT-NO-CALLS');
+const CALLS_NOBODY = rules('ROT-CALL-ALLOCATION', 'ROT-ELIGIBLE');
+
+function makeUpRule(seat: Seat): readonly RuleId[] {
+  return MAKEUP_RULES[seat.owedFor?.split(':')[0] ?? ''] ?? MAKEUP_COMPANY;
+}
+
+function emptyEntry(day: number, staff: string): FairnessDay {
+  return { day, staff, turns: 0, uncounted: 0, calls: 0, owed: 0, granted: 0, expired: 0, skips: {}, callSkips: {} };
+}
+
+/** The queue at one instant, for one event. */
+export class Desk {
+  readonly p: RotationPolicy;
+  readonly at: number;
+  readonly day: number;
+  cursor: number;
+  callCursor: number;
+  last: string | null;
+  private duty: QueueHead['duty'];
+  private ringDraft: Seat[] | null = null;
+  private todayDraft: FairnessDay[] | null = null;
+
+  constructor(readonly c: RotCtx) {
+    this.p = c.p;
+    this.at = c.tx.at;
+    this.day = c.cal.dayOf(this.at);
+    const head = c.s.head.value;
+    this.cursor = head.next;
+    this.callCursor = head.nextCall;
+    this.last = head.last;
+    this.duty = head.duty;
+    if (head.day !== null && this.day > head.day) this.rollOver(head.day);
+  }
+
+  /** The seats in rotation order. */
+  get ring(): readonly Seat[] {
+    return this.ringDraft ?? this.c.s.ring.value;
+  }
+
+  /** ROT-CARRY: a new day starts after the last receiver, or at the top of the order; the last day's ledger is filed. */
+  private rollOver(previous: number): void {
+    const restart = this.p.dailyStart === 'firstInOrder';
+    if (restart) {
+      this.cursor = 0;
+      this.callCursor = 0;
+    }
+    const ring = this.ring;
+    for (let i = 0; i < ring.length; i++) {
+      const seat = ring[i] as Seat;
+      const expire = this.p.makeUps.expireAtDayEnd && seat.owed > 0;
+      if (expire) this.tally(seat.id, 'expired', seat.owed, previous);
+      if (expire || (restart && seat.early > 0)) this.put({ ...seat, owed: expire ? 0 : seat.owed, early: restart ? 0 : seat.early });
+    }
+    const today = this.todayDraft ?? this.c.s.today.value;
+    if (today.length > 0) this.c.s.ledger.set(this.c.tx, String(previous), today);
+    this.todayDraft = [];
+    this.c.s.today.set(this.c.tx, this.todayDraft);
+  }
+
+  /** The seat of anyone the queue knows. */
+  seat(id: string): Seat | undefined {
+    const ring = this.ring;
+    for (let i = 0; i < ring.length; i++) if ((ring[i] as Seat).id === id) return ring[i];
+    return this.c.s.parked.get(id);
+  }
+
+  /** Stores a changed seat. */
+  put(seat: Seat): void {
+    const ring = this.ring;
+    for (let i = 0; i < ring.length; i++) {
+      if ((ring[i] as Seat).id === seat.id) {
+        if (this.ringDraft === null) {
+          this.ringDraft = ring.slice();
+          this.c.s.ring.set(this.c.tx, this.ringDraft);
+        }
+        this.ringDraft[i] = seat;
+        return;
+      }
+    }
+    this.c.s.parked.set(this.c.tx, seat.id, seat);
+  }
+
+  /** Where a seat stands now: FREE, AWAY, BUSY or OUT. */
+  standing(seat: Seat | undefined): number {
+    if (seat === undefined || seat.role !== 'sales') return OUT;
+    const s = seat.status;
+    if (s === 'companyBusiness' || s === 'personalBusiness') return AWAY;
+    if (s !== 'onDuty') return OUT;
+    return seat.busyUntil > this.at ? BUSY : FREE;
+  }
+
+  /** Whether someone could receive a walk-in now. */
+  free(id: string | undefined): id is string {
+    return id !== undefined && this.standing(this.seat(id)) === FREE;
+  }
+
+  /** A seat's state as a code for sentences, and until when it lasts. */
+  stateOf(id: string): { code: string; until: number } {
+    const seat = this.seat(id);
+    if (seat === undefined) return { code: 'not on the roster', until: 0 };
+    switch (this.standing(seat)) {
+      case FREE:
+        return { code: 'free', until: 0 };
+      case AWAY:
+        return { code: seat.status, until: 0 };
+      case BUSY:
+        return { code: seat.busyWithOwn === 'no' ? 'busy' : 'servingOwnClient', until: seat.busyUntil };
+      default:
+        return { code: seat.role !== 'sales' ? `role:${seat.role}` : seat.status, until: 0 };
+    }
+  }
+
+  /** The states of everyone in the order, as `id|code|until`, for "nobody could receive". */
+  states(): string[] {
+    return this.ring.map((s) => {
+      const st = this.stateOf(s.id);
+      return `${s.id}|${st.code}|${st.until}`;
+    });
+  }
+
+  halfTurns(seat: Seat): boolean {
+    return seat.halfUntil > this.at;
+  }
+
+  noCalls(seat: Seat): boolean {
+    return seat.noCallsUntil > this.at;
+  }
+
+  /** The instant the desk's day ends (local midnight). */
+  dayEnd(): number {
+    return this.c.cal.startOf(this.day + 1);
+  }
+
+  /** Whether the desk's time falls in the policy's duty hours (ROT-DUTY). */
+  inDutyHours(): boolean {
+    const windows = this.p.duty.windows;
+    if (windows.length === 0) return false;
+    const minute = this.c.cal.minuteOfDay(this.at);
+    return windows.some((w) => {
+      const from = minutesOf(w.from);
+      const to = minutesOf(w.to);
+      return from < to ? minute >= from && minute < to : minute >= from || minute < to;
+    });
+  }
+
+  /** The duty staff assigned for the desk's day, in order of preference. */
+  dutyStaff(): readonly string[] {
+    const duty = this.duty;
+    return duty !== null && duty.day === this.day ? duty.staff : [];
+  }
+
+  setDuty(staff: readonly string[]): void {
+    this.duty = { day: this.day, staff };
+  }
+
+  private entry(staff: string, day: number): { list: FairnessDay[]; index: number } {
+    let list = this.todayDraft;
+    if (list === null) {
+      list = this.c.s.today.value.slice();
+      this.todayDraft = list;
+      this.c.s.today.set(this.c.tx, list);
+    }
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i] as FairnessDay;
+      if (e.staff === staff && e.day === day) return { list, index: i };
+    }
+    list.push(emptyEntry(day, staff));
+    return { list, index: list.length - 1 };
+  }
+
+  tally(staff: string, field: Tally, n = 1, day = this.day): void {
+    if (n === 0) return;
+    const { list, index } = this.entry(staff, day);
+    const e = list[index] as FairnessDay;
+    list[index] = { ...e, [field]: e[field] + n };
+  }
+
+  tallySkip(staff: string, reason: SkipReason, channel: 'visit' | 'call'): void {
+    const { list, index } = this.entry(staff, this.day);
+    const e = list[index] as FairnessDay;
+    const field = channel === 'visit' ? 'skips' : 'callSkips';
+    list[index] = { ...e, [field]: { ...e[field], [reason]: (e[field][reason] ?? 0) + 1 } };
+  }
+
+  /** Marks a receiver busy with this visit for the policy's reception time. */
+  busy(id: string | null, visit: string, own: Seat['busyWithOwn']): void {
+    if (id === null || this.p.receptionMinutes === 0) return;
+    const seat = this.seat(id);
+    if (seat === undefined) return;
+    this.put({ ...seat, busyUntil: this.at + this.p.receptionMinutes * 60_000, busyWith: visit, busyWithOwn: own });
+  }
+
+  /** Applies a walk-in or call plan: its seats, its cursor, its skips and the make-up it used. */
+  commit(plan: Plan, channel: 'visit' | 'call'): void {
+    for (const seat of plan.seats.values()) this.put(seat);
+    for (const s of plan.skipped) {
+      this.tallySkip(s.staff, s.reason, channel);
+      if (s.makeUp) this.tally(s.staff, 'owed');
+    }
+    if (plan.receiver === null) return;
+    if (channel === 'call') {
+      this.callCursor = plan.cursor;
+      return;
+    }
+    this.cursor = plan.cursor;
+    if (plan.makeUp) this.tally(plan.receiver, 'granted');
+    else this.last = plan.receiver;
+  }
+
+  /**
+   * Counts `turns` turns for a receiver. When the plan chose them, the plan
+   * is applied and the first turn is their ordinary one (or a make-up);
+   * otherwise every turn is taken out of order, and the order passes them
+   * that many times (ROT-ORDER).
+   * @returns whether the receiver was the one the queue had next
+   */
+  countTurns(receiver: string, turns: number, plan: Plan): boolean {
+    const planned = plan.receiver === receiver;
+    if (planned) this.commit(plan, 'visit');
+    const early = planned ? turns - 1 : turns;
+    if (early > 0) {
+      const seat = this.seat(receiver);
+      if (seat !== undefined) this.put({ ...seat, early: seat.early + early });
+    }
+    this.tally(receiver, 'turns', turns);
+    return planned;
+  }
+
+  /** Writes the cursors, the day and the duty back. */
+  close(): void {
+    const box = this.c.s.head;
+    const head = box.value;
+    const day = head.day === null ? this.day : Math.max(head.day, this.day);
+    if (head.next === this.cursor && head.nextCall === this.callCursor && head.last === this.last && head.day === day && head.duty === this.duty) return;
+    box.set(this.c.tx, { next: this.cursor, nextCall: this.callCursor, last: this.last, day, duty: this.duty });
+  }
+}
+
+/** The skip of someone away or busy when their turn comes, and the make-up it owes. */
+function skipOf(desk: Desk, seat: Seat, standing: number): { skip: PlannedSkip; seat: Seat } {
+  const m = desk.p.makeUps;
+  let reason: SkipReason;
+  let mode: 'none' | 'once' | 'perTurn';
+  let episode: string;
+  let cited: readonly RuleId[];
+  let until: number | null = null;
+  if (standing === AWAY) {
+    reason = seat.status as 'companyBusiness' | 'personalBusiness';
+    mode = reason === 'companyBusiness' ? m.companyBusiness : 'none';
+    episode = String(seat.since);
+    cited = reason === 'companyBusiness' ? MAKEUP_COMPANY : MISSED;
+  } else if (seat.busyWithOwn !== 'no') {
+    reason = 'servingOwnClient';
+    mode = m.ownClient;
+    episode = seat.busyWith ?? '';
+    cited = seat.busyWithOwn === 'ownAtHead' ? OWN_ARRIVES : mode === 'once' ? LONG : NOT_COUNTED;
+    until = seat.busyUntil;
+  } else {
+    reason = 'busy';
+    mode = m.busy;
+    episode = seat.busyWith ?? '';
+    cited = ORDER;
+    until = seat.busyUntil;
+  }
+  const key = `${reason}:${episode}`;
+  const owe = mode === 'perTurn' || (mode === 'once' && seat.owedFor !== key);
+  return {
+    skip: { staff: seat.id, reason, makeUp: owe, until, outcome: owe ? 'owed' : mode === 'none' ? 'lost' : 'alreadyOwed', rules: cited },
+    seat: owe ? { ...seat, owed: seat.owed + 1, owedFor: key } : seat,
+  };
+}
+
+function nobody(desk: Desk, cursor: number, why: string, cited: readonly RuleId[]): Plan {
+  return { receiver: null, makeUp: false, skipped: [], cursor, seats: new Map(), why, states: desk.states(), rules: cited };
+}
+
+/**
+ * Who receives the next ordinary walk-in: an owed make-up first (when the
+ * policy gives them priority), else the order from the cursor, passing the
+ * ineligible silently (ROT-ELIGIBLE) and skipping those away, busy, under
+ * ROT-PENALTY-HALF, or whose turn was taken early.
+ */
+export function plan(desk: Desk): Plan {
+  const ring = desk.ring;
+  const n = ring.length;
+  const seats = new Map<string, Seat>();
+  const seatAt = (k: number): Seat => {
+    const s = ring[k] as Seat;
+    return seats.get(s.id) ?? s;
+  };
+  const cursor = desk.cursor;
+  if (desk.p.makeUps.first) {
+    for (let i = 0; i < n; i++) {
+      const seat = seatAt((cursor + i) % n);
+      if (seat.owed > 0 && desk.standing(seat) === FREE) {
+        seats.set(seat.id, { ...seat, owed: seat.owed - 1 });
+        return { receiver: seat.id, makeUp: true, skipped: [], cursor, seats, why: 'makeUpFirst', states: null, rules: makeUpRule(seat) };
+      }
+    }
+  }
+  let anyFree = false;
+  for (let i = 0; i < n && !anyFree; i++) anyFree = desk.standing(ring[i]) === FREE;
+  if (!anyFree) return nobody(desk, cursor, 'nobody', ELIGIBLE);
+  const skipped: PlannedSkip[] = [];
+  const passed = new Set<string>();
+  const pass = (skip: PlannedSkip) => {
+    if (passed.has(skip.staff)) return;
+    passed.add(skip.staff);
+    skipped.push(skip);
+  };
+  let maxEarly = 0;
+  for (let i = 0; i < n; i++) maxEarly = Math.max(maxEarly, (ring[i] as Seat).early);
+  // Each lap either finds someone or uses up an early turn or a penalty round of everyone free.
+  const laps = 2 + maxEarly;
+  for (let step = 0; step < laps * n; step++) {
+    const k = (cursor + step) % n;
+    const seat = seatAt(k);
+    const standing = desk.standing(seat);
+    if (standing === OUT) continue;
+    if (standing !== FREE) {
+      if (passed.has(seat.id)) continue;
+      const s = skipOf(desk, seat, standing);
+      seats.set(seat.id, s.seat);
+      pass(s.skip);
+      continue;
+    }
+    if (seat.early > 0) {
+      seats.set(seat.id, { ...seat, early: seat.early - 1 });
+      pass({ staff: seat.id, reason: 'turnTakenEarly', makeUp: false, until: null, outcome: null, rules: ORDER });
+      continue;
+    }
+    const half = desk.halfTurns(seat);
+    if (half && seat.halfSkipNext) {
+      seats.set(seat.id, { ...seat, halfSkipNext: false });
+      pass({ staff: seat.id, reason: 'penalty', makeUp: false, until: seat.halfUntil, outcome: null, rules: HALF });
+      continue;
+    }
+    const taken = half ? { ...seat, halfSkipNext: true } : seat;
+    const cited = half ? ORDER_HALF : ORDER;
+    if (!desk.p.makeUps.first && taken.owed > 0) {
+      seats.set(seat.id, { ...taken, owed: taken.owed - 1 });
+      return { receiver: seat.id, makeUp: true, skipped, cursor: k, seats, why: 'makeUpAtTurn', states: null, rules: joinRules(cited, makeUpRule(seat)) };
+    }
+    if (taken !== seat) seats.set(seat.id, taken);
+    return { receiver: seat.id, makeUp: false, skipped, cursor: (k + 1) % n, seats, why: 'next', states: null, rules: cited };
+  }
+  return nobody(desk, cursor, 'nobody', ELIGIBLE);
+}
+
+/**
+ * Who the call rotation gives the next call to (ROT-CALL-ALLOCATION): the
+ * order from the call cursor, skipping those away and those barred from
+ * calls (ROT-NO-CALLS). A busy reception does not stop a call being noted
+ * for someone.
+ */
+export function planCall(desk: Desk): Plan {
+  const ring = desk.ring;
+  const n = ring.length;
+  const skipped: PlannedSkip[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = (desk.callCursor + i) % n;
+    const seat = ring[k] as Seat;
+    const standing = desk.standing(seat);
+    if (standing === OUT) continue;
+    if (standing === AWAY) {
+      skipped.push({ staff: seat.id, reason: seat.status as 'companyBusiness' | 'personalBusiness', makeUp: false, until: null, outcome: null, rules: CALLS });
+      continue;
+    }
+    if (desk.noCalls(seat)) {
+      skipped.push({ staff: seat.id, reason: 'noCalls', makeUp: false, until: seat.noCallsUntil, outcome: null, rules: NO_CALLS });
+      continue;
+    }
+    return { receiver: seat.id, makeUp: false, skipped, cursor: (k + 1) % n, seats: new Map(), why: 'nextCall', states: null, rules: CALLS };
+  }
+  return nobody(desk, desk.callCursor, 'nobodyCall', CALLS_NOBODY);
+}

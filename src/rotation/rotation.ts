@@ -1,0 +1,337 @@
+/**
+ * The walk-in queue (轮排, RULES §D): who receives each visitor and each
+ * call, whether it uses a turn, who was skipped and why, the make-ups owed
+ * and used, and the changes to the queue (penalties, duty, reception ends).
+ */
+import { joinRules, NO_RULES, rules, type Args } from '../kernel/decision.js';
+import type { RuleId } from '../kernel/rules.js';
+import type { QueueDecision, ReceptionDecision, Skip } from './decisions.js';
+import { Desk, plan, planCall, type Plan, type RotCtx } from './desk.js';
+import { plainSeat, type Seat } from './state.js';
+
+/** What a reception needs to know. @internal */
+export interface Arrival {
+  readonly client: string | undefined;
+  /** The receiver the visitor book names, if any. */
+  readonly receiver: string | undefined;
+  /** The protected owner of an old client. */
+  readonly owner: string | null;
+  /** Why the visit is not a new client's turn, when it is not. */
+  readonly purpose: 'view' | 'deposit' | 'sign' | undefined;
+  readonly nonClient: string | undefined;
+  /** The salesperson a new client is tied to (named, referral), who receives them. */
+  readonly named: string | undefined;
+  /** The ownership family's rule IDs for such a tie (OWN-NAMED). */
+  readonly tieRules: readonly RuleId[];
+  /** People arriving together; a group counts one turn (ROT-GROUP-ONE). */
+  readonly groupSize: number;
+  /** Buyers among them (the client and companions with a need of their own), for groupTurns perBuyer. */
+  readonly buyers: number;
+}
+
+/** How one visitor or call was decided, before it becomes a decision. */
+interface Outcome {
+  readonly receiver: string | null;
+  readonly turns: number;
+  readonly makeUp: boolean;
+  /** The queue plan applied, with its skips; null when the queue was not used. */
+  readonly plan: Plan | null;
+  readonly rules: readonly RuleId[];
+  readonly why: string;
+  readonly args: Args;
+}
+
+const NO_SKIPS: readonly Skip[] = Object.freeze([]);
+
+function emitReception(desk: Desk, channel: 'visit' | 'call', client: string | undefined, out: Outcome): ReceptionDecision | null {
+  const { tx } = desk.c;
+  if (!tx.record) return null;
+  const p = out.plan;
+  let cited = out.rules;
+  let skipped = NO_SKIPS;
+  if (p !== null) {
+    cited = joinRules(cited, p.rules);
+    if (p.skipped.length > 0) {
+      skipped = p.skipped.map(({ staff, reason, makeUp, until, outcome }) => ({ staff, reason, makeUp, until, outcome }));
+      for (const s of p.skipped) cited = joinRules(cited, s.rules);
+    }
+  }
+  const d: ReceptionDecision = {
+    kind: 'reception',
+    event: tx.id,
+    at: tx.at,
+    rules: cited,
+    evidence: [],
+    why: out.why,
+    args: out.args,
+    channel,
+    ...(client === undefined ? {} : { client }),
+    receiver: out.receiver,
+    counted: out.turns > 0,
+    turns: out.turns,
+    makeUp: out.makeUp,
+    skipped: skipped as Skip[],
+  };
+  tx.emit(d);
+  return d;
+}
+
+/** Who helps an old client whose owner is away or busy (ROT-ABSENT-OWNER-ASSIST, ROT-TEAM-ASSIST). */
+function assistantFor(desk: Desk, owner: string): { id: string | null; how: string; team: string | null } {
+  const ring = desk.ring;
+  const n = ring.length;
+  const queue: Seat[] = [];
+  for (let i = 0; i < n; i++) {
+    const seat = ring[(desk.cursor + i) % n] as Seat;
+    if (seat.id !== owner && desk.free(seat.id)) queue.push(seat);
+  }
+  switch (desk.p.absentOwner) {
+    case 'last':
+      return { id: queue.at(-1)?.id ?? null, how: 'last', team: null };
+    case 'next':
+      return { id: queue[0]?.id ?? null, how: 'next', team: null };
+    case 'team': {
+      const team = desk.seat(owner)?.team ?? null;
+      const mate = team === null ? undefined : queue.find((s) => s.team === team);
+      if (mate !== undefined) return { id: mate.id, how: 'team', team };
+      if (team === null) return { id: queue[0]?.id ?? null, how: 'noTeam', team };
+      return { id: queue[0]?.id ?? null, how: 'otherTeam', team };
+    }
+  }
+}
+
+const NON_CLIENT = rules('ID-NONCLIENT');
+const OLD_COUNTED = rules('ROT-OLD-CLIENT-NOT-COUNTED');
+const OLD_AT_HEAD = rules('ROT-OLD-CLIENT-NOT-COUNTED', 'ROT-OWN-CLIENT-ARRIVES');
+const OLD_ASSIST = rules('ROT-OLD-CLIENT-NOT-COUNTED', 'ROT-ABSENT-OWNER-ASSIST');
+const OLD_TEAM = rules('ROT-OLD-CLIENT-NOT-COUNTED', 'ROT-TEAM-ASSIST');
+const DEPOSIT = rules('ROT-DEPOSIT-ONLY');
+const ORDER = rules('ROT-ORDER');
+const DUTY = rules('ROT-DUTY');
+const QUEUE = rules('ROT-ORDER', 'ROT-CARRY');
+const QUEUE_DUTY = rules('ROT-DUTY', 'ROT-ORDER', 'ROT-CARRY');
+const ELIGIBLE = rules('ROT-ELIGIBLE');
+const GROUP = rules('ROT-GROUP-ONE');
+
+/**
+ * The queue's rule IDs for a party counted as one turn (ROT-GROUP-ONE), for
+ * the ownership of companions received in the same turn.
+ * @internal
+ */
+export const GROUP_RULES: readonly RuleId[] = GROUP;
+
+/**
+ * The queue's rule IDs for a staff member's change of status (ROT-ELIGIBLE),
+ * for the roster's decision.
+ * @internal
+ */
+export const ELIGIBILITY_RULES: readonly RuleId[] = ELIGIBLE;
+
+function visitOutcome(desk: Desk, a: Arrival, visit: string): Outcome {
+  const p = desk.p;
+  const book = a.receiver;
+  const uncounted = (receiver: string | null, cited: readonly RuleId[], why: string, args: Args, busy: Seat['busyWithOwn'] | null = 'no'): Outcome => {
+    if (receiver !== null) {
+      desk.tally(receiver, 'uncounted');
+      if (busy !== null) desk.busy(receiver, visit, busy);
+    }
+    return { receiver, turns: 0, makeUp: false, plan: null, rules: cited, why, args };
+  };
+  const counted = (receiver: string, next: Plan, cited: readonly RuleId[], why: string, args: Args, busy: Seat['busyWithOwn'] = 'no'): Outcome => {
+    const turns = p.groupTurns === 'perBuyer' ? Math.max(1, a.buyers) : 1;
+    const planned = desk.countTurns(receiver, turns, next);
+    desk.busy(receiver, visit, busy);
+    if (a.groupSize > 1) args.party = a.groupSize;
+    return { receiver, turns, makeUp: planned && next.makeUp, plan: planned ? next : null, rules: a.groupSize > 1 ? joinRules(cited, GROUP) : cited, why, args };
+  };
+
+  if (a.nonClient !== undefined) return uncounted(book ?? null, NON_CLIENT, 'nonClient', { nonClient: a.nonClient }, null);
+  if (a.owner !== null) {
+    const owner = a.owner;
+    const wanted = desk.free(a.named) ? a.named : owner;
+    if (book === undefined ? desk.free(wanted) : book === wanted) {
+      const next = plan(desk);
+      if (p.oldClientCounts) return counted(wanted, next, OLD_COUNTED, 'oldClient', { owner, by: wanted, counts: true }, wanted === owner ? 'own' : 'no');
+      const atHead = wanted === owner && next.receiver === owner;
+      return uncounted(wanted, atHead ? OLD_AT_HEAD : OLD_COUNTED, 'oldClient', { owner, by: wanted, atHead, makeUpIfPassed: p.makeUps.ownClient === 'once' }, wanted !== owner ? 'no' : atHead ? 'ownAtHead' : 'own');
+    }
+    const assist = p.absentOwner === 'team' ? OLD_TEAM : OLD_ASSIST;
+    if (book !== undefined) return uncounted(book, assist, 'oldClientBook', { owner, by: book });
+    const helper = assistantFor(desk, owner);
+    const state = desk.stateOf(owner);
+    return uncounted(helper.id, assist, 'oldClientAssist', { owner, by: helper.id, how: helper.how, team: helper.team, ownerState: state.code, ownerUntil: state.until });
+  }
+  if (a.purpose === 'deposit' || a.purpose === 'sign') return uncounted(book ?? null, DEPOSIT, 'depositOnly', { purpose: a.purpose });
+  if (a.named !== undefined && (book ?? a.named) === a.named && desk.free(a.named)) {
+    const next = plan(desk);
+    return counted(a.named, next, joinRules(ORDER, a.tieRules), 'named', { by: a.named, outOfOrder: next.receiver !== a.named });
+  }
+  let dutyNobody = false;
+  if (desk.inDutyHours()) {
+    const person = book ?? desk.dutyStaff().find((id) => desk.free(id));
+    if (person !== undefined) return uncounted(person, DUTY, 'duty', { by: person, book: book !== undefined });
+    dutyNobody = true;
+  }
+  const next = plan(desk);
+  const base: Args = dutyNobody ? { dutyNobody } : {};
+  const extra = dutyNobody ? QUEUE_DUTY : QUEUE;
+  if (book !== undefined) {
+    const free = desk.free(book);
+    if (next.receiver === book) return counted(book, next, free ? extra : joinRules(extra, ELIGIBLE), next.why, { ...base, by: book });
+    const state = free ? null : desk.stateOf(book);
+    return counted(book, next, free ? extra : joinRules(extra, ELIGIBLE), 'book', { ...base, by: book, queueHad: next.receiver, ...(state ? { although: state.code, ownerUntil: state.until } : {}) });
+  }
+  if (next.receiver === null) return { receiver: null, turns: 0, makeUp: false, plan: null, rules: dutyNobody ? joinRules(DUTY, next.rules) : next.rules, why: next.why, args: { ...base, states: [...(next.states ?? [])] } };
+  return counted(next.receiver, next, extra, next.why, { ...base, by: next.receiver });
+}
+
+/**
+ * Decides who receives a visitor and whether it uses a turn: non-clients
+ * (ID-NONCLIENT), old clients and their absent owners
+ * (ROT-OLD-CLIENT-NOT-COUNTED, ROT-OWN-CLIENT-ARRIVES,
+ * ROT-ABSENT-OWNER-ASSIST, ROT-TEAM-ASSIST), deposits (ROT-DEPOSIT-ONLY),
+ * tied clients, duty hours (ROT-DUTY), and the order with its skips and
+ * make-ups (ROT-ORDER, ROT-CARRY, ROT-ELIGIBLE, ROT-GROUP-ONE, ...).
+ * "No eligible receiver" is a decision too.
+ * @internal
+ */
+export function receive(c: RotCtx, arrival: Arrival): string | null {
+  const desk = new Desk(c);
+  const out = visitOutcome(desk, arrival, c.tx.id);
+  emitReception(desk, 'visit', arrival.client, out);
+  desk.close();
+  return out.receiver;
+}
+
+/** What a call allocation needs to know. @internal */
+export interface CallArrival {
+  readonly client: string | undefined;
+  /** Who the book gives the call to (the manager's allocation, or the outreach's owner). */
+  readonly receiver: string | undefined;
+  readonly selfSourced: boolean;
+}
+
+const CALL_BOOK = rules('ROT-CALL-ALLOCATION');
+const CALL_BARRED = rules('ROT-CALL-ALLOCATION', 'ROT-NO-CALLS');
+
+function callOutcome(desk: Desk, call: CallArrival): Outcome {
+  if (call.receiver !== undefined) {
+    const r = call.receiver;
+    const seat = desk.seat(r);
+    const barred = !call.selfSourced && seat !== undefined && desk.noCalls(seat);
+    return { receiver: r, turns: 0, makeUp: false, plan: null, rules: barred ? CALL_BARRED : CALL_BOOK, why: call.selfSourced ? 'selfSourced' : 'callBook', args: { by: r, barredUntil: barred ? (seat?.noCallsUntil ?? 0) : 0 } };
+  }
+  if (desk.p.callAllocation === 'manager') return { receiver: null, turns: 0, makeUp: false, plan: null, rules: CALL_BOOK, why: 'callManager', args: {} };
+  const next = planCall(desk);
+  desk.commit(next, 'call');
+  if (next.receiver === null) return { receiver: null, turns: 0, makeUp: false, plan: null, rules: next.rules, why: next.why, args: { states: [...(next.states ?? [])] } };
+  return { receiver: next.receiver, turns: 1, makeUp: false, plan: next, rules: NO_RULES, why: next.why, args: { by: next.receiver } };
+}
+
+/**
+ * Gives a call to someone (ROT-CALL-ALLOCATION): the receiver of a
+ * self-sourced call keeps it; a call the book gives to someone is theirs;
+ * otherwise the call rotation allocates it, skipping those barred from calls
+ * (ROT-NO-CALLS), or it waits for the manager.
+ * @internal
+ */
+export function allocateCall(c: RotCtx, call: CallArrival): string | null {
+  const desk = new Desk(c);
+  const out = callOutcome(desk, call);
+  if (out.receiver !== null) desk.tally(out.receiver, 'calls');
+  emitReception(desk, 'call', call.client, out);
+  desk.close();
+  return out.receiver;
+}
+
+function emitQueue(desk: Desk, staff: readonly string[], change: QueueDecision['change'], until: number | null, cited: readonly RuleId[], evidence: readonly string[], args: Args): void {
+  const { tx } = desk.c;
+  if (!tx.record) return;
+  const d: QueueDecision = { kind: 'queue', event: tx.id, at: tx.at, rules: cited, evidence, why: change, args, staff: [...staff], change, until };
+  tx.emit(d);
+}
+
+const PENALTY_RULES = { halfTurns: rules('ROT-PENALTY-HALF'), noCalls: rules('ROT-NO-CALLS') } as const;
+
+/**
+ * Sets or lifts a rotation penalty (ROT-PENALTY-HALF: one turn every two
+ * rounds; ROT-NO-CALLS: no call allocation) for `days` local days counting
+ * today (default: the policy's `penaltyDays`); 0 lifts it.
+ * @internal
+ */
+export function penalize(c: RotCtx, e: { readonly staff: string; readonly penalty: 'halfTurns' | 'noCalls'; readonly days?: number | undefined }): void {
+  const desk = new Desk(c);
+  const days = e.days ?? desk.p.penaltyDays;
+  const until = days === 0 ? 0 : c.cal.startOf(desk.day + days);
+  const seat = desk.seat(e.staff) ?? plainSeat(e.staff, 'sales', 'onDuty', null, 0);
+  desk.put(e.penalty === 'halfTurns' ? { ...seat, halfUntil: until, halfSkipNext: until > 0 } : { ...seat, noCallsUntil: until });
+  emitQueue(desk, [e.staff], days === 0 ? 'penaltyLifted' : 'penalty', days === 0 ? null : until, PENALTY_RULES[e.penalty], [], { penalty: e.penalty, days });
+  desk.close();
+}
+
+/** Names the duty staff of the event's local day (ROT-DUTY). @internal */
+export function assignDuty(c: RotCtx, ids: readonly string[]): void {
+  const desk = new Desk(c);
+  desk.setDuty(ids);
+  const windows = desk.p.duty.windows.map((w) => `${w.from}-${w.to}`).join(', ');
+  emitQueue(desk, ids, 'duty', desk.dayEnd(), DUTY, [], { day: c.cal.dayIso(desk.day), windows });
+  desk.close();
+}
+
+const LONG = rules('ROT-LONG-RECEPTION');
+
+/** A reception is over: the receiver is free for the queue again (ROT-LONG-RECEPTION). @internal */
+export function endReception(c: RotCtx, e: { readonly staff: string; readonly visit?: string | undefined }): void {
+  const desk = new Desk(c);
+  const seat = desk.seat(e.staff);
+  const ends = seat !== undefined && seat.busyUntil > c.tx.at && (e.visit === undefined || e.visit === seat.busyWith);
+  if (ends && seat !== undefined) desk.put({ ...seat, busyUntil: 0, busyWith: null, busyWithOwn: 'no' });
+  emitQueue(desk, [e.staff], 'receptionEnded', null, LONG, ends && seat?.busyWith ? [seat.busyWith] : [], { ended: ends, visit: seat?.busyWith ?? null });
+  desk.close();
+}
+
+/** A roster change as the queue needs it. @internal */
+export interface SeatMember {
+  readonly id: string;
+  readonly role: Seat['role'];
+  readonly status: Seat['status'];
+  readonly team: string | null;
+  readonly since: number;
+}
+
+/**
+ * Keeps the order in step with the roster: a salesperson joins at the end,
+ * and leaves it on departure or a change of role (ROT-ORDER); every seat
+ * carries the roster's status and team, which the queue reads at each turn
+ * (ROT-ELIGIBLE).
+ * @internal
+ */
+export function syncStaff(c: RotCtx, m: SeatMember): void {
+  const { tx, s } = c;
+  const ring = s.ring.value;
+  const index = ring.findIndex((x) => x.id === m.id);
+  const old = index >= 0 ? (ring[index] as Seat) : s.parked.get(m.id);
+  const seat: Seat = old ? { ...old, role: m.role, status: m.status, team: m.team, since: m.since } : plainSeat(m.id, m.role, m.status, m.team, m.since);
+  const belongs = m.role === 'sales' && m.status !== 'left';
+  if (belongs && index >= 0) {
+    const next = ring.slice();
+    next[index] = seat;
+    s.ring.set(tx, next);
+    return;
+  }
+  if (belongs) {
+    s.ring.set(tx, [...ring, seat]);
+    if (old) s.parked.delete(tx, m.id);
+    return;
+  }
+  s.parked.set(tx, m.id, seat);
+  if (index < 0) return;
+  const next = ring.filter((_, i) => i !== index);
+  s.ring.set(tx, next);
+  const head = s.head.value;
+  const shift = (cursor: number) => {
+    const moved = cursor > index ? cursor - 1 : cursor;
+    return next.length === 0 ? 0 : moved % next.length;
+  };
+  s.head.set(tx, { ...head, next: shift(head.next), nextCall: shift(head.nextCall) });
+}

@@ -1,0 +1,134 @@
+/**
+ * The rotation slice: the order with each salesperson's seat in it, the
+ * cursors, the day's duty staff and the fairness ledger.
+ *
+ * The seats of the order sit in one array (the ring) in rotation order, each
+ * with the roster attributes the queue reads (role, status, team), so that a
+ * reception walks one array instead of looking people up.
+ */
+import { emptyMap, type PMap } from '../kernel/map.js';
+import type { StaffRole, StaffStatus } from '../events/schema.js';
+import type { SkipReason } from './decisions.js';
+
+/**
+ * One person's place in the queue beyond their position in the order:
+ * what the roster says of them, make-ups owed, turns taken early, the
+ * reception keeping them busy, and rotation penalties.
+ *
+ * @example
+ * ```ts
+ * // { id: 'S02', role: 'sales', status: 'onDuty', team: 'A', since: 1793..., owed: 1, owedFor: 'companyBusiness:1793...',
+ * //   early: 0, busyUntil: 0, busyWith: null, busyWithOwn: 'no', halfUntil: 0, halfSkipNext: false, noCallsUntil: 0 }
+ * ```
+ */
+export interface Seat {
+  readonly id: string;
+  readonly role: StaffRole;
+  readonly status: StaffStatus;
+  readonly team: string | null;
+  /** Epoch ms of the last status change (an absence is one episode for a `once` make-up). */
+  readonly since: number;
+  /** Make-ups owed (ROT-MAKEUP-COMPANY, ROT-OWN-CLIENT-ARRIVES, ROT-LONG-RECEPTION). */
+  readonly owed: number;
+  /** `reason:episode` of the last make-up owed, so that a `once` absence or reception owes one. */
+  readonly owedFor: string | null;
+  /** Turns taken out of order: the order passes them that often (ROT-ORDER). */
+  readonly early: number;
+  /** Epoch ms until which a reception keeps them busy; 0 when free. */
+  readonly busyUntil: number;
+  /** The visit that keeps them busy. */
+  readonly busyWith: string | null;
+  /** What keeps them busy: an own old client (`ownAtHead`: it arrived when they were next in line), or another visitor. */
+  readonly busyWithOwn: 'no' | 'own' | 'ownAtHead';
+  /** Epoch ms until which ROT-PENALTY-HALF applies; 0: none. */
+  readonly halfUntil: number;
+  /** Under ROT-PENALTY-HALF: the next time the order reaches them is a round they sit out. */
+  readonly halfSkipNext: boolean;
+  /** Epoch ms until which ROT-NO-CALLS applies; 0: none. */
+  readonly noCallsUntil: number;
+}
+
+/** Counts per skip reason. */
+export type SkipCounts = Readonly<Partial<Record<SkipReason, number>>>;
+
+/**
+ * One person's day in the fairness ledger, as stored.
+ *
+ * @example
+ * ```ts
+ * // { day: 20758, staff: 'S01', turns: 4, uncounted: 1, calls: 2, owed: 1, granted: 1, expired: 0,
+ * //   skips: { companyBusiness: 1 }, callSkips: {} }
+ * ```
+ */
+export interface FairnessDay {
+  /** Local calendar day (days since 1970-01-01 in the office's zone). */
+  readonly day: number;
+  readonly staff: string;
+  /** Walk-in turns used (ordinary, early, make-ups). */
+  readonly turns: number;
+  /** Walk-ins received without using a turn. */
+  readonly uncounted: number;
+  /** Calls given to them, allocated or not. */
+  readonly calls: number;
+  /** Make-ups that became owed. */
+  readonly owed: number;
+  /** Make-ups used. */
+  readonly granted: number;
+  /** Make-ups that lapsed at the end of the day (makeUps.expireAtDayEnd). */
+  readonly expired: number;
+  /** Walk-in turns that passed them, by reason. */
+  readonly skips: SkipCounts;
+  /** Call allocations that passed them, by reason. */
+  readonly callSkips: SkipCounts;
+}
+
+/**
+ * The queue's cursors and the day's duty.
+ *
+ * @example
+ * ```ts
+ * // { next: 3, nextCall: 1, last: 'S03', day: 20758, duty: { day: 20758, staff: ['S05'] } }
+ * ```
+ */
+export interface QueueHead {
+  /** Index in the ring whose ordinary turn is next; it carries over to the next day (ROT-CARRY). */
+  readonly next: number;
+  /** Index in the ring of the next call allocation (ROT-CALL-ALLOCATION). */
+  readonly nextCall: number;
+  /** The last one who received an ordinary turn. */
+  readonly last: string | null;
+  /** The local day of the last rotation event; a later day starts with carry-over (ROT-CARRY). */
+  readonly day: number | null;
+  /** The duty staff of a day (ROT-DUTY). */
+  readonly duty: { readonly day: number; readonly staff: readonly string[] } | null;
+}
+
+/**
+ * The rotation slice of an office state.
+ *
+ * @example
+ * ```ts
+ * nextReceiver(state, '2026-11-02T09:00:00+08:00').queue.map((e) => e.staff);
+ * ```
+ */
+export interface RotationState {
+  /** The seats of the sales staff on the roster, in rotation order (ROT-ORDER). */
+  readonly ring: readonly Seat[];
+  /** The seats of everyone else the queue has heard of (other roles, departed), kept for a return. */
+  readonly parked: PMap<Seat>;
+  readonly head: QueueHead;
+  /** The fairness ledger of the current day. */
+  readonly today: readonly FairnessDay[];
+  /** The fairness ledger of earlier days, by day number. */
+  readonly ledger: PMap<readonly FairnessDay[]>;
+}
+
+/** An empty queue. @internal */
+export function initialRotation(): RotationState {
+  return { ring: [], parked: emptyMap(), head: { next: 0, nextCall: 0, last: null, day: null, duty: null }, today: [], ledger: emptyMap() };
+}
+
+/** A seat with nothing owed, free, unpenalized. @internal */
+export function plainSeat(id: string, role: StaffRole, status: StaffStatus, team: string | null, since: number): Seat {
+  return { id, role, status, team, since, owed: 0, owedFor: null, early: 0, busyUntil: 0, busyWith: null, busyWithOwn: 'no', halfUntil: 0, halfSkipNext: false, noCallsUntil: 0 };
+}
