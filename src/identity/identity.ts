@@ -12,7 +12,7 @@ import type { ClientRef } from '../events/common.js';
 import type { IdentityDecision, Match } from './decisions.js';
 import { maskKeys, normalizePhone, type Phone } from './phone.js';
 import type { IdentityPolicy } from './policy.js';
-import { keysOf, withKey, type IdentityReader, type IdentityState, type LinkRelation, type Person } from './state.js';
+import { compactPhones, keysOf, namesOf, phonesOf, withKey, type IdentityReader, type IdentityState, type LinkRelation, type Person } from './state.js';
 
 /** The identity family's context. @internal */
 export type IdentityCtx = Ctx<IdentityPolicy, IdentityState>;
@@ -25,7 +25,6 @@ export type Resolution =
   | { readonly found: true; readonly person: string; readonly client: string; readonly match: Exclude<Match, 'new' | 'linked' | 'split' | 'notCovered'> }
   | { readonly found: false; readonly unknownKey: boolean };
 
-const NONE: readonly never[] = Object.freeze([]);
 
 function cleanName(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
@@ -66,6 +65,11 @@ function earliest(people: IdentityReader['people'], keys: readonly string[]): Pe
   return best;
 }
 
+function isEmpty(m: IdentityReader['byMaskOnly']): boolean {
+  const x = m as { readonly empty?: boolean; readonly size?: number };
+  return x.empty ?? x.size === 0;
+}
+
 /**
  * Finds the person a reference names, by, in order: a known key, the
  * company, the full phone, a masked phone, the name. Several candidates
@@ -88,23 +92,24 @@ export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, ph
     const person = key === undefined ? undefined : s.people.get(key);
     if (person && needsAgree(p, person, ref.need)) {
       if (p.matchOn !== 'phoneAndName') return { found: true, person: person.key, client: person.group, match: 'phone' };
-      if (name !== undefined && (person.names.length === 0 || person.names.includes(name))) return { found: true, person: person.key, client: person.group, match: 'phone' };
+      if (name !== undefined && (person.names === null || namesOf(person).includes(name))) return { found: true, person: person.key, client: person.group, match: 'phone' };
     }
   }
-  if (phone !== undefined && phone.kind !== 'invalid' && p.maskedPhones !== 'never') {
+  // Masked phones are rare: most offices never see one, so most look-ups stop here.
+  if (phone !== undefined && phone.kind !== 'invalid' && p.maskedPhones !== 'never' && (phone.kind === 'masked' || !isEmpty(s.byMaskOnly))) {
     const candidates: string[] = [];
     for (const mask of maskKeys(phone)) candidates.push(...keysOf(s.byMaskOnly.get(mask)));
     if (phone.kind === 'masked' && phone.prefix.length === 3 && (phone.suffix.length === 4 || phone.suffix.length === 5)) {
       for (const key of keysOf(s.byTail.get(phone.suffix.slice(-4)))) {
         const person = s.people.get(key);
-        if (person?.phones.some((x) => x.phone.length === 11 && x.phone.startsWith(phone.prefix) && x.phone.endsWith(phone.suffix))) candidates.push(key);
+        if (person && phonesOf(person).some((x) => x.phone.length === 11 && x.phone.startsWith(phone.prefix) && x.phone.endsWith(phone.suffix))) candidates.push(key);
       }
     }
     const fitting = candidates.filter((key) => {
       const person = s.people.get(key);
       if (!person || !needsAgree(p, person, ref.need)) return false;
       if (p.maskedPhones === 'sufficient') return true;
-      return name !== undefined && person.names.some((n) => sameSurname(n, name));
+      return name !== undefined && namesOf(person).some((n) => sameSurname(n, name));
     });
     const person = earliest(s.people, fitting);
     if (person) return { found: true, person: person.key, client: person.group, match: 'maskedPhone' };
@@ -129,25 +134,25 @@ function register(c: IdentityCtx, key: string, ref: ClientRef, phone: Phone | un
   const old = s.people.get(key);
   const name = cleanName(ref.name);
   const company = isCompanyRef(ref) ? (ref.company ?? null) : null;
-  const addsName = name !== undefined && !(old?.names.includes(name) ?? false);
-  const addsPhone = phone?.kind === 'full' && !(old?.phones.some((x) => x.phone === phone.digits) ?? false);
+  const addsName = name !== undefined && !(old !== undefined && namesOf(old).includes(name));
+  const addsPhone = phone?.kind === 'full' && !(old !== undefined && phonesOf(old).some((x) => x.phone === phone.digits));
   const mask = phone?.kind === 'masked' ? maskKeys(phone)[0] : undefined;
-  const addsMask = mask !== undefined && !(old?.masks.includes(mask) ?? false);
+  const addsMask = mask !== undefined && !(old !== undefined && keysOf(old.masks ?? undefined).includes(mask));
   const addsCompany = company !== null && (old?.company ?? null) === null;
   const addsNeed = ref.need !== undefined && ref.need !== (old?.need ?? null);
   if (old && !addsName && !addsPhone && !addsMask && !addsCompany && !addsNeed) return old;
   const next: Person = tx.own(
     old
       ? { ...old }
-      : { key, group: key, link: null, names: NONE, phones: NONE, masks: NONE, company: null, contact: null, need: null, since: tx.at },
+      : { key, group: key, link: null, names: null, phones: null, masks: null, company: null, contact: null, need: null, since: tx.at },
   );
   const w = next as { -readonly [K in keyof Person]: Person[K] };
   if (addsName && name !== undefined) {
-    w.names = [...next.names, name];
+    w.names = withKey(next.names ?? undefined, name);
     s.byName.set(tx, name, withKey(s.byName.get(name), key));
   }
   if (addsPhone && phone?.kind === 'full') {
-    w.phones = [...next.phones, { phone: phone.digits, event: tx.id }];
+    w.phones = compactPhones(key, [...phonesOf(next), { phone: phone.digits, event: tx.id }]);
     if (s.byPhone.get(phone.digits) === undefined) s.byPhone.set(tx, phone.digits, key);
     if (phone.mobile) {
       const tail = phone.digits.slice(-4);
@@ -155,7 +160,7 @@ function register(c: IdentityCtx, key: string, ref: ClientRef, phone: Phone | un
     }
   }
   if (addsMask && mask !== undefined) {
-    w.masks = [...next.masks, mask];
+    w.masks = withKey(next.masks ?? undefined, mask);
     s.byMaskOnly.set(tx, mask, withKey(s.byMaskOnly.get(mask), key));
   }
   if (addsCompany && company !== null) {
@@ -350,16 +355,16 @@ export function split(c: IdentityCtx, person: string, registration: { readonly e
   const old = s.people.get(person);
   if (old) {
     const key = registration.event;
-    const moved = old.phones.filter((x) => x.event === key);
+    const moved = phonesOf(old).filter((x) => x.event === key);
     for (const x of moved) {
       s.byPhone.set(tx, x.phone, key);
       const n = normalizePhone(x.phone);
       if (n.kind === 'full' && n.mobile) s.byTail.set(tx, x.phone.slice(-4), withKey(s.byTail.get(x.phone.slice(-4)), key));
     }
     const name = cleanName(registration.name ?? undefined);
-    s.people.set(tx, key, { key, group: key, link: null, names: name === undefined ? NONE : [name], phones: moved, masks: NONE, company: null, contact: null, need: null, since: registration.at });
+    s.people.set(tx, key, { key, group: key, link: null, names: name ?? null, phones: compactPhones(key, moved), masks: null, company: null, contact: null, need: null, since: registration.at });
     const kept = tx.draft(s.people, person, () => old) as { phones: Person['phones'] };
-    kept.phones = old.phones.filter((x) => x.event !== key);
+    kept.phones = compactPhones(person, phonesOf(old).filter((x) => x.event !== key));
     if (name !== undefined) s.byName.set(tx, name, withKey(s.byName.get(name), key));
   }
   if (tx.record) {
@@ -387,7 +392,7 @@ export function notCovered(c: IdentityCtx, client: string, person: string, label
  * @internal
  */
 export function recordedFields(person: Person): { readonly name: boolean; readonly phone: boolean } {
-  return { name: person.names.length > 0 || person.company !== null, phone: person.phones.length > 0 };
+  return { name: person.names !== null || person.company !== null, phone: person.phones !== null };
 }
 
 /** The people of a group, the group key first. @internal */

@@ -31,11 +31,15 @@ export interface Person {
   /** The key of the client group (its earliest member). */
   readonly group: string;
   readonly link: { readonly to: string; readonly relation: LinkRelation } | null;
-  readonly names: readonly string[];
-  /** Full phones (digits), each with the event that brought it. */
-  readonly phones: readonly { readonly phone: string; readonly event: string }[];
+  /** The names given, first first (see {@link namesOf}). */
+  readonly names: Keys | null;
+  /**
+   * Full phones (digits), each with the event that brought it; a lone string
+   * is one phone brought by the person's first registration (see {@link phonesOf}).
+   */
+  readonly phones: string | readonly PersonPhone[] | null;
   /** Phones known only in masked form, as mask keys (`138*88888`). */
-  readonly masks: readonly string[];
+  readonly masks: Keys | null;
   readonly company: string | null;
   readonly contact: string | null;
   readonly need: string | null;
@@ -45,6 +49,37 @@ export interface Person {
 
 /** One key, or several. Most names and phone tails belong to one person, so they cost no array. */
 export type Keys = string | readonly string[];
+
+/**
+ * A full phone of a person and the event that brought it.
+ *
+ * @example
+ * ```ts
+ * // { phone: '13812345678', event: 'e2' }
+ * ```
+ */
+export interface PersonPhone {
+  readonly phone: string;
+  readonly event: string;
+}
+
+/** A person's names, first first. @internal */
+export function namesOf(p: Pick<Person, 'names'>): readonly string[] {
+  return keysOf(p.names ?? undefined);
+}
+
+/** A person's full phones with the events that brought them. @internal */
+export function phonesOf(p: Pick<Person, 'phones' | 'key'>): readonly PersonPhone[] {
+  const x = p.phones;
+  return x === null ? [] : typeof x === 'string' ? [{ phone: x, event: p.key }] : x;
+}
+
+/** Phones in their compact form: a lone phone of the person's first registration is a string. @internal */
+export function compactPhones(key: string, phones: readonly PersonPhone[]): Person['phones'] {
+  if (phones.length === 0) return null;
+  const only = phones[0] as PersonPhone;
+  return phones.length === 1 && only.event === key ? only.phone : phones;
+}
 
 /**
  * The identity slice of an office state.

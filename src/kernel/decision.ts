@@ -87,8 +87,18 @@ export function ruleList(ids: readonly RuleId[]): readonly RuleId[] {
 export function joinRules(a: readonly RuleId[], b: readonly RuleId[]): readonly RuleId[] {
   if (b.length === 0) return a.length === 0 || Object.isFrozen(a) ? a : ruleList(a);
   if (a.length === 0) return Object.isFrozen(b) ? b : ruleList(b);
+  // Lists from the table are joined once: the hot paths join the same few pairs for every event.
+  if (Object.isFrozen(a) && Object.isFrozen(b)) {
+    let byB = joined.get(a);
+    if (byB === undefined) joined.set(a, (byB = new Map()));
+    let list = byB.get(b);
+    if (list === undefined) byB.set(b, (list = ruleList([...a, ...b])));
+    return list;
+  }
   return ruleList([...a, ...b]);
 }
+
+const joined = new Map<readonly RuleId[], Map<readonly RuleId[], readonly RuleId[]>>();
 
 /** No rule IDs. */
 export const NO_RULES: readonly RuleId[] = rules();

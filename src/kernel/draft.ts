@@ -29,6 +29,15 @@ interface Undoable {
   restore(key: string, previous: unknown): void;
 }
 
+/** Rolls back a record changed in place: `previous` is the record and a copy of its fields. */
+const RESTORE: Undoable = {
+  restore(_key, previous) {
+    const [target, fields] = previous as [object, object];
+    for (const k of Object.keys(target)) if (!(k in fields)) delete (target as Record<string, unknown>)[k];
+    Object.assign(target, fields);
+  },
+};
+
 /** A transient map: the keys written since the last {@link persist}, over a persistent map. */
 export class TMap<V> implements Undoable {
   private over: Map<string, Slot<V>> | null = null;
@@ -44,6 +53,21 @@ export class TMap<V> implements Undoable {
       if (v !== undefined) return v === GONE ? undefined : v;
     }
     return get(this.base, key);
+  }
+
+  /**
+   * The value of a key if it was written since the last persist: such a
+   * value is reachable from nothing but this map, so the current event may
+   * change it in place.
+   */
+  fresh(key: string): V | undefined {
+    const v = this.over?.get(key);
+    return v === undefined || v === GONE ? undefined : v;
+  }
+
+  /** Whether the map is empty (cheap: no look-up), so a caller can skip its look-ups. */
+  get empty(): boolean {
+    return this.base.size === 0 && (this.over === null || this.over.size === 0);
   }
 
   /** Whether a key has a value. */
@@ -101,20 +125,34 @@ export class TMap<V> implements Undoable {
 
 /** A transient single value: a slice's scalar fields. */
 export class TBox<T> implements Undoable {
+  /** Whether the value was set since the slice was last closed: then nothing else holds it, and it may change in place. */
+  fresh = false;
+
   /** @param value - the value underneath */
   constructor(public value: T) {}
 
   /** Replaces the value. */
   set(tx: Tx, value: T): void {
-    tx.noteUndo(this, '', this.value);
+    tx.noteUndo(this, this.fresh ? 'fresh' : '', this.value);
     this.value = value;
+    this.fresh = true;
   }
 
   /** @internal */
-  restore(_key: string, previous: unknown): void {
+  restore(key: string, previous: unknown): void {
     this.value = previous as T;
+    this.fresh = key === 'fresh';
   }
 }
+
+/** Rolls back an array slot changed in place: `previous` is the array, the index and the old value (or the old length). */
+const SLOT: Undoable = {
+  restore(key, previous) {
+    const [arr, at, old] = previous as [unknown[], number, unknown];
+    if (key === 'length') arr.length = at;
+    else arr[at] = old;
+  },
+};
 
 /**
  * The work of one event: its id and instant, the decisions it makes, the
@@ -130,16 +168,19 @@ export class Tx {
   record = true;
   /** The decisions of the current event. */
   readonly decisions: unknown[] = [];
+  // Arrays with their own length, so that their storage is kept from one event to the next.
   private readonly undo: unknown[] = [];
-  private readonly drafts = new Set<object>();
+  private undone = 0;
+  private readonly drafts: object[] = [];
+  private drafted = 0;
 
   /** Starts an event. */
   begin(id: string, at: number): void {
     this.id = id;
     this.at = at;
-    this.decisions.length = 0;
-    this.undo.length = 0;
-    this.drafts.clear();
+    if (this.decisions.length > 0) this.decisions.length = 0;
+    this.undone = 0;
+    this.drafted = 0;
   }
 
   /** Records a decision of the current event (a no-op when decisions are not kept). */
@@ -149,7 +190,12 @@ export class Tx {
 
   /** @internal */
   noteUndo(target: Undoable, key: string, previous: unknown): void {
-    this.undo.push(target, key, previous);
+    const u = this.undo;
+    const i = this.undone;
+    u[i] = target;
+    u[i + 1] = key;
+    u[i + 2] = previous;
+    this.undone = i + 3;
   }
 
   /**
@@ -162,10 +208,16 @@ export class Tx {
    * @returns the draft, already in the map
    */
   draft<V extends object>(map: TMap<V>, key: string, create: () => V): V {
+    const fresh = map.fresh(key);
+    if (fresh !== undefined) {
+      if (this.isDraft(fresh)) return fresh;
+      // Written since the last persist: nothing else holds it, so it changes in place; a rollback restores its fields.
+      this.noteUndo(RESTORE, '', [fresh, { ...fresh }]);
+      return this.own(fresh);
+    }
     const current = map.get(key);
-    if (current !== undefined && this.drafts.has(current)) return current;
     const copy = current === undefined ? create() : { ...current };
-    this.drafts.add(copy);
+    this.own(copy);
     map.set(this, key, copy);
     return copy;
   }
@@ -173,37 +225,56 @@ export class Tx {
   /** The draft of a boxed record (a slice's scalar fields). */
   draftBox<V extends object>(box: TBox<V>): V {
     const current = box.value;
-    if (this.drafts.has(current)) return current;
-    const copy = { ...current };
-    this.drafts.add(copy);
+    if (this.isDraft(current)) return current;
+    const copy = this.own({ ...current });
     box.set(this, copy);
     return copy;
   }
 
+  /** Sets a slot of an array the current event may change in place (fresh, or its own draft), undoably. */
+  setSlot<V>(arr: V[], at: number, value: V): void {
+    this.noteUndo(SLOT, '', [arr, at, arr[at]]);
+    arr[at] = value;
+  }
+
+  /** Appends to an array the current event may change in place, undoably. */
+  pushSlot<V>(arr: V[], value: V): void {
+    this.noteUndo(SLOT, 'length', [arr, arr.length, undefined]);
+    arr.push(value);
+  }
+
   /** Marks a freshly made object as this event's draft (so a later `draft` does not copy it again). */
   own<V extends object>(value: V): V {
-    this.drafts.add(value);
+    this.drafts[this.drafted++] = value;
     return value;
   }
 
   /** Whether an object is a draft of the current event. */
   isDraft(value: object): boolean {
-    return this.drafts.has(value);
+    const d = this.drafts;
+    for (let i = this.drafted - 1; i >= 0; i--) if (d[i] === value) return true;
+    return false;
   }
 
   /** Ends the event: its drafts become immutable records. */
   commit(): void {
-    this.undo.length = 0;
-    this.drafts.clear();
+    this.release();
   }
 
   /** Undoes every write of the current event, newest first, and drops its decisions. */
   rollback(): void {
     const u = this.undo;
-    for (let i = u.length - 3; i >= 0; i -= 3) (u[i] as Undoable).restore(u[i + 1] as string, u[i + 2]);
-    u.length = 0;
-    this.drafts.clear();
+    for (let i = this.undone - 3; i >= 0; i -= 3) (u[i] as Undoable).restore(u[i + 1] as string, u[i + 2]);
+    this.release();
     this.decisions.length = 0;
+  }
+
+  // Clears the references (so that the old values can be collected), keeping the storage.
+  private release(): void {
+    this.undo.fill(undefined, 0, this.undone);
+    this.drafts.fill(undefined as unknown as object, 0, this.drafted);
+    this.undone = 0;
+    this.drafted = 0;
   }
 }
 
@@ -238,7 +309,12 @@ export function closeSlice<S extends object>(open: Transient<S>, before: S): S {
   const old = before as Record<string, unknown>;
   let out: Record<string, unknown> | null = null;
   for (const [k, t] of Object.entries(open as Record<string, TMap<unknown> | TBox<unknown>>)) {
-    const v = t instanceof TMap ? t.persist() : t.value;
+    let v: unknown;
+    if (t instanceof TMap) v = t.persist();
+    else {
+      v = t.value;
+      t.fresh = false;
+    }
     if (v !== old[k]) (out ??= { ...old })[k] = v;
   }
   return (out ?? before) as S;

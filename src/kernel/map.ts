@@ -116,6 +116,38 @@ function popcount(x: number): number {
 
 const MAX_SHIFT = 30;
 
+// Node arrays are built at their exact size: splice would leave spare capacity
+// in every node, which on maps of 100k entries more than doubles their memory.
+
+/** A copy of `arr` with `items` inserted at `at`. */
+function inserted(arr: readonly unknown[], at: number, a: unknown, b?: unknown, two = false): unknown[] {
+  const n = arr.length;
+  const add = two ? 2 : 1;
+  const out = new Array<unknown>(n + add);
+  for (let i = 0; i < at; i++) out[i] = arr[i];
+  out[at] = a;
+  if (two) out[at + 1] = b;
+  for (let i = at; i < n; i++) out[i + add] = arr[i];
+  return out;
+}
+
+/** A copy of `arr` without `count` items at `at`. */
+function removed(arr: readonly unknown[], at: number, count: number): unknown[] {
+  const n = arr.length;
+  const out = new Array<unknown>(n - count);
+  for (let i = 0; i < at; i++) out[i] = arr[i];
+  for (let i = at + count; i < n; i++) out[i - count] = arr[i];
+  return out;
+}
+
+/** A copy of `arr` (exact size). */
+function copied(arr: readonly unknown[]): unknown[] {
+  const n = arr.length;
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) out[i] = arr[i];
+  return out;
+}
+
 function isCollision<V>(c: Child<V>): c is Collision {
   return (c as Collision).collision === true;
 }
@@ -185,17 +217,13 @@ function setIn<V>(n: Child<V>, shift: number, h: number, key: string, value: V, 
           arr[i + 1] = value;
           return n;
         }
-        const copy = arr.slice();
+        const copy = copied(arr);
         copy[i + 1] = value;
         return { hash: n.hash, arr: copy, edit: edit?.live ? edit : null, collision: true };
       }
     }
     grew.n = 1;
-    if (owned(n, edit)) {
-      arr.push(key, value);
-      return n;
-    }
-    return { hash: n.hash, arr: [...arr, key, value], edit: edit?.live ? edit : null, collision: true };
+    return { hash: n.hash, arr: inserted(arr, arr.length, key, value, true), edit: edit?.live ? edit : null, collision: true };
   }
   const bit = 1 << ((h >>> shift) & 31);
   const arr = n.arr;
@@ -208,7 +236,7 @@ function setIn<V>(n: Child<V>, shift: number, h: number, key: string, value: V, 
         arr[i + 1] = value;
         return n;
       }
-      const copy = arr.slice();
+      const copy = copied(arr);
       copy[i + 1] = value;
       return node(n.dmap, n.nmap, copy, edit);
     }
@@ -216,10 +244,9 @@ function setIn<V>(n: Child<V>, shift: number, h: number, key: string, value: V, 
     grew.n = 1;
     const child = pairNode<V>(shift + 5, k, arr[i + 1], hashKey(k), key, value, h, edit);
     const ci = arr.length - 2 - popcount(n.nmap & (bit - 1));
-    const copy = owned(n, edit) ? arr : arr.slice();
-    copy.splice(i, 2);
-    copy.splice(ci, 0, child);
-    if (copy === arr) {
+    const copy = inserted(removed(arr, i, 2), ci, child);
+    if (owned(n, edit)) {
+      n.arr = copy;
       n.dmap ^= bit;
       n.nmap |= bit;
       return n;
@@ -235,19 +262,18 @@ function setIn<V>(n: Child<V>, shift: number, h: number, key: string, value: V, 
       arr[ci] = next;
       return n;
     }
-    const copy = arr.slice();
+    const copy = copied(arr);
     copy[ci] = next;
     return node(n.dmap, n.nmap, copy, edit);
   }
   grew.n = 1;
   const i = 2 * popcount(n.dmap & (bit - 1));
+  const copy = inserted(arr, i, key, value, true);
   if (owned(n, edit)) {
-    arr.splice(i, 0, key, value);
+    n.arr = copy;
     n.dmap |= bit;
     return n;
   }
-  const copy = arr.slice();
-  copy.splice(i, 0, key, value);
   return node(n.dmap | bit, n.nmap, copy, edit);
 }
 
@@ -280,9 +306,7 @@ function removeIn<V>(n: Child<V>, shift: number, h: number, key: string, edit: E
       const other = at === 0 ? 2 : 0;
       return { lift: true, key: n.arr[other] as string, value: n.arr[other + 1] };
     }
-    const copy = n.arr.slice();
-    copy.splice(at, 2);
-    return { hash: n.hash, arr: copy, edit: edit?.live ? edit : null, collision: true };
+    return { hash: n.hash, arr: removed(n.arr, at, 2), edit: edit?.live ? edit : null, collision: true };
   }
   const bit = 1 << ((h >>> shift) & 31);
   const arr = n.arr;
@@ -296,9 +320,7 @@ function removeIn<V>(n: Child<V>, shift: number, h: number, key: string, edit: E
       const j = i === 0 ? 2 : 0;
       return { lift: true, key: arr[j] as string, value: arr[j + 1] };
     }
-    const copy = arr.slice();
-    copy.splice(i, 2);
-    return node(dmap, n.nmap, copy, edit);
+    return node(dmap, n.nmap, removed(arr, i, 2), edit);
   }
   if ((n.nmap & bit) === 0) return n;
   const ci = arr.length - 1 - popcount(n.nmap & (bit - 1));
@@ -306,22 +328,17 @@ function removeIn<V>(n: Child<V>, shift: number, h: number, key: string, edit: E
   const next = removeIn(child, shift + 5, h, key, edit);
   if (next === child) return n;
   if (next === null) {
-    const copy = arr.slice();
-    copy.splice(ci, 1);
     const nmap = n.nmap ^ bit;
     if (n.dmap === 0 && nmap === 0) return null;
-    return node(n.dmap, nmap, copy, edit);
+    return node(n.dmap, nmap, removed(arr, ci, 1), edit);
   }
   if ('lift' in next) {
     const nmap = n.nmap ^ bit;
     if (shift > 0 && nmap === 0 && n.dmap === 0) return next;
-    const copy = arr.slice();
-    copy.splice(ci, 1);
     const di = 2 * popcount(n.dmap & (bit - 1));
-    copy.splice(di, 0, next.key, next.value);
-    return node(n.dmap | bit, nmap, copy, edit);
+    return node(n.dmap | bit, nmap, inserted(removed(arr, ci, 1), di, next.key, next.value, true), edit);
   }
-  const copy = arr.slice();
+  const copy = copied(arr);
   copy[ci] = next;
   return node(n.dmap, n.nmap, copy, edit);
 }

@@ -35,6 +35,13 @@ function staffIssues(o: Live, id: string, refs: Refs, departedOk = false): Issue
   return issues;
 }
 
+/** The issue of one staff reference, pushed when there is one (no arrays for references left out). */
+function checkStaff(o: Live, issues: Issue[], staff: string | undefined, path: string, id: string): void {
+  if (staff === undefined) return;
+  const issue = staffIssue(o.staff.members, staff, [path], id);
+  if (issue) issues.push(issue);
+}
+
 function partyRefs(party: readonly ClientRef[] | undefined): [ClientRef, (string | number)[]][] {
   return (party ?? []).map((m, i) => [m, ['party', i]]);
 }
@@ -89,8 +96,9 @@ function known(o: Live, ref: ClientRef): string | Issue {
   return hasFile(o.cOwn, found.client) ? found.client : { code: 'unknown_client', path: ['client'], event: o.tx.id, message: 'the client has no registration: register the client first' };
 }
 
-function onKnown(o: Live, e: { readonly id: string; readonly client: ClientRef }, refs: Refs, act: (client: string) => void): Issue[] | null {
-  const issues = staffIssues(o, e.id, refs);
+function onKnown(o: Live, e: { readonly id: string; readonly client: ClientRef }, staff: string | undefined, path: string, act: (client: string) => void): Issue[] | null {
+  const issues: Issue[] = [];
+  checkStaff(o, issues, staff, path, e.id);
   if (issues.length > 0) return issues;
   const client = known(o, e.client);
   if (typeof client !== 'string') return [client];
@@ -109,13 +117,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
 
   registerVisit(o, e) {
-    const issues = staffIssues(o, e.id, [
-      [e.receiver, 'receiver'],
-      [e.named, 'named'],
-      [e.relativeOf, 'relativeOf'],
-      [e.referredByStaff, 'referredByStaff'],
-    ]);
-    issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
+    const issues: Issue[] = [];
+    checkStaff(o, issues, e.receiver, 'receiver', e.id);
+    checkStaff(o, issues, e.named, 'named', e.id);
+    checkStaff(o, issues, e.relativeOf, 'relativeOf', e.id);
+    checkStaff(o, issues, e.referredByStaff, 'referredByStaff', e.id);
+    if (e.client?.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
     if (issues.length > 0) return issues;
     const groupSize = 1 + (e.party?.length ?? 0);
     if (e.nonClient !== undefined || e.client === undefined) {
@@ -127,7 +134,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const companions: { ref: ClientRef; key: string }[] = [];
     const bad = joinParty(o, id, e.party, (ref, key) => companions.push({ ref, key }));
     if (bad) return [bad];
-    const client = groupOf(o, id.person.key);
+    const client = e.party === undefined ? id.client : groupOf(o, id.person.key);
     const ties: VisitTies = { named: e.named, relativeOf: e.relativeOf, accompanied: e.accompanied === true, referrer: referrerOf(o, e.referredBy), referredByStaff: e.referredByStaff };
     const arrival = arrive(o.cOwn, client, ties);
     const buyers = 1 + companions.filter((c) => c.ref.name !== undefined || c.ref.phone !== undefined).length;
@@ -153,7 +160,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
 
   registerCall(o, e) {
-    const issues = staffIssues(o, e.id, [[e.receiver, 'receiver']]);
+    const issues: Issue[] = [];
+    checkStaff(o, issues, e.receiver, 'receiver', e.id);
     if (issues.length > 0) return issues;
     const call = { receiver: e.receiver, selfSourced: e.selfSourced === true };
     if (e.client === undefined) {
@@ -168,8 +176,9 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
 
   claimClient(o, e) {
-    const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
-    issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
+    const issues: Issue[] = [];
+    checkStaff(o, issues, e.staff, 'staff', e.id);
+    if (e.client.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
     if (issues.length > 0) return issues;
     const existed = resolve(o.identity, o.policy.identity, e.client).found;
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
@@ -180,10 +189,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
     return null;
   },
 
-  recordFollowUp: (o, e) => onKnown(o, e, [[e.staff, 'staff']], (client) => followUp(o.cOwn, client, e.staff, e.doNotCall)),
-  raiseDispute: (o, e) => onKnown(o, e, [[e.staff, 'staff']], (client) => raiseDispute(o.cOwn, client, e.staff)),
-  fileComplaint: (o, e) => onKnown(o, e, [[e.reassignTo, 'reassignTo']], (client) => complain(o.cOwn, client, e)),
-  assignClient: (o, e) => onKnown(o, e, [[e.staff, 'staff']], (client) => assign(o.cOwn, client, e)),
+  recordFollowUp: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => followUp(o.cOwn, client, e.staff, e.doNotCall)),
+  raiseDispute: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => raiseDispute(o.cOwn, client, e.staff)),
+  fileComplaint: (o, e) => onKnown(o, e, e.reassignTo, 'reassignTo', (client) => complain(o.cOwn, client, e)),
+  assignClient: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => assign(o.cOwn, client, e)),
 
   issueRuling(o, e) {
     const issues = staffIssues(o, e.id, [

@@ -5,7 +5,7 @@
 import type { Issue } from '../kernel/issues.js';
 import { fromEntries, isMap, sortedEntries } from '../kernel/map.js';
 import { validatePolicy } from './fold.js';
-import type { Owned } from '../ownership/state.js';
+import { NO_EXTRA, type Owned } from '../ownership/state.js';
 import { engineOptionsSchema, type OfficeState, type Story } from './state.js';
 
 const FORMAT = 'salesfloor-state';
@@ -34,6 +34,8 @@ function isOwned(value: unknown): value is Owned {
 }
 
 function encode(value: unknown): unknown {
+  // The extra record most files share stays one object when read back.
+  if (value === NO_EXTRA) return { $shared: 'noExtra' };
   if (isMap(value)) return { $map: sortedEntries(value).map(([k, v]) => [k, encode(v)]) };
   // An owner's list as a set: the same grants in any order are the same state.
   if (isOwned(value)) {
@@ -57,6 +59,7 @@ function decode(value: unknown): unknown {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
     if (keys.length === 1 && Array.isArray(record.$map)) return fromEntries((record.$map as [string, unknown][]).map(([k, v]) => [k, decode(v)] as const));
+    if (keys.length === 1 && record.$shared === 'noExtra') return NO_EXTRA;
     if (keys.length === 1 && Array.isArray(record.$owned)) {
       let owned: Owned | null = null;
       for (const client of record.$owned as string[]) owned = { client, next: owned };

@@ -12,7 +12,7 @@ import { attainment as attainmentRows, commissionLedger as commissionRows, credi
 import type { LedgerEntry } from '../deals/decisions.js';
 import { resolve } from '../identity/identity.js';
 import { maskPhone } from '../identity/phone.js';
-import type { IdentityReader, Person } from '../identity/state.js';
+import { keysOf, namesOf, phonesOf, type IdentityReader, type Person } from '../identity/state.js';
 import type { OwnerStatus } from '../ownership/decisions.js';
 import { viewAt } from '../ownership/file.js';
 import type { OwnershipRules } from '../ownership/policy.js';
@@ -100,8 +100,8 @@ function row(state: OfficeState, file: ClientFile, at: number, options: ViewOpti
   const person: Person | undefined = state.identity.people.get(file.key);
   return {
     client: file.key,
-    name: person?.names[0] ?? person?.company ?? null,
-    phone: show(person?.phones[0]?.phone ?? person?.masks[0]?.replace('*', '***'), options),
+    name: (person && namesOf(person)[0]) ?? person?.company ?? null,
+    phone: show((person && phonesOf(person)[0]?.phone) ?? (person ? keysOf(person.masks ?? undefined)[0]?.replace('*', '***') : undefined), options),
     owner: view.owner,
     ownerName: view.owner === null ? null : (state.staff.members.get(view.owner)?.name ?? null),
     status: view.status,

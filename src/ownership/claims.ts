@@ -22,13 +22,13 @@ const REPORT = rules('CLM-REPORT');
 function reportGate(c: OwnCtx, f: FileDraft, e: EventOf<'claimClient'>): Refusal | null {
   const policy = c.p.claims.report;
   const { tx } = c;
-  const report = f.report;
+  const report = f.x.report;
   if (report?.closed) return { rules: REPORT, why: 'reportClosed', args: { maxRefiles: policy.maxRefiles } };
   if (e.expectedVisitAt === undefined) return { rules: REPORT, why: 'reportNoVisitTime' };
   if (instantMs(e.expectedVisitAt) >= windowEnd(c.cal, tx.at, policy.validDays)) return { rules: REPORT, why: 'reportTooLate', args: { days: policy.validDays } };
   if (report === null || report.agent !== e.staff) {
     const taken = report !== null && f.owner === report.agent && isProtected(f.status);
-    if (!taken) f.report = { agent: e.staff, at: tx.at, refiles: 0, closed: false };
+    if (!taken) f.x = { ...f.x, report: { agent: e.staff, at: tx.at, refiles: 0, closed: false } };
     return null;
   }
   const visited = f.registrations.some((r) => r.channel === 'visit' && r.valid && r.lastAt > report.at);
@@ -36,11 +36,11 @@ function reportGate(c: OwnCtx, f: FileDraft, e: EventOf<'claimClient'>): Refusal
   if (policy.refileNeedsReason && e.reason === undefined) return { rules: REPORT, why: 'refileNoReason' };
   const refiles = report.refiles + 1;
   if (refiles > policy.maxRefiles) {
-    f.report = { ...report, refiles, closed: true };
+    f.x = { ...f.x, report: { ...report, refiles, closed: true } };
     grant(c, f, { staff: null, status: 'pool', channel: null, at: tx.at, rules: REPORT, evidence: [tx.id], why: 'refiledOut', args: { refiles } });
     return { rules: REPORT, why: 'refiledOut', args: { refiles } };
   }
-  f.report = { ...report, at: tx.at, refiles };
+  f.x = { ...f.x, report: { ...report, at: tx.at, refiles } };
   return null;
 }
 

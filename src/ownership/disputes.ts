@@ -72,7 +72,7 @@ export function raiseDispute(c: OwnCtx, client: string, staff: string): void {
     return;
   }
   const today = c.cal.dayOf(c.tx.at);
-  const col = f.collision;
+  const col = f.x.collision;
   if (c.p.disputes.raiseSameDay && (col === null || !col.staff.includes(staff) || col.day !== today)) {
     const none = col === null || !col.staff.includes(staff);
     dispute(c, f, staff, 'refused', DSP, col ? [col.event] : [], none ? 'noCollision' : 'lateDispute', { staff, day: none ? null : c.cal.dayIso(col.day) });
@@ -80,7 +80,7 @@ export function raiseDispute(c: OwnCtx, client: string, staff: string): void {
   }
   dispute(c, f, staff, 'raised', DSP, col ? [col.event] : [], 'raised', { staff, holder: f.owner });
   if (f.owner !== null) f.status = 'disputed';
-  f.dispute = { raisedBy: staff, event: c.tx.id, level: 'raised', ruledBy: null, ruledOwner: null };
+  f.x = { ...f.x, dispute: { raisedBy: staff, event: c.tx.id, level: 'raised', ruledBy: null, ruledOwner: null } };
 }
 
 const FINE = rules('DSP-PROCESS', 'PEN-FINES');
@@ -105,33 +105,33 @@ export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): void
   settle(c, f);
   const owner = e.owner ?? null;
   let cited = joinRules(DSP, e.rules ?? []);
-  if (f.collision !== null && f.status === 'disputed' && f.dispute?.raisedBy === null) cited = joinRules(cited, SAME_DAY);
+  if (f.x.collision !== null && f.status === 'disputed' && f.x.dispute?.raisedBy === null) cited = joinRules(cited, SAME_DAY);
   const overridden = f.basis.evidence;
   const before = { owner: f.owner, status: f.status };
   let step: 'mediated' | 'ruled' | 'appealFailed' | 'appealOverturned' = e.level === 'supervisor' ? 'mediated' : 'ruled';
   if (e.level === 'appeal') {
-    const standing = f.dispute?.ruledOwner ?? f.owner;
+    const standing = f.x.dispute?.ruledOwner ?? f.owner;
     if (standing === owner) {
       step = 'appealFailed';
       fine(c, f, e.appellant ?? '', c.p.disputes.appealFailedFine, 'appealFailed');
     } else {
       step = 'appealOverturned';
-      const ruler = f.dispute?.ruledBy;
+      const ruler = f.x.dispute?.ruledBy;
       if (ruler) fine(c, f, ruler, c.p.disputes.overturnFine, 'overturned');
     }
   }
   dispute(c, f, e.appellant ?? null, step, cited, overridden, step, { level: e.level, owner, previous: before.owner });
   if (e.finding === 'concealment') {
     const concealer = e.concealer ?? '';
-    f.concealment = { concealer, original: owner ?? concealer, event: e.id };
+    f.x = { ...f.x, concealment: { concealer, original: owner ?? concealer, event: e.id } };
     cited = joinRules(cited, CONCEAL);
   }
   if (step !== 'appealFailed' && (before.owner !== owner || before.status === 'disputed')) {
     const why = e.finding === 'concealment' ? 'concealment' : 'ruling';
     assignTo(c, f, owner, cited, [e.id, ...overridden], why, { level: e.level, concealer: e.concealer ?? null, owner });
   }
-  const ruledBy = e.level === 'supervisor' ? (f.dispute?.ruledBy ?? null) : (e.by ?? f.dispute?.ruledBy ?? null);
-  f.dispute = { raisedBy: f.dispute?.raisedBy ?? null, event: e.id, level: e.level === 'supervisor' ? 'supervisor' : 'manager', ruledBy, ruledOwner: owner };
+  const ruledBy = e.level === 'supervisor' ? (f.x.dispute?.ruledBy ?? null) : (e.by ?? f.x.dispute?.ruledBy ?? null);
+  f.x = { ...f.x, dispute: { raisedBy: f.x.dispute?.raisedBy ?? null, event: e.id, level: e.level === 'supervisor' ? 'supervisor' : 'manager', ruledBy, ruledOwner: owner } };
 }
 
 const COMPLAINT = rules('OWN-COMPLAINT');
@@ -151,7 +151,7 @@ export function complain(c: OwnCtx, client: string, e: EventOf<'fileComplaint'>)
     ownershipDecision(c, f, f.owner, null, COMPLAINT, f.basis.evidence, why, { against: e.against, owner: f.owner });
     return;
   }
-  f.complaint = { original: e.against, server, event: e.id };
+  f.x = { ...f.x, complaint: { original: e.against, server, event: e.id } };
   assignTo(c, f, server, COMPLAINT, [e.id, ...f.basis.evidence], 'complaint', { against: e.against, by: server });
 }
 
@@ -167,7 +167,7 @@ export function assign(c: OwnCtx, client: string, e: EventOf<'assignClient'>): v
   settle(c, f);
   const scope = e.scope ?? c.p.ownership.managerAssigns;
   if (scope === 'service') {
-    f.servedBy = { staff: e.staff, event: e.id };
+    f.x = { ...f.x, servedBy: { staff: e.staff, event: e.id } };
     ownershipDecision(c, f, f.owner, null, MANAGER, f.basis.evidence, 'served', { by: e.staff });
     return;
   }

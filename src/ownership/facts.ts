@@ -53,7 +53,7 @@ const KEEP = rules('OWN-FIRST', 'COL-EARLIEST');
 export function ownershipFacts(c: OwnCtx, client: string, groupOf: (person: string) => string): OwnershipFacts {
   const f = c.s.files.get(client);
   const holder = f ? holderOf(f) : null;
-  const referrer = f?.referral?.referrer ?? null;
+  const referrer = f?.x.referral?.referrer ?? null;
   const ref = referrer === null ? undefined : c.s.files.get(groupOf(referrer));
   const first = f?.registrations.find((r) => r.valid && r.staff === holder);
   return {
@@ -61,12 +61,12 @@ export function ownershipFacts(c: OwnCtx, client: string, groupOf: (person: stri
     holder,
     evidence: f?.basis.evidence ?? [],
     holderSince: first?.at ?? f?.basis.at ?? c.tx.at,
-    concealment: f?.concealment ? { ...f.concealment, rules: CONCEAL } : null,
-    complaint: f?.complaint ? { ...f.complaint, rules: COMPLAINT } : null,
-    referrerComplaint: ref?.complaint ? { ...ref.complaint, referral: f?.referral?.event ?? client, rules: COMPLAINT_REFERRAL } : null,
-    crossFamily: f?.crossFamily ?? [],
+    concealment: f?.x.concealment ? { ...f.x.concealment, rules: CONCEAL } : null,
+    complaint: f?.x.complaint ? { ...f.x.complaint, rules: COMPLAINT } : null,
+    referrerComplaint: ref?.x.complaint ? { ...ref.x.complaint, referral: f?.x.referral?.event ?? client, rules: COMPLAINT_REFERRAL } : null,
+    crossFamily: f?.x.crossFamily ?? [],
     crossFamilyRules: CROSS,
-    named: f?.named ?? null,
+    named: f?.x.named ?? null,
     namedRules: NAMED,
     firstRules: FIRST,
     keepRules: KEEP,

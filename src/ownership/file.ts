@@ -79,7 +79,7 @@ export interface Grant {
   readonly evidence: readonly string[];
   /** The reason code of the decision's sentence. */
   readonly why: string;
-  readonly args?: Args;
+  readonly args?: Args | undefined;
   readonly referral?: boolean;
   /** The book day and person of the registration it rests on. */
   readonly day?: number | null;
@@ -125,7 +125,7 @@ export function grant(c: OwnCtx, f: FileDraft, change: Grant): void {
   f.basis = { rules: change.rules, evidence: change.evidence, channel: change.channel, at: change.at, day: change.day ?? null, person: change.person ?? null };
   f.windowEndsAt = guarded && days !== null ? windowEnd(c.cal, change.at, days) : null;
   f.followUpBy = guarded ? followUpDeadline(c, change.at, true) : null;
-  if (status !== 'disputed') f.dispute = null;
+  if (status !== 'disputed' && f.x.dispute !== null) f.x = { ...f.x, dispute: null };
   if (!c.tx.record) return;
   let cited = change.rules;
   if (guarded && days !== null && !cited.includes('OWN-VALIDITY')) cited = joinRules(cited, VALIDITY);

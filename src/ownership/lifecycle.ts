@@ -171,14 +171,17 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
   const before = { owner: x.owner, status: x.status, basis: x.basis, windowEndsAt: x.windowEndsAt, followUpBy: x.followUpBy, doNotCall: x.doNotCall };
   const other = { owner: y.owner, status: y.status, basis: y.basis, windowEndsAt: y.windowEndsAt, followUpBy: y.followUpBy, doNotCall: y.doNotCall };
   x.registrations = [...x.registrations, ...y.registrations].sort((p, q) => p.at - q.at);
-  x.report ??= y.report;
-  x.referral ??= y.referral;
-  x.named ??= y.named;
   x.deal = deal;
-  x.complaint ??= y.complaint;
-  x.concealment ??= y.concealment;
-  x.crossFamily = [...x.crossFamily, ...y.crossFamily];
-  x.servedBy ??= y.servedBy;
+  x.x = {
+    ...x.x,
+    report: x.x.report ?? y.x.report,
+    referral: x.x.referral ?? y.x.referral,
+    named: x.x.named ?? y.x.named,
+    complaint: x.x.complaint ?? y.x.complaint,
+    concealment: x.x.concealment ?? y.x.concealment,
+    crossFamily: [...x.x.crossFamily, ...y.x.crossFamily],
+    servedBy: x.x.servedBy ?? y.x.servedBy,
+  };
   setOwner(c, y, null);
   dropFile(c, fromKey);
   const take = (from: typeof before) => {
@@ -214,11 +217,11 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
   }
   const loser = winner === before ? other : before;
   take(winner);
-  if (join.family && loser.owner !== null) x.crossFamily = [...x.crossFamily, { staff: loser.owner, event: tx.id }];
+  if (join.family && loser.owner !== null) x.x = { ...x.x, crossFamily: [...x.x.crossFamily, { staff: loser.owner, event: tx.id }] };
   const args = { from: fromKey, winner: winner.owner, closer, afterDays: c.p.collisions.afterDealDays };
   if (tx.record) tx.emit({ kind: 'collision', event: tx.id, at: tx.at, rules: cited, evidence, why, args, client: x.key, owner: winner.owner, challenger: loser.owner ?? '', outcome: winner === before ? 'ownerKeeps' : 'challengerWins' });
   ownershipDecision(c, x, before.owner, protectionEnd(x, c.p), cited, winner.basis.evidence, why, args);
-  x.collision = { staff: [before.owner, other.owner], day: c.cal.dayOf(tx.at), event: tx.id };
+  x.x = { ...x.x, collision: { staff: [before.owner, other.owner], day: c.cal.dayOf(tx.at), event: tx.id } };
 }
 
 /**

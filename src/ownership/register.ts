@@ -35,7 +35,7 @@ export interface Claimant {
   readonly rules: readonly RuleId[];
   /** The reason code of the ownership decision. */
   readonly why: string;
-  readonly args?: Args;
+  readonly args?: Args | undefined;
   /** The client came by referral: the REF-WINDOW applies. */
   readonly referral: boolean;
 }
@@ -115,7 +115,11 @@ function registrationDecision(c: OwnCtx, client: string, r: Registration, invali
 /** Adds a registration, keeping one entry per salesperson, book and person (see {@link Registration}). */
 function addRegistration(f: FileDraft, r: Registration): Registration {
   const list = f.registrations;
-  const i = list.findIndex((q) => q.staff === r.staff && q.channel === r.channel && q.valid === r.valid && q.person === r.person && q.name === r.name && q.company === r.company);
+  let i = -1;
+  for (let k = 0; k < list.length && i < 0; k++) {
+    const q = list[k] as Registration;
+    if (q.staff === r.staff && q.channel === r.channel && q.valid === r.valid && q.person === r.person && q.name === r.name && q.company === r.company) i = k;
+  }
   if (i < 0) {
     f.registrations = [...list, r];
     return r;
@@ -135,7 +139,7 @@ export function collide(c: OwnCtx, f: FileDraft, challenger: string, outcome: Co
     const d: CollisionDecision = { kind: 'collision', event: tx.id, at: tx.at, rules: cited, evidence, why, ...(args ? { args } : {}), client: f.key, owner: f.owner, challenger, outcome };
     tx.emit(d);
   }
-  f.collision = { staff: f.owner === null ? [challenger] : [f.owner, challenger], day, event: tx.id };
+  f.x = { ...f.x, collision: { staff: f.owner === null ? [challenger] : [f.owner, challenger], day, event: tx.id } };
 }
 
 const FIRST = rules('OWN-FIRST');
@@ -172,7 +176,7 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
     name: input.name,
     company: input.company,
   });
-  registrationDecision(c, f.key, { ...r, lastAt: tx.at, lastDay: day, staff: input.staff, channel: input.channel }, input.invalid);
+  if (tx.record) registrationDecision(c, f.key, { ...r, lastAt: tx.at, lastDay: day, staff: input.staff, channel: input.channel }, input.invalid);
   if (input.invalid !== null || input.staff === null) return;
 
   const claimant: Claimant = input.claimant ?? { staff: input.staff, rules: FIRST, why: 'first', args: { by: input.staff }, referral: false };
@@ -185,7 +189,7 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
     return;
   }
   if (f.status === 'none' || f.owner === null) {
-    grant(c, f, { staff: claimant.staff, channel: input.channel, at: tx.at, rules: joinRules(claimant.rules, REG_VALID), evidence: [input.event], why: claimant.why, ...(claimant.args ? { args: claimant.args } : {}), referral: claimant.referral, day, person: input.person });
+    grant(c, f, { staff: claimant.staff, channel: input.channel, at: tx.at, rules: joinRules(claimant.rules, REG_VALID), evidence: [input.event], why: claimant.why, args: claimant.args, referral: claimant.referral, day, person: input.person });
     return;
   }
 
@@ -211,13 +215,13 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
   if (p.collisions.sameDay === 'ruling' && CLAIM_CHANNELS.includes(input.channel) && f.basis.channel !== null && CLAIM_CHANNELS.includes(f.basis.channel) && isProtected(f.status) && sameDay) {
     collide(c, f, claimant.staff, 'awaitingRuling', SAME_DAY, f.basis.evidence, 'sameDay', day);
     f.status = 'disputed';
-    f.dispute = { raisedBy: null, event: tx.id, level: 'raised', ruledBy: null, ruledOwner: null };
+    f.x = { ...f.x, dispute: { raisedBy: null, event: tx.id, level: 'raised', ruledBy: null, ruledOwner: null } };
     return;
   }
   const named = claimant.rules.includes('OWN-NAMED');
   const permanent = f.status === 'permanent';
   collide(c, f, claimant.staff, 'ownerKeeps', named ? EARLIEST_NAMED : EARLIEST, f.basis.evidence, 'ownerKeeps', day, { permanent, until: permanent ? null : protectionEnd(f, p) });
-  if (named) f.named = claimant.staff;
+  if (named) f.x = { ...f.x, named: claimant.staff };
 }
 
 /**

@@ -94,13 +94,27 @@ export interface ClientFile {
   readonly followUpBy: number | null;
   readonly doNotCall: boolean;
   readonly registrations: readonly Registration[];
+  readonly deal: FileDeal | null;
+  /** What few clients have: reports, referrals, complaints, disputes... (one shared empty record for the rest). */
+  readonly x: FileExtra;
+}
+
+/**
+ * The parts of a client's file that most clients never need: one shared
+ * empty record stands for them, and a change makes a record of its own.
+ *
+ * @example
+ * ```ts
+ * // { report: null, referral: { referrer: 'e2', staff: null, event: 'e9' }, named: null, complaint: null, ... }
+ * ```
+ */
+export interface FileExtra {
   /** The channel report on this client (CLM-REPORT). */
   readonly report: { readonly agent: string; readonly at: number; readonly refiles: number; readonly closed: boolean } | null;
   /** The first referral (REF-FIRST-REFERRER). */
   readonly referral: { readonly referrer: string | null; readonly staff: string | null; readonly event: string } | null;
   /** The last salesperson the client named (OWN-NAMED). */
   readonly named: string | null;
-  readonly deal: FileDeal | null;
   /** A justified complaint moved the client (OWN-COMPLAINT): for the 5:5 and 7:3 splits. */
   readonly complaint: { readonly original: string; readonly server: string; readonly event: string } | null;
   /** A ruling found concealment (OWN-CONCEAL): commission goes to the original. */
@@ -172,18 +186,13 @@ export function newFile(key: string, at: number): FileDraft {
     followUpBy: null,
     doNotCall: false,
     registrations: NONE,
-    report: null,
-    referral: null,
-    named: null,
     deal: null,
-    complaint: null,
-    concealment: null,
-    crossFamily: NONE,
-    servedBy: null,
-    collision: null,
-    dispute: null,
+    x: NO_EXTRA,
   };
 }
+
+/** The extra record of every file that has none of its own. @internal */
+export const NO_EXTRA: FileExtra = Object.freeze({ report: null, referral: null, named: null, complaint: null, concealment: null, crossFamily: NONE, servedBy: null, collision: null, dispute: null });
 
 /** Whether a status carries an owner whose protection can lapse. @internal */
 export function isProtected(status: OwnerStatus): boolean {

@@ -121,7 +121,7 @@ function referral(c: OwnCtx, f: FileDraft, ties: VisitTies, prior: boolean): voi
     eligible = false;
     why = 'unknownReferrer';
   }
-  const before = f.referral;
+  const before = f.x.referral;
   if (before !== null && (before.referrer !== referrer || before.staff !== staff)) {
     cited = joinRules(cited, FIRST_REFERRER);
     eligible = false;
@@ -144,7 +144,7 @@ function referral(c: OwnCtx, f: FileDraft, ties: VisitTies, prior: boolean): voi
     };
     c.tx.emit(d);
   }
-  if (before === null) f.referral = { referrer, staff, event: c.tx.id };
+  if (before === null) f.x = { ...f.x, referral: { referrer, staff, event: c.tx.id } };
 }
 
 /** A visit's registration, after the reception. @internal */

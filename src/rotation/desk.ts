@@ -43,6 +43,7 @@ export interface Plan {
 }
 
 type Tally = 'turns' | 'uncounted' | 'calls' | 'owed' | 'granted' | 'expired';
+type Draft<T> = { -readonly [K in keyof T]: T[K] };
 
 const MAKEUP_COMPANY = rules('ROT-MAKEUP-COMPANY');
 const MAKEUP_RULES: Record<string, readonly RuleId[]> = {
@@ -66,6 +67,13 @@ function makeUpRule(seat: Seat): readonly RuleId[] {
   return MAKEUP_RULES[seat.owedFor?.split(':')[0] ?? ''] ?? MAKEUP_COMPANY;
 }
 
+const HEAD = {
+  restore(_key: string, previous: unknown): void {
+    const [head, fields] = previous as [object, object];
+    Object.assign(head, fields);
+  },
+};
+
 function emptyEntry(day: number, staff: string): FairnessDay {
   return { day, staff, turns: 0, uncounted: 0, calls: 0, owed: 0, granted: 0, expired: 0, skips: {}, callSkips: {} };
 }
@@ -80,6 +88,7 @@ export class Desk {
   last: string | null;
   private duty: QueueHead['duty'];
   private ringDraft: Seat[] | null = null;
+  private headDraft: { -readonly [K in keyof QueueHead]: QueueHead[K] } | null = null;
   private todayDraft: FairnessDay[] | null = null;
 
   constructor(readonly c: RotCtx) {
@@ -131,15 +140,23 @@ export class Desk {
     const ring = this.ring;
     for (let i = 0; i < ring.length; i++) {
       if ((ring[i] as Seat).id === seat.id) {
-        if (this.ringDraft === null) {
-          this.ringDraft = ring.slice();
-          this.c.s.ring.set(this.c.tx, this.ringDraft);
-        }
-        this.ringDraft[i] = seat;
+        this.c.tx.setSlot(this.ownRing(), i, seat);
         return;
       }
     }
     this.c.s.parked.set(this.c.tx, seat.id, seat);
+  }
+
+  /** The ring as an array this event may change: the fresh one itself, else a copy. */
+  private ownRing(): Seat[] {
+    if (this.ringDraft !== null) return this.ringDraft;
+    const box = this.c.s.ring;
+    if (box.fresh) this.ringDraft = box.value as Seat[];
+    else {
+      this.ringDraft = box.value.slice();
+      box.set(this.c.tx, this.ringDraft);
+    }
+    return this.ringDraft;
   }
 
   /** Where a seat stands now: FREE, AWAY, BUSY or OUT. */
@@ -215,33 +232,41 @@ export class Desk {
     this.duty = { day: this.day, staff };
   }
 
-  private entry(staff: string, day: number): { list: FairnessDay[]; index: number } {
+  /** The current event's draft of a person's ledger entry for a day. */
+  private entry(staff: string, day: number): Draft<FairnessDay> {
     let list = this.todayDraft;
     if (list === null) {
-      list = this.c.s.today.value.slice();
+      const box = this.c.s.today;
+      if (box.fresh) list = box.value as FairnessDay[];
+      else {
+        list = box.value.slice();
+        box.set(this.c.tx, list);
+      }
       this.todayDraft = list;
-      this.c.s.today.set(this.c.tx, list);
     }
+    const tx = this.c.tx;
     for (let i = 0; i < list.length; i++) {
       const e = list[i] as FairnessDay;
-      if (e.staff === staff && e.day === day) return { list, index: i };
+      if (e.staff !== staff || e.day !== day) continue;
+      if (tx.isDraft(e)) return e as Draft<FairnessDay>;
+      const copy = tx.own({ ...e });
+      tx.setSlot(list, i, copy);
+      return copy;
     }
-    list.push(emptyEntry(day, staff));
-    return { list, index: list.length - 1 };
+    const fresh = tx.own(emptyEntry(day, staff));
+    tx.pushSlot(list, fresh);
+    return fresh;
   }
 
   tally(staff: string, field: Tally, n = 1, day = this.day): void {
     if (n === 0) return;
-    const { list, index } = this.entry(staff, day);
-    const e = list[index] as FairnessDay;
-    list[index] = { ...e, [field]: e[field] + n };
+    this.entry(staff, day)[field] += n;
   }
 
   tallySkip(staff: string, reason: SkipReason, channel: 'visit' | 'call'): void {
-    const { list, index } = this.entry(staff, this.day);
-    const e = list[index] as FairnessDay;
-    const field = channel === 'visit' ? 'skips' : 'callSkips';
-    list[index] = { ...e, [field]: { ...e[field], [reason]: (e[field][reason] ?? 0) + 1 } };
+    const e = this.entry(staff, this.day);
+    if (channel === 'visit') e.skips = { ...e.skips, [reason]: (e.skips[reason] ?? 0) + 1 };
+    else e.callSkips = { ...e.callSkips, [reason]: (e.callSkips[reason] ?? 0) + 1 };
   }
 
   /** Marks a receiver busy with this visit for the policy's reception time. */
@@ -294,6 +319,12 @@ export class Desk {
     const head = box.value;
     const day = head.day === null ? this.day : Math.max(head.day, this.day);
     if (head.next === this.cursor && head.nextCall === this.callCursor && head.last === this.last && head.day === day && head.duty === this.duty) return;
+    if (box.fresh) {
+      // Written since the slice was last closed: changed in place, its old fields kept for a rollback.
+      this.c.tx.noteUndo(HEAD, '', [head, { ...head }]);
+      Object.assign(head, { next: this.cursor, nextCall: this.callCursor, last: this.last, day, duty: this.duty });
+      return;
+    }
     box.set(this.c.tx, { next: this.cursor, nextCall: this.callCursor, last: this.last, day, duty: this.duty });
   }
 }
@@ -333,7 +364,57 @@ function skipOf(desk: Desk, seat: Seat, standing: number): { skip: PlannedSkip; 
 }
 
 function nobody(desk: Desk, cursor: number, why: string, cited: readonly RuleId[]): Plan {
-  return { receiver: null, makeUp: false, skipped: [], cursor, seats: new Map(), why, states: desk.states(), rules: cited };
+  return { receiver: null, makeUp: false, skipped: [], cursor, seats: new Map(), why, states: desk.c.tx.record ? desk.states() : null, rules: cited };
+}
+
+/** The seats a plan would change, by position in the ring (small: a plan touches a few seats). */
+class Changes implements ReadonlyMap<string, Seat> {
+  private readonly list: Seat[] = [];
+  at(ring: readonly Seat[], k: number): Seat {
+    const s = ring[k] as Seat;
+    for (let i = 0; i < this.list.length; i++) if ((this.list[i] as Seat).id === s.id) return this.list[i] as Seat;
+    return s;
+  }
+  put(seat: Seat): void {
+    for (let i = 0; i < this.list.length; i++) {
+      if ((this.list[i] as Seat).id === seat.id) {
+        this.list[i] = seat;
+        return;
+      }
+    }
+    this.list.push(seat);
+  }
+  get size(): number {
+    return this.list.length;
+  }
+  get(id: string): Seat | undefined {
+    return this.list.find((s) => s.id === id);
+  }
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+  forEach(fn: (value: Seat, key: string, map: ReadonlyMap<string, Seat>) => void): void {
+    for (const s of this.list) fn(s, s.id, this);
+  }
+  *entries(): MapIterator<[string, Seat]> {
+    for (const s of this.list) yield [s.id, s];
+  }
+  *keys(): MapIterator<string> {
+    for (const s of this.list) yield s.id;
+  }
+  values(): MapIterator<Seat> {
+    return this.list.values();
+  }
+  [Symbol.iterator](): MapIterator<[string, Seat]> {
+    return this.entries();
+  }
+}
+
+const NONE_CHANGED = new Changes();
+
+function passedAlready(skipped: readonly PlannedSkip[], id: string): boolean {
+  for (let i = 0; i < skipped.length; i++) if ((skipped[i] as PlannedSkip).staff === id) return true;
+  return false;
 }
 
 /**
@@ -345,65 +426,63 @@ function nobody(desk: Desk, cursor: number, why: string, cited: readonly RuleId[
 export function plan(desk: Desk): Plan {
   const ring = desk.ring;
   const n = ring.length;
-  const seats = new Map<string, Seat>();
-  const seatAt = (k: number): Seat => {
-    const s = ring[k] as Seat;
-    return seats.get(s.id) ?? s;
-  };
   const cursor = desk.cursor;
   if (desk.p.makeUps.first) {
     for (let i = 0; i < n; i++) {
-      const seat = seatAt((cursor + i) % n);
+      const seat = ring[(cursor + i) % n] as Seat;
       if (seat.owed > 0 && desk.standing(seat) === FREE) {
-        seats.set(seat.id, { ...seat, owed: seat.owed - 1 });
+        const seats = new Changes();
+        seats.put({ ...seat, owed: seat.owed - 1 });
         return { receiver: seat.id, makeUp: true, skipped: [], cursor, seats, why: 'makeUpFirst', states: null, rules: makeUpRule(seat) };
       }
     }
   }
   let anyFree = false;
-  for (let i = 0; i < n && !anyFree; i++) anyFree = desk.standing(ring[i]) === FREE;
-  if (!anyFree) return nobody(desk, cursor, 'nobody', ELIGIBLE);
-  const skipped: PlannedSkip[] = [];
-  const passed = new Set<string>();
-  const pass = (skip: PlannedSkip) => {
-    if (passed.has(skip.staff)) return;
-    passed.add(skip.staff);
-    skipped.push(skip);
-  };
   let maxEarly = 0;
-  for (let i = 0; i < n; i++) maxEarly = Math.max(maxEarly, (ring[i] as Seat).early);
+  for (let i = 0; i < n; i++) {
+    const seat = ring[i] as Seat;
+    if (!anyFree && desk.standing(seat) === FREE) anyFree = true;
+    if (seat.early > maxEarly) maxEarly = seat.early;
+  }
+  if (!anyFree) return nobody(desk, cursor, 'nobody', ELIGIBLE);
+  let seats = NONE_CHANGED;
+  const change = (seat: Seat) => {
+    if (seats === NONE_CHANGED) seats = new Changes();
+    seats.put(seat);
+  };
+  const skipped: PlannedSkip[] = [];
   // Each lap either finds someone or uses up an early turn or a penalty round of everyone free.
-  const laps = 2 + maxEarly;
-  for (let step = 0; step < laps * n; step++) {
+  const steps = (2 + maxEarly) * n;
+  for (let step = 0; step < steps; step++) {
     const k = (cursor + step) % n;
-    const seat = seatAt(k);
+    const seat = seats.at(ring, k);
     const standing = desk.standing(seat);
     if (standing === OUT) continue;
     if (standing !== FREE) {
-      if (passed.has(seat.id)) continue;
+      if (passedAlready(skipped, seat.id)) continue;
       const s = skipOf(desk, seat, standing);
-      seats.set(seat.id, s.seat);
-      pass(s.skip);
+      if (s.seat !== seat) change(s.seat);
+      skipped.push(s.skip);
       continue;
     }
     if (seat.early > 0) {
-      seats.set(seat.id, { ...seat, early: seat.early - 1 });
-      pass({ staff: seat.id, reason: 'turnTakenEarly', makeUp: false, until: null, outcome: null, rules: ORDER });
+      change({ ...seat, early: seat.early - 1 });
+      if (!passedAlready(skipped, seat.id)) skipped.push({ staff: seat.id, reason: 'turnTakenEarly', makeUp: false, until: null, outcome: null, rules: ORDER });
       continue;
     }
     const half = desk.halfTurns(seat);
     if (half && seat.halfSkipNext) {
-      seats.set(seat.id, { ...seat, halfSkipNext: false });
-      pass({ staff: seat.id, reason: 'penalty', makeUp: false, until: seat.halfUntil, outcome: null, rules: HALF });
+      change({ ...seat, halfSkipNext: false });
+      if (!passedAlready(skipped, seat.id)) skipped.push({ staff: seat.id, reason: 'penalty', makeUp: false, until: seat.halfUntil, outcome: null, rules: HALF });
       continue;
     }
     const taken = half ? { ...seat, halfSkipNext: true } : seat;
     const cited = half ? ORDER_HALF : ORDER;
     if (!desk.p.makeUps.first && taken.owed > 0) {
-      seats.set(seat.id, { ...taken, owed: taken.owed - 1 });
+      change({ ...taken, owed: taken.owed - 1 });
       return { receiver: seat.id, makeUp: true, skipped, cursor: k, seats, why: 'makeUpAtTurn', states: null, rules: joinRules(cited, makeUpRule(seat)) };
     }
-    if (taken !== seat) seats.set(seat.id, taken);
+    if (taken !== seat) change(taken);
     return { receiver: seat.id, makeUp: false, skipped, cursor: (k + 1) % n, seats, why: 'next', states: null, rules: cited };
   }
   return nobody(desk, cursor, 'nobody', ELIGIBLE);
@@ -432,7 +511,7 @@ export function planCall(desk: Desk): Plan {
       skipped.push({ staff: seat.id, reason: 'noCalls', makeUp: false, until: seat.noCallsUntil, outcome: null, rules: NO_CALLS });
       continue;
     }
-    return { receiver: seat.id, makeUp: false, skipped, cursor: (k + 1) % n, seats: new Map(), why: 'nextCall', states: null, rules: CALLS };
+    return { receiver: seat.id, makeUp: false, skipped, cursor: (k + 1) % n, seats: NONE_CHANGED, why: 'nextCall', states: null, rules: CALLS };
   }
   return nobody(desk, desk.callCursor, 'nobodyCall', CALLS_NOBODY);
 }

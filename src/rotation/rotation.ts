@@ -127,49 +127,53 @@ export const GROUP_RULES: readonly RuleId[] = GROUP;
  */
 export const ELIGIBILITY_RULES: readonly RuleId[] = ELIGIBLE;
 
-function visitOutcome(desk: Desk, a: Arrival, visit: string): Outcome {
+/** A reception that uses no turn. */
+function uncounted(desk: Desk, receiver: string | null, cited: readonly RuleId[], why: string, args: Args, busy: Seat['busyWithOwn'] | null = 'no'): Outcome {
+  if (receiver !== null) {
+    desk.tally(receiver, 'uncounted');
+    if (busy !== null) desk.busy(receiver, desk.c.tx.id, busy);
+  }
+  return { receiver, turns: 0, makeUp: false, plan: null, rules: cited, why, args };
+}
+
+/** A reception that uses the receiver's turn (or turns, for a party of buyers). */
+function counted(desk: Desk, a: Arrival, receiver: string, next: Plan, cited: readonly RuleId[], why: string, args: Args, busy: Seat['busyWithOwn'] = 'no'): Outcome {
+  const turns = desk.p.groupTurns === 'perBuyer' ? Math.max(1, a.buyers) : 1;
+  const planned = desk.countTurns(receiver, turns, next);
+  desk.busy(receiver, desk.c.tx.id, busy);
+  if (a.groupSize > 1) args.party = a.groupSize;
+  return { receiver, turns, makeUp: planned && next.makeUp, plan: planned ? next : null, rules: a.groupSize > 1 ? joinRules(cited, GROUP) : cited, why, args };
+}
+
+function visitOutcome(desk: Desk, a: Arrival): Outcome {
   const p = desk.p;
   const book = a.receiver;
-  const uncounted = (receiver: string | null, cited: readonly RuleId[], why: string, args: Args, busy: Seat['busyWithOwn'] | null = 'no'): Outcome => {
-    if (receiver !== null) {
-      desk.tally(receiver, 'uncounted');
-      if (busy !== null) desk.busy(receiver, visit, busy);
-    }
-    return { receiver, turns: 0, makeUp: false, plan: null, rules: cited, why, args };
-  };
-  const counted = (receiver: string, next: Plan, cited: readonly RuleId[], why: string, args: Args, busy: Seat['busyWithOwn'] = 'no'): Outcome => {
-    const turns = p.groupTurns === 'perBuyer' ? Math.max(1, a.buyers) : 1;
-    const planned = desk.countTurns(receiver, turns, next);
-    desk.busy(receiver, visit, busy);
-    if (a.groupSize > 1) args.party = a.groupSize;
-    return { receiver, turns, makeUp: planned && next.makeUp, plan: planned ? next : null, rules: a.groupSize > 1 ? joinRules(cited, GROUP) : cited, why, args };
-  };
 
-  if (a.nonClient !== undefined) return uncounted(book ?? null, NON_CLIENT, 'nonClient', { nonClient: a.nonClient }, null);
+  if (a.nonClient !== undefined) return uncounted(desk, book ?? null, NON_CLIENT, 'nonClient', { nonClient: a.nonClient }, null);
   if (a.owner !== null) {
     const owner = a.owner;
     const wanted = desk.free(a.named) ? a.named : owner;
     if (book === undefined ? desk.free(wanted) : book === wanted) {
       const next = plan(desk);
-      if (p.oldClientCounts) return counted(wanted, next, OLD_COUNTED, 'oldClient', { owner, by: wanted, counts: true }, wanted === owner ? 'own' : 'no');
+      if (p.oldClientCounts) return counted(desk, a, wanted, next, OLD_COUNTED, 'oldClient', { owner, by: wanted, counts: true }, wanted === owner ? 'own' : 'no');
       const atHead = wanted === owner && next.receiver === owner;
-      return uncounted(wanted, atHead ? OLD_AT_HEAD : OLD_COUNTED, 'oldClient', { owner, by: wanted, atHead, makeUpIfPassed: p.makeUps.ownClient === 'once' }, wanted !== owner ? 'no' : atHead ? 'ownAtHead' : 'own');
+      return uncounted(desk, wanted, atHead ? OLD_AT_HEAD : OLD_COUNTED, 'oldClient', { owner, by: wanted, atHead, makeUpIfPassed: p.makeUps.ownClient === 'once' }, wanted !== owner ? 'no' : atHead ? 'ownAtHead' : 'own');
     }
     const assist = p.absentOwner === 'team' ? OLD_TEAM : OLD_ASSIST;
-    if (book !== undefined) return uncounted(book, assist, 'oldClientBook', { owner, by: book });
+    if (book !== undefined) return uncounted(desk, book, assist, 'oldClientBook', { owner, by: book });
     const helper = assistantFor(desk, owner);
     const state = desk.stateOf(owner);
-    return uncounted(helper.id, assist, 'oldClientAssist', { owner, by: helper.id, how: helper.how, team: helper.team, ownerState: state.code, ownerUntil: state.until });
+    return uncounted(desk, helper.id, assist, 'oldClientAssist', { owner, by: helper.id, how: helper.how, team: helper.team, ownerState: state.code, ownerUntil: state.until });
   }
-  if (a.purpose === 'deposit' || a.purpose === 'sign') return uncounted(book ?? null, DEPOSIT, 'depositOnly', { purpose: a.purpose });
+  if (a.purpose === 'deposit' || a.purpose === 'sign') return uncounted(desk, book ?? null, DEPOSIT, 'depositOnly', { purpose: a.purpose });
   if (a.named !== undefined && (book ?? a.named) === a.named && desk.free(a.named)) {
     const next = plan(desk);
-    return counted(a.named, next, joinRules(ORDER, a.tieRules), 'named', { by: a.named, outOfOrder: next.receiver !== a.named });
+    return counted(desk, a, a.named, next, joinRules(ORDER, a.tieRules), 'named', { by: a.named, outOfOrder: next.receiver !== a.named });
   }
   let dutyNobody = false;
   if (desk.inDutyHours()) {
     const person = book ?? desk.dutyStaff().find((id) => desk.free(id));
-    if (person !== undefined) return uncounted(person, DUTY, 'duty', { by: person, book: book !== undefined });
+    if (person !== undefined) return uncounted(desk, person, DUTY, 'duty', { by: person, book: book !== undefined });
     dutyNobody = true;
   }
   const next = plan(desk);
@@ -177,12 +181,12 @@ function visitOutcome(desk: Desk, a: Arrival, visit: string): Outcome {
   const extra = dutyNobody ? QUEUE_DUTY : QUEUE;
   if (book !== undefined) {
     const free = desk.free(book);
-    if (next.receiver === book) return counted(book, next, free ? extra : joinRules(extra, ELIGIBLE), next.why, { ...base, by: book });
+    if (next.receiver === book) return counted(desk, a, book, next, free ? extra : joinRules(extra, ELIGIBLE), next.why, { ...base, by: book });
     const state = free ? null : desk.stateOf(book);
-    return counted(book, next, free ? extra : joinRules(extra, ELIGIBLE), 'book', { ...base, by: book, queueHad: next.receiver, ...(state ? { although: state.code, ownerUntil: state.until } : {}) });
+    return counted(desk, a, book, next, free ? extra : joinRules(extra, ELIGIBLE), 'book', { ...base, by: book, queueHad: next.receiver, ...(state ? { although: state.code, ownerUntil: state.until } : {}) });
   }
   if (next.receiver === null) return { receiver: null, turns: 0, makeUp: false, plan: null, rules: dutyNobody ? joinRules(DUTY, next.rules) : next.rules, why: next.why, args: { ...base, states: [...(next.states ?? [])] } };
-  return counted(next.receiver, next, extra, next.why, { ...base, by: next.receiver });
+  return counted(desk, a, next.receiver, next, extra, next.why, { ...base, by: next.receiver });
 }
 
 /**
@@ -197,7 +201,7 @@ function visitOutcome(desk: Desk, a: Arrival, visit: string): Outcome {
  */
 export function receive(c: RotCtx, arrival: Arrival): string | null {
   const desk = new Desk(c);
-  const out = visitOutcome(desk, arrival, c.tx.id);
+  const out = visitOutcome(desk, arrival);
   emitReception(desk, 'visit', arrival.client, out);
   desk.close();
   return out.receiver;

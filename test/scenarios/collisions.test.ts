@@ -105,7 +105,7 @@ describe('COL-CROSS-FAMILY: two staff each registered a member of one family', (
     expect(g.ownerOf(wang.phone)).toBe('S01');
     expect(g.state.ownership.files.size).toBe(1);
     const [merged] = values(g.state.ownership.files);
-    expect(merged?.crossFamily).toEqual([{ staff: 'S02', event: expect.any(String) }]);
+    expect(merged?.x.crossFamily).toEqual([{ staff: 'S02', event: expect.any(String) }]);
   });
 
   it('given a family priority (004l: spouse, parents, children, siblings), the registrant of the closer relation wins over the first registrant', () => {
