@@ -7,5 +7,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test-prop.ts'],
     testTimeout: 60_000,
+    setupFiles: ['test/support/seed.ts'],
   },
 });

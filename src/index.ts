@@ -146,7 +146,9 @@ export { normalizePhone, maskPhone, maskKeys, type Phone } from './identity/phon
 // Slices of the state, for readers who go deeper than the views
 export type { StaffMember, StaffState } from './staff/state.js';
 export type { IdentityState, Person, PersonPhone, LinkRelation, Keys } from './identity/state.js';
-export type { OwnershipState, Owned, ClientFile, FileExtra, Registration, Basis, FileDeal } from './ownership/state.js';
+export { namesOf, phonesOf } from './identity/state.js';
+export type { OwnershipState, ClientFile, FileExtra, Registration, Basis, FileDeal } from './ownership/state.js';
+export type { Chain } from './kernel/chain.js';
 export type { OwnerView } from './ownership/file.js';
 export type { RotationState, Seat, FairnessDay, SkipCounts, QueueHead } from './rotation/state.js';
 export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './rotation/report.js';

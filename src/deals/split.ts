@@ -99,6 +99,8 @@ export function splitExact(total: Amount, weights: readonly Amount[], remainder:
  * ```
  */
 export function allocate(total: Amount, shares: readonly Share[], remainder: Remainder): Map<string, Amount> {
+  // Most deals go wholly to one person: no arithmetic needed for that (an amount in whole cents is its own split).
+  if (shares.length === 1 && money(shares[0]?.weight ?? '0').gt(0) && total.times(100).isInteger()) return new Map([[(shares[0] as Share).staff, total]]);
   const parts = splitExact(total, shares.map((s) => money(s.weight)), remainder);
   return new Map(shares.map((s, i) => [s.staff, parts[i] ?? ZERO]));
 }

@@ -4,6 +4,7 @@
  * into one client group (ID-FAMILY) and splitting them after a ruling, and
  * who a claim covers (ID-GROUP-ONE).
  */
+import { keys as chainKeys, push } from '../kernel/chain.js';
 import type { Ctx } from '../kernel/context.js';
 import { rules, joinRules, type Args } from '../kernel/decision.js';
 import type { Issue } from '../kernel/issues.js';
@@ -23,7 +24,7 @@ export type IdentityCtx = Ctx<IdentityPolicy, IdentityState>;
  */
 export type Resolution =
   | { readonly found: true; readonly person: string; readonly client: string; readonly match: Exclude<Match, 'new' | 'linked' | 'split' | 'notCovered'> }
-  | { readonly found: false; readonly unknownKey: boolean };
+  | { readonly found: false; readonly unknownKey: boolean; readonly phoneTaken?: boolean };
 
 
 function cleanName(name: string | undefined): string | undefined {
@@ -71,6 +72,21 @@ function isEmpty(m: IdentityReader['byMaskOnly']): boolean {
 }
 
 /**
+ * The issue of an event whose id already keys a person: ids are unique, and
+ * one reused after the redelivery window must not overwrite the client it
+ * once entered. Checked before anything changes, for the id and the keys
+ * `id/1`..`id/extra` its party members or listed clients would take.
+ * @internal
+ */
+export function reusedId(s: IdentityReader, id: string, extra: number): Issue | null {
+  for (let i = 0; i <= extra; i++) {
+    const key = i === 0 ? id : `${id}/${i}`;
+    if (s.people.get(key) !== undefined) return { code: 'duplicate_conflict', path: ['id'], event: id, message: `event id "${id}" was already used: it entered client ${key}; give each event a new id` };
+  }
+  return null;
+}
+
+/**
  * Finds the person a reference names, by, in order: a known key, the
  * company, the full phone, a masked phone, the name. Several candidates
  * resolve to the earliest registered (REG-FIRST).
@@ -87,8 +103,10 @@ export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, ph
     if (person) return { found: true, person: person.key, client: person.group, match: 'company' };
   }
   const name = cleanName(ref.name);
+  let phoneTaken = false;
   if (phone?.kind === 'full') {
     const key = s.byPhone.get(phone.digits);
+    phoneTaken = key !== undefined;
     const person = key === undefined ? undefined : s.people.get(key);
     if (person && needsAgree(p, person, ref.need)) {
       if (p.matchOn !== 'phoneAndName') return { found: true, person: person.key, client: person.group, match: 'phone' };
@@ -98,9 +116,9 @@ export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, ph
   // Masked phones are rare: most offices never see one, so most look-ups stop here.
   if (phone !== undefined && phone.kind !== 'invalid' && p.maskedPhones !== 'never' && (phone.kind === 'masked' || !isEmpty(s.byMaskOnly))) {
     const candidates: string[] = [];
-    for (const mask of maskKeys(phone)) candidates.push(...keysOf(s.byMaskOnly.get(mask)));
+    for (const mask of maskKeys(phone)) candidates.push(...chainKeys(s.byMaskOnly.get(mask)));
     if (phone.kind === 'masked' && phone.prefix.length === 3 && (phone.suffix.length === 4 || phone.suffix.length === 5)) {
-      for (const key of keysOf(s.byTail.get(phone.suffix.slice(-4)))) {
+      for (const key of chainKeys(s.byTail.get(phone.suffix.slice(-4)))) {
         const person = s.people.get(key);
         if (person && phonesOf(person).some((x) => x.phone.length === 11 && x.phone.startsWith(phone.prefix) && x.phone.endsWith(phone.suffix))) candidates.push(key);
       }
@@ -115,23 +133,22 @@ export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, ph
     if (person) return { found: true, person: person.key, client: person.group, match: 'maskedPhone' };
   }
   if (name !== undefined && p.matchOn === 'phoneOrName') {
-    const fitting = keysOf(s.byName.get(name)).filter((key) => {
+    const fitting = chainKeys(s.byName.get(name)).filter((key) => {
       const person = s.people.get(key);
       return person !== undefined && needsAgree(p, person, ref.need);
     });
     const person = earliest(s.people, fitting);
     if (person) return { found: true, person: person.key, client: person.group, match: 'name' };
   }
-  return { found: false, unknownKey: false };
+  return { found: false, unknownKey: false, phoneTaken };
 }
 
 /**
  * Records a person (new or known) with what a reference adds: names, phones,
  * company, need. The first person to use a phone or a company keeps it.
  */
-function register(c: IdentityCtx, key: string, ref: ClientRef, phone: Phone | undefined): Person {
+function register(c: IdentityCtx, key: string, old: Person | undefined, ref: ClientRef, phone: Phone | undefined, phoneFree: boolean): Person {
   const { tx, s } = c;
-  const old = s.people.get(key);
   const name = cleanName(ref.name);
   const company = isCompanyRef(ref) ? (ref.company ?? null) : null;
   const addsName = name !== undefined && !(old !== undefined && namesOf(old).includes(name));
@@ -149,19 +166,19 @@ function register(c: IdentityCtx, key: string, ref: ClientRef, phone: Phone | un
   const w = next as { -readonly [K in keyof Person]: Person[K] };
   if (addsName && name !== undefined) {
     w.names = withKey(next.names ?? undefined, name);
-    s.byName.set(tx, name, withKey(s.byName.get(name), key));
+    s.byName.set(tx, name, push(s.byName.get(name), key));
   }
   if (addsPhone && phone?.kind === 'full') {
     w.phones = compactPhones(key, [...phonesOf(next), { phone: phone.digits, event: tx.id }]);
-    if (s.byPhone.get(phone.digits) === undefined) s.byPhone.set(tx, phone.digits, key);
+    if (phoneFree || s.byPhone.get(phone.digits) === undefined) s.byPhone.set(tx, phone.digits, key);
     if (phone.mobile) {
       const tail = phone.digits.slice(-4);
-      s.byTail.set(tx, tail, withKey(s.byTail.get(tail), key));
+      s.byTail.set(tx, tail, push(s.byTail.get(tail), key));
     }
   }
   if (addsMask && mask !== undefined) {
     w.masks = withKey(next.masks ?? undefined, mask);
-    s.byMaskOnly.set(tx, mask, withKey(s.byMaskOnly.get(mask), key));
+    s.byMaskOnly.set(tx, mask, push(s.byMaskOnly.get(mask), key));
   }
   if (addsCompany && company !== null) {
     w.company = company;
@@ -210,7 +227,10 @@ export function identify(c: IdentityCtx, ref: ClientRef, newKey: string, path: (
   const res = resolve(c.s, c.p, ref, phone);
   if (!res.found && res.unknownKey) return unknownClient(c.tx.id, [...path, 'key'], `no client with key "${ref.key ?? ''}"`);
   const key = res.found ? res.person : newKey;
-  const person = register(c, key, ref, phone);
+  const old = c.s.people.get(key);
+  // A miss in the phone index means the phone is free (unless the reference matched another way).
+  const phoneFree = !res.found && phone?.kind === 'full' && res.phoneTaken === false;
+  const person = register(c, key, old, ref, phone, phoneFree);
   const client = person.group;
   if (c.tx.record && !silent) {
     const companyAlone = ref.company !== undefined && !isCompanyRef(ref);
@@ -359,13 +379,13 @@ export function split(c: IdentityCtx, person: string, registration: { readonly e
     for (const x of moved) {
       s.byPhone.set(tx, x.phone, key);
       const n = normalizePhone(x.phone);
-      if (n.kind === 'full' && n.mobile) s.byTail.set(tx, x.phone.slice(-4), withKey(s.byTail.get(x.phone.slice(-4)), key));
+      if (n.kind === 'full' && n.mobile) s.byTail.set(tx, x.phone.slice(-4), push(s.byTail.get(x.phone.slice(-4)), key));
     }
     const name = cleanName(registration.name ?? undefined);
     s.people.set(tx, key, { key, group: key, link: null, names: name ?? null, phones: compactPhones(key, moved), masks: null, company: null, contact: null, need: null, since: registration.at });
     const kept = tx.draft(s.people, person, () => old) as { phones: Person['phones'] };
     kept.phones = compactPhones(person, phonesOf(old).filter((x) => x.event !== key));
-    if (name !== undefined) s.byName.set(tx, name, withKey(s.byName.get(name), key));
+    if (name !== undefined) s.byName.set(tx, name, push(s.byName.get(name), key));
   }
   if (tx.record) {
     const d: IdentityDecision = { kind: 'identity', event: tx.id, at: tx.at, rules: joinRules(SAME, cited), evidence: [registration.event, from], why: 'split', args: { from }, client: registration.event, person: registration.event, match: 'split' };

@@ -22,6 +22,22 @@ const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0[1-9]\d{8,10}$/;
 const LOCAL = /^[2-9]\d{6,7}$/;
 
+// ASCII separators the books use: whitespace, - ( ) . /
+function isSeparator(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 40 || c === 41 || c === 46 || c === 47;
+}
+
+/** The phone without separators, full-width digits made ASCII, `×` as `*`. ASCII text skips the regular expressions. */
+function separatorsOut(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 127) return halfWidth(raw).replace(/[\s\-().\/]/g, '').replace(/×/g, '*');
+    if (!isSeparator(c)) out += raw[i];
+  }
+  return out;
+}
+
 function halfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
@@ -42,7 +58,7 @@ function halfWidth(text: string): string {
 export function normalizePhone(raw: string): Phone {
   // Most books write the eleven digits as they are.
   if (raw.length === 11 && MOBILE.test(raw)) return { kind: 'full', digits: raw, mobile: true };
-  let text = halfWidth(raw).replace(/[\s\-().\/]/g, '').replace(/×/g, '*');
+  let text = separatorsOut(raw);
   if (text.startsWith('+86')) text = text.slice(3);
   else if (text.startsWith('0086')) text = text.slice(4);
   else if (text.length === 13 && text.startsWith('86') && MOBILE.test(text.slice(2))) text = text.slice(2);

@@ -3,6 +3,7 @@
  * person from what a registration book writes (phone, masked phone, name,
  * company).
  */
+import type { Chain } from '../kernel/chain.js';
 import { emptyMap, type Lookup, type PMap } from '../kernel/map.js';
 import type { Relation } from '../events/common.js';
 
@@ -23,7 +24,9 @@ export type LinkRelation = Relation | 'same' | 'companyContact';
  *
  * @example
  * ```ts
- * // { key: 'e2', group: 'e2', link: null, names: ['张伟'], phones: [{ phone: '13812345678', event: 'e2' }], ... }
+ * // { key: 'e2', group: 'e2', link: null, names: '张伟', phones: '13812345678', masks: null, ... }
+ * namesOf(person);  // ['张伟']
+ * phonesOf(person); // [{ phone: '13812345678', event: 'e2' }]
  * ```
  */
 export interface Person {
@@ -63,12 +66,33 @@ export interface PersonPhone {
   readonly event: string;
 }
 
-/** A person's names, first first. @internal */
+/**
+ * A person's names, first first: {@link Person.names} as a list.
+ *
+ * @param p - the person (or anything with its `names`)
+ * @returns the names; empty when none was given
+ * @example
+ * ```ts
+ * namesOf(state.identity.people.get('e2')!); // ['张伟']
+ * ```
+ * Implements the record behind ID-MATCH.
+ */
 export function namesOf(p: Pick<Person, 'names'>): readonly string[] {
   return keysOf(p.names ?? undefined);
 }
 
-/** A person's full phones with the events that brought them. @internal */
+/**
+ * A person's full phones with the events that brought them:
+ * {@link Person.phones} as a list.
+ *
+ * @param p - the person (or anything with its `phones` and `key`)
+ * @returns the phones, first first; empty when none is known in full
+ * @example
+ * ```ts
+ * phonesOf(state.identity.people.get('e2')!); // [{ phone: '13812345678', event: 'e2' }]
+ * ```
+ * Implements the record behind ID-PHONE.
+ */
 export function phonesOf(p: Pick<Person, 'phones' | 'key'>): readonly PersonPhone[] {
   const x = p.phones;
   return x === null ? [] : typeof x === 'string' ? [{ phone: x, event: p.key }] : x;
@@ -96,10 +120,11 @@ export interface IdentityState {
   /** Full phone digits → the person. */
   readonly byPhone: PMap<string>;
   /** Last four digits of a full mobile → persons (masked look-ups). */
-  readonly byTail: PMap<Keys>;
+  readonly byTail: PMap<Chain>;
   /** Mask key → persons known only by that masked phone. */
-  readonly byMaskOnly: PMap<Keys>;
-  readonly byName: PMap<Keys>;
+  readonly byMaskOnly: PMap<Chain>;
+  /** Name → the persons of that name. */
+  readonly byName: PMap<Chain>;
   readonly byCompany: PMap<string>;
 }
 

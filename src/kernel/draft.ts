@@ -10,10 +10,12 @@
  * `Map` costs; `apply` wraps, applies one event and persists what it touched.
  *
  * An event works on one draft of each record it touches ({@link Tx.draft}):
- * the first touch copies the record, later touches in the same event change
- * that copy, and the event's end commits them all at once. A refused event is
- * rolled back from the undo log, so a refusal found late never leaves a
- * partial change behind.
+ * the first touch copies the record (or, for a record written since the last
+ * hand-out, which nothing else holds, takes it as it is), later touches in
+ * the same event change that draft, and the event's end commits them all at
+ * once. Rules check everything that can refuse an event before they change
+ * anything; the transaction counts changes so that a refusal after a change,
+ * which would be a bug, is caught instead of leaving a partial change.
  *
  * @internal
  */
@@ -24,26 +26,12 @@ const GONE = Symbol('gone');
 
 type Slot<V> = V | typeof GONE;
 
-/** Anything a transaction can roll back. */
-interface Undoable {
-  restore(key: string, previous: unknown): void;
-}
-
-/** Rolls back a record changed in place: `previous` is the record and a copy of its fields. */
-const RESTORE: Undoable = {
-  restore(_key, previous) {
-    const [target, fields] = previous as [object, object];
-    for (const k of Object.keys(target)) if (!(k in fields)) delete (target as Record<string, unknown>)[k];
-    Object.assign(target, fields);
-  },
-};
-
 /** A transient map: the keys written since the last {@link persist}, over a persistent map. */
-export class TMap<V> implements Undoable {
+export class TMap<V> {
   private over: Map<string, Slot<V>> | null = null;
 
   /** @param base - the persistent map underneath */
-  constructor(private base: PMap<V>) {}
+  constructor(private under: PMap<V>) {}
 
   /** The value of a key, or undefined. */
   get(key: string): V | undefined {
@@ -52,7 +40,20 @@ export class TMap<V> implements Undoable {
       const v = over.get(key);
       if (v !== undefined) return v === GONE ? undefined : v;
     }
-    return get(this.base, key);
+    return get(this.under, key);
+  }
+
+  /** @internal The overlay's slot of a key: a value, GONE, or ABSENT (not written since the last persist). */
+  slot(key: string): unknown {
+    const over = this.over;
+    if (over === null) return ABSENT;
+    const v = over.get(key);
+    return v === undefined ? ABSENT : v;
+  }
+
+  /** @internal The value of a key in the persistent map underneath. */
+  base(key: string): V | undefined {
+    return get(this.under, key);
   }
 
   /**
@@ -67,7 +68,7 @@ export class TMap<V> implements Undoable {
 
   /** Whether the map is empty (cheap: no look-up), so a caller can skip its look-ups. */
   get empty(): boolean {
-    return this.base.size === 0 && (this.over === null || this.over.size === 0);
+    return this.under.size === 0 && (this.over === null || this.over.size === 0);
   }
 
   /** Whether a key has a value. */
@@ -75,25 +76,17 @@ export class TMap<V> implements Undoable {
     return this.get(key) !== undefined;
   }
 
-  /** Sets a key, noting the old slot in the transaction so that it can be rolled back. */
+  /** Sets a key. */
   set(tx: Tx, key: string, value: V): void {
-    const over = (this.over ??= new Map());
-    tx.noteUndo(this, key, over.has(key) ? over.get(key) : ABSENT);
-    over.set(key, value);
+    tx.changed++;
+    (this.over ??= new Map()).set(key, value);
   }
 
   /** Removes a key. */
   delete(tx: Tx, key: string): void {
     if (!this.has(key)) return;
-    const over = (this.over ??= new Map());
-    tx.noteUndo(this, key, over.has(key) ? over.get(key) : ABSENT);
-    over.set(key, GONE);
-  }
-
-  /** @internal */
-  restore(key: string, previous: unknown): void {
-    if (previous === ABSENT) this.over?.delete(key);
-    else this.over?.set(key, previous as Slot<V>);
+    tx.changed++;
+    (this.over ??= new Map()).set(key, GONE);
   }
 
   /** Whether anything was written since the last persist. */
@@ -112,19 +105,19 @@ export class TMap<V> implements Undoable {
    */
   persist(): PMap<V> {
     const over = this.over;
-    if (over === null || over.size === 0) return this.base;
+    if (over === null || over.size === 0) return this.under;
     const edit = beginEdit();
-    let map = this.base;
+    let map = this.under;
     for (const [k, v] of over) map = v === GONE ? remove(map, k, edit) : set(map, k, v, edit);
     endEdit(edit);
-    this.base = map;
+    this.under = map;
     this.over = null;
     return map;
   }
 }
 
 /** A transient single value: a slice's scalar fields. */
-export class TBox<T> implements Undoable {
+export class TBox<T> {
   /** Whether the value was set since the slice was last closed: then nothing else holds it, and it may change in place. */
   fresh = false;
 
@@ -133,26 +126,11 @@ export class TBox<T> implements Undoable {
 
   /** Replaces the value. */
   set(tx: Tx, value: T): void {
-    tx.noteUndo(this, this.fresh ? 'fresh' : '', this.value);
+    tx.changed++;
     this.value = value;
     this.fresh = true;
   }
-
-  /** @internal */
-  restore(key: string, previous: unknown): void {
-    this.value = previous as T;
-    this.fresh = key === 'fresh';
-  }
 }
-
-/** Rolls back an array slot changed in place: `previous` is the array, the index and the old value (or the old length). */
-const SLOT: Undoable = {
-  restore(key, previous) {
-    const [arr, at, old] = previous as [unknown[], number, unknown];
-    if (key === 'length') arr.length = at;
-    else arr[at] = old;
-  },
-};
 
 /**
  * The work of one event: its id and instant, the decisions it makes, the
@@ -168,19 +146,20 @@ export class Tx {
   record = true;
   /** The decisions of the current event. */
   readonly decisions: unknown[] = [];
-  // Arrays with their own length, so that their storage is kept from one event to the next.
-  private readonly undo: unknown[] = [];
-  private undone = 0;
+  /** How many changes the current event made (a refusal must come before the first). */
+  changed = 0;
+  // Drafts in an array with its own length, so that its storage is kept from one event to the next.
   private readonly drafts: object[] = [];
   private drafted = 0;
+  private many: Set<object> | null = null;
 
   /** Starts an event. */
   begin(id: string, at: number): void {
     this.id = id;
     this.at = at;
     if (this.decisions.length > 0) this.decisions.length = 0;
-    this.undone = 0;
-    this.drafted = 0;
+    this.changed = 0;
+    this.release();
   }
 
   /** Records a decision of the current event (a no-op when decisions are not kept). */
@@ -188,19 +167,11 @@ export class Tx {
     if (this.record) this.decisions.push(decision);
   }
 
-  /** @internal */
-  noteUndo(target: Undoable, key: string, previous: unknown): void {
-    const u = this.undo;
-    const i = this.undone;
-    u[i] = target;
-    u[i + 1] = key;
-    u[i + 2] = previous;
-    this.undone = i + 3;
-  }
-
   /**
-   * The current event's draft of a record: a copy made on the first touch,
-   * the same copy afterwards. Change it freely until the event ends.
+   * The current event's draft of a record: a copy made on the first touch
+   * (the record itself when it was written since the last hand-out, as
+   * nothing else holds it), the same draft afterwards. Change it freely
+   * until the event ends.
    *
    * @param map - the map holding the record
    * @param key - its key
@@ -208,49 +179,46 @@ export class Tx {
    * @returns the draft, already in the map
    */
   draft<V extends object>(map: TMap<V>, key: string, create: () => V): V {
-    const fresh = map.fresh(key);
-    if (fresh !== undefined) {
-      if (this.isDraft(fresh)) return fresh;
-      // Written since the last persist: nothing else holds it, so it changes in place; a rollback restores its fields.
-      this.noteUndo(RESTORE, '', [fresh, { ...fresh }]);
-      return this.own(fresh);
+    const slot = map.slot(key);
+    this.changed++;
+    if (slot !== ABSENT && slot !== GONE) {
+      const fresh = slot as V;
+      return this.isDraft(fresh) ? fresh : this.own(fresh);
     }
-    const current = map.get(key);
+    const current = slot === GONE ? undefined : map.base(key);
     const copy = current === undefined ? create() : { ...current };
     this.own(copy);
     map.set(this, key, copy);
     return copy;
   }
 
-  /** The draft of a boxed record (a slice's scalar fields). */
-  draftBox<V extends object>(box: TBox<V>): V {
-    const current = box.value;
-    if (this.isDraft(current)) return current;
-    const copy = this.own({ ...current });
-    box.set(this, copy);
-    return copy;
-  }
-
-  /** Sets a slot of an array the current event may change in place (fresh, or its own draft), undoably. */
+  /** Sets a slot of an array the current event may change in place (fresh, or its own draft). */
   setSlot<V>(arr: V[], at: number, value: V): void {
-    this.noteUndo(SLOT, '', [arr, at, arr[at]]);
+    this.changed++;
     arr[at] = value;
   }
 
-  /** Appends to an array the current event may change in place, undoably. */
+  /** Appends to an array the current event may change in place. */
   pushSlot<V>(arr: V[], value: V): void {
-    this.noteUndo(SLOT, 'length', [arr, arr.length, undefined]);
+    this.changed++;
     arr.push(value);
   }
 
   /** Marks a freshly made object as this event's draft (so a later `draft` does not copy it again). */
   own<V extends object>(value: V): V {
+    if (this.many !== null) this.many.add(value);
+    else if (this.drafted === 32) {
+      this.many = new Set(this.drafts.slice(0, 32));
+      this.many.add(value);
+    }
     this.drafts[this.drafted++] = value;
     return value;
   }
 
   /** Whether an object is a draft of the current event. */
   isDraft(value: object): boolean {
+    // Most events draft a handful of records; one that drafts thousands (a departure) gets a set.
+    if (this.many !== null) return this.many.has(value);
     const d = this.drafts;
     for (let i = this.drafted - 1; i >= 0; i--) if (d[i] === value) return true;
     return false;
@@ -261,20 +229,22 @@ export class Tx {
     this.release();
   }
 
-  /** Undoes every write of the current event, newest first, and drops its decisions. */
-  rollback(): void {
-    const u = this.undo;
-    for (let i = this.undone - 3; i >= 0; i -= 3) (u[i] as Undoable).restore(u[i + 1] as string, u[i + 2]);
+  /**
+   * Ends a refused event: nothing was changed (rules refuse before they
+   * change anything), and its decisions are dropped.
+   * @throws Error when the event changed the state before it was refused: a bug, reported rather than hidden
+   */
+  refuse(): void {
+    if (this.changed > 0) throw new Error(`salesfloor internal error: event ${this.id} was refused after it had changed the state`);
     this.release();
     this.decisions.length = 0;
   }
 
   // Clears the references (so that the old values can be collected), keeping the storage.
   private release(): void {
-    this.undo.fill(undefined, 0, this.undone);
-    this.drafts.fill(undefined as unknown as object, 0, this.drafted);
-    this.undone = 0;
+    if (this.drafted > 0) this.drafts.fill(undefined as unknown as object, 0, this.drafted);
     this.drafted = 0;
+    this.many = null;
   }
 }
 

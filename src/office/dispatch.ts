@@ -10,7 +10,7 @@ import type { ClientRef } from '../events/common.js';
 import type { EventOf, EventType } from '../events/schema.js';
 import type { DealFacts } from '../deals/allocation.js';
 import { bookDeal, dealIssue, recordDeal, refund, refundIssue, refuseDeal, setTargets, splitDeal, splitIssues, STAGE_RULES, targetIssues, unitHolder } from '../deals/deals.js';
-import { identify, joinsGroup, keyIssues, link, lookup, notCovered, recordedFields, relationRank, resolve, split, type Identified } from '../identity/identity.js';
+import { identify, joinsGroup, reusedId, keyIssues, link, lookup, notCovered, recordedFields, relationRank, resolve, split, type Identified } from '../identity/identity.js';
 import type { LinkRelation } from '../identity/state.js';
 import { claimClient } from '../ownership/claims.js';
 import { assign, complain, raiseDispute, rule, RULING_RULES } from '../ownership/disputes.js';
@@ -44,6 +44,12 @@ function checkStaff(o: Live, issues: Issue[], staff: string | undefined, path: s
 
 function partyRefs(party: readonly ClientRef[] | undefined): [ClientRef, (string | number)[]][] {
   return (party ?? []).map((m, i) => [m, ['party', i]]);
+}
+
+/** Pushes the issue of an id that already keys a person (see {@link reusedId}). */
+function checkId(o: Live, issues: Issue[], id: string, extra: number): void {
+  const issue = reusedId(o.identity, id, extra);
+  if (issue) issues.push(issue);
 }
 
 /** The client group a person belongs to now. */
@@ -123,6 +129,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     checkStaff(o, issues, e.relativeOf, 'relativeOf', e.id);
     checkStaff(o, issues, e.referredByStaff, 'referredByStaff', e.id);
     if (e.client?.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
+    if (e.client !== undefined && e.nonClient === undefined) checkId(o, issues, e.id, e.party?.length ?? 0);
     if (issues.length > 0) return issues;
     const groupSize = 1 + (e.party?.length ?? 0);
     if (e.nonClient !== undefined || e.client === undefined) {
@@ -132,8 +139,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
     if ('code' in id) return [id];
     const companions: { ref: ClientRef; key: string }[] = [];
-    const bad = joinParty(o, id, e.party, (ref, key) => companions.push({ ref, key }));
-    if (bad) return [bad];
+    if (e.party !== undefined) {
+      const bad = joinParty(o, id, e.party, (ref, key) => companions.push({ ref, key }));
+      if (bad) return [bad];
+    }
     const client = e.party === undefined ? id.client : groupOf(o, id.person.key);
     const ties: VisitTies = { named: e.named, relativeOf: e.relativeOf, accompanied: e.accompanied === true, referrer: referrerOf(o, e.referredBy), referredByStaff: e.referredByStaff };
     const arrival = arrive(o.cOwn, client, ties);
@@ -162,6 +171,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   registerCall(o, e) {
     const issues: Issue[] = [];
     checkStaff(o, issues, e.receiver, 'receiver', e.id);
+    if (e.client !== undefined) checkId(o, issues, e.id, 0);
     if (issues.length > 0) return issues;
     const call = { receiver: e.receiver, selfSourced: e.selfSourced === true };
     if (e.client === undefined) {
@@ -179,6 +189,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const issues: Issue[] = [];
     checkStaff(o, issues, e.staff, 'staff', e.id);
     if (e.client.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
+    checkId(o, issues, e.id, e.party?.length ?? 0);
     if (issues.length > 0) return issues;
     const existed = resolve(o.identity, o.policy.identity, e.client).found;
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
@@ -224,6 +235,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
 
   announceDeveloperContacts(o, e) {
     const issues = keyIssues(o.identity, e.id, e.clients.map((ref, i): [ClientRef, (string | number)[]] => [ref, ['clients', i]]));
+    checkId(o, issues, e.id, e.clients.length);
     if (issues.length > 0) return issues;
     for (const [i, ref] of e.clients.entries()) {
       const id = identify(o.cIdentity, ref, `${e.id}/${i + 1}`, ['clients', i]);
@@ -242,6 +254,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const res = resolve(o.identity, o.policy.identity, e.client);
     const bad = dealIssue(o.cDeals, e, res.found ? res.client : undefined, (a, b) => groupOf(o, a) === groupOf(o, b));
     if (bad) issues.push(bad);
+    checkId(o, issues, e.id, 0);
     if (issues.length > 0) return issues;
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
     if ('code' in id) return [id];
@@ -311,8 +324,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
 };
 
 /**
- * Decides one event in an open office: its issues when refused (the caller
- * rolls back), or null.
+ * Decides one event in an open office: its issues when refused (before
+ * anything changed), or null.
  * @internal
  */
 export function dispatch(o: Live, e: EventOf<EventType>): Issue[] | null {

@@ -3,7 +3,7 @@
  * with the envelope rules every event obeys (office, redelivery, order).
  */
 import type { Issue } from '../kernel/issues.js';
-import { canonicalJson, hash53 } from '../kernel/hash.js';
+import { fingerprintEvent } from '../events/fast.js';
 import { instantMs } from '../kernel/time.js';
 import { parseEvent } from '../events/parse.js';
 import type { Event } from '../events/schema.js';
@@ -41,12 +41,12 @@ export function step(o: Live, e: Event, line?: number): Outcome {
   if (o.office !== null && e.office !== o.office) {
     return { decisions: NONE, issues: [issue(e, 'office_mismatch', ['office'], `event of office "${e.office}" in the state of office "${o.office}"`, line)] };
   }
-  const fingerprint = hash53(canonicalJson(e));
+  const fingerprint = fingerprintEvent(e);
   const seen = o.current.get(e.id) ?? o.previous.get(e.id);
   if (seen !== undefined) {
     if (fingerprintOf(seen) !== fingerprint) return { decisions: NONE, issues: [issue(e, 'duplicate_conflict', ['id'], `event id "${e.id}" was already used with a different payload; the first one stands`, line)] };
     if (typeof seen === 'number') return { decisions: NONE, issues: [] };
-    return { decisions: NONE, issues: seen.refused.map((i) => ({ ...i, message: `${i.message} (a redelivery of ${e.id}: its first delivery was refused the same way)`, ...(line === undefined ? {} : { line }) })) };
+    return { decisions: NONE, issues: seen.refused.map((i) => ({ ...i, event: e.id, message: `${i.message} (a redelivery of ${e.id}: its first delivery was refused the same way)`, ...(line === undefined ? {} : { line }) })) };
   }
   const at = instantMs(e.at);
   const window = o.options.redeliveryWindowDays * DAY;
@@ -62,7 +62,7 @@ export function step(o: Live, e: Event, line?: number): Outcome {
   tx.begin(e.id, at);
   const refused = dispatch(o, e);
   if (refused !== null) {
-    tx.rollback();
+    tx.refuse();
     const issues = line === undefined ? refused : refused.map((i) => ({ ...i, line }));
     o.current.set(tx, e.id, { fingerprint, refused: refused.map(({ code, path, message }) => ({ code, path, message })) });
     tx.commit();

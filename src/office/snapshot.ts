@@ -5,7 +5,8 @@
 import type { Issue } from '../kernel/issues.js';
 import { fromEntries, isMap, sortedEntries } from '../kernel/map.js';
 import { validatePolicy } from './fold.js';
-import { NO_EXTRA, type Owned } from '../ownership/state.js';
+import { isChain, keys, push, type Chain } from '../kernel/chain.js';
+import { NO_EXTRA } from '../ownership/state.js';
 import { engineOptionsSchema, type OfficeState, type Story } from './state.js';
 
 const FORMAT = 'salesfloor-state';
@@ -29,20 +30,13 @@ function isStory(value: unknown): value is Story {
   return typeof value === 'object' && value !== null && 'd' in value && 'prev' in value && Object.keys(value).length === 2;
 }
 
-function isOwned(value: unknown): value is Owned {
-  return typeof value === 'object' && value !== null && 'client' in value && 'next' in value && Object.keys(value).length === 2;
-}
 
 function encode(value: unknown): unknown {
   // The extra record most files share stays one object when read back.
   if (value === NO_EXTRA) return { $shared: 'noExtra' };
   if (isMap(value)) return { $map: sortedEntries(value).map(([k, v]) => [k, encode(v)]) };
-  // An owner's list as a set: the same grants in any order are the same state.
-  if (isOwned(value)) {
-    const keys = new Set<string>();
-    for (let x: Owned | null = value; x !== null; x = x.next) keys.add(x.client);
-    return { $owned: [...keys].sort() };
-  }
+  // A key list as a set: the same additions in any order are the same state.
+  if (isChain(value)) return { $keys: keys(value).sort() };
   if (isStory(value)) {
     const story: unknown[] = [];
     for (let s: Story | null = value; s !== null; s = s.prev) story.push(encode(s.d));
@@ -57,15 +51,15 @@ function decode(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decode);
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record);
-    if (keys.length === 1 && Array.isArray(record.$map)) return fromEntries((record.$map as [string, unknown][]).map(([k, v]) => [k, decode(v)] as const));
-    if (keys.length === 1 && record.$shared === 'noExtra') return NO_EXTRA;
-    if (keys.length === 1 && Array.isArray(record.$owned)) {
-      let owned: Owned | null = null;
-      for (const client of record.$owned as string[]) owned = { client, next: owned };
-      return owned;
+    const fields = Object.keys(record);
+    if (fields.length === 1 && Array.isArray(record.$map)) return fromEntries((record.$map as [string, unknown][]).map(([k, v]) => [k, decode(v)] as const));
+    if (fields.length === 1 && record.$shared === 'noExtra') return NO_EXTRA;
+    if (fields.length === 1 && Array.isArray(record.$keys)) {
+      let list: Chain | null = null;
+      for (const key of record.$keys as string[]) list = push(list, key);
+      return list;
     }
-    if (keys.length === 1 && Array.isArray(record.$story)) {
+    if (fields.length === 1 && Array.isArray(record.$story)) {
       let story: Story | null = null;
       for (const d of record.$story) story = { d: decode(d) as Story['d'], prev: story };
       return story;

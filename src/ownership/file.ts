@@ -3,6 +3,7 @@
  * ownership with its window (OWN-FIRST, OWN-VALIDITY, OWN-FOLLOWUP),
  * lapsing it when the window or the follow-up clock runs out, renewing it.
  */
+import { keys as chainKeys, push } from '../kernel/chain.js';
 import type { Ctx } from '../kernel/context.js';
 import { joinRules, rules, type Args } from '../kernel/decision.js';
 import type { Lookup } from '../kernel/map.js';
@@ -28,15 +29,15 @@ export function draftFile(c: OwnCtx, key: string): FileDraft {
 /** Makes `owner` the file's owner, noting the client in the owner's list. @internal */
 export function setOwner(c: OwnCtx, f: FileDraft, owner: string | null): void {
   if (f.owner === owner) return;
-  if (owner !== null) c.s.byOwner.set(c.tx, owner, { client: f.key, next: c.s.byOwner.get(owner) ?? null });
+  if (owner !== null) c.s.byOwner.set(c.tx, owner, push(c.s.byOwner.get(owner), f.key));
   f.owner = owner;
 }
 
 /** The clients a salesperson owns now, in key order. @internal */
 export function ownedBy(c: OwnCtx, staff: string): string[] {
-  const keys = new Set<string>();
-  for (let x = c.s.byOwner.get(staff) ?? null; x !== null; x = x.next) if (c.s.files.get(x.client)?.owner === staff) keys.add(x.client);
-  return [...keys].sort();
+  return chainKeys(c.s.byOwner.get(staff))
+    .filter((key) => c.s.files.get(key)?.owner === staff)
+    .sort();
 }
 
 /** Removes a file absorbed into another (after a merge). @internal */

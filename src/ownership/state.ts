@@ -2,6 +2,7 @@
  * The ownership slice: every client's file, and an index of clients by owner
  * (for departures and per-salesperson views).
  */
+import type { Chain } from '../kernel/chain.js';
 import { emptyMap, type PMap } from '../kernel/map.js';
 import type { RuleId } from '../kernel/rules.js';
 import type { DealStage } from '../events/common.js';
@@ -138,20 +139,6 @@ export interface FileExtra {
 /** A file being changed by the current event. @internal */
 export type FileDraft = { -readonly [K in keyof ClientFile]: ClientFile[K] };
 
-/**
- * The clients a salesperson has been given, newest first: an append-only
- * list, so giving a client costs one cell. It may name clients since lost
- * (or twice); read it against the files.
- *
- * @example
- * ```ts
- * // { client: 'e9', next: { client: 'e2', next: null } }
- * ```
- */
-export interface Owned {
-  readonly client: string;
-  readonly next: Owned | null;
-}
 
 /**
  * The ownership slice of an office state.
@@ -163,8 +150,12 @@ export interface Owned {
  */
 export interface OwnershipState {
   readonly files: PMap<ClientFile>;
-  /** Owner → the clients they were given (for departures, OWN-DEPARTED). */
-  readonly byOwner: PMap<Owned>;
+  /**
+   * Owner → the clients they were given, newest first (for departures,
+   * OWN-DEPARTED). Append-only: it may name clients since lost, or twice;
+   * read it against the files.
+   */
+  readonly byOwner: PMap<Chain>;
 }
 
 /** An empty ownership slice. @internal */

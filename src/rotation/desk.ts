@@ -67,13 +67,6 @@ function makeUpRule(seat: Seat): readonly RuleId[] {
   return MAKEUP_RULES[seat.owedFor?.split(':')[0] ?? ''] ?? MAKEUP_COMPANY;
 }
 
-const HEAD = {
-  restore(_key: string, previous: unknown): void {
-    const [head, fields] = previous as [object, object];
-    Object.assign(head, fields);
-  },
-};
-
 function emptyEntry(day: number, staff: string): FairnessDay {
   return { day, staff, turns: 0, uncounted: 0, calls: 0, owed: 0, granted: 0, expired: 0, skips: {}, callSkips: {} };
 }
@@ -88,7 +81,6 @@ export class Desk {
   last: string | null;
   private duty: QueueHead['duty'];
   private ringDraft: Seat[] | null = null;
-  private headDraft: { -readonly [K in keyof QueueHead]: QueueHead[K] } | null = null;
   private todayDraft: FairnessDay[] | null = null;
 
   constructor(readonly c: RotCtx) {
@@ -320,9 +312,14 @@ export class Desk {
     const day = head.day === null ? this.day : Math.max(head.day, this.day);
     if (head.next === this.cursor && head.nextCall === this.callCursor && head.last === this.last && head.day === day && head.duty === this.duty) return;
     if (box.fresh) {
-      // Written since the slice was last closed: changed in place, its old fields kept for a rollback.
-      this.c.tx.noteUndo(HEAD, '', [head, { ...head }]);
-      Object.assign(head, { next: this.cursor, nextCall: this.callCursor, last: this.last, day, duty: this.duty });
+      // Written since the slice was last closed: nothing else holds it, so it changes in place.
+      this.c.tx.changed++;
+      const h = head as { -readonly [K in keyof QueueHead]: QueueHead[K] };
+      h.next = this.cursor;
+      h.nextCall = this.callCursor;
+      h.last = this.last;
+      h.day = day;
+      h.duty = this.duty;
       return;
     }
     box.set(this.c.tx, { next: this.cursor, nextCall: this.callCursor, last: this.last, day, duty: this.duty });
@@ -446,10 +443,6 @@ export function plan(desk: Desk): Plan {
   }
   if (!anyFree) return nobody(desk, cursor, 'nobody', ELIGIBLE);
   let seats = NONE_CHANGED;
-  const change = (seat: Seat) => {
-    if (seats === NONE_CHANGED) seats = new Changes();
-    seats.put(seat);
-  };
   const skipped: PlannedSkip[] = [];
   // Each lap either finds someone or uses up an early turn or a penalty round of everyone free.
   const steps = (2 + maxEarly) * n;
@@ -461,28 +454,28 @@ export function plan(desk: Desk): Plan {
     if (standing !== FREE) {
       if (passedAlready(skipped, seat.id)) continue;
       const s = skipOf(desk, seat, standing);
-      if (s.seat !== seat) change(s.seat);
+      if (s.seat !== seat) (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put(s.seat);
       skipped.push(s.skip);
       continue;
     }
     if (seat.early > 0) {
-      change({ ...seat, early: seat.early - 1 });
+      (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put({ ...seat, early: seat.early - 1 });
       if (!passedAlready(skipped, seat.id)) skipped.push({ staff: seat.id, reason: 'turnTakenEarly', makeUp: false, until: null, outcome: null, rules: ORDER });
       continue;
     }
     const half = desk.halfTurns(seat);
     if (half && seat.halfSkipNext) {
-      change({ ...seat, halfSkipNext: false });
+      (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put({ ...seat, halfSkipNext: false });
       if (!passedAlready(skipped, seat.id)) skipped.push({ staff: seat.id, reason: 'penalty', makeUp: false, until: seat.halfUntil, outcome: null, rules: HALF });
       continue;
     }
     const taken = half ? { ...seat, halfSkipNext: true } : seat;
     const cited = half ? ORDER_HALF : ORDER;
     if (!desk.p.makeUps.first && taken.owed > 0) {
-      change({ ...taken, owed: taken.owed - 1 });
+      (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put({ ...taken, owed: taken.owed - 1 });
       return { receiver: seat.id, makeUp: true, skipped, cursor: k, seats, why: 'makeUpAtTurn', states: null, rules: joinRules(cited, makeUpRule(seat)) };
     }
-    if (taken !== seat) change(taken);
+    if (taken !== seat) (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put(taken);
     return { receiver: seat.id, makeUp: false, skipped, cursor: (k + 1) % n, seats, why: 'next', states: null, rules: cited };
   }
   return nobody(desk, cursor, 'nobody', ELIGIBLE);

@@ -15,7 +15,7 @@ import {
   type Event,
   type OfficeState,
 } from '../../src/index.js';
-import { claim, deal, event, staff, visit, wang, zhang } from '../support/dsl.js';
+import { claim, deal, event, followUp, staff, visit, wang, zhang } from '../support/dsl.js';
 import { deepFreeze, foldAll, expectUnchanged } from '../support/fold.js';
 
 const log: Event[] = [staff('S01'), staff('S02'), visit('11-01 10:00', zhang), visit('11-01 11:00', wang), claim('11-02 09:30', 'S02', zhang), deal('11-03 15:00', 'D1', 'S01', zhang)];
@@ -85,6 +85,43 @@ describe('redelivery', () => {
     const step = apply(state, e);
     expect(step.state).toBe(state);
     expect(step.issues).toEqual([expect.objectContaining({ code: 'duplicate_conflict', path: ['id'], event: e.id })]);
+  });
+});
+
+describe('redelivery: an id\'s first outcome is final (issue 9)', () => {
+  const client = { phone: '13800000006' };
+  const p8 = followUp('11-01 10:00', 'S01', client, { id: 'p8' } as never);
+  const p9 = { ...visit('11-01 10:00', client, { receiver: 'S01' }), id: 'p9' } as Event;
+
+  it('given p8 refused as unknown_client and p9 registering its client, when p8 comes again, then it is refused the same way and changes nothing', () => {
+    const r = replayer(initialState());
+    r.push(staff('S01'));
+    const first = r.push({ ...p8, id: 'p8' } as Event);
+    expect(first.issues).toEqual([expect.objectContaining({ code: 'unknown_client', event: 'p8' })]);
+    r.push(p9);
+    const before = r.state();
+    const again = r.push(structuredClone({ ...p8, id: 'p8' }) as Event);
+    expect(again.decisions).toEqual([]);
+    expect(again.issues).toEqual([expect.objectContaining({ code: 'unknown_client', event: 'p8' })]);
+    expect(again.issues[0]?.message).toContain('redelivery of p8');
+    expect(toSnapshot(r.state())).toEqual(toSnapshot(before));
+  });
+
+  it('the fixed event, submitted under a new id, is applied', () => {
+    const r = replayer(initialState());
+    for (const e of [staff('S01'), { ...p8, id: 'p8' } as Event, p9]) r.push(e);
+    const fixed = r.push({ ...p8, id: 'p8-resubmitted' } as Event);
+    expect(fixed.issues).toEqual([]);
+    expect(fixed.decisions.length).toBeGreaterThan(0);
+  });
+
+  it('an id reused after the redelivery window is refused when it already keys a client, before anything changes', () => {
+    const first = { ...visit('11-01 10:00', zhang, { receiver: 'S01', party: [{ name: '张母', relation: 'parent' }] } as never), id: 'v1' } as Event;
+    const { state } = replay([staff('S01'), first]);
+    const later = { ...visit('11-20 10:00', { name: '新客', phone: '13511112222' }, { receiver: 'S01' }), id: 'v1' } as Event;
+    const step = apply(state, later);
+    expect(step.state).toBe(state);
+    expect(step.issues).toEqual([expect.objectContaining({ code: 'duplicate_conflict', path: ['id'], event: 'v1' })]);
   });
 });
 
