@@ -9,14 +9,15 @@
  * fail. Each test works in a schema of its own, dropped at the end.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkthrough } from '../../examples/postgres/main.js';
 import { canonical, OfficeService, type Reply } from '../../examples/postgres/service.js';
 import { ConcurrencyError, EventStore, poolConfigFromEnv, storable } from '../../examples/postgres/store.js';
 import { createOffice, parseEvent, presetPolicy, toSnapshot, type Event, type OfficeState } from '../../src/index.js';
-import { dayLog } from '../cli/support.js';
+import { dayLog, root } from '../cli/support.js';
 
 const ci = process.env.CI !== undefined && !['', '0', 'false'].includes(process.env.CI);
 const where = process.env.DATABASE_URL ? 'DATABASE_URL' : `${process.env.PGHOST ?? 'localhost'}:${process.env.PGPORT ?? '5432'}`;
@@ -69,6 +70,13 @@ describe('examples/postgres/: what needs no server', () => {
   it('knows what jsonb cannot hold (U+0000), and compares JSON by value whatever its key order', () => {
     expect([storable({ a: ['x', { b: 'y' }] }), storable({ a: ['x', { b: 'y\u0000' }] }), storable({ 'k\u0000': 1 })]).toEqual([true, false, false]);
     expect(canonical({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+  });
+
+  it('keeps node-postgres out of the library: src/ never imports pg', () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+    const offenders = sources(join(root, 'src')).filter((f) => /from ['"]pg(?:\/[^'"]*)?['"]|require\(['"]pg['"]\)/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
   });
 
   it('refuses a schema name that is not a plain identifier', () => {
