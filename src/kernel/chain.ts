@@ -28,7 +28,14 @@ export function push(list: Chain | null | undefined, key: string): Chain {
 /** The keys of a list, newest first, each once. */
 export function keys(list: Chain | null | undefined): string[] {
   const out: string[] = [];
-  for (let x = list ?? null; x !== null; x = x.next) if (!out.includes(x.key)) out.push(x.key);
+  let seen: Set<string> | null = null;
+  for (let x = list ?? null; x !== null; x = x.next) {
+    // Short lists (most) scan; long ones (a salesperson's clients) use a set, so a departure is not quadratic.
+    if (seen === null && out.length >= 16) seen = new Set(out);
+    if (seen === null ? out.includes(x.key) : seen.has(x.key)) continue;
+    out.push(x.key);
+    seen?.add(x.key);
+  }
   return out;
 }
 

@@ -40,6 +40,11 @@ export function ownedBy(c: OwnCtx, staff: string): string[] {
     .sort();
 }
 
+/** Drops a salesperson's list of clients once they own none (after a departure). @internal */
+export function forgetOwner(c: OwnCtx, staff: string): void {
+  if (c.s.byOwner.get(staff) !== undefined) c.s.byOwner.delete(c.tx, staff);
+}
+
 /** Removes a file absorbed into another (after a merge). @internal */
 export function dropFile(c: OwnCtx, key: string): void {
   c.s.files.delete(c.tx, key);

@@ -9,7 +9,7 @@ import type { Issue } from '../kernel/issues.js';
 import type { RuleId } from '../kernel/rules.js';
 import { stageRank, type DealStage } from '../events/common.js';
 import { afterDealWinner } from './disputes.js';
-import { dropFile, draftFile, grant, ownedBy, ownershipDecision, protectionEnd, setOwner, settle, type OwnCtx } from './file.js';
+import { dropFile, draftFile, forgetOwner, grant, ownedBy, ownershipDecision, protectionEnd, setOwner, settle, type OwnCtx } from './file.js';
 import { collide } from './register.js';
 import { hasLiveDeal, isProtected, newFile, type ClientFile, type FileDeal, type FileDraft, type Registration } from './state.js';
 
@@ -119,6 +119,7 @@ export function ownerDeparted(c: OwnCtx, staff: string): void {
     const where = deposited ? c.p.ownership.departed.deposited : c.p.ownership.departed.undeposited;
     grant(c, f, { staff: null, status: where === 'pool' ? 'pool' : 'none', channel: null, at: c.tx.at, rules: DEPARTED, evidence: f.basis.evidence, why: 'departed', args: { staff, deposited, where } });
   }
+  forgetOwner(c, staff);
 }
 
 const DEVELOPER = rules('REF-DEVELOPER');
