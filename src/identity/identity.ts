@@ -243,7 +243,7 @@ export function identify(c: IdentityCtx, ref: ClientRef, newKey: string, path: (
       rules: companyAlone ? joinRules(base, COMPANY_ALONE) : base,
       evidence: res.found ? [res.person] : [],
       why: res.found ? 'matched' : 'new',
-      ...(args ? { args } : {}),
+      args,
       client,
       person: key,
       match: res.found ? res.match : 'new',

@@ -136,7 +136,7 @@ function addRegistration(f: FileDraft, r: Registration): Registration {
 export function collide(c: OwnCtx, f: FileDraft, challenger: string, outcome: CollisionDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], why: string, day: number, args?: Args): void {
   const { tx } = c;
   if (tx.record) {
-    const d: CollisionDecision = { kind: 'collision', event: tx.id, at: tx.at, rules: cited, evidence, why, ...(args ? { args } : {}), client: f.key, owner: f.owner, challenger, outcome };
+    const d: CollisionDecision = { kind: 'collision', event: tx.id, at: tx.at, rules: cited, evidence, why, args, client: f.key, owner: f.owner, challenger, outcome };
     tx.emit(d);
   }
   f.x = { ...f.x, collision: { staff: f.owner === null ? [challenger] : [f.owner, challenger], day, event: tx.id } };
@@ -176,7 +176,7 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
     name: input.name,
     company: input.company,
   });
-  if (tx.record) registrationDecision(c, f.key, { ...r, lastAt: tx.at, lastDay: day, staff: input.staff, channel: input.channel }, input.invalid);
+  if (tx.record) registrationDecision(c, f.key, r, input.invalid);
   if (input.invalid !== null || input.staff === null) return;
 
   const claimant: Claimant = input.claimant ?? { staff: input.staff, rules: FIRST, why: 'first', args: { by: input.staff }, referral: false };
@@ -274,7 +274,7 @@ const UPDATE_GRANT = rules('CLM-UPDATE', 'OWN-FIRST');
 export function claimDecision(c: OwnCtx, client: string | undefined, staff: string, outcome: ClaimDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], why: string, args?: Args): void {
   const { tx } = c;
   if (!tx.record) return;
-  const d: ClaimDecision = { kind: 'claim', event: tx.id, at: tx.at, rules: cited, evidence, why, ...(args ? { args } : {}), ...(client === undefined ? {} : { client }), staff, outcome };
+  const d: ClaimDecision = { kind: 'claim', event: tx.id, at: tx.at, rules: cited, evidence, why, args, ...(client === undefined ? {} : { client }), staff, outcome };
   tx.emit(d);
 }
 
