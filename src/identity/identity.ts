@@ -201,7 +201,7 @@ const MATCH_RULES: Record<'key' | 'phone' | 'maskedPhone' | 'name' | 'company' |
   maskedPhone: rules('ID-PHONE', 'ID-MATCH'),
   name: rules('ID-MATCH'),
   company: rules('ID-COMPANY', 'ID-MATCH'),
-  new: rules('ID-MATCH', 'REG-FIRST'),
+  new: rules('ID-MATCH'),
 };
 const COMPANY_ALONE = rules('ID-COMPANY');
 
