@@ -1,0 +1,93 @@
+/**
+ * Validation speed: the cost of checking events, as a ratio against a plain
+ * JSON.parse pass over the same lines, all measured in this one process.
+ *
+ *   node --import tsx scripts/validate-speed.ts
+ *   node --import tsx scripts/validate-speed.ts --events 50000 --rounds 5
+ *
+ * Prints the median of the rounds for JSON.parse alone, JSON.parse + zod
+ * `safeParse`, and JSON.parse + the compiled fast path (falling back to
+ * `safeParse` when it says NOT_FAST), the ratios JSON.parse time / each time
+ * (1 is as fast as JSON.parse; the target for the fast path is >= 0.6), and
+ * the fast path's fallback rate on these valid lines.
+ */
+import { generate } from '../examples/generate.js';
+import { compileFast, NOT_FAST, type FastParser } from '../src/events/fast.js';
+import { eventSchemas, type EventType } from '../src/events/schema.js';
+
+const arg = (flag: string, fallback: number) => {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const total = arg('--events', 200_000);
+const rounds = arg('--rounds', 3);
+
+const lines: string[] = [];
+generate({ seed: 7, events: total, out: '', start: '2026-01-01' }, (line) => lines.push(line));
+
+type Schema = (typeof eventSchemas)[EventType];
+// Dispatch by type through Maps for both contenders: an object keyed by a fresh string costs a string-table lookup.
+const schemas = new Map<string, Schema>(Object.entries(eventSchemas));
+const fast = new Map<string, FastParser>();
+for (const [type, schema] of schemas) fast.set(type, compileFast(schema, { json: true }));
+
+let sink = 0;
+let fallbacks = 0;
+let invalid = 0;
+
+function jsonOnly(): void {
+  for (const l of lines) if (JSON.parse(l) !== null) sink++;
+}
+
+function withZod(): void {
+  for (const l of lines) {
+    const input = JSON.parse(l) as { type: string };
+    if ((schemas.get(input.type) as Schema).safeParse(input).success) sink++;
+    else invalid++;
+  }
+}
+
+function withFast(): void {
+  fallbacks = 0;
+  for (const l of lines) {
+    const input = JSON.parse(l) as { type: string };
+    const out = (fast.get(input.type) as FastParser)(input);
+    if (out !== NOT_FAST) {
+      sink++;
+      continue;
+    }
+    fallbacks++;
+    if ((schemas.get(input.type) as Schema).safeParse(input).success) sink++;
+  }
+}
+
+function median(fn: () => void): number {
+  fn(); // warm up
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+// Interleaved rounds would share warm-up; each measure gets its own, in the same process.
+const base = median(jsonOnly);
+const zod = median(withZod);
+invalid = 0;
+withZod();
+const invalidLines = invalid;
+const fastMs = median(withFast);
+
+const us = (ms: number) => ((ms * 1000) / lines.length).toFixed(2);
+const out = (label: string, ms: number) =>
+  process.stdout.write(`  ${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${us(ms).padStart(6)} µs/line  ratio ${(base / ms).toFixed(2)}\n`);
+process.stdout.write(`${lines.length} lines (${invalidLines} invalid), median of ${rounds} rounds\n`);
+out('JSON.parse', base);
+out('JSON.parse + zod safeParse', zod);
+out('JSON.parse + fast path', fastMs);
+process.stdout.write(`  validation alone: zod ${us(zod - base)} µs/line, fast path ${us(fastMs - base)} µs/line\n`);
+process.stdout.write(`  fast path fallbacks: ${fallbacks} of ${lines.length} (${((100 * fallbacks) / lines.length).toFixed(3)}%)\n`);
+if (sink < 0) process.stdout.write('unreachable\n');
