@@ -5,7 +5,7 @@
  *   node --import tsx scripts/validate-speed.ts
  *   node --import tsx scripts/validate-speed.ts --events 50000 --rounds 5
  *
- * Prints the median of the rounds for JSON.parse alone, JSON.parse + zod
+ * Prints the median of the rounds (interleaved) for JSON.parse alone, JSON.parse + zod
  * `safeParse`, and JSON.parse + the compiled fast path (falling back to
  * `safeParse` when it says NOT_FAST), the ratios JSON.parse time / each time
  * (1 is as fast as JSON.parse; the target for the fast path is >= 0.6), and
@@ -61,30 +61,33 @@ function withFast(): void {
   }
 }
 
-function median(fn: () => void): number {
-  fn(); // warm up
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
 }
 
-// Interleaved rounds would share warm-up; each measure gets its own, in the same process.
-const base = median(jsonOnly);
-const zod = median(withZod);
-invalid = 0;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+// Warm up, then interleave the three in every round: a shared machine's load then weighs on all alike.
+jsonOnly();
 withZod();
 const invalidLines = invalid;
-const fastMs = median(withFast);
+withFast();
+const rounds3: [number[], number[], number[]] = [[], [], []];
+for (let r = 0; r < rounds; r++) {
+  rounds3[0].push(time(jsonOnly));
+  rounds3[1].push(time(withZod));
+  rounds3[2].push(time(withFast));
+}
+const base = median(rounds3[0]);
+const zod = median(rounds3[1]);
+const fastMs = median(rounds3[2]);
 
 const us = (ms: number) => ((ms * 1000) / lines.length).toFixed(2);
 const out = (label: string, ms: number) =>
   process.stdout.write(`  ${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${us(ms).padStart(6)} µs/line  ratio ${(base / ms).toFixed(2)}\n`);
-process.stdout.write(`${lines.length} lines (${invalidLines} invalid), median of ${rounds} rounds\n`);
+process.stdout.write(`${lines.length} lines (${invalidLines} invalid), median of ${rounds} interleaved rounds\n`);
 out('JSON.parse', base);
 out('JSON.parse + zod safeParse', zod);
 out('JSON.parse + fast path', fastMs);

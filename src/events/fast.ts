@@ -519,6 +519,16 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
   const keySet = new Set(keys);
   const n = fields.length;
   const checked = ops.length > 0;
+  // The commonest object check, one `.refine`, called in place.
+  const [only] = ops;
+  const refine = ops.length === 1 && only !== undefined && only.kind === OP_REFINE && only.when === WHEN_ALWAYS ? only.f : null;
+  const finish = (o: Record<string, unknown>): unknown => {
+    if (refine === null) return runOps(ops, o);
+    const r = refine(o);
+    // An async refinement in a sync parse makes zod throw: let zod do it.
+    if (r instanceof Promise) return NOT_FAST;
+    return r ? o : FAIL;
+  };
 
   // The exact walk, read for read what `$ZodObjectJIT` does: for any object.
   const exact: Run = (input) => {
@@ -574,7 +584,7 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
         out[key] = o;
       }
     }
-    return checked ? runOps(ops, out) : out;
+    return checked ? finish(out) : out;
   };
 
   if (!ctx.json) return { run: exact, definite };
@@ -599,6 +609,16 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
   // Slots reused from call to call; a refinement that parses again from inside gets its own.
   const scratch: unknown[] = new Array(n);
   let busy = false;
+  const run: Run = (input) => {
+    if (!isRecordLike(input)) return FAIL;
+    if (busy) return walk(input, new Array<unknown>(n));
+    busy = true;
+    try {
+      return walk(input, scratch);
+    } finally {
+      busy = false;
+    }
+  };
   const walk = (input: Record<string, unknown>, values: unknown[]): unknown => {
     let mask = 0;
     let done = 0;
@@ -688,22 +708,13 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
       }
     }
     // Same keys in the same order with the same values: the input is zod's output.
-    if (reuse) return checked ? runOps(ops, input) : input;
+    if (reuse) return checked ? finish(input) : input;
     const out: Record<string, unknown> = {};
     for (let m = mask; m !== 0; m &= m - 1) {
       const i = 31 - Math.clz32(m & -m);
       out[(fields[i] as Field).key] = values[i];
     }
-    return checked ? runOps(ops, out) : out;
-  };
-  const run: Run = (input) => {
-    if (!isRecordLike(input)) return FAIL;
-    // Left set if user code throws: later calls then just allocate.
-    if (busy) return walk(input, new Array<unknown>(n));
-    busy = true;
-    const out = walk(input, scratch);
-    busy = false;
-    return out;
+    return checked ? finish(out) : out;
   };
   return { run, definite };
 }
