@@ -650,6 +650,7 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
   const walk = (input: Record<string, unknown>, values: unknown[]): unknown => {
     let mask = 0;
     let done = 0;
+    let stored = 0;
     let next = 0;
     let reuse = true;
     let last: string | undefined;
@@ -684,10 +685,17 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
         // No user code inside: run it now, in whatever order the keys come. A failure is final and a success is always assigned.
         const o = present(f, v);
         if (o === FAIL || o === NOT_FAST) return o;
-        if (o !== v || (o === 0 && !Object.is(o, v))) reuse = false;
-        values[i] = o;
         done |= bit;
-      } else values[i] = v;
+        // An unchanged value stays where it is: a store into the reused slots costs a write barrier.
+        if (o !== v || (o === 0 && !Object.is(o, v))) {
+          reuse = false;
+          values[i] = o;
+          stored |= bit;
+        }
+      } else {
+        values[i] = v;
+        stored |= bit;
+      }
     }
     // for...in yields own keys before inherited ones: an own last key means no inherited key (not JSON, not this walk's business).
     if (last !== undefined && !hasOwn.call(input, last)) return exact(input);
@@ -731,6 +739,7 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
         if (f.mode === DEFAULTED || (o !== undefined && f.mode !== OPTIONAL)) {
           values[i] = o;
           mask |= bit;
+          stored |= bit;
           reuse = false;
         }
       }
@@ -740,7 +749,8 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
     const out: Record<string, unknown> = {};
     for (let m = mask; m !== 0; m &= m - 1) {
       const i = 31 - Math.clz32(m & -m);
-      out[(fields[i] as Field).key] = values[i];
+      const key = (fields[i] as Field).key;
+      out[key] = (stored & (1 << i)) !== 0 ? values[i] : input[key];
     }
     return checked ? finish(out) : out;
   };
