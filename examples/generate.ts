@@ -1,9 +1,10 @@
 /**
  * A seeded generator of realistic sales-office logs.
  *
- *   npx tsx examples/generate.ts                       # the bundled month: examples/logs/office-month.jsonl
+ *   npx tsx examples/generate.ts --out /tmp/month.jsonl                  # a month like the bundled one
  *   npx tsx examples/generate.ts --events 1000000 --out /tmp/big.jsonl --seed 7
- *   npx tsx examples/generate.ts --days 1 --corrupt 8 --out examples/logs/office-day-corrupt.jsonl
+ *   npx tsx examples/generate.ts --days 1 --corrupt 8 --out examples/logs/office-day-corrupt.jsonl --force
+ *   npx tsx examples/generate.ts --help
  *
  * The same seed always gives the same log. One office, 18 salespeople in three
  * teams, Chinese names, phones written the many ways visitor books write them.
@@ -18,10 +19,13 @@
  * `--corrupt N` damages N lines the ways real logs get damaged (truncated
  * writes, wrong fields, unknown staff, reordering, conflicting duplicates),
  * for trying `salesfloor validate` and the quarantine.
+ * `--out` is required, and an existing file is replaced only with `--force`
+ * (the bundled logs are regenerated that way).
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
 import { initialState, ownerOf, parseEvent, replayer, type OfficeState } from 'salesfloor';
 
 export interface Options {
@@ -38,8 +42,37 @@ export interface Options {
    * month. The benchmark varies it to tell heap per client from heap per event.
    */
   returning?: number;
-  out: string;
+  /** The file the command line writes (the library's `generate` writes to its sink instead). */
+  out?: string;
   start: string;
+  /** Replace `out` if it exists. */
+  force?: boolean;
+}
+
+/** The generator's command-line words, with what each means. */
+export const USAGE = `usage: npx tsx examples/generate.ts --out FILE [options]
+
+  --out FILE        where to write the log (required)
+  --force           replace FILE if it exists
+  --seed N          the seed (default 20261001): the same seed gives the same log
+  --events N        stop after N events: a benchmark log without the engine alongside
+  --days N          days to generate when --events is not given (default 31)
+  --start DATE      the first day, YYYY-MM-DD (default 2026-10-01)
+  --returning R     share (0 to 1) of client visits and calls by known clients
+  --corrupt N       damage N lines the ways real logs get damaged
+  --help            this text
+`;
+
+/** A command line the generator cannot run, with the reason. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function numberOf(flag: string, text: string | undefined, fallback: number, check: (n: number) => boolean, what: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`${flag} ${JSON.stringify(text)}: expected ${what}`);
+  return n;
 }
 
 /**
@@ -47,25 +80,48 @@ export interface Options {
  *
  * @param argv - the words after the script, e.g. `['--events', '1000000', '--seed', '7']`
  * @returns the options, with the bundled month's defaults for what is left out
+ * @throws UsageError for an unknown flag or a value out of range (the command line prints it with {@link USAGE})
  * @example
  * ```ts
  * generate(options(['--events', '5000', '--returning', '0.8']), (line) => lines.push(line));
  * ```
  */
-export function options(argv: string[]): Options {
-  const get = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const returning = get('--returning');
+export function options(argv: string[]): Options & { help: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        out: { type: 'string' },
+        force: { type: 'boolean' },
+        seed: { type: 'string' },
+        events: { type: 'string' },
+        days: { type: 'string' },
+        start: { type: 'string' },
+        returning: { type: 'string' },
+        corrupt: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const whole = (n: number) => Number.isInteger(n) && n >= 0;
+  const start = values.start ?? '2026-10-01';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(start))) throw new UsageError(`--start ${JSON.stringify(start)}: expected a date YYYY-MM-DD`);
+  const returning = values.returning === undefined ? undefined : numberOf('--returning', values.returning, 0, (n) => n >= 0 && n <= 1, 'a share from 0 to 1');
   return {
-    seed: Number(get('--seed') ?? 20261001),
-    events: Number(get('--events') ?? 0),
-    days: Number(get('--days') ?? 31),
-    corrupt: Number(get('--corrupt') ?? 0),
-    ...(returning === undefined ? {} : { returning: Number(returning) }),
-    out: get('--out') ?? 'examples/logs/office-month.jsonl',
-    start: get('--start') ?? '2026-10-01',
+    seed: numberOf('--seed', values.seed, 20261001, Number.isInteger, 'a whole number'),
+    events: numberOf('--events', values.events, 0, whole, 'a whole number of events'),
+    days: numberOf('--days', values.days, 31, (n) => Number.isInteger(n) && n >= 1, 'a whole number of days, at least 1'),
+    corrupt: numberOf('--corrupt', values.corrupt, 0, whole, 'a whole number of lines'),
+    ...(returning === undefined ? {} : { returning }),
+    ...(values.out === undefined ? {} : { out: values.out }),
+    start,
+    force: values.force === true,
+    help: values.help === true,
   };
 }
 
@@ -439,10 +495,27 @@ export function corrupt(lines: readonly string[], count: number, seed: number): 
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
-if (isMain) {
-  const opt = options(process.argv.slice(2));
-  mkdirSync(dirname(opt.out), { recursive: true });
-  const out = createWriteStream(opt.out);
+if (isMain) main(process.argv.slice(2));
+
+function main(argv: string[]): void {
+  let opt: ReturnType<typeof options>;
+  try {
+    opt = options(argv);
+    if (opt.help) {
+      process.stdout.write(USAGE);
+      return;
+    }
+    if (opt.out === undefined) throw new UsageError('--out FILE is required (nothing is written to a default place)');
+    if (existsSync(opt.out) && !opt.force) throw new UsageError(`${opt.out} exists: pass --force to replace it`);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`generate: ${e.message}\n\n${USAGE}`);
+    process.exitCode = 1;
+    return;
+  }
+  const file = opt.out;
+  mkdirSync(dirname(file), { recursive: true });
+  const out = createWriteStream(file);
   let count: number;
   const bad = opt.corrupt ?? 0;
   if (bad > 0) {
@@ -453,5 +526,5 @@ if (isMain) {
     count = generate(opt, (line) => out.write(`${line}\n`));
   }
   const mixed = bad > 0 ? ` and ${bad} bad lines` : '';
-  out.end(() => process.stderr.write(`wrote ${count} events${mixed} to ${opt.out}\n`));
+  out.end(() => process.stderr.write(`wrote ${count} events${mixed} to ${file}\n`));
 }
