@@ -192,12 +192,13 @@ function appointmentOutcome(desk: Desk, a: Arrival, ap: Appointment, policy: App
   const book = a.receiver;
   const seat = desk.seat(by);
   const standing = desk.standing(seat);
-  if (standing === FREE) {
-    if (book !== undefined && book !== by) return { rules: APPOINTMENT, args: { appointment: by, lapse: 'book' } };
+  // The book naming the appointer is a fact; otherwise the appointer receives when free.
+  if (book === by || (standing === FREE && book === undefined)) {
     if (!policy.counts) return uncounted(desk, by, APPOINTMENT, 'appointment', { by, counts: false });
     const next = plan(desk);
     return counted(desk, a, by, next, APPOINTMENT_ORDER, 'appointment', { by, counts: true, outOfOrder: next.receiver !== by });
   }
+  if (standing === FREE) return { rules: APPOINTMENT, args: { appointment: by, lapse: 'book' } };
   const reason = absenceOf(desk, seat);
   const allowed = reason !== null && policy.allowedAbsence.includes(reason);
   if (!allowed || (policy.requireNotice && ap.notice !== true)) return { rules: APPOINTMENT, args: { appointment: by, lapse: allowed ? 'noNotice' : 'reason', reason } };
@@ -328,8 +329,9 @@ function takerOf(desk: Desk, h: HandBack): string | undefined {
  * ROT-TEAM-ASSIST (004x §6.1): a client another team is serving goes back to
  * the owner, or the first free member of their team, as soon as one is free
  * while the reception lasts; a reception that ended hands nothing back.
+ * @internal
  */
-function settleHandBacks(desk: Desk): void {
+export function settleHandBacks(desk: Desk): void {
   const box = desk.c.s.handBacks;
   const list = box.value;
   const left: HandBack[] = [];

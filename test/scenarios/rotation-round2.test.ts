@@ -99,6 +99,17 @@ describe('ROT-APPOINTMENT: a client with an appointment is received by the sales
     expect(walkIns(g, '11-01 14:10')).toEqual(['S01']);
   });
 
+  it('ROT-APPOINTMENT (004a §2.1.2): given the book records another receiver while S03 is free, then the book decides (a turn out of order) and the lapse is noted', () => {
+    const g = given(team, on);
+    const d = reception(g.when(visit('11-01 14:00', zhang, { ...appointment('S03'), receiver: 'S04' })));
+    expect(d).toMatchObject({ receiver: 'S04', counted: true });
+    expect(d.rules).toContain('ROT-APPOINTMENT');
+    expect(describeReason(g.state, d)).toContain('the book records another receiver');
+    // The book naming the appointer is a fact even while they are busy.
+    const busy = given([...team, visit('11-01 13:50', wang, { receiver: 'S03' })], rotation({ appointments: {} }, 60));
+    expect(reception(busy.when(visit('11-01 14:00', zhang, { ...appointment('S03'), receiver: 'S03' })))).toMatchObject({ receiver: 'S03', why: 'appointment' });
+  });
+
   it('ROT-APPOINTMENT: given an old client with an appointment, then the owner path decides (ownership first)', () => {
     const g = given([...team, visit('11-01 10:00', zhang)], on);
     expect(reception(g.when(visit('11-02 14:00', zhang, appointment('S03'))))).toMatchObject({ receiver: 'S01', counted: false });
