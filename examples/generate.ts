@@ -268,6 +268,8 @@ export function generate(opt: Options, write: (line: string) => void): number {
     if (d === 0) {
       for (const s of staff) add(8 * 60, { type: 'changeStaff', staff: s.id, name: s.name, team: s.team, role: 'sales', status: 'onDuty' });
       add(8 * 60, { type: 'changeStaff', staff: 'M01', name: '周经理', role: 'manager', status: 'onDuty' });
+      // Benchmark logs have a telemarketer, whose invited clients come in (ROT-INVITED-VISIT).
+      if (bench) add(8 * 60, { type: 'changeStaff', staff: 'T01', name: '郑电开', role: 'telemarketer', status: 'onDuty' });
     }
     if (bench && vacancy !== null) {
       const s = { id: `S${String(++hired).padStart(2, '0')}`, name: personName(), team: vacancy };
@@ -291,10 +293,19 @@ export function generate(opt: Options, write: (line: string) => void): number {
       const c = newClient();
       add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, referredBy: { phone: referrer.phone }, ...(chance(0.3) ? { accompanied: true } : {}) });
     };
+    // Benchmark logs only (the bundled month stays as it was): appointments, invited clients, tour groups.
+    const visitFacts = (minute: number): Record<string, unknown> => {
+      if (!bench) return {};
+      const r = random();
+      if (r < 0.04) return { appointment: { staff: pick(staff).id, at: at(minute * 60), nameLeft: chance(0.7), ...(chance(0.3) ? { notice: chance(0.5) } : {}) } };
+      if (r < 0.07) return { invitedBy: 'T01', ...(chance(0.8) ? { receiver: pick(staff).id } : {}) };
+      if (r < 0.075) return { tourGroup: true };
+      return {};
+    };
     const newVisit = (minute: number) => {
       const c = newClient();
       const party = chance(0.15) ? [{ name: pick(SURNAMES) + pick(GIVEN), relation: pick(['spouse', 'parent', 'child', 'friend']) }] : undefined;
-      add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, ...(party ? { party } : {}) });
+      add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, ...(party ? { party } : {}), ...visitFacts(minute) });
     };
     const visits = 40 + Math.floor(random() * 25);
     for (let v = 0; v < visits; v++) {
@@ -394,7 +405,7 @@ export function generate(opt: Options, write: (line: string) => void): number {
       if (chance(0.3) && present.length >= 2) {
         const first = pick(present);
         const second = pick(present.filter((s) => s !== first));
-        add(8 * 60 + 30, { type: 'assignDuty', staff: [first.id, second.id] });
+        add(8 * 60 + 30, { type: 'assignDuty', staff: [first.id, second.id], ...(chance(0.5) ? { hours: [{ from: '12:00', to: '13:30' }] } : {}) });
       }
       const ends = Math.floor(random() * 3);
       for (let k = 0; k < ends && present.length > 0; k++) add(9 * 60 + Math.floor(random() * 9 * 60), { type: 'endReception', staff: pick(present).id });
@@ -425,6 +436,14 @@ export function generate(opt: Options, write: (line: string) => void): number {
           const b = knownClient();
           if (a !== b) add(10 * 60 + Math.floor(random() * 7 * 60), { type: 'linkClients', a: { phone: a.phone }, b: { phone: b.phone }, relation: pick(['spouse', 'parent', 'child', 'sibling', 'friend']) });
         }
+      }
+      // A launch mid-month (DEAL-EVENT), and now and then an old client recognized, found later, or found after a deal.
+      if (date.endsWith('-15')) add(8 * 60 + 15, { type: 'holdMarketingEvent', name: '开盘', from: at(9 * 3600), to: at(18 * 3600) });
+      const recognizable = openDeals.filter((x) => x.day < d);
+      if (chance(0.1) && known > 0) {
+        const withDeal = chance(0.3) && recognizable.length > 0 ? pick(recognizable) : null;
+        const phone = withDeal === null ? knownClient().phone : withDeal.client.phone;
+        add(12 * 60 + Math.floor(random() * 4 * 60), { type: 'recognizeClient', client: { phone }, during: pick(['reception', 'later']), by: pick(staff).id, ...(withDeal === null ? {} : { deal: withDeal.id }) });
       }
       const splittable = openDeals.filter((x) => x.day < d);
       if (chance(0.1) && splittable.length > 0) {
