@@ -5,6 +5,8 @@ const root = new URL('../../', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as Record<string, unknown> & {
   exports: Record<string, unknown>;
   engines: { node: string };
+  repository: { url: string };
+  bugs: { url: string };
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
