@@ -143,6 +143,7 @@ export const claimClientSchema = z.strictObject({
   team: z.string().trim().min(1).max(100).optional().describe('Channel team of a report (CLM-REPORT).'),
   expectedVisitAt: instantSchema.optional().describe('Expected visit time of a report (CLM-REPORT).'),
   reason: z.string().trim().min(1).max(500).optional().describe('Why a lapsed report is re-filed (CLM-REPORT).'),
+  referredBy: clientRefSchema.optional().describe("The existing client who referred this one: a referral filed before the visit (REF-CHAIN)."),
 });
 
 /**

@@ -196,7 +196,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if ('code' in id) return [id];
     const bad = joinParty(o, id, e.party, (ref, key, relation) => notCovered(o.cIdentity, id.client, key, ref.name ?? ref.phone ?? 'a party member', relation));
     if (bad) return [bad];
-    claimClient(o.cOwn, e, { client: groupOf(o, id.person.key), person: id.person.key, existed, fields: fieldsOf(e.client, id) });
+    claimClient(o.cOwn, e, { client: groupOf(o, id.person.key), person: id.person.key, existed, fields: fieldsOf(e.client, id), referrer: referrerOf(o, e.referredBy) });
     return null;
   },
 

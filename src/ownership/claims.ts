@@ -11,6 +11,7 @@ import type { Channel } from './decisions.js';
 import { draftFile, grant, settle, type OwnCtx } from './file.js';
 import { claimDecision, claimRefusal, fieldsProblem, registerClient, updateClaim, type Fields, type Refusal } from './register.js';
 import { isProtected, type FileDraft } from './state.js';
+import { referral } from './visits.js';
 
 const REPORT = rules('CLM-REPORT');
 
@@ -52,6 +53,7 @@ const KIND_RULES: Record<'claim' | 'preFile' | 'report' | 'update', readonly Rul
 };
 const INVALID = rules('REG-FIELDS');
 const SAME_DAY = rules('COL-SAME-DAY');
+const FIRST = rules('OWN-FIRST');
 const EARLIEST = rules('COL-EARLIEST');
 
 /** A claim on an identified client. @internal */
@@ -61,7 +63,11 @@ export interface Claim {
   /** The client was on record before this event (a new one has no registrations to check). */
   readonly existed: boolean;
   readonly fields: Fields;
+  /** The referring client and its holder, when the claim files a referral (REF-CHAIN); undefined: none; null: not on record. */
+  readonly referrer?: { readonly client: string; readonly owner: string | null } | null | undefined;
 }
+
+const CHAIN_FILED = rules('REF-CHAIN', 'OWN-FIRST');
 
 /**
  * A claim on a client, time-stamped by the clerk (CLM-*). It may be refused
@@ -86,6 +92,10 @@ export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim):
   const channel: Channel = e.kind === 'report' ? 'report' : e.kind === 'preFile' ? 'preFile' : 'claim';
   const invalid = fieldsProblem(c, claim.fields, channel);
   const wasOwner = f.owner === e.staff;
+  const referrer = claim.referrer;
+  // REF-CHAIN: the referral filed first by the salesperson whose client referred them.
+  const filed = referrer !== undefined && referrer !== null && referrer.owner === e.staff && c.p.referrals.chain;
+  const prior = referrer !== undefined && f.registrations.some((r) => r.valid);
   registerClient(c, f, {
     event: e.id,
     staff: e.staff,
@@ -94,8 +104,9 @@ export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim):
     name: e.client.name ?? e.client.contact ?? null,
     company: e.client.company ?? null,
     invalid,
-    claimant: null,
+    claimant: referrer === undefined ? null : { staff: e.staff, rules: filed ? CHAIN_FILED : FIRST, why: filed ? 'chainFiled' : 'first', args: { by: e.staff }, referral: true },
   });
+  if (referrer !== undefined && invalid === null) referral(c, f, { referrer, referredByStaff: undefined }, prior);
   const kindRule = KIND_RULES[e.kind];
   if (invalid !== null) return decide('refused', joinRules(INVALID, kindRule), 'invalid', { invalid });
   if (f.owner === e.staff && f.status === 'disputed') return decide('pending', joinRules(SAME_DAY, kindRule), 'sameDay');

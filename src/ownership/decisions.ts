@@ -216,6 +216,10 @@ function grantWhy(d: OwnershipDecision, w: Wording): string {
       return `came with the referring client: ${by}'s client`;
     case 'chainNamed':
       return `referred by a client of ${by} and named them`;
+    case 'chainFiled':
+      return `${by} filed the referral by their own client before the visit`;
+    case 'overRelative':
+      return `referred by a dealt client of ${by}: the referral outranks being a relative or friend of ${w.who(str(a, 'relativeOf'))}`;
     case 'received': {
       const relative = str(a, 'relativeOf');
       let s = relative === '' ? `first received by ${by}` : relative === str(a, 'by') ? `a relative of ${by}, registered first by them` : `a relative of ${w.who(relative)}, who had no earlier record: ${by} received first`;

@@ -174,7 +174,11 @@ export const referralsPolicySchema = z
       .describe('REF-ACCOMPANIED: a referrer who comes along brings the new client to their salesperson.'),
     windowDays: window
       .default(null)
-      .describe('REF-WINDOW (004d): days a referred client stays with the first receiver without a deal; null: the visit window.'),
+      .describe('REF-WINDOW (004d §4): days a referred client stays with the first receiver without a deal; the follow-up clock does not cut it short; null: the visit window.'),
+    overRelative: z
+      .boolean()
+      .default(false)
+      .describe("REF-OVER-RELATIVE (004f 2(6)): a friend referred by A's dealt client is A's even when they are B's relative or friend (the referral outranks OWN-RELATIVE); false: the relationship and the reception decide, as OWN-RELATIVE says."),
     staffBonus: z.boolean().default(false).describe('REF-STAFF-EXCLUDED: whether staff may earn referral bonuses.'),
   })
   .prefault({});

@@ -10,7 +10,7 @@ import type { RuleId } from '../kernel/rules.js';
 import type { ReferralDecision } from './decisions.js';
 import { draftFile, holderNow, settle, type OwnCtx } from './file.js';
 import { fieldsProblem, registerClient, type Claimant, type Fields } from './register.js';
-import { holderOf, type FileDraft } from './state.js';
+import { hasLiveDeal, holderOf, type FileDraft } from './state.js';
 
 /** What a visit says about its visitor's ties. @internal */
 export interface VisitTies {
@@ -23,6 +23,7 @@ export interface VisitTies {
 }
 
 const ACCOMPANIED = rules('REF-ACCOMPANIED', 'REF-CHAIN');
+const OVER_RELATIVE = rules('REF-OVER-RELATIVE', 'REF-CHAIN', 'OWN-RELATIVE');
 const CHAIN_NAMED = rules('REF-CHAIN', 'OWN-NAMED');
 const NAMED = rules('OWN-NAMED');
 const FIRST = rules('OWN-FIRST');
@@ -42,8 +43,18 @@ function tiedClaimant(c: OwnCtx, ties: VisitTies): Claimant | null {
   const original = ties.referrer?.owner ?? null;
   if (original !== null && ties.accompanied && c.p.referrals.accompaniedGoesToOriginal) return { staff: original, rules: ACCOMPANIED, why: 'accompanied', args: { by: original }, referral: true };
   if (original !== null && c.p.referrals.chain && ties.named === original) return { staff: original, rules: CHAIN_NAMED, why: 'chainNamed', args: { by: original }, referral: true };
+  if (original !== null && ties.relativeOf !== undefined && ties.relativeOf !== original && c.p.referrals.overRelative && (ties.named === undefined || ties.named === ties.relativeOf) && referrerDealt(c, ties)) {
+    return { staff: original, rules: OVER_RELATIVE, why: 'overRelative', args: { by: original, relativeOf: ties.relativeOf }, referral: true };
+  }
   if (ties.named !== undefined && c.p.ownership.namedOwnsNewClient) return { staff: ties.named, rules: NAMED, why: 'named', args: { by: ties.named }, referral: ties.referrer !== undefined };
   return null;
+}
+
+/** Whether the referring client has a live deal (REF-OVER-RELATIVE: 甲's dealt client, 004f 2(6)). */
+function referrerDealt(c: OwnCtx, ties: VisitTies): boolean {
+  const client = ties.referrer?.client;
+  const file = client === undefined ? undefined : c.s.files.get(client);
+  return file !== undefined && hasLiveDeal(file);
 }
 
 const RECEIVER_RULES = new Map<string, readonly RuleId[]>();
@@ -106,7 +117,13 @@ const FIRST_REFERRER = rules('REF-FIRST-REFERRER');
 const PRIOR = rules('REF-PRIOR');
 const CHAIN = rules('REF-CHAIN');
 
-function referral(c: OwnCtx, f: FileDraft, ties: VisitTies, prior: boolean): void {
+/**
+ * Records who referred a client and decides the referral bonus
+ * (REF-CHAIN, REF-FIRST-REFERRER, REF-PRIOR, REF-STAFF-EXCLUDED): from a
+ * visit, or from a claim that files the referral first.
+ * @internal
+ */
+export function referral(c: OwnCtx, f: FileDraft, ties: Pick<VisitTies, 'referrer' | 'referredByStaff'>, prior: boolean): void {
   if (ties.referrer === undefined && ties.referredByStaff === undefined) return;
   const referrer = ties.referrer?.client ?? null;
   const staff = ties.referredByStaff ?? null;
@@ -176,7 +193,9 @@ export function registerVisit(c: OwnCtx, v: VisitRegistration): void {
         ? { staff: named, rules: NAMED, why: 'named', args: { by: named }, referral: false }
         : { staff: owner, rules: FIRST, why: 'oldClient', args: { by: owner }, referral: false }
       : (tied ?? (v.receiver === null ? null : receiverClaimant(v.receiver, v.ties)));
-  const prior = f.registrations.some((r) => r.valid);
+  // A referral filed first (REF-CHAIN) is the referral itself, not an earlier contact (REF-PRIOR).
+  const filed = f.x.referral?.event;
+  const prior = f.registrations.some((r) => r.valid && r.event !== filed);
   registerClient(c, f, { event: c.tx.id, staff: v.receiver, channel: 'visit', person: v.person, name: v.name, company: v.company, invalid: fieldsProblem(c, v.fields, 'visit'), claimant });
   referral(c, f, v.ties, prior);
 }
