@@ -54,6 +54,7 @@ export {
   setRotationPenaltySchema,
   splitDealSchema,
   setTargetsSchema,
+  returnClaimSchema,
   eventSchemas,
   eventSchema,
   type StaffStatus,

@@ -154,7 +154,8 @@ export function recordDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string)
   return deal;
 }
 
-function allocationDecision(c: DealsCtx, deal: Deal, split: DealSplit): void {
+/** Emits the decision of a deal's split. @internal */
+export function allocationDecision(c: DealsCtx, deal: Deal, split: DealSplit): void {
   const { tx } = c;
   if (!tx.record) return;
   const many = split.credit.length > 1 || (split.commission?.length ?? 0) > 1;
@@ -174,8 +175,8 @@ function allocationDecision(c: DealsCtx, deal: Deal, split: DealSplit): void {
   tx.emit(d);
 }
 
-/** Syncs a deal's bookings under one cause and stores the deal, the months and the entries. */
-function book(c: DealsCtx, deal: Deal, cause: Cause): void {
+/** Syncs a deal's bookings under one cause and stores the deal, the months and the entries. @internal */
+export function book(c: DealsCtx, deal: Deal, cause: Cause): void {
   const session = openSession(c, cause);
   const synced = syncDeal(session, deal);
   c.s.deals.set(c.tx, synced.id, synced);

@@ -118,6 +118,8 @@ export function splitWords(why: string, a: Args | undefined, w: Wording): string
       return `${who('closer')} closed more than ${str(a, 'days')} days after ${who('holder')}'s first reception: all to ${who('closer')}`;
     case 'keep':
       return `${who('closer')} closed a client of ${who('holder')}: credit and commission stay with the owner`;
+    case 'reassigned':
+      return `${str(a, 'note') || 'reassigned'}: all credit and commission to ${who('to')}`;
     case 'negotiated':
       return `split negotiated${str(a, 'by') ? ` and recorded by ${who('by')}` : ''}`;
     default:

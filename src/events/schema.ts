@@ -183,8 +183,10 @@ export const raiseDisputeSchema = z.strictObject({
 /**
  * A supervisor's mediation, a manager's ruling or an appeal's outcome
  * (DSP-PROCESS, COL-SAME-DAY). `owner: null` gives the client to the public pool.
- * `finding` records what the ruling established: a concealment (OWN-CONCEAL)
- * or that a registration is not the same client (ID-MATCH).
+ * `finding` records what the ruling established: a concealment (OWN-CONCEAL),
+ * that a registration is not the same client (ID-MATCH), a quarrel or a
+ * refused ruling over a crossed client (DSP-QUARREL), or an altered paper
+ * book (REG-DISCIPLINE).
  *
  * @example
  * ```ts
@@ -201,8 +203,12 @@ export const issueRulingSchema = z
     owner: idSchema.nullable().optional().describe('Who owns the client after the ruling; null: public pool.'),
     by: idSchema.optional().describe('Who ruled (fined when an appeal overturns the ruling).'),
     appellant: idSchema.optional().describe('Who appealed (fined when the appeal fails).'),
-    finding: z.enum(['concealment', 'notSameClient']).optional(),
+    finding: z
+      .enum(['concealment', 'notSameClient', 'quarrel', 'refusedRuling', 'alteredBook'])
+      .optional()
+      .describe('quarrel / refusedRuling: the parties quarrelled over a crossed client, or one refused the ruling (DSP-QUARREL); alteredBook: someone altered the paper book (REG-DISCIPLINE).'),
     concealer: idSchema.optional().describe('With finding concealment: who hid the client (OWN-CONCEAL).'),
+    violator: idSchema.optional().describe('With finding alteredBook: who altered the book (REG-DISCIPLINE).'),
     registration: idSchema.optional().describe('With finding notSameClient: the event id of the registration to split off.'),
     rules: z.array(ruleIdSchema).optional().describe('Rule IDs the ruling cites.'),
   })
@@ -210,6 +216,10 @@ export const issueRulingSchema = z
   .refine((e) => e.finding !== 'concealment' || e.concealer !== undefined, {
     message: 'a concealment finding names the concealer',
     path: ['concealer'],
+  })
+  .refine((e) => e.finding !== 'alteredBook' || e.violator !== undefined, {
+    message: 'an alteredBook finding names the violator',
+    path: ['violator'],
   })
   .refine((e) => e.finding !== 'notSameClient' || e.registration !== undefined, {
     message: 'a notSameClient finding names the registration to split off',
@@ -449,6 +459,25 @@ export const setRotationPenaltySchema = z.strictObject({
 });
 
 /**
+ * The clerk returns a conflicting claim to its submitter, with notice not to
+ * contact the client any further (CLM-CONFLICT-RETURN, 002 §1.4). A dispute
+ * raised on the notice day may still overturn it (DSP-PROCESS).
+ *
+ * @example
+ * ```ts
+ * returnClaimSchema.parse({ v: 1, id: 'e17', type: 'returnClaim', at: '2026-11-02T15:00:00+08:00', office: 'jz',
+ *   staff: 'S02', client: { phone: '13812345678' }, by: 'K1' });
+ * ```
+ */
+export const returnClaimSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('returnClaim'),
+  staff: idSchema.describe('The submitter the claim goes back to.'),
+  client: clientRefSchema,
+  by: idSchema.optional().describe('The clerk who returned it.'),
+});
+
+/**
  * Every event schema by its `type`.
  *
  * @example
@@ -475,6 +504,7 @@ export const eventSchemas = {
   setRotationPenalty: setRotationPenaltySchema,
   splitDeal: splitDealSchema,
   setTargets: setTargetsSchema,
+  returnClaim: returnClaimSchema,
 } as const;
 
 /**
@@ -505,6 +535,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   setRotationPenaltySchema,
   splitDealSchema,
   setTargetsSchema,
+  returnClaimSchema,
 ]);
 
 /** Any event of the log. */

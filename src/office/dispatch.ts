@@ -9,11 +9,12 @@ import type { Issue } from '../kernel/issues.js';
 import type { ClientRef } from '../events/common.js';
 import type { EventOf, EventType } from '../events/schema.js';
 import type { DealFacts } from '../deals/allocation.js';
+import { handOverDeal } from '../deals/reassign.js';
 import { bookDeal, dealIssue, recordDeal, refund, refundIssue, refuseDeal, setTargets, splitDeal, splitIssues, STAGE_RULES, targetIssues, unitHolder } from '../deals/deals.js';
 import { identify, joinsGroup, reusedId, keyIssues, link, lookup, notCovered, recordedFields, relationRank, resolve, split, type Identified } from '../identity/identity.js';
 import type { LinkRelation } from '../identity/state.js';
-import { claimClient } from '../ownership/claims.js';
-import { assign, complain, raiseDispute, rule, RULING_RULES } from '../ownership/disputes.js';
+import { claimClient, returnClaim, returnIssue } from '../ownership/claims.js';
+import { assign, complain, quarrelDeal, raiseDispute, rule, RULING_RULES } from '../ownership/disputes.js';
 import { ownershipFacts } from '../ownership/facts.js';
 import { announceDeveloper, basisPerson, DEPARTURE_RULES, ensureFile, mergeFiles, ownerDeparted, reachDeal, refundDeal, splitFile, splittable } from '../ownership/lifecycle.js';
 import { followUp, hasFile, type Fields } from '../ownership/register.js';
@@ -68,8 +69,9 @@ function join(o: Live, a: string, b: string, relation: LinkRelation): void {
   if (!l.joined) return;
   const ra = relationRank(o.cIdentity, basisPerson(o.cOwn, l.into));
   const rb = relationRank(o.cIdentity, basisPerson(o.cOwn, l.from));
-  mergeFiles(o.cOwn, l.into, l.from, { family: l.family, ranks: ra !== null && rb !== null ? [ra, rb] : null, rules: l.rules });
+  const moved = mergeFiles(o.cOwn, l.into, l.from, { family: l.family, ranks: ra !== null && rb !== null ? [ra, rb] : null, rules: l.rules });
   o.mergeStories(l.into, l.from);
+  if (moved !== null) handOverDeal(o.cDeals, moved);
 }
 
 /** Identifies the party members of a visit or a claim who join the client's group; the others come back. */
@@ -201,7 +203,11 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
 
   recordFollowUp: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => followUp(o.cOwn, client, e.staff, e.doNotCall)),
-  raiseDispute: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => raiseDispute(o.cOwn, client, e.staff)),
+  raiseDispute: (o, e) =>
+    onKnown(o, e, e.staff, 'staff', (client) => {
+      const moved = raiseDispute(o.cOwn, client, e.staff);
+      if (moved !== null) handOverDeal(o.cDeals, moved);
+    }),
   fileComplaint: (o, e) => onKnown(o, e, e.reassignTo, 'reassignTo', (client) => complain(o.cOwn, client, e)),
   assignClient: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => assign(o.cOwn, client, e)),
 
@@ -209,6 +215,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const issues = staffIssues(o, e.id, [
       [e.owner ?? undefined, 'owner'],
       [e.concealer, 'concealer'],
+      [e.violator, 'violator'],
     ]);
     issues.push(...staffIssues(o, e.id, [[e.by, 'by'], [e.appellant, 'appellant']], true));
     if (issues.length > 0) return issues;
@@ -221,7 +228,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
       splitFile(o.cOwn, client, reg);
       return null;
     }
-    rule(o.cOwn, client, e);
+    const moved = rule(o.cOwn, client, e);
+    if (moved !== null) handOverDeal(o.cDeals, moved);
     return null;
   },
 
@@ -275,6 +283,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
       member: (staff) => o.staff.members.get(staff),
     });
     bookDeal(o.cDeals, e.deal, facts);
+    const quarrel = quarrelDeal(o.cOwn, client, e.deal);
+    if (quarrel !== null) handOverDeal(o.cDeals, quarrel);
     return null;
   },
 
@@ -291,6 +301,18 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const issues = splitIssues(o.cDeals, e, (staff) => o.staff.members.get(staff) !== undefined);
     if (issues.length > 0) return issues;
     splitDeal(o.cDeals, e);
+    return null;
+  },
+
+  returnClaim(o, e) {
+    const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
+    issues.push(...staffIssues(o, e.id, [[e.by, 'by']], true));
+    if (issues.length > 0) return issues;
+    const client = known(o, e.client);
+    if (typeof client !== 'string') return [client];
+    const bad = returnIssue(o.cOwn, client, e.staff, e.id);
+    if (bad) return [bad];
+    returnClaim(o.cOwn, client, e.staff);
     return null;
   },
 

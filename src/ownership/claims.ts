@@ -4,6 +4,7 @@
  * COL-SAME-DAY). A refused claim is a decision, kept on record.
  */
 import { joinRules, rules } from '../kernel/decision.js';
+import type { Issue } from '../kernel/issues.js';
 import type { RuleId } from '../kernel/rules.js';
 import { instantMs, windowEnd } from '../kernel/time.js';
 import type { EventOf } from '../events/schema.js';
@@ -112,6 +113,47 @@ export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim):
   if (f.owner === e.staff && f.status === 'disputed') return decide('pending', joinRules(SAME_DAY, kindRule), 'sameDay');
   if (f.owner === e.staff) return decide(wasOwner ? 'renewed' : 'accepted', kindRule, wasOwner ? 'reconfirmed' : e.kind === 'preFile' ? 'preFiled' : 'claimed', { staff: e.staff });
   if (f.status === 'disputed') return decide('pending', joinRules(SAME_DAY, kindRule), 'sameDay');
+  if (f.owner !== null && f.x.returned?.staff === e.staff && f.x.returned.notice !== null) return decide('refused', joinRules(RETURN, kindRule), 'afterReturn', { owner: f.owner });
+  const hours = c.p.claims.returnWithinHours;
+  if (hours !== null && f.owner !== null && isProtected(f.status) && f.basis.channel !== null && CLAIMED.includes(f.basis.channel)) {
+    // CLM-CONFLICT-RETURN: the clerk owes the submitter the claim back, with notice (002 §1.4).
+    const returnBy = c.tx.at + hours * HOUR;
+    f.x = { ...f.x, returned: { staff: e.staff, claim: e.id, by: returnBy, notice: null } };
+    return decide('refused', joinRules(RETURN_EARLIEST, kindRule), 'conflictReturn', { owner: f.owner, returnBy, hours });
+  }
   const why = f.owner !== null ? 'earlierOwner' : f.status === 'pool' ? 'inPool' : f.status === 'developer' ? 'developer' : 'notClaimable';
   return decide('refused', joinRules(EARLIEST, kindRule), why, { owner: f.owner });
+}
+
+const HOUR = 3_600_000;
+const RETURN = rules('CLM-CONFLICT-RETURN');
+const RETURN_EARLIEST = rules('CLM-CONFLICT-RETURN', 'COL-EARLIEST');
+const CLAIMED: readonly Channel[] = ['claim', 'preFile', 'report'];
+
+/**
+ * Why a return notice cannot be taken, or null: the submitter has no
+ * conflicting claim awaiting return on this client (CLM-CONFLICT-RETURN).
+ * @internal
+ */
+export function returnIssue(c: OwnCtx, client: string, staff: string, id: string): Issue | null {
+  const r = c.s.files.get(client)?.x.returned;
+  if (r && r.staff === staff && r.notice === null) return null;
+  return { code: 'invalid_value', path: ['staff'], event: id, message: `no conflicting claim of ${staff} on this client awaits return (CLM-CONFLICT-RETURN): a claim is returned only after it was refused for conflicting with another salesperson's claim` };
+}
+
+/**
+ * The clerk returns a conflicting claim to its submitter with notice not to
+ * contact the client further (CLM-CONFLICT-RETURN, 002 §1.4). The notice
+ * day is the day the submitter learns of the collision: a dispute raised
+ * that day may still overturn it (DSP-PROCESS). Check {@link returnIssue} first.
+ * @internal
+ */
+export function returnClaim(c: OwnCtx, client: string, staff: string): void {
+  const f = draftFile(c, client);
+  settle(c, f);
+  const r = f.x.returned as NonNullable<FileDraft['x']['returned']>;
+  const { tx } = c;
+  const late = tx.at > r.by;
+  f.x = { ...f.x, returned: { ...r, notice: tx.id }, collision: { staff: f.owner === null ? [staff] : [f.owner, staff], day: c.cal.dayOf(tx.at), event: tx.id } };
+  claimDecision(c, f.key, staff, 'returned', RETURN, [r.claim], 'returned', { late, hours: c.p.claims.returnWithinHours, owner: f.owner });
 }

@@ -85,7 +85,7 @@ export const claimDecisionSchema = z.object({
   kind: z.literal('claim'),
   client: client.optional(),
   staff: z.string(),
-  outcome: z.enum(['accepted', 'renewed', 'updated', 'pending', 'refused']),
+  outcome: z.enum(['accepted', 'renewed', 'updated', 'pending', 'refused', 'returned']),
 });
 
 /**
@@ -322,9 +322,18 @@ const CLAIMS: Record<string, (d: ClaimDecision, w: Wording) => string> = {
   preFiled: (d, w) => `pre-filed: ${w.who(d.staff)} owns the client`,
   claimed: (d, w) => `claimed: ${w.who(d.staff)} owns the client`,
   earlierOwner: (d, w) => `${w.who(str(d.args, 'owner'))} registered first; refused and kept on record`,
+  conflictReturn: (d, w) => `conflicts with the claim of ${w.who(str(d.args, 'owner'))} on record: to be returned to ${w.who(d.staff)} by ${w.time(num(d.args, 'returnBy') ?? d.at)}, with notice not to contact the client further`,
+  returned: (d, w) => `returned to ${w.who(d.staff)} with notice not to contact the client further${d.args?.late === true ? `, later than the ${str(d.args, 'hours')} hours allowed` : ''}; a dispute raised today may still overturn it`,
+  afterReturn: (d, w) => `${w.who(d.staff)} was told not to contact this client (their conflicting claim was returned): refused and kept on record`,
   inPool: () => 'the client is in the public pool; refused and kept on record',
   developer: () => "the client is the developer's contact; refused and kept on record",
   notClaimable: () => 'the client is not claimable; refused and kept on record',
+};
+
+const FINDINGS: Record<string, (a: Args | undefined, w: Wording) => string> = {
+  quarrel: () => '; the parties quarrelled over the crossed client (DSP-QUARREL)',
+  refusedRuling: () => '; a party refused the ruling on the crossed client (DSP-QUARREL)',
+  alteredBook: (a, w) => `; ${w.who(str(a, 'violator'))} altered the paper book: treated as grabbing the client (REG-DISCIPLINE)`,
 };
 
 /** The sentence of an ownership-family decision. @internal */
@@ -361,6 +370,8 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
       switch (d.why) {
         case 'afterDeal':
           return `raised more than ${str(a, 'days') || '0'} days after the deal: the client stays with the closer, ${w.who(str(a, 'closer'))}`;
+        case 'notInvolved':
+          return `${w.who(str(a, 'staff'))} is no party to a collision over this client: the dispute is refused; the client stays with the closer, ${w.who(str(a, 'closer'))}`;
         case 'noCollision':
           return `a dispute must be raised on the day the collision is found: no collision involving ${w.who(str(a, 'staff'))} is on record`;
         case 'lateDispute':
@@ -371,10 +382,12 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
           const owner = str(a, 'owner');
           const previous = str(a, 'previous');
           const who = owner === '' ? 'public pool' : w.who(owner);
-          return `${str(a, 'level')} ${d.step === 'mediated' ? 'mediation' : 'decision'}: ${who}${owner !== previous ? `, overriding ${w.who(previous || null)}` : ''}`;
+          const finding = FINDINGS[str(a, 'finding')]?.(a, w) ?? '';
+          return `${str(a, 'level')} ${d.step === 'mediated' ? 'mediation' : 'decision'}: ${who}${owner !== previous ? `, overriding ${w.who(previous || null)}` : ''}${finding}`;
         }
       }
     case 'penalty':
+      if (d.why === 'alteredBook') return `${w.who(d.staff)} altered the paper book, treated as grabbing the client (恶意抢单): fined ${d.amount}`;
       return d.why === 'appealFailed' ? `the appeal by ${w.who(d.staff)} failed: fined ${d.amount}` : `the appeal overturned the ruling by ${w.who(d.staff)}: fined ${d.amount}`;
     case 'referral': {
       const notes: string[] = [];
@@ -390,6 +403,8 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
           return `follow-up by the owner; protected ${until(w, num(a, 'until'))}`;
         case 'keptDoNotCall':
           return `follow-up by the owner; protected ${until(w, num(a, 'until'))}; the client asked not to be called, so no follow-up is due`;
+        case 'afterReturn':
+          return `${w.who(d.staff)} contacted a client their returned claim told them to leave (CLM-CONFLICT-RETURN): the follow-up keeps nothing`;
         case 'ownerUnprotected':
           return `follow-up by the owner of a ${str(a, 'status')} client`;
         case 'noOwner':

@@ -26,6 +26,10 @@ export const registrationPolicySchema = z
       .nullable()
       .default(null)
       .describe('REG-CUTOFF (004j): registrations after this local time count for the next day; null: none.'),
+    alteredBookFine: decimalSchema
+      .nullable()
+      .default(null)
+      .describe('REG-DISCIPLINE (004j §1.2): fine on whoever a ruling finds altered the paper book (treated as 恶意抢单); null: no fine (004j names none), the violation is recorded.'),
   })
   .prefault({});
 
@@ -47,6 +51,14 @@ export const claimsPolicySchema = z
       .boolean()
       .default(false)
       .describe("CLM-REQUIRES-REGISTRATION (002): a claim on a new client needs that day's visit/call registration by the same salesperson."),
+    returnWithinHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(720)
+      .nullable()
+      .default(null)
+      .describe("CLM-CONFLICT-RETURN (002 §1.4): a claim that conflicts with another salesperson's claim on record is returned to its submitter within this many hours (a returnClaim event), with notice not to contact the client further; null: the conflicting claim is only refused."),
     reclaimRenews: z
       .boolean()
       .default(true)
@@ -151,6 +163,14 @@ export const disputesPolicySchema = z
     raiseSameDay: z.boolean().default(true).describe('DSP-PROCESS: a dispute must be raised on the day the collision was found.'),
     appealFailedFine: decimalSchema.default('400').describe('DSP-PROCESS: fine on an appellant whose appeal fails.'),
     overturnFine: decimalSchema.default('500').describe('DSP-PROCESS: fine on the supervisor/manager whose ruling an appeal overturns.'),
+    quarrelTo: z
+      .string()
+      .trim()
+      .min(1)
+      .max(128)
+      .nullable()
+      .default(null)
+      .describe("DSP-QUARREL (003 §4): the ledger party (no salesperson, e.g. \"department\") that takes a crossed client's deal, credit and commission, when a ruling finds the parties quarrelled or one refused the ruling; null: such a finding moves nothing."),
   })
   .prefault({});
 

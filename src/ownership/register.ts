@@ -301,6 +301,7 @@ export function updateClaim(c: OwnCtx, f: FileDraft, staff: string): boolean {
 }
 
 const FOLLOW = rules('OWN-FOLLOWUP');
+const FOLLOW_RETURNED = rules('OWN-FOLLOWUP', 'CLM-CONFLICT-RETURN');
 
 /** Whether a client has a file (a follow-up or a ruling needs one). @internal */
 export function hasFile(c: OwnCtx, client: string): boolean {
@@ -327,10 +328,10 @@ export function followUp(c: OwnCtx, client: string, staff: string, doNotCall: bo
     kept = true;
     why = 'ownerUnprotected';
   } else {
-    why = f.owner === null ? 'noOwner' : 'notOwner';
+    why = f.owner === null ? 'noOwner' : f.x.returned?.staff === staff && f.x.returned.notice !== null ? 'afterReturn' : 'notOwner';
   }
   const { tx } = c;
   if (!tx.record) return;
-  const d: FollowUpDecision = { kind: 'followUp', event: tx.id, at: tx.at, rules: FOLLOW, evidence: f.basis.evidence, why, args: { owner: f.owner, status: f.status, until: protectionEnd(f, c.p) }, client: f.key, staff, kept };
+  const d: FollowUpDecision = { kind: 'followUp', event: tx.id, at: tx.at, rules: why === 'afterReturn' ? FOLLOW_RETURNED : FOLLOW, evidence: f.basis.evidence, why, args: { owner: f.owner, status: f.status, until: protectionEnd(f, c.p) }, client: f.key, staff, kept };
   tx.emit(d);
 }

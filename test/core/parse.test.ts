@@ -25,6 +25,7 @@ const examples: Record<Event['type'], object> = {
   endReception: { staff: 'S01', visit: 'e2' },
   assignDuty: { staff: ['S03'] },
   setRotationPenalty: { staff: 'S02', penalty: 'halfTurns', days: 7 },
+  returnClaim: { staff: 'S02', client: { phone: '13812345678' }, by: 'K1' },
 };
 
 describe('the event log: schemas are the single source of truth', () => {

@@ -66,6 +66,7 @@ export const assign = (when: string, client: ClientRef, who: string, extra: Part
 export const link = (when: string, a: ClientRef, b: ClientRef, relation: Body<'linkClients'>['relation']) =>
   event('linkClients', when, { a, b, relation });
 export const developer = (when: string, clients: ClientRef[]) => event('announceDeveloperContacts', when, { clients });
+export const returnClaim = (when: string, who: string, client: ClientRef, extra: Partial<Body<'returnClaim'>> = {}) => event('returnClaim', when, { staff: who, client, ...extra });
 
 /** Well-known test clients. */
 export const zhang = { name: '张伟', phone: '13812345678' } as const;
