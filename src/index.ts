@@ -55,6 +55,8 @@ export {
   splitDealSchema,
   setTargetsSchema,
   returnClaimSchema,
+  recognizeClientSchema,
+  redistributeClientsSchema,
   eventSchemas,
   eventSchema,
   type StaffStatus,

@@ -94,10 +94,46 @@ export const registerVisitSchema = z
       .enum(['beggar', 'askingWay', 'media', 'mentallyIll'])
       .optional()
       .describe('Not a client: no turn, no registration (ID-NONCLIENT). Market researchers are clients.'),
+    namedSeveral: z
+      .array(idSchema)
+      .min(2)
+      .max(10)
+      .optional()
+      .describe('The salespeople the client named without choosing one, in the order named (OWN-MULTI-NAMED).'),
+    unannounced: z
+      .boolean()
+      .optional()
+      .describe('The visitor did not say they had been here or who served them: the desk received them as new (OWN-RECOGNIZE, OWN-FIRST-QUESTION).'),
+    asked: z
+      .boolean()
+      .optional()
+      .describe('Whether the receiver asked the first question: been here before, called or contacted, by whom (首问, OWN-FIRST-QUESTION).'),
+    invitedBy: idSchema
+      .optional()
+      .describe('The salesperson who invited the client by phone, as the client named them or the secretary identified them (OWN-PHONE-INVITE).'),
+    inviterOwnsNumber: z
+      .boolean()
+      .optional()
+      .describe("The inviter can show the number came from their own records (自有客户电话出处, OWN-PHONE-INVITE, 004b §2.3)."),
+    broughtBy: idSchema.optional().describe('The channel agent who brought the client in person (OWN-CHANNEL-GROUP).'),
+    realBuyer: clientRefSchema
+      .optional()
+      .describe('A 带看 visit (viewing for someone else): the real buyer\'s details, registered with the visit (REG-REAL-BUYER).'),
+    contactAt: instantSchema
+      .optional()
+      .describe('When the visit happened, when the book entry came later (REG-DISCIPLINE); omitted: at the event time.'),
   })
   .refine((e) => e.client !== undefined || e.nonClient !== undefined, {
     message: 'a visit needs a client unless it is a non-client (ID-NONCLIENT)',
     path: ['client'],
+  })
+  .refine((e) => e.named === undefined || e.namedSeveral === undefined, {
+    message: 'a client who chose one salesperson (named) did not name several without choosing (namedSeveral): give one of them',
+    path: ['namedSeveral'],
+  })
+  .refine((e) => e.contactAt === undefined || Date.parse(e.contactAt) <= Date.parse(e.at), {
+    message: 'the contact cannot come after its book entry (at)',
+    path: ['contactAt'],
   });
 
 /**
@@ -116,6 +152,23 @@ export const registerCallSchema = z
     client: clientRefSchema.optional(),
     receiver: idSchema.optional().describe('Who the call was given to; omitted: allocated by the engine (ROT-CALL-ALLOCATION).'),
     selfSourced: z.boolean().optional().describe("The call came from the receiver's own outreach: theirs, not allocated."),
+    allocatedBy: idSchema.optional().describe('The manager who allocated the call to its receiver (OWN-CALL, 004f 1(4)).'),
+    filed: z.boolean().optional().describe('The call has a filing record that can be looked up (备案, OWN-CALL, 004d §3.4).'),
+    askingWay: z
+      .boolean()
+      .optional()
+      .describe('The caller asked where the office is and was about to come (OWN-CALL, 004f 1(5)).'),
+    ownNameFirst: z
+      .boolean()
+      .optional()
+      .describe("The receiver left their own name on the inquiry call before checking the caller was new (OWN-CALL, 004c §7.1)."),
+    contactAt: instantSchema
+      .optional()
+      .describe('When the call came in, when the book entry came later (REG-DISCIPLINE); omitted: at the event time.'),
+  })
+  .refine((e) => e.contactAt === undefined || Date.parse(e.contactAt) <= Date.parse(e.at), {
+    message: 'the contact cannot come after its book entry (at)',
+    path: ['contactAt'],
   })
   .refine((e) => e.selfSourced !== true || e.receiver !== undefined, {
     message: 'a self-sourced call names its receiver, whose outreach it came from (ROT-CALL-ALLOCATION)',
@@ -144,6 +197,9 @@ export const claimClientSchema = z.strictObject({
   expectedVisitAt: instantSchema.optional().describe('Expected visit time of a report (CLM-REPORT).'),
   reason: z.string().trim().min(1).max(500).optional().describe('Why a lapsed report is re-filed (CLM-REPORT).'),
   referredBy: clientRefSchema.optional().describe("The existing client who referred this one: a referral filed before the visit (REF-CHAIN)."),
+  textAt: instantSchema
+    .optional()
+    .describe("When the agent's SMS/WeChat report was sent, for a report filed after the client visited (OWN-CHANNEL-GROUP, 004k §2)."),
 });
 
 /**
@@ -478,6 +534,49 @@ export const returnClaimSchema = z.strictObject({
 });
 
 /**
+ * Someone recognized an old client during a reception: the original
+ * salesperson, or a receiver who learned who served them before
+ * (OWN-RECOGNIZE). The client is handed back to the original.
+ *
+ * @example
+ * ```ts
+ * recognizeClientSchema.parse({ v: 1, id: 'e18', type: 'recognizeClient', at: '2026-11-02T10:20:00+08:00', office: 'jz',
+ *   client: { phone: '13812345678' }, staff: 'S01' });
+ * ```
+ */
+export const recognizeClientSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('recognizeClient'),
+  client: clientRefSchema,
+  staff: idSchema.describe('Who recognized the client: the original, or the receiver who learned who served them.'),
+  original: idSchema.optional().describe('Whose old client they are; omitted: the salesperson who held them before this reception.'),
+});
+
+/**
+ * The manager redistributes the clients of a salesperson on long leave or
+ * transferred, by a draw made outside the engine (随机抽数, OWN-REDISTRIBUTE,
+ * 003 3(12)). The engine never draws: the event carries the outcome.
+ *
+ * @example
+ * ```ts
+ * redistributeClientsSchema.parse({ v: 1, id: 'e19', type: 'redistributeClients', at: '2026-11-10T09:00:00+08:00', office: 'jz',
+ *   staff: 'S01', to: [{ client: { phone: '13812345678' }, staff: 'S03' }], by: 'M1', draw: 'lots 3, 1' });
+ * ```
+ */
+export const redistributeClientsSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('redistributeClients'),
+  staff: idSchema.describe('The salesperson on long leave or transferred, whose clients are redistributed.'),
+  to: z
+    .array(z.strictObject({ client: clientRefSchema, staff: idSchema.describe('Who drew the client.') }))
+    .min(1)
+    .max(1000)
+    .describe('The outcome of the draw: each client and who takes them.'),
+  by: idSchema.optional().describe('The manager who made the draw.'),
+  draw: z.string().trim().min(1).max(500).optional().describe('How the draw went, as recorded (e.g. the lots drawn).'),
+});
+
+/**
  * Every event schema by its `type`.
  *
  * @example
@@ -505,6 +604,8 @@ export const eventSchemas = {
   splitDeal: splitDealSchema,
   setTargets: setTargetsSchema,
   returnClaim: returnClaimSchema,
+  recognizeClient: recognizeClientSchema,
+  redistributeClients: redistributeClientsSchema,
 } as const;
 
 /**
@@ -536,6 +637,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   splitDealSchema,
   setTargetsSchema,
   returnClaimSchema,
+  recognizeClientSchema,
+  redistributeClientsSchema,
 ]);
 
 /** Any event of the log. */

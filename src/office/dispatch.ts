@@ -13,12 +13,14 @@ import { handOverDeal } from '../deals/reassign.js';
 import { bookDeal, dealIssue, recordDeal, refund, refundIssue, refuseDeal, setTargets, splitDeal, splitIssues, STAGE_RULES, targetIssues, unitHolder } from '../deals/deals.js';
 import { identify, joinsGroup, reusedId, keyIssues, link, lookup, notCovered, recordedFields, relationRank, resolve, split, type Identified } from '../identity/identity.js';
 import type { LinkRelation } from '../identity/state.js';
-import { claimClient, returnClaim, returnIssue } from '../ownership/claims.js';
+import { claimClient, returnClaim } from '../ownership/claims.js';
 import { assign, complain, quarrelDeal, raiseDispute, rule, RULING_RULES } from '../ownership/disputes.js';
 import { ownershipFacts } from '../ownership/facts.js';
 import { announceDeveloper, basisPerson, DEPARTURE_RULES, ensureFile, mergeFiles, ownerDeparted, reachDeal, refundDeal, splitFile, splittable } from '../ownership/lifecycle.js';
 import { followUp, hasFile, type Fields } from '../ownership/register.js';
-import { arrive, holderNowOf, registerCall, registerCompanion, registerVisit, type VisitTies } from '../ownership/visits.js';
+import { recognize, redistribute, redistributionIssue } from '../ownership/recognize.js';
+import { arrive, groupAgent, holderNowOf, registerCall, registerCompanion, registerRealBuyer, registerVisit, type VisitTies } from '../ownership/visits.js';
+import { instantMs } from '../kernel/time.js';
 import { allocateCall, assignDuty, ELIGIBILITY_RULES, endReception, GROUP_RULES, penalize, receive, syncStaff } from '../rotation/rotation.js';
 import { changeStaff, staffIssue } from '../staff/staff.js';
 import type { Live } from './live.js';
@@ -130,8 +132,16 @@ const handlers: { [T in EventType]: Handler<T> } = {
     checkStaff(o, issues, e.named, 'named', e.id);
     checkStaff(o, issues, e.relativeOf, 'relativeOf', e.id);
     checkStaff(o, issues, e.referredByStaff, 'referredByStaff', e.id);
-    if (e.client?.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
-    if (e.client !== undefined && e.nonClient === undefined) checkId(o, issues, e.id, e.party?.length ?? 0);
+    checkStaff(o, issues, e.invitedBy, 'invitedBy', e.id);
+    checkStaff(o, issues, e.broughtBy, 'broughtBy', e.id);
+    if (e.namedSeveral !== undefined) for (const [i, staff] of e.namedSeveral.entries()) {
+        const bad = staffIssue(o.staff.members, staff, ['namedSeveral', i], e.id);
+        if (bad) issues.push(bad);
+      }
+    if (e.client?.key !== undefined || e.party !== undefined || e.realBuyer?.key !== undefined) {
+      issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party), [e.realBuyer, ['realBuyer']]]));
+    }
+    if (e.client !== undefined && e.nonClient === undefined) checkId(o, issues, e.id, (e.party?.length ?? 0) + (e.realBuyer === undefined ? 0 : 1));
     if (issues.length > 0) return issues;
     const groupSize = 1 + (e.party?.length ?? 0);
     if (e.nonClient !== undefined || e.client === undefined) {
@@ -146,26 +156,46 @@ const handlers: { [T in EventType]: Handler<T> } = {
       if (bad) return [bad];
     }
     const client = e.party === undefined ? id.client : groupOf(o, id.person.key);
-    const ties: VisitTies = { named: e.named, relativeOf: e.relativeOf, accompanied: e.accompanied === true, referrer: referrerOf(o, e.referredBy), referredByStaff: e.referredByStaff };
+    const ties: VisitTies = {
+      named: e.named,
+      relativeOf: e.relativeOf,
+      accompanied: e.accompanied === true,
+      referrer: referrerOf(o, e.referredBy),
+      referredByStaff: e.referredByStaff,
+      namedSeveral: e.namedSeveral,
+      unannounced: e.unannounced === true,
+      asked: e.asked,
+      invitedBy: e.invitedBy,
+      inviterOwnsNumber: e.inviterOwnsNumber === true,
+      broughtBy: e.broughtBy,
+      present: o.present,
+    };
     const arrival = arrive(o.cOwn, client, ties);
     const buyers = 1 + companions.filter((c) => c.ref.name !== undefined || c.ref.phone !== undefined).length;
     const receiver = receive(o.cRot, {
       client,
       receiver: e.receiver,
-      owner: arrival.owner,
-      named: arrival.owner === null ? arrival.tied?.staff : e.named,
+      owner: arrival.desk,
+      named: arrival.desk === null ? arrival.tied?.staff : arrival.named,
       tieRules: arrival.tieRules,
       purpose: e.purpose,
       nonClient: undefined,
       groupSize,
       buyers,
     });
-    registerVisit(o.cOwn, { client, person: id.person.key, arrival, ties, receiver, fields: fieldsOf(e.client, id), name: e.client.name ?? e.client.contact ?? null, company: e.client.company ?? null });
+    const contactAt = e.contactAt === undefined ? undefined : instantMs(e.contactAt);
+    registerVisit(o.cOwn, { client, person: id.person.key, arrival, ties, receiver, fields: fieldsOf(e.client, id), name: e.client.name ?? e.client.contact ?? null, company: e.client.company ?? null, contactAt });
+    const agent = companions.length === 0 ? null : groupAgent(o.cOwn, client, e.broughtBy);
     for (const c of companions) {
       if (c.ref.name === undefined && c.ref.phone === undefined) continue;
       const m = identify(o.cIdentity, c.ref, c.key, ['party']);
       if ('code' in m) continue;
-      registerCompanion(o.cOwn, m.client, c.key, { ref: c.ref, phone: m.phone }, receiver, GROUP_RULES);
+      registerCompanion(o.cOwn, m.client, c.key, { ref: c.ref, phone: m.phone }, receiver, GROUP_RULES, agent);
+    }
+    if (e.realBuyer !== undefined && o.policy.registration.realBuyer) {
+      const key = `${e.id}/${(e.party?.length ?? 0) + 1}`;
+      const b = identify(o.cIdentity, e.realBuyer, key, ['realBuyer']);
+      if (!('code' in b)) registerRealBuyer(o.cOwn, b.client, b.person.key, fieldsOf(e.realBuyer, b), receiver);
     }
     return null;
   },
@@ -173,6 +203,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   registerCall(o, e) {
     const issues: Issue[] = [];
     checkStaff(o, issues, e.receiver, 'receiver', e.id);
+    checkStaff(o, issues, e.allocatedBy, 'allocatedBy', e.id);
     if (e.client !== undefined) checkId(o, issues, e.id, 0);
     if (issues.length > 0) return issues;
     const call = { receiver: e.receiver, selfSourced: e.selfSourced === true };
@@ -183,7 +214,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
     if ('code' in id) return [id];
     const receiver = allocateCall(o.cRot, { ...call, client: id.client });
-    registerCall(o.cOwn, id.client, id.person.key, receiver, fieldsOf(e.client, id), e.client.name ?? null, e.client.company ?? null);
+    registerCall(o.cOwn, e, id.client, id.person.key, receiver, fieldsOf(e.client, id), e.client.name ?? null, e.client.company ?? null);
     return null;
   },
 
@@ -304,14 +335,51 @@ const handlers: { [T in EventType]: Handler<T> } = {
     return null;
   },
 
+  recognizeClient(o, e) {
+    const issues = staffIssues(o, e.id, [
+      [e.staff, 'staff'],
+      [e.original, 'original'],
+    ]);
+    if (issues.length > 0) return issues;
+    const client = known(o, e.client);
+    if (typeof client !== 'string') return [client];
+    const moved = recognize(o.cOwn, client, e.staff, e.original);
+    if (moved !== null) handOverDeal(o.cDeals, moved);
+    return null;
+  },
+
+  redistributeClients(o, e) {
+    const issues = staffIssues(o, e.id, [[e.staff, 'staff']], true);
+    issues.push(...staffIssues(o, e.id, [[e.by, 'by']], true));
+    for (const [i, m] of e.to.entries()) {
+      const bad = staffIssue(o.staff.members, m.staff, ['to', i, 'staff'], e.id);
+      if (bad) issues.push(bad);
+    }
+    if (issues.length > 0) return issues;
+    const moves: { client: string; staff: string }[] = [];
+    const seen = new Set<string>();
+    for (const [i, m] of e.to.entries()) {
+      const found = lookup(o.identity, o.policy.identity, m.client, e.id, ['to', i, 'client']);
+      if ('code' in found) return [found];
+      const bad = seen.has(found.client)
+        ? { code: 'invalid_value' as const, path: ['to', i, 'client'], event: e.id, message: `client ${found.client} is drawn twice: each client goes to one salesperson` }
+        : redistributionIssue(o.cOwn, e.staff, m.staff, ['to', i]);
+      if (bad) return [bad];
+      seen.add(found.client);
+      moves.push({ client: found.client, staff: m.staff });
+    }
+    const leaver = o.staff.members.get(e.staff);
+    if (leaver === undefined) return staffIssues(o, e.id, [[e.staff, 'staff']]);
+    redistribute(o.cOwn, leaver, moves, e.draw);
+    return null;
+  },
+
   returnClaim(o, e) {
     const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
     issues.push(...staffIssues(o, e.id, [[e.by, 'by']], true));
     if (issues.length > 0) return issues;
     const client = known(o, e.client);
     if (typeof client !== 'string') return [client];
-    const bad = returnIssue(o.cOwn, client, e.staff, e.id);
-    if (bad) return [bad];
     returnClaim(o.cOwn, client, e.staff);
     return null;
   },

@@ -4,7 +4,6 @@
  * COL-SAME-DAY). A refused claim is a decision, kept on record.
  */
 import { joinRules, rules } from '../kernel/decision.js';
-import type { Issue } from '../kernel/issues.js';
 import type { RuleId } from '../kernel/rules.js';
 import { instantMs, windowEnd } from '../kernel/time.js';
 import type { EventOf } from '../events/schema.js';
@@ -69,6 +68,7 @@ export interface Claim {
 }
 
 const CHAIN_FILED = rules('REF-CHAIN', 'OWN-FIRST');
+const TEXT_REPORT = rules('OWN-CHANNEL-GROUP', 'CLM-REPORT');
 
 /**
  * A claim on a client, time-stamped by the clerk (CLM-*). It may be refused
@@ -97,6 +97,8 @@ export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim):
   // REF-CHAIN: the referral filed first by the salesperson whose client referred them.
   const filed = referrer !== undefined && referrer !== null && referrer.owner === e.staff && c.p.referrals.chain;
   const prior = referrer !== undefined && f.registrations.some((r) => r.valid);
+  // OWN-CHANNEL-GROUP (004k §2): a report after the visit counts with a text sent before it.
+  const text = e.kind === 'report' && e.textAt !== undefined && c.p.ownership.channelGroup && f.owner !== null && f.owner !== e.staff && f.status === 'protected' && (f.basis.channel === 'visit' || f.basis.channel === 'call') && instantMs(e.textAt) < f.basis.at;
   registerClient(c, f, {
     event: e.id,
     staff: e.staff,
@@ -105,7 +107,12 @@ export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim):
     name: e.client.name ?? e.client.contact ?? null,
     company: e.client.company ?? null,
     invalid,
-    claimant: referrer === undefined ? null : { staff: e.staff, rules: filed ? CHAIN_FILED : FIRST, why: filed ? 'chainFiled' : 'first', args: { by: e.staff }, referral: true },
+    claimant: text
+      ? { staff: e.staff, rules: TEXT_REPORT, why: 'textReport', args: { by: e.staff, textAt: e.textAt ?? null }, referral: false }
+      : referrer === undefined
+        ? null
+        : { staff: e.staff, rules: filed ? CHAIN_FILED : FIRST, why: filed ? 'chainFiled' : 'first', args: { by: e.staff }, referral: true },
+    takeover: text,
   });
   if (referrer !== undefined && invalid === null) referral(c, f, { referrer, referredByStaff: undefined }, prior);
   const kindRule = KIND_RULES[e.kind];
@@ -131,27 +138,24 @@ const RETURN_EARLIEST = rules('CLM-CONFLICT-RETURN', 'COL-EARLIEST');
 const CLAIMED: readonly Channel[] = ['claim', 'preFile', 'report'];
 
 /**
- * Why a return notice cannot be taken, or null: the submitter has no
- * conflicting claim awaiting return on this client (CLM-CONFLICT-RETURN).
- * @internal
- */
-export function returnIssue(c: OwnCtx, client: string, staff: string, id: string): Issue | null {
-  const r = c.s.files.get(client)?.x.returned;
-  if (r && r.staff === staff && r.notice === null) return null;
-  return { code: 'invalid_value', path: ['staff'], event: id, message: `no conflicting claim of ${staff} on this client awaits return (CLM-CONFLICT-RETURN): a claim is returned only after it was refused for conflicting with another salesperson's claim` };
-}
-
-/**
  * The clerk returns a conflicting claim to its submitter with notice not to
  * contact the client further (CLM-CONFLICT-RETURN, 002 §1.4). The notice
  * day is the day the submitter learns of the collision: a dispute raised
- * that day may still overturn it (DSP-PROCESS). Check {@link returnIssue} first.
+ * that day may still overturn it (DSP-PROCESS). A notice for a claim that
+ * awaits no return is kept on record and changes nothing.
  * @internal
  */
 export function returnClaim(c: OwnCtx, client: string, staff: string): void {
+  const file = c.s.files.get(client);
+  const pending = file?.x.returned;
+  if (!pending || pending.staff !== staff || pending.notice !== null) {
+    // A notice the register does not call for: kept on record, nothing changes.
+    claimDecision(c, client, staff, 'returned', RETURN, [], 'nothingToReturn', { owner: file?.owner ?? null });
+    return;
+  }
   const f = draftFile(c, client);
   settle(c, f);
-  const r = f.x.returned as NonNullable<FileDraft['x']['returned']>;
+  const r = pending;
   const { tx } = c;
   const late = tx.at > r.by;
   f.x = { ...f.x, returned: { ...r, notice: tx.id }, collision: { staff: f.owner === null ? [staff] : [f.owner, staff], day: c.cal.dayOf(tx.at), event: tx.id } };

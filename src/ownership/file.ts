@@ -69,9 +69,11 @@ export function validityDays(p: OwnershipRules, channel: Channel, referral = fal
   return p.ownership.validityDays[channel];
 }
 
-function followUpDeadline(c: OwnCtx, from: number, first: boolean): number | null {
+function followUpDeadline(c: OwnCtx, from: number, first: boolean, channel: Channel | null): number | null {
   const f = c.p.ownership.followUp;
-  const days = first ? (f.firstWithinDays ?? f.withinDays) : f.withinDays;
+  // OWN-CALL (004l §5): a client held by a call may need its own callback rhythm.
+  const callDays = channel === 'call' ? c.p.ownership.call.followUpDays : null;
+  const days = callDays ?? (first ? (f.firstWithinDays ?? f.withinDays) : f.withinDays);
   return days === null ? null : windowEnd(c.cal, from, days);
 }
 
@@ -144,7 +146,7 @@ export function grant(c: OwnCtx, f: FileDraft, change: Grant): void {
   const basisRules = referralWindow && !change.rules.includes('REF-WINDOW') ? joinRules(change.rules, REFERRAL_WINDOW) : change.rules;
   f.basis = { rules: basisRules, evidence: change.evidence, channel: change.channel, at: change.at, day: change.day ?? null, person: change.person ?? null };
   f.windowEndsAt = guarded && days !== null ? windowEnd(c.cal, change.at, days) : null;
-  f.followUpBy = guarded && !referralWindow ? followUpDeadline(c, change.at, true) : null;
+  f.followUpBy = guarded && !referralWindow ? followUpDeadline(c, change.at, true, change.channel) : null;
   if (status !== 'disputed' && f.x.dispute !== null) f.x = { ...f.x, dispute: null };
   if (!c.tx.record) return;
   let cited = basisRules;
@@ -193,7 +195,7 @@ export function renew(c: OwnCtx, f: FileDraft, channel: Channel | null): void {
     const longest = days === null || basisDays === null ? null : Math.max(days, basisDays);
     f.windowEndsAt = longest === null ? null : Math.max(f.windowEndsAt, windowEnd(c.cal, c.tx.at, longest));
   }
-  if (!onReferralWindow(f)) f.followUpBy = followUpDeadline(c, c.tx.at, false) ?? f.followUpBy;
+  if (!onReferralWindow(f)) f.followUpBy = followUpDeadline(c, c.tx.at, false, f.basis.channel) ?? f.followUpBy;
 }
 
 /**

@@ -119,6 +119,7 @@ export function ownerDeparted(c: OwnCtx, staff: string): void {
     const deposited = hasLiveDeal(f);
     const where = deposited ? c.p.ownership.departed.deposited : c.p.ownership.departed.undeposited;
     grant(c, f, { staff: null, status: where === 'pool' ? 'pool' : 'none', channel: null, at: c.tx.at, rules: DEPARTED, evidence: f.basis.evidence, why: 'departed', args: { staff, deposited, where } });
+    f.x = { ...f.x, leftBy: staff };
   }
   forgetOwner(c, staff);
 }

@@ -26,6 +26,8 @@ const examples: Record<Event['type'], object> = {
   assignDuty: { staff: ['S03'] },
   setRotationPenalty: { staff: 'S02', penalty: 'halfTurns', days: 7 },
   returnClaim: { staff: 'S02', client: { phone: '13812345678' }, by: 'K1' },
+  recognizeClient: { client: { phone: '13812345678' }, staff: 'S01', original: 'S01' },
+  redistributeClients: { staff: 'S01', to: [{ client: { phone: '13812345678' }, staff: 'S03' }], by: 'M1', draw: 'lots 3, 1' },
 };
 
 describe('the event log: schemas are the single source of truth', () => {

@@ -115,10 +115,12 @@ describe('CLM-CONFLICT-RETURN: a conflicting claim goes back to its submitter wi
     expect(g.ownerOf(zhang.phone)).toBe('S02');
   });
 
-  it('CLM-CONFLICT-RETURN: given no conflicting claim of S02, then a return notice is refused with an issue and changes nothing', () => {
+  it('CLM-CONFLICT-RETURN: given no conflicting claim of S02, then a return notice is kept on record and changes nothing', () => {
     const g = given(base, policy);
-    const step = g.when(returnClaim('11-02 09:00', 'S02', zhang), true);
-    expect(step.issues[0]).toMatchObject({ code: 'invalid_value', path: ['staff'] });
+    const before = g.state.ownership;
+    const step = g.when(returnClaim('11-02 09:00', 'S02', zhang));
+    expect(find(step, 'claim')).toMatchObject({ outcome: 'returned', why: 'nothingToReturn' });
+    expect(g.state.ownership).toBe(before);
   });
 
   it('CLM-CONFLICT-RETURN: given the default policy, a conflicting claim is only refused (COL-EARLIEST)', () => {

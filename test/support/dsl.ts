@@ -66,6 +66,9 @@ export const assign = (when: string, client: ClientRef, who: string, extra: Part
 export const link = (when: string, a: ClientRef, b: ClientRef, relation: Body<'linkClients'>['relation']) =>
   event('linkClients', when, { a, b, relation });
 export const developer = (when: string, clients: ClientRef[]) => event('announceDeveloperContacts', when, { clients });
+export const recognize = (when: string, who: string, client: ClientRef, extra: Partial<Body<'recognizeClient'>> = {}) => event('recognizeClient', when, { staff: who, client, ...extra });
+export const redistribute = (when: string, from: string, to: Body<'redistributeClients'>['to'], extra: Partial<Body<'redistributeClients'>> = {}) =>
+  event('redistributeClients', when, { staff: from, to, ...extra });
 export const returnClaim = (when: string, who: string, client: ClientRef, extra: Partial<Body<'returnClaim'>> = {}) => event('returnClaim', when, { staff: who, client, ...extra });
 
 /** Well-known test clients. */
