@@ -134,14 +134,18 @@ const handlers: { [T in EventType]: Handler<T> } = {
     checkStaff(o, issues, e.referredByStaff, 'referredByStaff', e.id);
     checkStaff(o, issues, e.invitedBy, 'invitedBy', e.id);
     checkStaff(o, issues, e.broughtBy, 'broughtBy', e.id);
-    if (e.namedSeveral !== undefined) for (const [i, staff] of e.namedSeveral.entries()) {
+    if (e.namedSeveral !== undefined) {
+      for (const [i, staff] of e.namedSeveral.entries()) {
         const bad = staffIssue(o.staff.members, staff, ['namedSeveral', i], e.id);
         if (bad) issues.push(bad);
       }
-    if (e.client?.key !== undefined || e.party !== undefined || e.realBuyer?.key !== undefined) {
+    }
+    if (e.client?.key !== undefined || e.party !== undefined || e.realBuyer !== undefined) {
       issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party), [e.realBuyer, ['realBuyer']]]));
     }
-    if (e.client !== undefined && e.nonClient === undefined) checkId(o, issues, e.id, (e.party?.length ?? 0) + (e.realBuyer === undefined ? 0 : 1));
+    // The party's keys and the real buyer's (REG-REAL-BUYER) come after the event's own.
+    const extra = (e.party?.length ?? 0) + (e.realBuyer === undefined ? 0 : 1);
+    if (extra > 0 && e.client !== undefined && e.nonClient === undefined) checkId(o, issues, e.id, extra);
     if (issues.length > 0) return issues;
     const groupSize = 1 + (e.party?.length ?? 0);
     if (e.nonClient !== undefined || e.client === undefined) {
@@ -204,7 +208,6 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const issues: Issue[] = [];
     checkStaff(o, issues, e.receiver, 'receiver', e.id);
     checkStaff(o, issues, e.allocatedBy, 'allocatedBy', e.id);
-    if (e.client !== undefined) checkId(o, issues, e.id, 0);
     if (issues.length > 0) return issues;
     const call = { receiver: e.receiver, selfSourced: e.selfSourced === true };
     if (e.client === undefined) {
@@ -222,7 +225,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const issues: Issue[] = [];
     checkStaff(o, issues, e.staff, 'staff', e.id);
     if (e.client.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
-    checkId(o, issues, e.id, e.party?.length ?? 0);
+    if (e.party !== undefined) checkId(o, issues, e.id, e.party.length);
     if (issues.length > 0) return issues;
     const existed = resolve(o.identity, o.policy.identity, e.client).found;
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
@@ -293,7 +296,6 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const res = resolve(o.identity, o.policy.identity, e.client);
     const bad = dealIssue(o.cDeals, e, res.found ? res.client : undefined, (a, b) => groupOf(o, a) === groupOf(o, b));
     if (bad) issues.push(bad);
-    checkId(o, issues, e.id, 0);
     if (issues.length > 0) return issues;
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
     if ('code' in id) return [id];
