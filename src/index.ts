@@ -133,6 +133,8 @@ export {
   credits,
   attainment,
   localTime,
+  viewAs,
+  type SalespersonView,
   type OwnerRow,
   type ViewOptions,
 } from './office/views.js';

@@ -15,6 +15,7 @@ import {
   type OfficeState,
   type ViewOptions,
   localTime,
+  viewAs,
 } from '../index.js';
 import { extensionOf, jsonDocument, sectionText, tableSection, type Clean, type Format, type Section } from './format.js';
 import { exitCodes, pipeText, UsageError, type Io } from './io.js';
@@ -118,13 +119,15 @@ const exitOf = (session: Session) => (session.badCount > 0 ? exitCodes.badInput 
 function sectionOf(report: Report, rows: Iterable<Row>, input: ReportInput, as: string | undefined): Section {
   let withheld = 0;
   const column = report.clientColumn;
+  // The library's per-salesperson view decides which clients are theirs.
+  const mine = as === undefined || column === undefined ? undefined : new Set(viewAs(input.state, as, input.view).own.map((r) => r.client));
   const visible =
-    as === undefined || column === undefined
+    mine === undefined || column === undefined
       ? rows
       : (function* () {
           for (const row of rows) {
             const client = row[column];
-            if (typeof client === 'string' && input.client(client)?.owner === as) yield row;
+            if (typeof client === 'string' && mine.has(client)) yield row;
             else withheld++;
           }
         })();
