@@ -58,6 +58,8 @@ export {
   holdMarketingEventSchema,
   appointmentSchema,
   dutyHoursSchema,
+  returnClaimSchema,
+  redistributeClientsSchema,
   eventSchemas,
   eventSchema,
   type StaffStatus,
@@ -135,6 +137,8 @@ export {
   credits,
   attainment,
   localTime,
+  viewAs,
+  type SalespersonView,
   type OwnerRow,
   type ViewOptions,
 } from './office/views.js';
