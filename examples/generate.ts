@@ -28,6 +28,19 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { initialState, ownerOf, parseEvent, replayer, type OfficeState } from 'salesfloor';
 
+/**
+ * The rules the generated office follows where they decide who owns a client
+ * (the defaults of 0.1, which the bundled logs were written under): 15-day
+ * visit, 7-day call and 10-day claim windows, the collision rules of 002,
+ * make-ups after company business and a busy turn. The default policy has none.
+ */
+const OFFICE = {
+  ownership: { validityDays: { visit: 15, call: 7, claim: 10, preFile: 10, assigned: 15 } },
+  collisions: { afterDealDays: 3, companyVsPerson: 'contractName' },
+  disputes: { raiseSameDay: true },
+  rotation: { makeUps: { companyBusiness: 'once', busy: 'once' } },
+} as const;
+
 export interface Options {
   seed: number;
   /** Stop after this many events (0: stop after `days`). */
@@ -192,7 +205,7 @@ export function generate(opt: Options, write: (line: string) => void): number {
   const random = rng(opt.seed);
   const bench = opt.events > 0;
   // Who owns whom as of the end of the previous day (realistic logs only).
-  const engine = bench ? null : replayer(initialState({}, { history: 'none' }));
+  const engine = bench ? null : replayer(initialState(OFFICE, { history: 'none' }));
   let yesterday: OfficeState | null = null;
   const ownerOfClient = (phone: string): string | null => (yesterday === null ? null : (ownerOf(yesterday, phone)?.owner ?? null));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;

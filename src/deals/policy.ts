@@ -39,7 +39,9 @@ const nonNegative = decimalSchema.refine((s) => !s.startsWith('-') || /^-0(\.0+)
  * Who gets performance credit and commission when more than one salesperson
  * touched a deal (RULES §G, COL-CROSS-FAMILY, COL-DISCOUNT-HELPER,
  * OWN-COMPLAINT, OWN-CONCEAL). Each case is `null` when the office does not
- * use it: the owner then keeps everything (首接业绩制).
+ * use it: the owner then keeps everything (首接业绩制). Every case is `null`
+ * by default, since the seeds disagree on each; `{}` turns one on with the
+ * weights its description names.
  *
  * @example
  * ```ts
@@ -49,8 +51,8 @@ const nonNegative = decimalSchema.refine((s) => !s.startsWith('-') || /^-0(\.0+)
 export const splitsPolicySchema = z
   .strictObject({
     absentOwner: splitCase('owner', 'closer', [100, 0], [50, 50], 'DEAL-ABSENT-OWNER (004i, 004e: 5:5; 003: 80:20)')
-      .prefault({})
-      .describe('DEAL-ABSENT-OWNER: a colleague closes while the owner is not on duty.'),
+      .default(null)
+      .describe('DEAL-ABSENT-OWNER: a colleague closes while the owner is not on duty (004i, 004e §5: commission 5:5; 003: 80:20; 004a, 004f, 004h: all to the owner). null (default): the seeds disagree, no split: the owner keeps credit and commission. `{}` is credit to the owner, commission 5:5.'),
     recognition: z
       .strictObject({
         withinDays: z.number().int().min(0).max(3650).default(30).describe("DEAL-RECOGNITION-WINDOW (004e §4): days from the owner's first reception to the moment the client was found (recognizeClient during later)."),
@@ -102,18 +104,21 @@ export const splitsPolicySchema = z
       .default(null)
       .describe('DEAL-VALIDITY-SPLIT (003): the client named the closer over a previous receiver still within validity; null: not used.'),
     invited: splitCase('closer', 'inviter', [50, 50], [50, 50], 'DEAL-COOPERATION (000 §2, 004b §2.1)')
-      .prefault({})
-      .describe('DEAL-COOPERATION: a salesperson invited the client by phone and a colleague closed (closeDeal.invitedBy).'),
+      .default(null)
+      .describe('DEAL-COOPERATION: a salesperson invited the client by phone and a colleague closed (closeDeal.invitedBy); 000 §2: credit 5:5, commission negotiated; 004b §2.1: 5:5. null (default): no split, the deal follows the owner (or the closer of a client nobody owns). `{}` is 5:5 both.'),
     crossFamily: splitCase('first', 'other', [100, 0], [50, 50], 'COL-CROSS-FAMILY (004e: credit first, commission even; 004b: 5:5 both)')
-      .prefault({})
-      .describe('COL-CROSS-FAMILY: two staff each registered a member of one family.'),
-    complaint: splitCase('server', 'original', [100, 0], [50, 50], 'OWN-COMPLAINT (004l, 004e §10)')
-      .prefault({})
-      .describe('OWN-COMPLAINT: a deal of a client reassigned after a justified complaint.'),
-    complaintReferral: splitCase('server', 'original', [100, 0], [70, 30], 'OWN-COMPLAINT (004l: 7:3)')
-      .prefault({})
-      .describe("OWN-COMPLAINT (004l): a deal of a client referred by a client reassigned after a complaint."),
-    concealment: z.boolean().default(true).describe('OWN-CONCEAL (004i): a salesperson found to have hidden the owner loses the commission to the original.'),
+      .default(null)
+      .describe('COL-CROSS-FAMILY: two staff each registered a member of one family (004e §6: credit to the first, commission 5:5; 004b §1.5: 5:5 both). null (default): no split, the family is the first registrant\'s, as 003 3(11), 004h §11 and 004l give it (首接). `{}` is the 004e split.'),
+    complaint: splitCase('server', 'original', [100, 0], [50, 50], 'OWN-COMPLAINT (004l §6.2)')
+      .default(null)
+      .describe('OWN-COMPLAINT: a deal of a client reassigned after a justified complaint (004l §6.2: commission server 5 : original 5). null (default): no split, the new server has the whole deal, as 004e §10, 004f and 003 3(4) give it. `{}` is the 004l split.'),
+    complaintReferral: splitCase('server', 'original', [100, 0], [70, 30], 'OWN-COMPLAINT (004l §6.2: 7:3)')
+      .default(null)
+      .describe("OWN-COMPLAINT (004l §6.2): a deal of a client referred by a client reassigned after a complaint (commission server 7 : original 3). null (default): no split, the deal follows the owner. `{}` is the 004l split."),
+    concealment: z
+      .boolean()
+      .default(false)
+      .describe('OWN-CONCEAL (004i): a salesperson a ruling found to have hidden the owner (issueRuling finding concealment) loses the commission to the original; false (default, no other seed has the rule): the ruling moves the client, the deal follows the owner.'),
     discountHelper: z
       .boolean()
       .default(true)
@@ -123,24 +128,27 @@ export const splitsPolicySchema = z
 
 /**
  * Commission rates and their tiers (COM-RATE-TIERS), re-tiering after refunds
- * (RFD-CLAWBACK), and how money is rounded and split (COM-SPLIT-EXACT).
+ * (RFD-CLAWBACK), and how money is rounded and split (COM-SPLIT-EXACT). The
+ * default rates are 0 (no seed but 000 names a rate): set `rates` to pay
+ * commission, four equal rates for a flat one.
  *
  * @example
  * ```ts
- * commissionPolicySchema.parse({ rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' }, excess: 'marginal' });
+ * commissionPolicySchema.parse({ rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' }, excess: 'marginal' }); // 000 §14
+ * commissionPolicySchema.parse({ rates: { neither: '2', one: '2', both: '2', above: '2' } }); // a flat 2‰
  * ```
  */
 export const commissionPolicySchema = z
   .strictObject({
     rates: z
       .strictObject({
-        neither: perMille.default('1.8').describe('COM-RATE-TIERS (000 §14): per mille when neither the red nor the green line is met.'),
-        one: perMille.default('2').describe('COM-RATE-TIERS: per mille when one line is met.'),
-        both: perMille.default('2.3').describe('COM-RATE-TIERS: per mille when both lines are met.'),
-        above: perMille.default('2.5').describe('COM-RATE-TIERS: per mille on the part above both targets.'),
+        neither: perMille.default('0').describe('COM-RATE-TIERS (000 §14: 1.8): per mille when neither the red nor the green line is met; default 0.'),
+        one: perMille.default('0').describe('COM-RATE-TIERS (000 §14: 2): per mille when one line is met; default 0.'),
+        both: perMille.default('0').describe('COM-RATE-TIERS (000 §14: 2.3): per mille when both lines are met; default 0.'),
+        above: perMille.default('0').describe('COM-RATE-TIERS (000 §14: 2.5): per mille on the part above both targets; default 0.'),
       })
       .prefault({})
-      .describe('COM-RATE-TIERS: monthly rates by red/green line attainment, per mille of the deal amount. Equal rates make a flat rate.'),
+      .describe('COM-RATE-TIERS: monthly rates by red/green line attainment, per mille of the deal amount. Equal rates make a flat rate. Only 000 names rates, so the default names none: every rate is 0 and deals earn no commission until the office sets its rate (credit, attainment and splits are kept all the same).'),
     excess: z
       .enum(['marginal', 'whole'])
       .default('marginal')

@@ -113,9 +113,10 @@ const FINE = rules('DSP-PROCESS', 'PEN-FINES');
 const SAME_DAY = rules('COL-SAME-DAY');
 const CONCEAL = rules('OWN-CONCEAL');
 
-function fine(c: OwnCtx, f: ClientFile, staff: string, amount: string, why: string): void {
+function fine(c: OwnCtx, f: ClientFile, staff: string, amount: string | null, why: string): void {
   const { tx } = c;
-  if (!tx.record) return;
+  // No fine in the policy: the step is still recorded by the dispute decision.
+  if (!tx.record || amount === null) return;
   const d: PenaltyDecision = { kind: 'penalty', event: tx.id, at: tx.at, rules: FINE, evidence: [], why, args: { amount }, client: f.key, staff, amount };
   tx.emit(d);
 }
@@ -123,7 +124,7 @@ function fine(c: OwnCtx, f: ClientFile, staff: string, amount: string, why: stri
 /**
  * A mediation, ruling or appeal (DSP-PROCESS, COL-SAME-DAY, OWN-CONCEAL). An
  * appeal that fails fines the appellant; one that overturns fines whoever
- * ruled before.
+ * ruled before (when the policy sets those fines).
  * @internal
  */
 export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): DealMove | null {

@@ -87,22 +87,22 @@ export const claimsPolicySchema = z
  *
  * @example
  * ```ts
- * ownershipPolicySchema.parse({ validityDays: { visit: 30 }, followUp: { withinDays: 10 } });
+ * ownershipPolicySchema.parse({ validityDays: { visit: 30 }, followUp: { withinDays: 10 } }).validityDays.call; // null: no window
  * ```
  */
 export const ownershipPolicySchema = z
   .strictObject({
     validityDays: z
       .strictObject({
-        visit: window.default(15).describe('Visit registration (004j: 15; 004f archive: 10; 003: 60; 004g: 90).'),
-        call: window.default(7).describe('Call registration (004j: 7).'),
-        claim: window.default(10).describe('Claim (002: 10).'),
-        preFile: window.default(10).describe('Pre-filed own contact (CLM-PRE-FILE).'),
-        report: window.default(7).describe('Channel report (CLM-REPORT: 7).'),
-        assigned: window.default(15).describe('Ownership given by a manager, a ruling or a complaint.'),
+        visit: window.default(null).describe('OWN-VALIDITY: a visit registration (004j: 15; 004f archive: 10; 004d: 15; 003: 60; 004g: 90; 004e, 004h: 30); null (default): the seeds disagree, so no window: the first registration holds.'),
+        call: window.default(null).describe('OWN-VALIDITY, OWN-CALL: a call registration (004j: 7); null (default): no window.'),
+        claim: window.default(null).describe('OWN-VALIDITY: a claim (002 §6.3: 10); null (default): no window.'),
+        preFile: window.default(null).describe('OWN-VALIDITY, CLM-PRE-FILE: a pre-filed own contact (002 §6.2 gives it the claim window); null (default): no window.'),
+        report: window.default(7).describe('OWN-VALIDITY, CLM-REPORT: a channel report (7 days in CLM-REPORT itself, 004k; no seed disagrees).'),
+        assigned: window.default(null).describe('OWN-VALIDITY, OWN-MANAGER, OWN-COMPLAINT: ownership given by a manager, a ruling or a complaint (no seed names a window of its own); null (default): no window.'),
       })
       .prefault({})
-      .describe('OWN-VALIDITY: full calendar days of protection after the registration day, by channel; null: no limit.'),
+      .describe('OWN-VALIDITY: full calendar days of protection after the registration day, by channel; null: no limit. The seeds disagree on every window but the report\'s, so the default sets none: a client stays with the first registration (OWN-FIRST) until something moves them (a ruling, a complaint, a departure, a refund).'),
     renewOn: z
       .array(z.enum(['followUp', 'visit', 'claim']))
       .default(['visit', 'claim'])
@@ -211,13 +211,13 @@ export const collisionsPolicySchema = z
       .default('earliest')
       .describe('COL-SAME-DAY (002): claims of one client on one day: the earliest wins, or the manager rules.'),
     afterDealDays: window
-      .default(3)
-      .describe('COL-AFTER-DEAL (002): a collision found more than this many days after the deal goes to the closer; null: never.'),
+      .default(null)
+      .describe('COL-AFTER-DEAL (002 §2.2.2: 3): a collision found more than this many days after the deal goes to the closer; null (default, no other seed has the rule): never, the collision is decided like any other.'),
     afterDealStage: dealStageSchema.default('subscription').describe('COL-AFTER-DEAL: the stage that starts the count.'),
     companyVsPerson: z
       .enum(['contractName', 'earliest'])
-      .default('contractName')
-      .describe('COL-COMPANY-VS-PERSON (002): decided by the name on the contract, or by the earliest claim.'),
+      .default('earliest')
+      .describe('COL-COMPANY-VS-PERSON: a company claim against a person\'s: decided by the name on the contract (002 §2.2.3), or by the earliest claim (default: OWN-FIRST, the rule every seed shares).'),
   })
   .prefault({});
 
@@ -231,9 +231,18 @@ export const collisionsPolicySchema = z
  */
 export const disputesPolicySchema = z
   .strictObject({
-    raiseSameDay: z.boolean().default(true).describe('DSP-PROCESS: a dispute must be raised on the day the collision was found.'),
-    appealFailedFine: decimalSchema.default('400').describe('DSP-PROCESS: fine on an appellant whose appeal fails.'),
-    overturnFine: decimalSchema.default('500').describe('DSP-PROCESS: fine on the supervisor/manager whose ruling an appeal overturns.'),
+    raiseSameDay: z
+      .boolean()
+      .default(false)
+      .describe('DSP-PROCESS (002 §3): a dispute must be raised on the day the collision was found; false (default, no other seed limits it): any time.'),
+    appealFailedFine: decimalSchema
+      .nullable()
+      .default(null)
+      .describe('DSP-PROCESS, PEN-FINES (002 §4: 400): fine on an appellant whose appeal fails; null (default): no fine.'),
+    overturnFine: decimalSchema
+      .nullable()
+      .default(null)
+      .describe('DSP-PROCESS, PEN-FINES (002 §4: 500): fine on the supervisor/manager whose ruling an appeal overturns; null (default): no fine.'),
     quarrelTo: z
       .string()
       .trim()
@@ -306,7 +315,7 @@ export const ownershipSections = {
  *
  * @example
  * ```ts
- * ownershipRulesSchema.parse({}).ownership.validityDays.visit; // 15
+ * ownershipRulesSchema.parse({}).ownership.validityDays.visit; // null: no window by default
  * ```
  */
 export const ownershipRulesSchema = z.strictObject(ownershipSections);

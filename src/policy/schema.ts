@@ -21,7 +21,7 @@ import { dealsPolicySchema } from '../deals/policy.js';
  * @example
  * ```ts
  * const policy = policySchema.parse({ timeZone: 'Asia/Shanghai', ownership: { validityDays: { visit: 30 } } });
- * policy.ownership.validityDays.call; // 7
+ * policy.ownership.validityDays.call; // null: the default sets no window
  * ```
  */
 export const policySchema = z.strictObject({

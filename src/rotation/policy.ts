@@ -98,16 +98,16 @@ export const rotationPolicySchema = z
     makeUps: z
       .strictObject({
         companyBusiness: makeUpModeSchema
-          .default('once')
-          .describe('ROT-MAKEUP-COMPANY: turns missed out on company business are made up once per absence (004h), per turn missed (003), or not at all.'),
+          .default('none')
+          .describe('ROT-MAKEUP-COMPANY: turns missed out on company business are made up once per absence (004h §3), per turn missed (003), or not at all (none, the default: the seeds that make it up disagree on how often, so the default keeps ROT-MISSED-NO-MAKEUP).'),
         ownClient: z
           .enum(['none', 'once'])
           .default('none')
           .describe('ROT-OWN-CLIENT-ARRIVES, ROT-LONG-RECEPTION, ROT-OLD-CLIENT-NOT-COUNTED: a turn missed while serving an own old client is lost (000, 004h) or made up once (004a, 004f).'),
         busy: z
           .enum(['none', 'once'])
-          .default('once')
-          .describe('ROT-ORDER: a turn that comes while its owner is busy with another visitor is made up once when they are free, or lost.'),
+          .default('none')
+          .describe('ROT-ORDER, ROT-MISSED-NO-MAKEUP: a turn that comes while its owner is busy with another visitor is made up once when they are free, or lost (none, the default: no seed makes it up).'),
         first: z
           .boolean()
           .default(true)

@@ -115,9 +115,14 @@ describe('salesfloor replay: the ledgers of rotation and deals', () => {
     expect(rows.some((r) => (r.skips as string[]).length > 0)).toBe(true);
   });
 
-  it('the commissions report is the commission ledger per salesperson and month, amounts as exact decimal strings (COM-RATE-TIERS, RFD-CLAWBACK)', () => {
-    const rows = rowsOf(everything, 'commissions');
-    expect(rows).toEqual(commissionLedger(api().state).map((r) => ({ ...r })));
+  it('the commissions report is the commission ledger per salesperson and month, amounts as exact decimal strings (COM-RATE-TIERS, RFD-CLAWBACK)', async () => {
+    // The default names no rate: the month is replayed under 000 §14's tiers, from a policy file.
+    const tiers: PolicyInput = { deals: { commission: { rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' } } } };
+    const cwd = scratch();
+    writeFileSync(join(cwd, 'tiers.json'), JSON.stringify(tiers));
+    const ran = await cli(['replay', monthLog, '--format', 'json', '--report', 'commissions', '--policy', 'tiers.json'], { cwd });
+    const rows = rowsOf(ran, 'commissions');
+    expect(rows).toEqual(commissionLedger(api(tiers).state).map((r) => ({ ...r })));
     for (const r of rows) expect(r.payable).toMatch(/^-?\d+\.\d{2}$/);
     expect(rows.some((r) => r.clawedBack !== '0.00')).toBe(true);
   });

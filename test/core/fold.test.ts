@@ -211,10 +211,11 @@ describe('createOffice and policies', () => {
     expect(r.ok).toBe(false);
   });
 
-  it('defaults: Asia/Shanghai, a 15-day visit window, no follow-up requirement', () => {
+  it('defaults: Asia/Shanghai, no visit window (the seeds disagree on it), no follow-up requirement', () => {
     const r = createOffice({});
     expect(r.ok && r.office.policy.timeZone).toBe('Asia/Shanghai');
-    expect(r.ok && r.office.policy.ownership.validityDays.visit).toBe(15);
+    expect(r.ok && r.office.policy.ownership.validityDays.visit).toBeNull();
+    expect(r.ok && r.office.policy.ownership.followUp.withinDays).toBeNull();
   });
 
   it('an office replays from its initial state like the free functions', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dealsOf, describeDecision, type OfficeState } from '../../src/index.js';
+import { dealsOf, describeDecision, type OfficeState, type PolicyInput } from '../../src/index.js';
 import { claim, deal, dispute, find, followUp, given, link, returnClaim, ruling, staff, visit, zhang } from '../support/dsl.js';
 
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('M1', { role: 'manager' }), staff('K1', { role: 'clerk' })];
@@ -17,9 +17,11 @@ function commissionOf(state: OfficeState, id: string): Record<string, string> {
 describe('COL-AFTER-DEAL: the deal follows the client to the closer, and only a party can raise it', () => {
   // S01 owns zhang; S02 closes zhang on Nov 2: the split keeps credit with the owner.
   const base = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-02 15:00', 'D1', 'S02', zhang)];
+  // 002 §2.2.2, §3: the default has no after-deal rule and no same-day limit on disputes.
+  const p002: PolicyInput = { collisions: { afterDealDays: 3 }, disputes: { raiseSameDay: true } };
 
   it('COL-AFTER-DEAL (002 §2.2.2): given S02 closed a client of S01 on Nov 2, when S02 raises the collision on Nov 8, then the client and the deal go wholly to S02', () => {
-    const g = given(base);
+    const g = given(base, p002);
     expect(creditOf(g.state, 'D1')).toEqual({ S01: '1' });
     const step = g.when(dispute('11-08 10:00', 'S02', zhang));
     expect(find(step, 'dispute').step).toBe('decided');
@@ -32,7 +34,7 @@ describe('COL-AFTER-DEAL: the deal follows the client to the closer, and only a 
   });
 
   it('COL-AFTER-DEAL (002 §3.1 当事人): given the same deal, when S03, who never touched the client, raises a dispute, then it is refused and nothing moves', () => {
-    const g = given(base);
+    const g = given(base, p002);
     const step = g.when(dispute('11-08 10:00', 'S03', zhang));
     expect(find(step, 'dispute')).toMatchObject({ step: 'refused', why: 'notInvolved' });
     expect(step.decisions.some((d) => d.kind === 'allocation')).toBe(false);
@@ -42,7 +44,7 @@ describe('COL-AFTER-DEAL: the deal follows the client to the closer, and only a 
 
   it('COL-AFTER-DEAL (002 §2.2.2): given S03 closed a client of S01 and S02 registered the same person apart, when the duplicate is found after 3 days, then S03, the closer, gets the client and the deal', () => {
     const other = { name: '张伟', phone: '13500001234' };
-    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-01 11:00', other, { receiver: 'S02' }), deal('11-02 15:00', 'D1', 'S03', zhang)]);
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-01 11:00', other, { receiver: 'S02' }), deal('11-02 15:00', 'D1', 'S03', zhang)], p002);
     const step = g.when(link('11-08 10:00', zhang, other, 'same'));
     expect(find(step, 'collision').rules).toEqual(['COL-AFTER-DEAL']);
     expect(g.ownerOf(zhang.phone)).toBe('S03');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { values } from '../../src/kernel/map.js';
-import { explain, owners } from '../../src/index.js';
+import { explain, owners, type PolicyInput } from '../../src/index.js';
 import { cites, claim, deal, dispute, find, given, link, ruling, staff, visit, wang, zhang } from '../support/dsl.js';
 
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('M1', { role: 'manager' }), staff('V1', { role: 'supervisor' })];
@@ -26,24 +26,26 @@ describe('COL-EARLIEST: two claims on one client: the earlier claim wins', () =>
 });
 
 describe('COL-AFTER-DEAL: a collision found more than 3 days after the deal goes to the closer', () => {
+  // 002 §2.2.2; the default has no after-deal rule.
+  const afterDeal: PolicyInput = { collisions: { afterDealDays: 3 } };
   const base = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-02 10:00', { name: '张伟', phone: '13500001234' }, { receiver: 'S02' }), deal('11-03 15:00', 'D1', 'S02', { phone: '13500001234' })];
 
   it('given S02 closed on Nov 3, when the duplicate is found on Nov 10, then S02 keeps the client', () => {
-    const g = given(base);
+    const g = given(base, afterDeal);
     const step = g.when(link('11-10 10:00', zhang, { phone: '13500001234' }, 'same'));
     expect(find(step, 'collision').rules).toEqual(['COL-AFTER-DEAL']);
     expect(g.ownerOf(zhang.phone)).toBe('S02');
   });
 
   it('given S02 closed on Nov 3, when the duplicate is found on Nov 5, then the earlier registration (S01) wins', () => {
-    const g = given(base);
+    const g = given(base, afterDeal);
     const step = g.when(link('11-05 10:00', zhang, { phone: '13500001234' }, 'same'));
     expect(find(step, 'collision').rules).toContain('COL-EARLIEST');
     expect(g.ownerOf(zhang.phone)).toBe('S01');
   });
 
   it('given a dispute raised more than 3 days after the deal, then it is decided for the closer at once', () => {
-    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-02 15:00', 'D1', 'S01', zhang), claim('11-08 09:30', 'S02', zhang)]);
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-02 15:00', 'D1', 'S01', zhang), claim('11-08 09:30', 'S02', zhang)], afterDeal);
     const step = g.when(dispute('11-08 10:00', 'S02', zhang));
     expect(find(step, 'dispute').step).toBe('decided');
     expect(find(step, 'dispute').rules).toContain('COL-AFTER-DEAL');
@@ -54,7 +56,7 @@ describe('COL-COMPANY-VS-PERSON: decided by the name on the contract', () => {
   it('given S01 claimed the company and S02 the person, when the contract is in the company name, then S01 wins', () => {
     const company = { company: '华远公司', contact: '赵强', phone: '13811112222' };
     const person = { name: '赵强', phone: '13922223333' };
-    const g = given([...team, claim('11-01 09:30', 'S02', person), claim('11-02 09:30', 'S01', company), link('11-03 10:00', company, person, 'companyContact')]);
+    const g = given([...team, claim('11-01 09:30', 'S02', person), claim('11-02 09:30', 'S01', company), link('11-03 10:00', company, person, 'companyContact')], { collisions: { companyVsPerson: 'contractName' } });
     expect(g.ownerOf(person.phone)).toBe('S02');
     const step = g.when(deal('11-04 15:00', 'D1', 'S02', person, 'subscription', { buyer: { company: '华远公司' } }));
     expect(find(step, 'ownership', (d) => d.owner === 'S01').rules).toContain('COL-COMPANY-VS-PERSON');
@@ -64,7 +66,7 @@ describe('COL-COMPANY-VS-PERSON: decided by the name on the contract', () => {
   it('given the contract is in the person\'s name, then the person\'s claim (S02) stands', () => {
     const company = { company: '华远公司', contact: '赵强', phone: '13811112222' };
     const person = { name: '赵强', phone: '13922223333' };
-    const g = given([...team, claim('11-01 09:30', 'S02', person), claim('11-02 09:30', 'S01', company), link('11-03 10:00', company, person, 'companyContact')]);
+    const g = given([...team, claim('11-01 09:30', 'S02', person), claim('11-02 09:30', 'S01', company), link('11-03 10:00', company, person, 'companyContact')], { collisions: { companyVsPerson: 'contractName' } });
     g.when(deal('11-04 15:00', 'D1', 'S02', person, 'subscription', { buyer: { name: '赵强' } }));
     expect(g.ownerOf(person.phone)).toBe('S02');
   });
@@ -122,6 +124,8 @@ describe('COL-CROSS-FAMILY: two staff each registered a member of one family', (
 describe('DSP-PROCESS: dispute same day, mediation, ruling; appeals fine the loser', () => {
   const collided = [...team, claim('11-01 09:30', 'S01', zhang), claim('11-02 09:30', 'S02', zhang)];
 
+  const fines002: PolicyInput = { disputes: { appealFailedFine: '400', overturnFine: '500' } };
+
   it('given a collision on Nov 2, when S02 raises a dispute the same day, then it is open and the client is disputed', () => {
     const g = given(collided);
     const step = g.when(dispute('11-02 15:00', 'S02', zhang));
@@ -129,8 +133,8 @@ describe('DSP-PROCESS: dispute same day, mediation, ruling; appeals fine the los
     expect(g.statusOf(zhang.phone)).toBe('disputed');
   });
 
-  it('given a collision on Nov 2, when S02 raises it a day later, then the dispute is refused', () => {
-    const g = given(collided);
+  it('given raiseSameDay (002 §3) and a collision on Nov 2, when S02 raises it a day later, then the dispute is refused', () => {
+    const g = given(collided, { disputes: { raiseSameDay: true } });
     const step = g.when(dispute('11-03 10:00', 'S02', zhang));
     expect(find(step, 'dispute').step).toBe('refused');
     expect(find(step, 'dispute').rules).toEqual(['DSP-PROCESS']);
@@ -146,16 +150,16 @@ describe('DSP-PROCESS: dispute same day, mediation, ruling; appeals fine the los
     expect(g.ownerOf(zhang.phone)).toBe('S02');
   });
 
-  it('given a manager ruling for S02, when S01 appeals and fails, then S01 is fined 400', () => {
-    const g = given([...collided, dispute('11-02 15:00', 'S02', zhang), ruling('11-02 17:00', zhang, { owner: 'S02', by: 'M1' })]);
+  it('given the fines of 002 §4 and a manager ruling for S02, when S01 appeals and fails, then S01 is fined 400', () => {
+    const g = given([...collided, dispute('11-02 15:00', 'S02', zhang), ruling('11-02 17:00', zhang, { owner: 'S02', by: 'M1' })], fines002);
     const step = g.when(ruling('11-05 10:00', zhang, { level: 'appeal', appellant: 'S01', owner: 'S02' }));
     expect(find(step, 'penalty')).toMatchObject({ staff: 'S01', amount: '400' });
     expect(find(step, 'dispute').step).toBe('appealFailed');
     expect(g.ownerOf(zhang.phone)).toBe('S02');
   });
 
-  it('given a manager ruling for S02, when S01 appeals and it is overturned, then the manager is fined 500 and S01 owns', () => {
-    const g = given([...collided, dispute('11-02 15:00', 'S02', zhang), ruling('11-02 17:00', zhang, { owner: 'S02', by: 'M1' })]);
+  it('given the fines of 002 §4 and a manager ruling for S02, when S01 appeals and it is overturned, then the manager is fined 500 and S01 owns', () => {
+    const g = given([...collided, dispute('11-02 15:00', 'S02', zhang), ruling('11-02 17:00', zhang, { owner: 'S02', by: 'M1' })], fines002);
     const step = g.when(ruling('11-05 10:00', zhang, { level: 'appeal', appellant: 'S01', owner: 'S01' }));
     expect(find(step, 'penalty')).toMatchObject({ staff: 'M1', amount: '500' });
     expect(cites(step, 'PEN-FINES')).toBe(true);

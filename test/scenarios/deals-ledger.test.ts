@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { expectUnchanged } from '../support/fold.js';
 import { attainment, commissionLedger, credits, dealsOf, ingest, ledgerEntries, presetPolicy, type LedgerEntry, type OfficeState, type PolicyInput } from '../../src/index.js';
 import { describeReason } from '../../src/index.js';
-import { deal, event, find, given, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
+import { deal, event, find, given as dslGiven, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
+import { legacyWith } from '../support/legacy.js';
+
+// These scenarios were written for the 0.1 defaults (000's rate tiers, the 5:5
+// splits): each lays its policy over them, so the amounts stay what they meant.
+const given = (events: Parameters<typeof dslGiven>[0], policy: PolicyInput = {}) => dslGiven(events, legacyWith(policy));
 
 const team = [staff('S01', {}, '10-01 08:00'), staff('S02', {}, '10-01 08:00'), staff('S03', {}, '10-01 08:00'), staff('T1', { role: 'telemarketer' }, '10-01 08:00')];
 const targets = (when: string, who: string, month: string, red: string | null, green: string | null) => event('setTargets', when, { staff: who, month, red, green });

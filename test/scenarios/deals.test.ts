@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { expectUnchanged } from '../support/fold.js';
 import { dealsOf, explain, ledgerEntries, presetPolicy, type OfficeState, type PolicyInput } from '../../src/index.js';
 import { describeReason } from '../../src/index.js';
-import { complaint, deal, event, find, followUp, given, link, ruling, staff, status, visit, wang, zhang, recognize, row, parts } from '../support/dsl.js';
+import { complaint, deal, event, find, followUp, given as dslGiven, link, ruling, staff, status, visit, wang, zhang, recognize, row, parts } from '../support/dsl.js';
+import { legacyWith } from '../support/legacy.js';
+
+// These scenarios were written for the 0.1 defaults (000's rate tiers, the 5:5
+// splits): each lays its policy over them, so the amounts stay what they meant.
+const given = (events: Parameters<typeof dslGiven>[0], policy: PolicyInput = {}) => dslGiven(events, legacyWith(policy));
 
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('M1', { role: 'manager' })];
 
@@ -53,7 +58,7 @@ describe('DEAL-STAGES: credit and commission accrue at the stages the policy nam
 describe('DEAL-ABSENT-OWNER: a deal closed for an absent owner: credit to the owner, commission split', () => {
   const base = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), status('11-05 08:00', 'S01', 'off')];
 
-  it('given S01 owns and is off, when S02 closes, then credit S01, commission S01:S02 5:5 (004i default)', () => {
+  it('given S01 owns and is off, when S02 closes, then credit S01, commission S01:S02 5:5 (004i, the 0.1 default)', () => {
     const g = given(base);
     const step = g.when(deal('11-05 15:00', 'D1', 'S02', zhang));
     expect(find(step, 'allocation').rules).toContain('DEAL-ABSENT-OWNER');
@@ -186,7 +191,7 @@ describe('COL-CROSS-FAMILY: family members registered by two staff: credit to th
   const spouse = { name: '李娜', phone: '13900009999' };
   const base = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-02 10:00', spouse, { receiver: 'S02' }), link('11-03 10:00', zhang, spouse, 'spouse')];
 
-  it('given the default (004e), credit S01 and commission S01:S02 5:5', () => {
+  it('given the 0.1 default (004e), credit S01 and commission S01:S02 5:5', () => {
     const g = given(base);
     const step = g.when(deal('11-05 15:00', 'D1', 'S02', spouse));
     expect(find(step, 'allocation').rules).toContain('COL-CROSS-FAMILY');

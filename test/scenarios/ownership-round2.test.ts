@@ -77,7 +77,7 @@ describe('OWN-RECOGNIZE: an original who is present and does not recognize their
   });
 
   it('OWN-RECOGNIZE (003 3(1) 原则上交回b接待): given S02 took zhang, when S02 learns during the reception that S01 served him, then zhang goes back to S01 with his window', () => {
-    const g = given([...base, visit('11-05 10:00', zhang, { receiver: 'S02', unannounced: true, asked: true })], receiverBears);
+    const g = given([...base, visit('11-05 10:00', zhang, { receiver: 'S02', unannounced: true, asked: true })], { ...receiverBears, ownership: { ...receiverBears.ownership, validityDays: { visit: 15 } } });
     const step = g.when(recognizeBy('11-05 10:20', 'S02', zhang));
     expect(find(step, 'ownership')).toMatchObject({ owner: 'S01', previous: 'S02', why: 'recognizedBack' });
     expect(find(step, 'ownership').protectionEndsAt).toBe(Date.parse('2026-11-17T00:00:00+08:00'));

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../src/index.js';
+import { explain, type PolicyInput } from '../../src/index.js';
 import { describeReason } from '../../src/index.js';
 import { assign, cites, claim, complaint, deal, find, followUp, given, refund, ruling, staff, status, visit, wang, zhang } from '../support/dsl.js';
 
 const team = [staff('S01', { team: 'A' }), staff('S02', { team: 'A' }), staff('S03', { team: 'B' }), staff('M1', { role: 'manager' })];
 
+// 004j's visit window; the default sets none.
+const fifteen: PolicyInput = { ownership: { validityDays: { visit: 15 } } };
+
 describe('OWN-FIRST: the client belongs to the first registered receiver', () => {
-  it('given an empty office, when S01 receives a new client, then S01 owns them with the visit as evidence', () => {
-    const g = given(team);
+  it('given an empty office with a 15-day visit window, when S01 receives a new client, then S01 owns them with the visit as evidence', () => {
+    const g = given(team, fifteen);
     const e = visit('11-01 10:00', zhang);
     const step = g.when(e);
     const own = find(step, 'ownership');
@@ -19,7 +22,7 @@ describe('OWN-FIRST: the client belongs to the first registered receiver', () =>
 
 describe('OWN-VALIDITY: protection lasts a window, then the client is new', () => {
   it('given a visit on Nov 1 with a 15-day window, then protection ends at local midnight starting Nov 17', () => {
-    const g = given(team);
+    const g = given(team, fifteen);
     const step = g.when(visit('11-01 10:00', zhang, { receiver: 'S01' }));
     expect(find(step, 'ownership').protectionEndsAt).toBe(Date.parse('2026-11-17T00:00:00+08:00'));
     expect(g.ownerOf(zhang.phone, '11-16 23:59')).toBe('S01');
@@ -27,7 +30,7 @@ describe('OWN-VALIDITY: protection lasts a window, then the client is new', () =
   });
 
   it('given the window ran out, when the client returns, then the lapse is recorded and the new receiver owns them', () => {
-    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })]);
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], fifteen);
     const step = g.when(visit('11-20 10:00', zhang, { receiver: 'S02' }));
     const lapse = find(step, 'ownership', (d) => d.owner === null);
     expect(lapse.rules).toEqual(['OWN-VALIDITY']);
@@ -61,7 +64,7 @@ describe('OWN-VALIDITY: protection lasts a window, then the client is new', () =
   });
 
   it('given a visit by the owner within the window, the window restarts from the visit', () => {
-    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })]);
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], fifteen);
     const step = g.when(visit('11-10 10:00', zhang));
     expect(find(step, 'ownership').protectionEndsAt).toBe(Date.parse('2026-11-26T00:00:00+08:00'));
   });

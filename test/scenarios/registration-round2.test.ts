@@ -3,6 +3,8 @@ import { describeDecision, findClient } from '../../src/index.js';
 import { claim, dispute, find, given, ruling, staff, t, visit, wang, zhang, liu } from '../support/dsl.js';
 
 const team = [staff('S01', { team: 'A' }), staff('S02', { team: 'B' }), staff('S03', { team: 'B' }), staff('M1', { role: 'manager' })];
+// 004j's visit window (the default sets none), to see where protection counts from.
+const fifteen = { ownership: { validityDays: { visit: 15 } } };
 
 describe('REG-DISCIPLINE: every contact is entered the same day', () => {
   // Team A met zhang on Nov 1 but entered the visit only on Nov 3; team B registered him on Nov 2.
@@ -20,8 +22,8 @@ describe('REG-DISCIPLINE: every contact is entered the same day', () => {
     expect(g.ownerOf(zhang.phone)).toBe('S02');
   });
 
-  it('REG-DISCIPLINE: given the default policy, a late entry counts from its contact and the earlier contact wins', () => {
-    const g = given([...team, onTime]);
+  it('REG-DISCIPLINE: given sameDayEntry off (its default) and a 15-day window, a late entry counts from its contact and the earlier contact wins', () => {
+    const g = given([...team, onTime], fifteen);
     const step = g.when(late);
     expect(find(step, 'collision')).toMatchObject({ outcome: 'challengerWins', why: 'earlierContact' });
     expect(g.ownerOf(zhang.phone)).toBe('S01');
@@ -29,7 +31,7 @@ describe('REG-DISCIPLINE: every contact is entered the same day', () => {
   });
 
   it('REG-DISCIPLINE (004j §1.1 不允许漏报): given same-day entry, a late entry of a new client still registers, from its entry, flagged as omitted', () => {
-    const g = given(team, { registration: { sameDayEntry: true } });
+    const g = given(team, { registration: { sameDayEntry: true }, ...fifteen });
     const step = g.when(visit('11-03 10:00', wang, { receiver: 'S01', contactAt: t('11-01 10:00') }));
     expect(find(step, 'registration')).toMatchObject({ day: '2026-11-03', args: expect.objectContaining({ fromEntry: true }) });
     expect(find(step, 'ownership').protectionEndsAt).toBe(Date.parse('2026-11-19T00:00:00+08:00'));

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { owners } from '../../src/index.js';
+import { owners, type PolicyInput } from '../../src/index.js';
 import { describeReason } from '../../src/index.js';
 import { call, cites, claim, find, given, link, staff, t, visit, wang, zhang } from '../support/dsl.js';
+
+// 002 §6.3's claim window; the default sets none.
+const tenDayClaims: PolicyInput = { ownership: { validityDays: { claim: 10 } } };
 
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('C1', { role: 'channel' }), staff('C2', { role: 'channel' })];
 
@@ -138,8 +141,8 @@ describe("CLM-REQUIRES-REGISTRATION: a claim on a new client needs that day's bo
 });
 
 describe('CLM-UPDATE: changing need or buyer makes the claim time the second submission', () => {
-  it('given a claim on day 1, when the need changes on day 5, then the claim dates from day 5 and its window restarts', () => {
-    const g = given([...team, claim('11-01 09:30', 'S01', zhang)]);
+  it('given a 10-day claim window (002 §6.3) and a claim on day 1, when the need changes on day 5, then the claim dates from day 5 and its window restarts', () => {
+    const g = given([...team, claim('11-01 09:30', 'S01', zhang)], tenDayClaims);
     const before = owners(g.state)[0]?.protectionEndsAt;
     const step = g.when(claim('11-05 09:30', 'S01', { ...zhang, need: '别墅' }, { kind: 'update' }));
     expect(find(step, 'claim').outcome).toBe('updated');
@@ -219,8 +222,8 @@ describe('CLM-REPORT: channel reports with masked phones, 7 days, 3 re-files the
 });
 
 describe('REG-FIRST across books: a claim on an unknown phone creates the client', () => {
-  it('given nothing, when S01 claims a new client, then S01 owns it from the claim', () => {
-    const g = given(team);
+  it('given a 10-day claim window and nothing on record, when S01 claims a new client, then S01 owns it from the claim', () => {
+    const g = given(team, tenDayClaims);
     const step = g.when(claim('11-01 09:30', 'S01', wang));
     expect(find(step, 'ownership').protectionEndsAt).toBe(Date.parse('2026-11-12T00:00:00+08:00'));
     expect(g.ownerOf(wang.phone)).toBe('S01');

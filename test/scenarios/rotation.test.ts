@@ -65,7 +65,7 @@ describe('ROT-ORDER: walk-ins are received in a fixed round-robin order of the s
   const round = [visit('11-01 10:00', fresh()), visit('11-01 10:01', fresh()), endReception('11-01 10:02', 'S02'), visit('11-01 10:03', fresh()), endReception('11-01 10:04', 'S03'), visit('11-01 10:05', fresh()), endReception('11-01 10:06', 'S04')];
 
   it('given a salesperson busy with a visitor when their turn comes, then the turn passes and one make-up is owed (makeUps.busy once)', () => {
-    const g = given([...team, ...round], { rotation: { receptionMinutes: 60 } });
+    const g = given([...team, ...round], { rotation: { receptionMinutes: 60, makeUps: { busy: 'once' } } });
     const d = reception(g.when(visit('11-01 10:10', fresh())));
     expect(d.receiver).toBe('S02');
     expect(d.skipped).toEqual([expect.objectContaining({ staff: 'S01', reason: 'busy', makeUp: true })]);
@@ -106,9 +106,9 @@ describe('ROT-CARRY: each day starts with the person after the last one who rece
 
   it('given carried-over make-ups, then they stay owed overnight unless makeUps.expireAtDayEnd', () => {
     const log = [...team, status('11-01 09:00', 'S01', 'companyBusiness'), visit('11-01 10:00', fresh()), status('11-01 18:00', 'S01', 'onDuty')];
-    const kept = given(log, quick);
+    const kept = given(log, withRotation({ makeUps: { companyBusiness: 'once' } }));
     expect(nextReceiver(kept.state, t('11-02 09:00'))).toMatchObject({ next: 'S01', makeUp: true });
-    const lapsed = given(log, withRotation({ makeUps: { expireAtDayEnd: true } }));
+    const lapsed = given(log, withRotation({ makeUps: { companyBusiness: 'once', expireAtDayEnd: true } }));
     expect(nextReceiver(lapsed.state, t('11-02 09:00'))).toMatchObject({ next: 'S03', makeUp: false });
     lapsed.when(visit('11-02 09:30', fresh()));
     expect(fairnessLedger(lapsed.state, { staff: 'S01' })).toEqual([expect.objectContaining({ day: '2026-11-01', makeUpsOwed: 1, makeUpsExpired: 1 })]);
@@ -235,7 +235,7 @@ describe('ROT-MAKEUP-COMPANY: a turn missed on company business is made up', () 
   });
 
   it('given the skip, then the decision names who was skipped, why, and that a make-up is owed', () => {
-    const g = given(out, quick);
+    const g = given(out, withRotation({ makeUps: { companyBusiness: 'once' } }));
     const d = reception(g.when(visit('11-01 10:00', fresh())));
     expect(d.skipped).toEqual([]); // S01 was first; S02 not reached yet
     const skipping = reception(g.when(visit('11-01 10:10', fresh())));
@@ -523,7 +523,7 @@ describe('ROT-CALL-ALLOCATION: calls are allocated by rotation or by the manager
 
 describe('the fairness ledger: per person per day, balanced against the decisions', () => {
   it('given a day of receptions, skips and calls, then each row counts them and totals sum the days', () => {
-    const g = given([...team, visit('11-01 08:30', zhang, { receiver: 'S01' }), status('11-01 09:00', 'S02', 'companyBusiness')], quick);
+    const g = given([...team, visit('11-01 08:30', zhang, { receiver: 'S01' }), status('11-01 09:00', 'S02', 'companyBusiness')], withRotation({ makeUps: { companyBusiness: 'once' } }));
     walkIns(g, '11-01 10:00', '11-01 10:10'); // S02 skipped (owed), then S03 and S04
     g.when(status('11-01 11:00', 'S02', 'onDuty'));
     walkIns(g, '11-01 11:10'); // S02's make-up
