@@ -27,10 +27,11 @@ console.log(`${events.length} events from ${events[0]?.at.slice(0, 10)} to ${eve
 // ## Replay under the default policy
 //
 // `replay` folds the events in order. Every decision carries the rule IDs of
-// RULES.md that produced it and the events it rests on.
+// RULES.md that produced it and the events it rests on. The default policy
+// names no commission rate, so the office gives its own: 000 §14's tiers.
 
 // %%
-const base = replay(events, {});
+const base = replay(events, { deals: { commission: { rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' } } } });
 const nameOf = (state: OfficeState) => {
   const names = new Map(staffList(state).map((m) => [m.id, m.name]));
   return (id: string | null) => (id === null ? '—' : (names.get(id) ?? id));

@@ -30,7 +30,8 @@ const full = args.includes('--full');
 const file = args.find((a) => !a.startsWith('--')) ?? new URL('./logs/office-month.jsonl', import.meta.url).pathname;
 
 const { events, issues: parseIssues } = parseLog(readFileSync(file, 'utf8'));
-const { state, decisions, issues } = replay(events, {});
+// The default policy names no commission rate: this office pays 000 §14's tiers.
+const { state, decisions, issues } = replay(events, { deals: { commission: { rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' } } } });
 
 const names = new Map(staffList(state).map((m) => [m.id, m.name]));
 const name = (id: string | null) => (id === null ? '—' : `${names.get(id) ?? id}`);
@@ -41,7 +42,7 @@ const clientName = (key: string | undefined) => (key === undefined ? '(not a cli
 const section = (title: string) => console.log(`\n== ${title}`);
 
 console.log(`salesfloor demo: ${file}`);
-console.log(`${events.length} events replayed under the default policy (time zone ${state.policy.timeZone}); ${decisions.length} decisions.`);
+console.log(`${events.length} events replayed under the default policy with commission tiers (time zone ${state.policy.timeZone}); ${decisions.length} decisions.`);
 for (const issue of [...parseIssues, ...issues]) console.log(`  issue: ${formatIssue(issue)}`);
 
 section('Who received each visitor (ROT-*)');

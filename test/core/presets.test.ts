@@ -1,6 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { createOffice, presetCatalog, presetNames, presetPolicy, replay } from '../../src/index.js';
+import { createOffice, presetCatalog, presetNames, presetPolicy, presets, replay, type PresetName } from '../../src/index.js';
+import { policyPathExists } from '../../scripts/presets-doc.js';
 import { call, staff, visit, zhang } from '../support/dsl.js';
+
+/**
+ * Presets whose fields still cite only their document (`'000'`), not a
+ * clause. The lead empties this list as the rewritten presets land; a preset
+ * that cites every field must leave it (the test says so).
+ */
+const UNCITED: readonly PresetName[] = [
+  'jiuzhou',
+  'confirmation-desk',
+  'first-visit',
+  'cooperation',
+  'onsite-offsite',
+  'draft-rules',
+  'sales-dept-one',
+  'resource-chain',
+  'consultant-detail',
+  'absent-split',
+  'shenyang',
+  'channel-report',
+  'callback-first',
+  'store-archive',
+  'call-center',
+];
+
+/** The seed document of a preset: the first word of its source (`003 篇十` is document 003). */
+const documentOf = (source: string) => source.split(/\s+/)[0] ?? source;
+
+/**
+ * Whether a seed cites a clause of the document: the document, then a `§`,
+ * a numbered item (`2.1`, `3(4)`, `1(5)`) or a section name in Chinese
+ * (`業績(2)`, `篇十 3(4)`, `客户隐私`), not the document alone.
+ */
+function citesClause(seed: string, document: string, source = document): boolean {
+  if (!seed.startsWith(`${document} `)) return false;
+  // A source with a part (`003 篇十`) is no clause by itself: the clause comes after it.
+  const rest = seed === source || seed.startsWith(`${source} `) || seed.startsWith(`${source}:`) ? seed.slice(source.length) : seed.slice(document.length);
+  return /^(§\s*\d|\d+(\.\d+)*(\(\d+\))?|\p{Script=Han})/u.test(rest.trimStart());
+}
 
 describe('presets: one policy per source document (RULES §P)', () => {
   it('has the 15 regimes of RULES.md, each described with its source', () => {
@@ -13,6 +52,28 @@ describe('presets: one policy per source document (RULES §P)', () => {
     const r = createOffice(presetPolicy(name));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.office.policy.name).toBe(name);
+  });
+
+  it.each(presetNames)('%s: every field is a path of the policy schema', (name) => {
+    const unknown = Object.keys(presets[name].fields).filter((path) => !policyPathExists(path));
+    expect(unknown.map((path) => `${name}: ${path}`), `${name} sets fields the policy schema does not have`).toEqual([]);
+  });
+
+  it.each(presetNames)('%s: every field cites its document and a clause of it (RULES.md §P)', (name) => {
+    const preset = presets[name];
+    const document = documentOf(preset.source);
+    const uncited = Object.entries(preset.fields).filter(([, f]) => !citesClause(f.seed, document, preset.source)).map(([path, f]) => `${path}: ${JSON.stringify(f.seed)}`);
+    if (UNCITED.includes(name)) {
+      expect(uncited.length, `${name} now cites a clause for every field: remove it from UNCITED`).toBeGreaterThan(0);
+    } else {
+      expect(uncited, `${name}: these fields must cite "${document} <clause>: <gloss>"`).toEqual([]);
+    }
+  });
+
+  it('recognizes a clause citation and refuses a bare document', () => {
+    expect(['004j §2.2: 有效聯系', '003 3(4): 與乙無關', '004f 業績(2)', '000 §14', '004l §6.2, §7.1: …', '002 1.7'].map((s) => citesClause(s, s.split(' ')[0] ?? ''))).toEqual([true, true, true, true, true, true]);
+    expect(['000', '000 ', '000: a gloss', '004 §1', 'RULES §P'].map((s) => citesClause(s, '000'))).toEqual([false, false, false, false, false]);
+    expect(['003 篇十', '003 篇十: a gloss', '003 篇十 3(4): 與乙無關', '003 3(11)', '003 §4'].map((s) => citesClause(s, '003', '003 篇十'))).toEqual([false, false, true, true, true]);
   });
 
   it('gives a fresh object each time, so deriving a policy never changes the preset', () => {

@@ -3,6 +3,7 @@
  * disagree it takes no side, and each rule that only some seeds have is off.
  * Each case shows what `{}` decides, next to the seed reading a preset turns on.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ledgerEntries, nextReceiver, policySchema, type OfficeState } from '../../src/index.js';
 import { claim, complaint, deal, dispute, endReception, find, followUp, given, link, ruling, staff, status, t, visit, wang, zhang } from '../support/dsl.js';
@@ -28,6 +29,13 @@ describe('the neutral default: the office has not said', () => {
     expect(now.disputes).toMatchObject({ raiseSameDay: false, appealFailedFine: null, overturnFine: null });
     expect(now.collisions).toMatchObject({ afterDealDays: null, companyVsPerson: 'earliest' });
     expect(now.rotation.makeUps).toMatchObject({ busy: 'none', companyBusiness: 'none' });
+  });
+
+  it("the policy guide's JSON of the 0.1 values is exactly test/support/legacy.ts", () => {
+    const guide = readFileSync(new URL('../../docs/policy-guide.md', import.meta.url), 'utf8');
+    const section = guide.slice(guide.indexOf('## The default policy'));
+    const json = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? 'null';
+    expect(policySchema.parse(JSON.parse(json))).toEqual(policySchema.parse(legacy));
   });
 
   it('OWN-VALIDITY, OWN-FIRST: given a visit on Nov 1, then the first receiver keeps the client with no end of protection, and a later visit changes nothing', () => {
