@@ -54,6 +54,12 @@ export {
   setRotationPenaltySchema,
   splitDealSchema,
   setTargetsSchema,
+  recordOutboundCallSchema,
+  recordInvitationSchema,
+  recordInvitedArrivalSchema,
+  setGradeSchema,
+  recordViolationSchema,
+  releaseClaimSchema,
   eventSchemas,
   eventSchema,
   type StaffStatus,
@@ -68,11 +74,21 @@ export { issueSchema, issueCodeSchema, formatIssue, type Issue, type IssueCode }
 
 // Decisions
 export { argsSchema, type Args } from './kernel/decision.js';
-export { ownerStatusSchema, channelSchema, registrationDecisionSchema, ownershipDecisionSchema, claimDecisionSchema, collisionDecisionSchema, disputeDecisionSchema, penaltyDecisionSchema, referralDecisionSchema, followUpDecisionSchema, type OwnerStatus, type Channel } from './ownership/decisions.js';
+export { ownerStatusSchema, channelSchema, registrationDecisionSchema, ownershipDecisionSchema, claimDecisionSchema, collisionDecisionSchema, disputeDecisionSchema, referralDecisionSchema, followUpDecisionSchema, type OwnerStatus, type Channel } from './ownership/decisions.js';
 export { identityDecisionSchema, matchSchema, type Match } from './identity/decisions.js';
 export { receptionDecisionSchema, queueDecisionSchema, skipReasonSchema, skipSchema, type SkipReason, type Skip } from './rotation/decisions.js';
 export { dealDecisionSchema, allocationDecisionSchema, ledgerEntrySchema, type LedgerEntry } from './deals/decisions.js';
 export { staffDecisionSchema } from './staff/decisions.js';
+export {
+  kpiDecisionSchema,
+  flagDecisionSchema,
+  penaltyDecisionSchema,
+  violationDecisionSchema,
+  gradeDecisionSchema,
+  rewardDecisionSchema,
+  invitationDecisionSchema,
+  recycleDecisionSchema,
+} from './periods/decisions.js';
 export { decisionSchema, type Decision, type DecisionOf } from './office/decisions.js';
 
 // Policies
@@ -96,6 +112,7 @@ export {
   type SplitsPolicy,
   type CommissionPolicy,
 } from './deals/policy.js';
+export { periodsPolicySchema, fineSpecSchema, type PeriodsPolicy, type FineSpec } from './periods/policy.js';
 
 // The engine
 export {
@@ -130,9 +147,14 @@ export {
   credits,
   attainment,
   localTime,
+  scorecard,
+  callBacks,
   type OwnerRow,
   type ViewOptions,
+  type ScorecardOptions,
 } from './office/views.js';
+export type { ScorecardRow, CallBack } from './periods/views.js';
+export { periodKinds, type PeriodKind } from './periods/calendar.js';
 export { explain, describeDecision, describeReason, type Explanation } from './office/explain.js';
 export type { DealRow, DealShare, LedgerQuery, CommissionMonth, CreditMonth, AttainmentRow } from './deals/views.js';
 export type { Standing } from './deals/ledger.js';
@@ -154,4 +176,6 @@ export type { RotationState, Seat, FairnessDay, SkipCounts, QueueHead } from './
 export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './rotation/report.js';
 export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally } from './deals/state.js';
 export type { Share } from './deals/split.js';
+export type { PeriodsState, Card, Clock, Summary, Flag, Invitation, Invited, CalledNumber, PendingFine, CounterName } from './periods/state.js';
+export { counterNames } from './periods/state.js';
 export type { PMap } from './kernel/map.js';

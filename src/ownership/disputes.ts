@@ -7,7 +7,7 @@ import { joinRules, rules, type Args } from '../kernel/decision.js';
 import type { RuleId } from '../kernel/rules.js';
 import { stageRank } from '../events/common.js';
 import type { EventOf } from '../events/schema.js';
-import type { DisputeDecision, PenaltyDecision } from './decisions.js';
+import type { DisputeDecision } from './decisions.js';
 import { draftFile, grant, ownershipDecision, settle, type OwnCtx } from './file.js';
 import { hasLiveDeal, type ClientFile, type FileDraft } from './state.js';
 
@@ -83,24 +83,32 @@ export function raiseDispute(c: OwnCtx, client: string, staff: string): void {
   f.x = { ...f.x, dispute: { raisedBy: staff, event: c.tx.id, level: 'raised', ruledBy: null, ruledOwner: null } };
 }
 
-const FINE = rules('DSP-PROCESS', 'PEN-FINES');
 const SAME_DAY = rules('COL-SAME-DAY');
 const CONCEAL = rules('OWN-CONCEAL');
 
-function fine(c: OwnCtx, f: ClientFile, staff: string, amount: string, why: string): void {
-  const { tx } = c;
-  if (!tx.record) return;
-  const d: PenaltyDecision = { kind: 'penalty', event: tx.id, at: tx.at, rules: FINE, evidence: [], why, args: { amount }, client: f.key, staff, amount };
-  tx.emit(d);
+/**
+ * A fine an appeal decides (DSP-PROCESS): who pays, how much, and why
+ * (`appealFailed`, `overturned`), for the fines ledger.
+ * @internal
+ */
+export interface AppealFine {
+  readonly staff: string;
+  readonly amount: string;
+  readonly why: 'appealFailed' | 'overturned';
+  readonly client: string;
+  readonly rules: readonly RuleId[];
+  readonly evidence: readonly string[];
 }
 
 /**
  * A mediation, ruling or appeal (DSP-PROCESS, COL-SAME-DAY, OWN-CONCEAL). An
  * appeal that fails fines the appellant; one that overturns fines whoever
- * ruled before.
+ * ruled before: the fines come back, for the ledger.
  * @internal
  */
-export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): void {
+export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): AppealFine[] {
+  const fines: AppealFine[] = [];
+  const fine = (f: ClientFile, staff: string, amount: string, why: AppealFine['why']) => fines.push({ staff, amount, why, client: f.key, rules: DSP, evidence: f.x.dispute === null ? [] : [f.x.dispute.event] });
   const f = draftFile(c, client);
   settle(c, f);
   const owner = e.owner ?? null;
@@ -113,11 +121,11 @@ export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): void
     const standing = f.x.dispute?.ruledOwner ?? f.owner;
     if (standing === owner) {
       step = 'appealFailed';
-      fine(c, f, e.appellant ?? '', c.p.disputes.appealFailedFine, 'appealFailed');
+      fine(f, e.appellant ?? '', c.p.disputes.appealFailedFine, 'appealFailed');
     } else {
       step = 'appealOverturned';
       const ruler = f.x.dispute?.ruledBy;
-      if (ruler) fine(c, f, ruler, c.p.disputes.overturnFine, 'overturned');
+      if (ruler) fine(f, ruler, c.p.disputes.overturnFine, 'overturned');
     }
   }
   dispute(c, f, e.appellant ?? null, step, cited, overridden, step, { level: e.level, owner, previous: before.owner });
@@ -132,6 +140,7 @@ export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): void
   }
   const ruledBy = e.level === 'supervisor' ? (f.x.dispute?.ruledBy ?? null) : (e.by ?? f.x.dispute?.ruledBy ?? null);
   f.x = { ...f.x, dispute: { raisedBy: f.x.dispute?.raisedBy ?? null, event: e.id, level: e.level === 'supervisor' ? 'supervisor' : 'manager', ruledBy, ruledOwner: owner } };
+  return fines;
 }
 
 const COMPLAINT = rules('OWN-COMPLAINT');

@@ -25,6 +25,12 @@ const examples: Record<Event['type'], object> = {
   endReception: { staff: 'S01', visit: 'e2' },
   assignDuty: { staff: ['S03'] },
   setRotationPenalty: { staff: 'S02', penalty: 'halfTurns', days: 7 },
+  recordOutboundCall: { staff: 'T1', grade: 'B', phone: '13900002222' },
+  recordInvitation: { staff: 'T1', client: { name: '王芳', phone: '13900002222', need: '别墅' }, expectedVisitAt: '2026-11-04T14:00:00+08:00', source: '短信' },
+  recordInvitedArrival: { invitation: 'e21', contactedInviter: true, signedBy: 'S03', client: { phone: '13900002222' } },
+  setGrade: { staff: 'S01', grade: '试用业务员', base: '700' },
+  recordViolation: { staff: 'S02', violation: 'misconduct', amount: '50', client: { phone: '13812345678' } },
+  releaseClaim: { staff: 'S02', client: { phone: '13812345678' } },
 };
 
 describe('the event log: schemas are the single source of truth', () => {
