@@ -149,6 +149,7 @@ export {
   localTime,
   scorecard,
   callBacks,
+  finesLedger,
   type OwnerRow,
   type ViewOptions,
   type ScorecardOptions,

@@ -23,6 +23,7 @@ import { tallyKey } from '../deals/ledger.js';
 import { cents, money, Money, type Amount } from '../kernel/money.js';
 import type { MonthFigures, PeriodFacts } from '../periods/close.js';
 import type { PeriodKind } from '../periods/calendar.js';
+import type { PenaltyDecision } from '../periods/decisions.js';
 import { quotaAt } from '../periods/quota.js';
 import { callBacks as dueCalls, scorecardRows, type CallBack, type ScorecardRow } from '../periods/views.js';
 import type { StaffMember } from '../staff/state.js';
@@ -494,4 +495,24 @@ export function scorecard(state: OfficeState, options: ScorecardOptions = {}): S
 export function callBacks(state: OfficeState, options: ViewOptions & { readonly staff?: string } = {}): CallBack[] {
   const at = atOf(state, options);
   return dueCalls(state.periods, at, options.staff).map((n) => ({ ...n, phone: show(n.phone, options) ?? n.phone }));
+}
+
+/**
+ * The fines ledger (PEN-FINES): every fine as one entry, in time order, with
+ * its trace: violations, appeals (DSP-PROCESS), missing calls (KPI-CALLS)
+ * and fines settled when a month closed. Each says whether it comes off the
+ * month's pay or stands as a separate payable.
+ *
+ * @param state - the office state
+ * @param query - one staff member and/or one pay month (YYYY-MM)
+ * @returns the entries
+ * @example
+ * ```ts
+ * finesLedger(state, { month: '2026-11' }).map((f) => `${f.staff} ${f.amount} ${f.violation}`);
+ * ```
+ */
+export function finesLedger(state: OfficeState, query: { readonly staff?: string; readonly month?: string } = {}): PenaltyDecision[] {
+  return sortedEntries(state.periods.fines)
+    .map(([, f]) => f)
+    .filter((f) => (query.staff === undefined || f.staff === query.staff) && (query.month === undefined || f.month === query.month));
 }

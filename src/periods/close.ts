@@ -171,7 +171,7 @@ class Closing {
     const base = k * FIELDS;
     const summaries: Summary[] = [];
     const flags: Flag[] = [];
-    const ranked: Card[] = [];
+    const ranked: Summary[] = [];
     const elimination = this.p.elimination;
     const ranks = elimination !== null && elimination.period === kind && (elimination.from === null || (monthsOf(kind, index, this.g)[0] ?? 0) >= monthOfLabel(elimination.from));
     for (const staff of c.s.roster.value) {
@@ -185,7 +185,8 @@ class Closing {
         card = d;
       }
       this.judge(card, k, span, flags);
-      if (ranks && elimination.roles.includes(card.role) && card.status !== 'left' && card.joinedAt < span.end) ranked.push(card);
+      // Ranked on a copy of the stripe: the loop clears it before the ranking runs.
+      if (ranks && elimination.roles.includes(card.role) && card.status !== 'left' && card.joinedAt < span.end) ranked.push({ staff, n: card.n.slice(base, base + FIELDS) });
       const n = card.n;
       let any = false;
       for (let f = 0; f < FIELDS; f++) {
@@ -207,9 +208,12 @@ class Closing {
     if (ranks) this.eliminate(ranked, span, flags);
     if (summaries.length > 0) c.s.closed.set(c.tx, periodKey(k, index), summaries);
     if (flags.length > 0) c.s.flags.set(c.tx, periodKey(k, index), flags);
+    // A week the office worked counts toward its month's weeks (KPI-CALLS dismissal).
+    if (k === 1 && indexOf('month', span.endDay - 1, this.g) === this.openMonth) c.s.weeks.set(c.tx, c.s.weeks.value + 1);
     if (k === 2) {
       this.gradeMonth(index);
       this.openMonth = this.nextMonth;
+      c.s.weeks.set(c.tx, 0);
     }
   }
 
@@ -236,7 +240,7 @@ class Closing {
       const missing = Math.max(0, calls.daily - made);
       const fine = money(calls.finePerMissing).times(missing);
       this.kpi(card, span, 'dailyCalls', made, null, calls.daily, missing === 0, CALLS, missing > 0 && fine.gt(0) ? { consequence: `a fine of ${calls.finePerMissing} per missing call` } : {});
-      if (fine.gt(0)) postFine(c, { staff: card.staff, client: null, amount: fine, violation: 'missingCalls', cause: CALL_FINE, evidence: NO_EVIDENCE, args: { how: `${missing} missing × ${calls.finePerMissing}`, day: this.label(span) } });
+      if (fine.gt(0)) postFine(c, { staff: card.staff, client: null, amount: fine, violation: 'missingCalls', cause: CALL_FINE, evidence: NO_EVIDENCE, args: { how: `${missing} missing × ${calls.finePerMissing}` }, day: span.startDay });
     }
     if (k === 1 && quotaRole && calls.weeklyInvitedVisits !== null && at(C.dutyDays) > 0) {
       const visits = countedVisits(p, n, 1);
@@ -274,7 +278,7 @@ class Closing {
     }
     if (k === 2 && quotaRole && calls.weeklyInvitedVisits !== null && calls.dismissal) {
       const judged = at(C.weeksJudged);
-      if (judged > 0 && judged === weeksEndingIn(span.index, this.g) && at(C.weeksMissed) === judged) this.flag(card.staff, span, 'dismissal', CALLS, { weeks: judged, quota: calls.weeklyInvitedVisits }, flags);
+      if (judged > 0 && judged === c.s.weeks.value && at(C.weeksMissed) === judged) this.flag(card.staff, span, 'dismissal', CALLS, { weeks: judged, quota: calls.weeklyInvitedVisits, calendarWeeks: weeksEndingIn(span.index, this.g) }, flags);
     }
     if (k === 2 && calls !== null && at(C.gradeA) + at(C.gradeB) + at(C.gradeC) + at(C.gradeD) > 0 && c.tx.record) {
       const d: RecycleDecision = { kind: 'recycle', event: c.tx.id, at: c.tx.at, rules: RECYCLE, evidence: NO_EVIDENCE, why: 'recycle', args: { A: at(C.gradeA), B: at(C.gradeB), C: at(C.gradeC), D: at(C.gradeD), days: calls.recycleDays }, staff: card.staff, period: 'month', start: this.label(span), recycled: at(C.gradeA) + at(C.gradeB) + at(C.gradeC), dropped: at(C.gradeD) };
@@ -362,28 +366,27 @@ class Closing {
     }
   }
 
-  private measure(card: Card, span: Span, m: Measure): Amount {
-    const k = periodKinds.indexOf(span.kind);
-    const n = card.n;
+  private measure(s: Summary, span: Span, m: Measure): Amount {
+    const n = s.n;
     switch (m) {
       case 'redLine': {
         let red: Amount = new Money(0);
-        for (const month of monthsOf(span.kind, span.index, this.g)) red = red.plus(this.facts.month(card.staff, monthLabel(month)).red);
+        for (const month of monthsOf(span.kind, span.index, this.g)) red = red.plus(this.facts.month(s.staff, monthLabel(month)).red);
         return red;
       }
       case 'deals':
-        return new Money(n[k * FIELDS + C.deals] ?? 0);
+        return new Money(n[C.deals] ?? 0);
       case 'invitedVisits':
-        return new Money(countedVisits(this.p, n, k));
+        return new Money(countedVisits(this.p, n));
       case 'invitations':
-        return new Money(n[k * FIELDS + C.invitations] ?? 0);
+        return new Money(n[C.invitations] ?? 0);
       case 'conversions':
-        return new Money(n[k * FIELDS + C.conversions] ?? 0);
+        return new Money(n[C.conversions] ?? 0);
     }
   }
 
   /** KPI-ELIMINATION: the last performer(s), ties included, or everyone outside the top N. */
-  private eliminate(ranked: readonly Card[], span: Span, flags: Flag[]): void {
+  private eliminate(ranked: readonly Summary[], span: Span, flags: Flag[]): void {
     const e = this.p.elimination;
     if (e === null || ranked.length < 2) return;
     const scored = ranked.map((card) => ({ card, score: e.rankBy.map((m) => this.measure(card, span, m)) }));

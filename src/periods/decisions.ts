@@ -60,7 +60,7 @@ export const flagDecisionSchema = z.object({
  * @example
  * ```ts
  * // { kind: 'penalty', id: 'e88#1', staff: 'S02', client: 'e2', amount: '400.00', violation: 'appealFailed',
- * //   settlement: 'deductFromPay', month: '2026-11', rules: ['DSP-PROCESS', 'PEN-FINES'], ... }
+ * //   settlement: 'deductFromPay', month: '2026-11', day: '2026-11-05', rules: ['DSP-PROCESS', 'PEN-FINES'], ... }
  * ```
  */
 export const penaltyDecisionSchema = z.object({
@@ -73,6 +73,7 @@ export const penaltyDecisionSchema = z.object({
   violation: z.string().describe('The violation of the policy schedule, or appealFailed, overturned, missingCalls.'),
   settlement: z.enum(['deductFromPay', 'separatePayable']),
   month: z.string().describe('The pay month, YYYY-MM.'),
+  day: z.string().describe('The local day the fine is for, YYYY-MM-DD (a missed quota: the day judged; otherwise the violation).'),
 });
 
 /**

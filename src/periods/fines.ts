@@ -37,14 +37,15 @@ export interface Fine {
   readonly cause: readonly RuleId[];
   readonly evidence: readonly string[];
   readonly args?: Args;
-  /** The pay month (a month index); default: the event's. */
-  readonly month?: number;
+  /** The local day it is for; default: the event's. Its month is the pay month. */
+  readonly day?: number;
 }
 
 /** Posts one fine to the ledger and emits it. @internal */
 export function postFine(c: PeriodsCtx, fine: Fine): void {
   const { tx } = c;
-  const month = monthLabel(fine.month ?? monthIndexOf(c.cal.dayOf(tx.at)));
+  const day = fine.day ?? c.cal.dayOf(tx.at);
+  const month = monthLabel(monthIndexOf(day));
   // Entries of one event are numbered in the order they are posted.
   const at = String(tx.at).padStart(15, '0');
   let n = 1;
@@ -65,6 +66,7 @@ export function postFine(c: PeriodsCtx, fine: Fine): void {
     violation: fine.violation,
     settlement: c.p.fines.settlement,
     month,
+    day: c.cal.dayIso(day),
   };
   c.s.fines.set(tx, `${at} ${id}`, entry);
   tx.emit(entry);
@@ -193,6 +195,6 @@ export function settlePending(c: PeriodsCtx, staff: string, month: number, bonus
     const bonus = bonusOf(staff, label);
     const amount = money(p.fixed).plus(money(bonus).times(share)).toDecimalPlaces(2, Money.ROUND_HALF_UP);
     const how = `${p.fixed} + ${share} × the month's bonus ${bonus}`;
-    if (amount.gt(0)) postFine(c, { staff, client: p.client, amount, violation: p.violation, cause: spec?.cancelsClaim ? CANCEL_RULES : [], evidence: [p.event], args: { how, month: label }, month: p.month });
+    if (amount.gt(0)) postFine(c, { staff, client: p.client, amount, violation: p.violation, cause: spec?.cancelsClaim ? CANCEL_RULES : [], evidence: [p.event], args: { how, month: label }, day: c.cal.dayOf(p.at) });
   }
 }

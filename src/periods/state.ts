@@ -234,6 +234,8 @@ export interface PeriodsState {
   readonly numbers: PMap<CalledNumber>;
   /** The fines ledger, keyed in time order. */
   readonly fines: PMap<PenaltyDecision>;
+  /** The weeks the office worked (had an event) that end in the open month: dismissal needs every one missed (KPI-CALLS). */
+  readonly weeks: number;
 }
 
 /** No periods yet. @internal */
@@ -249,6 +251,7 @@ export function initialPeriods(): PeriodsState {
     invited: emptyMap(),
     numbers: emptyMap(),
     fines: emptyMap(),
+    weeks: 0,
   };
 }
 

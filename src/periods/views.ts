@@ -120,7 +120,7 @@ export interface ScorecardRow {
   /** Commission and fixed bonuses booked in the period. */
   readonly commission: string;
   readonly bonus: string;
-  /** Fines posted in the period (PEN-FINES), and how they are settled. */
+  /** Fines for the period's days (PEN-FINES), and how they are settled. */
   readonly fines: string;
   readonly finesSettlement: 'deductFromPay' | 'separatePayable';
   /** Paid days off earned (KPI-REWARD-DAYOFF). */
@@ -163,8 +163,10 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
   const flags = new Map<string, string[]>();
   for (const f of s.flags.get(periodKey(k, index)) ?? []) flags.set(f.staff, [...(flags.get(f.staff) ?? []), f.flag]);
   const fines = new Map<string, Amount>();
+  const first = cal.dayIso(span.startDay);
+  const after = cal.dayIso(span.endDay);
   for (const f of values(s.fines)) {
-    if (f.at < span.start || f.at >= span.end) continue;
+    if (f.day < first || f.day >= after) continue;
     fines.set(f.staff, (fines.get(f.staff) ?? new Money(0)).plus(f.amount));
   }
   const months = monthsOf(kind, index, g).map(monthLabel);

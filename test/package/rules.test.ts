@@ -62,6 +62,13 @@ describe('rule catalog', () => {
     expect(titles).toContain(id);
   });
 
+  /** The periods issue (10): all of §I and §J, CLM-QUOTA, COM-SALARY-GRADES, and the two penalties it derives. */
+  const periods = ruleIds.filter((id) => /^(KPI|PEN)-/.test(id) || ['CLM-QUOTA', 'COM-SALARY-GRADES', 'ROT-PENALTY-HALF', 'ROT-NO-CALLS', 'COM-FIXED-BONUS'].includes(id));
+
+  it.each(periods)('%s is named in a test title', (id) => {
+    expect(titles).toContain(id);
+  });
+
   it('the exempt IDs are all in the catalog', () => {
     expect(added.filter((id) => !(ruleIds as readonly string[]).includes(id))).toEqual([]);
   });

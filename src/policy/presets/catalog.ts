@@ -58,7 +58,7 @@ export interface PresetInfo {
  * ```
  */
 export const presetCatalog: readonly PresetInfo[] = [
-  { name: 'jiuzhou', source: '000', title: '客户分配接待轮排制度 (九州名座)', summary: 'daily carry-over rotation, call allocation, 20%/10% rates, two-rounds-one penalty, 1.8-2.5‰ tiers, grades, clawback' },
+  { name: 'jiuzhou', source: '000', title: '客户分配接待轮排制度 (九州名座)', summary: 'daily carry-over rotation, call allocation, 20%/10% weekly rates with derived two-rounds-one and no-calls penalties, quarterly elimination, 1.8-2.5‰ tiers, grades 700-1500, fines 20-200, clawback' },
   { name: 'confirmation-desk', source: '002', title: '客户确认制度', summary: 'claim windows, 50/80/30 quota, 10-day re-confirmable claims, earliest-claim collisions, 3-days-after-deal rule, appeals 400/500' },
   { name: 'first-visit', source: '004a', title: '销售部客户管理制度及佣金制度', summary: 'first visit registration, appointments, own-client-arrives make-up once' },
   { name: 'cooperation', source: '004b', title: '房地产客户介定归属制度', summary: '5:5 cooperative and cross-family splits, phone and event rules, first referrer' },
@@ -71,6 +71,6 @@ export const presetCatalog: readonly PresetInfo[] = [
   { name: 'shenyang', source: '004j', title: '房地产销售客户归属制度 (沈阳x城)', summary: 'call 7 days, visit 15 days, call-before-visit, 18:00 cutoff' },
   { name: 'channel-report', source: '004k', title: '房地产拓客客户归属判别制度', summary: 'masked-phone reports, 7-day report validity, 3 re-files then public pool' },
   { name: 'callback-first', source: '004l', title: '房地产客户归属规定', summary: 'next-day callback, complaint 5:5 then 7:3, family order' },
-  { name: 'store-archive', source: '003 篇十', title: '售楼处管理制度 (篇十)', summary: '2-month archive, 80/20 splits, make-ups equal to turns missed' },
-  { name: 'call-center', source: '001', title: '碧桂园电开管理制度', summary: '100 calls/day, 10 invites/week, invite confirmation, 200/500 bonuses' },
+  { name: 'store-archive', source: '003 篇十', title: '售楼处管理制度 (篇十)', summary: "2-month archive, 80/20 splits, make-ups equal to turns missed, grabbing fined the day's base or the month's base and half its bonus" },
+  { name: 'call-center', source: '001', title: '碧桂园电开管理制度', summary: '100 calls/day (1 per missing call), 10 invited visits/week or dismissal, invite confirmation, half a day off per 10, A-C numbers recycled, top-6 monthly ranking, 200/500 bonuses on confirmed visits' },
 ];

@@ -99,8 +99,9 @@ export const dealsPresets: Record<PresetName, Pick<PolicyInput, 'deals'>> = {
       },
     },
   },
-  // 001: each invited visit that converts earns the telemarketer 200 (high-rise) or 500 (villa).
+  // 001: each invited visit that converts earns the telemarketer 200 (high-rise) or 500 (villa), only when the
+  // visit was confirmed (邀约客户确认标准).
   'call-center': {
-    deals: { bonus: { byProductType: { highRise: '200', villa: '500' }, to: 'inviter' } },
+    deals: { bonus: { byProductType: { highRise: '200', villa: '500' }, to: 'inviter', confirmedOnly: true } },
   },
 };

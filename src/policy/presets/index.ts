@@ -7,6 +7,7 @@ import type { PolicyInput } from '../schema.js';
 import { attributionPresets } from './attribution.js';
 import { presetCatalog, presetNames, type PresetInfo, type PresetName } from './catalog.js';
 import { dealsPresets } from './deals.js';
+import { periodsPresets } from './periods.js';
 import { rotationPresets } from './rotation.js';
 
 export { presetCatalog, presetNames, type PresetInfo, type PresetName };
@@ -39,5 +40,5 @@ export function isPresetName(name: string): name is PresetName {
  */
 export function presetPolicy(name: PresetName): PolicyInput {
   // Presets are JSON data: a JSON round trip is a deep copy.
-  return JSON.parse(JSON.stringify({ name, ...attributionPresets[name], ...rotationPresets[name], ...dealsPresets[name] })) as PolicyInput;
+  return JSON.parse(JSON.stringify({ name, ...attributionPresets[name], ...rotationPresets[name], ...dealsPresets[name], ...periodsPresets[name] })) as PolicyInput;
 }
