@@ -177,7 +177,8 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
     if (card === undefined || member === undefined) continue;
     const n: readonly number[] = closed ? (summaries.get(staff) ?? ZEROS) : index === open ? card.n.slice(k * FIELDS, (k + 1) * FIELDS) : ZEROS;
     const any = n.some((x) => x !== 0);
-    if (!any && (member.status === 'left' || (member.role !== 'sales' && member.role !== 'telemarketer'))) continue;
+    // Everyone selling or calling has a row; anyone else (a manager fined on appeal, someone who left) only with something to show.
+    if (!any && !fines.has(staff) && (member.status === 'left' || (member.role !== 'sales' && member.role !== 'telemarketer'))) continue;
     const figures = months.map((m) => facts.month(staff, m));
     const red = sum(figures.map((f) => f.red)) ?? new Money(0);
     const green = sum(figures.map((f) => f.green)) ?? new Money(0);
