@@ -25,9 +25,14 @@ export function cardOf(c: PeriodsCtx, staff: string): Card | undefined {
  */
 export function draftCard(c: PeriodsCtx, staff: string): CardDraft {
   const cards = c.s.cards;
-  const fresh = cards.fresh(staff) !== undefined;
+  // The hot path (a replay): the card was written since the last hand-out, so it changes in place.
+  const fresh = cards.fresh(staff);
+  if (fresh !== undefined) {
+    c.tx.changed++;
+    return fresh as CardDraft;
+  }
   const d = c.tx.draft(cards, staff, () => newCard(staff, 'sales', 'onDuty', c.tx.at)) as CardDraft;
-  if (!fresh && !c.tx.isDraft(d.n)) d.n = c.tx.own(d.n.slice());
+  if (!c.tx.isDraft(d.n)) d.n = c.tx.own(d.n.slice());
   return d;
 }
 

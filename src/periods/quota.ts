@@ -96,10 +96,11 @@ export interface OverQuota {
 export function overQuota(c: PeriodsCtx, staff: string, kind: string, active: (client: string) => boolean, facts: PeriodFacts): OverQuota | null {
   const q = c.p.quota;
   if (q === null || !(q.kinds as readonly string[]).includes(kind)) return null;
+  // A book shorter than the lowest limit fits whatever the quarter: no need to work the limit out.
+  const book = c.s.books.get(staff)?.clients;
+  if (book === undefined || book.length < Math.min(q.limit, q.targetMet, q.noSigning)) return null;
   const limit = quotaInForce(c, staff, facts);
-  if (limit === null) return null;
-  const book = c.s.books.get(staff);
-  if (book === undefined || book.length < limit.limit) return null;
+  if (limit === null || book.length < limit.limit) return null;
   let count = 0;
   for (const client of book) if (active(client)) count++;
   if (count < limit.limit) return null;
@@ -121,16 +122,18 @@ export function claimAccepted(c: PeriodsCtx, staff: string, client: string, coun
   bump(c, staff, C.claims);
   const q = c.p.quota;
   if (q === null || !counts) return;
-  const book = c.s.books.get(staff) ?? [];
-  if (book.includes(client)) return;
-  const most = Math.max(q.limit, q.targetMet, q.noSigning);
-  const kept = book.length >= most ? book.filter(active) : book;
-  c.s.books.set(c.tx, staff, [...kept, client]);
-}
-
-/** The active claims of a salesperson now (for views). @internal */
-export function activeClaims(books: { get(staff: string): readonly string[] | undefined }, staff: string, active: (client: string) => boolean): number {
-  let n = 0;
-  for (const client of books.get(staff) ?? []) if (active(client)) n++;
-  return n;
+  const books = c.s.books;
+  const book = books.get(staff);
+  if (book !== undefined && book.clients.includes(client)) return;
+  const lowest = Math.min(q.limit, q.targetMet, q.noSigning);
+  if (book === undefined || book.clients.length + 1 < book.pruneAt) {
+    // A book written since the last hand-out is this replay's own: it grows in place.
+    const own = books.fresh(staff);
+    if (own !== undefined) c.tx.pushSlot(own.clients as string[], client);
+    else books.set(c.tx, staff, { clients: [...(book?.clients ?? []), client], pruneAt: book?.pruneAt ?? Math.max(1, lowest) });
+    return;
+  }
+  const kept = book.clients.filter(active);
+  kept.push(client);
+  books.set(c.tx, staff, { clients: kept, pruneAt: Math.max(lowest, 2 * kept.length) });
 }

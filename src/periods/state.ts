@@ -157,6 +157,22 @@ export interface Flag {
 }
 
 /**
+ * A salesperson's claim book (CLM-QUOTA): the clients of claims that may
+ * still be active, and the length at which it is next pruned of those that
+ * are not (twice what was left last time, so pruning costs a constant per
+ * claim).
+ *
+ * @example
+ * ```ts
+ * // { clients: ['e2', 'e9', 'e31'], pruneAt: 30 }
+ * ```
+ */
+export interface ClaimBook {
+  readonly clients: readonly string[];
+  readonly pruneAt: number;
+}
+
+/**
  * An invitation made by phone (001 【意向客户邀约到访登记表】).
  *
  * @example
@@ -226,7 +242,7 @@ export interface PeriodsState {
   /** `<kind letter><index>` → the flags raised when it closed. */
   readonly flags: PMap<readonly Flag[]>;
   /** Staff → the clients of their claims that may still be active (CLM-QUOTA). */
-  readonly books: PMap<readonly string[]>;
+  readonly books: PMap<ClaimBook>;
   readonly invitations: PMap<Invitation>;
   /** Client → the invitation they arrived on. */
   readonly invited: PMap<Invited>;

@@ -15,7 +15,7 @@ import { countedVisits } from './cards.js';
 import type { MonthFigures } from './close.js';
 import type { PenaltyDecision } from './decisions.js';
 import type { PeriodsPolicy } from './policy.js';
-import { C, FIELDS, periodKey, type Card, type Clock, type Flag, type Summary, type CalledNumber } from './state.js';
+import { C, FIELDS, periodKey, type Card, type ClaimBook, type Clock, type Flag, type Summary, type CalledNumber } from './state.js';
 
 /** The periods slice as the views read it (persistent). @internal */
 export interface PeriodsReader {
@@ -24,7 +24,7 @@ export interface PeriodsReader {
   readonly cards: Lookup<Card>;
   readonly closed: Lookup<readonly Summary[]>;
   readonly flags: Lookup<readonly Flag[]>;
-  readonly books: Lookup<readonly string[]>;
+  readonly books: Lookup<ClaimBook>;
   readonly numbers: PMap<CalledNumber>;
   readonly fines: PMap<PenaltyDecision>;
 }
@@ -193,7 +193,7 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
     const inForce = facts.penalties(staff, at);
     const quota = facts.quota(staff, at);
     let active = 0;
-    for (const client of s.books.get(staff) ?? []) if (facts.active(staff, client)) active++;
+    for (const client of s.books.get(staff)?.clients ?? []) if (facts.active(staff, client)) active++;
     const daysOff = p.dayOff === null ? new Money(0) : money(p.dayOff.days).times(n[C.rewards] ?? 0);
     rows.push({
       staff,
