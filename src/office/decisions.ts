@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Wording } from '../kernel/decision.js';
-import { allocationDecisionSchema, dealDecisionSchema, describeDeals, ledgerEntrySchema } from '../deals/decisions.js';
+import { allocationDecisionSchema, dealDecisionSchema, describeDeals, ledgerEntrySchema, marketingEventDecisionSchema, recognitionDecisionSchema } from '../deals/decisions.js';
 import { describeIdentity, identityDecisionSchema } from '../identity/decisions.js';
 import {
   claimDecisionSchema,
@@ -63,6 +63,8 @@ export const decisionSchema = z.discriminatedUnion('kind', [
   rewardDecisionSchema,
   invitationDecisionSchema,
   recycleDecisionSchema,
+  recognitionDecisionSchema,
+  marketingEventDecisionSchema,
 ]);
 
 /** A decision of {@link decisionSchema}. */
@@ -83,6 +85,8 @@ export function sentence(d: Decision, w: Wording): string {
     case 'deal':
     case 'allocation':
     case 'ledger':
+    case 'recognition':
+    case 'marketingEvent':
       return describeDeals(d, w);
     case 'kpi':
     case 'flag':

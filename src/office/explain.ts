@@ -77,6 +77,10 @@ function summary(who: (id: string | null) => string, d: Decision): string {
       return `invitation by ${who(d.staff)}: ${d.step}`;
     case 'recycle':
       return `numbers of ${who(d.staff)} recycled: ${d.recycled}`;
+    case 'recognition':
+      return `old client of ${who(d.holder)} ${d.during === 'reception' ? 'recognized during the reception' : 'found later'}${d.redecided === null ? '' : `; deal ${d.redecided} split anew`}`;
+    case 'marketingEvent':
+      return `marketing event ${d.name ?? ''}`.trim();
   }
 }
 

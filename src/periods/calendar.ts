@@ -19,7 +19,14 @@ import type { Calendar } from '../kernel/time.js';
  */
 export const periodKinds = ['day', 'week', 'month', 'quarter'] as const;
 
-/** A kind of {@link periodKinds}. */
+/**
+ * A kind of period, one of {@link periodKinds}.
+ *
+ * @example
+ * ```ts
+ * const kind: PeriodKind = 'week'; scorecard(state, { period: kind });
+ * ```
+ */
 export type PeriodKind = (typeof periodKinds)[number];
 
 /** How the office's calendar groups days (the policy's `periods.calendar`). */

@@ -70,7 +70,7 @@ export const penaltyDecisionSchema = z.object({
   client: z.string().optional(),
   staff: z.string(),
   amount: decimalSchema.describe('The fine, exact to the cent.'),
-  violation: z.string().describe('The violation of the policy schedule, or appealFailed, overturned, missingCalls.'),
+  violation: z.string().describe('The violation of the policy schedule, or appealFailed, overturned, alteredBook (REG-DISCIPLINE), missingCalls.'),
   settlement: z.enum(['deductFromPay', 'separatePayable']),
   month: z.string().describe('The pay month, YYYY-MM.'),
   day: z.string().describe('The local day the fine is for, YYYY-MM-DD (a missed quota: the day judged; otherwise the violation).'),
@@ -168,24 +168,87 @@ export const recycleDecisionSchema = z.object({
   dropped: z.number(),
 });
 
-/** A decision of {@link kpiDecisionSchema}. */
+/**
+ * A period's KPI judged when it closed, from {@link kpiDecisionSchema} (KPI-CLOSE-RATE, KPI-INVITE-RATE, KPI-CALLS).
+ *
+ * @example
+ * ```ts
+ * const missed = step.decisions.filter((d): d is KpiDecision => d.kind === 'kpi' && !d.met);
+ * ```
+ */
 export type KpiDecision = z.infer<typeof kpiDecisionSchema>;
-/** A decision of {@link flagDecisionSchema}. */
+/**
+ * A flag raised when a period closed, from {@link flagDecisionSchema} (KPI-ELIMINATION, KPI-CALLS).
+ *
+ * @example
+ * ```ts
+ * const flagged = step.decisions.filter((d): d is FlagDecision => d.kind === 'flag').map((d) => d.staff);
+ * ```
+ */
 export type FlagDecision = z.infer<typeof flagDecisionSchema>;
-/** A fines ledger entry. */
+/**
+ * A fines ledger entry, from {@link penaltyDecisionSchema} (PEN-FINES).
+ *
+ * @example
+ * ```ts
+ * const total = finesLedger(state).filter((f: PenaltyDecision) => f.staff === 'S02').length;
+ * ```
+ */
 export type PenaltyDecision = z.infer<typeof penaltyDecisionSchema>;
-/** A decision of {@link violationDecisionSchema}. */
+/**
+ * A violation recorded, from {@link violationDecisionSchema} (PEN-FINES, PEN-CANCEL).
+ *
+ * @example
+ * ```ts
+ * const cancels = step.decisions.some((d) => d.kind === 'violation' && (d as ViolationDecision).cancelsClaim);
+ * ```
+ */
 export type ViolationDecision = z.infer<typeof violationDecisionSchema>;
-/** A decision of {@link gradeDecisionSchema}. */
+/**
+ * A salary grade set or moved, from {@link gradeDecisionSchema} (COM-SALARY-GRADES).
+ *
+ * @example
+ * ```ts
+ * const moves = step.decisions.filter((d): d is GradeDecision => d.kind === 'grade' && d.change !== 'kept');
+ * ```
+ */
 export type GradeDecision = z.infer<typeof gradeDecisionSchema>;
-/** A decision of {@link rewardDecisionSchema}. */
+/**
+ * A reward earned, from {@link rewardDecisionSchema} (KPI-REWARD-DAYOFF).
+ *
+ * @example
+ * ```ts
+ * const days = step.decisions.filter((d): d is RewardDecision => d.kind === 'reward').map((d) => d.days); // ['0.5']
+ * ```
+ */
 export type RewardDecision = z.infer<typeof rewardDecisionSchema>;
-/** A decision of {@link invitationDecisionSchema}. */
+/**
+ * An invitation made or an invited client's arrival, from {@link invitationDecisionSchema} (KPI-INVITE-CONFIRM).
+ *
+ * @example
+ * ```ts
+ * const confirmed = step.decisions.some((d) => d.kind === 'invitation' && (d as InvitationDecision).step === 'confirmed');
+ * ```
+ */
 export type InvitationDecision = z.infer<typeof invitationDecisionSchema>;
-/** A decision of {@link recycleDecisionSchema}. */
+/**
+ * The numbers a month's close recycles, from {@link recycleDecisionSchema} (KPI-CALL-GRADES).
+ *
+ * @example
+ * ```ts
+ * const recycled = step.decisions.filter((d): d is RecycleDecision => d.kind === 'recycle').map((d) => d.recycled);
+ * ```
+ */
 export type RecycleDecision = z.infer<typeof recycleDecisionSchema>;
 
-/** Every decision of the periods family. */
+/**
+ * Every decision of the periods family (RULES §I, §J, CLM-QUOTA, COM-SALARY-GRADES).
+ *
+ * @example
+ * ```ts
+ * const mine = step.decisions.filter((d) => ['kpi', 'flag', 'penalty', 'grade'].includes(d.kind)) as PeriodsDecision[];
+ * ```
+ */
 export type PeriodsDecision = KpiDecision | FlagDecision | PenaltyDecision | ViolationDecision | GradeDecision | RewardDecision | InvitationDecision | RecycleDecision;
 
 const str = (a: Args | undefined, k: string): string => {
@@ -203,6 +266,7 @@ const MEASURES: Record<KpiDecision['measure'], string> = {
 const FINE_WHY: Record<string, string> = {
   appealFailed: 'an appeal that failed',
   overturned: 'a ruling overturned on appeal',
+  alteredBook: 'altering the paper book, treated as grabbing the client (恶意抢单)',
   missingCalls: 'calls missing from the daily quota',
 };
 
@@ -246,7 +310,7 @@ export function describePeriods(d: PeriodsDecision, w: Wording): string {
       return d.step === 'invited'
         ? `${w.who(d.staff)} invited a client to visit${str(a, 'expected') ? ` (expected ${w.time(Number(a?.expected))})` : ''}`
         : d.step === 'confirmed'
-          ? `the client invited by ${w.who(d.staff)} arrived, contacted the inviter and ${w.who(str(a, 'signedBy'))} signed: a confirmed invited visit`
+          ? `the client invited by ${w.who(d.staff)} arrived, contacted the inviter and ${w.who(str(a, 'signedBy'))} ${str(a, 'visit') ? 'received them' : 'signed'}: a confirmed invited visit`
           : `the client invited by ${w.who(d.staff)} arrived but ${a?.contacted === true ? 'no receiving salesperson signed' : 'did not contact the inviter'}: not an invited visit (a new walk-in)`;
     case 'recycle':
       return `${w.who(d.staff)}, ${d.start}: ${d.recycled} A-C numbers come back for another call; ${d.dropped} D numbers are dropped`;

@@ -39,7 +39,14 @@ export const fineSpecSchema = z
   })
   .describe('A fine of the schedule.');
 
-/** A fine of {@link fineSpecSchema}. */
+/**
+ * A fine of the schedule, from {@link fineSpecSchema} (PEN-FINES, PEN-CANCEL).
+ *
+ * @example
+ * ```ts
+ * const expose: FineSpec = { amount: '1000', cancelsClaim: true, source: '004c 七.3' };
+ * ```
+ */
 export type FineSpec = z.infer<typeof fineSpecSchema>;
 
 const gradeSchema = z.strictObject({
@@ -225,5 +232,12 @@ export const periodsPolicySchema = z
     }
   });
 
-/** The periods section of a policy. */
+/**
+ * The periods section of a policy, parsed (every default filled in) (RULES §I, §J, CLM-QUOTA, COM-SALARY-GRADES).
+ *
+ * @example
+ * ```ts
+ * const p: PeriodsPolicy = periodsPolicySchema.parse({}); p.quota?.limit; // 50
+ * ```
+ */
 export type PeriodsPolicy = z.infer<typeof periodsPolicySchema>;

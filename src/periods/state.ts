@@ -42,7 +42,14 @@ export const counterNames = [
   'rewards',
 ] as const;
 
-/** A counter of {@link counterNames}. */
+/**
+ * A counter of a scorecard card, one of {@link counterNames}.
+ *
+ * @example
+ * ```ts
+ * const n: CounterName = 'receptions';
+ * ```
+ */
 export type CounterName = (typeof counterNames)[number];
 
 /** The slot of each counter in a stripe. @internal */
@@ -244,6 +251,8 @@ export interface PeriodsState {
   /** Staff → the clients of their claims that may still be active (CLM-QUOTA). */
   readonly books: PMap<ClaimBook>;
   readonly invitations: PMap<Invitation>;
+  /** `<inviter> <phone digits>` → the invitation waiting for that client's arrival (a visit naming the inviter records it). */
+  readonly waiting: PMap<string>;
   /** Client → the invitation they arrived on. */
   readonly invited: PMap<Invited>;
   /** Phone digits → the last call to the number. */
@@ -264,6 +273,7 @@ export function initialPeriods(): PeriodsState {
     flags: emptyMap(),
     books: emptyMap(),
     invitations: emptyMap(),
+    waiting: emptyMap(),
     invited: emptyMap(),
     numbers: emptyMap(),
     fines: emptyMap(),

@@ -52,10 +52,13 @@ function invitationDecision(c: PeriodsCtx, inv: Invitation, step: InvitationDeci
   tx.emit(d);
 }
 
+const waitingKey = (inviter: string, phone: string) => `${inviter} ${phone}`;
+
 /** An invitation made (001): it counts for the inviter and waits for the client's arrival. @internal */
 export function invite(c: PeriodsCtx, e: EventOf<'recordInvitation'>, phone: string | null): void {
   const inv: Invitation = { id: e.id, staff: e.staff, at: c.tx.at, name: e.client.name ?? e.client.contact ?? null, phone, arrived: false, confirmed: false };
   c.s.invitations.set(c.tx, e.id, inv);
+  if (phone !== null) c.s.waiting.set(c.tx, waitingKey(e.staff, phone), e.id);
   bump(c, e.staff, C.invitations);
   invitationDecision(c, inv, 'invited', CONFIRM, null, e.expectedVisitAt === undefined ? {} : { expected: Date.parse(e.expectedVisitAt) });
 }
@@ -64,7 +67,7 @@ export function invite(c: PeriodsCtx, e: EventOf<'recordInvitation'>, phone: str
 export function arrivalIssue(c: PeriodsCtx, e: EventOf<'recordInvitedArrival'>): Issue | null {
   const inv = c.s.invitations.get(e.invitation);
   if (inv === undefined) return { code: 'unknown_registration', path: ['invitation'], event: e.id, message: `no invitation "${e.invitation}": record it with a recordInvitation event first` };
-  if (inv.arrived) return { code: 'invalid_value', path: ['invitation'], event: e.id, message: `the client of invitation ${inv.id} has already arrived` };
+  if (inv.arrived) return { code: 'invalid_value', path: ['invitation'], event: e.id, message: `the client of invitation ${inv.id} has already arrived (recorded by a recordInvitedArrival, or by a registerVisit naming ${inv.staff} in invitedBy)` };
   return null;
 }
 
@@ -82,15 +85,40 @@ export function invitationOf(c: PeriodsCtx, id: string): Invitation | undefined 
  */
 export function arrive(c: PeriodsCtx, e: EventOf<'recordInvitedArrival'>, client: string | null): void {
   const inv = c.s.invitations.get(e.invitation) as Invitation;
-  const confirmed = e.contactedInviter && e.signedBy !== undefined;
+  arrival(c, inv, e.contactedInviter, e.signedBy ?? null, client, { contacted: e.contactedInviter, signedBy: e.signedBy ?? null });
+}
+
+/**
+ * A visit registered with a telemarketer in `invitedBy` (ROT-INVITED-VISIT:
+ * the client contacted them on arrival) is the arrival of that
+ * telemarketer's invitation waiting for the same phone, if any
+ * (KPI-INVITE-CONFIRM): the receiver who registers the reception signs it,
+ * so it is confirmed when the visit has a receiver. Returns whether an
+ * invitation was waiting.
+ * @internal
+ */
+export function arriveOnVisit(c: PeriodsCtx, inviter: string, phone: string, client: string, receiver: string | null): boolean {
+  const id = c.s.waiting.get(waitingKey(inviter, phone));
+  const inv = id === undefined ? undefined : c.s.invitations.get(id);
+  if (inv === undefined || inv.arrived) return false;
+  arrival(c, inv, true, receiver, client, { contacted: true, signedBy: receiver, visit: c.tx.id });
+  return true;
+}
+
+function arrival(c: PeriodsCtx, inv: Invitation, contacted: boolean, signedBy: string | null, client: string | null, args: InvitationDecision['args']): void {
+  const confirmed = contacted && signedBy !== null;
   c.s.invitations.set(c.tx, inv.id, { ...inv, arrived: true, confirmed });
+  if (inv.phone !== null) {
+    const key = waitingKey(inv.staff, inv.phone);
+    if (c.s.waiting.get(key) === inv.id) c.s.waiting.delete(c.tx, key);
+  }
   bump(c, inv.staff, C.arrivals);
   if (confirmed) bump(c, inv.staff, C.confirmedVisits);
   if (client !== null) {
-    const rec: Invited = { inviter: inv.staff, invitation: inv.id, event: e.id, confirmed };
+    const rec: Invited = { inviter: inv.staff, invitation: inv.id, event: c.tx.id, confirmed };
     c.s.invited.set(c.tx, client, rec);
   }
-  invitationDecision(c, inv, confirmed ? 'confirmed' : 'unconfirmed', confirmed ? INVITED : CONFIRM, client, { contacted: e.contactedInviter, signedBy: e.signedBy ?? null });
+  invitationDecision(c, inv, confirmed ? 'confirmed' : 'unconfirmed', confirmed ? INVITED : CONFIRM, client, args);
   const counts = confirmed || !c.p.invitations.confirm;
   const reward = c.p.dayOff;
   if (!counts || reward === null) return;

@@ -250,6 +250,38 @@ describe('KPI-INVITE-CONFIRM (001 §二.2 邀约客户确认标准) and KPI-REWA
     expect(g.when(arrival('11-03 13:00', 'nope', true, 'S1'), true).issues[0]).toMatchObject({ code: 'unknown_registration' });
   });
 
+  it("KPI-INVITE-CONFIRM (001 §二.2, with ROT-INVITED-VISIT): given T1's invitation, when the client's visit names T1 in invitedBy, then the visit is the invitation's arrival, confirmed by its receiver", () => {
+    const events = [staff('S1'), staff('S2'), staff('T1', { role: 'telemarketer' }), staff('S9', {}), invitation('11-02 10:00', 'T1', zhang, 'i1'), invitation('11-02 10:05', 'T1', wang, 'i2')];
+    const g = given(events, { rotation: { invitedVisits: {} } });
+    const step = g.when(visit('11-03 10:00', zhang, { invitedBy: 'T1', receiver: 'S2' }));
+    // The rotation side is unchanged: S2, assigned by the leader, receives the invited client (ROT-INVITED-VISIT).
+    expect(find(step, 'reception')).toMatchObject({ receiver: 'S2' });
+    expect(find(step, 'reception').rules).toContain('ROT-INVITED-VISIT');
+    expect(find(step, 'invitation')).toMatchObject({ step: 'confirmed', staff: 'T1', invitation: 'i1', evidence: ['i1'], args: { contacted: true, signedBy: 'S2', visit: find(step, 'reception').event } });
+    expect(find(step, 'invitation').rules).toEqual(expect.arrayContaining(['KPI-INVITE-CONFIRM']));
+    // A visit naming a salesperson, or a client T1 did not invite, records no arrival.
+    expect(all(g.when(visit('11-03 11:00', liu, { invitedBy: 'T1', receiver: 'S1' })), 'invitation')).toEqual([]);
+    expect(all(g.when(visit('11-03 11:30', wang, { invitedBy: 'S9' })), 'invitation')).toEqual([]);
+    expect(scorecard(g.state, { period: 'day' }).find((r) => r.staff === 'T1')).toMatchObject({ arrivals: 1, confirmedVisits: 1, invitedVisits: 1 });
+    // The arrival is on record: a second one for the same invitation is refused, naming both ways it can come.
+    expect(g.when(arrival('11-03 13:00', 'i1', true, 'S1'), true).issues[0]).toMatchObject({ code: 'invalid_value', path: ['invitation'] });
+    expect(g.when(arrival('11-03 13:00', 'i1', true, 'S1'), true).issues[0]?.message).toContain('invitedBy');
+    // i2 still waits: its own arrival event confirms it.
+    expect(find(g.when(arrival('11-03 14:00', 'i2', true, 'S1')), 'invitation').step).toBe('confirmed');
+  });
+
+  it('KPI-INVITE-CONFIRM (001 §二.2, with COM-FIXED-BONUS): an invited visit with no receiver is not confirmed, and a confirmed one earns the bonus only for its inviter', () => {
+    const policy: PolicyInput = { deals: { bonus: { byProductType: { highRise: '200' }, to: 'inviter', confirmedOnly: true } } };
+    const g = given([staff('S1'), staff('T1', { role: 'telemarketer' }), staff('T2', { role: 'telemarketer' }), invitation('11-02 10:00', 'T1', zhang, 'i1'), invitation('11-02 10:05', 'T2', wang, 'i2')], policy);
+    g.when(visit('11-03 10:00', zhang, { invitedBy: 'T1', receiver: 'S1' }));
+    const unsigned = g.when(visit('11-03 10:30', wang, { invitedBy: 'T2' }));
+    expect(find(unsigned, 'invitation')).toMatchObject({ step: 'unconfirmed', staff: 'T2', args: { contacted: true } });
+    const paid = g.when(deal('11-05 15:00', 'D1', 'S1', zhang, 'subscription', { invitedBy: 'T1', productType: 'highRise' }));
+    expect(find(paid, 'ledger', (d) => d.account === 'bonus')).toMatchObject({ staff: 'T1', amount: '200.00' });
+    const unpaid = g.when(deal('11-05 16:00', 'D2', 'S1', wang, 'subscription', { invitedBy: 'T2', productType: 'highRise' }));
+    expect(unpaid.decisions.filter((d) => d.kind === 'ledger' && d.account === 'bonus')).toEqual([]);
+  });
+
   it('KPI-REWARD-DAYOFF (001 §二.2): every 10 confirmed invited visits earn half a paid day off', () => {
     const events = [staff('S1'), staff('T1', { role: 'telemarketer' })];
     for (let i = 0; i < 11; i++) events.push(invitation(`11-02 ${10 + Math.floor(i / 6)}:${String((i % 6) * 10).padStart(2, '0')}`, 'T1', client(i), `i${i}`));

@@ -8,10 +8,12 @@
 import { expect } from 'vitest';
 import {
   apply,
+  dealsOf,
   explain,
   initialState,
   ownerOf,
   type ClientRef,
+  type DealRow,
   type Decision,
   type DecisionOf,
   type Event,
@@ -75,6 +77,16 @@ export const arrival = (when: string, invitationId: string, contactedInviter: bo
 export const grade = (when: string, who: string, name: string, base?: string) => event('setGrade', when, { staff: who, grade: name, ...(base === undefined ? {} : { base }) });
 export const violation = (when: string, who: string, name: string, extra: Partial<Body<'recordViolation'>> = {}) => event('recordViolation', when, { staff: who, violation: name, ...extra });
 export const release = (when: string, who: string, client: ClientRef) => event('releaseClaim', when, { staff: who, client });
+export const recognize = (when: string, client: ClientRef, during: Body<'recognizeClient'>['during'], extra: Partial<Body<'recognizeClient'>> = {}) =>
+  event('recognizeClient', when, { client, during, ...extra });
+export const marketingEvent = (when: string, from: string, to: string, name?: string) => event('holdMarketingEvent', when, { from: t(from), to: t(to), ...(name ? { name } : {}) });
+export const duty = (when: string, ids: string[], hours?: Body<'assignDuty'>['hours']) => event('assignDuty', when, { staff: ids, ...(hours ? { hours } : {}) });
+export const endReception = (when: string, who: string, visitId?: string) => event('endReception', when, { staff: who, ...(visitId ? { visit: visitId } : {}) });
+/** A recognition at the reception by `who` (OWN-RECOGNIZE). */
+export const recognizeBy = (when: string, who: string, client: ClientRef, extra: Partial<Body<'recognizeClient'>> = {}) => event('recognizeClient', when, { by: who, client, ...extra });
+export const redistribute = (when: string, from: string, to: Body<'redistributeClients'>['to'], extra: Partial<Body<'redistributeClients'>> = {}) =>
+  event('redistributeClients', when, { staff: from, to, ...extra });
+export const returnClaim = (when: string, who: string, client: ClientRef, extra: Partial<Body<'returnClaim'>> = {}) => event('returnClaim', when, { staff: who, client, ...extra });
 
 /** Well-known test clients. */
 export const zhang = { name: '张伟', phone: '13812345678' } as const;
@@ -135,3 +147,13 @@ export function cites(step: Step, rule: RuleId): boolean {
 export function storyRules(state: OfficeState, query: string): RuleId[][] {
   return explain(state, query).decisions.map((d) => [...d.rules]);
 }
+
+/** A deal's row from the deals view. */
+export function row(state: OfficeState, id: string): DealRow {
+  const r = dealsOf(state).find((d) => d.deal === id);
+  if (!r) throw new Error(`no deal ${id}`);
+  return r;
+}
+
+/** Who gets what: `S01 1 1000000.00` per party. */
+export const parts = (shares: DealRow['credit'] | null) => (shares ?? []).map((s) => `${s.staff} ${s.share} ${s.amount ?? '-'}`);
