@@ -15,6 +15,8 @@ import type { IdentityState } from '../identity/state.js';
 import type { OwnCtx } from '../ownership/file.js';
 import type { OwnershipRules } from '../ownership/policy.js';
 import type { OwnershipState } from '../ownership/state.js';
+import type { PeriodsCtx } from '../periods/cards.js';
+import type { PeriodsState } from '../periods/state.js';
 import type { RotCtx } from '../rotation/desk.js';
 import type { RotationState } from '../rotation/state.js';
 import type { StaffCtx } from '../staff/staff.js';
@@ -50,12 +52,14 @@ export class Live {
   readonly ownership: Transient<OwnershipState>;
   readonly rotation: Transient<RotationState>;
   readonly deals: Transient<DealsState>;
+  readonly periods: Transient<PeriodsState>;
   readonly history: TMap<Story> | null;
   readonly cStaff: StaffCtx;
   readonly cIdentity: IdentityCtx;
   readonly cOwn: OwnCtx;
   readonly cRot: RotCtx;
   readonly cDeals: DealsCtx;
+  readonly cPeriods: PeriodsCtx;
   /** Whether a staff member is in the office (on duty) now, for the ownership rules that ask (OWN-MULTI-NAMED, OWN-RECOGNIZE). */
   readonly present = (staff: string): boolean => this.staff.members.get(staff)?.status === 'onDuty';
   /** The persistent state this was opened from, or last closed to. */
@@ -77,6 +81,7 @@ export class Live {
     this.ownership = openSlice(state.ownership);
     this.rotation = openSlice(state.rotation);
     this.deals = openSlice(state.deals);
+    this.periods = openSlice(state.periods);
     this.history = state.options.history === 'full' ? new TMap(state.history) : null;
     const { tx, cal } = this;
     this.cStaff = { tx, cal, p: null, s: this.staff };
@@ -84,6 +89,7 @@ export class Live {
     this.cOwn = { tx, cal, p: ownershipRules(state.policy), s: this.ownership };
     this.cRot = { tx, cal, p: state.policy.rotation, s: this.rotation };
     this.cDeals = { tx, cal, p: state.policy.deals, s: this.deals };
+    this.cPeriods = { tx, cal, p: state.policy.periods, s: this.periods };
   }
 
   /** The state's options. */
@@ -141,15 +147,16 @@ export class Live {
     const ownership = closeSlice(this.ownership, b.ownership);
     const rotation = closeSlice(this.rotation, b.rotation);
     const deals = closeSlice(this.deals, b.deals);
+    const periods = closeSlice(this.periods, b.periods);
     const history = this.history === null ? b.history : this.history.persist();
     const current = this.current.persist();
     const previous = this.previous.persist();
     const seen = !this.seenChanged && current === b.seen.current && previous === b.seen.previous ? b.seen : { current, previous, epoch: this.epoch };
     this.seenChanged = false;
     const same =
-      staff === b.staff && identity === b.identity && ownership === b.ownership && rotation === b.rotation && deals === b.deals && history === b.history && seen === b.seen && this.office === b.office && this.lastAt === b.lastAt && this.events === b.events;
+      staff === b.staff && identity === b.identity && ownership === b.ownership && rotation === b.rotation && deals === b.deals && periods === b.periods && history === b.history && seen === b.seen && this.office === b.office && this.lastAt === b.lastAt && this.events === b.events;
     if (same) return b;
-    this.base = { policy: b.policy, options: b.options, office: this.office, lastAt: this.lastAt, events: this.events, seen, staff, identity, ownership, rotation, deals, history };
+    this.base = { policy: b.policy, options: b.options, office: this.office, lastAt: this.lastAt, events: this.events, seen, staff, identity, ownership, rotation, deals, periods, history };
     return this.base;
   }
 }

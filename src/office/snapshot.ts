@@ -107,7 +107,7 @@ export function fromSnapshot(snapshot: unknown): { ok: true; state: OfficeState 
   const state = decode(s.state) as OfficeState;
   const policy = validatePolicy(state.policy);
   if (!policy.ok) return { ok: false, issues: policy.issues.map((i) => ({ ...i, path: ['state', 'policy', ...i.path] })) };
-  for (const slice of ['staff', 'identity', 'ownership', 'rotation', 'deals', 'seen'] as const) {
+  for (const slice of ['staff', 'identity', 'ownership', 'rotation', 'deals', 'periods', 'seen'] as const) {
     if (typeof state[slice] !== 'object' || state[slice] === null) return bad(['state', slice], `the snapshot has no ${slice}`);
   }
   const options = engineOptionsSchema.safeParse(state.options ?? {});
