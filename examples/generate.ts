@@ -41,6 +41,22 @@ const OFFICE = {
   rotation: { makeUps: { companyBusiness: 'once', busy: 'once' } },
 } as const;
 
+/**
+ * The fines a benchmark log's `recordViolation` events name (000 §18's
+ * misconduct, 004c 七.3's exposed reward conflict): the default policy names
+ * no violation, so replay benchmark logs under this for none to be refused.
+ */
+export const benchmarkPolicy = {
+  periods: {
+    fines: {
+      schedule: {
+        misconduct: { range: { min: '20', max: '200' }, source: '000 §18' },
+        exposeRewardConflict: { amount: '1000', cancelsClaim: true, source: '004c 七.3' },
+      },
+    },
+  },
+} as const;
+
 export interface Options {
   seed: number;
   /** Stop after this many events (0: stop after `days`). */

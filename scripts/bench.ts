@@ -19,7 +19,7 @@
  * and made by examples/generate.ts: every event type, none refused.
  */
 import { cpus } from 'node:os';
-import { generate } from '../examples/generate.js';
+import { benchmarkPolicy, generate } from '../examples/generate.js';
 import { apply, initialState, parseLine, replayer, toSnapshot, type Event, type OfficeState } from '../src/index.js';
 
 const arg = (flag: string): string | undefined => {
@@ -86,7 +86,7 @@ function parseAll(lines: readonly string[]): number {
 
 /** The streaming path the CLI uses: parseLine, then push to a replayer without history. */
 function replayAll(lines: readonly string[], count = lines.length): { state: OfficeState; bad: number; refused: number } {
-  const r = replayer(initialState({}, { history: 'none' }));
+  const r = replayer(initialState(benchmarkPolicy, { history: 'none' }));
   let bad = 0;
   let refused = 0;
   for (let i = 0; i < count; i++) {
@@ -100,7 +100,7 @@ function replayAll(lines: readonly string[], count = lines.length): { state: Off
 
 /** Replays a log until the state has `clients` clients; the rest of the log continues it. */
 function stateWith(lines: readonly string[], clients: number, every: number): { state: OfficeState; next: number } {
-  const r = replayer(initialState({}, { history: 'none' }));
+  const r = replayer(initialState(benchmarkPolicy, { history: 'none' }));
   for (let i = 0; i < lines.length; i++) {
     const p = parseLine(lines[i] as string, i + 1);
     if (p?.ok) r.push(p.event);

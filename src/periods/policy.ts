@@ -133,8 +133,8 @@ export const periodsPolicySchema = z
           .describe('CLM-QUOTA: which claims count as active claims (pre-filed own contacts are exempt by default).'),
       })
       .nullable()
-      .prefault({})
-      .describe('CLM-QUOTA; null: no limit. A claim stops being active when it lapses, is released or cancelled, or becomes a deal.'),
+      .default(null)
+      .describe('CLM-QUOTA (002 §1.5); null (default: no other seed limits claims): no limit; `{}`: 002\'s 50, 80 and 30. A claim stops being active when it lapses, is released or cancelled, or becomes a deal.'),
     invitations: z
       .strictObject({
         confirm: z
@@ -210,14 +210,8 @@ export const periodsPolicySchema = z
         daysPerMonth: z.number().int().min(1).max(31).nullable().default(null).describe("PEN-FINES (003): the day's base pay is the month's base over this many days; null: the month's calendar days."),
         schedule: z
           .record(z.string().trim().min(1).max(50), fineSpecSchema)
-          .default({
-            misconduct: { range: { min: '20', max: '200' }, cancelsClaim: false, source: '000 §18' },
-            grabClient: { dayBase: '1', cancelsClaim: false, source: '003 篇十 4' },
-            grabClientSerious: { monthBase: '1', monthBonus: '0.5', cancelsClaim: false, source: '003 篇十 4' },
-            exposeRewardConflict: { amount: '1000', cancelsClaim: true, source: '004c 七.3' },
-            ruleViolation: { cancelsClaim: true, source: '004c 七.2' },
-          })
-          .describe('PEN-FINES, PEN-CANCEL: the violations a recordViolation event may name, and how each is fined.'),
+          .default({})
+          .describe('PEN-FINES, PEN-CANCEL: the violations a recordViolation event may name, and how each is fined; empty (default: each seed fines its own violations, 000 §18 20-200, 003 篇十 4 the day\'s base, 004c 七 1000 and the claim): no violation is named, a preset lists its seed\'s.'),
       })
       .prefault({}),
   })
@@ -237,7 +231,7 @@ export const periodsPolicySchema = z
  *
  * @example
  * ```ts
- * const p: PeriodsPolicy = periodsPolicySchema.parse({}); p.quota?.limit; // 50
+ * const p: PeriodsPolicy = periodsPolicySchema.parse({ quota: {} }); p.quota?.limit; // 50 (002 §1.5); the default is null, no quota
  * ```
  */
 export type PeriodsPolicy = z.infer<typeof periodsPolicySchema>;

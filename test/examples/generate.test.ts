@@ -5,13 +5,13 @@
  * realistic mix the benchmark's figures assume.
  */
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../examples/generate.js';
+import { benchmarkPolicy, generate } from '../../examples/generate.js';
 import { eventSchemas, initialState, parseLine, replayer, type EventType, type Issue } from '../../src/index.js';
 
 function check(events: number, returning?: number) {
   const lines: string[] = [];
   generate({ seed: 7, events, out: '', start: '2026-01-01', ...(returning === undefined ? {} : { returning }) }, (line) => lines.push(line));
-  const r = replayer(initialState({}, { history: 'none' }));
+  const r = replayer(initialState(benchmarkPolicy, { history: 'none' }));
   const parseIssues: Issue[] = [];
   const refusals: Issue[] = [];
   const types = new Map<EventType, number>();

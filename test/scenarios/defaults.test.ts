@@ -29,6 +29,8 @@ describe('the neutral default: the office has not said', () => {
     expect(now.disputes).toMatchObject({ raiseSameDay: false, appealFailedFine: null, overturnFine: null });
     expect(now.collisions).toMatchObject({ afterDealDays: null, companyVsPerson: 'earliest' });
     expect(now.rotation.makeUps).toMatchObject({ busy: 'none', companyBusiness: 'none' });
+    expect(now.periods).toMatchObject({ quota: null, fines: { schedule: {} } });
+    expect(old.periods.quota).toMatchObject({ limit: 50, targetMet: 80, noSigning: 30 });
   });
 
   it("the policy guide's JSON of the 0.1 values is exactly test/support/legacy.ts", () => {

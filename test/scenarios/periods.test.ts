@@ -398,9 +398,19 @@ describe('COM-SALARY-GRADES (000 §14 等级工资标准晋(降)级标准)', () 
   });
 });
 
+/** The violations the seeds fine (the default schedule is empty): 000 §18, 003 篇十 4, 004c 七.2-3. */
+const seedFines = {
+  misconduct: { range: { min: '20', max: '200' }, cancelsClaim: false, source: '000 §18' },
+  grabClient: { dayBase: '1', cancelsClaim: false, source: '003 篇十 4' },
+  grabClientSerious: { monthBase: '1', monthBonus: '0.5', cancelsClaim: false, source: '003 篇十 4' },
+  exposeRewardConflict: { amount: '1000', cancelsClaim: true, source: '004c 七.3' },
+  ruleViolation: { cancelsClaim: true, source: '004c 七.2' },
+};
+const finesOf = (p: PolicyInput = {}): PolicyInput => ({ ...p, periods: { ...p.periods, fines: { schedule: seedFines, ...p.periods?.fines } } });
+
 describe('PEN-FINES (000 §18; 002 §4; 003 篇十 4; 004c 七.3)', () => {
   it('PEN-FINES (000 §18): a violation is fined inside the policy range 20-200, as a ledger entry with its trace; outside the range it is refused', () => {
-    const g = given([staff('S1')]);
+    const g = given([staff('S1')], finesOf());
     const step = g.when(violation('11-02 10:00', 'S1', 'misconduct', { amount: '50' }));
     expect(find(step, 'violation')).toMatchObject({ outcome: 'fined', cancelsClaim: false });
     expect(find(step, 'penalty')).toMatchObject({ staff: 'S1', amount: '50.00', violation: 'misconduct', rules: ['PEN-FINES'], day: '2026-11-02' });
@@ -411,7 +421,9 @@ describe('PEN-FINES (000 §18; 002 §4; 003 篇十 4; 004c 七.3)', () => {
   });
 
   it("PEN-FINES (003 篇十 4): grabbing a client costs the day's base pay; seriously, the month's base and 50% of the month's bonus, settled when the month closes", () => {
-    const g = given([staff('S1'), grade('11-01 09:00', 'S1', '正式业务员'), targets('11-01 09:05', 'S1', '2026-11', '1000000', null), deal('11-03 15:00', 'D1', 'S1', zhang, 'contract', { amount: '1000000' })]);
+    // 000 §14's rates: the default names none, and the month's bonus is the commission.
+    const tiers: PolicyInput = { deals: { commission: { rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' } } } };
+    const g = given([staff('S1'), grade('11-01 09:00', 'S1', '正式业务员'), targets('11-01 09:05', 'S1', '2026-11', '1000000', null), deal('11-03 15:00', 'D1', 'S1', zhang, 'contract', { amount: '1000000' })], finesOf(tiers));
     expect(find(g.when(violation('11-04 10:00', 'S1', 'grabClient')), 'penalty')).toMatchObject({ amount: '26.67', args: { how: "1 × the day's base 800/30" } });
     const serious = g.when(violation('11-05 10:00', 'S1', 'grabClientSerious'));
     expect(find(serious, 'violation').outcome).toBe('pending');
@@ -422,12 +434,12 @@ describe('PEN-FINES (000 §18; 002 §4; 003 篇十 4; 004c 七.3)', () => {
     expect(fine).toMatchObject({ staff: 'S1', amount: '1800.00', violation: 'grabClientSerious', month: '2026-11', day: '2026-11-05', evidence: [serious.decisions[0]?.event] });
     expect(scorecard(g.state, { period: 'month', at: t('11-20 12:00') }).find((r) => r.staff === 'S1')?.fines).toBe('1826.67');
     expect(g.when(violation('12-01 10:00', 'S9x', 'grabClient'), true).issues[0]?.code).toBe('unknown_staff');
-    const ungraded = given([staff('S2')]);
+    const ungraded = given([staff('S2')], finesOf());
     expect(ungraded.when(violation('11-02 10:00', 'S2', 'grabClient'), true).issues[0]).toMatchObject({ code: 'invalid_value', path: ['staff'] });
   });
 
   it('PEN-FINES (002 §4): the appeal fines, 400 on a failed appeal and 500 on an overturned ruling, are ledger entries', () => {
-    const g = given([staff('S1'), staff('S2'), staff('M1', { role: 'manager' }), claim('11-02 09:30', 'S1', zhang), event('issueRuling', '11-03 10:00', { client: { phone: zhang.phone }, level: 'manager', owner: 'S2', by: 'M1' })]);
+    const g = given([staff('S1'), staff('S2'), staff('M1', { role: 'manager' }), claim('11-02 09:30', 'S1', zhang), event('issueRuling', '11-03 10:00', { client: { phone: zhang.phone }, level: 'manager', owner: 'S2', by: 'M1' })], finesOf({ disputes: { appealFailedFine: '400', overturnFine: '500' } }));
     const step = g.when(event('issueRuling', '11-04 10:00', { client: { phone: zhang.phone }, level: 'appeal', owner: 'S1', appellant: 'S1', by: 'M1' }));
     expect(find(step, 'penalty')).toMatchObject({ staff: 'M1', amount: '500.00', violation: 'overturned' });
     expect(find(step, 'penalty').rules).toEqual(['DSP-PROCESS', 'PEN-FINES']);
@@ -435,7 +447,7 @@ describe('PEN-FINES (000 §18; 002 §4; 003 篇十 4; 004c 七.3)', () => {
   });
 
   it('PEN-FINES: the policy says whether fines come off the pay or stand as a separate payable', () => {
-    const g = given([staff('S1')], { periods: { fines: { settlement: 'separatePayable' } } });
+    const g = given([staff('S1')], finesOf({ periods: { fines: { settlement: 'separatePayable' } } }));
     expect(find(g.when(violation('11-02 10:00', 'S1', 'misconduct', { amount: '20' })), 'penalty').settlement).toBe('separatePayable');
     expect(scorecard(g.state, { period: 'day' })[0]).toMatchObject({ fines: '20.00', finesSettlement: 'separatePayable' });
   });
@@ -443,7 +455,7 @@ describe('PEN-FINES (000 §18; 002 §4; 003 篇十 4; 004c 七.3)', () => {
 
 describe('PEN-CANCEL (004c 七.2-3)', () => {
   it('PEN-CANCEL (004c 七.3): exposing the reward conflict to a client costs 1000 and cancels the violator\'s claim: the client counts as new', () => {
-    const g = given([staff('S1'), staff('S2'), claim('11-02 09:30', 'S1', zhang)]);
+    const g = given([staff('S1'), staff('S2'), claim('11-02 09:30', 'S1', zhang)], finesOf());
     const step = g.when(violation('11-03 10:00', 'S1', 'exposeRewardConflict', { client: { phone: zhang.phone } }));
     expect(find(step, 'penalty')).toMatchObject({ amount: '1000.00', client: find(step, 'ownership').client });
     expect(find(step, 'penalty').rules).toEqual(['PEN-CANCEL', 'PEN-FINES']);
@@ -454,7 +466,7 @@ describe('PEN-CANCEL (004c 七.2-3)', () => {
   });
 
   it('PEN-CANCEL (004c 七.2): a rule violation cancels the claim without a fine; on a client the violator does not hold, nothing is cancelled', () => {
-    const g = given([staff('S1'), staff('S2'), claim('11-02 09:30', 'S1', zhang)]);
+    const g = given([staff('S1'), staff('S2'), claim('11-02 09:30', 'S1', zhang)], finesOf());
     const step = g.when(violation('11-03 10:00', 'S2', 'ruleViolation', { client: { phone: zhang.phone } }));
     expect(find(step, 'violation')).toMatchObject({ outcome: 'noFine', args: { cancelled: false } });
     expect(find(step, 'ownership').why).toBe('notHeld');

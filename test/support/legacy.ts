@@ -24,6 +24,19 @@ export const legacy = {
     },
     commission: { rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' } },
   },
+  // The periods family's first defaults: 002's claim quota and the seeds' fine schedule.
+  periods: {
+    quota: {},
+    fines: {
+      schedule: {
+        misconduct: { range: { min: '20', max: '200' }, cancelsClaim: false, source: '000 §18' },
+        grabClient: { dayBase: '1', cancelsClaim: false, source: '003 篇十 4' },
+        grabClientSerious: { monthBase: '1', monthBonus: '0.5', cancelsClaim: false, source: '003 篇十 4' },
+        exposeRewardConflict: { amount: '1000', cancelsClaim: true, source: '004c 七.3' },
+        ruleViolation: { cancelsClaim: true, source: '004c 七.2' },
+      },
+    },
+  },
 } as const satisfies PolicyInput;
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
