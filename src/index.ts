@@ -63,7 +63,7 @@ export {
   type EventOf,
   type EventInput,
 } from './events/schema.js';
-export { parseEvent, parseLine, parseLog, sortEvents, type ParseResult, type ParsedLog } from './events/parse.js';
+export { parseEvent, parseLine, parseLog, sortEvents, lineOf, parseLimits, type ParseResult, type ParsedLog, type ParseLimits } from './events/parse.js';
 export { issueSchema, issueCodeSchema, formatIssue, type Issue, type IssueCode } from './kernel/issues.js';
 
 // Decisions
@@ -76,7 +76,7 @@ export { staffDecisionSchema } from './staff/decisions.js';
 export { decisionSchema, type Decision, type DecisionOf } from './office/decisions.js';
 
 // Policies
-export { policySchema, type Policy, type PolicyInput } from './policy/schema.js';
+export { policySchema, limitsPolicySchema, type Policy, type PolicyInput, type LimitsPolicy } from './policy/schema.js';
 export { presetNames, presetCatalog, presetPolicy, isPresetName, type PresetName, type PresetInfo } from './policy/presets/index.js';
 export { identityPolicySchema, type IdentityPolicy } from './identity/policy.js';
 export {

@@ -621,7 +621,7 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
       at++;
       if (i < next) {
         if (i < 0) {
-          if (false) return FAIL;
+          if (strict) return FAIL;
           reuse = false; // zod drops it
           continue;
         }

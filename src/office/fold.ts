@@ -5,7 +5,7 @@
 import type { Issue } from '../kernel/issues.js';
 import { fingerprintEvent } from '../events/fast.js';
 import { instantMs } from '../kernel/time.js';
-import { parseEvent } from '../events/parse.js';
+import { lineOf, parseEvent } from '../events/parse.js';
 import type { Event } from '../events/schema.js';
 import { policySchema, type Policy, type PolicyInput } from '../policy/schema.js';
 import type { Decision } from './decisions.js';
@@ -49,6 +49,22 @@ export function step(o: Live, e: Event, line?: number): Outcome {
     return { decisions: NONE, issues: seen.refused.map((i) => ({ ...i, event: e.id, message: `${i.message} (a redelivery of ${e.id}: its first delivery was refused the same way)`, ...(line === undefined ? {} : { line }) })) };
   }
   const at = instantMs(e.at);
+  const { tx } = o;
+  // A time no office could mean (a typo, a two-digit year): refused before it moves the clock. Two compares on the valid path.
+  const b = o.bounds;
+  if (!(at >= b.earliest && at < b.latest) || (o.lastAt !== null && at - o.lastAt > b.maxGap)) {
+    const gap = at >= b.earliest && at < b.latest;
+    const p = o.policy.limits;
+    const message = gap
+      ? `${e.at} is more than ${p.maxGapDays} days after the last applied event (${o.cal.localIso(o.lastAt as number)}): most likely a typo, so it is refused; if the office really was idle, widen the policy's limits.maxGapDays`
+      : `${e.at} is outside the times this office's events may carry (${p.earliest} to ${p.latest}, the policy's limits.earliest and limits.latest): most likely a typo, so it is refused`;
+    const refused: Issue[] = [{ code: 'time_out_of_range', path: ['at'], message }];
+    // Remembered like any refusal: the gap shrinks as the log goes on, and a redelivery must be refused the same way.
+    tx.begin(e.id, at);
+    o.current.set(tx, e.id, { fingerprint, refused });
+    tx.commit();
+    return { decisions: NONE, issues: refused.map((i) => ({ ...i, event: e.id, ...(line === undefined ? {} : { line }) })) };
+  }
   const window = o.options.redeliveryWindowDays * DAY;
   if (o.lastAt !== null && at < o.lastAt) {
     const stale = at < o.lastAt - window;
@@ -58,7 +74,6 @@ export function step(o: Live, e: Event, line?: number): Outcome {
       : `${e.at} is earlier than the last applied event (${last}); events must be applied in time order, so it is refused`;
     return { decisions: NONE, issues: [issue(e, 'out_of_order', ['at'], message, line)] };
   }
-  const { tx } = o;
   tx.begin(e.id, at);
   const refused = dispatch(o, e);
   if (refused !== null) {
@@ -308,7 +323,8 @@ export function replayFrom(from: OfficeState, events: Iterable<Event>): ReplayRe
   const decisions: Decision[] = [];
   const issues: Issue[] = [];
   for (const event of events) {
-    const out = r.push(event);
+    // Events read by parseLog know their line: refusals name it.
+    const out = r.push(event, lineOf(event));
     for (const d of out.decisions) decisions.push(d);
     for (const i of out.issues) issues.push(i);
   }

@@ -86,8 +86,15 @@ export function wording(state: OfficeState): Wording {
   };
 }
 
+/** Epoch ms of a time a caller asks about; a string that is not a time is the caller's error, thrown as nextReceiver throws it. */
+function msOf(at: string): number {
+  const ms = instantMs(at);
+  if (Number.isNaN(ms)) throw new RangeError(`"${at.length > 60 ? `${at.slice(0, 60)}…` : at}" is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  return ms;
+}
+
 function atOf(state: OfficeState, options: ViewOptions | undefined): number {
-  return options?.at !== undefined ? instantMs(options.at) : (state.lastAt ?? 0);
+  return options?.at !== undefined ? msOf(options.at) : (state.lastAt ?? 0);
 }
 
 function show(phone: string | undefined, options: ViewOptions | undefined): string | null {
@@ -118,6 +125,7 @@ function row(state: OfficeState, file: ClientFile, at: number, options: ViewOpti
  * @param state - the office state
  * @param options - masking and the time to evaluate at
  * @returns one row per client
+ * @throws RangeError when `options.at` is not a time
  * @example
  * ```ts
  * const register = owners(state).map((r) => [r.name, r.ownerName, r.rules.join('+')]);
@@ -200,8 +208,7 @@ function names(state: OfficeState): Names {
  * ```
  */
 export function nextReceiver(state: OfficeState, at: string): NextReceiver {
-  const ms = instantMs(at);
-  if (Number.isNaN(ms)) throw new RangeError(`"${at}" is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  const ms = msOf(at);
   return nextInQueue(state.rotation, state.policy.rotation, calendar(state), at, ms, names(state));
 }
 
