@@ -43,8 +43,8 @@ export const limitsPolicySchema = z
       .default(366)
       .describe('An event more than this many days after the last applied one is refused as a likely typo; null: no limit.'),
   })
-  .refine((l) => instantMs(l.earliest) >= instantMs(FLOOR), { message: `earliest may not be before ${FLOOR}`, path: ['earliest'] })
-  .refine((l) => instantMs(l.earliest) < instantMs(l.latest), { message: 'latest must be after earliest', path: ['latest'] })
+  .refine((l) => instantMs(l.earliest) >= instantMs(FLOOR), { message: `earliest may not be before ${FLOOR}`, path: ['earliest'], when: (p) => p.issues.length === 0 })
+  .refine((l) => instantMs(l.earliest) < instantMs(l.latest), { message: 'latest must be after earliest', path: ['latest'], when: (p) => p.issues.length === 0 })
   .prefault({});
 
 /** The time limits of {@link limitsPolicySchema}. */
