@@ -141,7 +141,7 @@ export type { Standing } from './deals/ledger.js';
 export { eventJsonSchema, policyJsonSchema } from './jsonSchema.js';
 
 // Identity helpers
-export { normalizePhone, maskPhone, maskKeys, type Phone } from './identity/phone.js';
+export { normalizePhone, maskPhone, maskPhonesIn, maskKeys, type Phone } from './identity/phone.js';
 
 // Slices of the state, for readers who go deeper than the views
 export type { StaffMember, StaffState } from './staff/state.js';

@@ -11,7 +11,7 @@ import type { ClientRef } from '../events/common.js';
 import { attainment as attainmentRows, commissionLedger as commissionRows, credits as creditRows, dealRows, ledgerEntries as entryRows, type AttainmentRow, type CommissionMonth, type CreditMonth, type DealRow, type DealsReader, type LedgerQuery } from '../deals/views.js';
 import type { LedgerEntry } from '../deals/decisions.js';
 import { resolve } from '../identity/identity.js';
-import { maskPhone } from '../identity/phone.js';
+import { maskPhone, maskPhonesIn } from '../identity/phone.js';
 import { keysOf, namesOf, phonesOf, type IdentityReader, type Person } from '../identity/state.js';
 import type { OwnerStatus } from '../ownership/decisions.js';
 import { viewAt } from '../ownership/file.js';
@@ -102,15 +102,20 @@ function show(phone: string | undefined, options: ViewOptions | undefined): stri
   return options?.mask === false ? phone : maskPhone(phone);
 }
 
+/** Free text as a view shows it: phones written into it masked too, unless the caller asks otherwise. */
+function text(value: string | null, options: ViewOptions | undefined): string | null {
+  return value === null || options?.mask === false ? value : maskPhonesIn(value);
+}
+
 function row(state: OfficeState, file: ClientFile, at: number, options: ViewOptions | undefined, p: OwnershipRules, cal: Calendar): OwnerRow {
   const view = viewAt(file, at, p);
   const person: Person | undefined = state.identity.people.get(file.key);
   return {
     client: file.key,
-    name: (person && namesOf(person)[0]) ?? person?.company ?? null,
+    name: text((person && namesOf(person)[0]) ?? person?.company ?? null, options),
     phone: show((person && phonesOf(person)[0]?.phone) ?? (person ? keysOf(person.masks ?? undefined)[0]?.replace('*', '***') : undefined), options),
     owner: view.owner,
-    ownerName: view.owner === null ? null : (state.staff.members.get(view.owner)?.name ?? null),
+    ownerName: view.owner === null ? null : text(state.staff.members.get(view.owner)?.name ?? null, options),
     status: view.status,
     protectionEndsAt: view.protectionEndsAt === null ? null : cal.localIso(view.protectionEndsAt),
     rules: view.rules,
