@@ -14,6 +14,7 @@ import { identitySliceSchema } from '../identity/state.js';
 import { NO_EXTRA, ownershipSliceSchema } from '../ownership/state.js';
 import { rotationSliceSchema } from '../rotation/state.js';
 import { staffSliceSchema } from '../staff/state.js';
+import { compileFast, NOT_FAST } from '../events/fast.js';
 import { decisionSchema, type Decision } from './decisions.js';
 import { engineOptionsSchema, type OfficeState, type Seen, type Story } from './state.js';
 
@@ -82,11 +83,25 @@ const seenSchema: z.ZodType<Seen, unknown> = z.union([
   z.strictObject({ fingerprint: fingerprintSchema, refused: z.array(issueSchema.strict()).min(1) }),
 ]);
 
+// Stories hold most of a snapshot's records: decisions are read by the fast path compiled from their schema, zod words the issues.
+const fastDecision = compileFast(decisionSchema);
+
 const storySchema: z.ZodType<Story, unknown> = z
-  .strictObject({ $story: z.array(decisionSchema).min(1) })
-  .transform(({ $story }) => {
+  .strictObject({ $story: z.array(z.unknown()).min(1) })
+  .transform(({ $story }, ctx) => {
     let story: Story | null = null;
-    for (const d of $story) story = { d: d as Decision, prev: story };
+    for (const [i, item] of $story.entries()) {
+      let d = fastDecision(item);
+      if (d === NOT_FAST) {
+        const parsed = decisionSchema.safeParse(item);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues.slice(0, 5)) ctx.issues.push({ ...issue, path: ['$story', i, ...issue.path], input: undefined });
+          return z.NEVER;
+        }
+        d = parsed.data;
+      }
+      story = { d: d as Decision, prev: story };
+    }
     return story as Story;
   });
 
