@@ -19,7 +19,7 @@ import {
 import { extensionOf, jsonDocument, sectionText, tableSection, type Clean, type Format, type Section } from './format.js';
 import { exitCodes, pipeText, UsageError, type Io } from './io.js';
 import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
-import { maskText } from './privacy.js';
+import { maskLine, maskPhoneField, maskText } from './privacy.js';
 import { reportInput, reportNames, reports, type Cell, type Collector, type Report, type ReportInput, type Row } from './reports.js';
 import { readLog, type Session } from './session.js';
 
@@ -42,6 +42,7 @@ const NAMED_ON_STDERR = 20;
 
 const identity: Clean = (text) => text;
 const cleanerOf = (args: Args): Clean => (args.mask ? maskText : identity);
+const lineCleanerOf = (args: Args): Clean => (args.mask ? maskLine : identity);
 
 function logArg(args: Args, io: Io): string {
   const log = args.positionals[0];
@@ -178,7 +179,7 @@ async function replayOne(args: Args, io: Io, collectors: readonly Collector[], t
   const policy = await loadPolicy(args.policy[0], io.cwd, history);
   const view = viewOf(args, timeFlag, policy.office.policy.timeZone);
   const clean = cleanerOf(args);
-  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors }], ...untilOf(view), quarantine: quarantineOf(args, io), clean });
+  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors }], ...untilOf(view), quarantine: quarantineOf(args, io), clean, cleanLine: lineCleanerOf(args) });
   const state = session.states[0] as OfficeState;
   checkStaff(state, args.as);
   const summary = summaryOf(io, log, session, [policy.label], clean);
@@ -216,7 +217,9 @@ export async function explainClient(args: Args, io: Io): Promise<number> {
   if (query === undefined) throw new UsageError('missing <client>: a phone, a name or a client key');
   const { view, clean, session, state } = await replayOne(args, io, [], '--as-of', false, 'full');
   const why = explain(state, query, view);
-  if (why.client === null) throw new UsageError(`no client matches "${clean(query)}"`);
+  // The query may be a phone of any kind: masked as a phone field is.
+  const shownQuery = args.mask ? maskPhoneField(query) : query;
+  if (why.client === null) throw new UsageError(`no client matches "${shownQuery}"`);
   if (args.as !== undefined && why.owner?.owner !== args.as) {
     throw new UsageError(`client ${why.client} is not a client of ${args.as} now: not shown (PRV-ACCESS)`);
   }
@@ -234,7 +237,7 @@ export async function explainClient(args: Args, io: Io): Promise<number> {
   if (args.format === 'table') {
     await pipeText(io.stdout, [`${clean(section.description)}\n`, ...why.lines.map((l) => `  ${clean(l)}\n`)]);
   } else if (args.format === 'json') {
-    await pipeText(io.stdout, jsonDocument({ query: clean(query), client: why.client, owner: owner ? cleanRow(owner, clean) : null }, 'story', [section], clean));
+    await pipeText(io.stdout, jsonDocument({ query: shownQuery, client: why.client, owner: owner ? cleanRow(owner, clean) : null }, 'story', [section], clean));
   } else {
     await pipeText(io.stdout, sectionText('csv', section, clean));
   }
@@ -322,6 +325,7 @@ export async function diff(args: Args, io: Io): Promise<number> {
     ...untilOf(view),
     quarantine: quarantineOf(args, io),
     clean,
+    cleanLine: lineCleanerOf(args),
   });
   session.states.forEach((s) => checkStaff(s, args.as));
   const summary = summaryOf(io, log, session, [a.label, b.label], clean);

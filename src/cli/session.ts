@@ -59,6 +59,8 @@ export interface ReadOptions {
   readonly quarantine: string | null;
   /** Cleans the quarantined text (masks phones unless `--no-mask`). */
   readonly clean: (text: string) => string;
+  /** Cleans a quarantined line (phones masked, the line kept JSON when it is); default: `clean`. */
+  readonly cleanLine?: (line: string) => string;
 }
 
 function progress(io: Io, name: string, size: number | null) {
@@ -116,7 +118,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       mkdirSync(dirname(options.quarantine), { recursive: true });
       fd = openSync(options.quarantine, 'w', 0o600);
     }
-    const record = { line, issues: issues.map(({ code, path, message }) => ({ code, path, message: options.clean(message) })), text: options.clean(text) };
+    const record = { line, issues: issues.map(({ code, path, message }) => ({ code, path, message: options.clean(message) })), text: (options.cleanLine ?? options.clean)(text) };
     writeSync(fd, `${JSON.stringify(record)}\n`);
   };
 

@@ -237,7 +237,9 @@ export function maskPhonesIn(text: string): string {
     // Mobiles: 1[3-9] and nine digits, wherever they start.
     for (let p = 0; p + 11 <= digits.length; ) {
       if (digits[p] === 1 && (digits[p + 1] as number) >= 3) {
-        out += text.slice(copied, starts[p]) + maskPhone(digits.slice(p, p + 11).join(''));
+        // A country prefix (+86, 0086, 86) goes with the number it belongs to.
+        const prefixed = (p === 2 && digits[0] === 8 && digits[1] === 6) || (p === 4 && digits[0] === 0 && digits[1] === 0 && digits[2] === 8 && digits[3] === 6);
+        out += text.slice(copied, prefixed ? i : starts[p]) + maskPhone(digits.slice(p, p + 11).join(''));
         copied = ends[p + 10] as number;
         masked = true;
         p += 11;

@@ -6,31 +6,9 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { describeDecision, explain, maskPhonesIn, normalizePhone, owners, replay } from '../../src/index.js';
 import { staff, visit } from '../support/dsl.js';
+import { digitsOf, phoneOf } from '../support/phones.js';
 
-const FULL = '０１２３４５６７８９';
-const SEPARATORS = [' ', '-', '.', '/', '(', ')', '\t', '\u3000', '\u00a0', '－', '．', '／', '（', '）', '\u2009'];
-
-/** The text with full-width forms made ASCII, JSON escapes decoded and separators taken out: what normalizePhone sees. */
-function digitsOf(text: string): string {
-  return text
-    .replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\-().\/]/g, '');
-}
-
-/** A phone written some way: prefixes, full-width digits, separators, escapes. */
-const written = (digits: string, mobile: boolean) =>
-  fc
-    .record({
-      prefix: mobile ? fc.constantFrom('', '', '+86', '0086', '86', '＋８６', '+86 ') : fc.constant(''),
-      wide: fc.array(fc.boolean(), { minLength: digits.length, maxLength: digits.length }),
-      seps: fc.array(fc.oneof(fc.constant(''), fc.constant(''), fc.constantFrom(...SEPARATORS)), { minLength: digits.length, maxLength: digits.length }),
-    })
-    .map(({ prefix, wide, seps }) => prefix + [...digits].map((d, i) => (wide[i] === true ? (FULL[Number(d)] as string) : d) + (i < digits.length - 1 ? (seps[i] as string) : '')).join(''));
-
-const mobile = fc.tuple(fc.constantFrom('3', '5', '7', '8', '9'), fc.stringMatching(/^\d{9}$/)).map(([b, rest]) => `1${b}${rest}`);
-const landline = fc.tuple(fc.constantFrom('10', '21', '755', '571'), fc.stringMatching(/^\d{8}$/)).map(([area, rest]) => `0${area}${rest}`);
-const anyPhone = fc.oneof(mobile.chain((d) => written(d, true).map((w) => [d, w] as const)), landline.chain((d) => written(d, false).map((w) => [d, w] as const)));
+const anyPhone = fc.oneof(phoneOf('mobile'), phoneOf('landline'));
 
 describe('issue 13 #4: maskPhonesIn', () => {
   it.each([
