@@ -16,8 +16,8 @@ import {
   type ViewOptions,
   localTime,
 } from '../index.js';
-import { extensionOf, jsonDocument, sectionText, tableSection, type Clean, type Format, type Section } from './format.js';
-import { exitCodes, pipeText, UsageError, type Io } from './io.js';
+import { extensionOf, jsonDocument, sectionText, tableSection, terminalSafe, type Clean, type Format, type Section } from './format.js';
+import { exitCodes, OutputError, pipeText, reasonOf, UsageError, type Io } from './io.js';
 import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
 import { maskLine, maskPhoneField, maskText } from './privacy.js';
 import { reportInput, reportNames, reports, type Cell, type Collector, type Report, type ReportInput, type Row } from './reports.js';
@@ -103,48 +103,72 @@ function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
   const time = elapsedMs === undefined ? '' : ` in ${(elapsedMs / 1000).toFixed(1)} s`;
   const later = s.laterLeftOut ? `, ${s.laterLeftOut} later events left out` : '';
   const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${later}${time}.`];
-  if (s.badLines === 0) return [...lines, 'No bad lines.'];
+  if (s.badLines === 0) return [...lines.map(terminalSafe), 'No bad lines.'];
   lines.push(`${s.badLines} bad line${s.badLines === 1 ? '' : 's'} skipped${s.quarantine ? ` and written to ${s.quarantine}` : ''}:`);
   const shown = new Set([...new Set(s.bad.map((b) => b.line))].slice(0, limit));
   for (const b of s.bad) {
     if (shown.has(b.line)) lines.push(`  ${formatIssue({ code: b.code, path: b.path === '' ? [] : b.path.split('.'), message: b.message, line: b.line })}`);
   }
   if (s.badLines > shown.size) lines.push(`  … and ${s.badLines - shown.size} more${s.quarantine ? ' (see the quarantine file)' : ''}`);
-  return lines;
+  // Messages quote what the log held: nothing in them may act on the terminal.
+  return lines.map(terminalSafe);
 }
 
-const exitOf = (session: Session) => (session.badCount > 0 ? exitCodes.badInput : exitCodes.clean);
+/** The exit code of a run: the quarantine it could not write first (after its bad lines were named), then bad input. */
+function exitOf(session: Session, io?: Io): number {
+  if (session.quarantineError !== null) {
+    io?.stderr.write(`salesfloor: ${session.quarantineError}\n`);
+    return exitCodes.output;
+  }
+  return session.badCount > 0 ? exitCodes.badInput : exitCodes.clean;
+}
 
-/** Rows of a report, with other staff's clients withheld under `--as` (PRV-ACCESS). */
+/** Rows of a report, with other staff's clients and other salespeople's own figures withheld under `--as` (PRV-ACCESS). */
 function sectionOf(report: Report, rows: Iterable<Row>, input: ReportInput, as: string | undefined): Section {
   let withheld = 0;
   const column = report.clientColumn;
+  const staff = report.staffColumn;
   const visible =
-    as === undefined || column === undefined
+    as === undefined || (column === undefined && staff === undefined)
       ? rows
       : (function* () {
           for (const row of rows) {
-            const client = row[column];
-            if (typeof client === 'string' && input.client(client)?.owner === as) yield row;
+            const client = column === undefined ? undefined : row[column];
+            const mine = staff !== undefined ? row[staff] === as : typeof client === 'string' && input.client(client)?.owner === as;
+            if (mine) yield row;
             else withheld++;
           }
         })();
   return { name: report.name, description: report.description, columns: report.columns, rows: visible, withheld: () => withheld };
 }
 
+/** Runs a file operation of the output; a failure is the user's to fix, not a crash. */
+async function writing<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new OutputError(`cannot write ${what}: ${reasonOf(error)}`);
+  }
+}
+
 async function writeSections(io: Io, args: Args, sections: readonly Section[], head: Record<string, unknown>, clean: Clean): Promise<void> {
   if (args.out !== undefined) {
     const dir = resolve(io.cwd, args.out);
-    await mkdir(dir, { recursive: true });
+    await writing(`the output directory ${shown(io, dir)}`, () => mkdir(dir, { recursive: true }));
     for (const section of sections) {
       const file = join(dir, `${section.name}.${extensionOf[args.format]}`);
-      const stream = createWriteStream(file);
-      await pipeText(stream, sectionText(args.format, section, clean));
-      await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
+      await writing(shown(io, file), async () => {
+        const stream = createWriteStream(file);
+        const failed = new Promise<never>((_, fail) => stream.once('error', fail));
+        failed.catch(() => undefined);
+        await Promise.race([pipeText(stream, sectionText(args.format, section, clean)), failed]);
+        await Promise.race([new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done()))), failed]);
+      });
       io.stderr.write(`wrote ${shown(io, file)}\n`);
     }
     const withheld = Object.fromEntries(sections.map((s) => [s.name, s.withheld()]));
-    await writeFile(join(dir, 'summary.json'), `${JSON.stringify({ ...head, withheld }, null, 2)}\n`);
+    const summary = join(dir, 'summary.json');
+    await writing(shown(io, summary), () => writeFile(summary, `${JSON.stringify({ ...head, withheld }, null, 2)}\n`));
   } else if (args.format === 'json') {
     await pipeText(io.stdout, jsonDocument(head, 'reports', sections, clean));
   } else if (args.format === 'csv') {
@@ -179,7 +203,7 @@ async function replayOne(args: Args, io: Io, collectors: readonly Collector[], t
   const policy = await loadPolicy(args.policy[0], io.cwd, history);
   const view = viewOf(args, timeFlag, policy.office.policy.timeZone);
   const clean = cleanerOf(args);
-  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors }], ...untilOf(view), quarantine: quarantineOf(args, io), clean, cleanLine: lineCleanerOf(args) });
+  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors }], ...untilOf(view), quarantine: quarantineOf(args, io), clean, cleanLine: lineCleanerOf(args), ...(args.as === undefined ? {} : { as: args.as }) });
   const state = session.states[0] as OfficeState;
   checkStaff(state, args.as);
   const summary = summaryOf(io, log, session, [policy.label], clean);
@@ -195,7 +219,7 @@ export async function replay(args: Args, io: Io): Promise<number> {
   const input = reportInput(state, view);
   const sections = chosen.map((r, i) => sectionOf(r, (collectors[i] as Collector).rows(input), input, args.as));
   await writeSections(io, args, sections, { ...summary, asOf: view.at ?? null, as: args.as ?? null, masked: args.mask }, clean);
-  return exitOf(session);
+  return exitOf(session, io);
 }
 
 /** `validate <log>`: names every bad line; exit 2 when there is one. */
@@ -208,7 +232,7 @@ export async function validate(args: Args, io: Io): Promise<number> {
     const { bad: _listed, ...head } = summary;
     await pipeText(io.stdout, args.format === 'json' ? jsonDocument(head, 'issues', [section], clean) : sectionText('csv', section, clean));
   }
-  return exitOf(session);
+  return exitOf(session, io);
 }
 
 /** `explain <log> <client>`: a client's story, with the rules of each step. */
@@ -235,13 +259,13 @@ export async function explainClient(args: Args, io: Io): Promise<number> {
     withheld: () => 0,
   };
   if (args.format === 'table') {
-    await pipeText(io.stdout, [`${clean(section.description)}\n`, ...why.lines.map((l) => `  ${clean(l)}\n`)]);
+    await pipeText(io.stdout, [`${terminalSafe(clean(section.description))}\n`, ...why.lines.map((l) => `  ${terminalSafe(clean(l))}\n`)]);
   } else if (args.format === 'json') {
     await pipeText(io.stdout, jsonDocument({ query: shownQuery, client: why.client, owner: owner ? cleanRow(owner, clean) : null }, 'story', [section], clean));
   } else {
     await pipeText(io.stdout, sectionText('csv', section, clean));
   }
-  return exitOf(session);
+  return exitOf(session, io);
 }
 
 function cleanRow<T extends object>(row: T, clean: Clean): Record<string, unknown> {
@@ -266,7 +290,7 @@ export async function queue(args: Args, io: Io): Promise<number> {
   };
   if (args.format === 'json') await pipeText(io.stdout, jsonDocument({ at, next: next.next }, 'reports', [section], clean));
   else await pipeText(io.stdout, sectionText(args.format, section, clean));
-  return exitOf(session);
+  return exitOf(session, io);
 }
 
 /** `presets`: the 15 presets and what stands out in each. */
@@ -326,6 +350,7 @@ export async function diff(args: Args, io: Io): Promise<number> {
     quarantine: quarantineOf(args, io),
     clean,
     cleanLine: lineCleanerOf(args),
+    ...(args.as === undefined ? {} : { as: args.as }),
   });
   session.states.forEach((s) => checkStaff(s, args.as));
   const summary = summaryOf(io, log, session, [a.label, b.label], clean);
@@ -342,5 +367,5 @@ export async function diff(args: Args, io: Io): Promise<number> {
     };
   });
   await writeSections(io, args, sections, { ...summary, a: a.label, b: b.label, asOf: view.at ?? null, as: args.as ?? null, masked: args.mask }, clean);
-  return exitOf(session);
+  return exitOf(session, io);
 }

@@ -28,6 +28,45 @@ export interface Section {
 /** How strings are cleaned on the way out (phone masking, PRV-MASK). */
 export type Clean = (text: string) => string;
 
+// What a terminal would act on instead of showing (issue 13): C0 controls (ESC starts escape sequences, BEL ends
+// title changes), DEL, C1 controls (U+009B is a one-character CSI), and the bidirectional overrides that reorder text.
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_BUT_NEWLINES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const visible = (c: string): string => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Text for a terminal: every control character shown as its escape
+ * (`\u001b`, `\n`), so a name in a log cannot set the terminal's title,
+ * move the cursor or hide text.
+ *
+ * @param text - the text
+ * @returns the text with control characters escaped
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROLS, visible);
+}
+
+/** As {@link terminalSafe}, keeping line breaks (CSV quotes them). */
+function csvSafe(text: string): string {
+  return text.replace(CONTROLS_BUT_NEWLINES, visible);
+}
+
+// JSON.stringify escapes C0 controls; these it leaves as they are.
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text with the characters JSON.stringify leaves raw but a terminal
+ * acts on escaped too (C1 controls, bidirectional overrides): the same
+ * value, inert when printed.
+ *
+ * @param json - JSON text
+ * @returns the same JSON, escaped
+ */
+export function jsonSafe(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function cellText(cell: Cell | undefined, clean: Clean): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') return clean(cell);
@@ -94,7 +133,7 @@ const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width
  * @param clean - applied to every string
  */
 export function* tableLines(columns: readonly string[], rows: Iterable<Row>, clean: Clean): Generator<string> {
-  const cells = [...rows].map((r) => columns.map((c) => fit(cellText(r[c], clean))));
+  const cells = [...rows].map((r) => columns.map((c) => fit(terminalSafe(cellText(r[c], clean)))));
   const widths = columns.map((c, i) => Math.max(displayWidth(c), ...cells.map((row) => displayWidth(row[i] ?? ''))));
   const line = (row: readonly string[]) => `${row.map((cell, i) => pad(cell, widths[i] ?? 0)).join('  ').trimEnd()}\n`;
   yield line(columns);
@@ -122,7 +161,7 @@ export const BOM = '\uFEFF';
  */
 export function* csvLines(columns: readonly string[], rows: Iterable<Row>, clean: Clean): Generator<string> {
   yield `${BOM}${columns.map(csvField).join(',')}\r\n`;
-  for (const row of rows) yield `${columns.map((c) => csvField(cellText(row[c], clean))).join(',')}\r\n`;
+  for (const row of rows) yield `${columns.map((c) => csvField(csvSafe(cellText(row[c], clean)))).join(',')}\r\n`;
 }
 
 /**
@@ -138,7 +177,7 @@ export function* jsonRows(columns: readonly string[], rows: Iterable<Row>, clean
   yield '[';
   for (const row of rows) {
     const kept = Object.fromEntries(columns.map((c) => [c, cleanCell(row[c], clean)]));
-    yield `${first ? '' : ','}\n${indent}${JSON.stringify(kept)}`;
+    yield `${first ? '' : ','}\n${indent}${jsonSafe(JSON.stringify(kept))}`;
     first = false;
   }
   yield first ? ']' : `\n${indent.slice(2)}]`;
@@ -153,11 +192,11 @@ export function* jsonRows(columns: readonly string[], rows: Iterable<Row>, clean
  * @param clean - applied to every string
  */
 export function* jsonDocument(head: Record<string, unknown>, key: string, sections: readonly Section[], clean: Clean): Generator<string> {
-  const fields = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}`);
+  const fields = Object.entries(head).map(([k, v]) => `  ${jsonSafe(JSON.stringify(k))}: ${jsonSafe(JSON.stringify(v, null, 2)).replace(/\n/g, '\n  ')}`);
   yield `{\n${[...fields, `  ${JSON.stringify(key)}: {`].join(',\n')}`;
   let first = true;
   for (const s of sections) {
-    yield `${first ? '' : ','}\n    ${JSON.stringify(s.name)}: {\n      "description": ${JSON.stringify(s.description)},\n      "rows": `;
+    yield `${first ? '' : ','}\n    ${JSON.stringify(s.name)}: {\n      "description": ${jsonSafe(JSON.stringify(s.description))},\n      "rows": `;
     yield* jsonRows(s.columns, s.rows, clean, '        ');
     yield `,\n      "withheld": ${s.withheld()}\n    }`;
     first = false;
@@ -189,7 +228,7 @@ export function* sectionText(format: Format, section: Section, clean: Clean): Ge
  * @param clean - applied to every string
  */
 export function* tableSection(section: Section, clean: Clean): Generator<string> {
-  yield `== ${section.name}: ${section.description}\n`;
+  yield `== ${section.name}: ${terminalSafe(section.description)}\n`;
   let count = 0;
   const counted = (function* () {
     for (const row of section.rows) {

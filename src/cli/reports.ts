@@ -62,6 +62,8 @@ export interface Report {
   readonly key: readonly string[];
   /** The column holding a client key; under `--as`, rows of other staff's clients are withheld (PRV-ACCESS). */
   readonly clientColumn?: string;
+  /** The column holding a salesperson's id, for reports of people (scorecards, pay); under `--as`, others' rows are withheld (PRV-ACCESS). */
+  readonly staffColumn?: string;
   collect(): Collector;
 }
 
@@ -174,6 +176,7 @@ const scorecardReport: Report = {
     'One line per salesperson: receptions counted and not, clients owned by status, claims accepted and refused, collisions won and lost, deals by their furthest stage, refunds.',
   columns: ['staff', 'name', 'team', 'status', ...receptionCounters, ...ownedStatuses.map(ownedColumn), ...claimCounters, ...stages.map(stageColumn), 'dealsRefused', 'refunds'],
   key: ['staff'],
+  staffColumn: 'staff',
   collect() {
     const counts = new Map<string, Record<Counter, number>>();
     const deals = new Map<string, { staff: string; stage: DealStage; refunded: boolean }>();
@@ -269,6 +272,7 @@ const commissionsReport: Report = {
   description: 'The commission ledger per salesperson and month: accrued, clawed back, adjusted, bonuses, and what is payable or carried forward (COM-*, RFD-CLAWBACK).',
   columns: ['staff', 'staffName', 'month', 'opening', 'accrued', 'clawedBack', 'adjusted', 'commission', 'bonus', 'net', 'closing', 'payable', 'carried'],
   key: ['staff', 'month'],
+  staffColumn: 'staff',
   collect: fromState(({ state }) => commissionLedger(state).map((r) => ({ ...r }))),
 };
 
@@ -277,6 +281,7 @@ const creditsReport: Report = {
   description: 'Performance credit (业绩) per salesperson and month, separate from commission (DEAL-*).',
   columns: ['staff', 'staffName', 'month', 'accrued', 'reversed', 'adjusted', 'amount', 'deals'],
   key: ['staff', 'month'],
+  staffColumn: 'staff',
   collect: fromState(({ state }) => credits(state).map((r) => ({ ...r }))),
 };
 
