@@ -365,7 +365,8 @@ export async function fuzzLog(seed: number, index: number, options: { cli?: bool
   const items: Item[] = clean.map((text, source) => ({ bytes: bytesOf(text), role: 'clean', text, source }));
   const roster = clean.findIndex((l) => !l.includes('"changeStaff"'));
   const first = Math.max(1, roster);
-  const count = 20 + Math.floor(random() * 25);
+  // Faults are cheap next to the replays that check them: enough per log for a 20 s run to give well over 1,000 on a loaded machine.
+  const count = 30 + Math.floor(random() * 30);
   const insertNames = Object.keys(inserts);
   const victimNames = Object.keys(victims);
   const victimised = new Set<number>();

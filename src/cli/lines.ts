@@ -19,19 +19,39 @@ const BOM_BYTES = Buffer.from(BOM);
  * The most bytes a line may hold: the engine's limit in UTF-16 code units,
  * three bytes each at most in UTF-8, so a line the engine would read is
  * never cut here.
+ *
+ * @example
+ * ```ts
+ * new LineSplitter(onLine, MAX_LINE_BYTES); // the default
+ * ```
  */
 export const MAX_LINE_BYTES = parseLimits.maxLineLength * 3;
 
 /** How much of a line that is too long is kept, for the quarantine. */
 const KEPT = 1000;
 
-/** Why a line could not be read as text. */
+/**
+ * Why a line could not be read as text (the line is a bad line, reported with this code).
+ *
+ * @example
+ * ```ts
+ * const fault: LineFault = { code: 'invalid_utf8', message: 'the line is not valid UTF-8; it was not read' };
+ * ```
+ */
 export interface LineFault {
   readonly code: 'invalid_utf8' | 'line_too_long';
   readonly message: string;
 }
 
-/** Receives each line (without its newline or carriage return) and its 1-based number; a fault when it could not be read. */
+/**
+ * Receives each line (without its newline or carriage return) and its
+ * 1-based number; a fault when it could not be read.
+ *
+ * @example
+ * ```ts
+ * const onLine: LineHandler = (text, line, fault) => (fault ? bad.push({ line, code: fault.code }) : lines.push(text));
+ * ```
+ */
 export type LineHandler = (text: string, line: number, fault?: LineFault) => void;
 
 /** Splits chunks of bytes into lines; feed it chunks, then call `end`. */
@@ -123,13 +143,13 @@ export class LineSplitter {
  *
  * @param source - the bytes (a file or stdin stream)
  * @param onLine - called once per line, in order
- * @param onChunk - called after each chunk with the bytes read so far (for progress)
+ * @param onChunk - called after each chunk with the bytes read so far (for progress); reading waits for the promise it may return (output draining)
  * @returns the number of lines
  */
 export async function eachLine(
   source: AsyncIterable<Buffer | string>,
   onLine: LineHandler,
-  onChunk?: (bytes: number, lines: number) => void,
+  onChunk?: (bytes: number, lines: number) => Promise<void> | void,
 ): Promise<number> {
   const splitter = new LineSplitter(onLine);
   let bytes = 0;
@@ -137,7 +157,8 @@ export async function eachLine(
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     bytes += buf.length;
     splitter.push(buf);
-    onChunk?.(bytes, splitter.lines);
+    const waiting = onChunk?.(bytes, splitter.lines);
+    if (waiting !== undefined) await waiting;
   }
   splitter.end();
   return splitter.lines;

@@ -158,6 +158,39 @@ export interface Tally {
 }
 
 /**
+ * The last recognition fact of a client (DEAL-RECOGNITION-WINDOW, DEAL-EVENT,
+ * DEAL-LATER-DESIGNATION): when and how it became known that the client is
+ * an old client of their holder, who found them, and who follows up.
+ *
+ * @example
+ * ```ts
+ * // { at: 1793..., during: 'later', by: 'S02', follower: null, event: 'e17' }
+ * ```
+ */
+export interface Recognition {
+  readonly at: number;
+  readonly during: 'reception' | 'later';
+  readonly by: string | null;
+  readonly follower: string | null;
+  readonly event: string;
+}
+
+/**
+ * A marketing event or launch with its start and end, epoch ms (DEAL-EVENT).
+ *
+ * @example
+ * ```ts
+ * // { from: 1793..., to: 1793..., name: '开盘', event: 'e18' }
+ * ```
+ */
+export interface MarketingEvent {
+  readonly from: number;
+  readonly to: number;
+  readonly name: string | null;
+  readonly event: string;
+}
+
+/**
  * The deals slice of an office state.
  *
  * @example
@@ -173,11 +206,17 @@ export interface DealsState {
   readonly ledger: PMap<LedgerEntry>;
   /** `<YYYY-MM> <staff>` → the month's figures. */
   readonly tallies: PMap<Tally>;
+  /** Client → their last recognition fact. */
+  readonly recognitions: PMap<Recognition>;
+  /** Marketing events, by start. */
+  readonly events: readonly MarketingEvent[];
 }
+
+const NO_EVENTS: readonly MarketingEvent[] = Object.freeze([]);
 
 /** No deals yet. @internal */
 export function initialDeals(): DealsState {
-  return { deals: emptyMap(), units: emptyMap(), ledger: emptyMap(), tallies: emptyMap() };
+  return { deals: emptyMap(), units: emptyMap(), ledger: emptyMap(), tallies: emptyMap(), recognitions: emptyMap(), events: NO_EVENTS };
 }
 
 const money = stateDecimalSchema;
@@ -228,6 +267,9 @@ const dealSchema = z.strictObject({
   counted: z.strictObject({ base: countedSchema, red: countedSchema, green: countedSchema }),
 });
 
+const recognitionSchema = z.strictObject({ at: msSchema, during: z.enum(['reception', 'later']), by: keySchema.nullable(), follower: keySchema.nullable(), event: keySchema });
+const marketingEventSchema = z.strictObject({ from: msSchema, to: msSchema, name: textSchema.nullable(), event: keySchema });
+
 const tallySchema = z.strictObject({
   staff: keySchema,
   period,
@@ -251,6 +293,9 @@ export const dealsSliceSchema: z.ZodType<DealsState, unknown> = z
     units: mapSchema(keySchema),
     ledger: mapSchema(ledgerEntrySchema),
     tallies: mapSchema(tallySchema, (t) => `${t.period} ${t.staff}`),
+    // Slices keep their shape across releases: a field added since the snapshot was written starts empty.
+    recognitions: mapSchema(recognitionSchema).default(() => emptyMap<Recognition>()),
+    events: z.array(marketingEventSchema).default(() => []),
   })
   .superRefine((s, ctx) => {
     for (const [unit, deal] of entries(s.units)) {

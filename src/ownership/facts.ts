@@ -35,6 +35,8 @@ export interface OwnershipFacts {
   readonly firstRules: readonly RuleId[];
   /** OWN-FIRST, COL-EARLIEST: a colleague closed a client the holder keeps. */
   readonly keepRules: readonly RuleId[];
+  /** The client's registrations in order (the earlier salespeople of a later designation). */
+  readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean }[];
 }
 
 const CONCEAL = rules('OWN-CONCEAL');
@@ -44,6 +46,7 @@ const CROSS = rules('COL-CROSS-FAMILY');
 const NAMED = rules('OWN-NAMED');
 const FIRST = rules('OWN-FIRST');
 const KEEP = rules('OWN-FIRST', 'COL-EARLIEST');
+const NONE: OwnershipFacts['registrations'] = Object.freeze([]);
 
 /**
  * The ownership facts of a client, and of the client who referred them
@@ -70,5 +73,21 @@ export function ownershipFacts(c: OwnCtx, client: string, groupOf: (person: stri
     namedRules: NAMED,
     firstRules: FIRST,
     keepRules: KEEP,
+    registrations: f?.registrations ?? NONE,
   };
+}
+
+/**
+ * A dealt client moved by an ownership rule after the deal's split was
+ * decided: the deal goes whole to `to` (COL-AFTER-DEAL, OWN-RECOGNIZE,
+ * DSP-QUARREL). The office hands it to the deals family.
+ * @internal
+ */
+export interface DealMove {
+  readonly deal: string;
+  readonly to: string;
+  readonly rules: readonly RuleId[];
+  readonly evidence: readonly string[];
+  /** Why, in words, for the allocation's sentence. */
+  readonly note: string;
 }

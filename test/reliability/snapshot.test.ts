@@ -34,7 +34,22 @@ describe('issue 13 #3: hostile snapshots are refused with issues', () => {
     expect(JSON.stringify(toSnapshot(replayFrom(r.state, tail).state))).toBe(JSON.stringify(toSnapshot(replay(events).state)));
   });
 
+  it('a snapshot written before the second round of rules (no hand-backs, recognitions, marketing events) resumes with them empty', () => {
+    const snap = fresh();
+    delete snap.state.rotation.handBacks;
+    delete snap.state.deals.recognitions;
+    delete snap.state.deals.events;
+    const r = fromSnapshot(snap);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.state.rotation.handBacks).toEqual([]);
+    expect(r.state.deals.events).toEqual([]);
+    expect(r.state.deals.recognitions.size).toBe(0);
+    expect(JSON.stringify(toSnapshot(replayFrom(r.state, tail).state))).toBe(JSON.stringify(toSnapshot(replay(events).state)));
+  });
+
   it.each([
+    ['hand-backs of junk', (s: any) => (s.state.rotation.handBacks = [{ visit: 1 }]), ['state', 'rotation', 'handBacks', 0]],
+    ['a recognition of junk', (s: any) => (s.state.deals.recognitions = { $map: [['c', { at: 'later' }]] }), ['state', 'deals', 'recognitions']],
     ['no state', (s: any) => delete s.state, ['state']],
     ['state: null', (s: any) => (s.state = null), ['state']],
     ['state: []', (s: any) => (s.state = []), ['state']],
