@@ -115,6 +115,11 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       const info = await stat(options.path);
       if (!info.isFile()) throw new UsageError(`${options.path} is not a file`);
       size = info.size;
+      // The quarantine is opened for writing: were it the log, the log would be emptied before it is read.
+      const target = options.quarantine === null ? null : await stat(options.quarantine).catch(() => null);
+      if (target !== null && target.dev === info.dev && target.ino === info.ino) {
+        throw new UsageError(`--quarantine ${options.quarantine} is the log itself: choose another file (the quarantine is overwritten)`);
+      }
     } catch (error) {
       if (error instanceof UsageError) throw error;
       throw new UsageError(`cannot read ${options.path}: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,7 +2,7 @@
  * The office fold: one event at a time through the families it concerns,
  * with the envelope rules every event obeys (office, redelivery, order).
  */
-import type { Issue } from '../kernel/issues.js';
+import { clip, type Issue } from '../kernel/issues.js';
 import { fingerprintEvent } from '../events/fast.js';
 import { instantMs } from '../kernel/time.js';
 import { lineOf, parseEvent } from '../events/parse.js';
@@ -175,14 +175,21 @@ export class PolicyError extends Error {
  * ```
  */
 export function validatePolicy(input: unknown): { ok: true; policy: Policy } | { ok: false; issues: Issue[] } {
-  const parsed = policySchema.safeParse(input ?? {});
+  let parsed: ReturnType<typeof policySchema.safeParse>;
+  try {
+    parsed = policySchema.safeParse(input ?? {});
+  } catch (error) {
+    // A getter that throws or a Proxy: a policy built in code that cannot be read.
+    return { ok: false, issues: [{ code: 'invalid_policy', path: [], message: `the policy could not be read: ${clip(error instanceof Error ? String(error.message) : 'unknown error', 300)}` }] };
+  }
   if (parsed.success) return { ok: true, policy: parsed.data };
+  // Messages and paths echo the policy (an unknown key of 10 MB): cut, and at most 100 of them.
   return {
     ok: false,
-    issues: parsed.error.issues.map((i) => ({
+    issues: parsed.error.issues.slice(0, 100).map((i) => ({
       code: 'invalid_policy' as const,
-      path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-      message: i.message,
+      path: i.path.map((p) => (typeof p === 'number' ? p : clip(String(p), 100))),
+      message: clip(i.message, 300),
     })),
   };
 }

@@ -167,6 +167,15 @@ function fromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
  * ```
  */
 export function fromSnapshot(snapshot: unknown): { ok: true; state: OfficeState } | { ok: false; issues: Issue[] } {
+  try {
+    return restore(snapshot);
+  } catch (error) {
+    // Getters or Proxies in a snapshot built in code: it cannot be read.
+    return { ok: false, issues: [{ code: 'unreadable', path: [], message: `the snapshot could not be read: ${clip(error instanceof Error ? String(error.message) : 'unknown error', 300)}` }] };
+  }
+}
+
+function restore(snapshot: unknown): { ok: true; state: OfficeState } | { ok: false; issues: Issue[] } {
   const bad = (path: Issue['path'], message: string) => ({ ok: false as const, issues: [{ code: 'invalid_value' as const, path, message }] });
   if (typeof snapshot !== 'object' || snapshot === null) return bad([], 'a snapshot must be an object');
   const s = snapshot as Partial<Snapshot>;

@@ -88,6 +88,8 @@ export function wording(state: OfficeState): Wording {
 
 /** Epoch ms of a time a caller asks about; a string that is not a time is the caller's error, thrown as nextReceiver throws it. */
 function msOf(at: string): number {
+  // Callers in plain JavaScript may pass anything: a non-string is the same error, not a TypeError from inside.
+  if (typeof at !== 'string') throw new RangeError(`${at === null ? 'null' : typeof at} is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
   const ms = instantMs(at);
   if (Number.isNaN(ms)) throw new RangeError(`"${at.length > 60 ? `${at.slice(0, 60)}…` : at}" is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
   return ms;

@@ -114,6 +114,18 @@ describe('issue 13 #8: I/O errors are clear errors with their own exit code', ()
   });
 });
 
+describe('issue 13: nothing valid is lost', () => {
+  it('a quarantine that is the log itself is refused before the log is touched', async () => {
+    const cwd = scratch();
+    const content = `${[...roster, 'not json'].join('\n')}\n`;
+    const file = logFile(cwd, content);
+    const ran = await cli(['validate', file, '--quarantine', file], { cwd });
+    expect(ran.code).toBe(exitCodes.usage);
+    expect(ran.stderr).toMatch(/is the log itself/);
+    expect(readFileSync(file, 'utf8')).toBe(content);
+  });
+});
+
 describe('issue 13 #9: a pipe does not hide bad input', () => {
   it('validate bad.jsonl | head -1 still exits 2 (EPIPE is quiet)', async () => {
     const cwd = scratch();

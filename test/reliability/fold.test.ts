@@ -65,6 +65,27 @@ describe('issue 13 #12: views asked about a time that is not one', () => {
     expect(() => explain(state, zhang.phone, { at: 'nonsense' })).toThrow(/not an ISO-8601 time/);
     expect(owners(state, { at: t('11-02 10:00') })).toHaveLength(1);
   });
+
+  it('a time that is not even a string (plain JavaScript callers) is the same RangeError, not a TypeError', () => {
+    for (const at of [null, 5, {}, ['2026-11-01T10:00:00+08:00']]) {
+      expect(() => owners(state, { at } as unknown as { at: string })).toThrow(RangeError);
+      expect(() => nextReceiver(state, at as unknown as string)).toThrow(RangeError);
+    }
+  });
+});
+
+describe('issue 13 #12: hostile policies give issues, cut short', () => {
+  it('a 10 MB unknown key is not echoed whole, in the message nor the path', () => {
+    const r = validatePolicy({ ['k'.repeat(10_000_000)]: 1 });
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r).length).toBeLessThan(1000);
+  });
+
+  it('a policy that cannot be read (a throwing getter, a Proxy) is an issue, not a throw', () => {
+    const proxy = new Proxy({}, { get: () => { throw new Error('no'); }, ownKeys: () => { throw new Error('no'); } });
+    const getter = { get ownership() { throw new Error('no'); } };
+    for (const p of [proxy, getter]) expect(validatePolicy(p)).toMatchObject({ ok: false, issues: [{ code: 'invalid_policy', path: [] }] });
+  });
 });
 
 describe('issue 13 #12: the library names the line of a refused event', () => {

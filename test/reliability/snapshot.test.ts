@@ -47,6 +47,12 @@ describe('issue 13 #3: hostile snapshots are refused with issues', () => {
     expect(JSON.stringify(toSnapshot(replayFrom(r.state, tail).state))).toBe(JSON.stringify(toSnapshot(replay(events).state)));
   });
 
+  it('a snapshot that cannot be read at its top (a throwing getter, a Proxy) is an issue, not a throw', () => {
+    const proxy = new Proxy({}, { get: () => { throw new Error('no'); } });
+    const getter = { format: 'salesfloor-state', version: 2, get state() { throw new Error('no'); } };
+    for (const snap of [proxy, getter]) expect(fromSnapshot(snap)).toMatchObject({ ok: false, issues: [{ code: 'unreadable' }] });
+  });
+
   it.each([
     ['hand-backs of junk', (s: any) => (s.state.rotation.handBacks = [{ visit: 1 }]), ['state', 'rotation', 'handBacks', 0]],
     ['a recognition of junk', (s: any) => (s.state.deals.recognitions = { $map: [['c', { at: 'later' }]] }), ['state', 'deals', 'recognitions']],
