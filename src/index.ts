@@ -84,7 +84,19 @@ export { decisionSchema, type Decision, type DecisionOf } from './office/decisio
 
 // Policies
 export { policySchema, limitsPolicySchema, type Policy, type PolicyInput, type LimitsPolicy } from './policy/schema.js';
-export { presetNames, presetCatalog, presetPolicy, isPresetName, type PresetName, type PresetInfo } from './policy/presets/index.js';
+export {
+  presetNames,
+  presetCatalog,
+  presets,
+  presetPolicy,
+  presetInput,
+  isPresetName,
+  type Preset,
+  type PresetField,
+  type PresetValue,
+  type PresetName,
+  type PresetInfo,
+} from './policy/presets/index.js';
 export { identityPolicySchema, type IdentityPolicy } from './identity/policy.js';
 export {
   registrationPolicySchema,
