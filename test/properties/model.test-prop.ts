@@ -18,6 +18,11 @@ const rare: fc.Arbitrary<Body> = fc.oneof(
   fc.record({ staff: fc.constantFrom(...STAFF), month: fc.constantFrom('2026-11', '2026-12'), red: fc.option(fc.constantFrom('1000000', '5000000'), { nil: null }), green: fc.constantFrom('2000000', '0') }).map((b) => ({ type: 'setTargets', ...b })),
   fc.record({ deal: fc.constantFrom('D1', 'D2', 'D3'), a: fc.constantFrom(...STAFF), b: fc.constantFrom(...STAFF), share: fc.constantFrom('60', '50', '1') }).map(({ deal, a, b, share }) => ({ type: 'splitDeal', deal, commission: [{ staff: a, share }, { staff: b, share: '40' }] })),
   fc.subarray([...CLIENTS], { minLength: 1, maxLength: 2 }).map((clients) => ({ type: 'announceDeveloperContacts', clients: clients.map((c) => ({ ...c })) })),
+  // The second round's facts: a conflicting claim returned, a manager's draw of a leaver's clients.
+  fc.record({ staff: fc.constantFrom(...STAFF), client: fc.constantFrom(...CLIENTS) }).map(({ staff, client }) => ({ type: 'returnClaim', staff, client: { ...client } })),
+  fc
+    .record({ staff: fc.constantFrom(...STAFF), to: fc.array(fc.record({ client: fc.constantFrom(...CLIENTS), staff: fc.constantFrom(...STAFF) }), { minLength: 1, maxLength: 3 }) })
+    .map(({ staff, to }) => ({ type: 'redistributeClients', staff, to: to.map((t) => ({ client: { ...t.client }, staff: t.staff })) })),
 );
 const anyBody = fc.oneof({ weight: 5, arbitrary: body }, { weight: 1, arbitrary: rare });
 
