@@ -9,6 +9,7 @@ import { diff, explainClient, presets, queue, replay, validate, type Args } from
 import { formats, type Format } from './format.js';
 import { exitCodes, UsageError, type Io } from './io.js';
 import { reports } from './reports.js';
+import { report } from './report-page.js';
 
 type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine';
 
@@ -42,6 +43,8 @@ interface Command {
   readonly summary: string;
   readonly options: readonly Option[];
   readonly run: (args: Args, io: Io) => Promise<number>;
+  /** Help for options that mean something else here. */
+  readonly optionHelp?: Partial<Record<Option, string>>;
 }
 
 const logOptions: Option[] = ['policy', 'format', 'no-mask', 'quarantine'];
@@ -83,6 +86,16 @@ const commands: Record<string, Command> = {
     options: [...logOptions, 'as-of', 'out', 'report', 'as'],
     run: diff,
   },
+  report: {
+    usage: 'report <log.jsonl> [--policy <file|preset>] [--policy <file|preset>] [--as-of <time>] --out report.html',
+    summary: 'one HTML page with charts: rotation fairness, credit and commission, owners by channel and rule, scorecard; two policies side by side',
+    options: ['policy', 'as-of', 'out', 'no-mask', 'quarantine'],
+    run: report,
+    optionHelp: {
+      policy: '--policy, -p <file|preset>  a preset name or a JSON policy file; give two to set their replays side by side, with what differs',
+      out: '--out, -o <file.html>       where to write the page (default: stdout); it needs no network and runs no script',
+    },
+  },
 };
 
 const TIMES = 'Times: 2026-10-15T18:00:00+08:00, or 2026-10-15T18:00 in the office time zone, or 2026-10-15 for the end of that day.';
@@ -108,7 +121,7 @@ function mainHelp(): string {
 }
 
 function commandHelp(name: string, command: Command): string {
-  return [`Usage: salesfloor ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Options:', ...command.options.map((o) => `  ${optionHelp[o]}`), '', TIMES, EXITS, ''].join('\n');
+  return [`Usage: salesfloor ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Options:', ...command.options.map((o) => `  ${command.optionHelp?.[o] ?? optionHelp[o]}`), '', TIMES, EXITS, ''].join('\n');
 }
 
 function toArgs(values: Record<string, unknown>, positionals: string[]): Args {

@@ -38,18 +38,22 @@ export interface Args {
 }
 
 const DEFAULT_OUT = '.salesfloor-out';
-const NAMED_ON_STDERR = 20;
+/** How many bad lines the stderr summary names (all go to the quarantine file). */
+export const NAMED_ON_STDERR = 20;
 
 const identity: Clean = (text) => text;
-const cleanerOf = (args: Args): Clean => (args.mask ? maskText : identity);
+/** Phone masking of every output string, unless `--no-mask` (PRV-MASK). */
+export const cleanerOf = (args: Args): Clean => (args.mask ? maskText : identity);
 
-function logArg(args: Args, io: Io): string {
+/** The `<log>` argument, resolved (or `-` for stdin). */
+export function logArg(args: Args, io: Io): string {
   const log = args.positionals[0];
   if (log === undefined) throw new UsageError('missing <log>: the path of a JSONL event log, or - for stdin');
   return log === '-' ? log : resolve(io.cwd, log);
 }
 
-function quarantineOf(args: Args, io: Io): string {
+/** Where bad lines go: `--quarantine`, else `<out>/quarantine.jsonl`. */
+export function quarantineOf(args: Args, io: Io): string {
   return resolve(io.cwd, args.quarantine ?? join(args.out ?? DEFAULT_OUT, 'quarantine.jsonl'));
 }
 
@@ -63,27 +67,29 @@ function chosenReports(args: Args, fallback: readonly Report[]): Report[] {
 }
 
 /** Masking, and the time the views look at (and the replay stops at). */
-function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, timeZone: string): ViewOptions {
+export function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, timeZone: string): ViewOptions {
   const time = timeFlag === '--at' ? args.at : timeFlag === '--as-of' ? args.asOf : undefined;
   return time === undefined || timeFlag === null ? { mask: args.mask } : { mask: args.mask, at: parseTime(timeFlag, time, timeZone) };
 }
 
-function untilOf(view: ViewOptions): { until?: number } {
+/** The replay stops at the view's time, if it has one. */
+export function untilOf(view: ViewOptions): { until?: number } {
   return view.at === undefined ? {} : { until: Date.parse(view.at) };
 }
 
-function checkStaff(state: OfficeState, staff: string | undefined): void {
+/** `--as <staff>` must name a staff member of the log. */
+export function checkStaff(state: OfficeState, staff: string | undefined): void {
   if (staff !== undefined && !staffList(state).some((m) => m.id === staff)) throw new UsageError(`--as ${staff}: no such staff member in the log`);
 }
 
 /** A path as people read it: relative when under the working directory. */
-function shown(io: Io, path: string): string {
+export function shown(io: Io, path: string): string {
   const rel = relative(io.cwd, path);
   return rel !== '' && !rel.startsWith('..') ? rel : path;
 }
 
 /** A summary of a session, as data (JSON) and as lines (stderr, validate). */
-function summaryOf(io: Io, log: string, session: Session, labels: readonly string[], clean: Clean) {
+export function summaryOf(io: Io, log: string, session: Session, labels: readonly string[], clean: Clean) {
   return {
     log: log === '-' ? 'stdin' : basename(log),
     policies: labels,
@@ -96,9 +102,11 @@ function summaryOf(io: Io, log: string, session: Session, labels: readonly strin
   };
 }
 
-type Summary = ReturnType<typeof summaryOf>;
+/** The summary of a session, as {@link summaryOf} gives it. */
+export type Summary = ReturnType<typeof summaryOf>;
 
-function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
+/** The summary as lines for people, naming up to `limit` bad lines. */
+export function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
   const time = elapsedMs === undefined ? '' : ` in ${(elapsedMs / 1000).toFixed(1)} s`;
   const later = s.laterLeftOut ? `, ${s.laterLeftOut} later events left out` : '';
   const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${later}${time}.`];
@@ -112,7 +120,8 @@ function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
   return lines;
 }
 
-const exitOf = (session: Session) => (session.badCount > 0 ? exitCodes.badInput : exitCodes.clean);
+/** Exit 2 when bad lines were found, else 0. */
+export const exitOf = (session: Session) => (session.badCount > 0 ? exitCodes.badInput : exitCodes.clean);
 
 /** Rows of a report, with other staff's clients withheld under `--as` (PRV-ACCESS). */
 function sectionOf(report: Report, rows: Iterable<Row>, input: ReportInput, as: string | undefined): Section {
@@ -282,7 +291,7 @@ export async function presets(args: Args, io: Io): Promise<number> {
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join(', ') : String(cell));
 
 /** The rows that differ between two runs of a report, one row per changed cell. */
-function* differences(report: Report, a: Iterable<Row>, b: Iterable<Row>): Generator<Row> {
+export function* differences(report: Report, a: Iterable<Row>, b: Iterable<Row>): Generator<Row> {
   const keyOf = (row: Row) => report.key.map((k) => text(row[k])).join('/');
   const right = new Map<string, Row>();
   for (const row of b) right.set(keyOf(row), row);
