@@ -1,20 +1,23 @@
 /**
- * CI's check of the built CLI's page (issue 14), on a file that
- * `node dist/cli.js report` wrote:
+ * CI's check of the built CLI's page and workbook (issue 14), on files that
+ * `node dist/cli.js report` and `replay --format xlsx` wrote:
  *
- *   npx tsx scripts/check-report.ts <report.html> [<screenshot.png>]
+ *   npx tsx scripts/check-report.ts <report.html> <reports.xlsx> [<screenshot.png>]
  *
  * It opens the page in headless Chromium (CHROMIUM_PATH or /usr/bin/chromium)
  * offline, with every request but the file blocked, and checks the charts are
- * there and nothing was fetched or logged as an error. Exit 1 on the first failure.
+ * there and nothing was fetched or logged as an error; then it unzips the
+ * workbook and reads the commissions sheet's XML: months are text, money is
+ * numbers, the header row is frozen. Exit 1 on the first failure.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
 import { chromium } from 'playwright-core';
 
-const [html, shot] = process.argv.slice(2);
-if (html === undefined) {
-  process.stderr.write('usage: npx tsx scripts/check-report.ts <report.html> [<screenshot.png>]\n');
+const [html, xlsx, shot] = process.argv.slice(2);
+if (html === undefined || xlsx === undefined) {
+  process.stderr.write('usage: npx tsx scripts/check-report.ts <report.html> <reports.xlsx> [<screenshot.png>]\n');
   process.exit(1);
 }
 
@@ -51,4 +54,20 @@ try {
   await browser.close();
 }
 
-process.stdout.write('check-report: the page is as it should be\n');
+const files = unzipSync(readFileSync(xlsx));
+const text = (name: string) => {
+  const file = files[name];
+  if (file === undefined) throw new Error(`no ${name} in ${xlsx}`);
+  return strFromU8(file);
+};
+const sheets = [...text('xl/workbook.xml').matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)].map((m) => ({ name: m[1], id: m[2] }));
+check(sheets.length >= 8, `the workbook has a sheet per report and a summary (${sheets.map((s) => s.name).join(', ')})`);
+const rels = text('xl/_rels/workbook.xml.rels');
+const commissions = sheets.find((s) => s.name === 'commissions');
+const target = commissions && new RegExp(`Id="${commissions.id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${commissions.id}"`).exec(rels);
+const path = `xl/${(target?.[1] ?? target?.[2] ?? '').replace(/^\/?xl\//, '')}`;
+const sheet = text(path);
+check(/<pane [^>]*ySplit="1"[^>]*state="frozen"/.test(sheet), `${path}: the header row is frozen`);
+check(/<c r="C2"[^>]*t="(?:str|inlineStr)"[^>]*>(?:<v>|<is><t>)2026-10</.test(sheet), `${path}: the month 2026-10 is text`);
+check(/<c r="E2" s="\d+"><v>-?\d+(\.\d+)?<\/v><\/c>/.test(sheet), `${path}: money is a number`);
+process.stdout.write('check-report: the page and the workbook are as they should be\n');

@@ -30,7 +30,7 @@ const optionHelp: Record<Option, string> = {
   policy: '--policy, -p <file|preset>  a preset name (see `presets`) or a JSON policy file; default: every default',
   'as-of': '--as-of <time>              replay only events up to this time and evaluate owners then',
   at: '--at <time>                 the time to look at the queue',
-  format: '--format, -f table|json|csv  table for people (default), JSON or CSV (UTF-8 with BOM, for Excel) for machines',
+  format: '--format, -f table|json|csv|xlsx  table for people (default), JSON or CSV (UTF-8 with BOM) for machines; xlsx: one Excel workbook, a sheet per report (replay and diff, with --out <dir>)',
   out: '--out, -o <dir>             write one file per report (and summary.json, quarantine.jsonl) into <dir>',
   report: `--report, -r <name>         only this report (repeatable): ${reports.map((r) => r.name).join(', ')}`,
   'no-mask': '--no-mask                   show phone numbers in full (they are masked by default: 138****5678, PRV-MASK)',
@@ -45,16 +45,19 @@ interface Command {
   readonly run: (args: Args, io: Io) => Promise<number>;
   /** Help for options that mean something else here. */
   readonly optionHelp?: Partial<Record<Option, string>>;
+  /** Writes `--format xlsx` (a workbook of its sections). */
+  readonly xlsx?: true;
 }
 
 const logOptions: Option[] = ['policy', 'format', 'no-mask', 'quarantine'];
 
 const commands: Record<string, Command> = {
   replay: {
-    usage: 'replay <log.jsonl> [--policy <file|preset>] [--as-of <time>] [--format table|json|csv] [--out <dir>]',
+    usage: 'replay <log.jsonl> [--policy <file|preset>] [--as-of <time>] [--format table|json|csv|xlsx] [--out <dir>]',
     summary: 'replay a log and print the reports: ownership register, receptions, deals, scorecards',
     options: [...logOptions, 'as-of', 'out', 'report', 'as'],
     run: replay,
+    xlsx: true,
   },
   validate: {
     usage: 'validate <log.jsonl> [--policy <file|preset>]',
@@ -85,6 +88,7 @@ const commands: Record<string, Command> = {
     summary: 'replay under two policies and show what changes (owners and scorecards by default)',
     options: [...logOptions, 'as-of', 'out', 'report', 'as'],
     run: diff,
+    xlsx: true,
   },
   report: {
     usage: 'report <log.jsonl> [--policy <file|preset>] [--policy <file|preset>] [--as-of <time>] --out report.html',
@@ -176,7 +180,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(commandHelp(name, command));
       return exitCodes.clean;
     }
-    return await command.run(toArgs(values, positionals), io);
+    const args = toArgs(values, positionals);
+    if (args.format === 'xlsx' && command.xlsx !== true) throw new UsageError(`--format xlsx: ${name} writes no workbook (replay and diff do)`);
+    if (args.format === 'xlsx' && args.out === undefined) throw new UsageError('--format xlsx writes a file: give --out <dir> (the workbook is <dir>/reports.xlsx)');
+    return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr.write(`salesfloor ${name}: ${(error as Error).message}\nUsage: salesfloor ${command.usage} (--help for options)\n`);

@@ -22,6 +22,7 @@ import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
 import { maskText } from './privacy.js';
 import { reportInput, reportNames, reports, type Cell, type Collector, type Report, type ReportInput, type Row } from './reports.js';
 import { readLog, type Session } from './session.js';
+import { writeXlsx } from './xlsx.js';
 
 /** The parsed options a command may use. */
 export interface Args {
@@ -141,7 +142,9 @@ function sectionOf(report: Report, rows: Iterable<Row>, input: ReportInput, as: 
 }
 
 async function writeSections(io: Io, args: Args, sections: readonly Section[], head: Record<string, unknown>, clean: Clean): Promise<void> {
-  if (args.out !== undefined) {
+  if (args.format === 'xlsx') {
+    await writeXlsx(io, args, sections, head, clean, (path) => shown(io, path));
+  } else if (args.out !== undefined) {
     const dir = resolve(io.cwd, args.out);
     await mkdir(dir, { recursive: true });
     for (const section of sections) {

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
-const heavy = ['echarts'];
+const heavy = ['echarts', 'exceljs'];
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; optionalDependencies?: Record<string, string> };
 
 const code = (f: string) => readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
@@ -43,9 +43,10 @@ describe('the library import stays light', () => {
 
   it('the CLI imports them only with import(), so the other commands never load them', () => {
     const { files, packages } = graph('src/cli/main.ts');
-    expect(files).toEqual(expect.arrayContaining(['src/cli/charts.ts']));
+    expect(files).toEqual(expect.arrayContaining(['src/cli/charts.ts', 'src/cli/xlsx.ts']));
     for (const p of heavy) expect(packages.has(p)).toBe(false);
     expect(code(join(root, 'src/cli/charts.ts'))).toContain("import('echarts')");
+    expect(code(join(root, 'src/cli/xlsx.ts'))).toContain("import('exceljs')");
   });
 
   it('they are optional dependencies: installed with the package, left out by --omit=optional', () => {
