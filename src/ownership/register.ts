@@ -10,10 +10,13 @@ import { joinRules, rules, type Args } from '../kernel/decision.js';
 import type { RuleId } from '../kernel/rules.js';
 import { minutesOf } from '../kernel/time.js';
 import type { ClientRef } from '../events/common.js';
-import type { Phone } from '../identity/phone.js';
 import type { Channel, ClaimDecision, CollisionDecision, FollowUpDecision, RegistrationDecision } from './decisions.js';
 import { draftFile, grant, ownershipDecision, protectionEnd, renew, settle, type OwnCtx } from './file.js';
 import { isProtected, type ClientFile, type FileDraft, type Registration } from './state.js';
+
+
+/** What the registration checks read of a normalized phone (the identity family's `Phone` fits it). @internal */
+export type NormalizedPhone = { readonly kind: 'full' | 'masked' } | { readonly kind: 'invalid'; readonly reason: string };
 
 /**
  * The book day a registration counts for: after the cutoff, the next day (REG-CUTOFF).
@@ -43,8 +46,8 @@ export interface Claimant {
 /** What a registration's fields look like to the checks, with what the record already knows. @internal */
 export interface Fields {
   readonly ref: ClientRef | undefined;
-  /** The phone as normalized. */
-  readonly phone: Phone | undefined;
+  /** The phone as the identity family normalized it: what REG-FIELDS reads of it. */
+  readonly phone: NormalizedPhone | undefined;
   /** What the record of a known client supplies (REG-FIELDS). */
   readonly known?: { readonly name: boolean; readonly phone: boolean } | undefined;
 }
