@@ -10,6 +10,7 @@ import { formats, type Format } from './format.js';
 import { exitCodes, UsageError, type Io } from './io.js';
 import { reports } from './reports.js';
 import { report } from './report-page.js';
+import { loadExcel } from './xlsx.js';
 
 type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine';
 
@@ -183,6 +184,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const args = toArgs(values, positionals);
     if (args.format === 'xlsx' && command.xlsx !== true) throw new UsageError(`--format xlsx: ${name} writes no workbook (replay and diff do)`);
     if (args.format === 'xlsx' && args.out === undefined) throw new UsageError('--format xlsx writes a file: give --out <dir> (the workbook is <dir>/reports.xlsx)');
+    // Before the replay: a missing exceljs is said before a long log is read.
+    if (args.format === 'xlsx') await loadExcel();
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

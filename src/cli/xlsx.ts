@@ -77,6 +77,17 @@ export function typedCell(cell: Cell | undefined, kind: ColumnKind, clean: Clean
   return { value: text };
 }
 
+/**
+ * Loads exceljs (Node caches the module: the CLI loads it before a replay, to
+ * say it is missing before reading a long log, and again to write).
+ *
+ * @returns the exceljs module
+ * @throws UsageError when exceljs is not installed
+ */
+export async function loadExcel() {
+  return (await loadOptional(() => import('exceljs'), 'exceljs', '--format xlsx')).default;
+}
+
 /** Rows read before a sheet's columns are sized; the rest stream through. */
 export const WIDTH_SAMPLE = 500;
 const MAX_WIDTH = 60;
@@ -109,7 +120,7 @@ function sheetName(name: string, taken: Set<string>): string {
  * @param clean - applied to every string (phone masking)
  */
 export async function writeWorkbook(file: string, sections: readonly Section[], head: Record<string, unknown>, clean: Clean): Promise<void> {
-  const { default: excel } = await loadOptional(() => import('exceljs'), 'exceljs', '--format xlsx');
+  const excel = await loadExcel();
   // Inline strings and styles: no shared-string table growing with the rows.
   const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'salesfloor';

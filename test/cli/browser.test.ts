@@ -28,6 +28,7 @@ const pages = { month: join(dir, 'month.html'), hostile: join(dir, 'hostile.html
 beforeAll(async () => {
   if (executablePath === undefined) {
     if (ci) throw new Error(`CI: ${INSTALL}`);
+    console.warn(`test/cli/browser.test.ts skipped: ${INSTALL}`);
     return;
   }
   const [month, hostile] = await Promise.all([cli(['report', monthLog, '--out', pages.month], { cwd: dir }), cli(['report', hostileLog(), '--out', pages.hostile], { cwd: dir })]);
