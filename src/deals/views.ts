@@ -271,7 +271,7 @@ export function attainment(r: DealsReader, query: Pick<LedgerQuery, 'staff' | 'm
       green: t.green,
       redTarget: t.redTarget,
       greenTarget: t.greenTarget,
-      ...standingOf(t),
+      ...standingOf(t, r.policy.commission.excessBase),
       commission: cents(monthCommission(t, r.policy.commission)),
     }));
 }

@@ -4,15 +4,16 @@
  * the raw sheet XML out of the zip (what is stored: months as strings, money
  * as numbers, no formulas).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/cli/format.js';
-import { kindOf, numFmts, typedCell, WIDTH_SAMPLE } from '../../src/cli/xlsx.js';
+import { kindOf, numFmts, openWorkbook, sheetBacklog, typedCell, WIDTH_SAMPLE } from '../../src/cli/xlsx.js';
 import { HOSTILE_FORMULA, hostileLog } from './hostile.js';
-import { cli, monthLog, scratch, type Ran } from './support.js';
+import { Captured, cli, monthLog, scratch, type Ran } from './support.js';
 
 type Json = { reports: Record<string, { rows: Record<string, unknown>[] }> };
 
@@ -177,5 +178,124 @@ describe('typed cells and the other commands', () => {
     const queue = await cli(['queue', monthLog, '--at', '2026-10-02', '--format', 'xlsx']);
     expect(queue.code).toBe(1);
     expect(queue.stderr).toContain('--format xlsx: queue writes no workbook');
+  });
+});
+
+/** A cell as compared: dates as ISO text, empty as null. */
+function plainValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  return value === undefined || value === '' ? null : value;
+}
+
+/** A sheet's rows as the plain values of its cells, by its header's columns. */
+function sheetRows(ws: ExcelJS.Worksheet): Record<string, unknown>[] {
+  const columns = header(ws);
+  const rows: Record<string, unknown>[] = [];
+  ws.eachRow((row, n) => {
+    if (n > 1) rows.push(Object.fromEntries(columns.map((c, i) => [c, plainValue(row.getCell(i + 1).value)])));
+  });
+  return rows;
+}
+
+/** JSON report rows as the workbook types them. */
+const typedRows = (rows: readonly Record<string, unknown>[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).map(([c, v]) => [c, plainValue(typedCell(v as Parameters<typeof typedCell>[0], kindOf(c), identity).value)])));
+
+const readBook = async (file: string) => {
+  const b = new ExcelJS.Workbook();
+  await b.xlsx.readFile(file);
+  return b;
+};
+
+describe('the workbook is streamed: rows go into their sheet as the log is read', () => {
+  const SMALL = 100;
+  const reportsOf = ['--report', 'receptions', '--report', 'deals', '--report', 'owners'];
+
+  it('in chunks, the first streamed sheet as it comes and the next from the spool, each sheet holds its report\'s rows, typed', async () => {
+    const cwd = scratch();
+    const [ranBook, ranJson] = await Promise.all([
+      cli(['replay', monthLog, ...reportsOf, '--format', 'xlsx', '--out', 'out'], { cwd, chunkRows: SMALL }),
+      cli(['replay', monthLog, ...reportsOf, '--format', 'json'], { chunkRows: SMALL }),
+    ]);
+    expect([ranBook.code, ranJson.code]).toEqual([0, 0]);
+    const b = await readBook(join(cwd, 'out/reports.xlsx'));
+    expect(b.worksheets.map((w) => w.name)).toEqual(['receptions', 'deals', 'owners', 'summary']);
+    const doc = JSON.parse(ranJson.stdout) as Json;
+    for (const name of ['receptions', 'deals', 'owners']) {
+      const want = doc.reports[name]?.rows ?? [];
+      // The month's receptions take many chunks of SMALL rows: the test streams, not one block.
+      if (name === 'receptions') expect(want.length).toBeGreaterThan(10 * SMALL);
+      expect(sheetRows(b.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(typedRows(want));
+    }
+  });
+
+  it('PRV-ACCESS: under --as, the sheets hold the salesperson\'s rows and the summary sheet the withheld counts, as JSON says', async () => {
+    const cwd = scratch();
+    const [ranBook, ranJson] = await Promise.all([
+      cli(['replay', monthLog, ...reportsOf, '--as', 'S01', '--format', 'xlsx', '--out', 'out'], { cwd, chunkRows: SMALL }),
+      cli(['replay', monthLog, ...reportsOf, '--as', 'S01', '--format', 'json'], { chunkRows: SMALL }),
+    ]);
+    expect([ranBook.code, ranJson.code]).toEqual([0, 0]);
+    const b = await readBook(join(cwd, 'out/reports.xlsx'));
+    const doc = JSON.parse(ranJson.stdout) as { reports: Record<string, { rows: Record<string, unknown>[]; withheld: number }> };
+    const summary = new Map(sheetRows(b.getWorksheet('summary') as ExcelJS.Worksheet).map((r) => [r.field, r.value]));
+    for (const name of ['receptions', 'deals', 'owners']) {
+      const report = doc.reports[name];
+      expect(report?.withheld).toBeGreaterThan(0);
+      expect(summary.get(`withheld ${name}`)).toBe(report?.withheld);
+      expect(sheetRows(b.getWorksheet(name) as ExcelJS.Worksheet)).toEqual(typedRows(report?.rows ?? []));
+    }
+  });
+
+  it('the workbook file grows before the second half of the log is sent', async () => {
+    const cwd = scratch();
+    const file = join(cwd, 'out', 'reports.xlsx');
+    const lines = readFileSync(monthLog, 'utf8').split('\n').filter((l) => l !== '').map((l) => `${l}\n`);
+    const half = Math.floor(lines.length / 2);
+    let seen = false;
+    const sizeOf = () => (existsSync(file) ? statSync(file).size : 0);
+    // Bytes of the first sheet's zipped XML: more than the zip's headers.
+    const grown = 8_000;
+    const stdin = (async function* () {
+      yield Buffer.from(lines.slice(0, half).join(''));
+      for (let waited = 0; waited < 5000 && !(seen = sizeOf() > grown); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      yield Buffer.from(lines.slice(half).join(''));
+    })();
+    const ran = await cli(['replay', '-', '--report', 'receptions', '--format', 'xlsx', '--out', 'out'], { cwd, stdin, chunkRows: SMALL, stdout: new Captured() });
+    expect(ran.code).toBe(0);
+    expect(seen).toBe(true);
+    expect(sizeOf()).toBeGreaterThan(grown);
+  });
+
+  it('the open sheet\'s backlog is found in this exceljs (the writer waits on it), and a long sheet reaches the file before the workbook ends', async () => {
+    const excel = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: new PassThrough(), useStyles: true, useSharedStrings: false });
+    expect(sheetBacklog(excel.addWorksheet('x'))).toBeDefined();
+    expect(sheetBacklog({})).toBeUndefined();
+
+    const file = join(scratch(), 'nested', 'book.xlsx');
+    const workbook = await openWorkbook(file, identity);
+    const ws = workbook.sheet({ name: 'rows', description: '', columns: ['name', 'amount'] }, identity);
+    ws.start();
+    const many = function* () {
+      for (let i = 0; i < 20_000; i++) yield { name: `客户 ${i}`, amount: `${i}.05` };
+    };
+    await ws.pipe(many());
+    expect(statSync(file).size).toBeGreaterThan(50_000);
+    await ws.end(0);
+    await workbook.finish({ log: 'generated' }, { rows: 0 });
+    const rows = sheetRows((await readBook(file)).getWorksheet('rows') as ExcelJS.Worksheet);
+    expect(rows).toHaveLength(20_000);
+    expect(rows[19_999]).toEqual({ name: '客户 19999', amount: 19999.05 });
+  });
+
+  it('a workbook closed before it is finished (an error mid-log) leaves no file behind', async () => {
+    const file = join(scratch(), 'book.xlsx');
+    const workbook = await openWorkbook(file, identity);
+    const ws = workbook.sheet({ name: 'rows', description: '', columns: ['name'] }, identity);
+    ws.start();
+    await ws.pipe(Array.from({ length: 20_000 }, (_, i) => ({ name: `客户 ${i}` })));
+    expect(statSync(file).size).toBeGreaterThan(0);
+    await workbook.close();
+    expect(existsSync(file)).toBe(false);
   });
 });
