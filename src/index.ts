@@ -58,6 +58,8 @@ export {
   holdMarketingEventSchema,
   appointmentSchema,
   dutyHoursSchema,
+  returnClaimSchema,
+  redistributeClientsSchema,
   eventSchemas,
   eventSchema,
   type StaffStatus,
@@ -82,7 +84,19 @@ export { decisionSchema, type Decision, type DecisionOf } from './office/decisio
 
 // Policies
 export { policySchema, type Policy, type PolicyInput } from './policy/schema.js';
-export { presetNames, presetCatalog, presetPolicy, isPresetName, type PresetName, type PresetInfo } from './policy/presets/index.js';
+export {
+  presetNames,
+  presetCatalog,
+  presets,
+  presetPolicy,
+  presetInput,
+  isPresetName,
+  type Preset,
+  type PresetField,
+  type PresetValue,
+  type PresetName,
+  type PresetInfo,
+} from './policy/presets/index.js';
 export { identityPolicySchema, type IdentityPolicy } from './identity/policy.js';
 export {
   registrationPolicySchema,
@@ -135,6 +149,8 @@ export {
   credits,
   attainment,
   localTime,
+  viewAs,
+  type SalespersonView,
   type OwnerRow,
   type ViewOptions,
 } from './office/views.js';

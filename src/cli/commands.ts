@@ -13,6 +13,7 @@ import {
   type OfficeState,
   type ViewOptions,
   localTime,
+  viewAs,
 } from '../index.js';
 import { jsonDocument, sectionText, type Clean, type Format, type Section } from './format.js';
 import { exitCodes, pipeText, UsageError, type Io } from './io.js';
@@ -128,9 +129,11 @@ export const exitOf = (session: Session) => (session.badCount > 0 ? exitCodes.ba
 function visibleTo(report: Report, input: ReportInput, as: string | undefined): ((row: Row) => boolean) | undefined {
   const column = report.clientColumn;
   if (as === undefined || column === undefined) return undefined;
+  // The library's per-salesperson view decides which clients are theirs.
+  const mine = new Set(viewAs(input.state, as, input.view).own.map((r) => r.client));
   return (row) => {
     const client = row[column];
-    return typeof client === 'string' && input.client(client)?.owner === as;
+    return typeof client === 'string' && mine.has(client);
   };
 }
 
