@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test-prop.ts'],
     testTimeout: 60_000,
+    // beforeAll hooks replay the example month (several CLI runs): on a loaded machine 10 s is not enough.
+    hookTimeout: 60_000,
     setupFiles: ['test/support/seed.ts'],
   },
 });
