@@ -6,7 +6,7 @@
  */
 import { closeSlice, openSlice, TMap, Tx, type Transient } from '../kernel/draft.js';
 import { emptyMap } from '../kernel/map.js';
-import { calendarOf, type Calendar } from '../kernel/time.js';
+import { calendarOf, instantMs, type Calendar } from '../kernel/time.js';
 import type { Policy } from '../policy/schema.js';
 import type { DealsCtx } from '../deals/ledger.js';
 import type { DealsState } from '../deals/state.js';
@@ -24,6 +24,25 @@ import type { StaffState } from '../staff/state.js';
 import type { OfficeState, Seen, Story } from './state.js';
 
 const parts = new WeakMap<Policy, OwnershipRules>();
+const bounds = new WeakMap<Policy, TimeBounds>();
+
+/** A policy's time limits in epoch ms (`maxGap`: Infinity for none). */
+export interface TimeBounds {
+  readonly earliest: number;
+  readonly latest: number;
+  readonly maxGap: number;
+}
+
+/** The time limits of a policy, read once per policy. */
+function timeBounds(policy: Policy): TimeBounds {
+  let b = bounds.get(policy);
+  if (b === undefined) {
+    const { earliest, latest, maxGapDays } = policy.limits;
+    b = { earliest: instantMs(earliest), latest: instantMs(latest), maxGap: maxGapDays === null ? Infinity : maxGapDays * 86_400_000 };
+    bounds.set(policy, b);
+  }
+  return b;
+}
 
 /** The ownership family's sections of a policy, built once per policy. */
 function ownershipRules(policy: Policy): OwnershipRules {
@@ -41,6 +60,8 @@ export class Live {
   readonly tx = new Tx();
   readonly policy: Policy;
   readonly cal: Calendar;
+  /** The times events may carry (policy limits). */
+  readonly bounds: TimeBounds;
   office: string | null;
   lastAt: number | null;
   events: number;
@@ -70,6 +91,7 @@ export class Live {
     this.base = state;
     this.policy = state.policy;
     this.cal = calendarOf(state.policy.timeZone);
+    this.bounds = timeBounds(state.policy);
     this.office = state.office;
     this.lastAt = state.lastAt;
     this.events = state.events;

@@ -11,12 +11,6 @@ import { call, staff, visit, zhang } from '../support/dsl.js';
 const UNCITED: readonly PresetName[] = [
   'jiuzhou',
   'confirmation-desk',
-  'first-visit',
-  'cooperation',
-  'onsite-offsite',
-  'draft-rules',
-  'sales-dept-one',
-  'resource-chain',
   'consultant-detail',
   'absent-split',
   'shenyang',
