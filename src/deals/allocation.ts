@@ -52,7 +52,7 @@ export interface SplitFacts {
   readonly firstRules: readonly RuleId[];
   readonly keepRules: readonly RuleId[];
   /** The client's registrations in order, for the earlier salespeople of DEAL-LATER-DESIGNATION. */
-  readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean }[];
+  readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean; readonly channel?: string; readonly lastAt?: number }[];
 }
 
 /**
@@ -153,6 +153,12 @@ function laterNamed(l: NonNullable<SplitsPolicy['laterDesignation']>, named: Non
   };
 }
 
+/** Whether `staff` registered a visit of the client on the day of `at` (DEAL-ABSENT-OWNER under absentOwnerSameDay). */
+function receivedOn(registrations: SplitFacts['registrations'], staff: string, cal: Calendar, at: number): boolean {
+  const day = cal.dayOf(at);
+  return registrations.some((r) => r.valid && r.staff === staff && r.channel === 'visit' && r.lastAt !== undefined && cal.dayOf(r.lastAt) === day);
+}
+
 /**
  * Decides a deal's credit and commission shares.
  * @internal
@@ -224,6 +230,8 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
   }
   const status = facts.member(holder)?.status ?? 'onDuty';
   if (splits.absentOwner !== null && status !== 'onDuty') {
+    // 004i: the split holds for a deal the day the closer received the client; on a later day the client was back with the owner.
+    if (splits.absentOwnerSameDay && !receivedOn(o.registrations, closer, cal, at)) return whole(holder, joinRules(ABSENT, o.keepRules), evidence, 'absentOwnerLater', { closer, holder, status });
     return byCase([['owner', holder], ['closer', closer]], splits.absentOwner, ABSENT, evidence, 'absentOwner', { closer, holder, status });
   }
   // 004e §4: counted from 发现之时, the moment the client was found, to the first reception; no fact, no window.

@@ -118,6 +118,10 @@ export const splitsPolicySchema = z
       .boolean()
       .default(true)
       .describe('COL-DISCOUNT-HELPER (004f, 003): a colleague who helped close with a discount (closeDeal.discountBy) earns nothing; all to the owner.'),
+    absentOwnerSameDay: z
+      .boolean()
+      .default(false)
+      .describe("DEAL-ABSENT-OWNER (004i 若当天成交 ... 若当天无法成交,客户归还A): the absent owner's split holds only for a deal closed on a day the closer received the client; a deal on a later day goes wholly to the owner; false: any deal closed while the owner is away."),
   })
   .prefault({});
 
