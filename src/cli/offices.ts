@@ -13,6 +13,9 @@
  * elsewhere) prints exactly what the one-office replay prints.
  */
 import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseLine, staffList, type Issue, type OfficeState, type ViewOptions } from '../index.js';
 import {
@@ -250,12 +253,14 @@ export function assign(scan: OfficeScan, jobs: number): string[][] {
   return parts.map((p) => p.offices);
 }
 
-/** Runs one partition in a worker thread (from the build, or from the sources under tsx). */
+/** Runs one partition in a worker thread (from the build; from the sources, through tsx, as in tests). */
 function inWorker(spec: PartitionSpec): Promise<PartitionResult> {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './cli-worker.ts' : './cli-worker.js', import.meta.url);
+  const worker = fromSource
+    ? new Worker(`import(${JSON.stringify(pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, workerData: spec })
+    : new Worker(url, { workerData: spec });
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: spec, ...(fromSource ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}) });
     let result: PartitionResult | undefined;
     worker.once('message', (message: PartitionResult) => {
       result = message;
