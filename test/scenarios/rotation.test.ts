@@ -157,6 +157,17 @@ describe('ROT-CARRY, ROT-MAKEUP-COMPANY: make-ups owed to someone out of the ord
     expect(next).toMatchObject({ receiver: 'S02', makeUp: false });
     expect(fairnessLedger(g.state, { staff: 'S03' })).toEqual([expect.objectContaining({ day: '2026-11-02', makeUpsOwed: 1, makeUpsGranted: 0, makeUpsExpired: 1 })]);
   });
+
+  it('ROT-CARRY, ROT-ORDER: given dailyStart firstInOrder and S03 took a turn early then left, when S03 returns the next day, then the restarted order does not pass S03 for it', () => {
+    const g = given(team, withRotation({ dailyStart: 'firstInOrder' }));
+    expect(reception(g.when(visit('11-02 10:00', fresh(), { receiver: 'S03' })))).toMatchObject({ receiver: 'S03', counted: true });
+    g.when(status('11-02 18:00', 'S03', 'left'));
+    expect(walkIns(g, '11-03 09:00')).toEqual(['S01']);
+    g.when(status('11-03 09:05', 'S03', 'onDuty')); // back at the end of the order
+    const turns = ['11-03 09:10', '11-03 09:20', '11-03 09:30'].map((when) => reception(g.when(visit(when, fresh()))));
+    expect(turns.map((d) => d.receiver)).toEqual(['S02', 'S04', 'S03']);
+    expect(turns.flatMap((d) => d.skipped)).toEqual([]);
+  });
 });
 
 describe('ROT-ELIGIBLE: only eligible staff are in the order', () => {
