@@ -5,14 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { diff, explainClient, presets, queue, replay, validate, type Args } from './commands.js';
+import { diff, explainClient, presets, queue, replay, SUMMARY_ROWS, validate, type Args } from './commands.js';
 import { formats, terminalSafe, type Format } from './format.js';
 import { exitCodes, OutputError, UsageError, type Io } from './io.js';
 import { reports } from './reports.js';
 import { report } from './report-page.js';
 import { loadExcel } from './xlsx.js';
 
-type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine';
+type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine' | 'full' | 'columns';
 
 const optionSpecs: Record<Option | 'help', NonNullable<ParseArgsConfig['options']>[string]> = {
   policy: { type: 'string', multiple: true, short: 'p' },
@@ -24,6 +24,8 @@ const optionSpecs: Record<Option | 'help', NonNullable<ParseArgsConfig['options'
   'no-mask': { type: 'boolean' },
   as: { type: 'string' },
   quarantine: { type: 'string' },
+  full: { type: 'boolean' },
+  columns: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -37,6 +39,8 @@ const optionHelp: Record<Option, string> = {
   'no-mask': '--no-mask                   show phone numbers in full (they are masked by default: 138****5678, PRV-MASK)',
   as: "--as <staff>                a salesperson's view: their own clients in full, others' only as counts (PRV-ACCESS)",
   quarantine: '--quarantine <file>         where bad lines go (default: <out>/quarantine.jsonl, <out> defaulting to .salesfloor-out)',
+  full: `--full                      the table on stdout shows every row (by default a summary: each report's headline figures and first ${SUMMARY_ROWS} rows); files, JSON, CSV and xlsx always hold every row`,
+  columns: '--columns <a,b,c>           the table on stdout shows only these columns, in this order (every report written must have them: pick one with --report); tables wider than the terminal ($COLUMNS, else 100, off a terminal) fold',
 };
 
 interface Command {
@@ -56,7 +60,7 @@ const commands: Record<string, Command> = {
   replay: {
     usage: 'replay <log.jsonl> [--policy <file|preset>] [--as-of <time>] [--format table|json|csv|xlsx] [--out <dir>]',
     summary: 'replay a log and print the reports: ownership register, receptions, deals, scorecards',
-    options: [...logOptions, 'as-of', 'out', 'report', 'as'],
+    options: [...logOptions, 'as-of', 'out', 'report', 'as', 'full', 'columns'],
     run: replay,
     xlsx: true,
   },
@@ -87,7 +91,7 @@ const commands: Record<string, Command> = {
   diff: {
     usage: 'diff <log.jsonl> --policy A --policy B',
     summary: 'replay under two policies and show what changes (owners and scorecards by default)',
-    options: [...logOptions, 'as-of', 'out', 'report', 'as'],
+    options: [...logOptions, 'as-of', 'out', 'report', 'as', 'full', 'columns'],
     run: diff,
     xlsx: true,
   },
@@ -104,7 +108,7 @@ const commands: Record<string, Command> = {
 };
 
 const TIMES = 'Times: 2026-10-15T18:00:00+08:00, or 2026-10-15T18:00 in the office time zone, or 2026-10-15 for the end of that day.';
-const EXITS = 'Exit codes: 0 clean; 1 usage (bad arguments, unreadable file, invalid policy); 2 bad input found (bad lines named and quarantined); 74 an output (--out, the quarantine file) could not be written.';
+const EXITS = 'Exit codes: 0 clean; 1 usage (bad arguments, unreadable file, invalid policy, a name several clients share); 2 bad input found (bad lines named and quarantined); 74 an output (--out, the quarantine file) could not be written; 130 interrupted (Ctrl-C: the partial output files are removed).';
 
 function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));
@@ -129,6 +133,14 @@ function commandHelp(name: string, command: Command): string {
   return [`Usage: salesfloor ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Options:', ...command.options.map((o) => `  ${command.optionHelp?.[o] ?? optionHelp[o]}`), '', TIMES, EXITS, ''].join('\n');
 }
 
+/** `--columns a,b,c`: the names, trimmed; an empty list is a mistake. */
+function columnsOf(text: string | undefined): readonly string[] | undefined {
+  if (text === undefined) return undefined;
+  const names = text.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (names.length === 0) throw new UsageError('--columns needs column names, such as --columns staff,name,payable');
+  return names;
+}
+
 function toArgs(values: Record<string, unknown>, positionals: string[]): Args {
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   const string = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -145,6 +157,8 @@ function toArgs(values: Record<string, unknown>, positionals: string[]): Args {
     mask: values['no-mask'] !== true,
     as: string(values.as),
     quarantine: string(values.quarantine),
+    full: values.full === true,
+    columns: columnsOf(string(values.columns)),
   };
 }
 

@@ -361,6 +361,7 @@ export async function report(args: Args, io: Io): Promise<number> {
   } else {
     const file = resolve(io.cwd, args.out);
     await mkdir(dirname(file), { recursive: true });
+    io.leftovers?.file(file);
     await writeFile(file, html);
     io.stderr.write(`wrote ${shown(io, file)}\n`);
   }
