@@ -182,7 +182,8 @@ describe('progress', () => {
     const stderr = new Terminal();
     let now = 0;
     let events = 0;
-    const shown = progress({ stdout: stderr, stderr, stdin: [], cwd: root }, 'big.jsonl', 10_000_000, () => events, () => now);
+    const stdin = (async function* () {})();
+    const shown = progress({ stdout: stderr, stderr, stdin, cwd: root }, 'big.jsonl', 10_000_000, () => events, () => now);
     now = 1000;
     events = 5000;
     shown.tick(1_000_000, 5000);
