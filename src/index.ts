@@ -77,6 +77,15 @@ export { decisionSchema, type Decision, type DecisionOf } from './office/decisio
 
 // Policies
 export { policySchema, type Policy, type PolicyInput } from './policy/schema.js';
+export {
+  policyVersionSchema,
+  policyTimelineSchema,
+  validateTimeline,
+  type PolicyTimelineInput,
+  type PolicySource,
+  type PolicyVersion,
+  type Timeline,
+} from './policy/timeline.js';
 export { presetNames, presetCatalog, presetPolicy, isPresetName, type PresetName, type PresetInfo } from './policy/presets/index.js';
 export { identityPolicySchema, type IdentityPolicy } from './identity/policy.js';
 export {
@@ -104,14 +113,16 @@ export {
   replay,
   replayFrom,
   replayer,
+  asOf,
   initialState,
   validatePolicy,
   PolicyError,
+  type AsOf,
   type ReplayResult,
   type Replayer,
   type ReplayerOptions,
 } from './office/fold.js';
-export { createOffice, type Office } from './office/office.js';
+export { createOffice, type Office, type OfficeReplayOptions, type PolicyChoice } from './office/office.js';
 export { engineOptionsSchema, type OfficeState, type Step, type EngineOptions, type EngineOptionsInput, type Seen, type SeenState, type Story } from './office/state.js';
 export { toSnapshot, fromSnapshot, type Snapshot } from './office/snapshot.js';
 

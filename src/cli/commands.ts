@@ -65,11 +65,11 @@ function chosenReports(args: Args, fallback: readonly Report[]): Report[] {
 /** Masking, and the time the views look at (and the replay stops at). */
 function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, timeZone: string): ViewOptions {
   const time = timeFlag === '--at' ? args.at : timeFlag === '--as-of' ? args.asOf : undefined;
-  return time === undefined || timeFlag === null ? { mask: args.mask } : { mask: args.mask, at: parseTime(timeFlag, time, timeZone) };
+  return time === undefined || timeFlag === null ? { mask: args.mask } : { mask: args.mask, lookAhead: parseTime(timeFlag, time, timeZone) };
 }
 
 function untilOf(view: ViewOptions): { until?: number } {
-  return view.at === undefined ? {} : { until: Date.parse(view.at) };
+  return view.lookAhead === undefined ? {} : { until: Date.parse(view.lookAhead) };
 }
 
 function checkStaff(state: OfficeState, staff: string | undefined): void {
@@ -193,7 +193,7 @@ export async function replay(args: Args, io: Io): Promise<number> {
   const { view, clean, session, state, summary } = await replayOne(args, io, collectors, '--as-of');
   const input = reportInput(state, view);
   const sections = chosen.map((r, i) => sectionOf(r, (collectors[i] as Collector).rows(input), input, args.as));
-  await writeSections(io, args, sections, { ...summary, asOf: view.at ?? null, as: args.as ?? null, masked: args.mask }, clean);
+  await writeSections(io, args, sections, { ...summary, asOf: view.lookAhead ?? null, as: args.as ?? null, masked: args.mask }, clean);
   return exitOf(session);
 }
 
@@ -249,7 +249,7 @@ function cleanRow<T extends object>(row: T, clean: Clean): Record<string, unknow
 export async function queue(args: Args, io: Io): Promise<number> {
   if (args.at === undefined) throw new UsageError('missing --at <time>: when to look at the queue');
   const { view, clean, session, state } = await replayOne(args, io, [], '--at');
-  const at = view.at ?? args.at;
+  const at = view.lookAhead ?? args.at;
   const next = nextReceiver(state, at);
   const names = new Map(staffList(state).map((m) => [m.id, m.name]));
   const rows: Row[] = next.queue.map((q, i) => ({ position: i + 1, staff: q.staff, name: names.get(q.staff) ?? null, eligible: q.eligible, reason: q.reason }));
@@ -337,6 +337,6 @@ export async function diff(args: Args, io: Io): Promise<number> {
       withheld: () => left.withheld() + right.withheld(),
     };
   });
-  await writeSections(io, args, sections, { ...summary, a: a.label, b: b.label, asOf: view.at ?? null, as: args.as ?? null, masked: args.mask }, clean);
+  await writeSections(io, args, sections, { ...summary, a: a.label, b: b.label, asOf: view.lookAhead ?? null, as: args.as ?? null, masked: args.mask }, clean);
   return exitOf(session);
 }

@@ -12,7 +12,7 @@ import { stageRank } from '../events/common.js';
 import type { EventOf } from '../events/schema.js';
 import { allocateDeal, type DealFacts } from './allocation.js';
 import type { AllocationDecision, DealDecision } from './decisions.js';
-import { closeSession, openSession, paidBase, resplit, retarget, syncDeal, type Cause, type DealsCtx } from './ledger.js';
+import { closeSession, openSession, paidBase, resplit, retarget, syncDeal, termsOf, versionOf, type Cause, type DealsCtx } from './ledger.js';
 import { fractions, type Share } from './split.js';
 import type { Deal, DealSplit } from './state.js';
 
@@ -104,11 +104,12 @@ function blank(e: EventOf<'closeDeal'>, client: string): Deal {
   };
 }
 
-function dealDecision(c: DealsCtx, deal: Pick<Deal, 'client' | 'id' | 'staff' | 'stage'>, outcome: DealDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], args: Args): void {
+/** A deal decision, under the terms of the deal's version (the version in force for a deal not yet closed). */
+function dealDecision(c: DealsCtx, deal: Pick<Deal, 'client' | 'id' | 'staff' | 'stage' | 'terms'>, outcome: DealDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], args: Args): void {
   const { tx } = c;
   if (!tx.record) return;
   const d: DealDecision = { kind: 'deal', event: tx.id, at: tx.at, rules: cited, evidence, why: outcome, args, client: deal.client, deal: deal.id, staff: deal.staff, stage: deal.stage, outcome };
-  tx.emit(d);
+  tx.emit(d, versionOf(c, deal));
 }
 
 /**
@@ -122,7 +123,7 @@ export function refuseDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string,
   // A live deal that tries to move to a held unit keeps its own unit.
   const deal: Deal = old?.status === 'live' ? { ...old, refusal } : { ...(old ?? blank(e, client)), ...stagesOf(c, old, e), unit: e.unit, amount: e.amount, refusal };
   if (old?.status !== 'live') c.s.deals.set(c.tx, deal.id, deal);
-  dealDecision(c, { client, id: e.deal, staff: e.staff, stage: e.stage }, 'refused', SAME_UNIT, [holder.stages[0]?.event ?? holder.id], { unit: e.unit, holder: holder.id, holderAt });
+  dealDecision(c, { client, id: e.deal, staff: e.staff, stage: e.stage, terms: null }, 'refused', SAME_UNIT, [holder.stages[0]?.event ?? holder.id], { unit: e.unit, holder: holder.id, holderAt });
 }
 
 /**
@@ -150,7 +151,7 @@ export function recordDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string)
   if (old && old.unit !== deal.unit && s.units.get(old.unit) === deal.id) s.units.delete(tx, old.unit);
   if (isLive(deal)) s.units.set(tx, deal.unit, deal.id);
   s.deals.set(tx, deal.id, deal);
-  dealDecision(c, { client, id: e.deal, staff: e.staff, stage: e.stage }, 'recorded', STAGES, [], { unit: e.unit, amount: e.amount });
+  dealDecision(c, { client, id: e.deal, staff: e.staff, stage: e.stage, terms: deal.terms }, 'recorded', STAGES, [], { unit: e.unit, amount: e.amount });
   return deal;
 }
 
@@ -171,12 +172,12 @@ function allocationDecision(c: DealsCtx, deal: Deal, split: DealSplit): void {
     credit: fractions(split.credit),
     commission: split.commission === null ? null : fractions(split.commission),
   };
-  tx.emit(d);
+  tx.emit(d, versionOf(c, deal));
 }
 
-/** Syncs a deal's bookings under one cause and stores the deal, the months and the entries. */
+/** Syncs a deal's bookings under one cause and stores the deal, the months and the entries, under the deal's terms. */
 function book(c: DealsCtx, deal: Deal, cause: Cause): void {
-  const session = openSession(c, cause);
+  const session = openSession(c, cause, versionOf(c, deal));
   const synced = syncDeal(session, deal);
   c.s.deals.set(c.tx, synced.id, synced);
   closeSession(session);
@@ -193,8 +194,8 @@ export function bookDeal(c: DealsCtx, dealId: string, facts: () => DealFacts): v
   if (deal.split === null) {
     const a = allocateDeal(facts(), c.p, c.cal, c.tx.at);
     const split: DealSplit = { credit: a.credit, commission: a.commission, rules: a.rules, evidence: a.evidence, why: a.why, args: a.args, event: c.tx.id };
-    const commission = c.p.commission;
-    deal = { ...deal, split, terms: { rounding: commission.rounding, remainder: commission.remainder, retier: commission.retierOnRefund } };
+    // The deal keeps the version it closed under for good.
+    deal = { ...deal, split, terms: { version: c.tx.version } };
     allocationDecision(c, deal, split);
   }
   book(c, deal, 'stage');
@@ -220,11 +221,12 @@ export function refundIssue(c: DealsCtx, e: EventOf<'refund'>): Issue | null {
  * A refund, full or partial (RFD-CLAWBACK): reversing entries against the
  * deal's snapshot (its split, rate and terms at close), then the months it
  * counted in are re-tiered or kept (policy). Check {@link refundIssue} first.
- * A deal refunded in full gives its unit back (COL-SAME-UNIT).
- * @returns the deal's client and whether the deal is now wholly refunded
+ * A deal refunded in full gives its unit back (COL-SAME-UNIT). Everything
+ * is decided under the deal's terms (the version it closed under).
+ * @returns the deal's client, whether the deal is now wholly refunded, and whether its terms send the client to the pool then (RFD-RESTORE)
  * @internal
  */
-export function refund(c: DealsCtx, e: EventOf<'refund'>): { client: string; full: boolean } {
+export function refund(c: DealsCtx, e: EventOf<'refund'>): { client: string; full: boolean; pool: boolean } {
   const { tx, s } = c;
   const before = s.deals.get(e.deal) as Deal;
   const left = paidBase(before).minus(before.refunded);
@@ -233,7 +235,7 @@ export function refund(c: DealsCtx, e: EventOf<'refund'>): { client: string; ful
   if (full && s.units.get(deal.unit) === deal.id) s.units.delete(tx, deal.unit);
   book(c, deal, 'refund');
   dealDecision(c, deal, 'refunded', CLAWBACK, [deal.stages[0]?.event ?? deal.id], { full, reason: e.reason ?? null, refunded: deal.refunded, paid: deal.paid ?? deal.amount });
-  return { client: deal.client, full };
+  return { client: deal.client, full, pool: termsOf(c, deal).afterRefund === 'pool' };
 }
 
 const toShares = (list: readonly { staff: string; share: string }[]): Share[] => list.map((x) => ({ staff: x.staff, weight: x.share }));
@@ -285,7 +287,7 @@ export function splitDeal(c: DealsCtx, e: EventOf<'splitDeal'>): string {
     args: { by: e.by ?? null },
     event: e.id,
   };
-  book(c, resplit(deal, split, c.p), 'split');
+  book(c, resplit(deal, split, termsOf(c, deal)), 'split');
   allocationDecision(c, deal, split);
   return deal.client;
 }

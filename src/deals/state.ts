@@ -81,18 +81,19 @@ export interface DealSplit {
 }
 
 /**
- * The policy terms a deal closed under: refunds and adjustments use these,
- * never today's.
+ * The policy terms a deal closed under: the policy version whose deals
+ * section (split cases, stages, rounding, remainders, re-tiering, bonuses,
+ * what happens after a refund) governs the deal for good. Refunds and
+ * adjustments use these, never today's.
  *
  * @example
  * ```ts
- * // { rounding: 'halfUp', remainder: 'largestRemainder', retier: 'recompute' }
+ * // { version: 0 } (the first version: the only one of an office without a timeline)
  * ```
  */
 export interface Terms {
-  readonly rounding: CommissionPolicy['rounding'];
-  readonly remainder: CommissionPolicy['remainder'];
-  readonly retier: CommissionPolicy['retierOnRefund'];
+  /** The index of the policy version in the office's timeline. */
+  readonly version: number;
 }
 
 /**
@@ -138,7 +139,7 @@ export interface Deal {
  * @example
  * ```ts
  * // { staff: 'S01', period: '2026-11', base: '2500000.00', red: '2500000.00', green: '0.00',
- * //   redTarget: '2000000', greenTarget: null, booked: '5000.00', waived: '0.00' }
+ * //   redTarget: '2000000', greenTarget: null, booked: '5000.00', waived: '0.00', version: 0 }
  * ```
  */
 export interface Tally {
@@ -153,6 +154,11 @@ export interface Tally {
   readonly booked: string;
   /** With tiers kept after refunds: what refunds took back, which the month does not re-tier for. */
   readonly waived: string;
+  /**
+   * The policy version the month is tiered under: the one in force at the
+   * month's latest event; after the month it keeps that version's rates.
+   */
+  readonly version: number;
 }
 
 /**

@@ -18,7 +18,8 @@ import type { Booking, Deal, DealsState } from './state.js';
 /** What the views need besides the deals slice: staff names and sentences. @internal */
 export interface DealsReader {
   readonly deals: DealsState;
-  readonly policy: DealsPolicy;
+  /** The deals section of every policy version, by index (a month is tiered under its own). */
+  readonly terms: readonly DealsPolicy[];
   /** A staff member's name, or null. */
   name(id: string): string | null;
   readonly wording: Wording;
@@ -272,7 +273,7 @@ export function attainment(r: DealsReader, query: Pick<LedgerQuery, 'staff' | 'm
       redTarget: t.redTarget,
       greenTarget: t.greenTarget,
       ...standingOf(t),
-      commission: cents(monthCommission(t, r.policy.commission)),
+      commission: cents(monthCommission(t, (r.terms[t.version] ?? (r.terms[0] as DealsPolicy)).commission)),
     }));
 }
 

@@ -283,7 +283,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if (bad) return [bad];
     const done = refund(o.cDeals, e);
     const client = groupOf(o, done.client);
-    if (hasFile(o.cOwn, client)) refundDeal(o.cOwn, client, e.deal, done.full, o.policy.deals.afterRefund === 'pool');
+    if (hasFile(o.cOwn, client)) refundDeal(o.cOwn, client, e.deal, done.full, done.pool);
     return null;
   },
 

@@ -89,8 +89,9 @@ export function describeReason(state: OfficeState, decision: Decision): string {
 }
 
 /**
- * Formats one decision as a line: local time, what was decided, why, and the
- * rule IDs and events it rests on.
+ * Formats one decision as a line: local time, what was decided, why, the
+ * rule IDs and events it rests on, and, under a dated timeline, the policy
+ * version it was decided under.
  *
  * @param state - the office state (for names and the time zone)
  * @param decision - the decision
@@ -109,7 +110,15 @@ export function describeDecision(state: OfficeState, decision: Decision): string
   const head = summary(w.who, decision).replace('<end>', end === null ? '' : cal.localIso(end));
   const rules = decision.rules.length > 0 ? ` [${decision.rules.join(', ')}]` : '';
   const evidence = [...new Set([...decision.evidence, decision.event])].join(', ');
-  return `${time}  ${head} — ${describeReason(state, decision)}${rules} ← ${evidence}`;
+  return `${time}  ${head} — ${describeReason(state, decision)}${rules} ← ${evidence}${versionNote(state, decision)}`;
+}
+
+/** Under a dated timeline: which policy version decided it (nothing for an office with one policy). */
+function versionNote(state: OfficeState, decision: Decision): string {
+  const { versions } = state.timeline;
+  if (versions.length === 1) return '';
+  const v = versions[decision.version ?? 0];
+  return v === undefined ? '' : ` (policy ${v.id}${v.policy.name === 'default' || v.policy.name === v.id ? '' : ` "${v.policy.name}"`})`;
 }
 
 /**

@@ -3,21 +3,27 @@
  * its state and resume, and tests can compare states.
  */
 import type { Issue } from '../kernel/issues.js';
-import { fromEntries, isMap, sortedEntries } from '../kernel/map.js';
-import { validatePolicy } from './fold.js';
+import { fromEntries, isMap, sortedEntries, type PMap } from '../kernel/map.js';
+import { validateTimeline, type Timeline } from '../policy/timeline.js';
+import type { Deal, Tally } from '../deals/state.js';
 import { isChain, keys, push, type Chain } from '../kernel/chain.js';
 import { NO_EXTRA } from '../ownership/state.js';
 import { engineOptionsSchema, type OfficeState, type Story } from './state.js';
 
 const FORMAT = 'salesfloor-state';
-const VERSION = 2;
+const VERSION = 3;
+/** Version 2 held one policy; it reads as a timeline of one version. */
+const READS = [2, 3] as const;
 
 /**
- * A snapshot: JSON-safe, deterministic (maps sorted by key), versioned.
+ * A snapshot: JSON-safe, deterministic (maps sorted by key), versioned. The
+ * policy is kept as the timeline (every version, with the instant it takes
+ * effect) and the index of the version in force at the last event, so a
+ * restored state goes on deciding each event under the right version.
  *
  * @example
  * ```ts
- * // { format: 'salesfloor-state', version: 2, state: { policy: {...}, seen: {...}, ownership: { files: { $map: [...] } }, ... } }
+ * // { format: 'salesfloor-state', version: 3, state: { timeline: { versions: [...] }, version: 0, seen: {...}, ownership: { files: { $map: [...] } }, ... } }
  * ```
  */
 export interface Snapshot {
@@ -80,7 +86,39 @@ function decode(value: unknown): unknown {
  * ```
  */
 export function toSnapshot(state: OfficeState): Snapshot {
-  return { format: FORMAT, version: VERSION, state: encode(state) };
+  // The policy in force is the timeline's version: not written twice.
+  const { policy: _inForce, ...rest } = state;
+  const timeline = { versions: state.timeline.versions.map((v) => ({ id: v.id, from: v.from, policy: v.policy })) };
+  return { format: FORMAT, version: VERSION, state: encode({ ...rest, timeline }) };
+}
+
+/** A snapshot's timeline as the timeline schema reads it: each `from` (epoch ms) back to ISO-8601, none on the first. */
+function timelineInput(raw: unknown): unknown {
+  const versions = (raw as { versions?: unknown } | null)?.versions;
+  if (!Array.isArray(versions)) return raw;
+  return {
+    versions: versions.map((v: unknown) => {
+      if (typeof v !== 'object' || v === null) return v;
+      const { from, ...rest } = v as { from?: unknown };
+      return typeof from === 'number' ? { ...rest, from: new Date(from).toISOString() } : from === null || from === undefined ? rest : { ...rest, from };
+    }),
+  };
+}
+
+const mapValues = <V>(map: PMap<V>, f: (v: V) => V): PMap<V> => fromEntries(sortedEntries(map).map(([k, v]) => [k, f(v)] as const));
+
+/** Deals and months of a version 2 snapshot: terms by value become the first version's. */
+function fromVersion2(state: Record<string, unknown>): Record<string, unknown> {
+  const deals = state.deals as { deals: PMap<Deal>; tallies: PMap<Tally> } | undefined;
+  if (typeof deals !== 'object' || deals === null || !isMap(deals.deals) || !isMap(deals.tallies)) return state;
+  return {
+    ...state,
+    deals: {
+      ...deals,
+      deals: mapValues(deals.deals, (d) => (d.terms === null ? d : { ...d, terms: { version: 0 } })),
+      tallies: mapValues(deals.tallies, (t) => ({ ...t, version: 0 })),
+    },
+  };
 }
 
 /**
@@ -100,15 +138,23 @@ export function fromSnapshot(snapshot: unknown): { ok: true; state: OfficeState 
   if (typeof snapshot !== 'object' || snapshot === null) return bad([], 'a snapshot must be an object');
   const s = snapshot as Partial<Snapshot>;
   if (s.format !== FORMAT) return bad(['format'], `not a salesfloor state snapshot (format ${JSON.stringify(s.format ?? null)})`);
-  if (s.version !== VERSION) return bad(['version'], `snapshot version ${JSON.stringify(s.version ?? null)} is not supported; this release reads version ${VERSION}`);
+  if (!(READS as readonly unknown[]).includes(s.version)) return bad(['version'], `snapshot version ${JSON.stringify(s.version ?? null)} is not supported; this release reads versions ${READS.join(' and ')}`);
   if (typeof s.state !== 'object' || s.state === null) return bad(['state'], 'the snapshot has no state');
-  const state = decode(s.state) as OfficeState;
-  const policy = validatePolicy(state.policy);
-  if (!policy.ok) return { ok: false, issues: policy.issues.map((i) => ({ ...i, path: ['state', 'policy', ...i.path] })) };
+  const old = (s.version as number) === 2;
+  const raw = decode(s.state) as Record<string, unknown>;
+  const decoded = old ? fromVersion2(raw) : raw;
+  const source = old ? decoded.policy : timelineInput(decoded.timeline);
+  const valid = validateTimeline(source);
+  if (!valid.ok) return { ok: false, issues: valid.issues.map((i) => ({ ...i, path: ['state', old ? 'policy' : 'timeline', ...i.path] })) };
+  const timeline: Timeline = valid.timeline;
+  const version = old ? 0 : decoded.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0 || version >= timeline.versions.length) return bad(['state', 'version'], `the version in force must be an index of the timeline's ${timeline.versions.length} versions`);
+  const inForce = (timeline.versions[version] as Timeline['versions'][number]).policy;
+  const state = { ...decoded, timeline, version, policy: inForce } as unknown as OfficeState;
   for (const slice of ['staff', 'identity', 'ownership', 'rotation', 'deals', 'seen'] as const) {
     if (typeof state[slice] !== 'object' || state[slice] === null) return bad(['state', slice], `the snapshot has no ${slice}`);
   }
   const options = engineOptionsSchema.safeParse(state.options ?? {});
   if (!options.success) return bad(['state', 'options'], options.error.issues[0]?.message ?? 'invalid engine options');
-  return { ok: true, state: { ...state, policy: policy.policy, options: options.data } };
+  return { ok: true, state: { ...state, options: options.data } };
 }

@@ -176,7 +176,7 @@ describe('salesfloor replay: formats and options', () => {
     const expected = api({}, cut);
     expect(doc.events).toBe(expected.state.events);
     expect(doc.events + (doc.laterLeftOut ?? 0)).toBe(events.length);
-    const register = owners(expected.state, { at: cut });
+    const register = owners(expected.state, { lookAhead: cut });
     expect(rowsOf(ran, 'owners').map((r) => [r.client, r.owner, r.status])).toEqual(register.map((o) => [o.client, o.owner, o.status]));
   });
 
