@@ -145,6 +145,26 @@ export {
   type ViewOptions,
 } from './office/views.js';
 export { explain, describeDecision, describeReason, type Explanation } from './office/explain.js';
+
+// What-if: two policies on one log
+export {
+  compare,
+  comparer,
+  type Comparison,
+  type Comparer,
+  type CompareOptions,
+  type Trace,
+  type OwnerDifference,
+  type OwnerSide,
+  type VisitDifference,
+  type VisitSide,
+  type MonthDifference,
+  type MoneySide,
+  type MoneyAccount,
+  type TurnDifference,
+  type TurnsSide,
+  type RefusalDifference,
+} from './office/compare.js';
 export type { DealRow, DealShare, LedgerQuery, CommissionMonth, CreditMonth, AttainmentRow } from './deals/views.js';
 export type { Standing } from './deals/ledger.js';
 

@@ -6,8 +6,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import {
+  comparer,
   describeDecision,
   explain,
+  type Comparison,
+  type Issue,
   formatIssue,
   nextReceiver,
   presetCatalog,
@@ -279,63 +282,90 @@ export async function presets(args: Args, io: Io): Promise<number> {
   return exitCodes.clean;
 }
 
-const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join(', ') : String(cell));
+/** The sections of `diff`: one per kind of difference the library's `compare` returns. */
+const diffSections = ['owners', 'visits', 'months', 'turns', 'refusals'] as const;
+type DiffSection = (typeof diffSections)[number];
 
-/** The rows that differ between two runs of a report, one row per changed cell. */
-function* differences(report: Report, a: Iterable<Row>, b: Iterable<Row>): Generator<Row> {
-  const keyOf = (row: Row) => report.key.map((k) => text(row[k])).join('/');
-  const right = new Map<string, Row>();
-  for (const row of b) right.set(keyOf(row), row);
-  const label = (row: Row) => (typeof row.name === 'string' ? row.name : null);
-  for (const left of a) {
-    const key = keyOf(left);
-    const other = right.get(key);
-    right.delete(key);
-    if (other === undefined) {
-      yield { key, name: label(left), column: '(row)', a: 'present', b: 'absent' };
-      continue;
-    }
-    for (const column of report.columns) {
-      if (report.key.includes(column) || column === 'name') continue;
-      if (text(left[column]) !== text(other[column])) yield { key, name: label(left), column, a: left[column] ?? null, b: other[column] ?? null };
-    }
-  }
-  for (const [key, row] of right) yield { key, name: label(row), column: '(row)', a: 'absent', b: 'present' };
+const sideCols = (fields: readonly string[]) => [...fields.map((f) => `a${f}`), ...fields.map((f) => `b${f}`)];
+const cap = (f: string) => `${f.slice(0, 1).toUpperCase()}${f.slice(1)}`;
+const issuesText = (issues: readonly Issue[]): string[] => issues.map((i) => `${i.code}: ${i.message}`);
+const skipsText = (skips: Readonly<Record<string, number>>): string[] => Object.entries(skips).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`);
+
+/** Both sides of a difference as cells `a<Field>` and `b<Field>`. */
+function sides<T extends object>(a: T | null, b: T | null, fields: readonly (keyof T & string)[], cell: (side: T, field: keyof T & string) => Cell = (x, f) => x[f] as Cell): Row {
+  const out: Record<string, Cell> = {};
+  for (const [prefix, side] of [['a', a], ['b', b]] as const) for (const f of fields) out[`${prefix}${cap(f)}`] = side === null ? null : cell(side, f);
+  return out;
 }
 
-/** `diff <log> --policy A --policy B`: what changes when the office switches policy. */
+/** The rows of a comparison, section by section; every row names who it is about. */
+function diffRows(c: Comparison, section: DiffSection): { columns: string[]; description: string; rows: Row[]; clients?: (row: Row) => string[] } {
+  switch (section) {
+    case 'owners': {
+      const fields = ['owner', 'ownerName', 'status', 'protectionEndsAt', 'rules', 'evidence'] as const;
+      return {
+        description: 'clients whose owner, status or protection end differ (OWN-*, REG-*, COL-*)',
+        columns: ['client', 'name', 'differs', ...sideCols(fields.map(cap))],
+        rows: c.owners.map((d) => ({ client: d.client, name: d.name, differs: d.differs, ...sides(d.a, d.b, fields) })),
+        clients: (row) => (typeof row.client === 'string' ? [row.client] : []),
+      };
+    }
+    case 'visits': {
+      const fields = ['client', 'receiver', 'receiverName', 'counted', 'turns', 'makeUp', 'rules'] as const;
+      return {
+        description: 'visitors and calls received by someone else or counted differently (ROT-*)',
+        columns: ['event', 'at', 'channel', 'client', 'name', 'differs', ...sideCols(fields.map(cap))],
+        rows: c.visits.map((d) => ({ event: d.event, at: d.at, channel: d.channel, client: d.client, name: d.name, differs: d.differs, ...sides(d.a, d.b, fields) })),
+        clients: (row) => [row.aClient, row.bClient].filter((x): x is string => typeof x === 'string'),
+      };
+    }
+    case 'months': {
+      const fields = ['amount', 'entries', 'rules', 'evidence'] as const;
+      return {
+        description: 'credit, commission, bonuses and fines per salesperson and month (DEAL-*, COM-*, RFD-CLAWBACK, PEN-FINES)',
+        columns: ['staff', 'name', 'month', 'account', ...sideCols(fields.map(cap))],
+        rows: c.months.map((d) => ({ staff: d.staff, name: d.name, month: d.month, account: d.account, ...sides(d.a, d.b, fields) })),
+      };
+    }
+    case 'turns': {
+      const fields = ['turns', 'uncounted', 'calls', 'skips', 'callSkips', 'rules', 'evidence'] as const;
+      return {
+        description: 'turns, walk-ins without a turn, calls and skips per salesperson over the log (ROT-*)',
+        columns: ['staff', 'name', 'differs', ...sideCols(fields.map(cap))],
+        rows: c.turns.map((d) => ({ staff: d.staff, name: d.name, differs: d.differs, ...sides(d.a, d.b, fields, (x, f) => (f === 'skips' || f === 'callSkips' ? skipsText(x[f]) : (x[f] as Cell))) })),
+      };
+    }
+    case 'refusals':
+      return {
+        description: 'events one policy applied and the other refused',
+        columns: ['event', 'at', 'type', 'line', 'a', 'b'],
+        rows: c.refusals.map((d) => ({ event: d.event, at: d.at, type: d.type, line: d.line ?? null, a: issuesText(d.a), b: issuesText(d.b) })),
+      };
+  }
+}
+
+/** `diff <log> --policy A --policy B`: what changes when the office switches policy, from the library's compare. */
 export async function diff(args: Args, io: Io): Promise<number> {
   const log = logArg(args, io);
   if (args.policy.length !== 2) throw new UsageError('diff compares two policies: --policy A --policy B');
-  const policies = await Promise.all(args.policy.map((p) => loadPolicy(p, io.cwd)));
-  const [a, b] = policies as [ChosenPolicy, ChosenPolicy];
-  const chosen = chosenReports(
-    args,
-    reports.filter((r) => r.name === 'owners' || r.name === 'scorecard'),
-  );
-  const runs = policies.map(() => chosen.map((r) => r.collect()));
+  const [a, b] = (await Promise.all(args.policy.map((p) => loadPolicy(p, io.cwd)))) as [ChosenPolicy, ChosenPolicy];
+  for (const name of args.report) if (!(diffSections as readonly string[]).includes(name)) throw new UsageError(`--report ${name}: diff shows ${diffSections.join(', ')}`);
+  const chosen = args.report.length === 0 ? diffSections : diffSections.filter((n) => args.report.includes(n));
   const view = viewOf(args, '--as-of', a.office.policy.timeZone);
   const clean = cleanerOf(args);
-  const session = await readLog(io, {
-    path: log,
-    sides: policies.map((p, i) => ({ office: p.office, collectors: runs[i] ?? [] })),
-    ...untilOf(view),
-    quarantine: quarantineOf(args, io),
-    clean,
-  });
+  const c = comparer(a.office.timeline, b.office.timeline, { labels: [a.label, b.label], ...(view.lookAhead === undefined ? {} : { asOf: view.lookAhead }) });
+  const session = await readLog(io, { path: log, sides: [], comparer: c, ...untilOf(view), quarantine: quarantineOf(args, io), clean });
   session.states.forEach((s) => checkStaff(s, args.as));
   const summary = summaryOf(io, log, session, [a.label, b.label], clean);
   io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
-  const inputs = session.states.map((s) => reportInput(s, view));
-  const sections = chosen.map((report, i): Section => {
-    const [left, right] = inputs.map((input, side) => sectionOf(report, (runs[side]?.[i] as Collector).rows(input), input, args.as)) as [Section, Section];
-    return {
-      name: report.name,
-      description: `what differs between ${a.label} (a) and ${b.label} (b): ${report.description}`,
-      columns: ['key', 'name', 'column', 'a', 'b'],
-      rows: differences(report, left.rows, right.rows),
-      withheld: () => left.withheld() + right.withheld(),
-    };
+  const result = c.result();
+  const [left, right] = session.states.map((s) => reportInput(s, view)) as [ReportInput, ReportInput];
+  // PRV-ACCESS: a client row shows only when the salesperson owns the client under either policy.
+  const visible = (clients: string[]) => args.as === undefined || clients.some((client) => left.client(client)?.owner === args.as || right.client(client)?.owner === args.as);
+  const sections = chosen.map((name): Section => {
+    const { description, columns, rows, clients } = diffRows(result, name);
+    const shown = clients === undefined ? rows : rows.filter((row) => visible(clients(row)));
+    return { name, description: `what differs between ${a.label} (a) and ${b.label} (b): ${description}`, columns, rows: shown, withheld: () => rows.length - shown.length };
   });
   await writeSections(io, args, sections, { ...summary, a: a.label, b: b.label, asOf: view.lookAhead ?? null, as: args.as ?? null, masked: args.mask }, clean);
   return exitOf(session);

@@ -366,13 +366,23 @@ export function asOf(events: Iterable<Event>, at: string, policy?: PolicySource,
   return asOfFrom(initialState(policy, options), events, at);
 }
 
+/**
+ * The last instant a time asked about covers, in an office's zone: a date
+ * alone means the whole day, up to its last millisecond.
+ * @throws RangeError when it is not a time
+ * @internal
+ */
+export function cutOf(at: string, zone: string): { ms: number; iso: string } {
+  const cal = calendarOf(zone);
+  const start = localInstant(at, zone);
+  if (Number.isNaN(start)) throw new RangeError(`"${at}" is not a time: use 2026-11-02, 2026-11-02T18:00 (office time) or 2026-11-02T18:00:00+08:00`);
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(at) ? cal.startOf(cal.dayOf(start) + 1) - 1 : start;
+  return { ms, iso: cal.localIso(ms) };
+}
+
 /** {@link asOf} from a given state (an office's fresh state). @internal */
 export function asOfFrom(from: OfficeState, events: Iterable<Event>, at: string): AsOf {
-  const cal = calendarOf(from.policy.timeZone);
-  const start = localInstant(at, cal.zone);
-  if (Number.isNaN(start)) throw new RangeError(`"${at}" is not a time: use 2026-11-02, 2026-11-02T18:00 (office time) or 2026-11-02T18:00:00+08:00`);
-  // A date alone means the whole day: up to its last instant.
-  const cut = /^\d{4}-\d{2}-\d{2}$/.test(at) ? cal.startOf(cal.dayOf(start) + 1) - 1 : start;
+  const { ms: cut, iso } = cutOf(at, from.policy.timeZone);
   const r = replayer(from);
   const decisions: Decision[] = [];
   const issues: Issue[] = [];
@@ -386,6 +396,5 @@ export function asOfFrom(from: OfficeState, events: Iterable<Event>, at: string)
     for (const d of out.decisions) decisions.push(d);
     for (const i of out.issues) issues.push(i);
   }
-  const iso = cal.localIso(cut);
   return { state: r.state(), decisions, issues, at: iso, later, view: { lookAhead: iso } };
 }

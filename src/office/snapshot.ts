@@ -92,19 +92,6 @@ export function toSnapshot(state: OfficeState): Snapshot {
   return { format: FORMAT, version: VERSION, state: encode({ ...rest, timeline }) };
 }
 
-/** A snapshot's timeline as the timeline schema reads it: each `from` (epoch ms) back to ISO-8601, none on the first. */
-function timelineInput(raw: unknown): unknown {
-  const versions = (raw as { versions?: unknown } | null)?.versions;
-  if (!Array.isArray(versions)) return raw;
-  return {
-    versions: versions.map((v: unknown) => {
-      if (typeof v !== 'object' || v === null) return v;
-      const { from, ...rest } = v as { from?: unknown };
-      return typeof from === 'number' ? { ...rest, from: new Date(from).toISOString() } : from === null || from === undefined ? rest : { ...rest, from };
-    }),
-  };
-}
-
 const mapValues = <V>(map: PMap<V>, f: (v: V) => V): PMap<V> => fromEntries(sortedEntries(map).map(([k, v]) => [k, f(v)] as const));
 
 /** Deals and months of a version 2 snapshot: terms by value become the first version's. */
@@ -143,7 +130,7 @@ export function fromSnapshot(snapshot: unknown): { ok: true; state: OfficeState 
   const old = (s.version as number) === 2;
   const raw = decode(s.state) as Record<string, unknown>;
   const decoded = old ? fromVersion2(raw) : raw;
-  const source = old ? decoded.policy : timelineInput(decoded.timeline);
+  const source = old ? decoded.policy : decoded.timeline;
   const valid = validateTimeline(source);
   if (!valid.ok) return { ok: false, issues: valid.issues.map((i) => ({ ...i, path: ['state', old ? 'policy' : 'timeline', ...i.path] })) };
   const timeline: Timeline = valid.timeline;

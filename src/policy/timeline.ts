@@ -21,10 +21,11 @@ import { policySchema, type Policy, type PolicyInput } from './schema.js';
 export const policyVersionSchema = z.strictObject({
   id: z.string().trim().min(1).max(100).optional().describe('A label for the version, shown by explain and compare; default v1, v2, ...'),
   from: z
-    .string()
+    .union([z.string(), z.number().int()])
+    .nullable()
     .optional()
     .describe(
-      'When the version takes effect, in the office\'s zone: a date ("2026-12-01", from the start of that day), a local date-time ("2026-12-01T09:00") or an ISO-8601 instant with an offset. Left out on the first version only, which is in force from the start.',
+      'When the version takes effect, in the office\'s zone: a date ("2026-12-01", from the start of that day), a local date-time ("2026-12-01T09:00"), an ISO-8601 instant with an offset, or epoch milliseconds. Left out (or null) on the first version only, which is in force from the start.',
     ),
   policy: policySchema.describe('The policy of this version, whole: nothing is inherited from the version before.'),
 });
@@ -41,7 +42,7 @@ export const policyVersionSchema = z.strictObject({
  * ```
  */
 export const policyTimelineSchema = z.strictObject({
-  versions: z.array(policyVersionSchema).min(1).max(1000).describe('The versions, in the order they take effect.'),
+  versions: z.array(policyVersionSchema).min(1).max(1000).readonly().describe('The versions, in the order they take effect.'),
 });
 
 /** A policy timeline as written. */
@@ -132,11 +133,11 @@ export function validateTimeline(input: unknown): { ok: true; timeline: Timeline
     if (v.policy.office !== first?.policy.office) bad(['versions', i, 'policy', 'office'], 'every version belongs to the same office');
     let from: number | null = null;
     if (i === 0) {
-      if (v.from !== undefined) bad(['versions', 0, 'from'], 'the first version is in force from the start: leave out from');
-    } else if (v.from === undefined) {
+      if (v.from !== undefined && v.from !== null) bad(['versions', 0, 'from'], 'the first version is in force from the start: leave out from');
+    } else if (v.from === undefined || v.from === null) {
       bad(['versions', i, 'from'], 'say when this version takes effect, e.g. "2026-12-01"');
     } else {
-      from = localInstant(v.from, zone);
+      from = typeof v.from === 'number' ? v.from : localInstant(v.from, zone);
       if (Number.isNaN(from)) bad(['versions', i, 'from'], `"${v.from}" is not a time: use 2026-12-01, 2026-12-01T09:00 (office time) or 2026-12-01T09:00:00+08:00`);
       else if (from <= previous) bad(['versions', i, 'from'], `"${v.from}" is not after the version before it: versions are listed in the order they take effect`);
       else previous = from;
