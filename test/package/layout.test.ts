@@ -14,17 +14,19 @@ describe('the package layout', () => {
     expect(existsSync(`${root}${entry}`)).toBe(true);
   });
 
-  it('is an ESM package without side effects, for Node >= 20, shipping dist only', () => {
-    expect(pkg).toMatchObject({ name: 'salesfloor', type: 'module', sideEffects: false, files: ['dist'] });
+  it('is an ESM package without side effects, for Node >= 20, shipping dist and the JSON Schema files only', () => {
+    expect(pkg).toMatchObject({ name: 'salesfloor', type: 'module', sideEffects: false, files: ['dist', 'schemas'] });
     expect(pkg.engines.node).toBe('>=20');
   });
 
-  it('exports import (.js + .d.ts) and require (.cjs + .d.cts) conditions, and package.json', () => {
+  it('exports import (.js + .d.ts) and require (.cjs + .d.cts) conditions, the JSON Schema files, and package.json', () => {
     expect(pkg.exports).toEqual({
       '.': {
         import: { types: './dist/index.d.ts', default: './dist/index.js' },
         require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
       },
+      './schemas/event.schema.json': './schemas/event.schema.json',
+      './schemas/policy.schema.json': './schemas/policy.schema.json',
       './package.json': './package.json',
     });
   });
