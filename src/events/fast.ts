@@ -12,6 +12,18 @@
  * The semantics mirror `node_modules/zod/v4/core/schemas.js` and `checks.js`
  * (zod 4.6): object keys as `$ZodObjectJIT` assigns them, `optin`/`optout`
  * read from zod itself, strings measured in code points, and so on.
+ *
+ * Two internal answers travel up the tree: FAIL (zod certainly reports an
+ * issue) and NOT_FAST (not sure). A union, or an absent optional key, may
+ * pass over a FAIL as zod passes over its issues, but only where no user
+ * code (refinement, overwrite, default) could have thrown further on.
+ *
+ * In JSON mode (`{ json: true }`) inputs are fresh `JSON.parse` results: an
+ * object's keys are then read by one for...in, and an input that already is
+ * zod's output is returned as is. Its one assumption beyond JSON: no one
+ * gives Object.prototype, after compiling, a non-enumerable property named
+ * like a schema key (zod would read it; an enumerable one is seen and
+ * handled, and a key Object.prototype has at compile time takes the exact walk).
  */
 import { z } from 'zod';
 import { eventSchemas, type Event } from './schema.js';
@@ -54,7 +66,8 @@ export interface CompileFastOptions {
   /**
    * Inputs are fresh `JSON.parse` results that the caller hands over and never mutates afterwards: plain data
    * whose keys are all own and enumerable. The fast path then reads only the keys an object has, and returns an
-   * input that already is zod's output (same keys in the same order, same values) instead of copying it.
+   * input that already is zod's output (same keys in the same order, same values) instead of copying it. It
+   * never mutates the input, so a declined one can still go to zod.
    */
   json?: boolean;
 }
@@ -133,7 +146,7 @@ function unsupported(ctx: Ctx, why: string): Node {
  * {@link NOT_FAST} for their subtree (or throw with `strict`).
  *
  * @param schema - a zod v4 schema
- * @param options - `strict: true` throws on what the compiler does not model
+ * @param options - `strict: true` throws on what the compiler does not model; `json: true` for fresh JSON.parse results
  * @returns the fast path
  * @example
  * ```ts
@@ -344,6 +357,8 @@ const K_BOOLEAN = 5;
 const K_STRING_LENGTH = 6;
 const K_STRING_TX_LENGTH = 7;
 const K_STRING_PATTERN = 8;
+// An enum of a few strings.
+const K_ENUM_LIST = 9;
 
 interface Field {
   readonly key: string;
@@ -362,6 +377,7 @@ interface Field {
   readonly hi: number;
   readonly re: RegExp | null;
   readonly tx: Callback | null;
+  readonly list: readonly unknown[] | null;
 }
 
 const noRun: Run = () => NOT_FAST;
@@ -390,6 +406,12 @@ function evalField(f: Field, v: unknown): unknown {
       return v === f.value ? v : FAIL;
     case K_ENUM:
       return (f.set as ReadonlySet<unknown>).has(v) ? v : FAIL;
+    case K_ENUM_LIST: {
+      // A few strings: comparing beats hashing a string fresh from JSON.parse.
+      const list = f.list as readonly unknown[];
+      for (let i = 0; i < list.length; i++) if (list[i] === v) return v;
+      return FAIL;
+    }
     case K_BOOLEAN:
       return typeof v === 'boolean' ? v : FAIL;
     default:
@@ -469,6 +491,7 @@ function field(key: string, schema: unknown, ctx: Ctx): Field {
       hi: plan?.hi ?? Infinity,
       re: plan?.re ?? null,
       tx: plan?.tx ?? null,
+      list: kind === K_ENUM_LIST && set !== null ? [...set] : null,
     });
     if (tz !== undefined && isObj(target) && !tz.def.coerce) {
       const type = tz.def.type;
@@ -484,7 +507,12 @@ function field(key: string, schema: unknown, ctx: Ctx): Field {
       if (checksOf(target, tz).length === 0) {
         const values = tz.def.values;
         if (type === 'literal' && Array.isArray(values) && values.length === 1 && values[0] === values[0]) return make(K_LITERAL, true, noRun, [], values[0], null);
-        if (type === 'enum' && tz.zod.values instanceof Set) return make(K_ENUM, true, noRun, [], undefined, tz.zod.values);
+        if (type === 'enum' && tz.zod.values instanceof Set) {
+          const values: ReadonlySet<unknown> = tz.zod.values;
+          // `===` is Set.has's SameValueZero on strings.
+          const few = values.size <= 8 && [...values].every((x) => typeof x === 'string');
+          return make(few ? K_ENUM_LIST : K_ENUM, true, noRun, [], undefined, values);
+        }
         if (type === 'boolean') return make(K_BOOLEAN, true, noRun, [], undefined, null);
       }
     }
@@ -519,6 +547,16 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
   const keySet = new Set(keys);
   const n = fields.length;
   const checked = ops.length > 0;
+  // The commonest object check, one `.refine`, called in place.
+  const [only] = ops;
+  const refine = ops.length === 1 && only !== undefined && only.kind === OP_REFINE && only.when === WHEN_ALWAYS ? only.f : null;
+  const finish = (o: Record<string, unknown>): unknown => {
+    if (refine === null) return runOps(ops, o);
+    const r = refine(o);
+    // An async refinement in a sync parse makes zod throw: let zod do it.
+    if (r instanceof Promise) return NOT_FAST;
+    return r ? o : FAIL;
+  };
 
   // The exact walk, read for read what `$ZodObjectJIT` does: for any object.
   const exact: Run = (input) => {
@@ -574,7 +612,7 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
         out[key] = o;
       }
     }
-    return checked ? runOps(ops, out) : out;
+    return checked ? finish(out) : out;
   };
 
   if (!ctx.json) return { run: exact, definite };
@@ -599,9 +637,20 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
   // Slots reused from call to call; a refinement that parses again from inside gets its own.
   const scratch: unknown[] = new Array(n);
   let busy = false;
+  const run: Run = (input) => {
+    if (!isRecordLike(input)) return FAIL;
+    if (busy) return walk(input, new Array<unknown>(n));
+    busy = true;
+    try {
+      return walk(input, scratch);
+    } finally {
+      busy = false;
+    }
+  };
   const walk = (input: Record<string, unknown>, values: unknown[]): unknown => {
     let mask = 0;
     let done = 0;
+    let stored = 0;
     let next = 0;
     let reuse = true;
     let last: string | undefined;
@@ -621,7 +670,7 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
       at++;
       if (i < next) {
         if (i < 0) {
-          if (false) return FAIL;
+          if (strict) return FAIL;
           reuse = false; // zod drops it
           continue;
         }
@@ -636,10 +685,17 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
         // No user code inside: run it now, in whatever order the keys come. A failure is final and a success is always assigned.
         const o = present(f, v);
         if (o === FAIL || o === NOT_FAST) return o;
-        if (o !== v || (o === 0 && !Object.is(o, v))) reuse = false;
-        values[i] = o;
         done |= bit;
-      } else values[i] = v;
+        // An unchanged value stays where it is: a store into the reused slots costs a write barrier.
+        if (o !== v || (o === 0 && !Object.is(o, v))) {
+          reuse = false;
+          values[i] = o;
+          stored |= bit;
+        }
+      } else {
+        values[i] = v;
+        stored |= bit;
+      }
     }
     // for...in yields own keys before inherited ones: an own last key means no inherited key (not JSON, not this walk's business).
     if (last !== undefined && !hasOwn.call(input, last)) return exact(input);
@@ -683,27 +739,20 @@ function buildObject(zi: Internals, ops: readonly Op[], ctx: Ctx): Node {
         if (f.mode === DEFAULTED || (o !== undefined && f.mode !== OPTIONAL)) {
           values[i] = o;
           mask |= bit;
+          stored |= bit;
           reuse = false;
         }
       }
     }
     // Same keys in the same order with the same values: the input is zod's output.
-    if (reuse) return checked ? runOps(ops, input) : input;
+    if (reuse) return checked ? finish(input) : input;
     const out: Record<string, unknown> = {};
     for (let m = mask; m !== 0; m &= m - 1) {
       const i = 31 - Math.clz32(m & -m);
-      out[(fields[i] as Field).key] = values[i];
+      const key = (fields[i] as Field).key;
+      out[key] = (stored & (1 << i)) !== 0 ? values[i] : input[key];
     }
-    return checked ? runOps(ops, out) : out;
-  };
-  const run: Run = (input) => {
-    if (!isRecordLike(input)) return FAIL;
-    // Left set if user code throws: later calls then just allocate.
-    if (busy) return walk(input, new Array<unknown>(n));
-    busy = true;
-    const out = walk(input, scratch);
-    busy = false;
-    return out;
+    return checked ? finish(out) : out;
   };
   return { run, definite };
 }
@@ -1053,7 +1102,15 @@ function hashString(s: HashState, text: string): void {
   let b = Math.imul(s.b ^ T_STRING, 1597334677);
   a = Math.imul(a ^ text.length, 2654435761);
   b = Math.imul(b ^ text.length, 1597334677);
-  for (let i = 0; i < text.length; i++) {
+  // Two chars a step: the length is mixed in first, so "ab" + "" and "a" + "b" still differ.
+  const n = text.length - 1;
+  let i = 0;
+  for (; i < n; i += 2) {
+    const w = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+    a = Math.imul(a ^ w, 2654435761);
+    b = Math.imul(b ^ w, 1597334677);
+  }
+  if (i === n) {
     const ch = text.charCodeAt(i);
     a = Math.imul(a ^ ch, 2654435761);
     b = Math.imul(b ^ ch, 1597334677);
@@ -1134,7 +1191,13 @@ function buildHasher(zi: Internals, open: Set<unknown>): Hasher {
       return (s, v) => {
         if (!isRecordLike(v)) return hashValue(s, v);
         mix(s, T_SHAPE);
-        for (let i = 0; i < keys.length; i++) (fields[i] as Hasher)(s, v[keys[i] as string]);
+        for (let i = 0; i < keys.length; i++) {
+          const x = v[keys[i] as string];
+          // The common leaves inline: most fields of an event are absent or strings.
+          if (x === undefined) mix(s, T_ABSENT);
+          else if (typeof x === 'string') hashString(s, x);
+          else (fields[i] as Hasher)(s, x);
+        }
         if (strict) return;
         // A loose object's extra keys, by sorted key.
         const extra: Record<string, unknown> = {};

@@ -74,16 +74,21 @@ function isEmpty(m: IdentityReader['byMaskOnly']): boolean {
 /**
  * The issue of an event whose id already keys a person: ids are unique, and
  * one reused after the redelivery window must not overwrite the client it
- * once entered. Checked before anything changes, for the id and the keys
- * `id/1`..`id/extra` its party members or listed clients would take.
+ * once entered. Checked before anything changes for the keys `id/1`..`id/extra`
+ * that its party members or listed clients would take ({@link identify}
+ * checks the event's own key before it changes anything).
  * @internal
  */
 export function reusedId(s: IdentityReader, id: string, extra: number): Issue | null {
-  for (let i = 0; i <= extra; i++) {
-    const key = i === 0 ? id : `${id}/${i}`;
-    if (s.people.get(key) !== undefined) return { code: 'duplicate_conflict', path: ['id'], event: id, message: `event id "${id}" was already used: it entered client ${key}; give each event a new id` };
+  for (let i = 1; i <= extra; i++) {
+    const key = `${id}/${i}`;
+    if (s.people.get(key) !== undefined) return reused(id, key);
   }
   return null;
+}
+
+function reused(id: string, key: string): Issue {
+  return { code: 'duplicate_conflict', path: ['id'], event: id, message: `event id "${id}" was already used: it entered client ${key}; give each event a new id` };
 }
 
 /**
@@ -196,7 +201,7 @@ const MATCH_RULES: Record<'key' | 'phone' | 'maskedPhone' | 'name' | 'company' |
   maskedPhone: rules('ID-PHONE', 'ID-MATCH'),
   name: rules('ID-MATCH'),
   company: rules('ID-COMPANY', 'ID-MATCH'),
-  new: rules('ID-MATCH', 'REG-FIRST'),
+  new: rules('ID-MATCH'),
 };
 const COMPANY_ALONE = rules('ID-COMPANY');
 
@@ -228,6 +233,8 @@ export function identify(c: IdentityCtx, ref: ClientRef, newKey: string, path: (
   if (!res.found && res.unknownKey) return unknownClient(c.tx.id, [...path, 'key'], `no client with key "${ref.key ?? ''}"`);
   const key = res.found ? res.person : newKey;
   const old = c.s.people.get(key);
+  // The event's own key, checked here before anything changes; its party's keys were checked up front (reusedId).
+  if (!res.found && old !== undefined) return reused(c.tx.id, key);
   // A miss in the phone index means the phone is free (unless the reference matched another way).
   const phoneFree = !res.found && phone?.kind === 'full' && res.phoneTaken === false;
   const person = register(c, key, old, ref, phone, phoneFree);
@@ -243,7 +250,7 @@ export function identify(c: IdentityCtx, ref: ClientRef, newKey: string, path: (
       rules: companyAlone ? joinRules(base, COMPANY_ALONE) : base,
       evidence: res.found ? [res.person] : [],
       why: res.found ? 'matched' : 'new',
-      ...(args ? { args } : {}),
+      args,
       client,
       person: key,
       match: res.found ? res.match : 'new',

@@ -19,7 +19,10 @@
  *
  * @internal
  */
-import { beginEdit, endEdit, get, PMap, remove, set } from './map.js';
+import { beginEdit, build, endEdit, entries, get, PMap, remove, set } from './map.js';
+
+/** Writes from which a persist builds the map whole rather than key by key. */
+const BULK = 64;
 
 const ABSENT = Symbol('absent');
 const GONE = Symbol('gone');
@@ -108,7 +111,20 @@ export class TMap<V> {
     if (over === null || over.size === 0) return this.under;
     const edit = beginEdit();
     let map = this.under;
-    for (const [k, v] of over) map = v === GONE ? remove(map, k, edit) : set(map, k, v, edit);
+    if (over.size >= BULK && over.size >= map.size) {
+      // Most of the map was written (a replay): build it whole, each node once.
+      const keys: string[] = [];
+      const vals: V[] = [];
+      const keep = (k: string, v: V) => {
+        keys.push(k);
+        vals.push(v);
+      };
+      for (const [k, v] of entries(map)) if (!over.has(k)) keep(k, v);
+      for (const [k, v] of over) if (v !== GONE) keep(k, v);
+      map = build(keys, vals, edit);
+    } else {
+      for (const [k, v] of over) map = v === GONE ? remove(map, k, edit) : set(map, k, v, edit);
+    }
     endEdit(edit);
     this.under = map;
     this.over = null;

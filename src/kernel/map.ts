@@ -389,6 +389,78 @@ export function sortedEntries<V>(map: PMap<V>): [string, V][] {
   return [...entries(map)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
+/**
+ * Builds a map of distinct keys at once, each node at its final size: what
+ * inserting them one by one would give, without the copies.
+ *
+ * @param keys - distinct keys
+ * @param vals - their values, in the same order
+ * @param edit - the batch the nodes belong to (their later changes in it are in place)
+ */
+export function build<V>(keys: readonly string[], vals: readonly V[], edit?: Edit): PMap<V> {
+  const n = keys.length;
+  if (n === 0) return emptyMap();
+  const hashes = new Int32Array(n);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    hashes[i] = hashKey(keys[i] as string) | 0;
+    order[i] = i;
+  }
+  const scratch = new Int32Array(n);
+  return new PMap(buildNode<V>(keys, vals, hashes, order, scratch, 0, n, 0, edit) as Node<V>, n);
+}
+
+// Entries order[from..to) share their hash bits below `shift`; the node holds them.
+function buildNode<V>(keys: readonly string[], vals: readonly unknown[], hashes: Int32Array, order: Int32Array, scratch: Int32Array, from: number, to: number, shift: number, edit: Edit | undefined): Child<V> {
+  if (shift > MAX_SHIFT) {
+    const arr: unknown[] = [];
+    for (let i = from; i < to; i++) arr.push(keys[order[i] as number], vals[order[i] as number]);
+    return { hash: (hashes[order[from] as number] as number) >>> 0, arr, edit: edit?.live ? edit : null, collision: true };
+  }
+  // Counting sort of the slice by this level's 5 bits.
+  const count = new Int32Array(33);
+  for (let i = from; i < to; i++) (count[(((hashes[order[i] as number] as number) >>> shift) & 31) + 1] as number)++;
+  for (let b = 0; b < 32; b++) count[b + 1] = (count[b + 1] as number) + (count[b] as number);
+  const start = count.slice(0, 32);
+  for (let i = from; i < to; i++) {
+    const e = order[i] as number;
+    const b = ((hashes[e] as number) >>> shift) & 31;
+    scratch[from + (count[b] as number)] = e;
+    count[b] = (count[b] as number) + 1;
+  }
+  for (let i = from; i < to; i++) order[i] = scratch[i] as number;
+  let dmap = 0;
+  let nmap = 0;
+  let data = 0;
+  let kids = 0;
+  for (let b = 0; b < 32; b++) {
+    const size = (count[b] as number) - (start[b] as number);
+    if (size === 1) {
+      dmap |= 1 << b;
+      data++;
+    } else if (size > 1) {
+      nmap |= 1 << b;
+      kids++;
+    }
+  }
+  const arr = new Array<unknown>(2 * data + kids);
+  let d = 0;
+  let k = arr.length - 1;
+  for (let b = 0; b < 32; b++) {
+    const lo = from + (start[b] as number);
+    const size = from + (count[b] as number) - lo;
+    if (size === 1) {
+      const e = order[lo] as number;
+      arr[d++] = keys[e];
+      arr[d++] = vals[e];
+    } else if (size > 1) {
+      // Children sit at the end in reverse bit order.
+      arr[k--] = buildNode<V>(keys, vals, hashes, order, scratch, lo, lo + size, shift + 5, edit);
+    }
+  }
+  return node<V>(dmap, nmap, arr, edit);
+}
+
 /** Builds a map from entries (later entries win). */
 export function fromEntries<V>(items: Iterable<readonly [string, V]>): PMap<V> {
   const edit = beginEdit();

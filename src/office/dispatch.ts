@@ -129,7 +129,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     checkStaff(o, issues, e.relativeOf, 'relativeOf', e.id);
     checkStaff(o, issues, e.referredByStaff, 'referredByStaff', e.id);
     if (e.client?.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
-    if (e.client !== undefined && e.nonClient === undefined) checkId(o, issues, e.id, e.party?.length ?? 0);
+    if (e.party !== undefined && e.client !== undefined && e.nonClient === undefined) checkId(o, issues, e.id, e.party.length);
     if (issues.length > 0) return issues;
     const groupSize = 1 + (e.party?.length ?? 0);
     if (e.nonClient !== undefined || e.client === undefined) {
@@ -171,7 +171,6 @@ const handlers: { [T in EventType]: Handler<T> } = {
   registerCall(o, e) {
     const issues: Issue[] = [];
     checkStaff(o, issues, e.receiver, 'receiver', e.id);
-    if (e.client !== undefined) checkId(o, issues, e.id, 0);
     if (issues.length > 0) return issues;
     const call = { receiver: e.receiver, selfSourced: e.selfSourced === true };
     if (e.client === undefined) {
@@ -189,7 +188,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const issues: Issue[] = [];
     checkStaff(o, issues, e.staff, 'staff', e.id);
     if (e.client.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
-    checkId(o, issues, e.id, e.party?.length ?? 0);
+    if (e.party !== undefined) checkId(o, issues, e.id, e.party.length);
     if (issues.length > 0) return issues;
     const existed = resolve(o.identity, o.policy.identity, e.client).found;
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
@@ -254,7 +253,6 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const res = resolve(o.identity, o.policy.identity, e.client);
     const bad = dealIssue(o.cDeals, e, res.found ? res.client : undefined, (a, b) => groupOf(o, a) === groupOf(o, b));
     if (bad) issues.push(bad);
-    checkId(o, issues, e.id, 0);
     if (issues.length > 0) return issues;
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
     if ('code' in id) return [id];

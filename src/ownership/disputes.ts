@@ -35,13 +35,13 @@ function assignTo(c: OwnCtx, f: FileDraft, staff: string | null, cited: readonly
     return;
   }
   const dealt = hasLiveDeal(f) && f.deal?.staff === staff && f.status === 'permanent';
-  grant(c, f, { staff, status: dealt ? 'permanent' : 'protected', channel: 'assigned', at: c.tx.at, rules: cited, evidence, why, ...(args ? { args } : {}) });
+  grant(c, f, { staff, status: dealt ? 'permanent' : 'protected', channel: 'assigned', at: c.tx.at, rules: cited, evidence, why, args });
 }
 
 function dispute(c: OwnCtx, f: ClientFile, staff: string | null, step: DisputeDecision['step'], cited: readonly RuleId[], evidence: readonly string[], why: string, args?: Args): void {
   const { tx } = c;
   if (!tx.record) return;
-  const d: DisputeDecision = { kind: 'dispute', event: tx.id, at: tx.at, rules: cited, evidence, why, ...(args ? { args } : {}), client: f.key, staff, step };
+  const d: DisputeDecision = { kind: 'dispute', event: tx.id, at: tx.at, rules: cited, evidence, why, args, client: f.key, staff, step };
   tx.emit(d);
 }
 

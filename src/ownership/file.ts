@@ -106,7 +106,7 @@ export function ownershipDecision(c: OwnCtx, f: Pick<ClientFile, 'key' | 'owner'
     rules: cited,
     evidence,
     why,
-    ...(args ? { args } : {}),
+    args,
     client: f.key,
     owner: f.owner,
     previous,

@@ -10,10 +10,13 @@ import { joinRules, rules, type Args } from '../kernel/decision.js';
 import type { RuleId } from '../kernel/rules.js';
 import { minutesOf } from '../kernel/time.js';
 import type { ClientRef } from '../events/common.js';
-import type { Phone } from '../identity/phone.js';
 import type { Channel, ClaimDecision, CollisionDecision, FollowUpDecision, RegistrationDecision } from './decisions.js';
 import { draftFile, grant, ownershipDecision, protectionEnd, renew, settle, type OwnCtx } from './file.js';
 import { isProtected, type ClientFile, type FileDraft, type Registration } from './state.js';
+
+
+/** What the registration checks read of a normalized phone (the identity family's `Phone` fits it). @internal */
+export type NormalizedPhone = { readonly kind: 'full' | 'masked' } | { readonly kind: 'invalid'; readonly reason: string };
 
 /**
  * The book day a registration counts for: after the cutoff, the next day (REG-CUTOFF).
@@ -43,8 +46,8 @@ export interface Claimant {
 /** What a registration's fields look like to the checks, with what the record already knows. @internal */
 export interface Fields {
   readonly ref: ClientRef | undefined;
-  /** The phone as normalized. */
-  readonly phone: Phone | undefined;
+  /** The phone as the identity family normalized it: what REG-FIELDS reads of it. */
+  readonly phone: NormalizedPhone | undefined;
   /** What the record of a known client supplies (REG-FIELDS). */
   readonly known?: { readonly name: boolean; readonly phone: boolean } | undefined;
 }
@@ -136,7 +139,7 @@ function addRegistration(f: FileDraft, r: Registration): Registration {
 export function collide(c: OwnCtx, f: FileDraft, challenger: string, outcome: CollisionDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], why: string, day: number, args?: Args): void {
   const { tx } = c;
   if (tx.record) {
-    const d: CollisionDecision = { kind: 'collision', event: tx.id, at: tx.at, rules: cited, evidence, why, ...(args ? { args } : {}), client: f.key, owner: f.owner, challenger, outcome };
+    const d: CollisionDecision = { kind: 'collision', event: tx.id, at: tx.at, rules: cited, evidence, why, args, client: f.key, owner: f.owner, challenger, outcome };
     tx.emit(d);
   }
   f.x = { ...f.x, collision: { staff: f.owner === null ? [challenger] : [f.owner, challenger], day, event: tx.id } };
@@ -176,7 +179,7 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
     name: input.name,
     company: input.company,
   });
-  if (tx.record) registrationDecision(c, f.key, { ...r, lastAt: tx.at, lastDay: day, staff: input.staff, channel: input.channel }, input.invalid);
+  if (tx.record) registrationDecision(c, f.key, r, input.invalid);
   if (input.invalid !== null || input.staff === null) return;
 
   const claimant: Claimant = input.claimant ?? { staff: input.staff, rules: FIRST, why: 'first', args: { by: input.staff }, referral: false };
@@ -274,7 +277,7 @@ const UPDATE_GRANT = rules('CLM-UPDATE', 'OWN-FIRST');
 export function claimDecision(c: OwnCtx, client: string | undefined, staff: string, outcome: ClaimDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], why: string, args?: Args): void {
   const { tx } = c;
   if (!tx.record) return;
-  const d: ClaimDecision = { kind: 'claim', event: tx.id, at: tx.at, rules: cited, evidence, why, ...(args ? { args } : {}), ...(client === undefined ? {} : { client }), staff, outcome };
+  const d: ClaimDecision = { kind: 'claim', event: tx.id, at: tx.at, rules: cited, evidence, why, args, ...(client === undefined ? {} : { client }), staff, outcome };
   tx.emit(d);
 }
 

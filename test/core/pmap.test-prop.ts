@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { beginEdit, emptyMap, endEdit, entries, get, remove, set, type PMap } from '../../src/kernel/map.js';
+import { beginEdit, build, emptyMap, endEdit, entries, get, remove, set, type PMap } from '../../src/kernel/map.js';
+import { TMap, Tx } from '../../src/kernel/draft.js';
 
 // Short keys over a tiny alphabet force hash collisions and deep tries.
 const key = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '张', '1'), maxLength: 4 });
@@ -60,5 +61,44 @@ describe('PMap, the persistent map under the state', () => {
     endEdit(edit);
     expect(new Map(entries(base))).toEqual(snapshot);
     expect(base.size).toBe(snapshot.size);
+  });
+
+  test.prop([fc.uniqueArray(fc.oneof(key, fc.string({ maxLength: 12 })), { maxLength: 600 })])('a map built whole is the map of the same keys set one by one, node for node', (keys) => {
+    const one = keys.reduce<PMap<number>>((m, k, i) => set(m, k, i), emptyMap());
+    const whole = build(keys, keys.map((_, i) => i));
+    expect(whole.size).toBe(keys.length);
+    expect([...entries(whole)]).toEqual([...entries(one)]);
+    expect(whole.root).toEqual(one.root);
+    // And it goes on like any map.
+    const model = new Map(keys.map((k, i) => [k, i]));
+    model.delete(keys[0] ?? 'x');
+    model.set('new key', -1);
+    const more = set(remove(whole, keys[0] ?? 'x'), 'new key', -1);
+    expect(new Map(entries(more))).toEqual(model);
+    expect(more.size).toBe(model.size);
+  });
+
+  test.prop([fc.array(op, { maxLength: 400 }), fc.array(op, { maxLength: 400 })])('a transient map persists to its model, by key or whole', (first, second) => {
+    const model = new Map<string, number>();
+    const tx = new Tx();
+    const t = new TMap<number>(emptyMap());
+    const handedOut: [PMap<number>, [string, number][]][] = [];
+    for (const ops of [first, second]) {
+      for (const o of ops) {
+        if (o.kind === 'set') {
+          t.set(tx, o.key, o.value ?? 0);
+          model.set(o.key, o.value ?? 0);
+        } else {
+          t.delete(tx, o.key);
+          model.delete(o.key);
+        }
+      }
+      const map = t.persist();
+      handedOut.push([map, [...entries(map)]]);
+      expect(map.size).toBe(model.size);
+      expect(new Map(entries(map))).toEqual(model);
+    }
+    // A map handed out is never changed by later writes.
+    for (const [map, seen] of handedOut) expect([...entries(map)]).toEqual(seen);
   });
 });
