@@ -8,7 +8,7 @@ import { closeSlice, openSlice, TMap, Tx, type Transient } from '../kernel/draft
 import { emptyMap } from '../kernel/map.js';
 import { calendarOf, type Calendar } from '../kernel/time.js';
 import type { Policy } from '../policy/schema.js';
-import { spanOf, versionAt, type Timeline } from '../policy/timeline.js';
+import { versionAt, type Timeline } from '../policy/timeline.js';
 import type { DealsPolicy } from '../deals/policy.js';
 import type { DealsCtx } from '../deals/ledger.js';
 import type { DealsState } from '../deals/state.js';
@@ -93,7 +93,9 @@ export class Live {
     this.policy = policy;
     this.version = state.version;
     this.applied = state.version;
-    ({ from: this.from, until: this.until } = spanOf(state.timeline, state.version));
+    this.from = Number.NEGATIVE_INFINITY;
+    this.until = Number.POSITIVE_INFINITY;
+    this.span(state.version);
     this.cal = calendarOf(policy.timeZone);
     this.office = state.office;
     this.lastAt = state.lastAt;
@@ -127,12 +129,19 @@ export class Live {
     const policy = (this.timeline.versions[v] as Timeline['versions'][number]).policy;
     this.version = v;
     this.policy = policy;
-    ({ from: this.from, until: this.until } = spanOf(this.timeline, v));
+    this.span(v);
     this.tx.version = v;
     this.cIdentity.p = policy.identity;
     this.cOwn.p = ownershipRules(policy);
     this.cRot.p = policy.rotation;
     this.cDeals.p = policy.deals;
+  }
+
+  /** The span in which a version is in force: from its instant (inclusive) until the next version's (exclusive). */
+  private span(v: number): void {
+    const { versions } = this.timeline;
+    this.from = versions[v]?.from ?? Number.NEGATIVE_INFINITY;
+    this.until = versions[v + 1]?.from ?? Number.POSITIVE_INFINITY;
   }
 
   /** The current event was applied: its version is the one in force at the last event. */

@@ -160,11 +160,6 @@ export function versionAt(timeline: Timeline, ms: number): number {
   return i;
 }
 
-/** The span of a version: from when (inclusive) until when (exclusive). @internal */
-export function spanOf(timeline: Timeline, index: number): { from: number; until: number } {
-  return { from: timeline.versions[index]?.from ?? Number.NEGATIVE_INFINITY, until: timeline.versions[index + 1]?.from ?? Number.POSITIVE_INFINITY };
-}
-
 const keys = new WeakMap<Policy, string>();
 
 /** A policy's content as a string: validated policies have their fields in schema order. */
