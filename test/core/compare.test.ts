@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commissionLedger, compare, comparer, credits, fairnessLedger, owners, parseLog, presetPolicy, replay, type PolicyInput } from '../../src/index.js';
-import { deal, refund, staff, visit, wang, zhang } from '../support/dsl.js';
+import { deal, refund, ruling, staff, visit, wang, zhang } from '../support/dsl.js';
 
 const month = parseLog(readFileSync(new URL('../../examples/logs/office-month.jsonl', import.meta.url), 'utf8')).events;
 
@@ -98,5 +98,14 @@ describe('compare with dated timelines: what last year would have looked like', 
     const diff = compare(log, today, dated, { asOf: '2026-11-30', labels: ['now', 'proposal'] });
     expect([diff.owners, diff.months, diff.visits]).toEqual([[], [], []]);
     expect(diff).toMatchObject({ asOf: '2026-11-30T23:59:59.999+08:00', later: 2, a: { label: 'now', events: 5 }, b: { label: 'proposal' } });
+  });
+
+  it('PEN-FINES: fines per person and month differ with the policy\'s amounts, each side with its rules and the ruling', () => {
+    const appeal = ruling('11-05 10:00', zhang, { level: 'appeal', owner: 'S01', appellant: 'S02' });
+    const events = [staff('S01'), staff('S02'), staff('M1', { role: 'manager' }), visit('11-01 10:00', zhang, { receiver: 'S01' }), appeal];
+    const diff = compare(events, {}, { disputes: { appealFailedFine: '1000' } });
+    expect(diff.months).toEqual([
+      { staff: 'S02', name: 'Staff S02', month: '2026-11', account: 'fines', a: { amount: '400.00', entries: 1, rules: ['DSP-PROCESS', 'PEN-FINES'], evidence: [appeal.id] }, b: { amount: '1000.00', entries: 1, rules: ['DSP-PROCESS', 'PEN-FINES'], evidence: [appeal.id] } },
+    ]);
   });
 });
