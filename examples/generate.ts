@@ -1,9 +1,10 @@
 /**
  * A seeded generator of realistic sales-office logs.
  *
- *   npx tsx examples/generate.ts                       # the bundled month: examples/logs/office-month.jsonl
+ *   npx tsx examples/generate.ts --out /tmp/month.jsonl                  # a month like the bundled one
  *   npx tsx examples/generate.ts --events 1000000 --out /tmp/big.jsonl --seed 7
- *   npx tsx examples/generate.ts --days 1 --corrupt 8 --out examples/logs/office-day-corrupt.jsonl
+ *   npx tsx examples/generate.ts --days 1 --corrupt 8 --out examples/logs/office-day-corrupt.jsonl --force
+ *   npx tsx examples/generate.ts --help
  *
  * The same seed always gives the same log. One office, 18 salespeople in three
  * teams, Chinese names, phones written the many ways visitor books write them.
@@ -18,10 +19,13 @@
  * `--corrupt N` damages N lines the ways real logs get damaged (truncated
  * writes, wrong fields, unknown staff, reordering, conflicting duplicates),
  * for trying `salesfloor validate` and the quarantine.
+ * `--out` is required, and an existing file is replaced only with `--force`
+ * (the bundled logs are regenerated that way).
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
 import { initialState, ownerOf, parseEvent, replayer, type OfficeState } from 'salesfloor';
 
 export interface Options {
@@ -38,8 +42,37 @@ export interface Options {
    * month. The benchmark varies it to tell heap per client from heap per event.
    */
   returning?: number;
-  out: string;
+  /** The file the command line writes (the library's `generate` writes to its sink instead). */
+  out?: string;
   start: string;
+  /** Replace `out` if it exists. */
+  force?: boolean;
+}
+
+/** The generator's command-line words, with what each means. */
+export const USAGE = `usage: npx tsx examples/generate.ts --out FILE [options]
+
+  --out FILE        where to write the log (required)
+  --force           replace FILE if it exists
+  --seed N          the seed (default 20261001): the same seed gives the same log
+  --events N        stop after N events: a benchmark log without the engine alongside
+  --days N          days to generate when --events is not given (default 31)
+  --start DATE      the first day, YYYY-MM-DD (default 2026-10-01)
+  --returning R     share (0 to 1) of client visits and calls by known clients
+  --corrupt N       damage N lines the ways real logs get damaged
+  --help            this text
+`;
+
+/** A command line the generator cannot run, with the reason. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function numberOf(flag: string, text: string | undefined, fallback: number, check: (n: number) => boolean, what: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`${flag} ${JSON.stringify(text)}: expected ${what}`);
+  return n;
 }
 
 /**
@@ -47,25 +80,48 @@ export interface Options {
  *
  * @param argv - the words after the script, e.g. `['--events', '1000000', '--seed', '7']`
  * @returns the options, with the bundled month's defaults for what is left out
+ * @throws UsageError for an unknown flag or a value out of range (the command line prints it with {@link USAGE})
  * @example
  * ```ts
  * generate(options(['--events', '5000', '--returning', '0.8']), (line) => lines.push(line));
  * ```
  */
-export function options(argv: string[]): Options {
-  const get = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const returning = get('--returning');
+export function options(argv: string[]): Options & { help: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        out: { type: 'string' },
+        force: { type: 'boolean' },
+        seed: { type: 'string' },
+        events: { type: 'string' },
+        days: { type: 'string' },
+        start: { type: 'string' },
+        returning: { type: 'string' },
+        corrupt: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const whole = (n: number) => Number.isInteger(n) && n >= 0;
+  const start = values.start ?? '2026-10-01';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(start))) throw new UsageError(`--start ${JSON.stringify(start)}: expected a date YYYY-MM-DD`);
+  const returning = values.returning === undefined ? undefined : numberOf('--returning', values.returning, 0, (n) => n >= 0 && n <= 1, 'a share from 0 to 1');
   return {
-    seed: Number(get('--seed') ?? 20261001),
-    events: Number(get('--events') ?? 0),
-    days: Number(get('--days') ?? 31),
-    corrupt: Number(get('--corrupt') ?? 0),
-    ...(returning === undefined ? {} : { returning: Number(returning) }),
-    out: get('--out') ?? 'examples/logs/office-month.jsonl',
-    start: get('--start') ?? '2026-10-01',
+    seed: numberOf('--seed', values.seed, 20261001, Number.isInteger, 'a whole number'),
+    events: numberOf('--events', values.events, 0, whole, 'a whole number of events'),
+    days: numberOf('--days', values.days, 31, (n) => Number.isInteger(n) && n >= 1, 'a whole number of days, at least 1'),
+    corrupt: numberOf('--corrupt', values.corrupt, 0, whole, 'a whole number of lines'),
+    ...(returning === undefined ? {} : { returning }),
+    ...(values.out === undefined ? {} : { out: values.out }),
+    start,
+    force: values.force === true,
+    help: values.help === true,
   };
 }
 
@@ -212,6 +268,8 @@ export function generate(opt: Options, write: (line: string) => void): number {
     if (d === 0) {
       for (const s of staff) add(8 * 60, { type: 'changeStaff', staff: s.id, name: s.name, team: s.team, role: 'sales', status: 'onDuty' });
       add(8 * 60, { type: 'changeStaff', staff: 'M01', name: '周经理', role: 'manager', status: 'onDuty' });
+      // Benchmark logs have a telemarketer, whose invited clients come in (ROT-INVITED-VISIT).
+      if (bench) add(8 * 60, { type: 'changeStaff', staff: 'T01', name: '郑电开', role: 'telemarketer', status: 'onDuty' });
     }
     if (bench && vacancy !== null) {
       const s = { id: `S${String(++hired).padStart(2, '0')}`, name: personName(), team: vacancy };
@@ -235,10 +293,19 @@ export function generate(opt: Options, write: (line: string) => void): number {
       const c = newClient();
       add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, referredBy: { phone: referrer.phone }, ...(chance(0.3) ? { accompanied: true } : {}) });
     };
+    // Benchmark logs only (the bundled month stays as it was): appointments, invited clients, tour groups.
+    const visitFacts = (minute: number): Record<string, unknown> => {
+      if (!bench) return {};
+      const r = random();
+      if (r < 0.04) return { appointment: { staff: pick(staff).id, at: at(minute * 60), nameLeft: chance(0.7), ...(chance(0.3) ? { notice: chance(0.5) } : {}) } };
+      if (r < 0.07) return { invitedBy: 'T01', ...(chance(0.8) ? { receiver: pick(staff).id } : {}) };
+      if (r < 0.075) return { tourGroup: true };
+      return {};
+    };
     const newVisit = (minute: number) => {
       const c = newClient();
       const party = chance(0.15) ? [{ name: pick(SURNAMES) + pick(GIVEN), relation: pick(['spouse', 'parent', 'child', 'friend']) }] : undefined;
-      add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, ...(party ? { party } : {}) });
+      add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, ...(party ? { party } : {}), ...visitFacts(minute) });
     };
     const visits = 40 + Math.floor(random() * 25);
     for (let v = 0; v < visits; v++) {
@@ -338,7 +405,7 @@ export function generate(opt: Options, write: (line: string) => void): number {
       if (chance(0.3) && present.length >= 2) {
         const first = pick(present);
         const second = pick(present.filter((s) => s !== first));
-        add(8 * 60 + 30, { type: 'assignDuty', staff: [first.id, second.id] });
+        add(8 * 60 + 30, { type: 'assignDuty', staff: [first.id, second.id], ...(chance(0.5) ? { hours: [{ from: '12:00', to: '13:30' }] } : {}) });
       }
       const ends = Math.floor(random() * 3);
       for (let k = 0; k < ends && present.length > 0; k++) add(9 * 60 + Math.floor(random() * 9 * 60), { type: 'endReception', staff: pick(present).id });
@@ -369,6 +436,14 @@ export function generate(opt: Options, write: (line: string) => void): number {
           const b = knownClient();
           if (a !== b) add(10 * 60 + Math.floor(random() * 7 * 60), { type: 'linkClients', a: { phone: a.phone }, b: { phone: b.phone }, relation: pick(['spouse', 'parent', 'child', 'sibling', 'friend']) });
         }
+      }
+      // A launch mid-month (DEAL-EVENT), and now and then an old client recognized, found later, or found after a deal.
+      if (date.endsWith('-15')) add(8 * 60 + 15, { type: 'holdMarketingEvent', name: '开盘', from: at(9 * 3600), to: at(18 * 3600) });
+      const recognizable = openDeals.filter((x) => x.day < d);
+      if (chance(0.1) && known > 0) {
+        const withDeal = chance(0.3) && recognizable.length > 0 ? pick(recognizable) : null;
+        const phone = withDeal === null ? knownClient().phone : withDeal.client.phone;
+        add(12 * 60 + Math.floor(random() * 4 * 60), { type: 'recognizeClient', client: { phone }, during: pick(['reception', 'later']), by: pick(staff).id, ...(withDeal === null ? {} : { deal: withDeal.id }) });
       }
       const splittable = openDeals.filter((x) => x.day < d);
       if (chance(0.1) && splittable.length > 0) {
@@ -439,10 +514,27 @@ export function corrupt(lines: readonly string[], count: number, seed: number): 
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
-if (isMain) {
-  const opt = options(process.argv.slice(2));
-  mkdirSync(dirname(opt.out), { recursive: true });
-  const out = createWriteStream(opt.out);
+if (isMain) main(process.argv.slice(2));
+
+function main(argv: string[]): void {
+  let opt: ReturnType<typeof options>;
+  try {
+    opt = options(argv);
+    if (opt.help) {
+      process.stdout.write(USAGE);
+      return;
+    }
+    if (opt.out === undefined) throw new UsageError('--out FILE is required (nothing is written to a default place)');
+    if (existsSync(opt.out) && !opt.force) throw new UsageError(`${opt.out} exists: pass --force to replace it`);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`generate: ${e.message}\n\n${USAGE}`);
+    process.exitCode = 1;
+    return;
+  }
+  const file = opt.out;
+  mkdirSync(dirname(file), { recursive: true });
+  const out = createWriteStream(file);
   let count: number;
   const bad = opt.corrupt ?? 0;
   if (bad > 0) {
@@ -453,5 +545,5 @@ if (isMain) {
     count = generate(opt, (line) => out.write(`${line}\n`));
   }
   const mixed = bad > 0 ? ` and ${bad} bad lines` : '';
-  out.end(() => process.stderr.write(`wrote ${count} events${mixed} to ${opt.out}\n`));
+  out.end(() => process.stderr.write(`wrote ${count} events${mixed} to ${file}\n`));
 }

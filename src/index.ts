@@ -54,10 +54,15 @@ export {
   setRotationPenaltySchema,
   splitDealSchema,
   setTargetsSchema,
+  recognizeClientSchema,
+  holdMarketingEventSchema,
+  appointmentSchema,
+  dutyHoursSchema,
   eventSchemas,
   eventSchema,
   type StaffStatus,
   type StaffRole,
+  type Appointment,
   type Event,
   type EventType,
   type EventOf,
@@ -71,7 +76,7 @@ export { argsSchema, type Args } from './kernel/decision.js';
 export { ownerStatusSchema, channelSchema, registrationDecisionSchema, ownershipDecisionSchema, claimDecisionSchema, collisionDecisionSchema, disputeDecisionSchema, penaltyDecisionSchema, referralDecisionSchema, followUpDecisionSchema, type OwnerStatus, type Channel } from './ownership/decisions.js';
 export { identityDecisionSchema, matchSchema, type Match } from './identity/decisions.js';
 export { receptionDecisionSchema, queueDecisionSchema, skipReasonSchema, skipSchema, type SkipReason, type Skip } from './rotation/decisions.js';
-export { dealDecisionSchema, allocationDecisionSchema, ledgerEntrySchema, type LedgerEntry } from './deals/decisions.js';
+export { dealDecisionSchema, allocationDecisionSchema, ledgerEntrySchema, recognitionDecisionSchema, marketingEventDecisionSchema, type LedgerEntry } from './deals/decisions.js';
 export { staffDecisionSchema } from './staff/decisions.js';
 export { decisionSchema, type Decision, type DecisionOf } from './office/decisions.js';
 
@@ -181,8 +186,8 @@ export { namesOf, phonesOf } from './identity/state.js';
 export type { OwnershipState, ClientFile, FileExtra, Registration, Basis, FileDeal } from './ownership/state.js';
 export type { Chain } from './kernel/chain.js';
 export type { OwnerView } from './ownership/file.js';
-export type { RotationState, Seat, FairnessDay, SkipCounts, QueueHead } from './rotation/state.js';
+export type { RotationState, Seat, FairnessDay, SkipCounts, QueueHead, DutyDay, HandBack } from './rotation/state.js';
 export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './rotation/report.js';
-export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally } from './deals/state.js';
+export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally, Recognition, MarketingEvent } from './deals/state.js';
 export type { Share } from './deals/split.js';
 export type { PMap } from './kernel/map.js';

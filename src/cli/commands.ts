@@ -2,8 +2,6 @@
  * The commands. Each reads its arguments, replays through the public API,
  * and prints sections in the chosen format. Nothing here decides a rule.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import {
   comparer,
@@ -19,12 +17,13 @@ import {
   type ViewOptions,
   localTime,
 } from '../index.js';
-import { extensionOf, jsonDocument, sectionText, tableSection, type Clean, type Format, type Section } from './format.js';
+import { jsonDocument, sectionText, type Clean, type Format, type Section } from './format.js';
 import { exitCodes, pipeText, UsageError, type Io } from './io.js';
 import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
 import { maskText } from './privacy.js';
-import { reportInput, reportNames, reports, type Cell, type Collector, type Report, type ReportInput, type Row } from './reports.js';
-import { readLog, type Session } from './session.js';
+import { chunkInput, reportInput, reportNames, reports, type Cell, type Collector, type Observer, type Report, type ReportInput, type Row, type RowStream } from './reports.js';
+import { readLog, type ReadOptions, type Session } from './session.js';
+import { ReportStream, type ChunkSource, type Part } from './stream.js';
 
 /** The parsed options a command may use. */
 export interface Args {
@@ -117,92 +116,153 @@ function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
 
 const exitOf = (session: Session) => (session.badCount > 0 ? exitCodes.badInput : exitCodes.clean);
 
+/** Under `--as`, whether a row is about one of the salesperson's clients (PRV-ACCESS); undefined: every row is shown. */
+function visibleTo(report: Report, input: ReportInput, as: string | undefined): ((row: Row) => boolean) | undefined {
+  const column = report.clientColumn;
+  if (as === undefined || column === undefined) return undefined;
+  return (row) => {
+    const client = row[column];
+    return typeof client === 'string' && input.client(client)?.owner === as;
+  };
+}
+
 /** Rows of a report, with other staff's clients withheld under `--as` (PRV-ACCESS). */
 function sectionOf(report: Report, rows: Iterable<Row>, input: ReportInput, as: string | undefined): Section {
   let withheld = 0;
-  const column = report.clientColumn;
+  const keep = visibleTo(report, input, as);
   const visible =
-    as === undefined || column === undefined
+    keep === undefined
       ? rows
       : (function* () {
           for (const row of rows) {
-            const client = row[column];
-            if (typeof client === 'string' && input.client(client)?.owner === as) yield row;
+            if (keep(row)) yield row;
             else withheld++;
           }
         })();
   return { name: report.name, description: report.description, columns: report.columns, rows: visible, withheld: () => withheld };
 }
 
-async function writeSections(io: Io, args: Args, sections: readonly Section[], head: Record<string, unknown>, clean: Clean): Promise<void> {
-  if (args.out !== undefined) {
-    const dir = resolve(io.cwd, args.out);
-    await mkdir(dir, { recursive: true });
-    for (const section of sections) {
-      const file = join(dir, `${section.name}.${extensionOf[args.format]}`);
-      const stream = createWriteStream(file);
-      await pipeText(stream, sectionText(args.format, section, clean));
-      await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
-      io.stderr.write(`wrote ${shown(io, file)}\n`);
-    }
-    const withheld = Object.fromEntries(sections.map((s) => [s.name, s.withheld()]));
-    await writeFile(join(dir, 'summary.json'), `${JSON.stringify({ ...head, withheld }, null, 2)}\n`);
-  } else if (args.format === 'json') {
-    await pipeText(io.stdout, jsonDocument(head, 'reports', sections, clean));
-  } else if (args.format === 'csv') {
-    const [first, ...rest] = sections;
-    if (rest.length > 0) io.stderr.write(`CSV on stdout holds one report: ${first?.name}. Choose with --report NAME, or write them all with --out DIR.\n`);
-    if (first) await pipeText(io.stdout, sectionText('csv', first, clean));
-  } else {
-    for (const section of sections) await pipeText(io.stdout, tableSection(section, clean));
-  }
-  if (args.as !== undefined && args.format !== 'table') {
-    io.stderr.write(`Withheld as ${args.as} (PRV-ACCESS): ${sections.map((s) => `${s.name} ${s.withheld()} rows`).join(', ')}.\n`);
+/** The reports written: CSV on stdout holds only the first (the others are not even collected). */
+function writtenReports(args: Args, chosen: readonly Report[]): Report[] {
+  return args.out === undefined && args.format === 'csv' ? chosen.slice(0, 1) : [...chosen];
+}
+
+/** Where the reports go, and whether rows may go out as they come (not under `--as`: the filter needs the final owners). */
+function streamOf(io: Io, args: Args, clean: Clean, parts: readonly Part[]): ReportStream {
+  return new ReportStream(io, { format: args.format, out: args.out === undefined ? undefined : resolve(io.cwd, args.out), clean, live: args.as === undefined }, parts);
+}
+
+function notesBefore(io: Io, args: Args, chosen: readonly Report[]): void {
+  if (args.out === undefined && args.format === 'csv' && chosen.length > 1) {
+    io.stderr.write(`CSV on stdout holds one report: ${chosen[0]?.name}. Choose with --report NAME, or write them all with --out DIR.\n`);
   }
 }
 
-/** One policy's replay of the log, ready for a command's output. */
-interface Replayed {
+function notesAfter(io: Io, args: Args, chosen: readonly Report[], withheld: readonly number[]): void {
+  if (args.as !== undefined && args.format !== 'table') {
+    io.stderr.write(`Withheld as ${args.as} (PRV-ACCESS): ${chosen.map((r, i) => `${r.name} ${withheld[i] ?? 0} rows`).join(', ')}.\n`);
+  }
+}
+
+/** The section of a report without a stream, or an internal error (the stream's parts never ask). */
+function sectionAt(sections: readonly (Section | undefined)[], index: number): Section {
+  const section = sections[index];
+  if (section === undefined) throw new Error(`internal: no section ${index}`);
+  return section;
+}
+
+/** A streamed report's rows, from the one replay's state at each chunk's end. */
+function rowsOf(stream: RowStream, view: ViewOptions): ChunkSource {
+  const take = (states: readonly OfficeState[]) => {
+    const state = states[0];
+    return state === undefined ? [] : stream.take(chunkInput(state, view));
+  };
+  return { pending: () => stream.pending, take, finish: take };
+}
+
+/** What a command reading one log under one policy knows before reading it. */
+interface Prepared {
+  readonly log: string;
   readonly policy: ChosenPolicy;
   readonly view: ViewOptions;
   readonly clean: Clean;
+}
+
+/** One policy's replay of the log, ready for a command's output. */
+interface Replayed extends Prepared {
   readonly session: Session;
   readonly state: OfficeState;
   readonly summary: Summary;
 }
 
-/**
- * Reads the log under the one `--policy`, up to the time of `timeFlag`, with
- * the collectors watching; prints the summary on stderr unless `quiet`.
- */
-async function replayOne(args: Args, io: Io, collectors: readonly Collector[], timeFlag: '--as-of' | '--at' | null, quiet = false, history: 'full' | 'none' = 'none'): Promise<Replayed> {
+/** Loads the one `--policy` and reads the view's time (`timeFlag`) in the office's zone. */
+async function prepareOne(args: Args, io: Io, timeFlag: '--as-of' | '--at' | null, history: 'full' | 'none' = 'none'): Promise<Prepared> {
   const log = logArg(args, io);
   if (args.policy.length > 1) throw new UsageError('this command takes one --policy; compare two with diff');
   const policy = await loadPolicy(args.policy[0], io.cwd, history);
   const view = viewOf(args, timeFlag, policy.office.policy.timeZone);
-  const clean = cleanerOf(args);
-  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors }], ...untilOf(view), quarantine: quarantineOf(args, io), clean });
+  return { log, policy, view, clean: cleanerOf(args) };
+}
+
+/**
+ * Reads the log under the one `--policy`, up to the view's time, with the
+ * observers watching; prints the summary on stderr unless `quiet`.
+ */
+async function readOne(args: Args, io: Io, prepared: Prepared, observers: readonly Observer[], quiet = false, hooks: Pick<ReadOptions, 'afterEvent' | 'afterBlock'> = {}): Promise<Replayed> {
+  const { log, policy, view, clean } = prepared;
+  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors: observers }], ...untilOf(view), quarantine: quarantineOf(args, io), clean, ...hooks });
   const state = session.states[0] as OfficeState;
   checkStaff(state, args.as);
   const summary = summaryOf(io, log, session, [policy.label], clean);
   if (!quiet) io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
-  return { policy, view, clean, session, state, summary };
+  return { ...prepared, session, state, summary };
+}
+
+async function replayOne(args: Args, io: Io, timeFlag: '--as-of' | '--at' | null, quiet = false, history: 'full' | 'none' = 'none'): Promise<Replayed> {
+  return readOne(args, io, await prepareOne(args, io, timeFlag, history), [], quiet);
 }
 
 /** `replay <log>`: the reports of a log under a policy. */
 export async function replay(args: Args, io: Io): Promise<number> {
   const chosen = chosenReports(args, reports);
-  const collectors = chosen.map((r) => r.collect());
-  const { view, clean, session, state, summary } = await replayOne(args, io, collectors, '--as-of');
-  const input = reportInput(state, view);
-  const sections = chosen.map((r, i) => sectionOf(r, (collectors[i] as Collector).rows(input), input, args.as));
-  await writeSections(io, args, sections, { ...summary, asOf: view.lookAhead ?? null, as: args.as ?? null, masked: args.mask }, clean);
-  return exitOf(session);
+  const written = writtenReports(args, chosen);
+  const prepared = await prepareOne(args, io, '--as-of');
+  const { view, clean } = prepared;
+  // Reports with one row per decision stream their rows; the others are made from the final state.
+  const streams = written.map((r) => r.stream?.());
+  const collectors = written.map((r, i) => (streams[i] === undefined ? r.collect() : undefined));
+  const parts = written.map((r, i): Part => {
+    const stream = streams[i];
+    return stream === undefined ? { head: r } : { head: r, stream: rowsOf(stream, view) };
+  });
+  const observers = [...streams, ...collectors].filter((o): o is RowStream | Collector => o !== undefined);
+  const output = streamOf(io, args, clean, parts);
+  try {
+    const { session, state, summary } = await readOne(args, io, prepared, observers, false, { afterEvent: output.afterEvent, afterBlock: output.afterBlock });
+    const input = reportInput(state, view);
+    const sections = written.map((r, i) => {
+      const collector = collectors[i];
+      return collector === undefined ? undefined : sectionOf(r, collector.rows(input), input, args.as);
+    });
+    notesBefore(io, args, chosen);
+    const withheld = await output.finish([state], {
+      summary: { ...summary, asOf: view.lookAhead ?? null, as: args.as ?? null, masked: args.mask },
+      section: (i) => sectionAt(sections, i),
+      keep: (i) => {
+        const report = written[i];
+        return report === undefined ? undefined : visibleTo(report, input, args.as);
+      },
+    });
+    notesAfter(io, args, chosen, withheld);
+    return exitOf(session);
+  } finally {
+    await output.close();
+  }
 }
 
 /** `validate <log>`: names every bad line; exit 2 when there is one. */
 export async function validate(args: Args, io: Io): Promise<number> {
-  const { clean, session, summary } = await replayOne(args, io, [], null, true);
+  const { clean, session, summary } = await replayOne(args, io, null, true);
   if (args.format === 'table') {
     await pipeText(io.stdout, summaryLines(summary, Number.POSITIVE_INFINITY).map((l) => `${l}\n`));
   } else {
@@ -217,7 +277,7 @@ export async function validate(args: Args, io: Io): Promise<number> {
 export async function explainClient(args: Args, io: Io): Promise<number> {
   const query = args.positionals[1];
   if (query === undefined) throw new UsageError('missing <client>: a phone, a name or a client key');
-  const { view, clean, session, state } = await replayOne(args, io, [], '--as-of', false, 'full');
+  const { view, clean, session, state } = await replayOne(args, io, '--as-of', false, 'full');
   const why = explain(state, query, view);
   if (why.client === null) throw new UsageError(`no client matches "${clean(query)}"`);
   if (args.as !== undefined && why.owner?.owner !== args.as) {
@@ -251,7 +311,7 @@ function cleanRow<T extends object>(row: T, clean: Clean): Record<string, unknow
 /** `queue <log> --at <time>`: who receives the next walk-in, and the whole queue. */
 export async function queue(args: Args, io: Io): Promise<number> {
   if (args.at === undefined) throw new UsageError('missing --at <time>: when to look at the queue');
-  const { view, clean, session, state } = await replayOne(args, io, [], '--at');
+  const { view, clean, session, state } = await replayOne(args, io, '--at');
   const at = view.lookAhead ?? args.at;
   const next = nextReceiver(state, at);
   const names = new Map(staffList(state).map((m) => [m.id, m.name]));
@@ -299,7 +359,11 @@ function sides<T extends object>(a: T | null, b: T | null, fields: readonly (key
 }
 
 /** The rows of a comparison, section by section; every row names who it is about. */
-function diffRows(c: Comparison, section: DiffSection): { columns: string[]; description: string; rows: Row[]; clients?: (row: Row) => string[] } {
+type Lists = Pick<Comparison, 'owners' | 'visits' | 'months' | 'turns' | 'refusals'>;
+const NO_DIFFERENCES: Lists = { owners: [], visits: [], months: [], turns: [], refusals: [] };
+
+function diffRows(lists: Lists | null, section: DiffSection): { columns: string[]; description: string; rows: Row[]; clients?: (row: Row) => string[] } {
+  const c = lists ?? NO_DIFFERENCES;
   switch (section) {
     case 'owners': {
       const fields = ['owner', 'ownerName', 'status', 'protectionEndsAt', 'rules', 'evidence'] as const;
@@ -350,23 +414,38 @@ export async function diff(args: Args, io: Io): Promise<number> {
   if (args.policy.length !== 2) throw new UsageError('diff compares two policies: --policy A --policy B');
   const [a, b] = (await Promise.all(args.policy.map((p) => loadPolicy(p, io.cwd)))) as [ChosenPolicy, ChosenPolicy];
   for (const name of args.report) if (!(diffSections as readonly string[]).includes(name)) throw new UsageError(`--report ${name}: diff shows ${diffSections.join(', ')}`);
-  const chosen = args.report.length === 0 ? diffSections : diffSections.filter((n) => args.report.includes(n));
+  const chosen = args.report.length === 0 ? [...diffSections] : diffSections.filter((n) => args.report.includes(n));
+  const written = args.out === undefined && args.format === 'csv' ? chosen.slice(0, 1) : chosen;
   const view = viewOf(args, '--as-of', a.office.policy.timeZone);
   const clean = cleanerOf(args);
-  const c = comparer(a.office.timeline, b.office.timeline, { labels: [a.label, b.label], ...(view.lookAhead === undefined ? {} : { asOf: view.lookAhead }) });
-  const session = await readLog(io, { path: log, sides: [], comparer: c, ...untilOf(view), quarantine: quarantineOf(args, io), clean });
-  session.states.forEach((s) => checkStaff(s, args.as));
-  const summary = summaryOf(io, log, session, [a.label, b.label], clean);
-  io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
-  const result = c.result();
-  const [left, right] = session.states.map((s) => reportInput(s, view)) as [ReportInput, ReportInput];
-  // PRV-ACCESS: a client row shows only when the salesperson owns the client under either policy.
-  const visible = (clients: string[]) => args.as === undefined || clients.some((client) => left.client(client)?.owner === args.as || right.client(client)?.owner === args.as);
-  const sections = chosen.map((name): Section => {
-    const { description, columns, rows, clients } = diffRows(result, name);
-    const shown = clients === undefined ? rows : rows.filter((row) => visible(clients(row)));
-    return { name, description: `what differs between ${a.label} (a) and ${b.label} (b): ${description}`, columns, rows: shown, withheld: () => rows.length - shown.length };
-  });
-  await writeSections(io, args, sections, { ...summary, a: a.label, b: b.label, asOf: view.lookAhead ?? null, as: args.as ?? null, masked: args.mask }, clean);
-  return exitOf(session);
+  const head = (name: DiffSection) => ({ name, description: `what differs between ${a.label} (a) and ${b.label} (b): ${diffRows(null, name).description}`, columns: diffRows(null, name).columns });
+  // The comparison keeps only what differs; its sections are written from it at the end.
+  const output = streamOf(io, args, clean, written.map((name): Part => ({ head: head(name) })));
+  try {
+    const c = comparer(a.office.timeline, b.office.timeline, { labels: [a.label, b.label], ...(view.lookAhead === undefined ? {} : { asOf: view.lookAhead }) });
+    const session = await readLog(io, { path: log, sides: [], comparer: c, ...untilOf(view), quarantine: quarantineOf(args, io), clean });
+    session.states.forEach((s) => checkStaff(s, args.as));
+    const summary = summaryOf(io, log, session, [a.label, b.label], clean);
+    io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
+    const result = c.result();
+    const [left, right] = session.states.map((s) => reportInput(s, view)) as [ReportInput, ReportInput];
+    // PRV-ACCESS: a client row shows only when the salesperson owns the client under either policy.
+    const visible = (clients: string[]) => args.as === undefined || clients.some((client) => left.client(client)?.owner === args.as || right.client(client)?.owner === args.as);
+    const sections = written.map((name): Section => {
+      const { rows, clients } = diffRows(result, name);
+      const shown = clients === undefined ? rows : rows.filter((row) => visible(clients(row)));
+      return { ...head(name), rows: shown, withheld: () => rows.length - shown.length };
+    });
+    if (args.out === undefined && args.format === 'csv' && chosen.length > 1) {
+      io.stderr.write(`CSV on stdout holds one report: ${chosen[0]}. Choose with --report NAME, or write them all with --out DIR.\n`);
+    }
+    const withheld = await output.finish(session.states, {
+      summary: { ...summary, a: a.label, b: b.label, asOf: view.lookAhead ?? null, as: args.as ?? null, masked: args.mask },
+      section: (i) => sectionAt(sections, i),
+    });
+    if (args.as !== undefined && args.format !== 'table') io.stderr.write(`Withheld as ${args.as} (PRV-ACCESS): ${written.map((n, i) => `${n} ${withheld[i] ?? 0} rows`).join(', ')}.\n`);
+    return exitOf(session);
+  } finally {
+    await output.close();
+  }
 }

@@ -2,8 +2,10 @@
  * Output formats: aligned tables for people, JSON and CSV for machines. CSV
  * starts with a UTF-8 byte order mark and ends lines with CRLF so that Excel
  * opens Chinese text correctly. Formatters are generators of text chunks, so
- * large reports stream out without being held in memory (tables excepted:
- * aligning columns needs every row).
+ * large reports stream out without being held in memory. A section can also
+ * be written a chunk of rows at a time ({@link sectionWriter}), for reports
+ * whose rows are made while the log is read; a table then takes its column
+ * widths from its header and its first chunk.
  */
 import type { Cell, Row } from './reports.js';
 
@@ -15,11 +17,22 @@ export type Format = (typeof formats)[number];
 /** File extension per format, for `--out`. */
 export const extensionOf: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv' };
 
-/** A titled block of rows: one report, or the rows of a command. */
-export interface Section {
+/**
+ * What a section is, without its rows.
+ *
+ * @example
+ * ```ts
+ * const head: SectionHead = { name: 'receptions', description: 'Who received each visitor', columns: ['at', 'event'] };
+ * ```
+ */
+export interface SectionHead {
   readonly name: string;
   readonly description: string;
   readonly columns: readonly string[];
+}
+
+/** A titled block of rows: one report, or the rows of a command. */
+export interface Section extends SectionHead {
   readonly rows: Iterable<Row>;
   /** Rows withheld by `--as` (PRV-ACCESS); read after the rows were consumed. */
   withheld(): number;
@@ -92,14 +105,47 @@ const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width
  * @param columns - the column names, in order
  * @param rows - the rows
  * @param clean - applied to every string
+ * @returns the lines of the table: header, rule, one line per row
+ * @example
+ * ```ts
+ * [...tableLines(['name', 'owner'], [{ name: '张伟', owner: 'S01' }], (t) => t)].join('');
+ * // 'name  owner\n----  -----\n张伟  S01\n'
+ * ```
  */
 export function* tableLines(columns: readonly string[], rows: Iterable<Row>, clean: Clean): Generator<string> {
-  const cells = [...rows].map((r) => columns.map((c) => fit(cellText(r[c], clean))));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c), ...cells.map((row) => displayWidth(row[i] ?? ''))));
-  const line = (row: readonly string[]) => `${row.map((cell, i) => pad(cell, widths[i] ?? 0)).join('  ').trimEnd()}\n`;
-  yield line(columns);
-  yield line(widths.map((w) => '-'.repeat(w)));
-  for (const row of cells) yield line(row);
+  const table = new TableRows(columns, clean);
+  yield* table.lines([...rows]);
+}
+
+/**
+ * The lines of a table whose column widths are fixed by its first non-empty
+ * chunk of rows (and the header): later rows are padded to those widths, and
+ * a later cell wider than its column pushes the rest of its line right.
+ */
+class TableRows {
+  private widths: number[] | undefined;
+
+  constructor(
+    private readonly columns: readonly string[],
+    private readonly clean: Clean,
+  ) {}
+
+  *lines(rows: readonly Row[]): Generator<string> {
+    if (rows.length === 0) return;
+    const cells = rows.map((r) => this.columns.map((c) => fit(cellText(r[c], this.clean))));
+    let widths = this.widths;
+    if (widths === undefined) {
+      const first = this.columns.map((c, i) => cells.reduce((w, row) => Math.max(w, displayWidth(row[i] ?? '')), displayWidth(c)));
+      this.widths = widths = first;
+      yield this.line(this.columns);
+      yield this.line(first.map((w) => '-'.repeat(w)));
+    }
+    for (const row of cells) yield this.line(row);
+  }
+
+  private line(row: readonly string[]): string {
+    return `${row.map((cell, i) => pad(cell, this.widths?.[i] ?? 0)).join('  ').trimEnd()}\n`;
+  }
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -119,10 +165,44 @@ export const BOM = '\uFEFF';
  * @param columns - the column names, in order
  * @param rows - the rows
  * @param clean - applied to every string
+ * @returns the lines of the file, the first with the byte order mark
+ * @example
+ * ```ts
+ * [...csvLines(['name'], [{ name: '张伟' }], (t) => t)].join(''); // '\uFEFFname\r\n张伟\r\n'
+ * ```
  */
 export function* csvLines(columns: readonly string[], rows: Iterable<Row>, clean: Clean): Generator<string> {
-  yield `${BOM}${columns.map(csvField).join(',')}\r\n`;
+  yield csvHeader(columns);
+  yield* csvRows(columns, rows, clean);
+}
+
+const csvHeader = (columns: readonly string[]) => `${BOM}${columns.map(csvField).join(',')}\r\n`;
+
+function* csvRows(columns: readonly string[], rows: Iterable<Row>, clean: Clean): Generator<string> {
   for (const row of rows) yield `${columns.map((c) => csvField(cellText(row[c], clean))).join(',')}\r\n`;
+}
+
+/** A JSON array written a chunk of rows at a time: it remembers whether a row came before. */
+class JsonRows {
+  private first = true;
+
+  constructor(
+    private readonly columns: readonly string[],
+    private readonly clean: Clean,
+    private readonly indent: string,
+  ) {}
+
+  *rows(rows: Iterable<Row>): Generator<string> {
+    for (const row of rows) {
+      const kept = Object.fromEntries(this.columns.map((c) => [c, cleanCell(row[c], this.clean)]));
+      yield `${this.first ? '' : ','}\n${this.indent}${JSON.stringify(kept)}`;
+      this.first = false;
+    }
+  }
+
+  end(): string {
+    return this.first ? ']' : `\n${this.indent.slice(2)}]`;
+  }
 }
 
 /**
@@ -132,16 +212,53 @@ export function* csvLines(columns: readonly string[], rows: Iterable<Row>, clean
  * @param rows - the rows
  * @param clean - applied to every string
  * @param indent - the indentation of the rows
+ * @returns the array's text, a row at a time
+ * @example
+ * ```ts
+ * JSON.parse([...jsonRows(['a'], [{ a: 1, b: 2 }], (t) => t)].join('')); // [{ a: 1 }]
+ * ```
  */
 export function* jsonRows(columns: readonly string[], rows: Iterable<Row>, clean: Clean, indent = '  '): Generator<string> {
-  let first = true;
+  const array = new JsonRows(columns, clean, indent);
   yield '[';
-  for (const row of rows) {
-    const kept = Object.fromEntries(columns.map((c) => [c, cleanCell(row[c], clean)]));
-    yield `${first ? '' : ','}\n${indent}${JSON.stringify(kept)}`;
-    first = false;
-  }
-  yield first ? ']' : `\n${indent.slice(2)}]`;
+  yield* array.rows(rows);
+  yield array.end();
+}
+
+const jsonFields = (fields: Record<string, unknown>) => Object.entries(fields).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}`);
+
+/**
+ * The opening of a JSON document of sections: `{`, the head fields, then
+ * the field holding the sections, opened. Sections follow (each written by
+ * {@link sectionWriter} with `within`), then {@link jsonClose}.
+ *
+ * @param head - fields before the sections
+ * @param key - the name of the field holding the sections
+ * @returns the text
+ * @example
+ * ```ts
+ * jsonOpen({ log: 'x.jsonl' }, 'reports'); // '{\n  "log": "x.jsonl",\n  "reports": {'
+ * ```
+ */
+export function jsonOpen(head: Record<string, unknown>, key: string): string {
+  return `{\n${[...jsonFields(head), `  ${JSON.stringify(key)}: {`].join(',\n')}`;
+}
+
+/**
+ * The end of a JSON document opened by {@link jsonOpen}: closes the sections'
+ * field, then the fields that come after the sections (a summary known only
+ * once the sections are written), then the document.
+ *
+ * @param tail - fields after the sections
+ * @returns the text
+ * @example
+ * ```ts
+ * jsonClose({ events: 3 }); // '\n  },\n  "events": 3\n}\n'
+ * ```
+ */
+export function jsonClose(tail: Record<string, unknown> = {}): string {
+  const fields = jsonFields(tail);
+  return `\n  }${fields.length > 0 ? `,\n${fields.join(',\n')}` : ''}\n}\n`;
 }
 
 /**
@@ -151,18 +268,109 @@ export function* jsonRows(columns: readonly string[], rows: Iterable<Row>, clean
  * @param key - the name of the field holding the sections
  * @param sections - the sections
  * @param clean - applied to every string
+ * @returns the document's text, a row at a time
+ * @example
+ * ```ts
+ * const section = { name: 'owners', description: '', columns: ['client'], rows: [{ client: 'e1' }], withheld: () => 0 };
+ * JSON.parse([...jsonDocument({ log: 'x.jsonl' }, 'reports', [section], (t) => t)].join('')).reports.owners.rows; // [{ client: 'e1' }]
+ * ```
  */
 export function* jsonDocument(head: Record<string, unknown>, key: string, sections: readonly Section[], clean: Clean): Generator<string> {
-  const fields = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}`);
-  yield `{\n${[...fields, `  ${JSON.stringify(key)}: {`].join(',\n')}`;
+  yield jsonOpen(head, key);
   let first = true;
   for (const s of sections) {
-    yield `${first ? '' : ','}\n    ${JSON.stringify(s.name)}: {\n      "description": ${JSON.stringify(s.description)},\n      "rows": `;
-    yield* jsonRows(s.columns, s.rows, clean, '        ');
-    yield `,\n      "withheld": ${s.withheld()}\n    }`;
+    yield* writeWhole(sectionWriter('json', s, clean, { first }), s);
     first = false;
   }
-  yield '\n  }\n}\n';
+  yield jsonClose();
+}
+
+/**
+ * A section written a chunk of rows at a time, for rows made while a log is
+ * read: the text before the rows, then each chunk's, then the end (which
+ * needs the count of rows withheld, known once every row was seen).
+ *
+ * @example
+ * ```ts
+ * const w: SectionWriter = sectionWriter('json', head, maskText);
+ * out.write([...w.start(), ...w.rows(firstChunk)].join(''));
+ * out.write([...w.rows(nextChunk), ...w.end(0)].join(''));
+ * ```
+ */
+export interface SectionWriter {
+  /** The text before the first row. */
+  start(): Generator<string>;
+  /** The text of the next rows. */
+  rows(rows: Iterable<Row>): Generator<string>;
+  /** The text after the last row. */
+  end(withheld: number): Generator<string>;
+}
+
+/**
+ * How a section is written a chunk at a time, in a format. Writing every row
+ * as one chunk gives exactly what {@link sectionText} gives; a table written
+ * in several chunks takes its column widths from the header and its first
+ * non-empty chunk (a wider cell later pushes the rest of its line right).
+ *
+ * @param format - the format
+ * @param section - the section's name, description and columns
+ * @param clean - applied to every string
+ * @param within - for JSON, a member of a document's sections (after {@link jsonOpen}), `first` or not; omitted: a document of its own. CSV and tables ignore it
+ * @returns the writer
+ * @example
+ * ```ts
+ * const w = sectionWriter('csv', { name: 'r', description: '', columns: ['a'] }, (t) => t);
+ * const text = [...w.start(), ...w.rows([{ a: 1 }]), ...w.rows([{ a: 2 }]), ...w.end(0)].join(''); // '\uFEFFa\r\n1\r\n2\r\n'
+ * ```
+ */
+export function sectionWriter(format: Format, section: SectionHead, clean: Clean, within?: { readonly first: boolean }): SectionWriter {
+  if (format === 'csv') {
+    return {
+      *start() {
+        yield csvHeader(section.columns);
+      },
+      rows: (rows) => csvRows(section.columns, rows, clean),
+      *end() {},
+    };
+  }
+  if (format === 'json') {
+    const array = new JsonRows(section.columns, clean, '        ');
+    return {
+      *start() {
+        if (within === undefined) yield jsonOpen({}, 'reports');
+        yield `${within?.first === false ? ',' : ''}\n    ${JSON.stringify(section.name)}: {\n      "description": ${JSON.stringify(section.description)},\n      "rows": [`;
+      },
+      rows: (rows) => array.rows(rows),
+      *end(withheld) {
+        yield `${array.end()},\n      "withheld": ${withheld}\n    }`;
+        if (within === undefined) yield jsonClose();
+      },
+    };
+  }
+  const table = new TableRows(section.columns, clean);
+  let count = 0;
+  return {
+    *start() {
+      yield `== ${section.name}: ${section.description}\n`;
+    },
+    *rows(rows) {
+      const list = [...rows];
+      count += list.length;
+      yield* table.lines(list);
+    },
+    *end(withheld) {
+      if (count === 0) yield '(none)\n';
+      if (withheld > 0) yield `(${withheld} rows of other salespeople's clients withheld: PRV-ACCESS)\n`;
+      yield '\n';
+    },
+  };
+}
+
+/** A whole section through a writer: its rows as one chunk. */
+function* writeWhole(writer: SectionWriter, section: Section): Generator<string> {
+  yield* writer.start();
+  yield* writer.rows(section.rows);
+  yield* writer.end(section.withheld());
 }
 
 /**
@@ -171,15 +379,15 @@ export function* jsonDocument(head: Record<string, unknown>, key: string, sectio
  * @param format - the format
  * @param section - the section
  * @param clean - applied to every string
+ * @returns the document's text
+ * @example
+ * ```ts
+ * const section = { name: 'presets', description: '', columns: ['name'], rows: [{ name: 'jiuzhou' }], withheld: () => 0 };
+ * [...sectionText('csv', section, (t) => t)].join(''); // '\uFEFFname\r\njiuzhou\r\n'
+ * ```
  */
 export function* sectionText(format: Format, section: Section, clean: Clean): Generator<string> {
-  if (format === 'csv') {
-    yield* csvLines(section.columns, section.rows, clean);
-  } else if (format === 'json') {
-    yield* jsonDocument({}, 'reports', [section], clean);
-  } else {
-    yield* tableSection(section, clean);
-  }
+  yield* writeWhole(sectionWriter(format, section, clean), section);
 }
 
 /**
@@ -187,20 +395,13 @@ export function* sectionText(format: Format, section: Section, clean: Clean): Ge
  *
  * @param section - the section
  * @param clean - applied to every string
+ * @returns the table's text, under its title
+ * @example
+ * ```ts
+ * const section = { name: 'queue', description: 'at 10:00', columns: ['staff'], rows: [{ staff: 'S01' }], withheld: () => 0 };
+ * [...tableSection(section, (t) => t)].join(''); // '== queue: at 10:00\nstaff\n-----\nS01\n\n'
+ * ```
  */
 export function* tableSection(section: Section, clean: Clean): Generator<string> {
-  yield `== ${section.name}: ${section.description}\n`;
-  let count = 0;
-  const counted = (function* () {
-    for (const row of section.rows) {
-      count++;
-      yield row;
-    }
-  })();
-  const lines = [...tableLines(section.columns, counted, clean)];
-  if (count === 0) yield '(none)\n';
-  else yield* lines;
-  const withheld = section.withheld();
-  if (withheld > 0) yield `(${withheld} rows of other salespeople's clients withheld: PRV-ACCESS)\n`;
-  yield '\n';
+  yield* writeWhole(sectionWriter('table', section, clean), section);
 }

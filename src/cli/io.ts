@@ -18,7 +18,26 @@ export interface Io {
   readonly stdin: AsyncIterable<Buffer | string>;
   /** Relative paths resolve against it. */
   readonly cwd: string;
+  /**
+   * How many rows of a streamed report (receptions, deals) are held before
+   * they are filled in and written (default {@link CHUNK_ROWS}). Tests make
+   * it small to see rows written while the log is still being read.
+   */
+  readonly chunkRows?: number;
 }
+
+/**
+ * Rows of a streamed report held before they are filled in and written. Each
+ * chunk's end costs a `replayer.state()`, whose cost grows with the state
+ * (docs/performance.md), and holds its rows' decisions and the engine's
+ * writes since the last one: 10,000 keeps that to some tens of MB.
+ *
+ * @example
+ * ```ts
+ * const rows = io.chunkRows ?? CHUNK_ROWS;
+ * ```
+ */
+export const CHUNK_ROWS = 10_000;
 
 /** The documented exit codes. */
 export const exitCodes = {
@@ -38,11 +57,89 @@ export class UsageError extends Error {
 const CHUNK = 1 << 16;
 
 /**
+ * Writes text to a stream from inside a synchronous loop (the log's lines),
+ * in blocks of about 64 KB, and remembers whether the stream asked to wait;
+ * the loop awaits {@link TextWriter.drained} between blocks of the log, so
+ * the text waiting in memory stays bounded.
+ *
+ * @example
+ * ```ts
+ * const w = new TextWriter(process.stdout);
+ * w.write(['a\n', 'b\n']);
+ * await w.drained();
+ * ```
+ */
+export class TextWriter {
+  private waiting: Promise<void> | null = null;
+
+  /** @param out - the stream written to */
+  constructor(private readonly out: Output) {}
+
+  /**
+   * Writes the text now.
+   *
+   * @param chunks - the text
+   */
+  write(chunks: Iterable<string>): void {
+    let buffer = '';
+    for (const chunk of chunks) {
+      buffer += chunk;
+      if (buffer.length >= CHUNK) {
+        this.send(buffer);
+        buffer = '';
+      }
+    }
+    if (buffer.length > 0) this.send(buffer);
+  }
+
+  /**
+   * Writes the text, waiting for the stream whenever it asks (for long text
+   * outside the log's loop: a report from the final state, a spool read back).
+   *
+   * @param chunks - the text
+   * @returns a promise that resolves when the stream has taken all of it
+   */
+  async pipe(chunks: Iterable<string>): Promise<void> {
+    let buffer = '';
+    for (const chunk of chunks) {
+      buffer += chunk;
+      if (buffer.length >= CHUNK) {
+        this.send(buffer);
+        buffer = '';
+        await this.drained();
+      }
+    }
+    if (buffer.length > 0) this.send(buffer);
+    await this.drained();
+  }
+
+  /**
+   * Resolves once the stream has taken what was written.
+   *
+   * @returns a promise that resolves when the stream no longer asks to wait
+   */
+  drained(): Promise<void> {
+    const waiting = this.waiting ?? Promise.resolve();
+    this.waiting = null;
+    return waiting;
+  }
+
+  private send(text: string): void {
+    if (!this.out.write(text) && this.waiting === null) this.waiting = new Promise<void>((resolve) => this.out.once('drain', resolve));
+  }
+}
+
+/**
  * Writes text chunks to a stream in blocks of about 64 KB, waiting for the
  * stream to drain when it asks to (so large reports do not pile up in memory).
  *
  * @param out - the stream
  * @param chunks - the text
+ * @returns a promise that resolves when the stream has taken all of it
+ * @example
+ * ```ts
+ * await pipeText(process.stdout, csvLines(columns, rows, maskText));
+ * ```
  */
 export async function pipeText(out: Output, chunks: Iterable<string>): Promise<void> {
   let buffer = '';

@@ -57,13 +57,13 @@ export class LineSplitter {
  *
  * @param source - the bytes (a file or stdin stream)
  * @param onLine - called once per line, in order
- * @param onChunk - called after each chunk with the bytes read so far (for progress)
+ * @param onChunk - called after each chunk with the bytes read so far (for progress); reading waits for the promise it may return (output draining)
  * @returns the number of lines
  */
 export async function eachLine(
   source: AsyncIterable<Buffer | string>,
   onLine: LineHandler,
-  onChunk?: (bytes: number, lines: number) => void,
+  onChunk?: (bytes: number, lines: number) => Promise<void> | void,
 ): Promise<number> {
   const splitter = new LineSplitter(onLine);
   let bytes = 0;
@@ -71,7 +71,8 @@ export async function eachLine(
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     bytes += buf.length;
     splitter.push(buf);
-    onChunk?.(bytes, splitter.lines);
+    const waiting = onChunk?.(bytes, splitter.lines);
+    if (waiting !== undefined) await waiting;
   }
   splitter.end();
   return splitter.lines;

@@ -4,11 +4,15 @@
  * collector may watch each event and its decisions as the log streams by,
  * then turns what it saw and the final state into rows. Reports that need
  * only the state (the fairness and commission ledgers) use `fromState`.
+ * Reports with one row per decision (receptions, deals) also give a
+ * {@link RowStream}: their rows a chunk at a time while the log is read, so
+ * that they are written as they come and memory stays flat in the log.
  */
 import {
   describeReason,
   localTime,
   commissionLedger,
+  ownerOf,
   credits,
   dealStageSchema,
   fairnessLedger,
@@ -29,14 +33,17 @@ export type Cell = string | number | boolean | null | readonly string[];
 /** A report row: column name → cell. */
 export type Row = Readonly<Record<string, Cell>>;
 
-/** What a report's rows are computed from. */
-export interface ReportInput {
-  readonly state: OfficeState;
-  /** Masking and the time the views are evaluated at. */
-  readonly view: ViewOptions;
-  /** The ownership register at the view's time (computed once per run). */
-  register(): readonly OwnerRow[];
-  /** The ownership register's row of a client: name, phone (masked unless asked), owner now. */
+/**
+ * What the rows of a streamed report are filled from: a state, at a chunk's end or the log's.
+ *
+ * @example
+ * ```ts
+ * const input: RowInput = chunkInput(replayer.state(), { mask: true });
+ * input.client('e000022')?.name; // '龚洋建'
+ * ```
+ */
+export interface RowInput {
+  /** The ownership register's row of a client: name, phone (masked unless asked), owner. */
   client(key: string | undefined): OwnerRow | undefined;
   /** A staff member's name, or null. */
   staffName(id: string | null): string | null;
@@ -46,14 +53,82 @@ export interface ReportInput {
   reason(d: Decision): string;
 }
 
-/** One run of a report: it watches the replay, then gives rows. */
-export interface Collector {
-  /** Called after each applied event with its decisions. */
+/**
+ * What a report's rows are computed from: the final state.
+ *
+ * @example
+ * ```ts
+ * const input: ReportInput = reportInput(state, { mask: true });
+ * input.register().length; // every client
+ * ```
+ */
+export interface ReportInput extends RowInput {
+  readonly state: OfficeState;
+  /** Masking and the time the views are evaluated at. */
+  readonly view: ViewOptions;
+  /** The ownership register at the view's time (computed once per run). */
+  register(): readonly OwnerRow[];
+}
+
+/**
+ * Something that watches the replay: called after each applied event with its decisions.
+ *
+ * @example
+ * ```ts
+ * let calls = 0;
+ * const counter: Observer = { observe: (event) => void (event.type === 'registerCall' && calls++) };
+ * ```
+ */
+export interface Observer {
   observe?(event: Event, decisions: readonly Decision[]): void;
+}
+
+/**
+ * One run of a report: it watches the replay, then gives rows.
+ *
+ * @example
+ * ```ts
+ * const collector: Collector = report.collect();
+ * // ... readLog with collector among the observers, then:
+ * const rows = [...collector.rows(reportInput(state, view))];
+ * ```
+ */
+export interface Collector extends Observer {
   rows(input: ReportInput): Iterable<Row>;
 }
 
-/** A report of the registry. */
+/**
+ * The rows of a report with one row per decision, made while the log is
+ * read: `observe` keeps what each row needs from its event (compact data),
+ * and `take`, at a chunk's end, fills the rows in (names, phones, notes)
+ * from the state then and forgets them.
+ *
+ * @example
+ * ```ts
+ * const stream: RowStream = receptions.stream();
+ * stream.observe(event, replayer.push(event).decisions);
+ * if (stream.pending >= 10_000) write(stream.take(chunkInput(replayer.state(), view)));
+ * ```
+ */
+export interface RowStream extends Observer {
+  observe(event: Event, decisions: readonly Decision[]): void;
+  /** How many rows wait for their chunk's end. */
+  readonly pending: number;
+  /**
+   * The waiting rows, in order, filled in from `input` as they are iterated
+   * (so each row is garbage as soon as it is written); the stream no longer holds them.
+   */
+  take(input: RowInput): Iterable<Row>;
+}
+
+/**
+ * A report of the registry.
+ *
+ * @example
+ * ```ts
+ * const report: Report = { name: 'credits', description: '...', columns: ['staff', 'month'], key: ['staff', 'month'], collect: fromState(({ state }) => credits(state).map((r) => ({ ...r }))) };
+ * ```
+ */
 export interface Report {
   readonly name: string;
   readonly description: string;
@@ -62,12 +137,42 @@ export interface Report {
   readonly key: readonly string[];
   /** The column holding a client key; under `--as`, rows of other staff's clients are withheld (PRV-ACCESS). */
   readonly clientColumn?: string;
+  /** For reports with one row per decision: their rows a chunk at a time. */
+  stream?(): RowStream;
   collect(): Collector;
 }
 
-/** A collector for reports computed from the final state alone. */
+/**
+ * A collector for reports computed from the final state alone.
+ *
+ * @param rows - the rows, from the final state
+ * @returns a maker of collectors that watch nothing
+ * @example
+ * ```ts
+ * const collect = fromState(({ state }) => credits(state).map((r) => ({ ...r })));
+ * ```
+ */
 export function fromState(rows: (input: ReportInput) => Iterable<Row>): () => Collector {
   return () => ({ rows });
+}
+
+/**
+ * A collector that holds a stream's rows until the end and fills them in
+ * from the final state: one chunk as long as the log (what `diff` does under
+ * `--as`, which must know the final owners before it compares).
+ *
+ * @param stream - a maker of the report's row stream
+ * @returns a maker of collectors
+ * @example
+ * ```ts
+ * const collect = fromStream(() => receptionsStream());
+ * ```
+ */
+export function fromStream(stream: () => RowStream): () => Collector {
+  return () => {
+    const s = stream();
+    return { observe: (event, decisions) => s.observe(event, decisions), rows: (input) => s.take(input) };
+  };
 }
 
 const ownersReport: Report = {
@@ -76,7 +181,10 @@ const ownersReport: Report = {
   columns: ['client', 'name', 'phone', 'owner', 'ownerName', 'status', 'protectionEndsAt', 'rules', 'evidence'],
   key: ['client'],
   clientColumn: 'client',
-  collect: fromState((input) => input.register().map((o) => ({ ...o }))),
+  // Copied one row at a time as they are written: a copy of the whole register would double it in memory.
+  collect: fromState(function* (input) {
+    for (const o of input.register()) yield { ...o };
+  }),
 };
 
 const receptionsReport: Report = {
@@ -85,34 +193,42 @@ const receptionsReport: Report = {
   columns: ['at', 'event', 'channel', 'client', 'name', 'phone', 'receiver', 'receiverName', 'counted', 'skipped', 'rules', 'note'],
   key: ['event'],
   clientColumn: 'client',
-  collect() {
-    const seen: { decision: DecisionOf<'reception'>; channel: string }[] = [];
-    return {
-      observe(event, decisions) {
-        for (const d of decisions) if (d.kind === 'reception') seen.push({ decision: d, channel: event.type === 'registerCall' ? 'call' : 'visit' });
-      },
-      *rows(input) {
-        for (const { decision: d, channel } of seen) {
-          const c = input.client(d.client);
-          yield {
-            at: input.time(d.at),
-            event: d.event,
-            channel,
-            client: d.client ?? null,
-            name: c?.name ?? null,
-            phone: c?.phone ?? null,
-            receiver: d.receiver,
-            receiverName: input.staffName(d.receiver),
-            counted: d.counted,
-            skipped: d.skipped.map((s) => `${s.staff}: ${s.reason}`),
-            rules: d.rules,
-            note: input.reason(d),
-          };
-        }
-      },
-    };
-  },
+  stream: receptionsStream,
+  collect: fromStream(receptionsStream),
 };
+
+function receptionsStream(): RowStream {
+  let seen: { decision: DecisionOf<'reception'>; channel: string }[] = [];
+  return {
+    observe(event, decisions) {
+      for (const d of decisions) if (d.kind === 'reception') seen.push({ decision: d, channel: event.type === 'registerCall' ? 'call' : 'visit' });
+    },
+    get pending() {
+      return seen.length;
+    },
+    *take(input) {
+      const batch = seen;
+      seen = [];
+      for (const { decision: d, channel } of batch) {
+        const c = input.client(d.client);
+        yield {
+          at: input.time(d.at),
+          event: d.event,
+          channel,
+          client: d.client ?? null,
+          name: c?.name ?? null,
+          phone: c?.phone ?? null,
+          receiver: d.receiver,
+          receiverName: input.staffName(d.receiver),
+          counted: d.counted,
+          skipped: d.skipped.map((s) => `${s.staff}: ${s.reason}`),
+          rules: d.rules,
+          note: input.reason(d),
+        };
+      }
+    },
+  };
+}
 
 const dealsReport: Report = {
   name: 'deals',
@@ -120,43 +236,52 @@ const dealsReport: Report = {
   columns: ['at', 'event', 'deal', 'client', 'name', 'phone', 'closer', 'closerName', 'stage', 'outcome', 'unit', 'amount', 'rules', 'note'],
   key: ['event', 'deal'],
   clientColumn: 'client',
-  collect() {
-    const seen: { decision: DecisionOf<'deal'>; unit: string | null; amount: string | null }[] = [];
-    const units = new Map<string, { unit: string; amount: string }>();
-    return {
-      observe(event, decisions) {
-        if (event.type === 'closeDeal') units.set(event.deal, { unit: event.unit, amount: event.amount });
-        for (const d of decisions) {
-          if (d.kind !== 'deal') continue;
-          const known = units.get(d.deal);
-          const amount = event.type === 'refund' ? (event.amount ?? known?.amount ?? null) : (known?.amount ?? null);
-          seen.push({ decision: d, unit: known?.unit ?? null, amount });
-        }
-      },
-      *rows(input) {
-        for (const { decision: d, unit, amount } of seen) {
-          const c = input.client(d.client);
-          yield {
-            at: input.time(d.at),
-            event: d.event,
-            deal: d.deal,
-            client: d.client,
-            name: c?.name ?? null,
-            phone: c?.phone ?? null,
-            closer: d.staff,
-            closerName: input.staffName(d.staff),
-            stage: d.stage,
-            outcome: d.outcome,
-            unit,
-            amount,
-            rules: d.rules,
-            note: input.reason(d),
-          };
-        }
-      },
-    };
-  },
+  stream: dealsStream,
+  collect: fromStream(dealsStream),
 };
+
+function dealsStream(): RowStream {
+  let seen: { decision: DecisionOf<'deal'>; unit: string | null; amount: string | null }[] = [];
+  // The unit and amount as of each decision: a later closeDeal of the same deal must not rewrite earlier rows.
+  const units = new Map<string, { unit: string; amount: string }>();
+  return {
+    observe(event, decisions) {
+      if (event.type === 'closeDeal') units.set(event.deal, { unit: event.unit, amount: event.amount });
+      for (const d of decisions) {
+        if (d.kind !== 'deal') continue;
+        const known = units.get(d.deal);
+        const amount = event.type === 'refund' ? (event.amount ?? known?.amount ?? null) : (known?.amount ?? null);
+        seen.push({ decision: d, unit: known?.unit ?? null, amount });
+      }
+    },
+    get pending() {
+      return seen.length;
+    },
+    *take(input) {
+      const batch = seen;
+      seen = [];
+      for (const { decision: d, unit, amount } of batch) {
+        const c = input.client(d.client);
+        yield {
+          at: input.time(d.at),
+          event: d.event,
+          deal: d.deal,
+          client: d.client,
+          name: c?.name ?? null,
+          phone: c?.phone ?? null,
+          closer: d.staff,
+          closerName: input.staffName(d.staff),
+          stage: d.stage,
+          outcome: d.outcome,
+          unit,
+          amount,
+          rules: d.rules,
+          note: input.reason(d),
+        };
+      }
+    },
+  };
+}
 
 const stages = dealStageSchema.options;
 const camel = (prefix: string, word: string) => `${prefix}${word.slice(0, 1).toUpperCase()}${word.slice(1)}`;
@@ -289,16 +414,31 @@ export const reports: readonly Report[] = [ownersReport, receptionsReport, fairn
 /** The names of the registered reports. */
 export const reportNames = (): string[] => reports.map((r) => r.name);
 
+/** Staff names by id, built on first use. */
+function staffNames(state: OfficeState): (id: string | null) => string | null {
+  let names: Map<string, string> | undefined;
+  return (id) => {
+    if (id === null) return null;
+    names ??= new Map(staffList(state).map((m) => [m.id, m.name]));
+    return names.get(id) ?? null;
+  };
+}
+
 /**
  * The ready-made input of a report run: lookups built once, on first use.
  *
  * @param state - the final state
  * @param view - masking and the time to evaluate at
+ * @returns the input, with the register computed at most once
+ * @example
+ * ```ts
+ * const input = reportInput(state, { mask: true });
+ * const rows = [...report.collect().rows(input)];
+ * ```
  */
 export function reportInput(state: OfficeState, view: ViewOptions): ReportInput {
   let rows: OwnerRow[] | undefined;
   let clients: Map<string, OwnerRow> | undefined;
-  let names: Map<string, string> | undefined;
   const register = () => (rows ??= owners(state, view));
   return {
     state,
@@ -309,11 +449,34 @@ export function reportInput(state: OfficeState, view: ViewOptions): ReportInput 
       clients ??= new Map(register().map((o) => [o.client, o]));
       return clients.get(key);
     },
-    staffName(id) {
-      if (id === null) return null;
-      names ??= new Map(staffList(state).map((m) => [m.id, m.name]));
-      return names.get(id) ?? null;
+    staffName: staffNames(state),
+    time: (ms) => localTime(state, ms),
+    reason: (d) => describeReason(state, d),
+  };
+}
+
+/**
+ * The input of one chunk of a streamed report: the state at the chunk's end,
+ * with each client looked up alone (building the whole register per chunk
+ * would make a long log quadratic).
+ *
+ * @param state - the state at the chunk's end
+ * @param view - masking and the time to evaluate at
+ * @returns the input
+ * @example
+ * ```ts
+ * const rows = stream.take(chunkInput(replayer.state(), { mask: true }));
+ * ```
+ */
+export function chunkInput(state: OfficeState, view: ViewOptions): RowInput {
+  return {
+    client(key) {
+      if (key === undefined) return undefined;
+      const row = ownerOf(state, key, view);
+      // ownerOf also finds clients by phone or name, and a merged client under its group: the register has neither.
+      return row?.client === key ? row : undefined;
     },
+    staffName: staffNames(state),
     time: (ms) => localTime(state, ms),
     reason: (d) => describeReason(state, d),
   };

@@ -10,7 +10,7 @@ import { basename, dirname } from 'node:path';
 import { parseLine, type Comparer, type Issue, type Office, type OfficeState } from '../index.js';
 import { UsageError, type Io } from './io.js';
 import { eachLine } from './lines.js';
-import type { Collector } from './reports.js';
+import type { Observer } from './reports.js';
 
 /** A bad line: its number and why (a parse issue or a refusal by the engine). */
 export interface BadLine {
@@ -21,7 +21,7 @@ export interface BadLine {
 /** One policy's replay: the office and the reports watching it. */
 export interface Side {
   readonly office: Office;
-  readonly collectors: readonly Collector[];
+  readonly collectors: readonly Observer[];
 }
 
 /** What reading a log gives. */
@@ -61,6 +61,14 @@ export interface ReadOptions {
   readonly quarantine: string | null;
   /** Cleans the quarantined text (masks phones unless `--no-mask`). */
   readonly clean: (text: string) => string;
+  /**
+   * Called after each event pushed to the replayers. `states` gives each
+   * side's state so far (a chunk's end, for streamed reports); its cost is
+   * the records touched since the last call, so call it every so many rows.
+   */
+  readonly afterEvent?: (states: () => readonly OfficeState[]) => void;
+  /** Awaited after each block of the log is read: lets streamed output drain. */
+  readonly afterBlock?: () => Promise<void>;
 }
 
 function progress(io: Io, name: string, size: number | null) {
@@ -149,13 +157,25 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     });
     if (refused.length > 0) reject(line, text, refused);
     else events++;
+    options.afterEvent?.(states);
   };
+  const states = () => (options.comparer !== undefined ? [...options.comparer.states()] : replayers.map((r) => r.state()));
 
   const shown = progress(io, fromStdin ? 'stdin' : basename(options.path), size);
   let lines: number;
   try {
     const source = fromStdin ? io.stdin : createReadStream(options.path, { highWaterMark: 1 << 20 });
-    lines = await eachLine(source, onLine, shown.tick);
+    const afterBlock = options.afterBlock;
+    lines = await eachLine(
+      source,
+      onLine,
+      afterBlock === undefined
+        ? shown.tick
+        : (bytes, count) => {
+            shown.tick(bytes, count);
+            return afterBlock();
+          },
+    );
   } finally {
     shown.done();
     if (fd !== null) closeSync(fd);
@@ -166,7 +186,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     later,
     badCount,
     bad,
-    states: options.comparer !== undefined ? options.comparer.states() : replayers.map((r) => r.state()),
+    states: states(),
     quarantine: badCount > 0 ? options.quarantine : null,
     elapsedMs: Date.now() - started,
   };

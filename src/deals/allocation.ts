@@ -10,8 +10,10 @@ import { joinRules, rules, type Args } from '../kernel/decision.js';
 import type { RuleId } from '../kernel/rules.js';
 import { windowEnd, type Calendar } from '../kernel/time.js';
 import type { StaffRole, StaffStatus } from '../events/schema.js';
-import type { DealsPolicy } from './policy.js';
+import { money } from '../kernel/money.js';
+import type { DealsPolicy, SplitsPolicy } from './policy.js';
 import { normalizeShares, type Share } from './split.js';
+import type { MarketingEvent, Recognition } from './state.js';
 
 /**
  * A deal's split: credit shares, commission shares (null while a negotiated
@@ -49,7 +51,24 @@ export interface SplitFacts {
   readonly namedRules: readonly RuleId[];
   readonly firstRules: readonly RuleId[];
   readonly keepRules: readonly RuleId[];
+  /** The client's registrations in order, for the earlier salespeople of DEAL-LATER-DESIGNATION. */
+  readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean }[];
 }
+
+/**
+ * What the deals family itself knows of a deal's circumstances: the
+ * client's last recognition fact and the marketing event the deal fell in
+ * (DEAL-RECOGNITION-WINDOW, DEAL-EVENT, DEAL-LATER-DESIGNATION). Read only
+ * when a policy that uses them is on.
+ * @internal
+ */
+export interface Circumstances {
+  readonly recognition: Recognition | null;
+  readonly event: MarketingEvent | null;
+}
+
+/** No recognition fact and no marketing event. @internal */
+export const NO_CIRCUMSTANCES: Circumstances = Object.freeze({ recognition: null, event: null });
 
 /** What a deal's allocation rests on. @internal */
 export interface DealFacts {
@@ -94,12 +113,51 @@ const STAGES = rules('DEAL-STAGES');
 const VALIDITY = rules('DEAL-VALIDITY-SPLIT');
 const ABSENT = rules('DEAL-ABSENT-OWNER');
 const RECOGNITION = rules('DEAL-RECOGNITION-WINDOW');
+const EVENT = rules('DEAL-EVENT');
+const LATER = rules('DEAL-LATER-DESIGNATION');
+
+/** DEAL-EVENT: a deal closed during a marketing event (004b §3, 003 3(13)). */
+function eventCase(m: NonNullable<SplitsPolicy['marketingEvent']>, ev: MarketingEvent, known: Circumstances, closer: string, holder: string | null, evidence: readonly string[], cal: Calendar, at: number): Allocation {
+  const cited = [...evidence, ev.event];
+  const name = ev.name;
+  if (m.byManager) return { credit: all(closer), commission: null, rules: EVENT, evidence: cited, why: 'eventManager', args: { closer, event: name, negotiated: true } };
+  if (holder === null || holder === closer) return whole(closer, EVENT, cited, 'eventOwn', { closer, event: name });
+  const r = known.recognition;
+  // 活动当天查明: identified during the event, or on the deal's day.
+  const identified = r !== null && ((r.at >= ev.from && r.at <= ev.to) || cal.dayOf(r.at) === cal.dayOf(at));
+  if (identified && m.identified !== null) return byCase([['closer', closer], ['original', holder]], m.identified, EVENT, [...cited, r.event], 'eventIdentified', { closer, holder, event: name });
+  return whole(closer, EVENT, cited, 'eventUnclaimed', { closer, holder, event: name });
+}
+
+/** The salespeople who registered the client before, first registration first, without `except`. */
+function earlierOf(registrations: SplitFacts['registrations'], holder: string, except: string): string[] {
+  const out: string[] = [];
+  for (const r of registrations) if (r.valid && r.staff !== null && r.staff !== except && !out.includes(r.staff)) out.push(r.staff);
+  if (!out.includes(holder)) out.unshift(holder);
+  return out;
+}
+
+/** DEAL-LATER-DESIGNATION (003 3(8)): the named closer and the earlier salespeople share, the earlier part equally among them. */
+function laterNamed(l: NonNullable<SplitsPolicy['laterDesignation']>, named: NonNullable<NonNullable<SplitsPolicy['laterDesignation']>['named']>, o: SplitFacts, closer: string, holder: string): Allocation {
+  const earlier = l.earlier === 'holder' ? [holder] : earlierOf(o.registrations, holder, closer);
+  const k = earlier.length;
+  const weigh = (w: Weights): Share[] => normalizeShares([{ staff: closer, weight: money(w.named ?? 0).times(k).toString() }, ...earlier.map((staff) => ({ staff, weight: String(w.earlier ?? 0) }))]);
+  const negotiated = named.commission === 'negotiated';
+  return {
+    credit: weigh(named.credit),
+    commission: negotiated ? null : weigh(named.commission as Weights),
+    rules: joinRules(LATER, o.namedRules),
+    evidence: o.evidence,
+    why: 'laterNamed',
+    args: negotiated ? { closer, holder, earlier, negotiated } : { closer, holder, earlier },
+  };
+}
 
 /**
  * Decides a deal's credit and commission shares.
  * @internal
  */
-export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at: number): Allocation {
+export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at: number, known: Circumstances = NO_CIRCUMSTANCES): Allocation {
   const splits = p.splits;
   const { closer } = facts;
   const o = facts.ownership;
@@ -136,9 +194,29 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
     return byCase([['closer', closer], ['inviter', inviter]], splits.invited, COOPERATION, evidence, 'invited', { closer, inviter });
   }
 
+  const ev = known.event;
+  if (splits.marketingEvent !== null && ev !== null) return eventCase(splits.marketingEvent, ev, known, closer, holder, evidence, cal, at);
+
+  // DEAL-LATER-DESIGNATION (003 3(7)): found later in the holder's archive, within its window (the holder still holds).
+  const later = splits.laterDesignation;
+  const found = known.recognition;
+  if (later !== null && found !== null && found.during === 'later' && found.follower !== null && holder !== null) {
+    const receiver = found.by ?? closer;
+    if (receiver !== holder) {
+      const c = later.archive.commission;
+      const args: Args = { receiver, holder, follower: found.follower, closer };
+      return { credit: all(found.follower), commission: c === 'negotiated' ? null : shares([['receiver', receiver], ['original', holder]], c), rules: LATER, evidence: [...evidence, found.event], why: 'archiveMatch', args: c === 'negotiated' ? { ...args, negotiated: true } : args };
+    }
+  }
+
   if (holder === null || holder === closer) {
     const who = holder ?? closer;
     return whole(who, joinRules(STAGES, o.firstRules), evidence, holder === null ? 'noHolder' : 'owner', { to: who });
+  }
+
+  // 003 3(8): named on arrival; a client who preferred the closer once the holder was known during the reception is 3(2), DEAL-VALIDITY-SPLIT.
+  if (later !== null && later.named !== null && o.named === closer && !(splits.validity !== null && found?.during === 'reception')) {
+    return laterNamed(later, later.named, o, closer, holder);
   }
 
   if (splits.validity !== null && o.named === closer) {
@@ -148,12 +226,15 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
   if (splits.absentOwner !== null && status !== 'onDuty') {
     return byCase([['owner', holder], ['closer', closer]], splits.absentOwner, ABSENT, evidence, 'absentOwner', { closer, holder, status });
   }
+  // 004e §4: counted from 发现之时, the moment the client was found, to the first reception; no fact, no window.
   const recognition = splits.recognition;
-  if (recognition !== null) {
-    if (at < windowEnd(cal, o.holderSince, recognition.withinDays)) {
-      return byCase([['original', holder], ['closer', closer]], recognition, RECOGNITION, evidence, 'recognitionWithin', { holder, closer, days: recognition.withinDays });
+  if (recognition !== null && found !== null) {
+    const cited = [...evidence, found.event];
+    if (found.during === 'reception') return whole(holder, joinRules(RECOGNITION, o.keepRules), cited, 'recognized', { holder, closer });
+    if (found.at < windowEnd(cal, o.holderSince, recognition.withinDays)) {
+      return byCase([['original', holder], ['closer', closer]], recognition, RECOGNITION, cited, 'recognitionFound', { holder, closer, days: recognition.withinDays, foundAt: found.at });
     }
-    return whole(closer, RECOGNITION, evidence, 'recognitionAfter', { holder, closer, days: recognition.withinDays });
+    return whole(closer, RECOGNITION, cited, 'recognitionFoundAfter', { holder, closer, days: recognition.withinDays, foundAt: found.at });
   }
   return whole(holder, o.keepRules, evidence, 'keep', { closer, holder });
 }

@@ -4,17 +4,18 @@
  * booking what each stage accrues, refunds that claw back against the
  * deal's snapshot (RFD-CLAWBACK), negotiated splits and monthly targets.
  */
-import { joinRules, rules, type Args } from '../kernel/decision.js';
+import { joinRules, NO_RULES, rules, type Args } from '../kernel/decision.js';
 import type { Issue } from '../kernel/issues.js';
 import { money } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
+import { instantMs } from '../kernel/time.js';
 import { stageRank } from '../events/common.js';
 import type { EventOf } from '../events/schema.js';
-import { allocateDeal, type DealFacts } from './allocation.js';
-import type { AllocationDecision, DealDecision } from './decisions.js';
+import { allocateDeal, NO_CIRCUMSTANCES, type Circumstances, type DealFacts } from './allocation.js';
+import type { AllocationDecision, DealDecision, MarketingEventDecision, RecognitionDecision } from './decisions.js';
 import { closeSession, openSession, paidBase, resplit, retarget, syncDeal, termsOf, versionOf, type Cause, type DealsCtx } from './ledger.js';
 import { fractions, type Share } from './split.js';
-import type { Deal, DealSplit } from './state.js';
+import type { Deal, DealSplit, MarketingEvent, Recognition } from './state.js';
 
 const STAGES = rules('DEAL-STAGES');
 const SAME_UNIT = rules('COL-SAME-UNIT');
@@ -192,13 +193,108 @@ function book(c: DealsCtx, deal: Deal, cause: Cause): void {
 export function bookDeal(c: DealsCtx, dealId: string, facts: () => DealFacts): void {
   let deal = c.s.deals.get(dealId) as Deal;
   if (deal.split === null) {
-    const a = allocateDeal(facts(), c.p, c.cal, c.tx.at);
+    const a = allocateDeal(facts(), c.p, c.cal, c.tx.at, circumstances(c, deal.client, c.tx.at));
     const split: DealSplit = { credit: a.credit, commission: a.commission, rules: a.rules, evidence: a.evidence, why: a.why, args: a.args, event: c.tx.id };
     // The deal keeps the version it closed under for good.
     deal = { ...deal, split, terms: { version: c.tx.version } };
     allocationDecision(c, deal, split);
   }
   book(c, deal, 'stage');
+}
+
+/** The marketing event an instant falls in, if any (DEAL-EVENT). */
+function eventAt(events: readonly MarketingEvent[], at: number): MarketingEvent | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const ev = events[i] as MarketingEvent;
+    if (ev.from <= at && at <= ev.to) return ev;
+  }
+  return null;
+}
+
+/** What the split reads of the deals slice itself; nothing (and no lookup) when no policy uses it. */
+function circumstances(c: DealsCtx, client: string, at: number, p: DealsCtx['p'] = c.p): Circumstances {
+  const s = p.splits;
+  const event = s.marketingEvent !== null;
+  if (!event && s.recognition === null && s.laterDesignation === null) return NO_CIRCUMSTANCES;
+  return { recognition: c.s.recognitions.get(client) ?? null, event: event ? eventAt(c.s.events.value, at) : null };
+}
+
+/**
+ * The issue that makes a recognition invalid, if any: it names a deal that
+ * is unknown, refused, or another client's (`sameClient` compares client keys).
+ * @internal
+ */
+export function recognitionIssue(c: DealsCtx, e: EventOf<'recognizeClient'>, client: string, sameClient: (a: string, b: string) => boolean): Issue | null {
+  if (e.deal === undefined) return null;
+  const deal = c.s.deals.get(e.deal);
+  if (!deal) return { code: 'unknown_deal', path: ['deal'], event: e.id, message: `no deal "${e.deal}" to decide anew` };
+  if (deal.status === 'refused' || deal.split === null) return { code: 'invalid_value', path: ['deal'], event: e.id, message: `deal ${deal.id} was refused: there is no split to decide anew` };
+  if (!sameClient(deal.client, client)) return { code: 'invalid_value', path: ['deal'], event: e.id, message: `deal ${deal.id} belongs to client ${deal.client}, not to this one` };
+  return null;
+}
+
+const sameShares = (a: readonly Share[] | null, b: readonly Share[] | null): boolean =>
+  a === b || (a !== null && b !== null && a.length === b.length && a.every((x, i) => x.staff === b[i]?.staff && money(x.weight).eq(b[i]?.weight ?? '0')));
+
+/**
+ * A recognition fact (DEAL-RECOGNITION-WINDOW, DEAL-EVENT,
+ * DEAL-LATER-DESIGNATION): kept as the client's last one, so that the next
+ * deal's split reads it. With `deal`, that deal's split is decided anew as
+ * of its close, with the finding; a negotiated split stays. Check
+ * {@link recognitionIssue} first. `holder` is who holds the client now;
+ * `facts` gives a deal's facts for its new split.
+ * @internal
+ */
+export function recognize(c: DealsCtx, e: EventOf<'recognizeClient'>, client: string, holder: string | null, facts: (deal: Deal) => DealFacts): void {
+  const { tx } = c;
+  const fact: Recognition = { at: tx.at, during: e.during, by: e.by ?? null, follower: e.follower ?? null, event: tx.id };
+  c.s.recognitions.set(tx, client, fact);
+  let redecided: string | null = null;
+  const deal = e.deal === undefined ? undefined : c.s.deals.get(e.deal);
+  if (deal?.split && deal.split.why !== 'negotiated' && deal.status === 'live') {
+    const closedAt = deal.stages[0]?.at ?? tx.at;
+    // Decided anew as of its close, under the terms it closed under.
+    const terms = termsOf(c, deal);
+    const a = allocateDeal(facts(deal), terms, c.cal, closedAt, circumstances(c, deal.client, closedAt, terms));
+    if (a.why !== deal.split.why || !sameShares(a.credit, deal.split.credit) || !sameShares(a.commission, deal.split.commission)) {
+      const split: DealSplit = { credit: a.credit, commission: a.commission, rules: a.rules, evidence: a.evidence, why: a.why, args: a.args, event: tx.id };
+      book(c, resplit(deal, split, terms), 'split');
+      allocationDecision(c, deal, split);
+      redecided = deal.id;
+    }
+  }
+  if (!tx.record) return;
+  const d: RecognitionDecision = { kind: 'recognition', event: tx.id, at: tx.at, rules: factRules(c.p.splits), evidence: [], why: e.during, args: undefined, client, during: e.during, by: fact.by, follower: fact.follower, holder, redecided };
+  tx.emit(d);
+}
+
+const RECOGNITION = rules('DEAL-RECOGNITION-WINDOW');
+const EVENT = rules('DEAL-EVENT');
+const LATER = rules('DEAL-LATER-DESIGNATION');
+
+/** The rules a recognition fact serves under a policy (DEAL-RECOGNITION-WINDOW when none is on). */
+function factRules(s: DealsCtx['p']['splits']): readonly RuleId[] {
+  let cited: readonly RuleId[] = s.recognition !== null || (s.marketingEvent === null && s.laterDesignation === null) ? RECOGNITION : NO_RULES;
+  if (s.marketingEvent !== null) cited = joinRules(cited, EVENT);
+  if (s.laterDesignation !== null) cited = joinRules(cited, LATER);
+  return cited;
+}
+
+/**
+ * A marketing event or launch on record (DEAL-EVENT): deals closed between
+ * its start and its end follow the policy's event split.
+ * @internal
+ */
+export function holdMarketingEvent(c: DealsCtx, e: EventOf<'holdMarketingEvent'>): void {
+  const { tx } = c;
+  const ev: MarketingEvent = { from: instantMs(e.from), to: instantMs(e.to), name: e.name ?? null, event: tx.id };
+  const list = c.s.events.value;
+  let i = list.length;
+  while (i > 0 && (list[i - 1] as MarketingEvent).from > ev.from) i--;
+  c.s.events.set(tx, [...list.slice(0, i), ev, ...list.slice(i)]);
+  if (!tx.record) return;
+  const d: MarketingEventDecision = { kind: 'marketingEvent', event: tx.id, at: tx.at, rules: EVENT, evidence: [], why: 'held', args: undefined, name: ev.name, from: ev.from, to: ev.to };
+  tx.emit(d);
 }
 
 /**

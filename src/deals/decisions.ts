@@ -73,14 +73,57 @@ export const ledgerEntrySchema = z.object({
   rate: z.string().nullable().describe('Per mille, for a commission accrual.'),
 });
 
+/**
+ * A recognition fact recorded (DEAL-RECOGNITION-WINDOW, DEAL-EVENT,
+ * DEAL-LATER-DESIGNATION): the client was recognized as an old client of
+ * their holder during the reception, or found later; `holder` is who held
+ * them then, and `redecided` the deal whose split the finding decided anew.
+ *
+ * @example
+ * ```ts
+ * // { kind: 'recognition', client: 'e2', during: 'later', by: 'S02', follower: null, holder: 'S01', redecided: null, ... }
+ * ```
+ */
+export const recognitionDecisionSchema = z.object({
+  ...decisionBase,
+  kind: z.literal('recognition'),
+  client,
+  during: z.enum(['reception', 'later']),
+  by: z.string().nullable(),
+  follower: z.string().nullable(),
+  holder: z.string().nullable(),
+  redecided: z.string().nullable().describe('The deal whose split the finding decided anew, if it changed.'),
+});
+
+/**
+ * A marketing event or launch on record (DEAL-EVENT), from `from` to `to`
+ * (epoch ms).
+ *
+ * @example
+ * ```ts
+ * // { kind: 'marketingEvent', name: '开盘', from: 1793..., to: 1793..., ... }
+ * ```
+ */
+export const marketingEventDecisionSchema = z.object({
+  ...decisionBase,
+  kind: z.literal('marketingEvent'),
+  name: z.string().nullable(),
+  from: z.number(),
+  to: z.number(),
+});
+
 /** A deal decision. */
 export type DealDecision = z.infer<typeof dealDecisionSchema>;
 /** An allocation decision. */
 export type AllocationDecision = z.infer<typeof allocationDecisionSchema>;
 /** A ledger entry of {@link ledgerEntrySchema}. */
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+/** A recognition decision. */
+export type RecognitionDecision = z.infer<typeof recognitionDecisionSchema>;
+/** A marketing event decision. */
+export type MarketingEventDecision = z.infer<typeof marketingEventDecisionSchema>;
 /** Every decision of the deals family. */
-export type DealsDecision = DealDecision | AllocationDecision | LedgerEntry;
+export type DealsDecision = DealDecision | AllocationDecision | LedgerEntry | RecognitionDecision | MarketingEventDecision;
 
 const str = (a: Args | undefined, k: string): string => {
   const v = a?.[k];
@@ -116,6 +159,24 @@ export function splitWords(why: string, a: Args | undefined, w: Wording): string
       return `${who('holder')} did not recognize the client and ${who('closer')} closed within ${str(a, 'days')} days of the first reception${negotiated}`;
     case 'recognitionAfter':
       return `${who('closer')} closed more than ${str(a, 'days')} days after ${who('holder')}'s first reception: all to ${who('closer')}`;
+    case 'recognitionFound':
+      return `${who('holder')} did not recognize the client, found later within ${str(a, 'days')} days of the first reception: credit to ${who('closer')}, commission shared${negotiated}`;
+    case 'recognitionFoundAfter':
+      return `the client was found more than ${str(a, 'days')} days after ${who('holder')}'s first reception: all to ${who('closer')}`;
+    case 'recognized':
+      return `${who('holder')}'s old client was recognized during the reception and handed back: credit and commission stay with ${who('holder')}`;
+    case 'eventManager':
+      return `closed during ${str(a, 'event') || 'a marketing event'}: the manager decides; credit to ${who('closer')} until then, commission to be negotiated (a splitDeal event)`;
+    case 'eventOwn':
+      return `closed by ${who('closer')} during ${str(a, 'event') || 'a marketing event'}: a new client or their own: all to ${who('closer')}`;
+    case 'eventIdentified':
+      return `${who('closer')} closed ${who('holder')}'s old client during ${str(a, 'event') || 'a marketing event'}, identified that day: shared${negotiated}`;
+    case 'eventUnclaimed':
+      return `${who('closer')} closed ${who('holder')}'s old client during ${str(a, 'event') || 'a marketing event'}, and ${who('holder')} did not react that day: all to ${who('closer')}`;
+    case 'archiveMatch':
+      return `the client forgot who served them; ${who('receiver')} found ${who('holder')} in the archive within its window: credit to ${who('follower')}, bonus shared between ${who('receiver')} and ${who('holder')}${negotiated}`;
+    case 'laterNamed':
+      return `the client named ${who('closer')} on arrival at a later visit: shared with the earlier ${str(a, 'earlier')}${negotiated}`;
     case 'keep':
       return `${who('closer')} closed a client of ${who('holder')}: credit and commission stay with the owner`;
     case 'negotiated':
@@ -137,6 +198,14 @@ export function describeDeals(d: DealsDecision, w: Wording): string {
       return `${d.stage} of unit ${str(a, 'unit')} for ${str(a, 'amount')} by ${w.who(d.staff)}`;
     case 'allocation':
       return splitWords(d.why, a, w);
+    case 'recognition': {
+      const how = d.during === 'reception' ? 'recognized during the reception' : 'found after the reception';
+      const by = d.by === null ? '' : ` by ${w.who(d.by)}`;
+      const holder = d.holder === null ? 'an old client held by nobody now' : `an old client of ${w.who(d.holder)}`;
+      return `${holder}, ${how}${by}${d.follower === null ? '' : `; ${w.who(d.follower)} follows up`}${d.redecided === null ? '' : `; the split of deal ${d.redecided} is decided anew`}`;
+    }
+    case 'marketingEvent':
+      return `${d.name ?? 'a marketing event'} from ${w.time(d.from)} to ${w.time(d.to)}: deals closed in it follow the event rules`;
     case 'ledger': {
       const what = d.account === 'credit' ? 'credit' : d.account === 'bonus' ? 'fixed bonus' : 'commission';
       if (d.deal === null) return `${d.period} of ${w.who(d.staff)} re-tiered: red ${str(a, 'red')}/${str(a, 'redTarget') || '—'}, green ${str(a, 'green')}/${str(a, 'greenTarget') || '—'}, tier ${str(a, 'tier')}; the month's commission is now ${str(a, 'due')}`;

@@ -82,17 +82,24 @@ export interface Standing {
   readonly excess: string;
 }
 
-/** A month's standing (COM-RATE-TIERS). A line without a target is not met. @internal */
-export function standingOf(t: Tally): Standing {
+/**
+ * A month's standing (COM-RATE-TIERS). A line without a target is not met.
+ * Both lines exceeded, the excess is the amount `excessBase` names (the red
+ * or green line above its target, or the smaller of the two), never more
+ * than the month's base.
+ * @internal
+ */
+export function standingOf(t: Tally, excessBase: CommissionPolicy['excessBase'] = 'smaller'): Standing {
   const redMet = t.redTarget !== null && money(t.red).gte(t.redTarget);
   const greenMet = t.greenTarget !== null && money(t.green).gte(t.greenTarget);
   if (!redMet || !greenMet) return { redMet, greenMet, tier: redMet || greenMet ? 'one' : 'neither', excess: '0.00' };
   const over = money(t.red).minus(t.redTarget ?? 0);
   const overGreen = money(t.green).minus(t.greenTarget ?? 0);
-  const least = over.lt(overGreen) ? over : overGreen;
-  if (least.lte(0)) return { redMet, greenMet, tier: 'both', excess: '0.00' };
+  // 超额完成 needs both lines above target; the policy says which excess is paid at the higher rate.
+  if (over.lte(0) || overGreen.lte(0)) return { redMet, greenMet, tier: 'both', excess: '0.00' };
+  const excess = excessBase === 'red' ? over : excessBase === 'green' ? overGreen : over.lt(overGreen) ? over : overGreen;
   const base = money(t.base);
-  return { redMet, greenMet, tier: 'above', excess: cents(least.lt(base) ? least : base) };
+  return { redMet, greenMet, tier: 'above', excess: cents(excess.lt(base) ? excess : base) };
 }
 
 /**
@@ -104,7 +111,7 @@ export function standingOf(t: Tally): Standing {
 export function monthCommission(t: Tally, policy: CommissionPolicy): Amount {
   const base = money(t.base);
   if (base.lte(0)) return ZERO;
-  const s = standingOf(t);
+  const s = standingOf(t, policy.excessBase);
   const r = policy.rates;
   let value: Amount;
   if (s.tier === 'above') {
@@ -186,7 +193,7 @@ export function closeSession(s: Session): LedgerEntry[] {
     const due = monthCommission(t, policy).plus(t.waived);
     const adjustment = due.minus(t.booked);
     if (adjustment.isZero()) continue;
-    const st = standingOf(t);
+    const st = standingOf(t, policy.excessBase);
     const args: Args = { red: t.red, redTarget: t.redTarget, green: t.green, greenTarget: t.greenTarget, tier: st.tier, due: cents(monthCommission(t, policy)) };
     post(s, { entry: 'adjustment', account: 'commission', staff: t.staff, deal: null, client: null, month, period: t.period, amount: cents(adjustment), rate: null }, s.cause === 'refund' ? RETIER_REFUND : RETIER, [], 'retier', args, t.version);
     putTally(s, { ...t, booked: cents(money(t.booked).plus(adjustment)) });

@@ -53,7 +53,7 @@ export const splitsPolicySchema = z
       .describe('DEAL-ABSENT-OWNER: a colleague closes while the owner is not on duty.'),
     recognition: z
       .strictObject({
-        withinDays: z.number().int().min(0).max(3650).default(30).describe('DEAL-RECOGNITION-WINDOW (004e §4): days from the owner\'s first reception.'),
+        withinDays: z.number().int().min(0).max(3650).default(30).describe("DEAL-RECOGNITION-WINDOW (004e §4): days from the owner's first reception to the moment the client was found (recognizeClient during later)."),
         credit: pair('original', 'closer', [0, 100]).describe('DEAL-RECOGNITION-WINDOW: credit within the window.'),
         commission: z
           .union([z.literal('negotiated'), pair('original', 'closer', [50, 50])])
@@ -62,7 +62,42 @@ export const splitsPolicySchema = z
       })
       .nullable()
       .default(null)
-      .describe('DEAL-RECOGNITION-WINDOW (004e §4): an old client not recognized by the present owner and closed by another; null: not used.'),
+      .describe('DEAL-RECOGNITION-WINDOW (004e §4): an old client the present owner did not recognize, found later (a recognizeClient event with during later), and closed by another; a client recognized during the reception, or with no recognition fact, stays with the owner; null: not used.'),
+    marketingEvent: z
+      .strictObject({
+        byManager: z
+          .boolean()
+          .default(false)
+          .describe('DEAL-EVENT (003 3(13)): the manager decides the clients of an event: credit to the closer until a splitDeal event records the decision, commission awaits it.'),
+        identified: splitCase('closer', 'original', [50, 50], [50, 50], "DEAL-EVENT (004b §3.2): another's old client identified on the event day (recognizeClient)")
+          .prefault({})
+          .describe("DEAL-EVENT (004b §3.2): another's old client identified during the event (a recognizeClient in it); an old client whose original did not react is the closer's whole (§3.3)."),
+      })
+      .nullable()
+      .default(null)
+      .describe('DEAL-EVENT (004b §3, 003 3(13)): deals closed during a marketing event (holdMarketingEvent): new clients and own old clients are the closer\'s; null: events change nothing.'),
+    laterDesignation: z
+      .strictObject({
+        named: splitCase('named', 'earlier', [50, 50], [50, 50], 'DEAL-LATER-DESIGNATION (003 3(8))')
+          .prefault({})
+          .describe('DEAL-LATER-DESIGNATION (003 3(8)): a client who named the closer on arrival at a later visit: the closer and the earlier salesperson(s) share credit and bonus.'),
+        earlier: z
+          .enum(['equally', 'holder'])
+          .default('equally')
+          .describe("DEAL-LATER-DESIGNATION (003 3(8)): how the earlier salespeople share the earlier part: equally among all who registered the client before, or all to the holder (the seed does not say)."),
+        archive: z
+          .strictObject({
+            commission: z
+              .union([z.literal('negotiated'), pair('receiver', 'original', [50, 50])])
+              .prefault({})
+              .describe('DEAL-LATER-DESIGNATION (003 3(7)): the bonus between the receiver who found the original in the archive and the original.'),
+          })
+          .prefault({})
+          .describe("DEAL-LATER-DESIGNATION (003 3(7)): a client who forgot who served them, found later in the original's archive within its window (recognizeClient during later, with follower): credit to the follower, bonus receiver 50 : original 50."),
+      })
+      .nullable()
+      .default(null)
+      .describe('DEAL-LATER-DESIGNATION (003 3(7)-(8)): later designation of a client who had been received before; null: not used.'),
     validity: splitCase('named', 'previous', [100, 0], [80, 20], 'DEAL-VALIDITY-SPLIT (003)')
       .default(null)
       .describe('DEAL-VALIDITY-SPLIT (003): the client named the closer over a previous receiver still within validity; null: not used.'),
@@ -110,6 +145,10 @@ export const commissionPolicySchema = z
       .enum(['marginal', 'whole'])
       .default('marginal')
       .describe('COM-RATE-TIERS: "marginal": only the part above both targets earns the above rate (000 §14); "whole": the whole month does once both are exceeded.'),
+    excessBase: z
+      .enum(['smaller', 'red', 'green'])
+      .default('smaller')
+      .describe('COM-RATE-TIERS (000 §14): which amount is the excess (超额部分) paid at the above rate once both lines are exceeded: the red-line amount above the red target (red, the reading closest to the seed: commission is paid on the red line), the green-line amount above the green target (green), or the smaller of the two (smaller). Never more than the month\'s base.'),
     redLineFrom: dealStageSchema.default('bigDeposit').describe('COM-RATE-TIERS (000 §14): a deal counts for the red line from this stage (大定 or 签约).'),
     greenLineFrom: dealStageSchema.default('loan').describe('COM-RATE-TIERS (000 §14): a deal counts for the green line from this stage (放款 or 备案).'),
     retierOnRefund: z

@@ -162,6 +162,39 @@ export interface Tally {
 }
 
 /**
+ * The last recognition fact of a client (DEAL-RECOGNITION-WINDOW, DEAL-EVENT,
+ * DEAL-LATER-DESIGNATION): when and how it became known that the client is
+ * an old client of their holder, who found them, and who follows up.
+ *
+ * @example
+ * ```ts
+ * // { at: 1793..., during: 'later', by: 'S02', follower: null, event: 'e17' }
+ * ```
+ */
+export interface Recognition {
+  readonly at: number;
+  readonly during: 'reception' | 'later';
+  readonly by: string | null;
+  readonly follower: string | null;
+  readonly event: string;
+}
+
+/**
+ * A marketing event or launch with its start and end, epoch ms (DEAL-EVENT).
+ *
+ * @example
+ * ```ts
+ * // { from: 1793..., to: 1793..., name: '开盘', event: 'e18' }
+ * ```
+ */
+export interface MarketingEvent {
+  readonly from: number;
+  readonly to: number;
+  readonly name: string | null;
+  readonly event: string;
+}
+
+/**
  * The deals slice of an office state.
  *
  * @example
@@ -177,9 +210,15 @@ export interface DealsState {
   readonly ledger: PMap<LedgerEntry>;
   /** `<YYYY-MM> <staff>` → the month's figures. */
   readonly tallies: PMap<Tally>;
+  /** Client → their last recognition fact. */
+  readonly recognitions: PMap<Recognition>;
+  /** Marketing events, by start. */
+  readonly events: readonly MarketingEvent[];
 }
+
+const NO_EVENTS: readonly MarketingEvent[] = Object.freeze([]);
 
 /** No deals yet. @internal */
 export function initialDeals(): DealsState {
-  return { deals: emptyMap(), units: emptyMap(), ledger: emptyMap(), tallies: emptyMap() };
+  return { deals: emptyMap(), units: emptyMap(), ledger: emptyMap(), tallies: emptyMap(), recognitions: emptyMap(), events: NO_EVENTS };
 }

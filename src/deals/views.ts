@@ -25,6 +25,11 @@ export interface DealsReader {
   readonly wording: Wording;
 }
 
+/** The commission terms a month is tiered under. */
+function termsOf(r: DealsReader, t: { readonly version: number }): DealsPolicy['commission'] {
+  return (r.terms[t.version] ?? (r.terms[0] as DealsPolicy)).commission;
+}
+
 /**
  * Which entries or months a view returns. Every field narrows; none: all.
  *
@@ -272,8 +277,9 @@ export function attainment(r: DealsReader, query: Pick<LedgerQuery, 'staff' | 'm
       green: t.green,
       redTarget: t.redTarget,
       greenTarget: t.greenTarget,
-      ...standingOf(t),
-      commission: cents(monthCommission(t, (r.terms[t.version] ?? (r.terms[0] as DealsPolicy)).commission)),
+      // A month is tiered under its own version's terms.
+      ...standingOf(t, termsOf(r, t).excessBase),
+      commission: cents(monthCommission(t, termsOf(r, t))),
     }));
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   clientRefSchema,
+  clockSchema,
   dealStageSchema,
   decimalSchema,
   envelope,
@@ -68,6 +69,27 @@ export const changeStaffSchema = z.strictObject({
 });
 
 /**
+ * An appointment (预约) a visitor came for, as the desk learns it
+ * (ROT-APPOINTMENT): who made it and for when, whether that salesperson left
+ * their own name with the client (004i), and, when the salesperson is away,
+ * whether they told a colleague or supervisor in advance (004l §3, 004e §5).
+ *
+ * @example
+ * ```ts
+ * appointmentSchema.parse({ staff: 'S03', at: '2026-11-01T14:00:00+08:00', nameLeft: true });
+ * ```
+ */
+export const appointmentSchema = z.strictObject({
+  staff: idSchema.describe('The salesperson who made the appointment.'),
+  at: instantSchema.describe('The agreed viewing time.'),
+  nameLeft: z.boolean().optional().describe("The salesperson left their own name with the client (004i: else it is no appointment)."),
+  notice: z.boolean().optional().describe('The salesperson, if away, told a colleague or supervisor in advance that the client may come (004l §3, 004e §5).'),
+});
+
+/** An appointment of {@link appointmentSchema}. */
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+/**
  * A visit registered in the visitor book (来访登记). The receiver is a fact
  * when the book names one; otherwise the engine's rotation decides.
  *
@@ -94,6 +116,11 @@ export const registerVisitSchema = z
       .enum(['beggar', 'askingWay', 'media', 'mentallyIll'])
       .optional()
       .describe('Not a client: no turn, no registration (ID-NONCLIENT). Market researchers are clients.'),
+    appointment: appointmentSchema.optional().describe('The appointment (预约) the visitor came for (ROT-APPOINTMENT).'),
+    tourGroup: z.boolean().optional().describe('A visiting tour group (参观团): the team manager arranges its reception (ROT-TOUR-GROUP).'),
+    invitedBy: idSchema
+      .optional()
+      .describe('The telemarketer who invited the client and whom the client contacted on arrival, to be introduced to the receiver (ROT-INVITED-VISIT, KPI-INVITE-CONFIRM).'),
   })
   .refine((e) => e.client !== undefined || e.nonClient !== undefined, {
     message: 'a visit needs a client unless it is a non-client (ID-NONCLIENT)',
@@ -412,8 +439,22 @@ export const endReceptionSchema = z.strictObject({
 });
 
 /**
+ * Local duty hours `from`-`to` (lunch, after hours); a window whose `to` is
+ * earlier than its `from` runs past midnight (ROT-DUTY).
+ *
+ * @example
+ * ```ts
+ * dutyHoursSchema.parse({ from: '12:00', to: '13:30' });
+ * ```
+ */
+export const dutyHoursSchema = z
+  .strictObject({ from: clockSchema, to: clockSchema })
+  .refine((w) => w.from !== w.to, { message: 'duty hours need from and to to differ', path: ['to'] });
+
+/**
  * Who is on duty during the duty hours of the event's local day (ROT-DUTY),
- * in order of preference; an empty list clears the day's duty.
+ * in order of preference; an empty list clears the day's duty. `hours`
+ * gives that day's duty hours when the policy has none or they differ.
  *
  * @example
  * ```ts
@@ -425,6 +466,11 @@ export const assignDutySchema = z.strictObject({
   ...envelope,
   type: z.literal('assignDuty'),
   staff: z.array(idSchema).max(50),
+  hours: z
+    .array(dutyHoursSchema)
+    .max(10)
+    .optional()
+    .describe("The day's duty hours (ROT-DUTY, 000 §20); omitted: the policy's rotation.duty.windows."),
 });
 
 /**
@@ -446,6 +492,53 @@ export const setRotationPenaltySchema = z.strictObject({
   penalty: z.enum(['halfTurns', 'noCalls']),
   days: z.number().int().min(0).max(366).optional(),
 });
+
+/**
+ * A recognition fact (认出 / 发现): it became known that a client served by
+ * someone else is an old client of the salesperson who holds them.
+ * `during: 'reception'`: recognized during the reception, by the original or
+ * by a receiver who learns who served them; `'later'`: found afterwards, e.g.
+ * in the archive (004e §4 发现之时, 003 3(7)). The event's `at` is when it
+ * became known. `by` is who recognized or found them; `follower`, for
+ * 003 3(7), who follows up and takes the credit. `deal` names a deal closed
+ * before the finding whose split the finding decides anew
+ * (DEAL-RECOGNITION-WINDOW, DEAL-EVENT, DEAL-LATER-DESIGNATION).
+ *
+ * @example
+ * ```ts
+ * recognizeClientSchema.parse({ v: 1, id: 'e17', type: 'recognizeClient', at: '2026-11-12T16:00:00+08:00',
+ *   office: 'jz', client: { phone: '13812345678' }, during: 'later', by: 'S02' });
+ * ```
+ */
+export const recognizeClientSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('recognizeClient'),
+  client: clientRefSchema,
+  during: z.enum(['reception', 'later']).describe('reception: recognized while being received; later: found afterwards.'),
+  by: idSchema.optional().describe('Who recognized or found the client.'),
+  follower: idSchema.optional().describe('003 3(7): who follows up and takes the credit (the receiver or the original).'),
+  deal: idSchema.optional().describe('A deal closed before the finding: its split is decided anew with it.'),
+});
+
+/**
+ * A marketing event or launch (营销活动, 开盘, 房展会) from `from` to `to`
+ * (DEAL-EVENT): deals closed in it follow the policy's event split.
+ *
+ * @example
+ * ```ts
+ * holdMarketingEventSchema.parse({ v: 1, id: 'e18', type: 'holdMarketingEvent', at: '2026-11-01T08:00:00+08:00',
+ *   office: 'jz', name: '开盘', from: '2026-11-08T09:00:00+08:00', to: '2026-11-08T18:00:00+08:00' });
+ * ```
+ */
+export const holdMarketingEventSchema = z
+  .strictObject({
+    ...envelope,
+    type: z.literal('holdMarketingEvent'),
+    name: z.string().trim().min(1).max(200).optional(),
+    from: instantSchema.describe('When the event starts.'),
+    to: instantSchema.describe('When it ends.'),
+  })
+  .refine((e) => Date.parse(e.from) < Date.parse(e.to), { message: 'a marketing event must end after it starts', path: ['to'] });
 
 /**
  * Every event schema by its `type`.
@@ -474,6 +567,8 @@ export const eventSchemas = {
   setRotationPenalty: setRotationPenaltySchema,
   splitDeal: splitDealSchema,
   setTargets: setTargetsSchema,
+  recognizeClient: recognizeClientSchema,
+  holdMarketingEvent: holdMarketingEventSchema,
 } as const;
 
 /**
@@ -504,6 +599,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   setRotationPenaltySchema,
   splitDealSchema,
   setTargetsSchema,
+  recognizeClientSchema,
+  holdMarketingEventSchema,
 ]);
 
 /** Any event of the log. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Wording } from '../kernel/decision.js';
-import { allocationDecisionSchema, dealDecisionSchema, describeDeals, ledgerEntrySchema } from '../deals/decisions.js';
+import { allocationDecisionSchema, dealDecisionSchema, describeDeals, ledgerEntrySchema, marketingEventDecisionSchema, recognitionDecisionSchema } from '../deals/decisions.js';
 import { describeIdentity, identityDecisionSchema } from '../identity/decisions.js';
 import {
   claimDecisionSchema,
@@ -46,6 +46,8 @@ export const decisionSchema = z.discriminatedUnion('kind', [
   queueDecisionSchema,
   allocationDecisionSchema,
   ledgerEntrySchema,
+  recognitionDecisionSchema,
+  marketingEventDecisionSchema,
 ]);
 
 /** A decision of {@link decisionSchema}. */
@@ -66,6 +68,8 @@ export function sentence(d: Decision, w: Wording): string {
     case 'deal':
     case 'allocation':
     case 'ledger':
+    case 'recognition':
+    case 'marketingEvent':
       return describeDeals(d, w);
     default:
       return describeOwnership(d, w);

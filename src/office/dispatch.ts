@@ -9,7 +9,8 @@ import type { Issue } from '../kernel/issues.js';
 import type { ClientRef } from '../events/common.js';
 import type { EventOf, EventType } from '../events/schema.js';
 import type { DealFacts } from '../deals/allocation.js';
-import { bookDeal, dealIssue, recordDeal, refund, refundIssue, refuseDeal, setTargets, splitDeal, splitIssues, STAGE_RULES, targetIssues, unitHolder } from '../deals/deals.js';
+import { bookDeal, dealIssue, holdMarketingEvent, recognitionIssue, recognize, recordDeal, refund, refundIssue, refuseDeal, setTargets, splitDeal, splitIssues, STAGE_RULES, targetIssues, unitHolder } from '../deals/deals.js';
+import type { Deal } from '../deals/state.js';
 import { identify, joinsGroup, reusedId, keyIssues, link, lookup, notCovered, recordedFields, relationRank, resolve, split, type Identified } from '../identity/identity.js';
 import type { LinkRelation } from '../identity/state.js';
 import { claimClient } from '../ownership/claims.js';
@@ -112,6 +113,17 @@ function onKnown(o: Live, e: { readonly id: string; readonly client: ClientRef }
   return null;
 }
 
+/** What a deal's split rests on: its closer and helpers, the client's ownership, the roster. */
+function dealFacts(o: Live, deal: Pick<Deal, 'staff' | 'invitedBy' | 'discountBy'>, client: string): DealFacts {
+  return {
+    closer: deal.staff,
+    invitedBy: deal.invitedBy,
+    discountBy: deal.discountBy,
+    ownership: ownershipFacts(o.cOwn, client, (person) => groupOf(o, person)),
+    member: (staff) => o.staff.members.get(staff),
+  };
+}
+
 type Handler<T extends EventType> = (o: Live, e: EventOf<T>) => Issue[] | null;
 
 const handlers: { [T in EventType]: Handler<T> } = {
@@ -128,12 +140,15 @@ const handlers: { [T in EventType]: Handler<T> } = {
     checkStaff(o, issues, e.named, 'named', e.id);
     checkStaff(o, issues, e.relativeOf, 'relativeOf', e.id);
     checkStaff(o, issues, e.referredByStaff, 'referredByStaff', e.id);
+    checkStaff(o, issues, e.invitedBy, 'invitedBy', e.id);
+    const appointer = e.appointment === undefined ? null : staffIssue(o.staff.members, e.appointment.staff, ['appointment', 'staff'], e.id);
+    if (appointer) issues.push(appointer);
     if (e.client?.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
     if (e.party !== undefined && e.client !== undefined && e.nonClient === undefined) checkId(o, issues, e.id, e.party.length);
     if (issues.length > 0) return issues;
     const groupSize = 1 + (e.party?.length ?? 0);
     if (e.nonClient !== undefined || e.client === undefined) {
-      receive(o.cRot, { client: undefined, receiver: e.receiver, owner: null, named: undefined, tieRules: [], purpose: e.purpose, nonClient: e.nonClient ?? 'not a client', groupSize, buyers: 0 });
+      receive(o.cRot, { client: undefined, receiver: e.receiver, owner: null, named: undefined, tieRules: [], purpose: e.purpose, nonClient: e.nonClient ?? 'not a client', groupSize, buyers: 0, appointment: undefined, clientNamed: false, tourGroup: false, invitedBy: undefined });
       return null;
     }
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
@@ -157,6 +172,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
       nonClient: undefined,
       groupSize,
       buyers,
+      appointment: e.appointment,
+      clientNamed: e.client.name !== undefined || e.client.contact !== undefined,
+      tourGroup: e.tourGroup === true,
+      invitedBy: e.invitedBy,
     });
     registerVisit(o.cOwn, { client, person: id.person.key, arrival, ties, receiver, fields: fieldsOf(e.client, id), name: e.client.name ?? e.client.contact ?? null, company: e.client.company ?? null });
     for (const c of companions) {
@@ -265,14 +284,26 @@ const handlers: { [T in EventType]: Handler<T> } = {
     }
     const deal = recordDeal(o.cDeals, e, client);
     reachDeal(o.cOwn, client, { deal: e.deal, staff: e.staff, stage: e.stage, buyer: e.buyer, stageRules: STAGE_RULES });
-    const facts = (): DealFacts => ({
-      closer: deal.staff,
-      invitedBy: deal.invitedBy,
-      discountBy: deal.discountBy,
-      ownership: ownershipFacts(o.cOwn, client, (person) => groupOf(o, person)),
-      member: (staff) => o.staff.members.get(staff),
-    });
-    bookDeal(o.cDeals, e.deal, facts);
+    bookDeal(o.cDeals, e.deal, () => dealFacts(o, deal, client));
+    return null;
+  },
+
+  recognizeClient(o, e) {
+    const issues = staffIssues(o, e.id, [
+      [e.by, 'by'],
+      [e.follower, 'follower'],
+    ]);
+    if (issues.length > 0) return issues;
+    const client = known(o, e.client);
+    if (typeof client !== 'string') return [client];
+    const bad = recognitionIssue(o.cDeals, e, client, (a, b) => groupOf(o, a) === groupOf(o, b));
+    if (bad) return [bad];
+    recognize(o.cDeals, e, client, holderNowOf(o.cOwn, client), (deal) => dealFacts(o, deal, client));
+    return null;
+  },
+
+  holdMarketingEvent(o, e) {
+    holdMarketingEvent(o.cDeals, e);
     return null;
   },
 
@@ -309,7 +340,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   assignDuty(o, e) {
     const issues = e.staff.flatMap((staff, i) => staffIssue(o.staff.members, staff, ['staff', i], e.id) ?? []);
     if (issues.length > 0) return issues;
-    assignDuty(o.cRot, e.staff);
+    assignDuty(o.cRot, e.staff, e.hours);
     return null;
   },
 

@@ -63,6 +63,10 @@ function summary(who: (id: string | null) => string, d: Decision): string {
     }
     case 'ledger':
       return `${d.entry} of ${d.account} ${d.amount} for ${who(d.staff)}${d.deal === null ? ` (month ${d.period})` : ` on deal ${d.deal}`}`;
+    case 'recognition':
+      return `old client of ${who(d.holder)} ${d.during === 'reception' ? 'recognized during the reception' : 'found later'}${d.redecided === null ? '' : `; deal ${d.redecided} split anew`}`;
+    case 'marketingEvent':
+      return `marketing event ${d.name ?? ''}`.trim();
   }
 }
 

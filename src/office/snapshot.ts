@@ -8,6 +8,8 @@ import { validateTimeline, type Timeline } from '../policy/timeline.js';
 import type { Deal, Tally } from '../deals/state.js';
 import { isChain, keys, push, type Chain } from '../kernel/chain.js';
 import { NO_EXTRA } from '../ownership/state.js';
+import { initialRotation } from '../rotation/state.js';
+import { initialDeals } from '../deals/state.js';
 import { engineOptionsSchema, type OfficeState, type Story } from './state.js';
 
 const FORMAT = 'salesfloor-state';
@@ -143,5 +145,8 @@ export function fromSnapshot(snapshot: unknown): { ok: true; state: OfficeState 
   }
   const options = engineOptionsSchema.safeParse(state.options ?? {});
   if (!options.success) return bad(['state', 'options'], options.error.issues[0]?.message ?? 'invalid engine options');
-  return { ok: true, state: { ...state, options: options.data } };
+  // Slices keep their shape across releases: a field added since the snapshot starts empty.
+  const rotation = { ...initialRotation(), ...state.rotation };
+  const deals = { ...initialDeals(), ...state.deals };
+  return { ok: true, state: { ...state, rotation, deals, options: options.data } };
 }

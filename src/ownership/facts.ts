@@ -35,6 +35,8 @@ export interface OwnershipFacts {
   readonly firstRules: readonly RuleId[];
   /** OWN-FIRST, COL-EARLIEST: a colleague closed a client the holder keeps. */
   readonly keepRules: readonly RuleId[];
+  /** The client's registrations in order (the earlier salespeople of a later designation). */
+  readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean }[];
 }
 
 const CONCEAL = rules('OWN-CONCEAL');
@@ -44,6 +46,7 @@ const CROSS = rules('COL-CROSS-FAMILY');
 const NAMED = rules('OWN-NAMED');
 const FIRST = rules('OWN-FIRST');
 const KEEP = rules('OWN-FIRST', 'COL-EARLIEST');
+const NONE: OwnershipFacts['registrations'] = Object.freeze([]);
 
 /**
  * The ownership facts of a client, and of the client who referred them
@@ -70,5 +73,6 @@ export function ownershipFacts(c: OwnCtx, client: string, groupOf: (person: stri
     namedRules: NAMED,
     firstRules: FIRST,
     keepRules: KEEP,
+    registrations: f?.registrations ?? NONE,
   };
 }

@@ -72,7 +72,8 @@ export const receptionDecisionSchema = z.object({
 /**
  * A change to the queue that is not a reception: a rotation penalty set or
  * lifted (ROT-PENALTY-HALF, ROT-NO-CALLS), the day's duty staff (ROT-DUTY),
- * or a reception's end (ROT-LONG-RECEPTION).
+ * a reception's end (ROT-LONG-RECEPTION), or a client handed back to their
+ * owner's team (ROT-TEAM-ASSIST; `staff`: from, to).
  *
  * @example
  * ```ts
@@ -83,7 +84,7 @@ export const queueDecisionSchema = z.object({
   ...decisionBase,
   kind: z.literal('queue'),
   staff: z.array(z.string()),
-  change: z.enum(['penalty', 'penaltyLifted', 'duty', 'receptionEnded']),
+  change: z.enum(['penalty', 'penaltyLifted', 'duty', 'receptionEnded', 'handedBack']),
   until: z.number().nullable().describe('Epoch ms the change lasts until; null: no end.'),
 });
 
@@ -166,6 +167,20 @@ function queueWhy(d: ReceptionDecision, w: Wording): string {
       const who = helper === '' ? 'nobody is free to assist' : `${helper}${place} assists`;
       return `an old client of ${owner}, who is ${stateWords(str(a, 'ownerState'), num(a, 'ownerUntil'), w)}: ${who}; not a turn and not a skip`;
     }
+    case 'appointmentAssist': {
+      const appointer = w.who(str(a, 'appointer'));
+      const how = str(a, 'how');
+      const helper = str(a, 'by');
+      const place = how === 'book' ? ' (as the book records)' : how === 'last' ? ', the last in the order,' : how === 'next' ? ', the next in the order,' : how === 'team' ? ` for ${appointer}'s team ${str(a, 'team')}` : '';
+      const who = helper === '' ? 'nobody is free to assist' : `${w.who(helper)}${place} assists`;
+      return `an appointment with ${appointer}, who is ${stateWords(str(a, 'ownerState'), num(a, 'ownerUntil'), w)}: ${who}; registered to ${appointer}, not a turn and not a skip`;
+    }
+    case 'appointment':
+      return a?.counts === true ? `an appointment with ${by}, who receives the client as their turn${a.outOfOrder === true ? ' out of order: the order passes them once when it reaches them' : ''}` : `an appointment with ${by}, who receives the client; no turn used`;
+    case 'tourGroup':
+      return `a tour group: the team manager arranges its reception${str(a, 'by') ? ` (received by ${by})` : ' (no receiver recorded yet)'}; no turn used, the first in line keeps their place`;
+    case 'invited':
+      return `invited by ${w.who(str(a, 'inviter'))}, who introduced the client on arrival: received by ${by} as the sales-group leader assigned${a?.counts === true ? `, as their turn${a.outOfOrder === true ? ' out of order' : ''}` : '; no turn used'}`;
     case 'depositOnly':
       return `came only to ${str(a, 'purpose') === 'sign' ? 'sign' : 'pay a deposit'}: assistance, not a turn`;
     case 'named':
@@ -215,9 +230,17 @@ export function describeRotation(d: RotationDecision, w: Wording): string {
       }
       case 'receptionEnded':
         return a?.ended === true ? `${w.who(d.staff[0] ?? '')} is free again: the reception of ${str(a, 'visit') || 'a visitor'} ended` : `${w.who(d.staff[0] ?? '')} was not in that reception: nothing changes`;
+      case 'handedBack':
+        return `${w.who(str(a, 'to'))} of ${w.who(str(a, 'owner'))}'s team ${str(a, 'team')} is free: ${w.who(str(a, 'from'))} hands the client back to them`;
     }
   }
-  const duty = a?.dutyNobody === true ? 'duty hours, but no duty person is free, so the rotation receives: ' : '';
+  const lapse = str(a, 'lapse');
+  const appointment =
+    lapse === ''
+      ? ''
+      : `an appointment with ${w.who(str(a, 'appointment'))} ${lapse === 'details' ? "lacks the client's name or the salesperson's own name left with the client" : lapse === 'book' ? 'but the book records another receiver' : lapse === 'noNotice' ? 'whose maker is away without having told anyone in advance' : `whose maker is ${str(a, 'reason') ? stateWords(str(a, 'reason'), 0, w) : 'not in the order'}`}, so the visitor is received like any other: `;
+  const invited = a?.unassigned === true ? `invited by ${w.who(str(a, 'inviter'))}, but the sales-group leader assigned no receiver: ` : '';
+  const duty = appointment + invited + (a?.dutyNobody === true ? 'duty hours, but no duty person is free, so the rotation receives: ' : '');
   const party = num(a, 'party') > 1 ? `; a party of ${num(a, 'party')} ${d.turns > 1 ? `uses ${d.turns} turns, one per buyer` : 'counts as one turn'}` : '';
   const skips = d.skipped.length > 0 ? `; skipped: ${d.skipped.map((s) => `${s.staff}, ${skipWords(s, d.channel, w)}`).join('; ')}` : '';
   return duty + queueWhy(d, w) + party + skips;

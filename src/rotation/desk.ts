@@ -10,7 +10,7 @@ import type { RuleId } from '../kernel/rules.js';
 import { minutesOf } from '../kernel/time.js';
 import type { Skip, SkipReason } from './decisions.js';
 import type { RotationPolicy } from './policy.js';
-import type { FairnessDay, QueueHead, RotationState, Seat } from './state.js';
+import type { DutyDay, FairnessDay, QueueHead, RotationState, Seat } from './state.js';
 
 /** The rotation family's context. @internal */
 export type RotCtx = Ctx<RotationPolicy, RotationState>;
@@ -202,9 +202,15 @@ export class Desk {
     return this.c.cal.startOf(this.day + 1);
   }
 
-  /** Whether the desk's time falls in the policy's duty hours (ROT-DUTY). */
+  /** The duty hours of the desk's day: those its assignDuty gave, else the policy's (ROT-DUTY). */
+  dutyHours(): readonly { readonly from: string; readonly to: string }[] {
+    const duty = this.duty;
+    return duty !== null && duty.day === this.day && duty.hours !== undefined ? duty.hours : this.p.duty.windows;
+  }
+
+  /** Whether the desk's time falls in the day's duty hours (ROT-DUTY). */
   inDutyHours(): boolean {
-    const windows = this.p.duty.windows;
+    const windows = this.dutyHours();
     if (windows.length === 0) return false;
     const minute = this.c.cal.minuteOfDay(this.at);
     return windows.some((w) => {
@@ -220,8 +226,8 @@ export class Desk {
     return duty !== null && duty.day === this.day ? duty.staff : [];
   }
 
-  setDuty(staff: readonly string[]): void {
-    this.duty = { day: this.day, staff };
+  setDuty(staff: readonly string[], hours: DutyDay['hours']): void {
+    this.duty = hours === undefined ? { day: this.day, staff } : { day: this.day, staff, hours };
   }
 
   /** The current event's draft of a person's ledger entry for a day. */

@@ -21,6 +21,55 @@ const dutyWindowSchema = z
   .describe('Local times; a window whose `to` is earlier than its `from` runs past midnight.');
 
 /**
+ * Why an appointer may be away and still have the last in line assist their
+ * appointment with no skip (ROT-APPOINTMENT, 004a §2.1.2): `busy` receiving
+ * another client, or a roster status (`leave` for sick leave, `off` resting,
+ * `companyBusiness` out on company business, ...).
+ *
+ * @example
+ * ```ts
+ * absenceSchema.parse('companyBusiness');
+ * ```
+ */
+export const absenceSchema = z.enum(['busy', 'off', 'leave', 'companyBusiness', 'personalBusiness', 'trainingNotPassed', 'outOfUniform', 'suspended']);
+
+/** A reason of {@link absenceSchema}. */
+export type Absence = z.infer<typeof absenceSchema>;
+
+/**
+ * How appointments are received (ROT-APPOINTMENT: 004a §2.1.2, 004i, 004l §3,
+ * 004e §5): the salesperson who made the appointment receives the client; if
+ * they are away for an allowed reason (and gave notice, when required), the
+ * assistant of `rotation.absentOwner` helps, with no turn and no skip, and
+ * the visit is registered to the appointer; for any other reason the client
+ * is the rotation receiver's and uses their turn.
+ *
+ * @example
+ * ```ts
+ * appointmentPolicySchema.parse({ requireDetails: true });
+ * ```
+ */
+export const appointmentPolicySchema = z.strictObject({
+  requireDetails: z
+    .boolean()
+    .default(false)
+    .describe("ROT-APPOINTMENT (004i): an appointment counts only with the client's name, the viewing time and the salesperson's own name left with the client (appointment.nameLeft); else rotation."),
+  counts: z.boolean().default(true).describe('ROT-APPOINTMENT: whether receiving one\'s own appointment uses a turn (taken out of order, like a named new client).'),
+  allowedAbsence: z
+    .array(absenceSchema)
+    .max(8)
+    .default(['busy', 'leave', 'off', 'companyBusiness'])
+    .describe('ROT-APPOINTMENT (004a): reasons for which an absent appointer is assisted with no skip: with a client, sick, resting, out on company business.'),
+  requireNotice: z
+    .boolean()
+    .default(false)
+    .describe('ROT-APPOINTMENT (004l §3, 004e §5): an absent appointer is assisted only if they told a colleague or supervisor in advance (appointment.notice).'),
+});
+
+/** The appointment section of a rotation policy. */
+export type AppointmentPolicy = z.infer<typeof appointmentPolicySchema>;
+
+/**
  * Reception rotation rules (RULES §D: ROT-*). Every field has a default, so
  * `{}` is the plain round-robin of ROT-ORDER with daily carry-over.
  *
@@ -90,6 +139,25 @@ export const rotationPolicySchema = z
       .max(366)
       .default(7)
       .describe('ROT-PENALTY-HALF, ROT-NO-CALLS: how many days a rotation penalty lasts when its event does not say.'),
+    appointments: appointmentPolicySchema
+      .nullable()
+      .default(null)
+      .describe('ROT-APPOINTMENT: how a visitor with an appointment (registerVisit.appointment) is received; null: appointments are not honoured, the visitor is received like any other.'),
+    tourGroups: z
+      .enum(['turn', 'teamManager'])
+      .default('turn')
+      .describe('ROT-TOUR-GROUP (004x §4): a tour group (registerVisit.tourGroup) is an ordinary walk-in (turn), or the team manager arranges its reception: no turn, and the first in line keeps their place (teamManager).'),
+    invitedVisits: z
+      .strictObject({
+        counts: z.boolean().default(false).describe('ROT-INVITED-VISIT: whether the assigned reception of an invited visit uses the receiver\'s turn (001 leaves it open).'),
+      })
+      .nullable()
+      .default(null)
+      .describe("ROT-INVITED-VISIT (001 §2.2, §5.2): a telemarketer's invited client who contacts the telemarketer on arrival (registerVisit.invitedBy) is received by the receiver the sales-group leader assigned (registerVisit.receiver); null: an invited visit is received like any other."),
+    teamHandBack: z
+      .boolean()
+      .default(false)
+      .describe("ROT-TEAM-ASSIST (004x §6.1): with absentOwner team, a client another team received because the owner's team was busy is handed back to the owner, or to the first of their team who is free, while the reception lasts."),
     callAllocation: z
       .enum(['rotation', 'manager'])
       .default('rotation')

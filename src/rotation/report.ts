@@ -10,6 +10,7 @@ import type { StaffStatus } from '../events/schema.js';
 import { skipReasonSchema, stateWords, type SkipReason } from './decisions.js';
 import { BUSY, Desk, FREE, plan } from './desk.js';
 import type { RotationPolicy } from './policy.js';
+import { settleHandBacks } from './rotation.js';
 import type { FairnessDay, RotationState, SkipCounts } from './state.js';
 
 /**
@@ -95,6 +96,8 @@ export function nextInQueue(slice: RotationState, p: RotationPolicy, cal: Calend
   tx.record = false;
   tx.begin('', ms);
   const desk = new Desk({ tx, cal, p, s: openSlice(slice) });
+  // As an event at this time would see it: clients due back to their owner's team are handed back first (ROT-TEAM-ASSIST).
+  if (slice.handBacks.length > 0) settleHandBacks(desk);
   const local = (t: number, active: boolean) => (active ? cal.localIso(t) : null);
   const w = { who: (id: string | null) => id ?? 'nobody', time: (t: number) => cal.localIso(t), clock: (t: number) => cal.localIso(t).slice(11, 16) };
   const onDuty = desk.inDutyHours() ? desk.dutyStaff().find((id) => desk.free(id)) : undefined;

@@ -5,9 +5,11 @@
  */
 import { joinRules, NO_RULES, rules, type Args } from '../kernel/decision.js';
 import type { RuleId } from '../kernel/rules.js';
+import type { Appointment } from '../events/schema.js';
 import type { QueueDecision, ReceptionDecision, Skip } from './decisions.js';
-import { Desk, plan, planCall, type Plan, type RotCtx } from './desk.js';
-import { plainSeat, type Seat } from './state.js';
+import { BUSY, Desk, FREE, plan, planCall, type Plan, type RotCtx } from './desk.js';
+import type { Absence, AppointmentPolicy } from './policy.js';
+import { plainSeat, type HandBack, type Seat } from './state.js';
 
 /** What a reception needs to know. @internal */
 export interface Arrival {
@@ -27,6 +29,14 @@ export interface Arrival {
   readonly groupSize: number;
   /** Buyers among them (the client and companions with a need of their own), for groupTurns perBuyer. */
   readonly buyers: number;
+  /** The appointment the visitor came for (ROT-APPOINTMENT). */
+  readonly appointment: Appointment | undefined;
+  /** Whether the visitor gave a name (ROT-APPOINTMENT: 004i's details). */
+  readonly clientNamed: boolean;
+  /** A visiting tour group (ROT-TOUR-GROUP). */
+  readonly tourGroup: boolean;
+  /** The telemarketer who invited the client and was contacted on arrival (ROT-INVITED-VISIT). */
+  readonly invitedBy: string | undefined;
 }
 
 /** How one visitor or call was decided, before it becomes a decision. */
@@ -38,6 +48,14 @@ interface Outcome {
   readonly plan: Plan | null;
   readonly rules: readonly RuleId[];
   readonly why: string;
+  readonly args: Args;
+  /** Who the visit is registered to when not the receiver: the appointer an assistant helped (ROT-APPOINTMENT). */
+  readonly for?: string;
+}
+
+/** Rule IDs and arguments a rule adds to the reception that follows when it does not decide it itself. */
+interface Note {
+  readonly rules: readonly RuleId[];
   readonly args: Args;
 }
 
@@ -112,6 +130,14 @@ const QUEUE = rules('ROT-ORDER', 'ROT-CARRY');
 const QUEUE_DUTY = rules('ROT-DUTY', 'ROT-ORDER', 'ROT-CARRY');
 const ELIGIBLE = rules('ROT-ELIGIBLE');
 const GROUP = rules('ROT-GROUP-ONE');
+const APPOINTMENT = rules('ROT-APPOINTMENT');
+const APPOINTMENT_ORDER = rules('ROT-APPOINTMENT', 'ROT-ORDER');
+const APPOINTMENT_ASSIST = rules('ROT-APPOINTMENT', 'ROT-ABSENT-OWNER-ASSIST');
+const APPOINTMENT_TEAM = rules('ROT-APPOINTMENT', 'ROT-TEAM-ASSIST');
+const TOUR = rules('ROT-TOUR-GROUP');
+const INVITED = rules('ROT-INVITED-VISIT');
+const INVITED_ORDER = rules('ROT-INVITED-VISIT', 'ROT-ORDER');
+const TEAM = rules('ROT-TEAM-ASSIST');
 
 /**
  * The queue's rule IDs for a party counted as one turn (ROT-GROUP-ONE), for
@@ -145,11 +171,55 @@ function counted(desk: Desk, a: Arrival, receiver: string, next: Plan, cited: re
   return { receiver, turns, makeUp: planned && next.makeUp, plan: planned ? next : null, rules: a.groupSize > 1 ? joinRules(cited, GROUP) : cited, why, args };
 }
 
+/** Why an appointer cannot receive now, as the policy names absences; null when they are not in the order at all. */
+function absenceOf(desk: Desk, seat: Seat | undefined): Absence | null {
+  if (seat === undefined || seat.role !== 'sales') return null;
+  const standing = desk.standing(seat);
+  if (standing === BUSY) return 'busy';
+  const status = seat.status;
+  return status === 'onDuty' || status === 'left' ? null : status;
+}
+
+/**
+ * ROT-APPOINTMENT: the appointer receives; an allowed absence (with notice,
+ * when required) is assisted with no turn and no skip, the visit registered
+ * to the appointer; otherwise a note, and the visitor is received like any
+ * other (the rotation receiver's, using their turn).
+ */
+function appointmentOutcome(desk: Desk, a: Arrival, ap: Appointment, policy: AppointmentPolicy): Outcome | Note {
+  const by = ap.staff;
+  if (policy.requireDetails && (!a.clientNamed || ap.nameLeft !== true)) return { rules: APPOINTMENT, args: { appointment: by, lapse: 'details' } };
+  const book = a.receiver;
+  const seat = desk.seat(by);
+  const standing = desk.standing(seat);
+  // The book naming the appointer is a fact; otherwise the appointer receives when free.
+  if (book === by || (standing === FREE && book === undefined)) {
+    if (!policy.counts) return uncounted(desk, by, APPOINTMENT, 'appointment', { by, counts: false });
+    const next = plan(desk);
+    return counted(desk, a, by, next, APPOINTMENT_ORDER, 'appointment', { by, counts: true, outOfOrder: next.receiver !== by });
+  }
+  if (standing === FREE) return { rules: APPOINTMENT, args: { appointment: by, lapse: 'book' } };
+  const reason = absenceOf(desk, seat);
+  const allowed = reason !== null && policy.allowedAbsence.includes(reason);
+  if (!allowed || (policy.requireNotice && ap.notice !== true)) return { rules: APPOINTMENT, args: { appointment: by, lapse: allowed ? 'noNotice' : 'reason', reason } };
+  const cited = desk.p.absentOwner === 'team' ? APPOINTMENT_TEAM : APPOINTMENT_ASSIST;
+  const state = desk.stateOf(by);
+  if (book !== undefined) return { ...uncounted(desk, book, cited, 'appointmentAssist', { appointer: by, by: book, how: 'book', team: null, ownerState: state.code, ownerUntil: state.until }), for: by };
+  const helper = assistantFor(desk, by);
+  return { ...uncounted(desk, helper.id, cited, 'appointmentAssist', { appointer: by, by: helper.id, how: helper.how, team: helper.team, ownerState: state.code, ownerUntil: state.until }), for: by };
+}
+
+function withNote(out: Outcome, note: Note | null): Outcome {
+  return note === null ? out : { ...out, rules: joinRules(note.rules, out.rules), args: { ...note.args, ...out.args } };
+}
+
 function visitOutcome(desk: Desk, a: Arrival): Outcome {
   const p = desk.p;
   const book = a.receiver;
 
   if (a.nonClient !== undefined) return uncounted(desk, book ?? null, NON_CLIENT, 'nonClient', { nonClient: a.nonClient }, null);
+  // ROT-TOUR-GROUP: the team manager arranges it (the book's receiver); the order does not move.
+  if (a.tourGroup && p.tourGroups === 'teamManager') return uncounted(desk, book ?? null, TOUR, 'tourGroup', { by: book ?? null });
   if (a.owner !== null) {
     const owner = a.owner;
     const wanted = desk.free(a.named) ? a.named : owner;
@@ -163,9 +233,33 @@ function visitOutcome(desk: Desk, a: Arrival): Outcome {
     if (book !== undefined) return uncounted(desk, book, assist, 'oldClientBook', { owner, by: book });
     const helper = assistantFor(desk, owner);
     const state = desk.stateOf(owner);
-    return uncounted(desk, helper.id, assist, 'oldClientAssist', { owner, by: helper.id, how: helper.how, team: helper.team, ownerState: state.code, ownerUntil: state.until });
+    const handBack = p.teamHandBack && helper.how === 'otherTeam' && helper.id !== null && helper.team !== null;
+    if (handBack) awaitHandBack(desk, { visit: desk.c.tx.id, client: a.client ?? null, owner, team: helper.team as string, helper: helper.id as string });
+    return uncounted(desk, helper.id, assist, 'oldClientAssist', { owner, by: helper.id, how: helper.how, team: helper.team, ownerState: state.code, ownerUntil: state.until, handBack });
   }
   if (a.purpose === 'deposit' || a.purpose === 'sign') return uncounted(desk, book ?? null, DEPOSIT, 'depositOnly', { purpose: a.purpose });
+  let note: Note | null = null;
+  if (a.appointment !== undefined && p.appointments !== null) {
+    const r = appointmentOutcome(desk, a, a.appointment, p.appointments);
+    if (!('why' in r)) note = r;
+    else return r;
+  }
+  if (a.invitedBy !== undefined && p.invitedVisits !== null && desk.seat(a.invitedBy)?.role === 'telemarketer') {
+    const inviter = a.invitedBy;
+    if (book !== undefined) {
+      if (!p.invitedVisits.counts) return withNote(uncounted(desk, book, INVITED, 'invited', { by: book, inviter, counts: false }), note);
+      const next = plan(desk);
+      return withNote(counted(desk, a, book, next, INVITED_ORDER, 'invited', { by: book, inviter, counts: true, outOfOrder: next.receiver !== book }), note);
+    }
+    note = { rules: joinRules(note?.rules ?? NO_RULES, INVITED), args: { ...note?.args, inviter, unassigned: true } };
+  }
+  return withNote(newVisitor(desk, a), note);
+}
+
+/** A new visitor nothing above decided: a tied client, duty hours, or the order. */
+function newVisitor(desk: Desk, a: Arrival): Outcome {
+  const p = desk.p;
+  const book = a.receiver;
   if (a.named !== undefined && (book ?? a.named) === a.named && desk.free(a.named)) {
     const next = plan(desk);
     return counted(desk, a, a.named, next, joinRules(ORDER, a.tieRules), 'named', { by: a.named, outOfOrder: next.receiver !== a.named });
@@ -200,11 +294,60 @@ function visitOutcome(desk: Desk, a: Arrival): Outcome {
  * @internal
  */
 export function receive(c: RotCtx, arrival: Arrival): string | null {
-  const desk = new Desk(c);
+  const desk = open(c);
   const out = visitOutcome(desk, arrival);
   emitReception(desk, 'visit', arrival.client, out);
   desk.close();
-  return out.receiver;
+  return out.for ?? out.receiver;
+}
+
+/** The desk of an event, with any client due back to their owner's team handed back first (ROT-TEAM-ASSIST). */
+function open(c: RotCtx): Desk {
+  const desk = new Desk(c);
+  if (c.s.handBacks.value.length > 0) settleHandBacks(desk);
+  return desk;
+}
+
+function awaitHandBack(desk: Desk, h: HandBack): void {
+  const box = desk.c.s.handBacks;
+  box.set(desk.c.tx, [...box.value, h]);
+}
+
+/** Who takes a client back: the owner when free, else the first free member of their team in the order. */
+function takerOf(desk: Desk, h: HandBack): string | undefined {
+  if (desk.free(h.owner)) return h.owner;
+  const ring = desk.ring;
+  const n = ring.length;
+  for (let i = 0; i < n; i++) {
+    const seat = ring[(desk.cursor + i) % n] as Seat;
+    if (seat.team === h.team && seat.id !== h.helper && desk.free(seat.id)) return seat.id;
+  }
+  return undefined;
+}
+
+/**
+ * ROT-TEAM-ASSIST (004x §6.1): a client another team is serving goes back to
+ * the owner, or the first free member of their team, as soon as one is free
+ * while the reception lasts; a reception that ended hands nothing back.
+ * @internal
+ */
+export function settleHandBacks(desk: Desk): void {
+  const box = desk.c.s.handBacks;
+  const list = box.value;
+  const left: HandBack[] = [];
+  for (const h of list) {
+    const helper = desk.seat(h.helper);
+    if (helper === undefined || helper.busyWith !== h.visit || helper.busyUntil <= desk.at) continue;
+    const to = takerOf(desk, h);
+    if (to === undefined) {
+      left.push(h);
+      continue;
+    }
+    desk.put({ ...helper, busyUntil: 0, busyWith: null, busyWithOwn: 'no' });
+    desk.busy(to, h.visit, to === h.owner ? 'own' : 'no');
+    emitQueue(desk, [h.helper, to], 'handedBack', null, TEAM, [h.visit], { owner: h.owner, team: h.team, client: h.client, from: h.helper, to });
+  }
+  if (left.length !== list.length) box.set(desk.c.tx, left);
 }
 
 /** What a call allocation needs to know. @internal */
@@ -240,7 +383,7 @@ function callOutcome(desk: Desk, call: CallArrival): Outcome {
  * @internal
  */
 export function allocateCall(c: RotCtx, call: CallArrival): string | null {
-  const desk = new Desk(c);
+  const desk = open(c);
   const out = callOutcome(desk, call);
   if (out.receiver !== null) desk.tally(out.receiver, 'calls');
   emitReception(desk, 'call', call.client, out);
@@ -264,7 +407,7 @@ const PENALTY_RULES = { halfTurns: rules('ROT-PENALTY-HALF'), noCalls: rules('RO
  * @internal
  */
 export function penalize(c: RotCtx, e: { readonly staff: string; readonly penalty: 'halfTurns' | 'noCalls'; readonly days?: number | undefined }): void {
-  const desk = new Desk(c);
+  const desk = open(c);
   const days = e.days ?? desk.p.penaltyDays;
   const until = days === 0 ? 0 : c.cal.startOf(desk.day + days);
   const seat = desk.seat(e.staff) ?? plainSeat(e.staff, 'sales', 'onDuty', null, 0);
@@ -273,12 +416,12 @@ export function penalize(c: RotCtx, e: { readonly staff: string; readonly penalt
   desk.close();
 }
 
-/** Names the duty staff of the event's local day (ROT-DUTY). @internal */
-export function assignDuty(c: RotCtx, ids: readonly string[]): void {
-  const desk = new Desk(c);
-  desk.setDuty(ids);
-  const windows = desk.p.duty.windows.map((w) => `${w.from}-${w.to}`).join(', ');
-  emitQueue(desk, ids, 'duty', desk.dayEnd(), DUTY, [], { day: c.cal.dayIso(desk.day), windows });
+/** Names the duty staff of the event's local day, and that day's duty hours when given (ROT-DUTY). @internal */
+export function assignDuty(c: RotCtx, ids: readonly string[], hours?: readonly { readonly from: string; readonly to: string }[]): void {
+  const desk = open(c);
+  desk.setDuty(ids, hours);
+  const windows = desk.dutyHours().map((w) => `${w.from}-${w.to}`).join(', ');
+  emitQueue(desk, ids, 'duty', desk.dayEnd(), DUTY, [], { day: c.cal.dayIso(desk.day), windows, ...(hours === undefined ? {} : { fromEvent: true }) });
   desk.close();
 }
 
@@ -291,6 +434,8 @@ export function endReception(c: RotCtx, e: { readonly staff: string; readonly vi
   const ends = seat !== undefined && seat.busyUntil > c.tx.at && (e.visit === undefined || e.visit === seat.busyWith);
   if (ends && seat !== undefined) desk.put({ ...seat, busyUntil: 0, busyWith: null, busyWithOwn: 'no' });
   emitQueue(desk, [e.staff], 'receptionEnded', null, LONG, ends && seat?.busyWith ? [seat.busyWith] : [], { ended: ends, visit: seat?.busyWith ?? null });
+  // Someone free again may take a client back to their team (ROT-TEAM-ASSIST).
+  if (c.s.handBacks.value.length > 0) settleHandBacks(desk);
   desk.close();
 }
 
@@ -321,6 +466,11 @@ export function syncStaff(c: RotCtx, m: SeatMember): void {
     const next = ring.slice();
     next[index] = seat;
     s.ring.set(tx, next);
+    // An owner back on duty may take a client back from another team (ROT-TEAM-ASSIST).
+    if (s.handBacks.value.length > 0) {
+      const desk = open(c);
+      desk.close();
+    }
     return;
   }
   if (belongs) {

@@ -99,8 +99,41 @@ export interface QueueHead {
   readonly last: string | null;
   /** The local day of the last rotation event; a later day starts with carry-over (ROT-CARRY). */
   readonly day: number | null;
-  /** The duty staff of a day (ROT-DUTY). */
-  readonly duty: { readonly day: number; readonly staff: readonly string[] } | null;
+  /** The duty staff of a day (ROT-DUTY), and that day's duty hours when the event gave them. */
+  readonly duty: DutyDay | null;
+}
+
+/**
+ * The duty of one local day (ROT-DUTY): who, in order of preference, and the
+ * day's duty hours when its assignDuty gave them (else the policy's).
+ *
+ * @example
+ * ```ts
+ * // { day: 20758, staff: ['S05'], hours: [{ from: '12:00', to: '13:30' }] }
+ * ```
+ */
+export interface DutyDay {
+  readonly day: number;
+  readonly staff: readonly string[];
+  readonly hours?: readonly { readonly from: string; readonly to: string }[];
+}
+
+/**
+ * A client another team received because everyone in the owner's team was
+ * busy, to be handed back to the owner or their team while the reception
+ * lasts (ROT-TEAM-ASSIST, 004x §6.1).
+ *
+ * @example
+ * ```ts
+ * // { visit: 'e40', client: 'e2', owner: 'S01', team: 'A', helper: 'S05' }
+ * ```
+ */
+export interface HandBack {
+  readonly visit: string;
+  readonly client: string | null;
+  readonly owner: string;
+  readonly team: string;
+  readonly helper: string;
 }
 
 /**
@@ -121,11 +154,15 @@ export interface RotationState {
   readonly today: readonly FairnessDay[];
   /** The fairness ledger of earlier days, by day number. */
   readonly ledger: PMap<readonly FairnessDay[]>;
+  /** Clients waiting to go back to their owner's team (ROT-TEAM-ASSIST); empty unless rotation.teamHandBack. */
+  readonly handBacks: readonly HandBack[];
 }
+
+const NO_HAND_BACKS: readonly HandBack[] = Object.freeze([]);
 
 /** An empty queue. @internal */
 export function initialRotation(): RotationState {
-  return { ring: [], parked: emptyMap(), head: { next: 0, nextCall: 0, last: null, day: null, duty: null }, today: [], ledger: emptyMap() };
+  return { ring: [], parked: emptyMap(), head: { next: 0, nextCall: 0, last: null, day: null, duty: null }, today: [], ledger: emptyMap(), handBacks: NO_HAND_BACKS };
 }
 
 /** A seat with nothing owed, free, unpenalized. @internal */

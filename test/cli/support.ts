@@ -15,7 +15,8 @@ export const corruptLog = join(root, 'examples/logs/office-day-corrupt.jsonl');
 export const dayLog = join(mkdtempSync(join(tmpdir(), 'salesfloor-day-')), 'office-day.jsonl');
 writeFileSync(dayLog, readFileSync(monthLog, 'utf8').split('\n').filter((l) => l.includes('"at":"2026-10-01T')).map((l) => `${l}\n`).join(''));
 
-class Captured implements Output {
+/** An output kept as text (readable while a command runs). */
+export class Captured implements Output {
   text = '';
   constructor(readonly isTTY = false) {}
   write(chunk: string): boolean {
@@ -36,19 +37,37 @@ export interface Ran {
 /** A fresh temporary directory (the working directory of a run). */
 export const scratch = () => mkdtempSync(join(tmpdir(), 'salesfloor-cli-'));
 
+/** How to run a command in-process. */
+export interface CliOptions {
+  /** The working directory (default: a fresh temp dir). */
+  cwd?: string;
+  /** Whether stderr is a terminal (progress is shown). */
+  tty?: boolean;
+  /** Stdin, as chunks of text, or any stream of chunks (to feed a log while the command runs). */
+  stdin?: readonly string[] | AsyncIterable<Buffer>;
+  /** Rows of a streamed report per chunk (default: the CLI's). */
+  chunkRows?: number;
+  /** Where stdout goes (to read it while the command runs). */
+  stdout?: Captured;
+}
+
 /**
  * Runs `salesfloor ...args`.
  *
  * @param args - the arguments
- * @param options - the working directory (default: a fresh temp dir), a terminal on stderr, stdin lines
+ * @param options - the working directory, a terminal on stderr, stdin, the chunk size, stdout
  */
-export async function cli(args: readonly string[], options: { cwd?: string; tty?: boolean; stdin?: readonly string[] } = {}): Promise<Ran> {
-  const stdout = new Captured();
+export async function cli(args: readonly string[], options: CliOptions = {}): Promise<Ran> {
+  const stdout = options.stdout ?? new Captured();
   const stderr = new Captured(options.tty ?? false);
-  const stdin = (async function* () {
-    for (const chunk of options.stdin ?? []) yield Buffer.from(chunk);
-  })();
-  const code = await run(args, { stdout, stderr, stdin, cwd: options.cwd ?? scratch() });
+  const input = options.stdin ?? [];
+  const stdin =
+    Symbol.asyncIterator in input
+      ? input
+      : (async function* () {
+          for (const chunk of input) yield Buffer.from(chunk);
+        })();
+  const code = await run(args, { stdout, stderr, stdin, cwd: options.cwd ?? scratch(), ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }) });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

@@ -8,7 +8,7 @@ const visit = '{"v":1,"id":"e2","type":"registerVisit","at":"2026-11-01T10:00:00
 /** One valid example of every event type: the schema's documented shapes. */
 const examples: Record<Event['type'], object> = {
   changeStaff: { staff: 'S01', name: '李娜', team: 'A', role: 'sales', status: 'onDuty' },
-  registerVisit: { client: { name: '张伟', phone: '13812345678', need: '三房' }, receiver: 'S01', named: 'S02', party: [{ name: '李娜', relation: 'spouse' }], referredBy: { phone: '13900001111' }, accompanied: true, relativeOf: 'S03', purpose: 'view' },
+  registerVisit: { client: { name: '张伟', phone: '13812345678', need: '三房' }, receiver: 'S01', named: 'S02', party: [{ name: '李娜', relation: 'spouse' }], referredBy: { phone: '13900001111' }, accompanied: true, relativeOf: 'S03', purpose: 'view', appointment: { staff: 'S02', at: '2026-11-01T14:00:00+08:00', nameLeft: true, notice: false }, tourGroup: false, invitedBy: 'T1' },
   registerCall: { client: { phone: '13900001111' }, receiver: 'S02', selfSourced: true },
   claimClient: { staff: 'S01', client: { name: '张', phone: '138***45678' }, kind: 'report', team: 'T1', expectedVisitAt: '2026-11-03T10:00:00+08:00', reason: '首次' },
   recordFollowUp: { staff: 'S01', client: { key: 'e2' }, channel: 'call', doNotCall: false },
@@ -23,8 +23,10 @@ const examples: Record<Event['type'], object> = {
   splitDeal: { deal: 'D1', commission: [{ staff: 'S01', share: '60' }, { staff: 'S02', share: '40' }], credit: [{ staff: 'S01', share: '1' }], by: 'M1', rules: ['DEAL-COOPERATION'] },
   setTargets: { staff: 'S01', month: '2026-11', red: '3000000', green: null },
   endReception: { staff: 'S01', visit: 'e2' },
-  assignDuty: { staff: ['S03'] },
+  assignDuty: { staff: ['S03'], hours: [{ from: '12:00', to: '13:30' }] },
   setRotationPenalty: { staff: 'S02', penalty: 'halfTurns', days: 7 },
+  recognizeClient: { client: { phone: '13812345678' }, during: 'later', by: 'S02', follower: 'S01', deal: 'D1' },
+  holdMarketingEvent: { name: '开盘', from: '2026-11-08T09:00:00+08:00', to: '2026-11-08T18:00:00+08:00' },
 };
 
 describe('the event log: schemas are the single source of truth', () => {

@@ -3,12 +3,13 @@
  * replay, the notebook is the script CI runs, and the bundled logs are what
  * the seeded generator makes.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkthrough } from '../../examples/crm-backend.js';
-import { corrupt, generate, options } from '../../examples/generate.js';
+import { corrupt, generate, options, UsageError } from '../../examples/generate.js';
 import { cellsOf, notebookOf } from '../../examples/notebook.js';
 import { parseLog, staffList, replay } from '../../src/index.js';
 import { dayLog, root } from '../cli/support.js';
@@ -59,6 +60,34 @@ describe('examples/analyst.ipynb is the script examples/analyst.ts', () => {
       ['code', 'const a = 1;\nconsole.log(a);'],
     ]);
   });
+});
+
+describe('examples/generate.ts: its command line', () => {
+  it('refuses unknown flags and values out of range, naming them', () => {
+    expect(() => options(['--evnets', '5'])).toThrow(UsageError);
+    expect(() => options(['--events=-3'])).toThrow(/--events "-3": expected a whole number/);
+    expect(() => options(['--returning', '1.5'])).toThrow(/--returning/);
+    expect(() => options(['--start', '10/01/2026'])).toThrow(/--start/);
+    expect(options(['--out', 'x.jsonl', '--events', '10'])).toMatchObject({ out: 'x.jsonl', events: 10, force: false });
+  });
+
+  it('needs --out, and replaces an existing file only with --force; --help prints the usage', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(root, 'examples/generate.ts'), ...args], { cwd: root, encoding: 'utf8' });
+    const bundled = statSync(join(root, 'examples/logs/office-month.jsonl')).mtimeMs;
+    const bare = run();
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toContain('--out FILE is required');
+    expect(statSync(join(root, 'examples/logs/office-month.jsonl')).mtimeMs).toBe(bundled);
+    const file = join(mkdtempSync(join(tmpdir(), 'salesfloor-generate-')), 'day.jsonl');
+    writeFileSync(file, 'keep me\n');
+    const kept = run('--out', file, '--days', '1');
+    expect(kept.status).toBe(1);
+    expect(kept.stderr).toContain('pass --force');
+    expect(readFileSync(file, 'utf8')).toBe('keep me\n');
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--out FILE');
+  }, 60_000);
 });
 
 describe('examples/generate.ts: the bundled logs are reproducible and realistic', () => {

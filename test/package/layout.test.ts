@@ -5,6 +5,8 @@ const root = new URL('../../', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as Record<string, unknown> & {
   exports: Record<string, unknown>;
   engines: { node: string };
+  repository: { url: string };
+  bugs: { url: string };
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
@@ -14,9 +16,15 @@ describe('the package layout', () => {
     expect(existsSync(`${root}${entry}`)).toBe(true);
   });
 
-  it('is an ESM package without side effects, for Node >= 20, shipping dist and the JSON Schema files only', () => {
-    expect(pkg).toMatchObject({ name: 'salesfloor', type: 'module', sideEffects: false, files: ['dist', 'schemas'] });
+  it('is an ESM package without side effects, for Node >= 20, shipping dist, the JSON Schema files and its CHANGELOG', () => {
+    expect(pkg).toMatchObject({ name: 'salesfloor', type: 'module', sideEffects: false, files: ['dist', 'schemas', 'CHANGELOG.md'] });
     expect(pkg.engines.node).toBe('>=20');
+  });
+
+  it('names its repository, homepage and issue tracker', () => {
+    expect(pkg.repository.url).toMatch(/^git\+https:\/\/github\.com\/.+\.git$/);
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.bugs.url).toMatch(/\/issues$/);
   });
 
   it('exports import (.js + .d.ts) and require (.cjs + .d.cts) conditions, the JSON Schema files, and package.json', () => {

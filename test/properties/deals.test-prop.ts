@@ -22,6 +22,7 @@ import {
 import { foldAll } from '../support/fold.js';
 
 const runs = { numRuns: 120 };
+const START = Date.parse('2026-11-01T09:00:00+08:00');
 const SALES = ['S1', 'S2', 'S3', 'S4'] as const;
 const CLIENTS = ['13800000001', '13800000002', '13800000003', '13800000004'] as const;
 const DEALS = ['D1', 'D2', 'D3', 'D4'] as const;
@@ -42,6 +43,13 @@ const policies: PolicyInput[] = [
       bonus: { byProductType: { villa: '500', highRise: '200.01' }, to: 'commission' },
     },
   },
+];
+
+/** The second round's deal rules, all on (DEAL-EVENT, DEAL-LATER-DESIGNATION, DEAL-RECOGNITION-WINDOW, COM-RATE-TIERS' excess base). */
+const roundTwo: PolicyInput[] = [
+  { ownership: { validityDays: { visit: 60 } }, deals: { splits: { marketingEvent: {}, laterDesignation: {}, recognition: {}, validity: {} }, commission: { excessBase: 'red' } } },
+  { deals: { splits: { marketingEvent: { byManager: true }, laterDesignation: { earlier: 'holder', named: { credit: { named: 1, earlier: 2 }, commission: { named: 3, earlier: 1 } } } }, commission: { excessBase: 'green', remainder: 'first' } } },
+  { ownership: { validityDays: { visit: 60 } }, deals: { splits: { laterDesignation: { archive: { commission: { receiver: 1, original: 2 } } }, recognition: { withinDays: 3 }, marketingEvent: { identified: { credit: { closer: 1, original: 2 }, commission: 'negotiated' } } } } },
 ];
 
 const sales = fc.constantFrom(...SALES);
@@ -79,9 +87,34 @@ const body: fc.Arbitrary<Body> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ a: phone, b: phone }).map((b) => ({ type: 'linkClients', a: { phone: b.a }, b: { phone: b.b }, relation: 'spouse' })) },
   { weight: 1, arbitrary: fc.record({ client: phone, against: sales, reassignTo: sales }).map((b) => ({ type: 'fileComplaint', client: { phone: b.client }, against: b.against, justified: true, reassignTo: b.reassignTo })) },
   { weight: 1, arbitrary: fc.record({ client: phone, owner: sales, concealer: sales }).map((b) => ({ type: 'issueRuling', level: 'manager', client: { phone: b.client }, owner: b.owner, finding: 'concealment', concealer: b.concealer })) },
+  { weight: 1, arbitrary: fc.constant(null).chain(() => recognition) },
+  { weight: 1, arbitrary: fc.constant(null).chain(() => launch) },
 );
 
-const START = Date.parse('2026-11-01T09:00:00+08:00');
+const local = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+const recognition: fc.Arbitrary<Body> = fc
+  .record({ k: fc.integer({ min: 0, max: CLIENTS.length - 1 }), during: fc.constantFrom('reception', 'later'), by: opt(sales), follower: opt(sales), withDeal: fc.boolean() })
+  .map((b) => ({ type: 'recognizeClient', ...defined({ client: { phone: CLIENTS[b.k] }, during: b.during, by: b.by, follower: b.follower, deal: b.withDeal ? DEALS[b.k] : undefined }) }));
+// Launches and fairs of up to three days, over the log's weeks.
+const launch: fc.Arbitrary<Body> = fc
+  .record({ d: fc.integer({ min: -1, max: 30 }), hours: fc.integer({ min: 1, max: 72 }) })
+  .map(({ d, hours }) => ({ type: 'holdMarketingEvent', name: '房展会', from: local(START + d * 86_400_000), to: local(START + d * 86_400_000 + hours * 3_600_000) }));
+
+/** The second round's mix: visits that name a later salesperson, plain deals, findings, launches, splits and refunds. */
+const roundTwoBody: fc.Arbitrary<Body> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ client: phone, receiver: sales, named: opt(sales) }).map((b) => ({ type: 'registerVisit', ...defined({ ...b, client: { name: `客${b.client.slice(-1)}`, phone: b.client } }) })) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .record({ deal: fc.integer({ min: 0, max: DEALS.length - 1 }), staff: sales, stage: fc.constantFrom('subscription', 'contract', 'loan'), amount })
+      .map((b) => ({ type: 'closeDeal', ...b, deal: DEALS[b.deal], unit: `U${b.deal}`, client: { phone: CLIENTS[b.deal] } })),
+  },
+  { weight: 3, arbitrary: recognition },
+  { weight: 1, arbitrary: launch },
+  { weight: 1, arbitrary: fc.record({ deal: fc.constantFrom(...DEALS), amount: opt(fc.integer({ min: 1, max: 400 }).map((n) => `${n * 1000}.5`)) }).map((b) => ({ type: 'refund', ...defined(b) })) },
+  { weight: 1, arbitrary: fc.record({ deal: fc.constantFrom(...DEALS), commission: shares }).map((b) => ({ type: 'splitDeal', ...b })) },
+  { weight: 1, arbitrary: fc.record({ staff: sales, month: fc.constantFrom('2026-11', '2026-12'), red: fc.integer({ min: 0, max: 40 }).map((n) => `${n * 100000}`), green: fc.integer({ min: 0, max: 20 }).map((n) => `${n * 100000}`) }).map((b) => ({ type: 'setTargets', ...b })) },
+);
 
 function valid(b: Body, id: string, at: number): Event {
   const iso = new Date(at + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
@@ -91,10 +124,10 @@ function valid(b: Body, id: string, at: number): Event {
 }
 
 /** A deal-heavy log over two months, under one of the policies. */
-const dealLog = fc
+const logUnder = (choices: readonly PolicyInput[], bodies: fc.Arbitrary<Body> = body) => fc
   .tuple(
-    fc.array(fc.tuple(body, fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 600 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 12 * 24 * 60 }) })), { minLength: 10, maxLength: 45 }),
-    fc.integer({ min: 0, max: policies.length - 1 }),
+    fc.array(fc.tuple(bodies, fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 600 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 12 * 24 * 60 }) })), { minLength: 10, maxLength: 45 }),
+    fc.integer({ min: 0, max: choices.length - 1 }),
   )
   .map(([pairs, p]) => {
     const joins = [...SALES.map((s) => ({ type: 'changeStaff', staff: s, name: s })), { type: 'changeStaff', staff: 'T1', name: 'T1', role: 'telemarketer' }];
@@ -104,8 +137,10 @@ const dealLog = fc
       at += gap * 60_000;
       events.push(valid(b, `e${i}`, at));
     });
-    return { events, policy: policies[p] as PolicyInput };
+    return { events, policy: choices[p] as PolicyInput };
   });
+const dealLog = logUnder(policies);
+const roundTwoLog = logUnder(roundTwo, roundTwoBody);
 
 const sum = (xs: readonly string[]) => xs.reduce((a, x) => a.plus(x), money(0));
 
@@ -189,6 +224,31 @@ describe('deals and the ledger (fast-check): COM-SPLIT-EXACT, RFD-CLAWBACK, COM-
       if (deal.status !== 'live' || isLive(deal)) continue;
       for (const [key, value] of perDeal) if (key.startsWith(`${deal.id} `)) expect(value, key).toBe('0.00');
     }
+  });
+
+  test.prop([roundTwoLog], runs)('COM-SPLIT-EXACT under DEAL-EVENT and DEAL-LATER-DESIGNATION: every split, first or decided anew by a recognition, adds up to the cent, and each deal nets to its entries', ({ events, policy }) => {
+    const { state } = replay(events, policy);
+    const byPart = nets(state, (e) => (e.deal === null ? null : `${e.deal} ${e.account} ${e.staff}`));
+    for (const [, deal] of entries(state.deals.deals)) {
+      for (const [account, booking] of [['credit', deal.credit], ['commission', deal.commission], ['bonus', deal.bonus]] as const) {
+        if (booking === null) continue;
+        expect(sum(booking.parts.map((p) => p.base)).toFixed(2)).toBe(money(booking.total).toFixed(2));
+        for (const p of booking.parts) expect(byPart.get(`${deal.id} ${account} ${p.staff}`) ?? '0.00').toBe(money(p.net).toFixed(2));
+      }
+      if (deal.credit !== null && deal.status === 'live' && money(deal.refunded).isZero()) {
+        expect(sum(deal.credit.parts.map((p) => p.net)).toFixed(2)).toBe(money(deal.amount).toFixed(2));
+      }
+    }
+    for (const [key, t] of entries(state.deals.tallies)) {
+      expect(money(t.booked).toFixed(2), key).toBe(monthCommission(t, state.policy.deals.commission).plus(t.waived).toFixed(2));
+    }
+  });
+
+  test.prop([roundTwoLog], runs)('DEAL-EVENT, DEAL-LATER-DESIGNATION, DEAL-RECOGNITION-WINDOW: replay equals incremental apply', ({ events, policy }) => {
+    const bulk = replay(events, policy);
+    const one = foldAll(initialState(policy), events);
+    expect(toSnapshot(bulk.state)).toEqual(toSnapshot(one.state));
+    expect(bulk.decisions).toEqual(one.decisions);
   });
 
   test.prop([dealLog], runs)('replay equals incremental apply with deals, refunds, splits and targets mixed in', ({ events, policy }) => {

@@ -28,13 +28,23 @@ type Staff = (typeof STAFF)[number];
 const runs = { numRuns: 120 };
 
 type Action =
-  | { kind: 'new'; receiver?: Staff | undefined; named?: Staff | undefined; party?: boolean | undefined; deposit?: boolean | undefined; nonClient?: boolean | undefined }
+  | {
+      kind: 'new';
+      receiver?: Staff | undefined;
+      named?: Staff | undefined;
+      party?: boolean | undefined;
+      deposit?: boolean | undefined;
+      nonClient?: boolean | undefined;
+      appointment?: { staff: Staff; nameLeft: boolean; notice: boolean } | undefined;
+      tourGroup?: boolean | undefined;
+      invited?: boolean | undefined;
+    }
   | { kind: 'old'; pick: number; receiver?: Staff | undefined }
   | { kind: 'status'; staff: Staff; status: StaffStatus }
   | { kind: 'end'; staff: Staff }
   | { kind: 'call'; receiver?: Staff | undefined; selfSourced?: boolean | undefined }
   | { kind: 'penalty'; staff: Staff; penalty: 'halfTurns' | 'noCalls'; days: number }
-  | { kind: 'duty'; staff: Staff[] };
+  | { kind: 'duty'; staff: Staff[]; hours?: boolean | undefined };
 
 const who = fc.constantFrom(...STAFF);
 /** `arb` one time in `oneIn`, else undefined. */
@@ -42,7 +52,22 @@ const maybe = <T>(arb: fc.Arbitrary<T>, oneIn: number) => fc.oneof({ weight: one
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 40, arbitrary: fc.record({ receiver: maybe(who, 6), named: maybe(who, 8), party: maybe(fc.constant(true), 6), deposit: maybe(fc.constant(true), 12), nonClient: maybe(fc.constant(true), 12) }).map((a) => defined({ kind: 'new' as const, ...a })) },
+  {
+    weight: 40,
+    arbitrary: fc
+      .record({
+        receiver: maybe(who, 6),
+        named: maybe(who, 8),
+        party: maybe(fc.constant(true), 6),
+        deposit: maybe(fc.constant(true), 12),
+        nonClient: maybe(fc.constant(true), 12),
+        // The second round's facts (ROT-APPOINTMENT, ROT-TOUR-GROUP, ROT-INVITED-VISIT).
+        appointment: maybe(fc.record({ staff: who, nameLeft: fc.boolean(), notice: fc.boolean() }), 6),
+        tourGroup: maybe(fc.constant(true), 12),
+        invited: maybe(fc.constant(true), 8),
+      })
+      .map((a) => defined({ kind: 'new' as const, ...a })),
+  },
   { weight: 16, arbitrary: fc.record({ pick: fc.nat(), receiver: maybe(who, 6) }).map((a) => defined({ kind: 'old' as const, ...a })) },
   {
     weight: 16,
@@ -54,7 +79,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 12, arbitrary: who.map((staff) => ({ kind: 'end' as const, staff })) },
   { weight: 12, arbitrary: fc.record({ receiver: maybe(who, 2), selfSourced: maybe(fc.constant(true), 3) }).map((a) => defined({ kind: 'call' as const, ...a, ...(a.receiver === undefined ? { selfSourced: undefined } : {}) })) },
   { weight: 4, arbitrary: fc.record({ staff: who, penalty: fc.constantFrom('halfTurns' as const, 'noCalls' as const), days: fc.integer({ min: 0, max: 3 }) }).map((a) => ({ kind: 'penalty' as const, ...a })) },
-  { weight: 4, arbitrary: fc.subarray([...STAFF], { maxLength: 2 }).map((staff) => ({ kind: 'duty' as const, staff })) },
+  { weight: 4, arbitrary: fc.record({ staff: fc.subarray([...STAFF], { maxLength: 2 }), hours: maybe(fc.constant(true), 2) }).map((a) => defined({ kind: 'duty' as const, ...a })) },
 );
 
 const rotationPolicy: fc.Arbitrary<PolicyInput> = fc
@@ -73,6 +98,10 @@ const rotationPolicy: fc.Arbitrary<PolicyInput> = fc
     oldClientCounts: fc.boolean(),
     duty: fc.constantFrom<{ windows: { from: string; to: string }[] }>({ windows: [] }, { windows: [{ from: '12:00', to: '13:00' }] }),
     callAllocation: fc.constantFrom('rotation' as const, 'manager' as const),
+    appointments: fc.option(fc.record({ requireDetails: fc.boolean(), counts: fc.boolean(), requireNotice: fc.boolean() }), { nil: null }),
+    tourGroups: fc.constantFrom('turn' as const, 'teamManager' as const),
+    invitedVisits: fc.option(fc.record({ counts: fc.boolean() }), { nil: null }),
+    teamHandBack: fc.boolean(),
   })
   .map((rotation) => ({ rotation }));
 
@@ -83,6 +112,7 @@ const iso = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('
 /** Turns days of actions into a log: staff join the evening before; each day starts at 09:00. */
 function logOf(days: (readonly [Action, number])[][]): Event[] {
   const events: Event[] = STAFF.map((s, i) => at({ type: 'changeStaff', staff: s, team: i < 2 ? 'A' : 'B' }, `j${i}`, iso(START - 15 * 3_600_000)));
+  events.push(at({ type: 'changeStaff', staff: 'T1', role: 'telemarketer' }, 'jT', iso(START - 15 * 3_600_000)));
   const clients: { name: string; phone: string }[] = [];
   let n = 0;
   const fresh = () => {
@@ -107,6 +137,9 @@ function logOf(days: (readonly [Action, number])[][]): Event[] {
               named: a.named,
               purpose: a.deposit ? 'deposit' : undefined,
               party: a.party ? [{ name: `伴${n}`, phone: `139${String(n).padStart(8, '0')}`, relation: 'friend' }] : undefined,
+              appointment: a.appointment ? { ...a.appointment, at: iso(ms) } : undefined,
+              tourGroup: a.tourGroup,
+              invitedBy: a.invited ? 'T1' : undefined,
             });
           case 'old': {
             const c = clients.length > 0 ? clients[a.pick % clients.length] : fresh();
@@ -121,7 +154,7 @@ function logOf(days: (readonly [Action, number])[][]): Event[] {
           case 'penalty':
             return { type: 'setRotationPenalty', staff: a.staff, penalty: a.penalty, days: a.days };
           case 'duty':
-            return { type: 'assignDuty', staff: a.staff };
+            return defined({ type: 'assignDuty', staff: a.staff, hours: a.hours ? [{ from: '13:00', to: '14:00' }] : undefined });
         }
       })();
       events.push(at(body, id, iso(ms)));
@@ -175,7 +208,8 @@ describe('rotation invariants (fast-check, RULES §D)', () => {
     const first = policy.rotation?.makeUps?.first === true;
     for (const s of steps(logOf(days), policy)) {
       const e = s.event;
-      const plain = e.type === 'registerVisit' && e.receiver === undefined && e.named === undefined && e.purpose === undefined && e.nonClient === undefined && e.client !== undefined && e.party === undefined;
+      const plain =
+        e.type === 'registerVisit' && e.receiver === undefined && e.named === undefined && e.purpose === undefined && e.nonClient === undefined && e.client !== undefined && e.party === undefined && e.appointment === undefined && e.tourGroup === undefined && e.invitedBy === undefined;
       if (!plain || s.step.issues.length > 0) continue;
       const d = receptions(s)[0] as DecisionOf<'reception'>;
       if (d.rules.includes('ROT-OLD-CLIENT-NOT-COUNTED')) continue; // a returning client: the owner's, not the queue's

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { expectUnchanged } from '../support/fold.js';
-import { dealsOf, explain, ledgerEntries, presetPolicy, type DealRow, type OfficeState, type PolicyInput } from '../../src/index.js';
+import { dealsOf, explain, ledgerEntries, presetPolicy, type OfficeState, type PolicyInput } from '../../src/index.js';
 import { describeReason } from '../../src/index.js';
-import { complaint, deal, event, find, followUp, given, link, ruling, staff, status, visit, wang, zhang } from '../support/dsl.js';
+import { complaint, deal, event, find, followUp, given, link, ruling, staff, status, visit, wang, zhang, recognize, row, parts } from '../support/dsl.js';
 
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('M1', { role: 'manager' })];
-
-/** A deal's row from the deals view. */
-function row(state: OfficeState, id: string): DealRow {
-  const r = dealsOf(state).find((d) => d.deal === id);
-  if (!r) throw new Error(`no deal ${id}`);
-  return r;
-}
-
-/** Who gets what: `S01 1 1000000.00` per party. */
-const parts = (shares: DealRow['credit'] | null) => (shares ?? []).map((s) => `${s.staff} ${s.share} ${s.amount ?? '-'}`);
 
 /** The net booked per staff for one deal and account. */
 function booked(state: OfficeState, dealId: string, account: 'credit' | 'commission' | 'bonus'): Record<string, string> {
@@ -158,16 +148,16 @@ describe('DEAL-RECOGNITION-WINDOW: an unrecognized old client closed by another 
   const policy: PolicyInput = { ownership: { validityDays: { visit: 60 } }, deals: { splits: { recognition: {} } } };
   const base = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' })];
 
-  it('given S01 first received the client on Nov 1, when S02 closes on Nov 20, then credit S02 and commission 5:5', () => {
-    const g = given(base, policy);
+  it('given S01 first received the client on Nov 1 and did not recognize them, found on Nov 20, when S02 closes that day, then credit S02 and commission 5:5', () => {
+    const g = given([...base, recognize('11-20 14:00', zhang, 'later', { by: 'S02' })], policy);
     const step = g.when(deal('11-20 15:00', 'D1', 'S02', zhang));
     expect(find(step, 'allocation').rules).toContain('DEAL-RECOGNITION-WINDOW');
     expect(parts(row(g.state, 'D1').credit)).toEqual(['S02 1 1000000.00']);
     expect(parts(row(g.state, 'D1').commission)).toEqual(['S01 0.5 900.00', 'S02 0.5 900.00']);
   });
 
-  it('given more than a month since the first reception, everything goes to the second receiver', () => {
-    const g = given(base, policy);
+  it('given the client was found more than a month after the first reception, everything goes to the second receiver', () => {
+    const g = given([...base, recognize('12-05 14:00', zhang, 'later', { by: 'S02' })], policy);
     g.when(deal('12-05 15:00', 'D1', 'S02', zhang));
     expect(row(g.state, 'D1').rules).toContain('DEAL-RECOGNITION-WINDOW');
     expect(parts(row(g.state, 'D1').credit)).toEqual(['S02 1 1000000.00']);

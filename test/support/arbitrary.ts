@@ -47,6 +47,11 @@ export const body: fc.Arbitrary<Body> = fc.oneof(
   { weight: 1, arbitrary: staffId.map((s) => ({ type: 'endReception', staff: s })) },
   { weight: 1, arbitrary: fc.record({ staff: staffId, penalty: fc.constantFrom('halfTurns', 'noCalls'), days: opt(fc.integer({ min: 0, max: 10 })) }).map((b) => ({ type: 'setRotationPenalty', ...defined(b) })) },
   { weight: 1, arbitrary: fc.subarray([...STAFF], { maxLength: 2 }).map((s) => ({ type: 'assignDuty', staff: s })) },
+  { weight: 1, arbitrary: fc.record({ client: phoneOnly, during: fc.constantFrom('reception', 'later'), by: opt(staffId), deal: opt(dealId) }).map((b) => ({ type: 'recognizeClient', ...defined(b) })) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 0, max: 5 }).map((d) => ({ type: 'holdMarketingEvent', from: `2026-11-0${d + 1}T09:00:00+08:00`, to: `2026-11-0${d + 1}T18:00:00+08:00` })),
+  },
 );
 
 const START = Date.parse('2026-11-01T09:00:00+08:00');

@@ -8,10 +8,12 @@
 import { expect } from 'vitest';
 import {
   apply,
+  dealsOf,
   explain,
   initialState,
   ownerOf,
   type ClientRef,
+  type DealRow,
   type Decision,
   type DecisionOf,
   type Event,
@@ -67,6 +69,11 @@ export const assign = (when: string, client: ClientRef, who: string, extra: Part
 export const link = (when: string, a: ClientRef, b: ClientRef, relation: Body<'linkClients'>['relation']) =>
   event('linkClients', when, { a, b, relation });
 export const developer = (when: string, clients: ClientRef[]) => event('announceDeveloperContacts', when, { clients });
+export const recognize = (when: string, client: ClientRef, during: Body<'recognizeClient'>['during'], extra: Partial<Body<'recognizeClient'>> = {}) =>
+  event('recognizeClient', when, { client, during, ...extra });
+export const marketingEvent = (when: string, from: string, to: string, name?: string) => event('holdMarketingEvent', when, { from: t(from), to: t(to), ...(name ? { name } : {}) });
+export const duty = (when: string, ids: string[], hours?: Body<'assignDuty'>['hours']) => event('assignDuty', when, { staff: ids, ...(hours ? { hours } : {}) });
+export const endReception = (when: string, who: string, visitId?: string) => event('endReception', when, { staff: who, ...(visitId ? { visit: visitId } : {}) });
 
 /** Well-known test clients. */
 export const zhang = { name: '张伟', phone: '13812345678' } as const;
@@ -127,3 +134,13 @@ export function cites(step: Step, rule: RuleId): boolean {
 export function storyRules(state: OfficeState, query: string): RuleId[][] {
   return explain(state, query).decisions.map((d) => [...d.rules]);
 }
+
+/** A deal's row from the deals view. */
+export function row(state: OfficeState, id: string): DealRow {
+  const r = dealsOf(state).find((d) => d.deal === id);
+  if (!r) throw new Error(`no deal ${id}`);
+  return r;
+}
+
+/** Who gets what: `S01 1 1000000.00` per party. */
+export const parts = (shares: DealRow['credit'] | null) => (shares ?? []).map((s) => `${s.staff} ${s.share} ${s.amount ?? '-'}`);

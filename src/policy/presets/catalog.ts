@@ -1,5 +1,5 @@
 /**
- * The 15 office regimes of the source documents (RULES.md §P). Each becomes a
+ * The 15 office regimes of the source documents (`RULES.md` §P). Each becomes a
  * preset: pure data, a policy object of the policy schema. The sections of
  * each preset live beside this file, one file per rule family.
  */
@@ -43,14 +43,14 @@ export type PresetName = (typeof presetNames)[number];
  */
 export interface PresetInfo {
   readonly name: PresetName;
-  /** The seed document and section, as RULES.md cites it. */
+  /** The seed document and section, as `RULES.md` cites it. */
   readonly source: string;
   readonly title: string;
   readonly summary: string;
 }
 
 /**
- * Every preset's description, in the order of RULES.md §P.
+ * Every preset's description, in the order of `RULES.md` §P.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * Presets: one policy per source document (RULES.md §P), as data. A preset is
+ * Presets: one policy per source document (`RULES.md` §P), as data. A preset is
  * the union of its sections (one file per rule family), named after its
  * regime; it validates against the policy schema like any policy.
  */

@@ -1,0 +1,401 @@
+/**
+ * Writing reports while the log is read. A report with one row per decision
+ * (receptions, deals) gives its rows a chunk at a time: every so many rows
+ * the replayers hand out their state, the rows are filled in from it, written
+ * and dropped, so memory holds the office's state and one chunk, not the log.
+ *
+ * Where a chunk goes:
+ * - with `--out`, into its own file, as it comes;
+ * - on stdout, as it comes when the report is the first thing written there
+ *   (a JSON document then has its summary after the reports: the counts are
+ *   known only at the log's end);
+ * - otherwise (a later report on stdout, or any under `--as`, whose filter
+ *   needs the owners at the log's end) into a temporary spool file of rows,
+ *   read back a chunk at a time when the report's turn comes.
+ */
+import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { OfficeState } from '../index.js';
+import { extensionOf, jsonClose, jsonOpen, sectionWriter, type Clean, type Format, type Section, type SectionHead, type SectionWriter } from './format.js';
+import { CHUNK_ROWS, TextWriter, type Io, type Output } from './io.js';
+import { LineSplitter } from './lines.js';
+import type { Cell, Row } from './reports.js';
+
+/**
+ * Rows made while the log is read, a chunk at a time.
+ *
+ * @example
+ * ```ts
+ * const source: ChunkSource = { pending: () => stream.pending, take: ([s]) => stream.take(chunkInput(s, view)), finish: ([s]) => stream.take(chunkInput(s, view)) };
+ * ```
+ */
+export interface ChunkSource {
+  /** How many rows wait for the chunk's end. */
+  pending(): number;
+  /** The waiting rows, filled in from the states at the chunk's end (one per policy), as they are iterated. */
+  take(states: readonly OfficeState[]): Iterable<Row>;
+  /** The last rows, at the log's end (for diff, with the rows found under the second policy only). */
+  finish(states: readonly OfficeState[]): Iterable<Row>;
+}
+
+/**
+ * A section to write: its head, and its rows' source if they come while the log is read.
+ *
+ * @example
+ * ```ts
+ * const parts: Part[] = [{ head: ownersReport }, { head: receptionsReport, stream: source }];
+ * ```
+ */
+export interface Part {
+  readonly head: SectionHead;
+  /** Absent: the rows come from the final state, at the end. */
+  readonly stream?: ChunkSource;
+}
+
+/**
+ * What the end of a run gives the sections.
+ *
+ * @example
+ * ```ts
+ * const ending: Ending = { summary, section: (i) => sections[i], keep: () => (row) => row.client === 'e000022' };
+ * ```
+ */
+export interface Ending {
+  /** The summary: after the reports in a JSON document on stdout, and in `summary.json` with `--out`. */
+  readonly summary: Record<string, unknown>;
+  /** The rows of a part without a stream, from the final state. */
+  section(index: number): Section;
+  /** Under `--as`: whether a streamed row is shown (PRV-ACCESS); undefined: every row. */
+  keep?(index: number): ((row: Row) => boolean) | undefined;
+}
+
+/**
+ * How the reports are written.
+ *
+ * @example
+ * ```ts
+ * const options: StreamOptions = { format: 'csv', out: '/tmp/reports', clean: maskText, live: true };
+ * ```
+ */
+export interface StreamOptions {
+  readonly format: Format;
+  /** The `--out` directory (resolved); undefined: stdout. */
+  readonly out: string | undefined;
+  readonly clean: Clean;
+  /** False under `--as`: rows wait for the final owners, in a spool. */
+  readonly live: boolean;
+}
+
+/** A text target: stdout, or a file of `--out` opened on first use. */
+interface Target {
+  readonly writer: TextWriter;
+  close(): Promise<void>;
+}
+
+/** A part during the run. */
+interface Slot {
+  readonly index: number;
+  /** Where its rows come from while the log is read; undefined: from the final state. */
+  readonly source: ChunkSource | undefined;
+  /** How its text is made (for spooled rows, see {@link ReportStream.writeSlot}). */
+  readonly format: SectionWriter;
+  /** Whether the text before its rows was written (a live part's first chunk writes it). */
+  started: boolean;
+  /** Where a streamed part's rows wait when they cannot go out as they come. */
+  readonly spool: Spool | null;
+}
+
+const cleanCell = (cell: Cell, clean: Clean): Cell => (typeof cell === 'string' ? clean(cell) : Array.isArray(cell) ? cell.map(clean) : cell);
+const cleanRow = (row: Row, clean: Clean): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, cleanCell(v, clean)]));
+const identity: Clean = (text) => text;
+
+function* cleaned(rows: Iterable<Row>, clean: Clean): Generator<Row> {
+  for (const row of rows) yield cleanRow(row, clean);
+}
+
+/**
+ * Rows waiting on disk: one JSON object a line, already cleaned (masked),
+ * in a private temporary file; read back a chunk at a time.
+ */
+class Spool {
+  private fd: number | null = null;
+  private path: string | null = null;
+  private buffer = '';
+
+  constructor(
+    private readonly dir: () => string,
+    private readonly name: string,
+  ) {}
+
+  append(rows: Iterable<Row>): void {
+    for (const row of rows) {
+      this.buffer += `${JSON.stringify(row)}\n`;
+      if (this.buffer.length >= 1 << 16) this.flush();
+    }
+  }
+
+  /** Writes what waits in memory and closes the file. */
+  close(): void {
+    this.flush();
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  async *chunks(size: number): AsyncGenerator<Row[]> {
+    if (this.path === null) return;
+    let rows: Row[] = [];
+    const ready: Row[][] = [];
+    const splitter = new LineSplitter((text) => {
+      if (text === '') return;
+      rows.push(JSON.parse(text) as Row);
+      if (rows.length === size) {
+        ready.push(rows);
+        rows = [];
+      }
+    });
+    for await (const chunk of createReadStream(this.path, { highWaterMark: 1 << 20 })) {
+      splitter.push(chunk as Buffer);
+      yield* ready.splice(0);
+    }
+    splitter.end();
+    yield* ready.splice(0);
+    if (rows.length > 0) yield rows;
+  }
+
+  private flush(): void {
+    if (this.buffer === '') return;
+    if (this.fd === null) {
+      this.path = join(this.dir(), `${this.name}.jsonl`);
+      this.fd = openSync(this.path, 'w', 0o600);
+    }
+    writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+}
+
+/**
+ * The reports of one run, written as their rows come: hand {@link afterEvent}
+ * and {@link afterBlock} to `readLog`, then call {@link finish} with the final
+ * states.
+ *
+ * @example
+ * ```ts
+ * const output = new ReportStream(io, { format: 'json', out: undefined, clean, live: true }, parts);
+ * const session = await readLog(io, { ...read, afterEvent: output.afterEvent, afterBlock: output.afterBlock });
+ * await output.finish(session.states, { summary, section: (i) => sections[i] });
+ * ```
+ */
+export class ReportStream {
+  private readonly slots: Slot[];
+  private readonly targets = new Map<number, Target>();
+  private readonly chunkRows: number;
+  private stdout: Target | null = null;
+  private documentOpen = false;
+  private spoolDir: string | null = null;
+
+  /**
+   * @param io - stdout, stderr and the working directory
+   * @param options - the format, the `--out` directory, the cleaner, whether rows may go out as they come
+   * @param parts - the sections, in the order they are written
+   */
+  constructor(
+    private readonly io: Io,
+    private readonly options: StreamOptions,
+    private readonly parts: readonly Part[],
+  ) {
+    this.chunkRows = Math.max(1, io.chunkRows ?? CHUNK_ROWS);
+    this.slots = parts.map((part, index) => {
+      // On stdout only the first section can go out as it comes: the ones after it wait their turn.
+      const live = options.live && (options.out !== undefined || index === 0);
+      return {
+        index,
+        source: part.stream,
+        format: this.writerOf(index),
+        started: false,
+        spool: part.stream !== undefined && !live ? new Spool(() => this.spoolPath(), `${index}-${part.head.name}`) : null,
+      };
+    });
+  }
+
+  /** Called after each event: at a chunk's end, fills the waiting rows in and writes them. */
+  readonly afterEvent = (states: () => readonly OfficeState[]): void => {
+    let pending = 0;
+    for (const slot of this.slots) pending += slot.source?.pending() ?? 0;
+    if (pending >= this.chunkRows) this.flush(states());
+  };
+
+  /** Awaited between blocks of the log: waits for the outputs to take what was written. */
+  readonly afterBlock = async (): Promise<void> => {
+    for (const target of this.targets.values()) await target.writer.drained();
+    if (this.stdout !== null) await this.stdout.writer.drained();
+  };
+
+  /**
+   * Writes the last rows and every section, in order, then the summary.
+   *
+   * @param states - the final state of each policy
+   * @param ending - the summary, the sections from the final state, the `--as` filter
+   * @returns the rows withheld per section (PRV-ACCESS)
+   */
+  async finish(states: readonly OfficeState[], ending: Ending): Promise<number[]> {
+    try {
+      for (const slot of this.slots) {
+        if (slot.source !== undefined) this.send(slot, slot.source.finish(states));
+        slot.spool?.close();
+      }
+      const withheld: number[] = [];
+      const { format, out } = this.options;
+      if (out === undefined && format === 'json') this.openDocument();
+      for (const slot of this.slots) {
+        withheld.push(await this.writeSlot(slot, ending));
+        if (out !== undefined) {
+          await this.targets.get(slot.index)?.close();
+          this.io.stderr.write(`wrote ${this.shown(this.fileOf(slot.index))}\n`);
+        }
+      }
+      if (out !== undefined) {
+        const counts = Object.fromEntries(this.parts.map((p, i) => [p.head.name, withheld[i] ?? 0]));
+        await mkdir(out, { recursive: true });
+        await writeFile(join(out, 'summary.json'), `${JSON.stringify({ ...ending.summary, withheld: counts }, null, 2)}\n`);
+      } else {
+        const stdout = this.stdoutTarget();
+        if (format === 'json') stdout.writer.write([jsonClose(ending.summary)]);
+        await stdout.writer.drained();
+      }
+      return withheld;
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Closes any file left open and removes the spool (after an error too). */
+  async close(): Promise<void> {
+    for (const target of this.targets.values()) await target.close();
+    this.targets.clear();
+    for (const slot of this.slots) slot.spool?.close();
+    if (this.spoolDir !== null) rmSync(this.spoolDir, { recursive: true, force: true });
+    this.spoolDir = null;
+  }
+
+  private flush(states: readonly OfficeState[]): void {
+    for (const slot of this.slots) if (slot.source !== undefined) this.send(slot, slot.source.take(states));
+  }
+
+  /** A chunk of a streamed section: out now, or into its spool. */
+  private send(slot: Slot, rows: Iterable<Row>): void {
+    if (slot.spool !== null) {
+      slot.spool.append(cleaned(rows, this.options.clean));
+      return;
+    }
+    const target = this.targetOf(slot.index);
+    if (!slot.started) {
+      if (this.options.out === undefined && this.options.format === 'json') this.openDocument();
+      target.writer.write(slot.format.start());
+      slot.started = true;
+    }
+    target.writer.write(slot.format.rows(rows));
+  }
+
+  /** Writes a section in its turn; returns how many rows were withheld. */
+  private async writeSlot(slot: Slot, ending: Ending): Promise<number> {
+    const target = this.targetOf(slot.index);
+    if (slot.source === undefined) {
+      const section = ending.section(slot.index);
+      await target.writer.pipe(slot.format.start());
+      await target.writer.pipe(slot.format.rows(section.rows));
+      const withheld = section.withheld();
+      await target.writer.pipe(slot.format.end(withheld));
+      return withheld;
+    }
+    if (slot.spool === null) {
+      if (!slot.started) target.writer.write(slot.format.start());
+      await target.writer.pipe(slot.format.end(0));
+      return 0;
+    }
+    // Spooled rows are already clean: format them as they are.
+    const format = this.writerOf(slot.index, identity);
+    const keep = ending.keep?.(slot.index);
+    let withheld = 0;
+    await target.writer.pipe(format.start());
+    for await (const rows of slot.spool.chunks(this.chunkRows)) {
+      const shown = keep === undefined ? rows : rows.filter(keep);
+      withheld += rows.length - shown.length;
+      await target.writer.pipe(format.rows(shown));
+    }
+    await target.writer.pipe(format.end(withheld));
+    return withheld;
+  }
+
+  private writerOf(index: number, clean: Clean = this.options.clean): SectionWriter {
+    const { format, out } = this.options;
+    const head = this.parts[index]?.head ?? { name: '', description: '', columns: [] };
+    return sectionWriter(format, head, clean, out === undefined && format === 'json' ? { first: index === 0 } : undefined);
+  }
+
+  /** The JSON document on stdout opens before its first section, whether that one streams or not. */
+  private openDocument(): void {
+    if (this.documentOpen) return;
+    this.documentOpen = true;
+    this.stdoutTarget().writer.write([jsonOpen({}, 'reports')]);
+  }
+
+  private stdoutTarget(): Target {
+    this.stdout ??= { writer: new TextWriter(this.io.stdout), close: async () => undefined };
+    return this.stdout;
+  }
+
+  private targetOf(index: number): Target {
+    if (this.options.out === undefined) return this.stdoutTarget();
+    let target = this.targets.get(index);
+    if (target === undefined) {
+      target = openFile(this.options.out, this.fileOf(index));
+      this.targets.set(index, target);
+    }
+    return target;
+  }
+
+  private fileOf(index: number): string {
+    return join(this.options.out ?? '', `${this.parts[index]?.head.name ?? index}.${extensionOf[this.options.format]}`);
+  }
+
+  private spoolPath(): string {
+    this.spoolDir ??= mkdtempSync(join(tmpdir(), 'salesfloor-spool-'));
+    return this.spoolDir;
+  }
+
+  private shown(path: string): string {
+    const rel = relative(this.io.cwd, path);
+    return rel !== '' && !rel.startsWith('..') ? rel : path;
+  }
+}
+
+/**
+ * A file of `--out`: its folder is made, and the file opened, when the first
+ * text comes. Written synchronously: a file needs no backpressure, and an
+ * async stream would hold each block as a buffer until its write completes,
+ * long enough for the garbage collector to promote it.
+ */
+function openFile(dir: string, path: string): Target {
+  let fd: number | null = null;
+  const output: Output = {
+    write(chunk) {
+      if (fd === null) {
+        mkdirSync(dir, { recursive: true });
+        fd = openSync(path, 'w');
+      }
+      writeSync(fd, chunk);
+      return true;
+    },
+    once: () => undefined,
+  };
+  return {
+    writer: new TextWriter(output),
+    close() {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+      return Promise.resolve();
+    },
+  };
+}
