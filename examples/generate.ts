@@ -216,6 +216,8 @@ export function generate(opt: Options, write: (line: string) => void): number {
   // COL-SAME-UNIT), and a seat left empty yesterday, filled this morning.
   const held = new Set<string>();
   let vacancy: string | null = null;
+  // Who left last night, whose clients the manager redistributes this morning (OWN-REDISTRIBUTE).
+  let lastLeaver: string | null = null;
 
   const newPhone = (): string => {
     for (;;) {
@@ -283,10 +285,27 @@ export function generate(opt: Options, write: (line: string) => void): number {
       add(8 * 60 + 5, { type: 'changeStaff', staff: s.id, status: pick(['off', 'leave', 'companyBusiness', 'personalBusiness']) });
       add(21 * 60, { type: 'changeStaff', staff: s.id, status: 'onDuty' });
     }
+    // Benchmark logs only (the bundled month stays as it is): the rarer facts of a visit.
+    const returningExtras = (): Record<string, unknown> => (bench && chance(0.05) ? { unannounced: true, asked: chance(0.8) } : {});
+    const newExtras = (): Record<string, unknown> => {
+      if (!bench) return {};
+      const r = random();
+      if (r < 0.02 && staff.length > 1) {
+        const first = pick(staff);
+        return { namedSeveral: [first.id, pick(staff.filter((x) => x !== first)).id] };
+      }
+      if (r < 0.04) return { invitedBy: pick(staff).id, ...(chance(0.5) ? { inviterOwnsNumber: true } : {}) };
+      if (r < 0.05) {
+        const buyer = newClient();
+        return { realBuyer: { name: buyer.name, phone: buyer.phone } };
+      }
+      if (r < 0.06 && d > 0) return { contactAt: `${new Date(day.getTime() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)}T15:00:00+08:00` };
+      return {};
+    };
     const returningVisit = (minute: number) => {
       const c = pick(clients);
       c.visits++;
-      add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need } });
+      add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, ...returningExtras() });
     };
     const referredVisit = (minute: number) => {
       const referrer = pick(clients);
@@ -305,7 +324,8 @@ export function generate(opt: Options, write: (line: string) => void): number {
     const newVisit = (minute: number) => {
       const c = newClient();
       const party = chance(0.15) ? [{ name: pick(SURNAMES) + pick(GIVEN), relation: pick(['spouse', 'parent', 'child', 'friend']) }] : undefined;
-      add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, ...(party ? { party } : {}), ...visitFacts(minute) });
+      // A telemarketer's invitation (visitFacts) wins over a salesperson's (newExtras): one inviter a visit.
+      add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, ...(party ? { party } : {}), ...newExtras(), ...visitFacts(minute) });
     };
     const visits = 40 + Math.floor(random() * 25);
     for (let v = 0; v < visits; v++) {
@@ -331,7 +351,8 @@ export function generate(opt: Options, write: (line: string) => void): number {
       // Seven calls in ten leave a phone; with `returning`, some of those are clients on record.
       const withPhone = chance(0.7);
       const c = !withPhone ? undefined : opt.returning !== undefined && clients.length > 20 && chance(opt.returning) ? pick(clients) : newClient();
-      add(9 * 60 + Math.floor(random() * 9 * 60), { type: 'registerCall', receiver: pick(staff).id, ...(c ? { client: { phone: asWritten(c.phone) } } : {}) });
+      const callExtras = bench && chance(0.1) ? pick([{ allocatedBy: 'M01' }, { filed: true }, { askingWay: true }]) : {};
+      add(9 * 60 + Math.floor(random() * 9 * 60), { type: 'registerCall', receiver: pick(staff).id, ...(c ? { client: { phone: asWritten(c.phone) } } : {}), ...callExtras });
     }
     // Mostly the owner: follow-ups keep a client, re-confirmations renew a claim, deals are closed by the owner.
     const byOwner = (c: Client, p: number) => {
@@ -346,7 +367,8 @@ export function generate(opt: Options, write: (line: string) => void): number {
     const claims = 5 + Math.floor(random() * 6);
     for (let k = 0; k < claims && clients.length > 0; k++) {
       const c = pick(clients);
-      add(9 * 60 + Math.floor(random() * 8 * 60), { type: 'claimClient', staff: byOwner(c, 0.6), client: { name: c.name, phone: c.phone, need: c.need } });
+      const referral = bench && known > 0 && chance(0.03) ? { referredBy: { phone: (clients[Math.floor(random() * known)] as Client).phone } } : {};
+      add(9 * 60 + Math.floor(random() * 8 * 60), { type: 'claimClient', staff: byOwner(c, 0.6), client: { name: c.name, phone: c.phone, need: c.need }, ...referral });
     }
     const deals = Math.floor(random() * 4);
     for (let k = 0; k < deals && clients.length > 30; k++) {
@@ -419,7 +441,8 @@ export function generate(opt: Options, write: (line: string) => void): number {
           const raisedBy = pick(staff).id;
           add(11 * 60 + Math.floor(random() * 4 * 60), { type: 'raiseDispute', staff: raisedBy, client: { phone: c.phone } });
           const owner = chance(0.1) ? null : chance(0.5) ? raisedBy : other(raisedBy);
-          add(17 * 60 + Math.floor(random() * 30), { type: 'issueRuling', client: { phone: c.phone }, level: pick(['supervisor', 'manager']), owner, by: 'M01' });
+          const finding = chance(0.1) ? { finding: pick(['quarrel', 'refusedRuling']) } : {};
+          add(17 * 60 + Math.floor(random() * 30), { type: 'issueRuling', client: { phone: c.phone }, level: pick(['supervisor', 'manager']), owner, by: 'M01', ...finding });
           if (chance(0.2)) add(18 * 60 + Math.floor(random() * 30), { type: 'issueRuling', client: { phone: c.phone }, level: 'appeal', owner: raisedBy, appellant: raisedBy, by: 'M01' });
         }
         if (chance(0.04)) {
@@ -427,6 +450,13 @@ export function generate(opt: Options, write: (line: string) => void): number {
           const against = pick(staff).id;
           const justified = chance(0.5);
           add(10 * 60 + Math.floor(random() * 7 * 60), { type: 'fileComplaint', client: { phone: c.phone }, against, justified, ...(justified ? { reassignTo: other(against) } : {}), by: 'M01' });
+        }
+        if (chance(0.05) && present.length > 0) add(10 * 60 + Math.floor(random() * 7 * 60), { type: 'recognizeClient', client: { phone: knownClient().phone }, by: pick(present).id });
+        if (chance(0.04)) add(15 * 60 + Math.floor(random() * 60), { type: 'returnClaim', staff: pick(staff).id, client: { phone: knownClient().phone }, by: 'M01' });
+        if (lastLeaver !== null && present.length > 0) {
+          // The morning after a departure: the manager's draw hands out the leaver's clients (most turn out not to be theirs).
+          const to = Array.from({ length: 1 + Math.floor(random() * 3) }, () => knownClient()).filter((c, i, all) => all.indexOf(c) === i);
+          add(8 * 60 + 40, { type: 'redistributeClients', staff: lastLeaver, to: to.map((c) => ({ client: { phone: c.phone }, staff: pick(present).id })), by: 'M01', draw: 'lots' });
         }
         if (chance(0.08)) {
           add(10 * 60 + Math.floor(random() * 7 * 60), { type: 'assignClient', client: { phone: knownClient().phone }, staff: pick(staff).id, by: 'M01', scope: pick(['ownership', 'service']) });
@@ -459,6 +489,7 @@ export function generate(opt: Options, write: (line: string) => void): number {
       return undefined;
     };
     const leaver = bench ? officeEvents() : undefined;
+    lastLeaver = leaver?.id ?? null;
     batch.sort((a, b) => a.second - b.second);
     for (const { second, body } of batch) {
       const event = { v: 1, id: `e${String(++seq).padStart(6, '0')}`, at: at(second), office, ...body };

@@ -58,6 +58,8 @@ export {
   holdMarketingEventSchema,
   appointmentSchema,
   dutyHoursSchema,
+  returnClaimSchema,
+  redistributeClientsSchema,
   eventSchemas,
   eventSchema,
   type StaffStatus,
@@ -91,7 +93,19 @@ export {
   type PolicyVersion,
   type Timeline,
 } from './policy/timeline.js';
-export { presetNames, presetCatalog, presetPolicy, isPresetName, type PresetName, type PresetInfo } from './policy/presets/index.js';
+export {
+  presetNames,
+  presetCatalog,
+  presets,
+  presetPolicy,
+  presetInput,
+  isPresetName,
+  type Preset,
+  type PresetField,
+  type PresetValue,
+  type PresetName,
+  type PresetInfo,
+} from './policy/presets/index.js';
 export { identityPolicySchema, type IdentityPolicy } from './identity/policy.js';
 export {
   registrationPolicySchema,
@@ -146,6 +160,8 @@ export {
   credits,
   attainment,
   localTime,
+  viewAs,
+  type SalespersonView,
   type OwnerRow,
   type ViewOptions,
 } from './office/views.js';

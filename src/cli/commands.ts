@@ -16,6 +16,7 @@ import {
   type OfficeState,
   type ViewOptions,
   localTime,
+  viewAs,
 } from '../index.js';
 import { jsonDocument, sectionText, type Clean, type Format, type Section } from './format.js';
 import { exitCodes, pipeText, UsageError, type Io } from './io.js';
@@ -120,9 +121,11 @@ const exitOf = (session: Session) => (session.badCount > 0 ? exitCodes.badInput 
 function visibleTo(report: Report, input: ReportInput, as: string | undefined): ((row: Row) => boolean) | undefined {
   const column = report.clientColumn;
   if (as === undefined || column === undefined) return undefined;
+  // The library's per-salesperson view decides which clients are theirs.
+  const mine = new Set(viewAs(input.state, as, input.view).own.map((r) => r.client));
   return (row) => {
     const client = row[column];
-    return typeof client === 'string' && input.client(client)?.owner === as;
+    return typeof client === 'string' && mine.has(client);
   };
 }
 
@@ -429,8 +432,10 @@ export async function diff(args: Args, io: Io): Promise<number> {
     io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
     const result = c.result();
     const [left, right] = session.states.map((s) => reportInput(s, view)) as [ReportInput, ReportInput];
-    // PRV-ACCESS: a client row shows only when the salesperson owns the client under either policy.
-    const visible = (clients: string[]) => args.as === undefined || clients.some((client) => left.client(client)?.owner === args.as || right.client(client)?.owner === args.as);
+    // PRV-ACCESS: a client row shows only when the salesperson owns the client under either policy (the library's viewAs decides).
+    const as = args.as;
+    const mine = as === undefined ? null : new Set([left, right].flatMap((input) => viewAs(input.state, as, input.view).own.map((r) => r.client)));
+    const visible = (clients: string[]) => mine === null || clients.some((client) => mine.has(client));
     const sections = written.map((name): Section => {
       const { rows, clients } = diffRows(result, name);
       const shown = clients === undefined ? rows : rows.filter((row) => visible(clients(row)));

@@ -156,7 +156,8 @@ export function recordDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string)
   return deal;
 }
 
-function allocationDecision(c: DealsCtx, deal: Deal, split: DealSplit): void {
+/** Emits the decision of a deal's split. @internal */
+export function allocationDecision(c: DealsCtx, deal: Deal, split: DealSplit): void {
   const { tx } = c;
   if (!tx.record) return;
   const many = split.credit.length > 1 || (split.commission?.length ?? 0) > 1;
@@ -176,8 +177,8 @@ function allocationDecision(c: DealsCtx, deal: Deal, split: DealSplit): void {
   tx.emit(d, versionOf(c, deal));
 }
 
-/** Syncs a deal's bookings under one cause and stores the deal, the months and the entries, under the deal's terms. */
-function book(c: DealsCtx, deal: Deal, cause: Cause): void {
+/** Syncs a deal's bookings under one cause and stores the deal, the months and the entries, under the deal's terms. @internal */
+export function book(c: DealsCtx, deal: Deal, cause: Cause): void {
   const session = openSession(c, cause, versionOf(c, deal));
   const synced = syncDeal(session, deal);
   c.s.deals.set(c.tx, synced.id, synced);
@@ -247,7 +248,8 @@ const sameShares = (a: readonly Share[] | null, b: readonly Share[] | null): boo
  */
 export function recognize(c: DealsCtx, e: EventOf<'recognizeClient'>, client: string, holder: string | null, facts: (deal: Deal) => DealFacts): void {
   const { tx } = c;
-  const fact: Recognition = { at: tx.at, during: e.during, by: e.by ?? null, follower: e.follower ?? null, event: tx.id };
+  const during = e.during ?? 'reception';
+  const fact: Recognition = { at: tx.at, during, by: e.by ?? null, follower: e.follower ?? null, event: tx.id };
   c.s.recognitions.set(tx, client, fact);
   let redecided: string | null = null;
   const deal = e.deal === undefined ? undefined : c.s.deals.get(e.deal);
@@ -264,7 +266,7 @@ export function recognize(c: DealsCtx, e: EventOf<'recognizeClient'>, client: st
     }
   }
   if (!tx.record) return;
-  const d: RecognitionDecision = { kind: 'recognition', event: tx.id, at: tx.at, rules: factRules(c.p.splits), evidence: [], why: e.during, args: undefined, client, during: e.during, by: fact.by, follower: fact.follower, holder, redecided };
+  const d: RecognitionDecision = { kind: 'recognition', event: tx.id, at: tx.at, rules: factRules(c.p.splits), evidence: [], why: during, args: undefined, client, during, by: fact.by, follower: fact.follower, holder, redecided };
   tx.emit(d);
 }
 

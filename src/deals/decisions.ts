@@ -179,6 +179,8 @@ export function splitWords(why: string, a: Args | undefined, w: Wording): string
       return `the client named ${who('closer')} on arrival at a later visit: shared with the earlier ${str(a, 'earlier')}${negotiated}`;
     case 'keep':
       return `${who('closer')} closed a client of ${who('holder')}: credit and commission stay with the owner`;
+    case 'reassigned':
+      return `${str(a, 'note') || 'reassigned'}: all credit and commission to ${who('to')}`;
     case 'negotiated':
       return `split negotiated${str(a, 'by') ? ` and recorded by ${who('by')}` : ''}`;
     default:

@@ -118,13 +118,48 @@ export const registerVisitSchema = z
       .describe('Not a client: no turn, no registration (ID-NONCLIENT). Market researchers are clients.'),
     appointment: appointmentSchema.optional().describe('The appointment (预约) the visitor came for (ROT-APPOINTMENT).'),
     tourGroup: z.boolean().optional().describe('A visiting tour group (参观团): the team manager arranges its reception (ROT-TOUR-GROUP).'),
+    namedSeveral: z
+      .array(idSchema)
+      .min(2)
+      .max(10)
+      .optional()
+      .describe('The salespeople the client named without choosing one, in the order named (OWN-MULTI-NAMED).'),
+    unannounced: z
+      .boolean()
+      .optional()
+      .describe('The visitor did not say they had been here or who served them: the desk received them as new (OWN-RECOGNIZE, OWN-FIRST-QUESTION).'),
+    asked: z
+      .boolean()
+      .optional()
+      .describe('Whether the receiver asked the first question: been here before, called or contacted, by whom (首问, OWN-FIRST-QUESTION).'),
     invitedBy: idSchema
       .optional()
-      .describe('The telemarketer who invited the client and whom the client contacted on arrival, to be introduced to the receiver (ROT-INVITED-VISIT, KPI-INVITE-CONFIRM).'),
+      .describe(
+        'Who invited the client by phone: a telemarketer whom the client contacted on arrival (ROT-INVITED-VISIT, KPI-INVITE-CONFIRM), or a salesperson, as the client named them or the secretary identified them (OWN-PHONE-INVITE). The staff member\'s role tells which rule applies.',
+      ),
+    inviterOwnsNumber: z
+      .boolean()
+      .optional()
+      .describe("The inviter can show the number came from their own records (自有客户电话出处, OWN-PHONE-INVITE, 004b §2.3)."),
+    broughtBy: idSchema.optional().describe('The channel agent who brought the client in person (OWN-CHANNEL-GROUP).'),
+    realBuyer: clientRefSchema
+      .optional()
+      .describe('A 带看 visit (viewing for someone else): the real buyer\'s details, registered with the visit (REG-REAL-BUYER).'),
+    contactAt: instantSchema
+      .optional()
+      .describe('When the visit happened, when the book entry came later (REG-DISCIPLINE); omitted: at the event time.'),
   })
   .refine((e) => e.client !== undefined || e.nonClient !== undefined, {
     message: 'a visit needs a client unless it is a non-client (ID-NONCLIENT)',
     path: ['client'],
+  })
+  .refine((e) => e.named === undefined || e.namedSeveral === undefined, {
+    message: 'a client who chose one salesperson (named) did not name several without choosing (namedSeveral): give one of them',
+    path: ['namedSeveral'],
+  })
+  .refine((e) => e.contactAt === undefined || Date.parse(e.contactAt) <= Date.parse(e.at), {
+    message: 'the contact cannot come after its book entry (at)',
+    path: ['contactAt'],
   });
 
 /**
@@ -143,6 +178,23 @@ export const registerCallSchema = z
     client: clientRefSchema.optional(),
     receiver: idSchema.optional().describe('Who the call was given to; omitted: allocated by the engine (ROT-CALL-ALLOCATION).'),
     selfSourced: z.boolean().optional().describe("The call came from the receiver's own outreach: theirs, not allocated."),
+    allocatedBy: idSchema.optional().describe('The manager who allocated the call to its receiver (OWN-CALL, 004f 1(4)).'),
+    filed: z.boolean().optional().describe('The call has a filing record that can be looked up (备案, OWN-CALL, 004d §3.4).'),
+    askingWay: z
+      .boolean()
+      .optional()
+      .describe('The caller asked where the office is and was about to come (OWN-CALL, 004f 1(5)).'),
+    ownNameFirst: z
+      .boolean()
+      .optional()
+      .describe("The receiver left their own name on the inquiry call before checking the caller was new (OWN-CALL, 004c §7.1)."),
+    contactAt: instantSchema
+      .optional()
+      .describe('When the call came in, when the book entry came later (REG-DISCIPLINE); omitted: at the event time.'),
+  })
+  .refine((e) => e.contactAt === undefined || Date.parse(e.contactAt) <= Date.parse(e.at), {
+    message: 'the contact cannot come after its book entry (at)',
+    path: ['contactAt'],
   })
   .refine((e) => e.selfSourced !== true || e.receiver !== undefined, {
     message: 'a self-sourced call names its receiver, whose outreach it came from (ROT-CALL-ALLOCATION)',
@@ -170,6 +222,10 @@ export const claimClientSchema = z.strictObject({
   team: z.string().trim().min(1).max(100).optional().describe('Channel team of a report (CLM-REPORT).'),
   expectedVisitAt: instantSchema.optional().describe('Expected visit time of a report (CLM-REPORT).'),
   reason: z.string().trim().min(1).max(500).optional().describe('Why a lapsed report is re-filed (CLM-REPORT).'),
+  referredBy: clientRefSchema.optional().describe("The existing client who referred this one: a referral filed before the visit (REF-CHAIN)."),
+  textAt: instantSchema
+    .optional()
+    .describe("When the agent's SMS/WeChat report was sent, for a report filed after the client visited (OWN-CHANNEL-GROUP, 004k §2)."),
 });
 
 /**
@@ -209,8 +265,10 @@ export const raiseDisputeSchema = z.strictObject({
 /**
  * A supervisor's mediation, a manager's ruling or an appeal's outcome
  * (DSP-PROCESS, COL-SAME-DAY). `owner: null` gives the client to the public pool.
- * `finding` records what the ruling established: a concealment (OWN-CONCEAL)
- * or that a registration is not the same client (ID-MATCH).
+ * `finding` records what the ruling established: a concealment (OWN-CONCEAL),
+ * that a registration is not the same client (ID-MATCH), a quarrel or a
+ * refused ruling over a crossed client (DSP-QUARREL), or an altered paper
+ * book (REG-DISCIPLINE).
  *
  * @example
  * ```ts
@@ -227,8 +285,12 @@ export const issueRulingSchema = z
     owner: idSchema.nullable().optional().describe('Who owns the client after the ruling; null: public pool.'),
     by: idSchema.optional().describe('Who ruled (fined when an appeal overturns the ruling).'),
     appellant: idSchema.optional().describe('Who appealed (fined when the appeal fails).'),
-    finding: z.enum(['concealment', 'notSameClient']).optional(),
+    finding: z
+      .enum(['concealment', 'notSameClient', 'quarrel', 'refusedRuling', 'alteredBook'])
+      .optional()
+      .describe('quarrel / refusedRuling: the parties quarrelled over a crossed client, or one refused the ruling (DSP-QUARREL); alteredBook: someone altered the paper book (REG-DISCIPLINE).'),
     concealer: idSchema.optional().describe('With finding concealment: who hid the client (OWN-CONCEAL).'),
+    violator: idSchema.optional().describe('With finding alteredBook: who altered the book (REG-DISCIPLINE).'),
     registration: idSchema.optional().describe('With finding notSameClient: the event id of the registration to split off.'),
     rules: z.array(ruleIdSchema).optional().describe('Rule IDs the ruling cites.'),
   })
@@ -236,6 +298,10 @@ export const issueRulingSchema = z
   .refine((e) => e.finding !== 'concealment' || e.concealer !== undefined, {
     message: 'a concealment finding names the concealer',
     path: ['concealer'],
+  })
+  .refine((e) => e.finding !== 'alteredBook' || e.violator !== undefined, {
+    message: 'an alteredBook finding names the violator',
+    path: ['violator'],
   })
   .refine((e) => e.finding !== 'notSameClient' || e.registration !== undefined, {
     message: 'a notSameClient finding names the registration to split off',
@@ -494,14 +560,35 @@ export const setRotationPenaltySchema = z.strictObject({
 });
 
 /**
+ * The clerk returns a conflicting claim to its submitter, with notice not to
+ * contact the client any further (CLM-CONFLICT-RETURN, 002 §1.4). A dispute
+ * raised on the notice day may still overturn it (DSP-PROCESS).
+ *
+ * @example
+ * ```ts
+ * returnClaimSchema.parse({ v: 1, id: 'e17', type: 'returnClaim', at: '2026-11-02T15:00:00+08:00', office: 'jz',
+ *   staff: 'S02', client: { phone: '13812345678' }, by: 'K1' });
+ * ```
+ */
+export const returnClaimSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('returnClaim'),
+  staff: idSchema.describe('The submitter the claim goes back to.'),
+  client: clientRefSchema,
+  by: idSchema.optional().describe('The clerk who returned it.'),
+});
+
+/**
  * A recognition fact (认出 / 发现): it became known that a client served by
- * someone else is an old client of the salesperson who holds them.
- * `during: 'reception'`: recognized during the reception, by the original or
- * by a receiver who learns who served them; `'later'`: found afterwards, e.g.
- * in the archive (004e §4 发现之时, 003 3(7)). The event's `at` is when it
- * became known. `by` is who recognized or found them; `follower`, for
- * 003 3(7), who follows up and takes the credit. `deal` names a deal closed
- * before the finding whose split the finding decides anew
+ * someone else is an old client of another salesperson.
+ * `during: 'reception'` (the default): recognized during the reception, by
+ * the original or by a receiver who learns who served them; the client is
+ * handed back to the original (OWN-RECOGNIZE). `'later'`: found afterwards,
+ * e.g. in the archive (004e §4 发现之时, 003 3(7)). The event's `at` is when
+ * it became known. `by` is who recognized or found them; `original` whose old
+ * client they are (omitted: who held them before this reception); `follower`,
+ * for 003 3(7), who follows up and takes the credit. `deal` names a deal
+ * closed before the finding whose split the finding decides anew
  * (DEAL-RECOGNITION-WINDOW, DEAL-EVENT, DEAL-LATER-DESIGNATION).
  *
  * @example
@@ -514,8 +601,9 @@ export const recognizeClientSchema = z.strictObject({
   ...envelope,
   type: z.literal('recognizeClient'),
   client: clientRefSchema,
-  during: z.enum(['reception', 'later']).describe('reception: recognized while being received; later: found afterwards.'),
-  by: idSchema.optional().describe('Who recognized or found the client.'),
+  during: z.enum(['reception', 'later']).optional().describe('reception (the default): recognized while being received; later: found afterwards.'),
+  by: idSchema.optional().describe('Who recognized or found the client: the original, or the receiver who learned who served them.'),
+  original: idSchema.optional().describe('Whose old client they are; omitted: the salesperson who held them before this reception.'),
   follower: idSchema.optional().describe('003 3(7): who follows up and takes the credit (the receiver or the original).'),
   deal: idSchema.optional().describe('A deal closed before the finding: its split is decided anew with it.'),
 });
@@ -539,6 +627,30 @@ export const holdMarketingEventSchema = z
     to: instantSchema.describe('When it ends.'),
   })
   .refine((e) => Date.parse(e.from) < Date.parse(e.to), { message: 'a marketing event must end after it starts', path: ['to'] });
+
+/**
+ * The manager redistributes the clients of a salesperson on long leave or
+ * transferred, by a draw made outside the engine (随机抽数, OWN-REDISTRIBUTE,
+ * 003 3(12)). The engine never draws: the event carries the outcome.
+ *
+ * @example
+ * ```ts
+ * redistributeClientsSchema.parse({ v: 1, id: 'e19', type: 'redistributeClients', at: '2026-11-10T09:00:00+08:00', office: 'jz',
+ *   staff: 'S01', to: [{ client: { phone: '13812345678' }, staff: 'S03' }], by: 'M1', draw: 'lots 3, 1' });
+ * ```
+ */
+export const redistributeClientsSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('redistributeClients'),
+  staff: idSchema.describe('The salesperson on long leave or transferred, whose clients are redistributed.'),
+  to: z
+    .array(z.strictObject({ client: clientRefSchema, staff: idSchema.describe('Who drew the client.') }))
+    .min(1)
+    .max(1000)
+    .describe('The outcome of the draw: each client and who takes them.'),
+  by: idSchema.optional().describe('The manager who made the draw.'),
+  draw: z.string().trim().min(1).max(500).optional().describe('How the draw went, as recorded (e.g. the lots drawn).'),
+});
 
 /**
  * Every event schema by its `type`.
@@ -569,6 +681,8 @@ export const eventSchemas = {
   setTargets: setTargetsSchema,
   recognizeClient: recognizeClientSchema,
   holdMarketingEvent: holdMarketingEventSchema,
+  returnClaim: returnClaimSchema,
+  redistributeClients: redistributeClientsSchema,
 } as const;
 
 /**
@@ -601,6 +715,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   setTargetsSchema,
   recognizeClientSchema,
   holdMarketingEventSchema,
+  returnClaimSchema,
+  redistributeClientsSchema,
 ]);
 
 /** Any event of the log. */

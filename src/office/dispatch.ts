@@ -9,16 +9,19 @@ import type { Issue } from '../kernel/issues.js';
 import type { ClientRef } from '../events/common.js';
 import type { EventOf, EventType } from '../events/schema.js';
 import type { DealFacts } from '../deals/allocation.js';
-import { bookDeal, dealIssue, holdMarketingEvent, recognitionIssue, recognize, recordDeal, refund, refundIssue, refuseDeal, setTargets, splitDeal, splitIssues, STAGE_RULES, targetIssues, unitHolder } from '../deals/deals.js';
+import { handOverDeal } from '../deals/reassign.js';
+import { bookDeal, dealIssue, holdMarketingEvent, recognitionIssue, recognize as recognizeForDeals, recordDeal, refund, refundIssue, refuseDeal, setTargets, splitDeal, splitIssues, STAGE_RULES, targetIssues, unitHolder } from '../deals/deals.js';
 import type { Deal } from '../deals/state.js';
 import { identify, joinsGroup, reusedId, keyIssues, link, lookup, notCovered, recordedFields, relationRank, resolve, split, type Identified } from '../identity/identity.js';
 import type { LinkRelation } from '../identity/state.js';
-import { claimClient } from '../ownership/claims.js';
-import { assign, complain, raiseDispute, rule, RULING_RULES } from '../ownership/disputes.js';
+import { claimClient, returnClaim } from '../ownership/claims.js';
+import { assign, complain, quarrelDeal, raiseDispute, rule, RULING_RULES } from '../ownership/disputes.js';
 import { ownershipFacts } from '../ownership/facts.js';
 import { announceDeveloper, basisPerson, DEPARTURE_RULES, ensureFile, mergeFiles, ownerDeparted, reachDeal, refundDeal, splitFile, splittable } from '../ownership/lifecycle.js';
 import { followUp, hasFile, type Fields } from '../ownership/register.js';
-import { arrive, holderNowOf, registerCall, registerCompanion, registerVisit, type VisitTies } from '../ownership/visits.js';
+import { recognize, redistribute, redistributionIssue } from '../ownership/recognize.js';
+import { arrive, groupAgent, holderNowOf, registerCall, registerCompanion, registerRealBuyer, registerVisit, type VisitTies } from '../ownership/visits.js';
+import { instantMs } from '../kernel/time.js';
 import { allocateCall, assignDuty, ELIGIBILITY_RULES, endReception, GROUP_RULES, penalize, receive, syncStaff } from '../rotation/rotation.js';
 import { changeStaff, staffIssue } from '../staff/staff.js';
 import type { Live } from './live.js';
@@ -69,8 +72,9 @@ function join(o: Live, a: string, b: string, relation: LinkRelation): void {
   if (!l.joined) return;
   const ra = relationRank(o.cIdentity, basisPerson(o.cOwn, l.into));
   const rb = relationRank(o.cIdentity, basisPerson(o.cOwn, l.from));
-  mergeFiles(o.cOwn, l.into, l.from, { family: l.family, ranks: ra !== null && rb !== null ? [ra, rb] : null, rules: l.rules });
+  const moved = mergeFiles(o.cOwn, l.into, l.from, { family: l.family, ranks: ra !== null && rb !== null ? [ra, rb] : null, rules: l.rules });
   o.mergeStories(l.into, l.from);
+  if (moved !== null) handOverDeal(o.cDeals, moved);
 }
 
 /** Identifies the party members of a visit or a claim who join the client's group; the others come back. */
@@ -143,8 +147,19 @@ const handlers: { [T in EventType]: Handler<T> } = {
     checkStaff(o, issues, e.invitedBy, 'invitedBy', e.id);
     const appointer = e.appointment === undefined ? null : staffIssue(o.staff.members, e.appointment.staff, ['appointment', 'staff'], e.id);
     if (appointer) issues.push(appointer);
-    if (e.client?.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
-    if (e.party !== undefined && e.client !== undefined && e.nonClient === undefined) checkId(o, issues, e.id, e.party.length);
+    checkStaff(o, issues, e.broughtBy, 'broughtBy', e.id);
+    if (e.namedSeveral !== undefined) {
+      for (const [i, staff] of e.namedSeveral.entries()) {
+        const bad = staffIssue(o.staff.members, staff, ['namedSeveral', i], e.id);
+        if (bad) issues.push(bad);
+      }
+    }
+    if (e.client?.key !== undefined || e.party !== undefined || e.realBuyer !== undefined) {
+      issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party), [e.realBuyer, ['realBuyer']]]));
+    }
+    // The party's keys and the real buyer's (REG-REAL-BUYER) come after the event's own.
+    const extra = (e.party?.length ?? 0) + (e.realBuyer === undefined ? 0 : 1);
+    if (extra > 0 && e.client !== undefined && e.nonClient === undefined) checkId(o, issues, e.id, extra);
     if (issues.length > 0) return issues;
     const groupSize = 1 + (e.party?.length ?? 0);
     if (e.nonClient !== undefined || e.client === undefined) {
@@ -159,14 +174,28 @@ const handlers: { [T in EventType]: Handler<T> } = {
       if (bad) return [bad];
     }
     const client = e.party === undefined ? id.client : groupOf(o, id.person.key);
-    const ties: VisitTies = { named: e.named, relativeOf: e.relativeOf, accompanied: e.accompanied === true, referrer: referrerOf(o, e.referredBy), referredByStaff: e.referredByStaff };
+    const ties: VisitTies = {
+      named: e.named,
+      relativeOf: e.relativeOf,
+      accompanied: e.accompanied === true,
+      referrer: referrerOf(o, e.referredBy),
+      referredByStaff: e.referredByStaff,
+      namedSeveral: e.namedSeveral,
+      unannounced: e.unannounced === true,
+      asked: e.asked,
+      // The tie is a salesperson's phone invite; a telemarketer's invitation goes to the queue instead (ROT-INVITED-VISIT).
+      invitedBy: o.staff.members.get(e.invitedBy ?? '')?.role === 'telemarketer' ? undefined : e.invitedBy,
+      inviterOwnsNumber: e.inviterOwnsNumber === true,
+      broughtBy: e.broughtBy,
+      present: o.present,
+    };
     const arrival = arrive(o.cOwn, client, ties);
     const buyers = 1 + companions.filter((c) => c.ref.name !== undefined || c.ref.phone !== undefined).length;
     const receiver = receive(o.cRot, {
       client,
       receiver: e.receiver,
-      owner: arrival.owner,
-      named: arrival.owner === null ? arrival.tied?.staff : e.named,
+      owner: arrival.desk,
+      named: arrival.desk === null ? arrival.tied?.staff : arrival.named,
       tieRules: arrival.tieRules,
       purpose: e.purpose,
       nonClient: undefined,
@@ -177,12 +206,19 @@ const handlers: { [T in EventType]: Handler<T> } = {
       tourGroup: e.tourGroup === true,
       invitedBy: e.invitedBy,
     });
-    registerVisit(o.cOwn, { client, person: id.person.key, arrival, ties, receiver, fields: fieldsOf(e.client, id), name: e.client.name ?? e.client.contact ?? null, company: e.client.company ?? null });
+    const contactAt = e.contactAt === undefined ? undefined : instantMs(e.contactAt);
+    registerVisit(o.cOwn, { client, person: id.person.key, arrival, ties, receiver, fields: fieldsOf(e.client, id), name: e.client.name ?? e.client.contact ?? null, company: e.client.company ?? null, contactAt });
+    const agent = companions.length === 0 ? null : groupAgent(o.cOwn, client, e.broughtBy);
     for (const c of companions) {
       if (c.ref.name === undefined && c.ref.phone === undefined) continue;
       const m = identify(o.cIdentity, c.ref, c.key, ['party']);
       if ('code' in m) continue;
-      registerCompanion(o.cOwn, m.client, c.key, { ref: c.ref, phone: m.phone }, receiver, GROUP_RULES);
+      registerCompanion(o.cOwn, m.client, c.key, { ref: c.ref, phone: m.phone }, receiver, GROUP_RULES, agent);
+    }
+    if (e.realBuyer !== undefined && o.policy.registration.realBuyer) {
+      const key = `${e.id}/${(e.party?.length ?? 0) + 1}`;
+      const b = identify(o.cIdentity, e.realBuyer, key, ['realBuyer']);
+      if (!('code' in b)) registerRealBuyer(o.cOwn, b.client, b.person.key, fieldsOf(e.realBuyer, b), receiver);
     }
     return null;
   },
@@ -190,6 +226,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   registerCall(o, e) {
     const issues: Issue[] = [];
     checkStaff(o, issues, e.receiver, 'receiver', e.id);
+    checkStaff(o, issues, e.allocatedBy, 'allocatedBy', e.id);
     if (issues.length > 0) return issues;
     const call = { receiver: e.receiver, selfSourced: e.selfSourced === true };
     if (e.client === undefined) {
@@ -199,7 +236,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
     if ('code' in id) return [id];
     const receiver = allocateCall(o.cRot, { ...call, client: id.client });
-    registerCall(o.cOwn, id.client, id.person.key, receiver, fieldsOf(e.client, id), e.client.name ?? null, e.client.company ?? null);
+    registerCall(o.cOwn, e, id.client, id.person.key, receiver, fieldsOf(e.client, id), e.client.name ?? null, e.client.company ?? null);
     return null;
   },
 
@@ -214,12 +251,16 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if ('code' in id) return [id];
     const bad = joinParty(o, id, e.party, (ref, key, relation) => notCovered(o.cIdentity, id.client, key, ref.name ?? ref.phone ?? 'a party member', relation));
     if (bad) return [bad];
-    claimClient(o.cOwn, e, { client: groupOf(o, id.person.key), person: id.person.key, existed, fields: fieldsOf(e.client, id) });
+    claimClient(o.cOwn, e, { client: groupOf(o, id.person.key), person: id.person.key, existed, fields: fieldsOf(e.client, id), referrer: referrerOf(o, e.referredBy) });
     return null;
   },
 
   recordFollowUp: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => followUp(o.cOwn, client, e.staff, e.doNotCall)),
-  raiseDispute: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => raiseDispute(o.cOwn, client, e.staff)),
+  raiseDispute: (o, e) =>
+    onKnown(o, e, e.staff, 'staff', (client) => {
+      const moved = raiseDispute(o.cOwn, client, e.staff);
+      if (moved !== null) handOverDeal(o.cDeals, moved);
+    }),
   fileComplaint: (o, e) => onKnown(o, e, e.reassignTo, 'reassignTo', (client) => complain(o.cOwn, client, e)),
   assignClient: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => assign(o.cOwn, client, e)),
 
@@ -227,6 +268,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const issues = staffIssues(o, e.id, [
       [e.owner ?? undefined, 'owner'],
       [e.concealer, 'concealer'],
+      [e.violator, 'violator'],
     ]);
     issues.push(...staffIssues(o, e.id, [[e.by, 'by'], [e.appellant, 'appellant']], true));
     if (issues.length > 0) return issues;
@@ -239,7 +281,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
       splitFile(o.cOwn, client, reg);
       return null;
     }
-    rule(o.cOwn, client, e);
+    const moved = rule(o.cOwn, client, e);
+    if (moved !== null) handOverDeal(o.cDeals, moved);
     return null;
   },
 
@@ -285,12 +328,15 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const deal = recordDeal(o.cDeals, e, client);
     reachDeal(o.cOwn, client, { deal: e.deal, staff: e.staff, stage: e.stage, buyer: e.buyer, stageRules: STAGE_RULES });
     bookDeal(o.cDeals, e.deal, () => dealFacts(o, deal, client));
+    const quarrel = quarrelDeal(o.cOwn, client, e.deal);
+    if (quarrel !== null) handOverDeal(o.cDeals, quarrel);
     return null;
   },
 
   recognizeClient(o, e) {
     const issues = staffIssues(o, e.id, [
       [e.by, 'by'],
+      [e.original, 'original'],
       [e.follower, 'follower'],
     ]);
     if (issues.length > 0) return issues;
@@ -298,7 +344,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if (typeof client !== 'string') return [client];
     const bad = recognitionIssue(o.cDeals, e, client, (a, b) => groupOf(o, a) === groupOf(o, b));
     if (bad) return [bad];
-    recognize(o.cDeals, e, client, holderNowOf(o.cOwn, client), (deal) => dealFacts(o, deal, client));
+    // Recognized at the reception: the client goes back to the original first, then the deal split reads who holds them.
+    if (e.during !== 'later') {
+      const moved = recognize(o.cOwn, client, e.by ?? null, e.original);
+      if (moved !== null) handOverDeal(o.cDeals, moved);
+    }
+    recognizeForDeals(o.cDeals, e, client, holderNowOf(o.cOwn, client), (deal) => dealFacts(o, deal, client));
     return null;
   },
 
@@ -320,6 +371,42 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const issues = splitIssues(o.cDeals, e, (staff) => o.staff.members.get(staff) !== undefined);
     if (issues.length > 0) return issues;
     splitDeal(o.cDeals, e);
+    return null;
+  },
+
+  redistributeClients(o, e) {
+    const issues = staffIssues(o, e.id, [[e.staff, 'staff']], true);
+    issues.push(...staffIssues(o, e.id, [[e.by, 'by']], true));
+    for (const [i, m] of e.to.entries()) {
+      const bad = staffIssue(o.staff.members, m.staff, ['to', i, 'staff'], e.id);
+      if (bad) issues.push(bad);
+    }
+    if (issues.length > 0) return issues;
+    const moves: { client: string; staff: string }[] = [];
+    const seen = new Set<string>();
+    for (const [i, m] of e.to.entries()) {
+      const found = lookup(o.identity, o.policy.identity, m.client, e.id, ['to', i, 'client']);
+      if ('code' in found) return [found];
+      const bad = seen.has(found.client)
+        ? { code: 'invalid_value' as const, path: ['to', i, 'client'], event: e.id, message: `client ${found.client} is drawn twice: each client goes to one salesperson` }
+        : redistributionIssue(o.cOwn, e.staff, m.staff, ['to', i]);
+      if (bad) return [bad];
+      seen.add(found.client);
+      moves.push({ client: found.client, staff: m.staff });
+    }
+    const leaver = o.staff.members.get(e.staff);
+    if (leaver === undefined) return staffIssues(o, e.id, [[e.staff, 'staff']]);
+    redistribute(o.cOwn, leaver, moves, e.draw);
+    return null;
+  },
+
+  returnClaim(o, e) {
+    const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
+    issues.push(...staffIssues(o, e.id, [[e.by, 'by']], true));
+    if (issues.length > 0) return issues;
+    const client = known(o, e.client);
+    if (typeof client !== 'string') return [client];
+    returnClaim(o.cOwn, client, e.staff);
     return null;
   },
 

@@ -81,6 +81,8 @@ export class Live {
   readonly cOwn: Swappable<OwnCtx>;
   readonly cRot: Swappable<RotCtx>;
   readonly cDeals: Swappable<DealsCtx>;
+  /** Whether a staff member is in the office (on duty) now, for the ownership rules that ask (OWN-MULTI-NAMED, OWN-RECOGNIZE). */
+  readonly present = (staff: string): boolean => this.staff.members.get(staff)?.status === 'onDuty';
   /** The persistent state this was opened from, or last closed to. */
   private base: OfficeState;
   private seenChanged = false;

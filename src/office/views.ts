@@ -188,6 +188,70 @@ export function ownerOf(state: OfficeState, client: string, options?: ViewOption
 }
 
 /**
+ * What one salesperson may see of the ownership register (PRV-ACCESS, 002
+ * §5, 003 篇三): their own clients in full, everyone else's only as counts.
+ *
+ * @example
+ * ```ts
+ * // { staff: 'S01', own: [{ client: 'e2', name: '张伟', phone: '138****5678', owner: 'S01', ... }],
+ * //   others: [{ owner: 'S02', ownerName: '王强', status: 'protected', clients: 12 }, { owner: null, ownerName: null, status: 'pool', clients: 3 }],
+ * //   withheld: 15 }
+ * ```
+ */
+export interface SalespersonView {
+  readonly staff: string;
+  /** Their own clients, as {@link owners} shows them (phones masked unless asked otherwise). */
+  readonly own: readonly OwnerRow[];
+  /** Everyone else's clients, only counted: by owner and status, in owner order (nobody's last). */
+  readonly others: readonly { readonly owner: string | null; readonly ownerName: string | null; readonly status: OwnerStatus; readonly clients: number }[];
+  /** How many clients are withheld: the sum of `others`. */
+  readonly withheld: number;
+}
+
+/**
+ * A salesperson's view of the ownership register (PRV-ACCESS): their own
+ * clients in full, others' only as counts, so no other staff member's client
+ * details leave the engine. Ownership is judged at the last event, or at
+ * `options.lookAhead` (lapses applied), like {@link owners}; for an earlier
+ * time, take the view of the state `asOf` replays to it.
+ *
+ * @param state - the office state
+ * @param staff - the salesperson's id
+ * @param options - masking, and `lookAhead` (an instant at or after the last event)
+ * @returns their clients in full and the counts of everyone else's
+ * @throws RangeError when `staff` is not on the roster
+ * @example
+ * ```ts
+ * const mine = viewAs(state, 'S01');
+ * mine.own.map((r) => r.name); // ['张伟', ...]
+ * mine.others; // [{ owner: 'S02', ownerName: '王强', status: 'protected', clients: 12 }, ...]
+ * ```
+ */
+export function viewAs(state: OfficeState, staff: string, options?: ViewOptions): SalespersonView {
+  if (state.staff.members.get(staff) === undefined) throw new RangeError(`no staff member "${staff}" in this office`);
+  const at = atOf(state, options);
+  const p = ownershipRulesOf(state);
+  const cal = calendar(state);
+  const own: OwnerRow[] = [];
+  const counts = new Map<string, { owner: string | null; status: OwnerStatus; clients: number }>();
+  for (const [, file] of sortedEntries(state.ownership.files)) {
+    const view = viewAt(file, at, p);
+    if (view.owner === staff) {
+      own.push(row(state, file, at, options, p, cal));
+      continue;
+    }
+    const key = `${view.owner ?? ''}\u0000${view.status}`;
+    const c = counts.get(key);
+    if (c) c.clients++;
+    else counts.set(key, { owner: view.owner, status: view.status, clients: 1 });
+  }
+  const others = [...counts.values()]
+    .sort((a, b) => (a.owner === b.owner ? a.status.localeCompare(b.status) : a.owner === null ? 1 : b.owner === null ? -1 : a.owner.localeCompare(b.owner)))
+    .map((c) => ({ owner: c.owner, ownerName: c.owner === null ? null : (state.staff.members.get(c.owner)?.name ?? null), status: c.status, clients: c.clients }));
+  return { staff, own, others, withheld: others.reduce((n, c) => n + c.clients, 0) };
+}
+
+/**
  * Finds a client by key, phone or name.
  *
  * @param state - the office state

@@ -11,6 +11,7 @@ import type { Channel } from './decisions.js';
 import { draftFile, grant, settle, type OwnCtx } from './file.js';
 import { claimDecision, claimRefusal, fieldsProblem, registerClient, updateClaim, type Fields, type Refusal } from './register.js';
 import { isProtected, type FileDraft } from './state.js';
+import { referral } from './visits.js';
 
 const REPORT = rules('CLM-REPORT');
 
@@ -52,6 +53,7 @@ const KIND_RULES: Record<'claim' | 'preFile' | 'report' | 'update', readonly Rul
 };
 const INVALID = rules('REG-FIELDS');
 const SAME_DAY = rules('COL-SAME-DAY');
+const FIRST = rules('OWN-FIRST');
 const EARLIEST = rules('COL-EARLIEST');
 
 /** A claim on an identified client. @internal */
@@ -61,7 +63,12 @@ export interface Claim {
   /** The client was on record before this event (a new one has no registrations to check). */
   readonly existed: boolean;
   readonly fields: Fields;
+  /** The referring client and its holder, when the claim files a referral (REF-CHAIN); undefined: none; null: not on record. */
+  readonly referrer?: { readonly client: string; readonly owner: string | null } | null | undefined;
 }
+
+const CHAIN_FILED = rules('REF-CHAIN', 'OWN-FIRST');
+const TEXT_REPORT = rules('OWN-CHANNEL-GROUP', 'CLM-REPORT');
 
 /**
  * A claim on a client, time-stamped by the clerk (CLM-*). It may be refused
@@ -86,6 +93,12 @@ export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim):
   const channel: Channel = e.kind === 'report' ? 'report' : e.kind === 'preFile' ? 'preFile' : 'claim';
   const invalid = fieldsProblem(c, claim.fields, channel);
   const wasOwner = f.owner === e.staff;
+  const referrer = claim.referrer;
+  // REF-CHAIN: the referral filed first by the salesperson whose client referred them.
+  const filed = referrer !== undefined && referrer !== null && referrer.owner === e.staff && c.p.referrals.chain;
+  const prior = referrer !== undefined && f.registrations.some((r) => r.valid);
+  // OWN-CHANNEL-GROUP (004k §2): a report after the visit counts with a text sent before it.
+  const text = e.kind === 'report' && e.textAt !== undefined && c.p.ownership.channelGroup && f.owner !== null && f.owner !== e.staff && f.status === 'protected' && (f.basis.channel === 'visit' || f.basis.channel === 'call') && instantMs(e.textAt) < f.basis.at;
   registerClient(c, f, {
     event: e.id,
     staff: e.staff,
@@ -94,13 +107,57 @@ export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim):
     name: e.client.name ?? e.client.contact ?? null,
     company: e.client.company ?? null,
     invalid,
-    claimant: null,
+    claimant: text
+      ? { staff: e.staff, rules: TEXT_REPORT, why: 'textReport', args: { by: e.staff, textAt: e.textAt ?? null }, referral: false }
+      : referrer === undefined
+        ? null
+        : { staff: e.staff, rules: filed ? CHAIN_FILED : FIRST, why: filed ? 'chainFiled' : 'first', args: { by: e.staff }, referral: true },
+    takeover: text,
   });
+  if (referrer !== undefined && invalid === null) referral(c, f, { referrer, referredByStaff: undefined }, prior);
   const kindRule = KIND_RULES[e.kind];
   if (invalid !== null) return decide('refused', joinRules(INVALID, kindRule), 'invalid', { invalid });
   if (f.owner === e.staff && f.status === 'disputed') return decide('pending', joinRules(SAME_DAY, kindRule), 'sameDay');
   if (f.owner === e.staff) return decide(wasOwner ? 'renewed' : 'accepted', kindRule, wasOwner ? 'reconfirmed' : e.kind === 'preFile' ? 'preFiled' : 'claimed', { staff: e.staff });
   if (f.status === 'disputed') return decide('pending', joinRules(SAME_DAY, kindRule), 'sameDay');
+  if (f.owner !== null && f.x.returned?.staff === e.staff && f.x.returned.notice !== null) return decide('refused', joinRules(RETURN, kindRule), 'afterReturn', { owner: f.owner });
+  const hours = c.p.claims.returnWithinHours;
+  if (hours !== null && f.owner !== null && isProtected(f.status) && f.basis.channel !== null && CLAIMED.includes(f.basis.channel)) {
+    // CLM-CONFLICT-RETURN: the clerk owes the submitter the claim back, with notice (002 §1.4).
+    const returnBy = c.tx.at + hours * HOUR;
+    f.x = { ...f.x, returned: { staff: e.staff, claim: e.id, by: returnBy, notice: null } };
+    return decide('refused', joinRules(RETURN_EARLIEST, kindRule), 'conflictReturn', { owner: f.owner, returnBy, hours });
+  }
   const why = f.owner !== null ? 'earlierOwner' : f.status === 'pool' ? 'inPool' : f.status === 'developer' ? 'developer' : 'notClaimable';
   return decide('refused', joinRules(EARLIEST, kindRule), why, { owner: f.owner });
+}
+
+const HOUR = 3_600_000;
+const RETURN = rules('CLM-CONFLICT-RETURN');
+const RETURN_EARLIEST = rules('CLM-CONFLICT-RETURN', 'COL-EARLIEST');
+const CLAIMED: readonly Channel[] = ['claim', 'preFile', 'report'];
+
+/**
+ * The clerk returns a conflicting claim to its submitter with notice not to
+ * contact the client further (CLM-CONFLICT-RETURN, 002 §1.4). The notice
+ * day is the day the submitter learns of the collision: a dispute raised
+ * that day may still overturn it (DSP-PROCESS). A notice for a claim that
+ * awaits no return is kept on record and changes nothing.
+ * @internal
+ */
+export function returnClaim(c: OwnCtx, client: string, staff: string): void {
+  const file = c.s.files.get(client);
+  const pending = file?.x.returned;
+  if (!pending || pending.staff !== staff || pending.notice !== null) {
+    // A notice the register does not call for: kept on record, nothing changes.
+    claimDecision(c, client, staff, 'returned', RETURN, [], 'nothingToReturn', { owner: file?.owner ?? null });
+    return;
+  }
+  const f = draftFile(c, client);
+  settle(c, f);
+  const r = pending;
+  const { tx } = c;
+  const late = tx.at > r.by;
+  f.x = { ...f.x, returned: { ...r, notice: tx.id }, collision: { staff: f.owner === null ? [staff] : [f.owner, staff], day: c.cal.dayOf(tx.at), event: tx.id } };
+  claimDecision(c, f.key, staff, 'returned', RETURN, [r.claim], 'returned', { late, hours: c.p.claims.returnWithinHours, owner: f.owner });
 }

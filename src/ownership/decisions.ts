@@ -85,7 +85,7 @@ export const claimDecisionSchema = z.object({
   kind: z.literal('claim'),
   client: client.optional(),
   staff: z.string(),
-  outcome: z.enum(['accepted', 'renewed', 'updated', 'pending', 'refused']),
+  outcome: z.enum(['accepted', 'renewed', 'updated', 'pending', 'refused', 'returned']),
 });
 
 /**
@@ -216,6 +216,10 @@ function grantWhy(d: OwnershipDecision, w: Wording): string {
       return `came with the referring client: ${by}'s client`;
     case 'chainNamed':
       return `referred by a client of ${by} and named them`;
+    case 'chainFiled':
+      return `${by} filed the referral by their own client before the visit`;
+    case 'overRelative':
+      return `referred by a dealt client of ${by}: the referral outranks being a relative or friend of ${w.who(str(a, 'relativeOf'))}`;
     case 'received': {
       const relative = str(a, 'relativeOf');
       let s = relative === '' ? `first received by ${by}` : relative === str(a, 'by') ? `a relative of ${by}, registered first by them` : `a relative of ${w.who(relative)}, who had no earlier record: ${by} received first`;
@@ -225,6 +229,46 @@ function grantWhy(d: OwnershipDecision, w: Wording): string {
     }
     case 'group':
       return `came in a group received by ${by}`;
+    case 'groupAgent':
+      return `came in a group of the channel agent ${by}'s report: the agent's client`;
+    case 'unrecognized':
+      return `an old client of ${w.who(str(a, 'original'))}, who was present and did not recognize them: ${by}, who received them${a?.asked === true ? ' after asking the first question' : ''}, takes them`;
+    case 'invited':
+      return `${by} invited the client by phone`;
+    case 'inviteOverride':
+      return `${by} invited the client by phone from their own records: whoever invites and receives takes the client over ${w.who(str(a, 'owner'))}'s protection`;
+    case 'broughtBy':
+      return `brought in person by the channel agent ${by}`;
+    case 'textReport':
+      return `the channel agent ${by} reported the client by text before the visit`;
+    case 'realBuyer':
+      return `the real buyer of a 带看 visit, registered by ${by}`;
+    case 'callNothing':
+      return 'a call alone gives no ownership: the caller is received in rotation on arrival';
+    case 'notAllocated':
+      return 'a call gives the client only through the allocation (by the rotation or a manager): this one was not allocated';
+    case 'notFiled':
+      return 'a call gives the client only with a filing record: this one has none';
+    case 'askingWay':
+      return 'the caller asked the way and was about to come: a new client on arrival';
+    case 'ownNameFirst':
+      return 'the receiver left their own name on the call before checking the caller was new: it gives nothing';
+    case 'recognized':
+      return `${w.who(str(a, 'by'))} recognized the client as ${w.who(str(a, 'original'))}'s: they are handed back politely; ownership stays`;
+    case 'recognizedNotHeld':
+      return `${w.who(str(a, 'by'))} recognized the client as ${w.who(str(a, 'original') || null)}'s, who holds no protection on them: nothing to hand back`;
+    case 'recognizedBack':
+      return `${w.who(str(a, 'by'))} recognized the client: handed back from ${w.who(str(a, 'from'))} to the original, ${w.who(str(a, 'original'))}`;
+    case 'recognizedTooLate':
+      return `${w.who(str(a, 'by'))} recognized the client after the day of the deal by ${w.who(d.owner)}: too late to hand back`;
+    case 'redistributed':
+      return `${w.who(str(a, 'from'))} is on long leave or transferred: the manager's draw gives the client to ${by}${str(a, 'draw') === '' ? '' : ` (${str(a, 'draw')})`}`;
+    case 'notTheirs':
+      return `not a client of ${w.who(str(a, 'staff'))}: only their own clients are redistributed; nothing moves`;
+    case 'notOnLeave':
+      return `${w.who(str(a, 'staff'))} is ${str(a, 'status')}, which this policy does not count as long leave or transfer: the redistribution is refused and kept on record`;
+    case 'leaveTooShort':
+      return `${w.who(str(a, 'staff'))} has been ${str(a, 'status')} for less than ${str(a, 'days')} days, which this policy counts as long leave: the redistribution is refused and kept on record`;
     case 'developerContact':
       return "the developer's announced contact: not a sales client";
     case 'inPool':
@@ -303,6 +347,24 @@ function collisionWhy(why: string, a: Args | undefined, w: Wording): string {
   }
 }
 
+const KEEP_REASONS: Record<string, string> = {
+  originalKeeps: 'the client did not announce themselves: the original keeps them within the window',
+  notAsked: 'the receiver did not ask whether the client had been here: the original keeps them',
+  originalAbsent: 'the original was not present to recognize them: the original keeps them',
+  notProtected: 'the original holds them for good',
+};
+
+/** What the owner's keeping rests on beyond the earlier registration. */
+function keepNote(a: Args | undefined, w: Wording): string {
+  const notes: string[] = [];
+  const reason = KEEP_REASONS[str(a, 'reason')];
+  if (reason !== undefined) notes.push(reason);
+  if (str(a, 'invitedBy') !== '') notes.push(a?.violation === true ? `${w.who(str(a, 'invitedBy'))} invited a colleague's client without the number in their own records: a violation` : `${w.who(str(a, 'invitedBy'))}'s invitation does not override the protection`);
+  if (str(a, 'broughtBy') !== '') notes.push(`another agent reported the client before ${w.who(str(a, 'broughtBy'))} brought them`);
+  if (a?.enteredLate === true) notes.push('the challenger entered the contact after its day: the side that omitted the report bears the collision');
+  return notes.length === 0 ? '' : `; ${notes.join('; ')}`;
+}
+
 const CLAIMS: Record<string, (d: ClaimDecision, w: Wording) => string> = {
   updated: (d) => `need or buyer changed: the claim of ${d.staff} now dates from this submission`,
   outsideWindow: (d) => `claims are accepted only in ${str(d.args, 'windows')}; refused and kept on record`,
@@ -318,9 +380,19 @@ const CLAIMS: Record<string, (d: ClaimDecision, w: Wording) => string> = {
   preFiled: (d, w) => `pre-filed: ${w.who(d.staff)} owns the client`,
   claimed: (d, w) => `claimed: ${w.who(d.staff)} owns the client`,
   earlierOwner: (d, w) => `${w.who(str(d.args, 'owner'))} registered first; refused and kept on record`,
+  conflictReturn: (d, w) => `conflicts with the claim of ${w.who(str(d.args, 'owner'))} on record: to be returned to ${w.who(d.staff)} by ${w.time(num(d.args, 'returnBy') ?? d.at)}, with notice not to contact the client further`,
+  returned: (d, w) => `returned to ${w.who(d.staff)} with notice not to contact the client further${d.args?.late === true ? `, later than the ${str(d.args, 'hours')} hours allowed` : ''}; a dispute raised today may still overturn it`,
+  nothingToReturn: (d, w) => `no conflicting claim of ${w.who(d.staff)} awaits return on this client: the notice is kept on record and changes nothing`,
+  afterReturn: (d, w) => `${w.who(d.staff)} was told not to contact this client (their conflicting claim was returned): refused and kept on record`,
   inPool: () => 'the client is in the public pool; refused and kept on record',
   developer: () => "the client is the developer's contact; refused and kept on record",
   notClaimable: () => 'the client is not claimable; refused and kept on record',
+};
+
+const FINDINGS: Record<string, (a: Args | undefined, w: Wording) => string> = {
+  quarrel: () => '; the parties quarrelled over the crossed client (DSP-QUARREL)',
+  refusedRuling: () => '; a party refused the ruling on the crossed client (DSP-QUARREL)',
+  alteredBook: (a, w) => `; ${w.who(str(a, 'violator'))} altered the paper book: treated as grabbing the client (REG-DISCIPLINE)`,
 };
 
 /** The sentence of an ownership-family decision. @internal */
@@ -329,7 +401,8 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
   switch (d.kind) {
     case 'registration': {
       const base = d.valid ? `${d.channel} registered by ${w.who(d.staff)}` : `invalid ${d.channel} registration: ${str(a, 'invalid') || 'missing fields'}; it counts for nothing`;
-      return str(a, 'cutoff') === '' ? base : `${base}; after the ${str(a, 'cutoff')} cutoff it counts for ${d.day}`;
+      const late = num(a, 'contactAt') === null ? '' : a?.fromEntry === true ? `; entered after the day of the contact (${w.time(num(a, 'contactAt') ?? d.at)}): an omitted report, it counts from its entry` : `; entered late, it counts from the contact (${w.time(num(a, 'contactAt') ?? d.at)})`;
+      return (str(a, 'cutoff') === '' ? base : `${base}; after the ${str(a, 'cutoff')} cutoff it counts for ${d.day}`) + late;
     }
     case 'ownership': {
       const s = grantWhy(d, w);
@@ -346,8 +419,14 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
         case 'ownerKeeps': {
           const end = num(a, 'until');
           const held = a?.permanent === true ? 'a permanent old client after a deal' : `protected ${until(w, end)}`;
-          return `${w.who(d.owner)} registered first and keeps the client (${held}); ${w.who(d.challenger)} must hand it over`;
+          return `${w.who(d.owner)} registered first and keeps the client (${held}); ${w.who(d.challenger)} must hand it over${keepNote(a, w)}`;
         }
+        case 'earlierContact':
+          return `${w.who(d.challenger)}'s entry came late but the contact came before ${w.who(d.owner)}'s registration: the earlier contact wins`;
+        case 'unrecognized':
+        case 'inviteOverride':
+        case 'textReport':
+          return `${w.who(d.challenger)} takes the client from ${w.who(d.owner)}`;
         case 'closedOthers':
           return `${w.who(d.challenger)} closed a client of ${w.who(d.owner)}: ownership stays; credit follows the deal rules`;
         default:
@@ -357,6 +436,8 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
       switch (d.why) {
         case 'afterDeal':
           return `raised more than ${str(a, 'days') || '0'} days after the deal: the client stays with the closer, ${w.who(str(a, 'closer'))}`;
+        case 'notInvolved':
+          return `${w.who(str(a, 'staff'))} is no party to a collision over this client: the dispute is refused; the client stays with the closer, ${w.who(str(a, 'closer'))}`;
         case 'noCollision':
           return `a dispute must be raised on the day the collision is found: no collision involving ${w.who(str(a, 'staff'))} is on record`;
         case 'lateDispute':
@@ -367,10 +448,12 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
           const owner = str(a, 'owner');
           const previous = str(a, 'previous');
           const who = owner === '' ? 'public pool' : w.who(owner);
-          return `${str(a, 'level')} ${d.step === 'mediated' ? 'mediation' : 'decision'}: ${who}${owner !== previous ? `, overriding ${w.who(previous || null)}` : ''}`;
+          const finding = FINDINGS[str(a, 'finding')]?.(a, w) ?? '';
+          return `${str(a, 'level')} ${d.step === 'mediated' ? 'mediation' : 'decision'}: ${who}${owner !== previous ? `, overriding ${w.who(previous || null)}` : ''}${finding}`;
         }
       }
     case 'penalty':
+      if (d.why === 'alteredBook') return `${w.who(d.staff)} altered the paper book, treated as grabbing the client (恶意抢单): fined ${d.amount}`;
       return d.why === 'appealFailed' ? `the appeal by ${w.who(d.staff)} failed: fined ${d.amount}` : `the appeal overturned the ruling by ${w.who(d.staff)}: fined ${d.amount}`;
     case 'referral': {
       const notes: string[] = [];
@@ -386,6 +469,8 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
           return `follow-up by the owner; protected ${until(w, num(a, 'until'))}`;
         case 'keptDoNotCall':
           return `follow-up by the owner; protected ${until(w, num(a, 'until'))}; the client asked not to be called, so no follow-up is due`;
+        case 'afterReturn':
+          return `${w.who(d.staff)} contacted a client their returned claim told them to leave (CLM-CONFLICT-RETURN): the follow-up keeps nothing`;
         case 'ownerUnprotected':
           return `follow-up by the owner of a ${str(a, 'status')} client`;
         case 'noOwner':

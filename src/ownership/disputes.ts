@@ -9,6 +9,7 @@ import { stageRank } from '../events/common.js';
 import type { EventOf } from '../events/schema.js';
 import type { DisputeDecision, PenaltyDecision } from './decisions.js';
 import { draftFile, grant, ownershipDecision, settle, type OwnCtx } from './file.js';
+import type { DealMove } from './facts.js';
 import { hasLiveDeal, type ClientFile, type FileDraft } from './state.js';
 
 /**
@@ -62,25 +63,50 @@ export const RULING_RULES: readonly RuleId[] = DSP;
  * for the closer at once (COL-AFTER-DEAL).
  * @internal
  */
-export function raiseDispute(c: OwnCtx, client: string, staff: string): void {
+export function raiseDispute(c: OwnCtx, client: string, staff: string): DealMove | null {
   const f = draftFile(c, client);
   settle(c, f);
   const closer = afterDealWinner(c, f);
   if (closer !== null) {
+    // Only a party to the collision can raise it (002 §3.1 当事人): anyone else's dispute changes nothing.
+    if (!involved(f, staff)) {
+      dispute(c, f, staff, 'refused', AFTER_DEAL_DISPUTE, dealEvidence(f), 'notInvolved', { staff, closer });
+      return null;
+    }
     dispute(c, f, staff, 'decided', AFTER_DEAL_DISPUTE, dealEvidence(f), 'afterDeal', { closer, days: c.p.collisions.afterDealDays });
-    if (f.owner !== closer) grant(c, f, { staff: closer, status: 'permanent', channel: null, at: c.tx.at, rules: AFTER_DEAL, evidence: dealEvidence(f), why: 'afterDeal', args: { closer } });
-    return;
+    if (f.owner === closer) return null;
+    grant(c, f, { staff: closer, status: 'permanent', channel: null, at: c.tx.at, rules: AFTER_DEAL, evidence: dealEvidence(f), why: 'afterDeal', args: { closer } });
+    return afterDealMove(c, f, closer);
   }
   const today = c.cal.dayOf(c.tx.at);
   const col = f.x.collision;
   if (c.p.disputes.raiseSameDay && (col === null || !col.staff.includes(staff) || col.day !== today)) {
     const none = col === null || !col.staff.includes(staff);
     dispute(c, f, staff, 'refused', DSP, col ? [col.event] : [], none ? 'noCollision' : 'lateDispute', { staff, day: none ? null : c.cal.dayIso(col.day) });
-    return;
+    return null;
   }
   dispute(c, f, staff, 'raised', DSP, col ? [col.event] : [], 'raised', { staff, holder: f.owner });
   if (f.owner !== null) f.status = 'disputed';
   f.x = { ...f.x, dispute: { raisedBy: staff, event: c.tx.id, level: 'raised', ruledBy: null, ruledOwner: null } };
+  return null;
+}
+
+/** Whether a staff member is a party to a client's collision: the owner, the closer, a registrant, or named in the last collision. */
+function involved(f: ClientFile, staff: string): boolean {
+  if (f.owner === staff || f.deal?.staff === staff) return true;
+  if (f.x.collision?.staff.includes(staff) === true) return true;
+  return f.registrations.some((r) => r.staff === staff && r.valid);
+}
+
+/**
+ * The deal of a client given to its closer by COL-AFTER-DEAL: it follows
+ * the client, whole to the closer.
+ * @internal
+ */
+export function afterDealMove(c: OwnCtx, f: Pick<ClientFile, 'deal'>, closer: string): DealMove | null {
+  const deal = f.deal;
+  if (deal === null) return null;
+  return { deal: deal.deal, to: closer, rules: AFTER_DEAL, evidence: [deal.event], note: `the collision was found more than ${c.p.collisions.afterDealDays ?? 0} days after the deal: the client and the deal go to the closer` };
 }
 
 const FINE = rules('DSP-PROCESS', 'PEN-FINES');
@@ -100,7 +126,7 @@ function fine(c: OwnCtx, f: ClientFile, staff: string, amount: string, why: stri
  * ruled before.
  * @internal
  */
-export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): void {
+export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): DealMove | null {
   const f = draftFile(c, client);
   settle(c, f);
   const owner = e.owner ?? null;
@@ -120,7 +146,10 @@ export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): void
       if (ruler) fine(c, f, ruler, c.p.disputes.overturnFine, 'overturned');
     }
   }
-  dispute(c, f, e.appellant ?? null, step, cited, overridden, step, { level: e.level, owner, previous: before.owner });
+  if (e.finding === 'alteredBook') cited = joinRules(cited, alteredBook(c, f, e.violator ?? ''));
+  const quarrel = e.finding === 'quarrel' || e.finding === 'refusedRuling';
+  if (quarrel) cited = joinRules(cited, QUARREL);
+  dispute(c, f, e.appellant ?? null, step, cited, overridden, step, { level: e.level, owner, previous: before.owner, finding: e.finding ?? null, violator: e.violator ?? null });
   if (e.finding === 'concealment') {
     const concealer = e.concealer ?? '';
     f.x = { ...f.x, concealment: { concealer, original: owner ?? concealer, event: e.id } };
@@ -132,6 +161,53 @@ export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): void
   }
   const ruledBy = e.level === 'supervisor' ? (f.x.dispute?.ruledBy ?? null) : (e.by ?? f.x.dispute?.ruledBy ?? null);
   f.x = { ...f.x, dispute: { raisedBy: f.x.dispute?.raisedBy ?? null, event: e.id, level: e.level === 'supervisor' ? 'supervisor' : 'manager', ruledBy, ruledOwner: owner } };
+  return quarrel && step !== 'appealFailed' ? quarrelled(c, f, e) : null;
+}
+
+const QUARREL = rules('DSP-QUARREL');
+const QUARREL_MOVE = rules('DSP-QUARREL', 'DSP-PROCESS');
+const ALTERED = rules('REG-DISCIPLINE');
+const ALTERED_FINE = rules('REG-DISCIPLINE', 'PEN-FINES');
+
+/** The crossed client's deal goes to the policy's party (003 §4: 业绩、奖金归部门), now or when it comes. */
+function quarrelled(c: OwnCtx, f: FileDraft, e: EventOf<'issueRuling'>): DealMove | null {
+  const party = c.p.disputes.quarrelTo;
+  if (party === null) return null;
+  if (f.deal === null || f.deal.refunded) {
+    f.x = { ...f.x, quarrel: { party, event: e.id } };
+    return null;
+  }
+  return quarrelMove(c, f.deal.deal, party, e.id, e.finding === 'refusedRuling');
+}
+
+function quarrelMove(c: OwnCtx, deal: string, party: string, event: string, refused: boolean): DealMove {
+  const cause = refused ? 'a party refused the ruling on the crossed client' : 'the parties quarrelled over the crossed client';
+  return { deal, to: party, rules: QUARREL_MOVE, evidence: [event], note: `${cause}: the unit's credit and bonus go to ${party}` };
+}
+
+/**
+ * A deal of a client a ruling found quarrelled over before any deal
+ * (DSP-QUARREL): it goes to the policy's party, once.
+ * @internal
+ */
+export function quarrelDeal(c: OwnCtx, client: string, deal: string): DealMove | null {
+  const q = c.s.files.get(client)?.x.quarrel;
+  if (!q) return null;
+  const f = draftFile(c, client);
+  f.x = { ...f.x, quarrel: null };
+  return quarrelMove(c, deal, q.party, q.event, false);
+}
+
+/** An altered paper book, treated as 恶意抢单 (REG-DISCIPLINE, 004j §1.2): a fine when the policy names one. */
+function alteredBook(c: OwnCtx, f: FileDraft, violator: string): readonly RuleId[] {
+  const amount = c.p.registration.alteredBookFine;
+  if (amount === null) return ALTERED;
+  const { tx } = c;
+  if (tx.record) {
+    const d: PenaltyDecision = { kind: 'penalty', event: tx.id, at: tx.at, rules: ALTERED_FINE, evidence: [], why: 'alteredBook', args: { amount }, client: f.key, staff: violator, amount };
+    tx.emit(d);
+  }
+  return ALTERED;
 }
 
 const COMPLAINT = rules('OWN-COMPLAINT');

@@ -76,3 +76,18 @@ export function ownershipFacts(c: OwnCtx, client: string, groupOf: (person: stri
     registrations: f?.registrations ?? NONE,
   };
 }
+
+/**
+ * A dealt client moved by an ownership rule after the deal's split was
+ * decided: the deal goes whole to `to` (COL-AFTER-DEAL, OWN-RECOGNIZE,
+ * DSP-QUARREL). The office hands it to the deals family.
+ * @internal
+ */
+export interface DealMove {
+  readonly deal: string;
+  readonly to: string;
+  readonly rules: readonly RuleId[];
+  readonly evidence: readonly string[];
+  /** Why, in words, for the allocation's sentence. */
+  readonly note: string;
+}

@@ -69,9 +69,11 @@ export function validityDays(p: OwnershipRules, channel: Channel, referral = fal
   return p.ownership.validityDays[channel];
 }
 
-function followUpDeadline(c: OwnCtx, from: number, first: boolean): number | null {
+function followUpDeadline(c: OwnCtx, from: number, first: boolean, channel: Channel | null): number | null {
   const f = c.p.ownership.followUp;
-  const days = first ? (f.firstWithinDays ?? f.withinDays) : f.withinDays;
+  // OWN-CALL (004l §5): a client held by a call may need its own callback rhythm.
+  const callDays = channel === 'call' ? c.p.ownership.call.followUpDays : null;
+  const days = callDays ?? (first ? (f.firstWithinDays ?? f.withinDays) : f.withinDays);
   return days === null ? null : windowEnd(c.cal, from, days);
 }
 
@@ -94,6 +96,17 @@ export interface Grant {
 
 const VALIDITY = rules('OWN-VALIDITY');
 const FOLLOWUP = rules('OWN-FOLLOWUP');
+const REFERRAL_WINDOW = rules('REF-WINDOW');
+const REFERRAL_LAPSE = rules('OWN-VALIDITY', 'REF-WINDOW');
+
+/**
+ * Whether a file's protection rests on a referral window (REF-WINDOW): its
+ * grant cited the rule. The follow-up clock does not run during it.
+ * @internal
+ */
+export function onReferralWindow(f: Pick<ClientFile, 'basis'>): boolean {
+  return f.basis.rules.includes('REF-WINDOW');
+}
 
 /** Emits an ownership decision about a file. @internal */
 export function ownershipDecision(c: OwnCtx, f: Pick<ClientFile, 'key' | 'owner' | 'status'>, previous: string | null, end: number | null, cited: readonly RuleId[], evidence: readonly string[], why: string, args?: Args): void {
@@ -124,16 +137,19 @@ export function ownershipDecision(c: OwnCtx, f: Pick<ClientFile, 'key' | 'owner'
 export function grant(c: OwnCtx, f: FileDraft, change: Grant): void {
   const status: OwnerStatus = change.status ?? (change.staff === null ? 'none' : 'protected');
   const guarded = status === 'protected' || status === 'disputed';
+  // REF-WINDOW: a referred client's window is the referral's, and no follow-up clock cuts it short (004d §4).
+  const referralWindow = guarded && change.referral === true && change.channel !== null && c.p.referrals.windowDays !== null;
   const days = change.channel === null ? null : validityDays(c.p, change.channel, change.referral === true);
   const previous = f.owner;
   setOwner(c, f, change.staff);
   f.status = status;
-  f.basis = { rules: change.rules, evidence: change.evidence, channel: change.channel, at: change.at, day: change.day ?? null, person: change.person ?? null };
+  const basisRules = referralWindow && !change.rules.includes('REF-WINDOW') ? joinRules(change.rules, REFERRAL_WINDOW) : change.rules;
+  f.basis = { rules: basisRules, evidence: change.evidence, channel: change.channel, at: change.at, day: change.day ?? null, person: change.person ?? null };
   f.windowEndsAt = guarded && days !== null ? windowEnd(c.cal, change.at, days) : null;
-  f.followUpBy = guarded ? followUpDeadline(c, change.at, true) : null;
+  f.followUpBy = guarded && !referralWindow ? followUpDeadline(c, change.at, true, change.channel) : null;
   if (status !== 'disputed' && f.x.dispute !== null) f.x = { ...f.x, dispute: null };
   if (!c.tx.record) return;
-  let cited = change.rules;
+  let cited = basisRules;
   if (guarded && days !== null && !cited.includes('OWN-VALIDITY')) cited = joinRules(cited, VALIDITY);
   if (guarded && f.followUpBy !== null && !cited.includes('OWN-FOLLOWUP')) cited = joinRules(cited, FOLLOWUP);
   ownershipDecision(c, f, previous, protectionEnd(f, c.p), cited, change.evidence, change.why, change.args);
@@ -150,7 +166,8 @@ export function settle(c: OwnCtx, f: FileDraft): void {
   if (end === null || c.tx.at < end || f.owner === null) return;
   const byFollowUp = f.followUpBy !== null && end === f.followUpBy && (f.windowEndsAt === null || f.followUpBy < f.windowEndsAt);
   const owner = f.owner;
-  grant(c, f, { staff: null, channel: null, at: end, rules: byFollowUp ? FOLLOWUP : VALIDITY, evidence: f.basis.evidence, why: 'lapsed', args: { owner, end, byFollowUp } });
+  const cited = byFollowUp ? FOLLOWUP : onReferralWindow(f) ? REFERRAL_LAPSE : VALIDITY;
+  grant(c, f, { staff: null, channel: null, at: end, rules: cited, evidence: f.basis.evidence, why: 'lapsed', args: { owner, end, byFollowUp } });
 }
 
 /** Whether a file's protection has lapsed by now (no change made). @internal */
@@ -178,7 +195,7 @@ export function renew(c: OwnCtx, f: FileDraft, channel: Channel | null): void {
     const longest = days === null || basisDays === null ? null : Math.max(days, basisDays);
     f.windowEndsAt = longest === null ? null : Math.max(f.windowEndsAt, windowEnd(c.cal, c.tx.at, longest));
   }
-  f.followUpBy = followUpDeadline(c, c.tx.at, false) ?? f.followUpBy;
+  if (!onReferralWindow(f)) f.followUpBy = followUpDeadline(c, c.tx.at, false, f.basis.channel) ?? f.followUpBy;
 }
 
 /**
@@ -204,7 +221,7 @@ const LAPSED_VALIDITY = VALIDITY;
 export function viewAt(file: ClientFile, at: number, p: OwnershipRules): OwnerView {
   const end = protectionEnd(file, p);
   if (end !== null && at >= end) {
-    return { owner: null, status: 'none', protectionEndsAt: null, rules: file.followUpBy === end ? FOLLOWUP : LAPSED_VALIDITY, evidence: file.basis.evidence };
+    return { owner: null, status: 'none', protectionEndsAt: null, rules: file.followUpBy === end ? FOLLOWUP : onReferralWindow(file) ? REFERRAL_LAPSE : LAPSED_VALIDITY, evidence: file.basis.evidence };
   }
   return { owner: file.owner, status: file.status, protectionEndsAt: end, rules: file.basis.rules, evidence: file.basis.evidence };
 }

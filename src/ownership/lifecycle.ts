@@ -8,7 +8,8 @@ import { joinRules, rules } from '../kernel/decision.js';
 import type { Issue } from '../kernel/issues.js';
 import type { RuleId } from '../kernel/rules.js';
 import { stageRank, type DealStage } from '../events/common.js';
-import { afterDealWinner } from './disputes.js';
+import { afterDealMove, afterDealWinner } from './disputes.js';
+import type { DealMove } from './facts.js';
 import { dropFile, draftFile, forgetOwner, grant, ownedBy, ownershipDecision, protectionEnd, setOwner, settle, type OwnCtx } from './file.js';
 import { collide } from './register.js';
 import { hasLiveDeal, isProtected, newFile, type ClientFile, type FileDeal, type FileDraft, type Registration } from './state.js';
@@ -118,6 +119,7 @@ export function ownerDeparted(c: OwnCtx, staff: string): void {
     const deposited = hasLiveDeal(f);
     const where = deposited ? c.p.ownership.departed.deposited : c.p.ownership.departed.undeposited;
     grant(c, f, { staff: null, status: where === 'pool' ? 'pool' : 'none', channel: null, at: c.tx.at, rules: DEPARTED, evidence: f.basis.evidence, why: 'departed', args: { staff, deposited, where } });
+    f.x = { ...f.x, leftBy: staff };
   }
   forgetOwner(c, staff);
 }
@@ -159,16 +161,18 @@ const CROSS = rules('COL-CROSS-FAMILY');
  * the same person goes to the earliest (COL-EARLIEST).
  * @internal
  */
-export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Join): void {
+export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Join): DealMove | null {
   const { tx } = c;
   const fromStored = c.s.files.get(fromKey);
-  if (!fromStored) return;
+  if (!fromStored) return null;
   const x = draftFile(c, intoKey);
   const y = draftFile(c, fromKey);
   settle(c, x);
   settle(c, y);
   const deals = [x.deal, y.deal].filter((d): d is FileDeal => d !== null && !d.refunded);
   const deal = deals.sort((p, q) => stageRank(q.stage) - stageRank(p.stage) || p.at - q.at)[0] ?? x.deal ?? y.deal;
+  // Who held the file the deal was closed on: its split was decided from that holder.
+  const dealHolder = deal === x.deal ? x.owner : y.owner;
   const before = { owner: x.owner, status: x.status, basis: x.basis, windowEndsAt: x.windowEndsAt, followUpBy: x.followUpBy, doNotCall: x.doNotCall };
   const other = { owner: y.owner, status: y.status, basis: y.basis, windowEndsAt: y.windowEndsAt, followUpBy: y.followUpBy, doNotCall: y.doNotCall };
   x.registrations = [...x.registrations, ...y.registrations].sort((p, q) => p.at - q.at);
@@ -182,6 +186,8 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
     concealment: x.x.concealment ?? y.x.concealment,
     crossFamily: [...x.x.crossFamily, ...y.x.crossFamily],
     servedBy: x.x.servedBy ?? y.x.servedBy,
+    quarrel: x.x.quarrel ?? y.x.quarrel ?? null,
+    returned: x.x.returned ?? y.x.returned ?? null,
   };
   setOwner(c, y, null);
   dropFile(c, fromKey);
@@ -197,7 +203,7 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
   if (before.owner === null && other.owner !== null) take(other);
   if (before.owner === null || other.owner === null || before.owner === other.owner) {
     ownershipDecision(c, x, before.owner, protectionEnd(x, c.p), join.rules, evidence, 'merged', { from: fromKey });
-    return;
+    return null;
   }
   let winner: typeof before;
   let cited: readonly RuleId[];
@@ -218,11 +224,21 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
   }
   const loser = winner === before ? other : before;
   take(winner);
+  // COL-AFTER-DEAL: the client goes to whoever closed, even when neither file's owner did.
+  const thirdCloser = closer !== null && closer !== before.owner && closer !== other.owner;
+  if (thirdCloser) {
+    setOwner(c, x, closer);
+    x.status = 'permanent';
+    x.windowEndsAt = null;
+    x.followUpBy = null;
+  }
   if (join.family && loser.owner !== null) x.x = { ...x.x, crossFamily: [...x.x.crossFamily, { staff: loser.owner, event: tx.id }] };
-  const args = { from: fromKey, winner: winner.owner, closer, afterDays: c.p.collisions.afterDealDays };
-  if (tx.record) tx.emit({ kind: 'collision', event: tx.id, at: tx.at, rules: cited, evidence, why, args, client: x.key, owner: winner.owner, challenger: loser.owner ?? '', outcome: winner === before ? 'ownerKeeps' : 'challengerWins' });
+  const args = { from: fromKey, winner: x.owner, closer, afterDays: c.p.collisions.afterDealDays };
+  const challenger = thirdCloser ? (before.owner ?? '') : (loser.owner ?? '');
+  if (tx.record) tx.emit({ kind: 'collision', event: tx.id, at: tx.at, rules: cited, evidence, why, args, client: x.key, owner: x.owner, challenger, outcome: winner === before && !thirdCloser ? 'ownerKeeps' : 'challengerWins' });
   ownershipDecision(c, x, before.owner, protectionEnd(x, c.p), cited, winner.basis.evidence, why, args);
   x.x = { ...x.x, collision: { staff: [before.owner, other.owner], day: c.cal.dayOf(tx.at), event: tx.id } };
+  return closer !== null && dealHolder !== closer ? afterDealMove(c, x, closer) : null;
 }
 
 /**

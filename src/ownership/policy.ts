@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clockSchema, dealStageSchema, decimalSchema } from '../events/common.js';
+import { staffStatusSchema } from '../events/schema.js';
 
 const days = z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650');
 const window = days.nullable();
@@ -22,10 +23,22 @@ export const registrationPolicySchema = z
       .boolean()
       .default(false)
       .describe('REG-CALL-BEFORE-VISIT (004j): a call and a visit of one client on one day: the call comes first.'),
+    sameDayEntry: z
+      .boolean()
+      .default(false)
+      .describe('REG-DISCIPLINE (004j §1.1): registrations are entered the day of the contact; one entered later (contactAt on an earlier day) counts from its entry and cannot win a collision on the unreported contact; false: a late entry counts from its contact.'),
+    realBuyer: z
+      .boolean()
+      .default(true)
+      .describe('REG-REAL-BUYER (004l §7.1): the real buyer registered with a 带看 visit (registerVisit.realBuyer) becomes a client of the receiver by first registration; false: the details are not registered.'),
     cutoff: clockSchema
       .nullable()
       .default(null)
       .describe('REG-CUTOFF (004j): registrations after this local time count for the next day; null: none.'),
+    alteredBookFine: decimalSchema
+      .nullable()
+      .default(null)
+      .describe('REG-DISCIPLINE (004j §1.2): fine on whoever a ruling finds altered the paper book (treated as 恶意抢单); null: no fine (004j names none), the violation is recorded.'),
   })
   .prefault({});
 
@@ -47,6 +60,14 @@ export const claimsPolicySchema = z
       .boolean()
       .default(false)
       .describe("CLM-REQUIRES-REGISTRATION (002): a claim on a new client needs that day's visit/call registration by the same salesperson."),
+    returnWithinHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(720)
+      .nullable()
+      .default(null)
+      .describe("CLM-CONFLICT-RETURN (002 §1.4): a claim that conflicts with another salesperson's claim on record is returned to its submitter within this many hours (a returnClaim event), with notice not to contact the client further; null: the conflicting claim is only refused."),
     reclaimRenews: z
       .boolean()
       .default(true)
@@ -98,6 +119,68 @@ export const ownershipPolicySchema = z
       .default('subscription')
       .describe('OWN-DEAL-PERMANENT: a deal at this stage within the window makes the client permanent; null: never.'),
     namedOwnsNewClient: z.boolean().default(true).describe('OWN-NAMED: a new client who names a salesperson is theirs.'),
+    multiNamed: z
+      .enum(['book', 'order'])
+      .default('book')
+      .describe('OWN-MULTI-NAMED: a client who names several salespeople without choosing one: "book" (004f 2(3)): the rotation receiver serves and the registration book decides; "order" (003 3(5)): the first named who is present, else the second, and so on; none present: rotation.'),
+    recognition: z
+      .strictObject({
+        unidentified: z
+          .enum(['original', 'receiver'])
+          .default('original')
+          .describe('OWN-FIRST-QUESTION, OWN-RECOGNIZE: who bears an old client who arrives unannounced (registerVisit.unannounced): "original" (004f 1(3)): the original keeps them within the window; "receiver" (004b §1.2, §1.6): an original who is present and does not recognize them loses them to a receiver who asked the first question (registerVisit.asked not false).'),
+        untilDealDay: z
+          .boolean()
+          .default(false)
+          .describe("OWN-RECOGNIZE (004b §4.4): a recognition hands the client back only up to the day of the receiver's deal; false: at any time."),
+      })
+      .prefault({}),
+    phoneInvite: z
+      .strictObject({
+        reception: z
+          .enum(['named', 'notCounted'])
+          .default('named')
+          .describe('OWN-PHONE-INVITE: the identified caller (registerVisit.invitedBy) receives a new client: "named": like a salesperson the client named (OWN-NAMED), using a turn; "notCounted" (000 §2): without using a turn, as an old client.'),
+        overridesProtection: z
+          .boolean()
+          .default(false)
+          .describe("OWN-PHONE-INVITE (004b §2.3 谁邀约接待业绩归谁): a caller who can show the number came from their own records (inviterOwnsNumber) takes the client from another's protection."),
+      })
+      .prefault({}),
+    call: z
+      .strictObject({
+        gives: z
+          .enum(['protection', 'nothing', 'allocation', 'filed'])
+          .default('protection')
+          .describe('OWN-CALL: what a call alone gives: "protection" (004j, 004l §5): the receiver owns for the call window; "nothing" (004h §6, 004i): the caller is a new client on arrival; "allocation" (004f 1(4), 004e §7): only a call allocated by the rotation or a manager (allocatedBy), or self-sourced, protects; "filed" (004d §3.4): only a call with a filing record (filed).'),
+        askingWayIsNew: z
+          .boolean()
+          .default(false)
+          .describe('OWN-CALL (004f 1(5)): a caller asking where the office is and about to come (askingWay) is a new client on arrival.'),
+        ownNameFirstVoid: z
+          .boolean()
+          .default(false)
+          .describe('OWN-CALL (004c §7.1): a call on which the receiver left their own name before checking the caller was new (ownNameFirst) gives nothing.'),
+        followUpDays: window
+          .default(null)
+          .describe('OWN-CALL (004l §5: weekly): a client held by a call needs a callback within this many days; null: as followUp.withinDays.'),
+      })
+      .prefault({}),
+    channelGroup: z
+      .boolean()
+      .default(false)
+      .describe("OWN-CHANNEL-GROUP (004k §2-3): an agent who brings a client in person (broughtBy) owns them unless another agent reported them earlier; the rest of a visiting group belongs to the reporting agent; a report after the visit counts with a text sent before it (claimClient.textAt)."),
+    redistribute: z
+      .strictObject({
+        from: z
+          .array(staffStatusSchema)
+          .default(['leave', 'left'])
+          .describe('OWN-REDISTRIBUTE (003 3(12) 请长假或调离): the statuses in which a salesperson\'s clients may be redistributed by the manager\'s draw.'),
+        afterDays: window
+          .default(null)
+          .describe('OWN-REDISTRIBUTE: what counts as long leave (the seed does not say): days in that status before a redistribution; null: at once.'),
+      })
+      .prefault({}),
     departed: z
       .strictObject({
         deposited: z.enum(['pool', 'new']).default('pool'),
@@ -151,6 +234,14 @@ export const disputesPolicySchema = z
     raiseSameDay: z.boolean().default(true).describe('DSP-PROCESS: a dispute must be raised on the day the collision was found.'),
     appealFailedFine: decimalSchema.default('400').describe('DSP-PROCESS: fine on an appellant whose appeal fails.'),
     overturnFine: decimalSchema.default('500').describe('DSP-PROCESS: fine on the supervisor/manager whose ruling an appeal overturns.'),
+    quarrelTo: z
+      .string()
+      .trim()
+      .min(1)
+      .max(128)
+      .nullable()
+      .default(null)
+      .describe("DSP-QUARREL (003 §4): the ledger party (no salesperson, e.g. \"department\") that takes a crossed client's deal, credit and commission, when a ruling finds the parties quarrelled or one refused the ruling; null: such a finding moves nothing."),
   })
   .prefault({});
 
@@ -174,7 +265,11 @@ export const referralsPolicySchema = z
       .describe('REF-ACCOMPANIED: a referrer who comes along brings the new client to their salesperson.'),
     windowDays: window
       .default(null)
-      .describe('REF-WINDOW (004d): days a referred client stays with the first receiver without a deal; null: the visit window.'),
+      .describe('REF-WINDOW (004d §4): days a referred client stays with the first receiver without a deal; the follow-up clock does not cut it short; null: the visit window.'),
+    overRelative: z
+      .boolean()
+      .default(false)
+      .describe("REF-OVER-RELATIVE (004f 2(6)): a friend referred by A's dealt client is A's even when they are B's relative or friend (the referral outranks OWN-RELATIVE); false: the relationship and the reception decide, as OWN-RELATIVE says."),
     staffBonus: z.boolean().default(false).describe('REF-STAFF-EXCLUDED: whether staff may earn referral bonuses.'),
   })
   .prefault({});

@@ -84,6 +84,14 @@ export interface Registering {
   /** Why it is invalid (REG-FIELDS), when it is. */
   readonly invalid: string | null;
   readonly claimant: Claimant | null;
+  /** The claimant takes the client even from a protected owner (OWN-RECOGNIZE, OWN-PHONE-INVITE, OWN-CHANNEL-GROUP). */
+  readonly takeover?: boolean | undefined;
+  /** A registration that gives no ownership (OWN-CALL), with the decision that says why. */
+  readonly inert?: { readonly rules: readonly RuleId[]; readonly why: string; readonly args?: Args } | undefined;
+  /** More rule IDs and arguments for the collision when the owner keeps the client. */
+  readonly keep?: { readonly rules: readonly RuleId[]; readonly args?: Args } | undefined;
+  /** Epoch ms of the contact, when the entry came later (REG-DISCIPLINE). */
+  readonly contactAt?: number | undefined;
 }
 
 const CLAIM_CHANNELS: readonly Channel[] = ['claim', 'preFile'];
@@ -91,18 +99,27 @@ const REG_VALID = rules('REG-FIRST');
 const REG_INVALID = rules('REG-FIELDS', 'REG-FIRST');
 const CUTOFF = rules('REG-CUTOFF');
 
-function registrationDecision(c: OwnCtx, client: string, r: Registration, invalid: string | null): void {
+const DISCIPLINE = rules('REG-DISCIPLINE');
+
+function registrationDecision(c: OwnCtx, client: string, r: Registration, invalid: string | null, enteredLate: number | null): void {
   const { tx } = c;
   if (!tx.record) return;
   const late = r.lastDay !== c.cal.dayOf(r.lastAt);
   const base = r.valid ? REG_VALID : REG_INVALID;
   const args: Args = invalid === null ? {} : { invalid };
   if (late) args.cutoff = c.p.registration.cutoff;
+  let cited = late ? joinRules(base, CUTOFF) : base;
+  if (enteredLate !== null) {
+    // REG-DISCIPLINE: an entry after the contact's day is an omitted report (漏报).
+    args.contactAt = enteredLate;
+    args.fromEntry = c.p.registration.sameDayEntry;
+    cited = joinRules(cited, DISCIPLINE);
+  }
   const d: RegistrationDecision = {
     kind: 'registration',
     event: tx.id,
     at: tx.at,
-    rules: late ? joinRules(base, CUTOFF) : base,
+    rules: cited,
     evidence: [],
     why: r.valid ? 'registered' : 'invalid',
     args,
@@ -154,6 +171,7 @@ const CALL_FIRST_GRANT = rules('REG-CALL-BEFORE-VISIT', 'REG-FIRST');
 const SAME_DAY = rules('COL-SAME-DAY', 'DSP-PROCESS');
 const EARLIEST = rules('COL-EARLIEST', 'OWN-FIRST');
 const EARLIEST_NAMED = rules('COL-EARLIEST', 'OWN-FIRST', 'OWN-NAMED');
+const EARLIEST_CONTACT = rules('COL-EARLIEST', 'OWN-FIRST');
 
 /**
  * Enters a registration into a client's file and decides ownership: a free
@@ -165,12 +183,17 @@ const EARLIEST_NAMED = rules('COL-EARLIEST', 'OWN-FIRST', 'OWN-NAMED');
 export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): void {
   const { tx } = c;
   settle(c, f);
-  const day = bookDay(c, tx.at);
+  const p = c.p;
+  const contact = input.contactAt;
+  const enteredLate = contact !== undefined && bookDay(c, tx.at) > c.cal.dayOf(contact) ? contact : null;
+  // A late entry counts from its contact, unless the office requires same-day entries (REG-DISCIPLINE).
+  const from = contact !== undefined && !p.registration.sameDayEntry ? contact : tx.at;
+  const day = bookDay(c, from);
   const r = addRegistration(f, {
     event: input.event,
-    at: tx.at,
+    at: from,
     day,
-    lastAt: tx.at,
+    lastAt: from,
     lastDay: day,
     staff: input.staff,
     channel: input.channel,
@@ -179,8 +202,12 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
     name: input.name,
     company: input.company,
   });
-  if (tx.record) registrationDecision(c, f.key, r, input.invalid);
+  if (tx.record) registrationDecision(c, f.key, r, input.invalid, enteredLate);
   if (input.invalid !== null || input.staff === null) return;
+  if (input.inert !== undefined) {
+    ownershipDecision(c, f, f.owner, protectionEnd(f, p), input.inert.rules, [input.event], input.inert.why, input.inert.args);
+    return;
+  }
 
   const claimant: Claimant = input.claimant ?? { staff: input.staff, rules: FIRST, why: 'first', args: { by: input.staff }, referral: false };
   if (f.status === 'developer') {
@@ -192,12 +219,11 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
     return;
   }
   if (f.status === 'none' || f.owner === null) {
-    grant(c, f, { staff: claimant.staff, channel: input.channel, at: tx.at, rules: joinRules(claimant.rules, REG_VALID), evidence: [input.event], why: claimant.why, args: claimant.args, referral: claimant.referral, day, person: input.person });
+    grant(c, f, { staff: claimant.staff, channel: input.channel, at: from, rules: joinRules(claimant.rules, REG_VALID), evidence: [input.event], why: claimant.why, args: claimant.args, referral: claimant.referral, day, person: input.person });
     return;
   }
 
   const owner = f.owner;
-  const p = c.p;
   if (owner === claimant.staff) {
     const renews = (input.channel === 'visit' && p.ownership.renewOn.includes('visit')) || (CLAIM_CHANNELS.includes(input.channel) && p.ownership.renewOn.includes('claim') && p.claims.reclaimRenews);
     if (!renews) return;
@@ -209,6 +235,13 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
     return;
   }
 
+  if (f.status === 'protected' && (input.takeover === true || (enteredLate !== null && !p.registration.sameDayEntry && from < f.basis.at))) {
+    // The claimant outranks the protection: a rule says so, or a contact earlier than the owner's (COL-EARLIEST).
+    const cited = input.takeover === true ? claimant.rules : EARLIEST_CONTACT;
+    collide(c, f, claimant.staff, 'challengerWins', cited, f.basis.evidence, input.takeover === true ? claimant.why : 'earlierContact', day, claimant.args);
+    grant(c, f, { staff: claimant.staff, channel: input.channel, at: from, rules: joinRules(cited, REG_VALID), evidence: [input.event], why: claimant.why, args: claimant.args, referral: claimant.referral, day, person: input.person });
+    return;
+  }
   const sameDay = basisRegistration(f)?.day === day;
   if (p.registration.callBeforeVisit && input.channel === 'call' && f.basis.channel === 'visit' && f.status === 'protected' && sameDay) {
     collide(c, f, claimant.staff, 'challengerWins', CALL_FIRST, f.basis.evidence, 'callBeforeVisit', day);
@@ -223,7 +256,18 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
   }
   const named = claimant.rules.includes('OWN-NAMED');
   const permanent = f.status === 'permanent';
-  collide(c, f, claimant.staff, 'ownerKeeps', named ? EARLIEST_NAMED : EARLIEST, f.basis.evidence, 'ownerKeeps', day, { permanent, until: permanent ? null : protectionEnd(f, p) });
+  let cited = named ? EARLIEST_NAMED : EARLIEST;
+  let args: Args = { permanent, until: permanent ? null : protectionEnd(f, p) };
+  if (input.keep !== undefined) {
+    cited = joinRules(cited, input.keep.rules);
+    args = { ...args, ...input.keep.args };
+  }
+  if (enteredLate !== null && p.registration.sameDayEntry) {
+    // REG-DISCIPLINE: the omitting side bears the collision (004j §1.1).
+    cited = joinRules(cited, DISCIPLINE);
+    args = { ...args, enteredLate: true, contactAt: enteredLate };
+  }
+  collide(c, f, claimant.staff, 'ownerKeeps', cited, f.basis.evidence, 'ownerKeeps', day, args);
   if (named) f.x = { ...f.x, named: claimant.staff };
 }
 
@@ -304,6 +348,7 @@ export function updateClaim(c: OwnCtx, f: FileDraft, staff: string): boolean {
 }
 
 const FOLLOW = rules('OWN-FOLLOWUP');
+const FOLLOW_RETURNED = rules('OWN-FOLLOWUP', 'CLM-CONFLICT-RETURN');
 
 /** Whether a client has a file (a follow-up or a ruling needs one). @internal */
 export function hasFile(c: OwnCtx, client: string): boolean {
@@ -330,10 +375,10 @@ export function followUp(c: OwnCtx, client: string, staff: string, doNotCall: bo
     kept = true;
     why = 'ownerUnprotected';
   } else {
-    why = f.owner === null ? 'noOwner' : 'notOwner';
+    why = f.owner === null ? 'noOwner' : f.x.returned?.staff === staff && f.x.returned.notice !== null ? 'afterReturn' : 'notOwner';
   }
   const { tx } = c;
   if (!tx.record) return;
-  const d: FollowUpDecision = { kind: 'followUp', event: tx.id, at: tx.at, rules: FOLLOW, evidence: f.basis.evidence, why, args: { owner: f.owner, status: f.status, until: protectionEnd(f, c.p) }, client: f.key, staff, kept };
+  const d: FollowUpDecision = { kind: 'followUp', event: tx.id, at: tx.at, rules: why === 'afterReturn' ? FOLLOW_RETURNED : FOLLOW, evidence: f.basis.evidence, why, args: { owner: f.owner, status: f.status, until: protectionEnd(f, c.p) }, client: f.key, staff, kept };
   tx.emit(d);
 }

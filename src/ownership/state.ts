@@ -126,6 +126,22 @@ export interface FileExtra {
   readonly servedBy: { readonly staff: string; readonly event: string } | null;
   /** The last collision, for the same-day dispute rule (DSP-PROCESS). */
   readonly collision: { readonly staff: readonly string[]; readonly day: number; readonly event: string } | null;
+  /** An unannounced old client the receiver took from their original, kept for a hand-back on recognition (OWN-RECOGNIZE). */
+  readonly recognition?: {
+    readonly original: string;
+    readonly taker: string;
+    readonly event: string;
+    readonly status: OwnerStatus;
+    readonly basis: Basis;
+    readonly windowEndsAt: number | null;
+    readonly followUpBy: number | null;
+  } | null;
+  /** The salesperson whose departure moved this client (OWN-DEPARTED), for a later redistribution (OWN-REDISTRIBUTE). */
+  readonly leftBy?: string | null;
+  /** A conflicting claim to be returned to its submitter, and the notice once given (CLM-CONFLICT-RETURN). */
+  readonly returned?: { readonly staff: string; readonly claim: string; readonly by: number; readonly notice: string | null } | null;
+  /** A ruling found a quarrel over the client, whose deal is still to come (DSP-QUARREL): it goes to `party`. */
+  readonly quarrel?: { readonly party: string; readonly event: string } | null;
   /** The open or last dispute (DSP-PROCESS). */
   readonly dispute: {
     readonly raisedBy: string | null;
@@ -183,7 +199,7 @@ export function newFile(key: string, at: number): FileDraft {
 }
 
 /** The extra record of every file that has none of its own. @internal */
-export const NO_EXTRA: FileExtra = Object.freeze({ report: null, referral: null, named: null, complaint: null, concealment: null, crossFamily: NONE, servedBy: null, collision: null, dispute: null });
+export const NO_EXTRA: FileExtra = Object.freeze({ report: null, referral: null, named: null, complaint: null, concealment: null, crossFamily: NONE, servedBy: null, collision: null, dispute: null, quarrel: null, returned: null, recognition: null, leftBy: null });
 
 /** Whether a status carries an owner whose protection can lapse. @internal */
 export function isProtected(status: OwnerStatus): boolean {

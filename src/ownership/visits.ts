@@ -7,10 +7,15 @@
  */
 import { joinRules, rules } from '../kernel/decision.js';
 import type { RuleId } from '../kernel/rules.js';
+import { instantMs } from '../kernel/time.js';
+import type { EventOf } from '../events/schema.js';
 import type { ReferralDecision } from './decisions.js';
 import { draftFile, holderNow, settle, type OwnCtx } from './file.js';
-import { fieldsProblem, registerClient, type Claimant, type Fields } from './register.js';
-import { holderOf, type FileDraft } from './state.js';
+import { fieldsProblem, registerClient, type Claimant, type Fields, type Registering } from './register.js';
+import { hasLiveDeal, holderOf, type FileDraft } from './state.js';
+
+/** Whether a staff member is in the office now (on duty), for the rules that ask who is present. @internal */
+export type Presence = (staff: string) => boolean;
 
 /** What a visit says about its visitor's ties. @internal */
 export interface VisitTies {
@@ -20,12 +25,32 @@ export interface VisitTies {
   /** The referring client and its salesperson; null when the referrer is not on record. */
   readonly referrer: { readonly client: string; readonly owner: string | null } | null | undefined;
   readonly referredByStaff: string | undefined;
+  /** Several names without a choice, in order (OWN-MULTI-NAMED). */
+  readonly namedSeveral: readonly string[] | undefined;
+  /** The visitor did not say they had been here (OWN-RECOGNIZE, OWN-FIRST-QUESTION). */
+  readonly unannounced: boolean;
+  /** Whether the receiver asked the first question; undefined: not recorded (OWN-FIRST-QUESTION). */
+  readonly asked: boolean | undefined;
+  /** The salesperson who invited the client by phone (OWN-PHONE-INVITE). */
+  readonly invitedBy: string | undefined;
+  readonly inviterOwnsNumber: boolean;
+  /** The channel agent who brought the client (OWN-CHANNEL-GROUP). */
+  readonly broughtBy: string | undefined;
+  readonly present: Presence;
 }
 
 const ACCOMPANIED = rules('REF-ACCOMPANIED', 'REF-CHAIN');
+const OVER_RELATIVE = rules('REF-OVER-RELATIVE', 'REF-CHAIN', 'OWN-RELATIVE');
 const CHAIN_NAMED = rules('REF-CHAIN', 'OWN-NAMED');
 const NAMED = rules('OWN-NAMED');
+const MULTI_NAMED = rules('OWN-MULTI-NAMED', 'OWN-NAMED');
+const MULTI = rules('OWN-MULTI-NAMED');
+const INVITED = rules('OWN-PHONE-INVITE', 'OWN-FIRST');
+const INVITE = rules('OWN-PHONE-INVITE');
+const BROUGHT = rules('OWN-CHANNEL-GROUP', 'OWN-FIRST');
+const CHANNEL = rules('OWN-CHANNEL-GROUP');
 const FIRST = rules('OWN-FIRST');
+const FIRST_MULTI = rules('OWN-FIRST', 'OWN-MULTI-NAMED');
 
 /**
  * The rule IDs a reception cites when a new client is tied to the
@@ -38,12 +63,36 @@ export const NAMED_RULES: readonly RuleId[] = NAMED;
  * The claimant a visit names before anyone receives it, or null when the
  * receiver decides (REF-ACCOMPANIED, REF-CHAIN, OWN-NAMED).
  */
-function tiedClaimant(c: OwnCtx, ties: VisitTies): Claimant | null {
+function tiedClaimant(c: OwnCtx, ties: VisitTies, named: string | undefined): Claimant | null {
   const original = ties.referrer?.owner ?? null;
   if (original !== null && ties.accompanied && c.p.referrals.accompaniedGoesToOriginal) return { staff: original, rules: ACCOMPANIED, why: 'accompanied', args: { by: original }, referral: true };
-  if (original !== null && c.p.referrals.chain && ties.named === original) return { staff: original, rules: CHAIN_NAMED, why: 'chainNamed', args: { by: original }, referral: true };
-  if (ties.named !== undefined && c.p.ownership.namedOwnsNewClient) return { staff: ties.named, rules: NAMED, why: 'named', args: { by: ties.named }, referral: ties.referrer !== undefined };
+  if (original !== null && c.p.referrals.chain && named === original) return { staff: original, rules: CHAIN_NAMED, why: 'chainNamed', args: { by: original }, referral: true };
+  if (original !== null && ties.relativeOf !== undefined && ties.relativeOf !== original && c.p.referrals.overRelative && (named === undefined || named === ties.relativeOf) && referrerDealt(c, ties)) {
+    return { staff: original, rules: OVER_RELATIVE, why: 'overRelative', args: { by: original, relativeOf: ties.relativeOf }, referral: true };
+  }
+  if (named !== undefined && c.p.ownership.namedOwnsNewClient) return { staff: named, rules: ties.namedSeveral === undefined ? NAMED : MULTI_NAMED, why: 'named', args: { by: named }, referral: ties.referrer !== undefined };
+  if (ties.invitedBy !== undefined) return { staff: ties.invitedBy, rules: INVITED, why: 'invited', args: { by: ties.invitedBy }, referral: ties.referrer !== undefined };
+  if (ties.broughtBy !== undefined && c.p.ownership.channelGroup) return { staff: ties.broughtBy, rules: BROUGHT, why: 'broughtBy', args: { by: ties.broughtBy }, referral: false };
   return null;
+}
+
+/**
+ * The salesperson a client who named several without choosing is given to
+ * (OWN-MULTI-NAMED): under "order" the first named who is present (003
+ * 3(5)); under "book", or when none is present, nobody: the rotation and
+ * the book decide (004f 2(3)).
+ */
+function firstNamedPresent(c: OwnCtx, ties: VisitTies): string | undefined {
+  const several = ties.namedSeveral;
+  if (several === undefined || c.p.ownership.multiNamed !== 'order') return undefined;
+  return several.find((id) => ties.present(id));
+}
+
+/** Whether the referring client has a live deal (REF-OVER-RELATIVE: 甲's dealt client, 004f 2(6)). */
+function referrerDealt(c: OwnCtx, ties: VisitTies): boolean {
+  const client = ties.referrer?.client;
+  const file = client === undefined ? undefined : c.s.files.get(client);
+  return file !== undefined && hasLiveDeal(file);
 }
 
 const RECEIVER_RULES = new Map<string, readonly RuleId[]>();
@@ -56,11 +105,13 @@ function receiverClaimant(receiver: string, ties: VisitTies): Claimant {
   const relative = ties.relativeOf !== undefined;
   const staffReferral = ties.referredByStaff !== undefined;
   const unnamed = !staffReferral && ties.referrer !== undefined;
-  const key = `${relative ? 1 : 0}${staffReferral ? 1 : 0}${unnamed ? 1 : 0}`;
+  const several = ties.namedSeveral !== undefined;
+  const key = `${relative ? 1 : 0}${staffReferral ? 1 : 0}${unnamed ? 1 : 0}${several ? 1 : 0}`;
   let cited = RECEIVER_RULES.get(key);
   if (cited === undefined) {
     const ids: RuleId[] = ['OWN-FIRST'];
     if (relative) ids.push('OWN-RELATIVE');
+    if (several) ids.push('OWN-MULTI-NAMED');
     if (staffReferral) ids.push('REF-DEVELOPER');
     else if (unnamed) ids.push('REF-UNNAMED');
     cited = rules(...ids);
@@ -82,11 +133,24 @@ export function holderNowOf(c: OwnCtx, client: string): string | null {
 
 /** A visitor before the reception: their owner, and the salesperson a new client is tied to. @internal */
 export interface Arrival {
+  /** Who holds the client by the book (protected, disputed or permanent). */
   readonly owner: string | null;
+  /**
+   * Who the desk gives the visitor to as their salesperson, without a turn:
+   * the holder, nobody for an unannounced old client (OWN-RECOGNIZE), or the
+   * caller who invited them (OWN-PHONE-INVITE under "notCounted").
+   */
+  readonly desk: string | null;
+  /** The salesperson the client named, or the first present of several (OWN-MULTI-NAMED). */
+  readonly named: string | undefined;
   readonly tied: Claimant | null;
+  /** A claimant who takes the client from the holder's protection (OWN-PHONE-INVITE). */
+  readonly takeover: Claimant | null;
   /** The rule IDs of the tie, for the reception's trace. */
   readonly tieRules: readonly RuleId[];
 }
+
+const INVITE_OVERRIDE = rules('OWN-PHONE-INVITE', 'OWN-VALIDITY');
 
 /**
  * A client arrives: lapses are settled, and the holder (if any) and the
@@ -97,8 +161,19 @@ export function arrive(c: OwnCtx, client: string, ties: VisitTies): Arrival {
   const f = draftFile(c, client);
   settle(c, f);
   const owner = holderOf(f);
-  const tied = owner === null ? tiedClaimant(c, ties) : null;
-  return { owner, tied, tieRules: NAMED };
+  const named = ties.named ?? firstNamedPresent(c, ties);
+  const invite = c.p.ownership.phoneInvite;
+  const inviter = ties.invitedBy;
+  // 004b §2.3: a caller whose own records hold the number takes the client from another's protection.
+  const takeover: Claimant | null =
+    owner !== null && inviter !== undefined && inviter !== owner && invite.overridesProtection && ties.inviterOwnsNumber && f.status === 'protected'
+      ? { staff: inviter, rules: INVITE_OVERRIDE, why: 'inviteOverride', args: { by: inviter, owner }, referral: false }
+      : null;
+  const tied = takeover ?? (owner === null || ties.unannounced ? tiedClaimant(c, ties, named) : null);
+  let desk = ties.unannounced ? null : owner;
+  if (tied !== null && (tied.why === 'invited' || tied.why === 'inviteOverride')) desk = invite.reception === 'notCounted' ? tied.staff : null;
+  const tieRules = tied?.why === 'invited' || tied?.why === 'inviteOverride' ? tied.rules : ties.namedSeveral === undefined ? NAMED : MULTI_NAMED;
+  return { owner, desk, named, tied, takeover, tieRules };
 }
 
 const STAFF_REFERRAL = rules('REF-STAFF-EXCLUDED', 'REF-DEVELOPER');
@@ -106,7 +181,13 @@ const FIRST_REFERRER = rules('REF-FIRST-REFERRER');
 const PRIOR = rules('REF-PRIOR');
 const CHAIN = rules('REF-CHAIN');
 
-function referral(c: OwnCtx, f: FileDraft, ties: VisitTies, prior: boolean): void {
+/**
+ * Records who referred a client and decides the referral bonus
+ * (REF-CHAIN, REF-FIRST-REFERRER, REF-PRIOR, REF-STAFF-EXCLUDED): from a
+ * visit, or from a claim that files the referral first.
+ * @internal
+ */
+export function referral(c: OwnCtx, f: FileDraft, ties: Pick<VisitTies, 'referrer' | 'referredByStaff'>, prior: boolean): void {
   if (ties.referrer === undefined && ties.referredByStaff === undefined) return;
   const referrer = ties.referrer?.client ?? null;
   const staff = ties.referredByStaff ?? null;
@@ -158,55 +239,169 @@ export interface VisitRegistration {
   readonly fields: Fields;
   readonly name: string | null;
   readonly company: string | null;
+  /** Epoch ms of the visit, when the book entry came later (REG-DISCIPLINE). */
+  readonly contactAt: number | undefined;
+}
+
+const UNRECOGNIZED = rules('OWN-RECOGNIZE');
+const UNRECOGNIZED_ASKED = rules('OWN-RECOGNIZE', 'OWN-FIRST-QUESTION');
+const QUESTION = rules('OWN-FIRST-QUESTION');
+const QUESTION_RECOGNIZE = rules('OWN-FIRST-QUESTION', 'OWN-RECOGNIZE');
+
+/**
+ * An old client who arrived unannounced, received by someone else: the
+ * receiver takes them from an original who is present and did not
+ * recognize them (OWN-RECOGNIZE under "receiver"), or the original keeps
+ * them (OWN-FIRST-QUESTION: the receiver who did not ask bears it).
+ */
+function unannounced(c: OwnCtx, f: FileDraft, owner: string, claimant: Claimant, ties: VisitTies): { claimant: Claimant; takeover: boolean; keep: Registering['keep'] } {
+  const asked = ties.asked;
+  const receiverBears = c.p.ownership.recognition.unidentified === 'receiver';
+  const present = ties.present(owner);
+  if (receiverBears && asked !== false && present && f.status === 'protected') {
+    const cited = asked === true ? UNRECOGNIZED_ASKED : UNRECOGNIZED;
+    return { claimant: { staff: claimant.staff, rules: cited, why: 'unrecognized', args: { by: claimant.staff, original: owner, asked: asked ?? null }, referral: claimant.referral }, takeover: true, keep: undefined };
+  }
+  const reason = !receiverBears ? 'originalKeeps' : asked === false ? 'notAsked' : !present ? 'originalAbsent' : 'notProtected';
+  return { claimant, takeover: false, keep: { rules: receiverBears && asked !== false ? QUESTION_RECOGNIZE : QUESTION, args: { unannounced: true, asked: asked ?? null, reason } } };
 }
 
 /**
  * A visit enters the visitor book: the owner of an old client keeps them
  * (or the salesperson they name, OWN-NAMED); a new client goes to their tie
- * or to the receiver. A referral is decided too.
+ * or to the receiver. An unannounced old client may go to the receiver
+ * (OWN-RECOGNIZE, OWN-FIRST-QUESTION), an inviter may take a client from
+ * another's protection (OWN-PHONE-INVITE). A referral is decided too.
  * @internal
  */
 export function registerVisit(c: OwnCtx, v: VisitRegistration): void {
   const f = draftFile(c, v.client);
-  const { owner, tied } = v.arrival;
-  const named = v.ties.named;
-  const claimant: Claimant | null =
-    owner !== null
-      ? named !== undefined && named !== owner
-        ? { staff: named, rules: NAMED, why: 'named', args: { by: named }, referral: false }
-        : { staff: owner, rules: FIRST, why: 'oldClient', args: { by: owner }, referral: false }
-      : (tied ?? (v.receiver === null ? null : receiverClaimant(v.receiver, v.ties)));
-  const prior = f.registrations.some((r) => r.valid);
-  registerClient(c, f, { event: c.tx.id, staff: v.receiver, channel: 'visit', person: v.person, name: v.name, company: v.company, invalid: fieldsProblem(c, v.fields, 'visit'), claimant });
-  referral(c, f, v.ties, prior);
+  const { owner, tied, takeover, named } = v.arrival;
+  const ties = v.ties;
+  const several = ties.namedSeveral !== undefined;
+  let claimant: Claimant | null;
+  let take = takeover !== null;
+  let keep: Registering['keep'];
+  if (takeover !== null) {
+    claimant = takeover;
+  } else if (owner !== null && !ties.unannounced && !lateEntryBy(v, owner)) {
+    if (named !== undefined && named !== owner) claimant = { staff: named, rules: several ? MULTI_NAMED : NAMED, why: 'named', args: { by: named }, referral: false };
+    else if (ties.invitedBy !== undefined && ties.invitedBy !== owner) {
+      // Calling a colleague's client without the number in one's own records is a violation (004b §2.3).
+      claimant = { staff: ties.invitedBy, rules: INVITED, why: 'invited', args: { by: ties.invitedBy }, referral: false };
+      keep = { rules: INVITE, args: { invitedBy: ties.invitedBy, violation: !ties.inviterOwnsNumber } };
+    } else if (ties.broughtBy !== undefined && ties.broughtBy !== owner && c.p.ownership.channelGroup) {
+      claimant = { staff: ties.broughtBy, rules: BROUGHT, why: 'broughtBy', args: { by: ties.broughtBy }, referral: false };
+      keep = { rules: CHANNEL, args: { broughtBy: ties.broughtBy } };
+    } else claimant = { staff: owner, rules: several ? FIRST_MULTI : FIRST, why: 'oldClient', args: { by: owner }, referral: false };
+  } else {
+    claimant = tied ?? (v.receiver === null ? null : receiverClaimant(v.receiver, ties));
+    if (owner !== null && ties.unannounced && claimant !== null && claimant.staff !== owner) {
+      const u = unannounced(c, f, owner, claimant, ties);
+      claimant = u.claimant;
+      take = u.takeover;
+      keep = u.keep;
+    }
+  }
+  // What the original held, for a hand-back if someone recognizes the client (OWN-RECOGNIZE).
+  const before = take && claimant?.why === 'unrecognized' && owner !== null ? { original: owner, status: f.status, basis: f.basis, windowEndsAt: f.windowEndsAt, followUpBy: f.followUpBy } : null;
+  // A referral filed first (REF-CHAIN) is the referral itself, not an earlier contact (REF-PRIOR).
+  const filed = f.x.referral?.event;
+  const prior = f.registrations.some((r) => r.valid && r.event !== filed);
+  registerClient(c, f, { event: c.tx.id, staff: v.receiver, channel: 'visit', person: v.person, name: v.name, company: v.company, invalid: fieldsProblem(c, v.fields, 'visit'), claimant, takeover: take, keep, contactAt: v.contactAt });
+  if (before !== null && claimant !== null && f.owner === claimant.staff) f.x = { ...f.x, recognition: { ...before, taker: claimant.staff, event: c.tx.id } };
+  referral(c, f, ties, prior);
+}
+
+/** A late book entry by another receiver: it claims the client by its earlier contact (REG-DISCIPLINE decides whether it can). */
+function lateEntryBy(v: VisitRegistration, owner: string): boolean {
+  return v.contactAt !== undefined && v.receiver !== null && v.receiver !== owner;
+}
+
+const GROUP_AGENT = rules('OWN-CHANNEL-GROUP', 'OWN-FIRST');
+
+/**
+ * The channel agent a visiting group belongs to (OWN-CHANNEL-GROUP, 004k
+ * §3): the agent who brought them, or the one whose report holds the main
+ * client; null when the rule is off or no agent is involved.
+ * @internal
+ */
+export function groupAgent(c: OwnCtx, client: string, broughtBy: string | undefined): string | null {
+  if (!c.p.ownership.channelGroup) return null;
+  const f = c.s.files.get(client);
+  if (f !== undefined && f.basis.channel === 'report' && holderOf(f) !== null) return f.owner;
+  return broughtBy ?? null;
 }
 
 /**
  * A friend or colleague in the party with a purchase need of their own: a
  * client of their own, received in the same turn. `groupRules` are the
- * queue's rule IDs for a party counted as one turn.
+ * queue's rule IDs for a party counted as one turn. With a reporting agent
+ * (OWN-CHANNEL-GROUP), the companion is the agent's.
  * @internal
  */
-export function registerCompanion(c: OwnCtx, client: string, person: string, fields: Fields, receiver: string | null, groupRules: readonly RuleId[]): void {
+export function registerCompanion(c: OwnCtx, client: string, person: string, fields: Fields, receiver: string | null, groupRules: readonly RuleId[], agent: string | null = null): void {
   const f = draftFile(c, client);
   settle(c, f);
   const owner = holderOf(f);
   const claimant: Claimant | null =
     owner !== null
       ? { staff: owner, rules: FIRST, why: 'oldClient', args: { by: owner }, referral: false }
-      : receiver === null
-        ? null
-        : { staff: receiver, rules: joinRules(FIRST, groupRules), why: 'group', args: { by: receiver }, referral: false };
+      : agent !== null
+        ? { staff: agent, rules: GROUP_AGENT, why: 'groupAgent', args: { by: agent }, referral: false }
+        : receiver === null
+          ? null
+          : { staff: receiver, rules: joinRules(FIRST, groupRules), why: 'group', args: { by: receiver }, referral: false };
   registerClient(c, f, { event: person, staff: receiver, channel: 'visit', person, name: fields.ref?.name ?? null, company: null, invalid: fieldsProblem(c, fields, 'visit'), claimant });
 }
 
 /**
- * A call enters the call book (REG-FIRST for calls, OWN-VALIDITY's call
- * window, REG-CALL-BEFORE-VISIT), given to its receiver.
+ * A 带看 visit's real buyer, registered with it (REG-REAL-BUYER, 004l §7.1):
+ * a new buyer is the receiver's; one already on record follows the first
+ * registration.
  * @internal
  */
-export function registerCall(c: OwnCtx, client: string, person: string, receiver: string | null, fields: Fields, name: string | null, company: string | null): void {
+export function registerRealBuyer(c: OwnCtx, client: string, person: string, fields: Fields, receiver: string | null): void {
   const f = draftFile(c, client);
   settle(c, f);
-  registerClient(c, f, { event: c.tx.id, staff: receiver, channel: 'call', person, name, company, invalid: fieldsProblem(c, fields, 'call'), claimant: null });
+  const claimant: Claimant | null = receiver === null ? null : { staff: receiver, rules: REAL_BUYER, why: 'realBuyer', args: { by: receiver }, referral: false };
+  registerClient(c, f, { event: person, staff: receiver, channel: 'visit', person, name: fields.ref?.name ?? fields.ref?.contact ?? null, company: fields.ref?.company ?? null, invalid: fieldsProblem(c, fields, 'visit'), claimant, keep: { rules: REAL_BUYER_KEEP } });
+}
+
+const REAL_BUYER = rules('REG-REAL-BUYER', 'OWN-FIRST');
+const REAL_BUYER_KEEP = rules('REG-REAL-BUYER');
+const CALL = rules('OWN-CALL');
+
+/**
+ * Why a call gives no ownership (OWN-CALL), or null when it protects like
+ * any first registration.
+ */
+function callGivesNothing(c: OwnCtx, e: EventOf<'registerCall'>): string | null {
+  const p = c.p.ownership.call;
+  if (p.askingWayIsNew && e.askingWay === true) return 'askingWay';
+  if (p.ownNameFirstVoid && e.ownNameFirst === true) return 'ownNameFirst';
+  switch (p.gives) {
+    case 'protection':
+      return null;
+    case 'nothing':
+      return 'callNothing';
+    case 'allocation':
+      return e.receiver === undefined || e.allocatedBy !== undefined || e.selfSourced === true ? null : 'notAllocated';
+    case 'filed':
+      return e.filed === true ? null : 'notFiled';
+  }
+}
+
+/**
+ * A call enters the call book (REG-FIRST for calls, OWN-VALIDITY's call
+ * window, REG-CALL-BEFORE-VISIT), given to its receiver; the policy may say
+ * a call alone gives nothing (OWN-CALL).
+ * @internal
+ */
+export function registerCall(c: OwnCtx, e: EventOf<'registerCall'>, client: string, person: string, receiver: string | null, fields: Fields, name: string | null, company: string | null): void {
+  const f = draftFile(c, client);
+  settle(c, f);
+  const nothing = callGivesNothing(c, e);
+  const inert = nothing === null ? undefined : { rules: CALL, why: nothing, args: { by: receiver } };
+  registerClient(c, f, { event: c.tx.id, staff: receiver, channel: 'call', person, name, company, invalid: fieldsProblem(c, fields, 'call'), claimant: null, inert, contactAt: e.contactAt === undefined ? undefined : instantMs(e.contactAt) });
 }

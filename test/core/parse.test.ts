@@ -25,8 +25,10 @@ const examples: Record<Event['type'], object> = {
   endReception: { staff: 'S01', visit: 'e2' },
   assignDuty: { staff: ['S03'], hours: [{ from: '12:00', to: '13:30' }] },
   setRotationPenalty: { staff: 'S02', penalty: 'halfTurns', days: 7 },
-  recognizeClient: { client: { phone: '13812345678' }, during: 'later', by: 'S02', follower: 'S01', deal: 'D1' },
+  recognizeClient: { client: { phone: '13812345678' }, during: 'later', by: 'S02', original: 'S01', follower: 'S01', deal: 'D1' },
   holdMarketingEvent: { name: '开盘', from: '2026-11-08T09:00:00+08:00', to: '2026-11-08T18:00:00+08:00' },
+  returnClaim: { staff: 'S02', client: { phone: '13812345678' }, by: 'K1' },
+  redistributeClients: { staff: 'S01', to: [{ client: { phone: '13812345678' }, staff: 'S03' }], by: 'M1', draw: 'lots 3, 1' },
 };
 
 describe('the event log: schemas are the single source of truth', () => {

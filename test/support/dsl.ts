@@ -74,6 +74,11 @@ export const recognize = (when: string, client: ClientRef, during: Body<'recogni
 export const marketingEvent = (when: string, from: string, to: string, name?: string) => event('holdMarketingEvent', when, { from: t(from), to: t(to), ...(name ? { name } : {}) });
 export const duty = (when: string, ids: string[], hours?: Body<'assignDuty'>['hours']) => event('assignDuty', when, { staff: ids, ...(hours ? { hours } : {}) });
 export const endReception = (when: string, who: string, visitId?: string) => event('endReception', when, { staff: who, ...(visitId ? { visit: visitId } : {}) });
+/** A recognition at the reception by `who` (OWN-RECOGNIZE). */
+export const recognizeBy = (when: string, who: string, client: ClientRef, extra: Partial<Body<'recognizeClient'>> = {}) => event('recognizeClient', when, { by: who, client, ...extra });
+export const redistribute = (when: string, from: string, to: Body<'redistributeClients'>['to'], extra: Partial<Body<'redistributeClients'>> = {}) =>
+  event('redistributeClients', when, { staff: from, to, ...extra });
+export const returnClaim = (when: string, who: string, client: ClientRef, extra: Partial<Body<'returnClaim'>> = {}) => event('returnClaim', when, { staff: who, client, ...extra });
 
 /** Well-known test clients. */
 export const zhang = { name: '张伟', phone: '13812345678' } as const;

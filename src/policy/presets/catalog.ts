@@ -1,8 +1,24 @@
 /**
  * The 15 office regimes of the source documents (`RULES.md` §P). Each becomes a
- * preset: pure data, a policy object of the policy schema. The sections of
- * each preset live beside this file, one file per rule family.
+ * preset: one file beside this one, pure data, every field it sets cited to
+ * its seed clause (see `define.ts`).
  */
+import type { Preset } from './define.js';
+import { jiuzhou } from './jiuzhou.js';
+import { confirmationDesk } from './confirmation-desk.js';
+import { firstVisit } from './first-visit.js';
+import { cooperation } from './cooperation.js';
+import { onsiteOffsite } from './onsite-offsite.js';
+import { draftRules } from './draft-rules.js';
+import { salesDeptOne } from './sales-dept-one.js';
+import { resourceChain } from './resource-chain.js';
+import { consultantDetail } from './consultant-detail.js';
+import { absentSplit } from './absent-split.js';
+import { shenyang } from './shenyang.js';
+import { channelReport } from './channel-report.js';
+import { callbackFirst } from './callback-first.js';
+import { storeArchive } from './store-archive.js';
+import { callCenter } from './call-center.js';
 
 /**
  * The names of the presets.
@@ -50,6 +66,16 @@ export interface PresetInfo {
 }
 
 /**
+ * Every preset with its cited fields, in the order of `RULES.md` §P.
+ *
+ * @example
+ * ```ts
+ * presets.shenyang.fields['ownership.validityDays.call']; // { value: 7, seed: '004j ...' }
+ * ```
+ */
+export const presets: { readonly [N in PresetName]: Preset<N> } = { 'jiuzhou': jiuzhou, 'confirmation-desk': confirmationDesk, 'first-visit': firstVisit, 'cooperation': cooperation, 'onsite-offsite': onsiteOffsite, 'draft-rules': draftRules, 'sales-dept-one': salesDeptOne, 'resource-chain': resourceChain, 'consultant-detail': consultantDetail, 'absent-split': absentSplit, 'shenyang': shenyang, 'channel-report': channelReport, 'callback-first': callbackFirst, 'store-archive': storeArchive, 'call-center': callCenter };
+
+/**
  * Every preset's description, in the order of `RULES.md` §P.
  *
  * @example
@@ -57,20 +83,7 @@ export interface PresetInfo {
  * const menu = presetCatalog.map((p) => `${p.name} (${p.source}): ${p.summary}`);
  * ```
  */
-export const presetCatalog: readonly PresetInfo[] = [
-  { name: 'jiuzhou', source: '000', title: '客户分配接待轮排制度 (九州名座)', summary: 'daily carry-over rotation, call allocation, 20%/10% rates, two-rounds-one penalty, 1.8-2.5‰ tiers, grades, clawback' },
-  { name: 'confirmation-desk', source: '002', title: '客户确认制度', summary: 'claim windows, 50/80/30 quota, 10-day re-confirmable claims, earliest-claim collisions, 3-days-after-deal rule, appeals 400/500' },
-  { name: 'first-visit', source: '004a', title: '销售部客户管理制度及佣金制度', summary: 'first visit registration, appointments, own-client-arrives make-up once' },
-  { name: 'cooperation', source: '004b', title: '房地产客户介定归属制度', summary: '5:5 cooperative and cross-family splits, phone and event rules, first referrer' },
-  { name: 'onsite-offsite', source: '004d', title: '案场与外场客户归属细则', summary: '15-day window, 10-day follow-up, referral 40 days' },
-  { name: 'draft-rules', source: '004e', title: '房地产销售案场客户归属规定 (讨论稿)', summary: '1-month recognition window, even commission splits, complaint reassignment' },
-  { name: 'sales-dept-one', source: '004f', title: '房地产客户归属制度 (销售一部)', summary: '10-day archive, long-reception make-up, same-unit first deposit' },
-  { name: 'resource-chain', source: '004g', title: '售楼部客户资源的归属规定 / 客户归属界定', summary: 'first contact, referral chains, 3-month ownership, departed staff pool, lunch duty' },
-  { name: 'consultant-detail', source: '004h', title: '置业顾问客户归属细则', summary: 'personal skip no make-up, company skip one make-up, 1-month follow-up, group counts once' },
-  { name: 'absent-split', source: '004i', title: '售楼处接待制度及客户归属', summary: 'absent owner: credit A, commission A:B 5:5, appointments' },
-  { name: 'shenyang', source: '004j', title: '房地产销售客户归属制度 (沈阳x城)', summary: 'call 7 days, visit 15 days, call-before-visit, 18:00 cutoff' },
-  { name: 'channel-report', source: '004k', title: '房地产拓客客户归属判别制度', summary: 'masked-phone reports, 7-day report validity, 3 re-files then public pool' },
-  { name: 'callback-first', source: '004l', title: '房地产客户归属规定', summary: 'next-day callback, complaint 5:5 then 7:3, family order' },
-  { name: 'store-archive', source: '003 篇十', title: '售楼处管理制度 (篇十)', summary: '2-month archive, 80/20 splits, make-ups equal to turns missed' },
-  { name: 'call-center', source: '001', title: '碧桂园电开管理制度', summary: '100 calls/day, 10 invites/week, invite confirmation, 200/500 bonuses' },
-];
+export const presetCatalog: readonly PresetInfo[] = presetNames.map((name) => {
+  const { source, title, summary } = presets[name];
+  return { name, source, title, summary };
+});

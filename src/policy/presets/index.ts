@@ -1,15 +1,13 @@
 /**
  * Presets: one policy per source document (`RULES.md` §P), as data. A preset is
- * the union of its sections (one file per rule family), named after its
- * regime; it validates against the policy schema like any policy.
+ * one file of cited fields, named after its regime; it validates against the
+ * policy schema like any policy.
  */
 import type { PolicyInput } from '../schema.js';
-import { attributionPresets } from './attribution.js';
-import { presetCatalog, presetNames, type PresetInfo, type PresetName } from './catalog.js';
-import { dealsPresets } from './deals.js';
-import { rotationPresets } from './rotation.js';
+import { presetCatalog, presetNames, presets, type PresetInfo, type PresetName } from './catalog.js';
+import { presetInput, type Preset, type PresetField, type PresetValue } from './define.js';
 
-export { presetCatalog, presetNames, type PresetInfo, type PresetName };
+export { presetCatalog, presetNames, presets, presetInput, type Preset, type PresetField, type PresetInfo, type PresetName, type PresetValue };
 
 /**
  * Whether a string names a preset.
@@ -38,6 +36,5 @@ export function isPresetName(name: string): name is PresetName {
  * ```
  */
 export function presetPolicy(name: PresetName): PolicyInput {
-  // Presets are JSON data: a JSON round trip is a deep copy.
-  return JSON.parse(JSON.stringify({ name, ...attributionPresets[name], ...rotationPresets[name], ...dealsPresets[name] })) as PolicyInput;
+  return presetInput(presets[name]);
 }
