@@ -103,7 +103,15 @@ export interface VisitDifference {
   readonly b: VisitSide | null;
 }
 
-/** The money a person earns in a month, by account: credit (业绩), commission, fixed bonuses, fines. */
+/**
+ * The money a person earns in a month, by account: credit (业绩), commission,
+ * fixed bonuses, fines (DEAL-*, COM-*, PEN-FINES).
+ *
+ * @example
+ * ```ts
+ * compare(events, a, b).months.filter((d) => d.account === 'commission');
+ * ```
+ */
 export type MoneyAccount = 'credit' | 'commission' | 'bonus' | 'fines';
 
 /**

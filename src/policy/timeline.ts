@@ -45,12 +45,26 @@ export const policyTimelineSchema = z.strictObject({
   versions: z.array(policyVersionSchema).min(1).max(1000).readonly().describe('The versions, in the order they take effect.'),
 });
 
-/** A policy timeline as written. */
+/**
+ * A policy timeline as written: each version a policy input, `from` a date,
+ * local date-time or instant in the office's zone (or epoch ms).
+ *
+ * @example
+ * ```ts
+ * const dated: PolicyTimelineInput = { versions: [{ policy: {} }, { id: 'v2', from: '2026-12-01', policy: { ownership: { validityDays: { visit: 15 } } } }] };
+ * ```
+ */
 export type PolicyTimelineInput = z.input<typeof policyTimelineSchema>;
 
 /**
  * What the engine takes as an office's rules: one policy (in force for the
  * whole log) or a dated timeline of them.
+ *
+ * @example
+ * ```ts
+ * const rules: PolicySource = presetPolicy('jiuzhou'); // or { versions: [...] }
+ * createOffice(rules);
+ * ```
  */
 export type PolicySource = PolicyInput | PolicyTimelineInput;
 
@@ -82,7 +96,17 @@ export interface Timeline {
   readonly versions: readonly PolicyVersion[];
 }
 
-/** Whether input is written as a timeline (a policy has no `versions` field). */
+/**
+ * Whether input is written as a timeline (a policy has no `versions` field).
+ *
+ * @param input - a policy or a timeline, as written
+ * @example
+ * ```ts
+ * isTimelineInput({ versions: [{ policy: {} }] }); // true
+ * isTimelineInput({ ownership: {} }); // false
+ * ```
+ * @internal
+ */
 export function isTimelineInput(input: unknown): input is PolicyTimelineInput {
   return typeof input === 'object' && input !== null && 'versions' in input;
 }
@@ -91,7 +115,16 @@ function issuesOf(error: z.ZodError, prefix: readonly (string | number)[]): Issu
   return error.issues.map((i) => ({ code: 'invalid_policy' as const, path: [...prefix, ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: i.message }));
 }
 
-/** A timeline of one policy. */
+/**
+ * A timeline of one policy, in force from the start.
+ *
+ * @param policy - a validated policy
+ * @example
+ * ```ts
+ * single(policySchema.parse({})).versions.length; // 1
+ * ```
+ * @internal
+ */
 export function single(policy: Policy): Timeline {
   return { versions: [{ id: 'v1', from: null, policy }] };
 }

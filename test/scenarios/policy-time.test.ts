@@ -19,12 +19,13 @@ import {
   replayer,
   toSnapshot,
   validateTimeline,
+  type DecisionOf,
   type Event,
   type OfficeState,
   type PolicyInput,
   type PolicyTimelineInput,
 } from '../../src/index.js';
-import { deal, find, given, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
+import { deal, dispute, find, given, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
 import { foldAll } from '../support/fold.js';
 import { readFileSync } from 'node:fs';
 
@@ -67,6 +68,24 @@ describe('RFD-CLAWBACK, COM-RATE-TIERS: a deal keeps the terms of the version it
     expect(find(step, 'deal').version).toBe(1);
     expect(find(step, 'ledger', (e) => e.account === 'commission')).toMatchObject({ amount: '-1500.00', version: 1 });
     expect(fresh.statusOf(zhang.phone)).toBe('pool');
+  });
+
+  it("COL-AFTER-DEAL: given D1 closed under v1 (2 per mille), when the collision found after the deal hands it to the closer under v2 (3 per mille), then the commission moves at 2 per mille, booked under v1's terms", () => {
+    const change: PolicyTimelineInput = { versions: [{ id: 'v1', policy: v1 }, { id: 'v2', from: '2026-11-05', policy: v2 }] };
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-02 15:00', 'D1', 'S02', zhang, 'subscription', { amount: '1000000' })], change);
+    const step = g.when(dispute('11-08 10:00', 'S02', zhang));
+    const moved = find(step, 'allocation');
+    expect(moved.rules).toContain('COL-AFTER-DEAL');
+    // Decided about v1's deal: no version field; the dispute itself is decided under v2.
+    expect(moved.version).toBeUndefined();
+    expect(find(step, 'dispute').version).toBe(1);
+    const commission = step.decisions.filter((d): d is DecisionOf<'ledger'> => d.kind === 'ledger').filter((e) => e.account === 'commission' && e.deal === 'D1');
+    expect(commission.map((e) => [e.staff, e.amount]).sort()).toEqual([
+      ['S01', '-2000.00'],
+      ['S02', '2000.00'],
+    ]);
+    // The money moved is booked under the deal's terms: v1's, so no version on the entries.
+    expect(commission.every((e) => e.version === undefined)).toBe(true);
   });
 
   it('the hand-swapped policy field no longer changes the rules: the timeline decides', () => {
