@@ -405,8 +405,8 @@ function diffRows(lists: Lists | null, section: DiffSection): { columns: string[
     case 'refusals':
       return {
         description: 'events one policy applied and the other refused',
-        columns: ['event', 'at', 'type', 'line', 'a', 'b'],
-        rows: c.refusals.map((d) => ({ event: d.event, at: d.at, type: d.type, line: d.line ?? null, a: issuesText(d.a), b: issuesText(d.b) })),
+        columns: ['event', 'at', 'type', 'line', 'staff', 'name', 'a', 'b'],
+        rows: c.refusals.map((d) => ({ event: d.event, at: d.at, type: d.type, line: d.line ?? null, staff: d.staff, name: d.name, a: issuesText(d.a), b: issuesText(d.b) })),
       };
   }
 }

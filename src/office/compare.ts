@@ -184,11 +184,13 @@ export interface TurnDifference {
 
 /**
  * An event one side applied and the other refused (or both refused, for
- * different reasons): e.g. a claim outside one policy's windows.
+ * different reasons): e.g. a refund of a deal one policy refused for its
+ * unit (COL-SAME-UNIT). `staff` is who the event is about: its `staff`,
+ * `receiver` or `by`, or for a deal's event without one the deal's closer.
  *
  * @example
  * ```ts
- * // { event: 'e63', at: '...', type: 'claimClient', line: 63, a: [], b: [{ code: 'invalid_value', ... }] }
+ * // { event: 'e63', at: '...', type: 'refund', line: 63, staff: 'S02', name: '王强', a: [{ code: 'invalid_value', ... }], b: [] }
  * ```
  */
 export interface RefusalDifference {
@@ -196,6 +198,10 @@ export interface RefusalDifference {
   readonly at: string;
   readonly type: Event['type'];
   readonly line?: number;
+  /** Who the event is about, if anyone. */
+  readonly staff: string | null;
+  /** Their name (both sides' names, joined by " / ", if they differ). */
+  readonly name: string | null;
   /** Side a's issues: empty when it applied the event. */
   readonly a: readonly Issue[];
   readonly b: readonly Issue[];
@@ -454,7 +460,16 @@ export function comparer(policyA: PolicySource, policyB: PolicySource, options: 
   const cal = calendar(starts[0]);
   // Visits received differently, read into rows (names, sides) at the end.
   const visits: { event: string; at: string; differs: VisitDifference['differs']; a: DecisionOf<'reception'> | undefined; b: DecisionOf<'reception'> | undefined }[] = [];
-  const refusals: RefusalDifference[] = [];
+  // Events refused differently; named at the end, when the staff lists are final.
+  const refusals: Omit<RefusalDifference, 'name'>[] = [];
+  // Who a refused event is about: rare, so the deal's closer may be looked up in the states.
+  const actorOf = (event: Event): string | null => {
+    const fields = event as { readonly staff?: unknown; readonly receiver?: unknown; readonly by?: unknown; readonly deal?: unknown };
+    for (const f of [fields.staff, fields.receiver, fields.by]) if (typeof f === 'string') return f;
+    if (typeof fields.deal !== 'string') return null;
+    const id = fields.deal;
+    return runs[0].r.state().deals.deals.get(id)?.staff ?? runs[1].r.state().deals.deals.get(id)?.staff ?? null;
+  };
   let later = 0;
   let settled: { states: readonly [OfficeState, OfficeState] } | null = null;
 
@@ -487,7 +502,7 @@ export function comparer(policyA: PolicySource, policyB: PolicySource, options: 
       if (x.issues.length === 0) runs[0].events++;
       if (y.issues.length === 0) runs[1].events++;
       const at = cal.localIso(instantMs(event.at));
-      if (!sameIssues(x.issues, y.issues)) refusals.push({ event: event.id, at, type: event.type, ...(line === undefined ? {} : { line }), a: x.issues, b: y.issues });
+      if (!sameIssues(x.issues, y.issues)) refusals.push({ event: event.id, at, type: event.type, ...(line === undefined ? {} : { line }), staff: actorOf(event), a: x.issues, b: y.issues });
       fined(runs[0], x.decisions);
       fined(runs[1], y.decisions);
       const da = receptionOf(x.decisions);
@@ -537,7 +552,7 @@ export function comparer(policyA: PolicySource, policyB: PolicySource, options: 
         ),
         months: monthDifferences(runs, s, names),
         turns: turnDifferences(runs, s, names),
-        refusals: [...refusals],
+        refusals: refusals.map((r): RefusalDifference => ({ ...r, name: r.staff === null ? null : names(r.staff) })),
       };
     },
     states,

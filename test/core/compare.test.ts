@@ -100,6 +100,15 @@ describe('compare with dated timelines: what last year would have looked like', 
     expect(diff).toMatchObject({ asOf: '2026-11-30T23:59:59.999+08:00', later: 2, a: { label: 'now', events: 5 }, b: { label: 'proposal' } });
   });
 
+  it('COL-SAME-UNIT: a refund of a deal one policy refused for its unit is a refusal difference that names the closer, with both sides\' issues', () => {
+    const events = [staff('S01'), staff('S02', { name: '王强' }), visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-01 11:00', wang, { receiver: 'S02' }), deal('11-02 10:00', 'D1', 'S01', zhang, 'subscription', { unit: 'U-1' }), deal('11-03 10:00', 'D2', 'S02', wang, 'subscription', { unit: 'U-1' }), refund('11-06 10:00', 'D2')];
+    const diff = compare(events, {}, { deals: { sameUnit: 'allow' } });
+    expect(diff.refusals).toHaveLength(1);
+    expect(diff.refusals[0]).toMatchObject({ event: events[6]?.id, type: 'refund', staff: 'S02', name: '王强', b: [] });
+    expect(diff.refusals[0]?.a.map((i) => i.code)).toEqual(['invalid_value']);
+    expect(compare(events, {}, {}).refusals).toEqual([]);
+  });
+
   it('PEN-FINES: fines per person and month differ with the policy\'s amounts, each side with its rules and the ruling', () => {
     const appeal = ruling('11-05 10:00', zhang, { level: 'appeal', owner: 'S01', appellant: 'S02' });
     const events = [staff('S01'), staff('S02'), staff('M1', { role: 'manager' }), visit('11-01 10:00', zhang, { receiver: 'S01' }), appeal];
