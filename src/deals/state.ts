@@ -123,6 +123,12 @@ export interface Deal {
   readonly status: 'live' | 'refused';
   readonly refusal: { readonly rules: readonly RuleId[]; readonly holder: string; readonly holderAt: number; readonly unit: string } | null;
   readonly invitedBy: string | null;
+  /**
+   * Whether the inviter's invitation of this client was confirmed on arrival
+   * (KPI-INVITE-CONFIRM), as another family knew it when the deal was
+   * recorded, with its rule IDs and the arrival event; null: no record.
+   */
+  readonly invite: { readonly confirmed: boolean; readonly event: string; readonly rules: readonly RuleId[] } | null;
   readonly discountBy: string | null;
   readonly split: DealSplit | null;
   readonly terms: Terms | null;

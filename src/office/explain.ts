@@ -63,6 +63,20 @@ function summary(who: (id: string | null) => string, d: Decision): string {
     }
     case 'ledger':
       return `${d.entry} of ${d.account} ${d.amount} for ${who(d.staff)}${d.deal === null ? ` (month ${d.period})` : ` on deal ${d.deal}`}`;
+    case 'kpi':
+      return `${d.measure} of ${who(d.staff)} (${d.period} of ${d.start}): ${d.met ? 'met' : 'missed'}`;
+    case 'flag':
+      return `${who(d.staff)} flagged: ${d.flag}`;
+    case 'violation':
+      return `violation by ${who(d.staff)}: ${d.violation}`;
+    case 'grade':
+      return `grade of ${who(d.staff)}: ${d.grade} (${d.change})`;
+    case 'reward':
+      return `${who(d.staff)} earns ${d.days} day off`;
+    case 'invitation':
+      return `invitation by ${who(d.staff)}: ${d.step}`;
+    case 'recycle':
+      return `numbers of ${who(d.staff)} recycled: ${d.recycled}`;
     case 'recognition':
       return `old client of ${who(d.holder)} ${d.during === 'reception' ? 'recognized during the reception' : 'found later'}${d.redecided === null ? '' : `; deal ${d.redecided} split anew`}`;
     case 'marketingEvent':

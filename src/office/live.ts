@@ -17,6 +17,8 @@ import type { IdentityState } from '../identity/state.js';
 import type { OwnCtx } from '../ownership/file.js';
 import type { OwnershipRules } from '../ownership/policy.js';
 import type { OwnershipState } from '../ownership/state.js';
+import type { PeriodsCtx } from '../periods/cards.js';
+import type { PeriodsState } from '../periods/state.js';
 import type { RotCtx } from '../rotation/desk.js';
 import type { RotationState } from '../rotation/state.js';
 import type { StaffCtx } from '../staff/staff.js';
@@ -75,12 +77,14 @@ export class Live {
   readonly ownership: Transient<OwnershipState>;
   readonly rotation: Transient<RotationState>;
   readonly deals: Transient<DealsState>;
+  readonly periods: Transient<PeriodsState>;
   readonly history: TMap<Story> | null;
   readonly cStaff: StaffCtx;
   readonly cIdentity: Swappable<IdentityCtx>;
   readonly cOwn: Swappable<OwnCtx>;
   readonly cRot: Swappable<RotCtx>;
   readonly cDeals: Swappable<DealsCtx>;
+  readonly cPeriods: Swappable<PeriodsCtx>;
   /** Whether a staff member is in the office (on duty) now, for the ownership rules that ask (OWN-MULTI-NAMED, OWN-RECOGNIZE). */
   readonly present = (staff: string): boolean => this.staff.members.get(staff)?.status === 'onDuty';
   /** The persistent state this was opened from, or last closed to. */
@@ -110,6 +114,7 @@ export class Live {
     this.ownership = openSlice(state.ownership);
     this.rotation = openSlice(state.rotation);
     this.deals = openSlice(state.deals);
+    this.periods = openSlice(state.periods);
     this.history = state.options.history === 'full' ? new TMap(state.history) : null;
     const { tx, cal } = this;
     this.cStaff = { tx, cal, p: null, s: this.staff };
@@ -117,6 +122,7 @@ export class Live {
     this.cOwn = { tx, cal, p: ownershipRules(policy), s: this.ownership };
     this.cRot = { tx, cal, p: policy.rotation, s: this.rotation };
     this.cDeals = { tx, cal, p: policy.deals, s: this.deals, terms: termsOf(state.timeline) };
+    this.cPeriods = { tx, cal, p: policy.periods, s: this.periods };
     tx.version = state.version;
   }
 
@@ -137,6 +143,7 @@ export class Live {
     this.cOwn.p = ownershipRules(policy);
     this.cRot.p = policy.rotation;
     this.cDeals.p = policy.deals;
+    this.cPeriods.p = policy.periods;
   }
 
   /** The span in which a version is in force: from its instant (inclusive) until the next version's (exclusive). */
@@ -206,6 +213,7 @@ export class Live {
     const ownership = closeSlice(this.ownership, b.ownership);
     const rotation = closeSlice(this.rotation, b.rotation);
     const deals = closeSlice(this.deals, b.deals);
+    const periods = closeSlice(this.periods, b.periods);
     const history = this.history === null ? b.history : this.history.persist();
     const current = this.current.persist();
     const previous = this.previous.persist();
@@ -217,6 +225,7 @@ export class Live {
       ownership === b.ownership &&
       rotation === b.rotation &&
       deals === b.deals &&
+      periods === b.periods &&
       history === b.history &&
       seen === b.seen &&
       this.office === b.office &&
@@ -225,7 +234,7 @@ export class Live {
       this.applied === b.version;
     if (same) return b;
     const policy = (this.timeline.versions[this.applied] as Timeline['versions'][number]).policy;
-    this.base = { policy, timeline: b.timeline, version: this.applied, options: b.options, office: this.office, lastAt: this.lastAt, events: this.events, seen, staff, identity, ownership, rotation, deals, history };
+    this.base = { policy, timeline: b.timeline, version: this.applied, options: b.options, office: this.office, lastAt: this.lastAt, events: this.events, seen, staff, identity, ownership, rotation, deals, periods, history };
     return this.base;
   }
 }

@@ -140,7 +140,7 @@ export function fromSnapshot(snapshot: unknown): { ok: true; state: OfficeState 
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0 || version >= timeline.versions.length) return bad(['state', 'version'], `the version in force must be an index of the timeline's ${timeline.versions.length} versions`);
   const inForce = (timeline.versions[version] as Timeline['versions'][number]).policy;
   const state = { ...decoded, timeline, version, policy: inForce } as unknown as OfficeState;
-  for (const slice of ['staff', 'identity', 'ownership', 'rotation', 'deals', 'seen'] as const) {
+  for (const slice of ['staff', 'identity', 'ownership', 'rotation', 'deals', 'periods', 'seen'] as const) {
     if (typeof state[slice] !== 'object' || state[slice] === null) return bad(['state', slice], `the snapshot has no ${slice}`);
   }
   const options = engineOptionsSchema.safeParse(state.options ?? {});

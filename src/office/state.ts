@@ -11,6 +11,7 @@ import type { Timeline } from '../policy/timeline.js';
 import { initialDeals, type DealsState } from '../deals/state.js';
 import { initialIdentity, type IdentityState } from '../identity/state.js';
 import { initialOwnership, type OwnershipState } from '../ownership/state.js';
+import { initialPeriods, type PeriodsState } from '../periods/state.js';
 import { initialRotation, type RotationState } from '../rotation/state.js';
 import { initialStaff, type StaffState } from '../staff/state.js';
 import type { Decision } from './decisions.js';
@@ -123,6 +124,7 @@ export interface OfficeState {
   readonly ownership: OwnershipState;
   readonly rotation: RotationState;
   readonly deals: DealsState;
+  readonly periods: PeriodsState;
   /** Each client's story, newest first (with `history: 'full'`). */
   readonly history: PMap<Story>;
 }
@@ -162,6 +164,7 @@ export function freshState(timeline: Timeline, options: EngineOptions): OfficeSt
     ownership: initialOwnership(),
     rotation: initialRotation(),
     deals: initialDeals(),
+    periods: initialPeriods(),
     history: emptyMap(),
   };
 }

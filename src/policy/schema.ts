@@ -12,6 +12,7 @@ import {
 } from '../ownership/policy.js';
 import { rotationPolicySchema } from '../rotation/policy.js';
 import { dealsPolicySchema } from '../deals/policy.js';
+import { periodsPolicySchema } from '../periods/policy.js';
 
 /**
  * One sales office's rules, as data. Every field has a documented default, so
@@ -41,6 +42,7 @@ export const policySchema = z.strictObject({
   referrals: referralsPolicySchema,
   rotation: rotationPolicySchema,
   deals: dealsPolicySchema,
+  periods: periodsPolicySchema,
 });
 
 /** A validated policy, every default filled in. */

@@ -1,14 +1,35 @@
 import type { Preset } from './define.js';
 
-/** 碧桂园电开管理制度 (001): 100 calls/day, 10 invites/week, invite confirmation, 200/500 bonuses. */
+/** 碧桂园电开管理制度 (001): 100 calls/day (1 per missing call), 10 invited visits/week or dismissal, invite confirmation, half a day off per 10, A-C numbers recycled, top-6 monthly ranking, 200/500 bonuses on confirmed visits. */
 export const callCenter: Preset<'call-center'> = {
   name: 'call-center',
   source: '001',
   title: '碧桂园电开管理制度',
-  summary: '100 calls/day, 10 invites/week, invite confirmation, 200/500 bonuses',
+  summary: '100 calls/day (1 per missing call), 10 invited visits/week or dismissal, invite confirmation, half a day off per 10, A-C numbers recycled, top-6 monthly ranking, 200/500 bonuses on confirmed visits',
   fields: {
     'registration.requiredFields': { value: ['phone'], seed: '001' },
     'deals.bonus.byProductType': { value: { highRise: '200', villa: '500' }, seed: '001' },
     'deals.bonus.to': { value: 'inviter', seed: '001' },
+    'periods.calls.roles': { value: ['telemarketer'], seed: '001 二.1: 100 connected calls a day, 1 fined per missing call; 10 invited visits a week, dismissal when every week of a month misses; 一.3: A–C numbers called again about a month later' },
+    'periods.calls.daily': { value: 100, seed: '001 二.1: 100 connected calls a day, 1 fined per missing call; 10 invited visits a week, dismissal when every week of a month misses; 一.3: A–C numbers called again about a month later' },
+    'periods.calls.finePerMissing': { value: '1', seed: '001 二.1: 100 connected calls a day, 1 fined per missing call; 10 invited visits a week, dismissal when every week of a month misses; 一.3: A–C numbers called again about a month later' },
+    'periods.calls.weeklyInvitedVisits': { value: 10, seed: '001 二.1: 100 connected calls a day, 1 fined per missing call; 10 invited visits a week, dismissal when every week of a month misses; 一.3: A–C numbers called again about a month later' },
+    'periods.calls.dismissal': { value: true, seed: '001 二.1: 100 connected calls a day, 1 fined per missing call; 10 invited visits a week, dismissal when every week of a month misses; 一.3: A–C numbers called again about a month later' },
+    'periods.calls.recycleDays': { value: 30, seed: '001 二.1: 100 connected calls a day, 1 fined per missing call; 10 invited visits a week, dismissal when every week of a month misses; 一.3: A–C numbers called again about a month later' },
+    'periods.invitations.confirm': { value: true, seed: '001 二.2: an invited visit counts only when confirmed (the client contacts the telemarketer, the receiver signs)' },
+    'periods.inviteRate.percent': { value: 20, seed: '001 二.2: the invitation rate, judged weekly' },
+    'periods.inviteRate.period': { value: 'week', seed: '001 二.2: the invitation rate, judged weekly' },
+    'periods.dayOff.per': { value: 10, seed: '001 二.2: 10 confirmed invited visits earn half a paid day off' },
+    'periods.dayOff.days': { value: '0.5', seed: '001 二.2: 10 confirmed invited visits earn half a paid day off' },
+    'periods.dayOff.period': { value: 'month', seed: '001 二.2: 10 confirmed invited visits earn half a paid day off' },
+    'periods.elimination.mode': { value: 'outsideTop', seed: '001 备注: a monthly ranking by invited visits and conversions; outside the top six are eliminated' },
+    'periods.elimination.top': { value: 6, seed: '001 备注: a monthly ranking by invited visits and conversions; outside the top six are eliminated' },
+    'periods.elimination.period': { value: 'month', seed: '001 备注: a monthly ranking by invited visits and conversions; outside the top six are eliminated' },
+    'periods.elimination.roles': { value: ['telemarketer'], seed: '001 备注: a monthly ranking by invited visits and conversions; outside the top six are eliminated' },
+    'periods.elimination.rankBy': { value: ['invitedVisits', 'conversions'], seed: '001 备注: a monthly ranking by invited visits and conversions; outside the top six are eliminated' },
+    'periods.quota': { value: null, seed: '001: telemarketers book no claims, so there is no claim quota' },
+    'periods.fines.settlement': { value: 'deductFromPay', seed: '001 二.1: the missing-call fine is deducted from pay' },
+    'periods.fines.schedule': { value: {}, seed: '001: no fines besides the missing-call fine' },
+    'deals.bonus.confirmedOnly': { value: true, seed: '001 二.2 邀约客户确认标准: the bonus is paid on confirmed invited visits only' },
   },
 };

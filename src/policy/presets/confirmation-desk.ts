@@ -26,5 +26,11 @@ export const confirmationDesk: Preset<'confirmation-desk'> = {
     'disputes.overturnFine': { value: '500', seed: '002' },
     'referrals.accompaniedGoesToOriginal': { value: true, seed: '002' },
     'referrals.chain': { value: false, seed: '002' },
+    'periods.quota.limit': { value: 50, seed: "002 §1.5: 50 claims at a time; 80 once the quarter's signing target is met; 30 when the quarter so far has no signing" },
+    'periods.quota.targetMet': { value: 80, seed: "002 §1.5: 50 claims at a time; 80 once the quarter's signing target is met; 30 when the quarter so far has no signing" },
+    'periods.quota.noSigning': { value: 30, seed: "002 §1.5: 50 claims at a time; 80 once the quarter's signing target is met; 30 when the quarter so far has no signing" },
+    'periods.quota.judged': { value: 'soFar', seed: "002 §1.5: 50 claims at a time; 80 once the quarter's signing target is met; 30 when the quarter so far has no signing" },
+    'periods.quota.kinds': { value: ['claim'], seed: "002 §1.5: 50 claims at a time; 80 once the quarter's signing target is met; 30 when the quarter so far has no signing" },
+    'periods.fines.schedule': { value: {}, seed: '002 §4: the only fines are the appeal fines (disputes); none other' },
   },
 };

@@ -1,11 +1,11 @@
 import type { Preset } from './define.js';
 
-/** 客户分配接待轮排制度 (九州名座) (000): daily carry-over rotation, call allocation, 20%/10% rates, two-rounds-one penalty, 1.8-2.5‰ tiers, grades, clawback. */
+/** 客户分配接待轮排制度 (九州名座) (000): daily carry-over rotation, call allocation, 20%/10% weekly rates with derived two-rounds-one and no-calls penalties, quarterly elimination, 1.8-2.5‰ tiers, grades 700-1500, fines 20-200, clawback. */
 export const jiuzhou: Preset<'jiuzhou'> = {
   name: 'jiuzhou',
   source: '000',
   title: '客户分配接待轮排制度 (九州名座)',
-  summary: 'daily carry-over rotation, call allocation, 20%/10% rates, two-rounds-one penalty, 1.8-2.5‰ tiers, grades, clawback',
+  summary: 'daily carry-over rotation, call allocation, 20%/10% weekly rates with derived two-rounds-one and no-calls penalties, quarterly elimination, 1.8-2.5‰ tiers, grades 700-1500, fines 20-200, clawback',
   fields: {
     'ownership.validityDays.visit': { value: null, seed: '000' },
     'ownership.validityDays.call': { value: null, seed: '000' },
@@ -24,5 +24,25 @@ export const jiuzhou: Preset<'jiuzhou'> = {
     'deals.commission.redLineFrom': { value: 'bigDeposit', seed: '000' },
     'deals.commission.greenLineFrom': { value: 'loan', seed: '000' },
     'deals.commission.retierOnRefund': { value: 'recompute', seed: '000' },
+    'periods.calendar.weekStartsOn': { value: 1, seed: '000 §12: the rates and penalties are judged by the week' },
+    'periods.calendar.quarterStartMonth': { value: 12, seed: '000 §13: every three months, counted from December 2007' },
+    'periods.closeRate.percent': { value: 10, seed: '000 §3: a closing rate of 10%, judged weekly' },
+    'periods.closeRate.period': { value: 'week', seed: '000 §3: a closing rate of 10%, judged weekly' },
+    'periods.inviteRate.percent': { value: 20, seed: '000 §3: an invitation rate of 20%, judged weekly' },
+    'periods.inviteRate.period': { value: 'week', seed: '000 §3: an invitation rate of 20%, judged weekly' },
+    'periods.penalties.halfTurns': { value: { when: 'noDeal', minReceptions: 1 }, seed: '000 §12: no deal or deposit in a week: one turn every two rounds the next week' },
+    'periods.penalties.noCalls': { value: { minCalls: 1 }, seed: '000 §12: no invited visit in a week: no calls the next week' },
+    'periods.invitations.confirm': { value: false, seed: '000 §3: an invitation counts when the client comes; no confirmation step' },
+    'periods.quota': { value: null, seed: '000: claims are not booked, so there is no claim quota' },
+    'periods.elimination.mode': { value: 'last', seed: '000 §13: every three months the worst performer(s) by red-line figures are eliminated, ties included' },
+    'periods.elimination.period': { value: 'quarter', seed: '000 §13: every three months the worst performer(s) by red-line figures are eliminated, ties included' },
+    'periods.elimination.from': { value: '2007-12', seed: '000 §13: every three months the worst performer(s) by red-line figures are eliminated, ties included' },
+    'periods.elimination.roles': { value: ['sales'], seed: '000 §13: every three months the worst performer(s) by red-line figures are eliminated, ties included' },
+    'periods.elimination.rankBy': { value: ['redLine'], seed: '000 §13: every three months the worst performer(s) by red-line figures are eliminated, ties included' },
+    'periods.grades.ladder': { value: [{ name: '试用业务员', base: '700' }, { name: '正式业务员', base: '800' }, { name: '优秀业务员', base: '1000' }, { name: '资深业务员', base: '1200' }, { name: '销售主管', base: '1300' }, { name: '高级销售主管', base: '1500' }], seed: '000 §14: the grade ladder, base pay 700 to 1500' },
+    'periods.grades.promoteAfter': { value: 3, seed: '000 §14: three months with both lines met: up a grade' },
+    'periods.grades.demoteAfter': { value: 3, seed: '000 §14: three months with neither line met: down a grade' },
+    'periods.fines.settlement': { value: 'deductFromPay', seed: '000 §18: fines are deducted from pay' },
+    'periods.fines.schedule': { value: { misconduct: { range: { min: '20', max: '200' }, source: '000 §18' } }, seed: '000 §18: violations are fined 20 to 200' },
   },
 };
