@@ -76,7 +76,7 @@ export {
   type EventOf,
   type EventInput,
 } from './events/schema.js';
-export { parseEvent, parseLine, parseLog, sortEvents, type ParseResult, type ParsedLog } from './events/parse.js';
+export { parseEvent, parseLine, parseLog, sortEvents, lineOf, parseLimits, type ParseResult, type ParsedLog, type ParseLimits } from './events/parse.js';
 export { issueSchema, issueCodeSchema, formatIssue, type Issue, type IssueCode } from './kernel/issues.js';
 
 // Decisions
@@ -99,7 +99,7 @@ export {
 export { decisionSchema, type Decision, type DecisionOf } from './office/decisions.js';
 
 // Policies
-export { policySchema, type Policy, type PolicyInput } from './policy/schema.js';
+export { policySchema, limitsPolicySchema, type Policy, type PolicyInput, type LimitsPolicy } from './policy/schema.js';
 export {
   policyVersionSchema,
   policyTimelineSchema,
@@ -216,7 +216,7 @@ export type { Standing } from './deals/ledger.js';
 export { eventJsonSchema, policyJsonSchema } from './jsonSchema.js';
 
 // Identity helpers
-export { normalizePhone, maskPhone, maskKeys, type Phone } from './identity/phone.js';
+export { normalizePhone, maskPhone, maskPhonesIn, maskKeys, type Phone } from './identity/phone.js';
 
 // Slices of the state, for readers who go deeper than the views
 export type { StaffMember, StaffState } from './staff/state.js';

@@ -18,13 +18,15 @@ import {
   localTime,
   viewAs,
 } from '../index.js';
-import { jsonDocument, sectionText, type Clean, type Format, type Section } from './format.js';
+import { jsonDocument, sectionText, terminalSafe, type Clean, type Format, type Section } from './format.js';
 import { exitCodes, pipeText, UsageError, type Io } from './io.js';
 import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
-import { maskText } from './privacy.js';
+import { maskLine, maskPhoneField, maskText } from './privacy.js';
+import { chunkDifferences, differenceHead, differences } from './differences.js';
 import { chunkInput, reportInput, reportNames, reports, type Cell, type Collector, type Observer, type Report, type ReportInput, type Row, type RowStream } from './reports.js';
 import { readLog, type ReadOptions, type Session } from './session.js';
 import { ReportStream, type ChunkSource, type Part } from './stream.js';
+import { openWorkbook, WORKBOOK } from './xlsx.js';
 
 /** The parsed options a command may use. */
 export interface Args {
@@ -41,18 +43,23 @@ export interface Args {
 }
 
 const DEFAULT_OUT = '.salesfloor-out';
-const NAMED_ON_STDERR = 20;
+/** How many bad lines the stderr summary names (all go to the quarantine file). */
+export const NAMED_ON_STDERR = 20;
 
 const identity: Clean = (text) => text;
-const cleanerOf = (args: Args): Clean => (args.mask ? maskText : identity);
+/** Phone masking of every output string, unless `--no-mask` (PRV-MASK). */
+export const cleanerOf = (args: Args): Clean => (args.mask ? maskText : identity);
+const lineCleanerOf = (args: Args): Clean => (args.mask ? maskLine : identity);
 
-function logArg(args: Args, io: Io): string {
+/** The `<log>` argument, resolved (or `-` for stdin). */
+export function logArg(args: Args, io: Io): string {
   const log = args.positionals[0];
   if (log === undefined) throw new UsageError('missing <log>: the path of a JSONL event log, or - for stdin');
   return log === '-' ? log : resolve(io.cwd, log);
 }
 
-function quarantineOf(args: Args, io: Io): string {
+/** Where bad lines go: `--quarantine`, else `<out>/quarantine.jsonl`. */
+export function quarantineOf(args: Args, io: Io): string {
   return resolve(io.cwd, args.quarantine ?? join(args.out ?? DEFAULT_OUT, 'quarantine.jsonl'));
 }
 
@@ -66,27 +73,29 @@ function chosenReports(args: Args, fallback: readonly Report[]): Report[] {
 }
 
 /** Masking, and the time the views look at (and the replay stops at). */
-function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, timeZone: string): ViewOptions {
+export function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, timeZone: string): ViewOptions {
   const time = timeFlag === '--at' ? args.at : timeFlag === '--as-of' ? args.asOf : undefined;
   return time === undefined || timeFlag === null ? { mask: args.mask } : { mask: args.mask, lookAhead: parseTime(timeFlag, time, timeZone) };
 }
 
-function untilOf(view: ViewOptions): { until?: number } {
+/** The replay stops at the view's time, if it has one. */
+export function untilOf(view: ViewOptions): { until?: number } {
   return view.lookAhead === undefined ? {} : { until: Date.parse(view.lookAhead) };
 }
 
-function checkStaff(state: OfficeState, staff: string | undefined): void {
+/** `--as <staff>` must name a staff member of the log. */
+export function checkStaff(state: OfficeState, staff: string | undefined): void {
   if (staff !== undefined && !staffList(state).some((m) => m.id === staff)) throw new UsageError(`--as ${staff}: no such staff member in the log`);
 }
 
 /** A path as people read it: relative when under the working directory. */
-function shown(io: Io, path: string): string {
+export function shown(io: Io, path: string): string {
   const rel = relative(io.cwd, path);
   return rel !== '' && !rel.startsWith('..') ? rel : path;
 }
 
 /** A summary of a session, as data (JSON) and as lines (stderr, validate). */
-function summaryOf(io: Io, log: string, session: Session, labels: readonly string[], clean: Clean) {
+export function summaryOf(io: Io, log: string, session: Session, labels: readonly string[], clean: Clean) {
   return {
     log: log === '-' ? 'stdin' : basename(log),
     policies: labels,
@@ -99,28 +108,46 @@ function summaryOf(io: Io, log: string, session: Session, labels: readonly strin
   };
 }
 
-type Summary = ReturnType<typeof summaryOf>;
+/** The summary of a session, as {@link summaryOf} gives it. */
+export type Summary = ReturnType<typeof summaryOf>;
 
-function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
+/** The summary as lines for people, naming up to `limit` bad lines. */
+export function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
   const time = elapsedMs === undefined ? '' : ` in ${(elapsedMs / 1000).toFixed(1)} s`;
   const later = s.laterLeftOut ? `, ${s.laterLeftOut} later events left out` : '';
   const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${later}${time}.`];
-  if (s.badLines === 0) return [...lines, 'No bad lines.'];
+  if (s.badLines === 0) return [...lines.map(terminalSafe), 'No bad lines.'];
   lines.push(`${s.badLines} bad line${s.badLines === 1 ? '' : 's'} skipped${s.quarantine ? ` and written to ${s.quarantine}` : ''}:`);
   const shown = new Set([...new Set(s.bad.map((b) => b.line))].slice(0, limit));
   for (const b of s.bad) {
     if (shown.has(b.line)) lines.push(`  ${formatIssue({ code: b.code, path: b.path === '' ? [] : b.path.split('.'), message: b.message, line: b.line })}`);
   }
   if (s.badLines > shown.size) lines.push(`  … and ${s.badLines - shown.size} more${s.quarantine ? ' (see the quarantine file)' : ''}`);
-  return lines;
+  // Messages quote what the log held: nothing in them may act on the terminal.
+  return lines.map(terminalSafe);
 }
 
-const exitOf = (session: Session) => (session.badCount > 0 ? exitCodes.badInput : exitCodes.clean);
+/** The exit code of a run: the quarantine it could not write first (after its bad lines were named), then bad input. */
+export function exitOf(session: Session, io?: Io): number {
+  if (session.quarantineError !== null) {
+    io?.stderr.write(`salesfloor: ${session.quarantineError}\n`);
+    return exitCodes.output;
+  }
+  return session.badCount > 0 ? exitCodes.badInput : exitCodes.clean;
+}
 
-/** Under `--as`, whether a row is about one of the salesperson's clients (PRV-ACCESS); undefined: every row is shown. */
+/**
+ * Under `--as`, whether a row is the salesperson's to see (PRV-ACCESS): a row
+ * about one of their clients, or in a report of people (scorecards, pay),
+ * their own row; undefined: every row is shown.
+ */
 function visibleTo(report: Report, input: ReportInput, as: string | undefined): ((row: Row) => boolean) | undefined {
+  if (as === undefined) return undefined;
+  // Other salespeople's own figures are theirs alone (issue 13 #5).
+  const staff = report.staffColumn;
+  if (staff !== undefined) return (row) => row[staff] === as;
   const column = report.clientColumn;
-  if (as === undefined || column === undefined) return undefined;
+  if (column === undefined) return undefined;
   // The library's per-salesperson view decides which clients are theirs.
   const mine = new Set(viewAs(input.state, as, input.view).own.map((r) => r.client));
   return (row) => {
@@ -129,7 +156,7 @@ function visibleTo(report: Report, input: ReportInput, as: string | undefined): 
   };
 }
 
-/** Rows of a report, with other staff's clients withheld under `--as` (PRV-ACCESS). */
+/** Rows of a report, with other staff's clients and other salespeople's own figures withheld under `--as` (PRV-ACCESS). */
 function sectionOf(report: Report, rows: Iterable<Row>, input: ReportInput, as: string | undefined): Section {
   let withheld = 0;
   const keep = visibleTo(report, input, as);
@@ -150,9 +177,16 @@ function writtenReports(args: Args, chosen: readonly Report[]): Report[] {
   return args.out === undefined && args.format === 'csv' ? chosen.slice(0, 1) : [...chosen];
 }
 
-/** Where the reports go, and whether rows may go out as they come (not under `--as`: the filter needs the final owners). */
-function streamOf(io: Io, args: Args, clean: Clean, parts: readonly Part[]): ReportStream {
-  return new ReportStream(io, { format: args.format, out: args.out === undefined ? undefined : resolve(io.cwd, args.out), clean, live: args.as === undefined }, parts);
+/**
+ * Where the reports go (stdout, the files of `--out`, or with `--format xlsx`
+ * the workbook `<out>/reports.xlsx`: cli.ts makes sure xlsx has `--out`),
+ * and whether rows may go out as they come (not under `--as`: the filter
+ * needs the final owners).
+ */
+async function streamOf(io: Io, args: Args, clean: Clean, parts: readonly Part[]): Promise<ReportStream> {
+  const out = args.out === undefined ? undefined : resolve(io.cwd, args.out);
+  const workbook = args.format === 'xlsx' && out !== undefined ? await openWorkbook(join(out, WORKBOOK), clean) : undefined;
+  return new ReportStream(io, { format: args.format, out, clean, live: args.as === undefined, ...(workbook === undefined ? {} : { workbook }) }, parts);
 }
 
 function notesBefore(io: Io, args: Args, chosen: readonly Report[]): void {
@@ -207,13 +241,18 @@ async function prepareOne(args: Args, io: Io, timeFlag: '--as-of' | '--at' | nul
   return { log, policy, view, clean: cleanerOf(args) };
 }
 
+/** What readLog needs of `--quarantine`, `--no-mask` and `--as`. */
+function badLinesOf(args: Args, io: Io, clean: Clean): Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as'> {
+  return { quarantine: quarantineOf(args, io), clean, cleanLine: lineCleanerOf(args), ...(args.as === undefined ? {} : { as: args.as }) };
+}
+
 /**
  * Reads the log under the one `--policy`, up to the view's time, with the
  * observers watching; prints the summary on stderr unless `quiet`.
  */
 async function readOne(args: Args, io: Io, prepared: Prepared, observers: readonly Observer[], quiet = false, hooks: Pick<ReadOptions, 'afterEvent' | 'afterBlock'> = {}): Promise<Replayed> {
   const { log, policy, view, clean } = prepared;
-  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors: observers }], ...untilOf(view), quarantine: quarantineOf(args, io), clean, ...hooks });
+  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors: observers }], ...untilOf(view), ...badLinesOf(args, io, clean), ...hooks });
   const state = session.states[0] as OfficeState;
   checkStaff(state, args.as);
   const summary = summaryOf(io, log, session, [policy.label], clean);
@@ -239,7 +278,7 @@ export async function replay(args: Args, io: Io): Promise<number> {
     return stream === undefined ? { head: r } : { head: r, stream: rowsOf(stream, view) };
   });
   const observers = [...streams, ...collectors].filter((o): o is RowStream | Collector => o !== undefined);
-  const output = streamOf(io, args, clean, parts);
+  const output = await streamOf(io, args, clean, parts);
   try {
     const { session, state, summary } = await readOne(args, io, prepared, observers, false, { afterEvent: output.afterEvent, afterBlock: output.afterBlock });
     const input = reportInput(state, view);
@@ -257,7 +296,7 @@ export async function replay(args: Args, io: Io): Promise<number> {
       },
     });
     notesAfter(io, args, chosen, withheld);
-    return exitOf(session);
+    return exitOf(session, io);
   } finally {
     await output.close();
   }
@@ -273,7 +312,7 @@ export async function validate(args: Args, io: Io): Promise<number> {
     const { bad: _listed, ...head } = summary;
     await pipeText(io.stdout, args.format === 'json' ? jsonDocument(head, 'issues', [section], clean) : sectionText('csv', section, clean));
   }
-  return exitOf(session);
+  return exitOf(session, io);
 }
 
 /** `explain <log> <client>`: a client's story, with the rules of each step. */
@@ -282,7 +321,9 @@ export async function explainClient(args: Args, io: Io): Promise<number> {
   if (query === undefined) throw new UsageError('missing <client>: a phone, a name or a client key');
   const { view, clean, session, state } = await replayOne(args, io, '--as-of', false, 'full');
   const why = explain(state, query, view);
-  if (why.client === null) throw new UsageError(`no client matches "${clean(query)}"`);
+  // The query may be a phone of any kind: masked as a phone field is.
+  const shownQuery = args.mask ? maskPhoneField(query) : query;
+  if (why.client === null) throw new UsageError(`no client matches "${shownQuery}"`);
   if (args.as !== undefined && why.owner?.owner !== args.as) {
     throw new UsageError(`client ${why.client} is not a client of ${args.as} now: not shown (PRV-ACCESS)`);
   }
@@ -298,13 +339,13 @@ export async function explainClient(args: Args, io: Io): Promise<number> {
     withheld: () => 0,
   };
   if (args.format === 'table') {
-    await pipeText(io.stdout, [`${clean(section.description)}\n`, ...why.lines.map((l) => `  ${clean(l)}\n`)]);
+    await pipeText(io.stdout, [`${terminalSafe(clean(section.description))}\n`, ...why.lines.map((l) => `  ${terminalSafe(clean(l))}\n`)]);
   } else if (args.format === 'json') {
-    await pipeText(io.stdout, jsonDocument({ query: clean(query), client: why.client, owner: owner ? cleanRow(owner, clean) : null }, 'story', [section], clean));
+    await pipeText(io.stdout, jsonDocument({ query: shownQuery, client: why.client, owner: owner ? cleanRow(owner, clean) : null }, 'story', [section], clean));
   } else {
     await pipeText(io.stdout, sectionText('csv', section, clean));
   }
-  return exitOf(session);
+  return exitOf(session, io);
 }
 
 function cleanRow<T extends object>(row: T, clean: Clean): Record<string, unknown> {
@@ -329,7 +370,7 @@ export async function queue(args: Args, io: Io): Promise<number> {
   };
   if (args.format === 'json') await pipeText(io.stdout, jsonDocument({ at, next: next.next }, 'reports', [section], clean));
   else await pipeText(io.stdout, sectionText(args.format, section, clean));
-  return exitOf(session);
+  return exitOf(session, io);
 }
 
 /** `presets`: the 15 presets and what stands out in each. */
@@ -423,10 +464,10 @@ export async function diff(args: Args, io: Io): Promise<number> {
   const clean = cleanerOf(args);
   const head = (name: DiffSection) => ({ name, description: `what differs between ${a.label} (a) and ${b.label} (b): ${diffRows(null, name).description}`, columns: diffRows(null, name).columns });
   // The comparison keeps only what differs; its sections are written from it at the end.
-  const output = streamOf(io, args, clean, written.map((name): Part => ({ head: head(name) })));
+  const output = await streamOf(io, args, clean, written.map((name): Part => ({ head: head(name) })));
   try {
     const c = comparer(a.office.timeline, b.office.timeline, { labels: [a.label, b.label], ...(view.lookAhead === undefined ? {} : { asOf: view.lookAhead }) });
-    const session = await readLog(io, { path: log, sides: [], comparer: c, ...untilOf(view), quarantine: quarantineOf(args, io), clean });
+    const session = await readLog(io, { path: log, sides: [], comparer: c, ...untilOf(view), ...badLinesOf(args, io, clean) });
     session.states.forEach((s) => checkStaff(s, args.as));
     const summary = summaryOf(io, log, session, [a.label, b.label], clean);
     io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
@@ -449,7 +490,7 @@ export async function diff(args: Args, io: Io): Promise<number> {
       section: (i) => sectionAt(sections, i),
     });
     if (args.as !== undefined && args.format !== 'table') io.stderr.write(`Withheld as ${args.as} (PRV-ACCESS): ${written.map((n, i) => `${n} ${withheld[i] ?? 0} rows`).join(', ')}.\n`);
-    return exitOf(session);
+    return exitOf(session, io);
   } finally {
     await output.close();
   }

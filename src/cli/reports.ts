@@ -135,6 +135,8 @@ export interface Report {
   readonly key: readonly string[];
   /** The column holding a client key; under `--as`, rows of other staff's clients are withheld (PRV-ACCESS). */
   readonly clientColumn?: string;
+  /** The column holding a salesperson's id, for reports of people (scorecards, pay); under `--as`, others' rows are withheld (PRV-ACCESS). */
+  readonly staffColumn?: string;
   /** For reports with one row per decision: their rows a chunk at a time. */
   stream?(): RowStream;
   collect(): Collector;
@@ -297,6 +299,7 @@ const scorecardReport: Report = {
     "The engine's scorecard per person and month: receptions, turns, calls, invitations, claims and deals; closing and invitation rates against their thresholds; red/green attainment; quota, grade and base salary; commission, bonuses and fines; days off and flags (KPI-*, CLM-QUOTA, COM-SALARY-GRADES, PEN-FINES).",
   columns: scorecardColumns,
   key: ['staff', 'start'],
+  staffColumn: 'staff',
   collect() {
     let first: string | null = null;
     return {
@@ -337,6 +340,7 @@ const commissionsReport: Report = {
   description: 'The commission ledger per salesperson and month: accrued, clawed back, adjusted, bonuses, and what is payable or carried forward (COM-*, RFD-CLAWBACK).',
   columns: ['staff', 'staffName', 'month', 'opening', 'accrued', 'clawedBack', 'adjusted', 'commission', 'bonus', 'net', 'closing', 'payable', 'carried'],
   key: ['staff', 'month'],
+  staffColumn: 'staff',
   collect: fromState(({ state }) => commissionLedger(state).map((r) => ({ ...r }))),
 };
 
@@ -345,6 +349,7 @@ const creditsReport: Report = {
   description: 'Performance credit (业绩) per salesperson and month, separate from commission (DEAL-*).',
   columns: ['staff', 'staffName', 'month', 'accrued', 'reversed', 'adjusted', 'amount', 'deals'],
   key: ['staff', 'month'],
+  staffColumn: 'staff',
   collect: fromState(({ state }) => credits(state).map((r) => ({ ...r }))),
 };
 

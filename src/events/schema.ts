@@ -292,7 +292,7 @@ export const issueRulingSchema = z
     concealer: idSchema.optional().describe('With finding concealment: who hid the client (OWN-CONCEAL).'),
     violator: idSchema.optional().describe('With finding alteredBook: who altered the book (REG-DISCIPLINE).'),
     registration: idSchema.optional().describe('With finding notSameClient: the event id of the registration to split off.'),
-    rules: z.array(ruleIdSchema).optional().describe('Rule IDs the ruling cites.'),
+    rules: z.array(ruleIdSchema).max(50).optional().describe('Rule IDs the ruling cites.'),
   })
   .refine((e) => e.level !== 'appeal' || e.appellant !== undefined, { message: 'an appeal names its appellant', path: ['appellant'] })
   .refine((e) => e.finding !== 'concealment' || e.concealer !== undefined, {
@@ -413,7 +413,7 @@ export const closeDealSchema = z.strictObject({
   invitedBy: idSchema.optional().describe('Who invited the client by phone: a telemarketer earns the fixed bonus (COM-FIXED-BONUS), a salesperson other than the closer shares the credit (DEAL-COOPERATION).'),
   discountBy: idSchema.optional().describe('A colleague who only helped close with a discount: earns nothing (COL-DISCOUNT-HELPER).'),
   buyer: z
-    .strictObject({ name: z.string().trim().min(1).optional(), company: z.string().trim().min(1).optional() })
+    .strictObject({ name: z.string().trim().min(1).max(100).optional(), company: z.string().trim().min(1).max(200).optional() })
     .optional()
     .describe('The name on the subscription or contract (COL-COMPANY-VS-PERSON).'),
 });
@@ -459,7 +459,7 @@ export const splitDealSchema = z
     commission: z.array(splitShareSchema).min(1).max(20).optional().describe('Commission shares; omitted: unchanged.'),
     credit: z.array(splitShareSchema).min(1).max(20).optional().describe('Credit shares; omitted: unchanged.'),
     by: idSchema.optional().describe('The manager who recorded the agreement.'),
-    rules: z.array(ruleIdSchema).optional().describe('Rule IDs the split rests on; omitted: those of the split it replaces.'),
+    rules: z.array(ruleIdSchema).max(50).optional().describe('Rule IDs the split rests on; omitted: those of the split it replaces.'),
   })
   .refine((e) => e.commission !== undefined || e.credit !== undefined, { message: 'a split names commission shares, credit shares or both', path: ['commission'] });
 

@@ -2,7 +2,7 @@
  * "Why does this client belong to Li?": a client's story in order, each step
  * with the rule IDs and events it rests on, in the words of the policy.
  */
-import { maskPhone } from '../identity/phone.js';
+import { maskPhonesIn } from '../identity/phone.js';
 import { sentence, type Decision } from './decisions.js';
 import type { OfficeState } from './state.js';
 import { calendar, findClient, history, ownerOf, wording, type OwnerRow, type ViewOptions } from './views.js';
@@ -84,10 +84,6 @@ function summary(who: (id: string | null) => string, d: Decision): string {
   }
 }
 
-// Sentences quote what people typed; keep phones in them masked (PRV-MASK).
-function maskNote(note: string): string {
-  return note.replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));
-}
 
 /**
  * The sentence of a decision for people: what was decided and why, in the
@@ -103,7 +99,7 @@ function maskNote(note: string): string {
  * ```
  */
 export function describeReason(state: OfficeState, decision: Decision): string {
-  return maskNote(sentence(decision, wording(state)));
+  return maskPhonesIn(sentence(decision, wording(state)));
 }
 
 /**
@@ -128,7 +124,8 @@ export function describeDecision(state: OfficeState, decision: Decision): string
   const head = summary(w.who, decision).replace('<end>', end === null ? '' : cal.localIso(end));
   const rules = decision.rules.length > 0 ? ` [${decision.rules.join(', ')}]` : '';
   const evidence = [...new Set([...decision.evidence, decision.event])].join(', ');
-  return `${time}  ${head} — ${describeReason(state, decision)}${rules} ← ${evidence}${versionNote(state, decision)}`;
+  // Sentences quote what people typed (names, units): phones in them are masked however written (PRV-MASK).
+  return maskPhonesIn(`${time}  ${head} — ${describeReason(state, decision)}${rules} ← ${evidence}${versionNote(state, decision)}`);
 }
 
 /** Under a dated timeline: which policy version decided it (nothing for an office with one policy). */
@@ -156,7 +153,10 @@ function versionNote(state: OfficeState, decision: Decision): string {
  */
 export function explain(state: OfficeState, client: string, options?: ViewOptions): Explanation {
   const key = findClient(state, client);
-  if (key === undefined) return { query: client, client: null, owner: null, decisions: [], lines: [`no client matches "${client}"`] };
+  if (key === undefined) {
+    const shown = options?.mask === false ? client : maskPhonesIn(client);
+    return { query: client, client: null, owner: null, decisions: [], lines: [`no client matches "${shown.length > 100 ? `${shown.slice(0, 100)}…` : shown}"`] };
+  }
   const decisions = history(state, key);
   return { query: client, client: key, owner: ownerOf(state, key, options) ?? null, decisions, lines: decisions.map((d) => describeDecision(state, d)) };
 }

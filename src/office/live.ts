@@ -6,7 +6,7 @@
  */
 import { closeSlice, openSlice, TMap, Tx, type Transient } from '../kernel/draft.js';
 import { emptyMap } from '../kernel/map.js';
-import { calendarOf, type Calendar } from '../kernel/time.js';
+import { calendarOf, instantMs, type Calendar } from '../kernel/time.js';
 import type { Policy } from '../policy/schema.js';
 import { versionAt, type Timeline } from '../policy/timeline.js';
 import type { DealsPolicy } from '../deals/policy.js';
@@ -26,6 +26,25 @@ import type { StaffState } from '../staff/state.js';
 import type { OfficeState, Seen, Story } from './state.js';
 
 const parts = new WeakMap<Policy, OwnershipRules>();
+const bounds = new WeakMap<Policy, TimeBounds>();
+
+/** A policy's time limits in epoch ms (`maxGap`: Infinity for none). */
+export interface TimeBounds {
+  readonly earliest: number;
+  readonly latest: number;
+  readonly maxGap: number;
+}
+
+/** The time limits of a policy, read once per policy. */
+function timeBounds(policy: Policy): TimeBounds {
+  let b = bounds.get(policy);
+  if (b === undefined) {
+    const { earliest, latest, maxGapDays } = policy.limits;
+    b = { earliest: instantMs(earliest), latest: instantMs(latest), maxGap: maxGapDays === null ? Infinity : maxGapDays * 86_400_000 };
+    bounds.set(policy, b);
+  }
+  return b;
+}
 
 /** The ownership family's sections of a policy, built once per policy. */
 function ownershipRules(policy: Policy): OwnershipRules {
@@ -66,6 +85,9 @@ export class Live {
   /** The version in force at the last applied event. */
   private applied: number;
   readonly cal: Calendar;
+  /** The times events may carry (policy limits). */
+  /** The time limits of the version in force. */
+  bounds: TimeBounds;
   office: string | null;
   lastAt: number | null;
   events: number;
@@ -103,6 +125,7 @@ export class Live {
     this.until = Number.POSITIVE_INFINITY;
     this.span(state.version);
     this.cal = calendarOf(policy.timeZone);
+    this.bounds = timeBounds(policy);
     this.office = state.office;
     this.lastAt = state.lastAt;
     this.events = state.events;
@@ -139,6 +162,7 @@ export class Live {
     this.policy = policy;
     this.span(v);
     this.tx.version = v;
+    this.bounds = timeBounds(policy);
     this.cIdentity.p = policy.identity;
     this.cOwn.p = ownershipRules(policy);
     this.cRot.p = policy.rotation;

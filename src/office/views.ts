@@ -13,7 +13,7 @@ import type { ClientRef } from '../events/common.js';
 import { attainment as attainmentRows, commissionLedger as commissionRows, credits as creditRows, dealRows, ledgerEntries as entryRows, type AttainmentRow, type CommissionMonth, type CreditMonth, type DealRow, type DealsReader, type LedgerQuery } from '../deals/views.js';
 import type { LedgerEntry } from '../deals/decisions.js';
 import { resolve } from '../identity/identity.js';
-import { maskPhone } from '../identity/phone.js';
+import { maskPhone, maskPhonesIn } from '../identity/phone.js';
 import { keysOf, namesOf, phonesOf, type IdentityReader, type Person } from '../identity/state.js';
 import type { OwnerStatus } from '../ownership/decisions.js';
 import { viewAt } from '../ownership/file.js';
@@ -113,14 +113,22 @@ export function wording(state: OfficeState): Wording {
   };
 }
 
+/** Epoch ms of a time a caller asks about; a string that is not a time is the caller's error, thrown as nextReceiver throws it. */
+function msOf(at: string): number {
+  // Callers in plain JavaScript may pass anything: a non-string is the same error, not a TypeError from inside.
+  if (typeof at !== 'string') throw new RangeError(`${at === null ? 'null' : typeof at} is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  const ms = instantMs(at);
+  if (Number.isNaN(ms)) throw new RangeError(`"${at.length > 60 ? `${at.slice(0, 60)}…` : at}" is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  return ms;
+}
+
 /**
  * The instant a view judges lapses at: the last event's, or a later one.
  * @throws RangeError for an instant that is not one, or one before the last event
  */
 function forward(state: OfficeState, at: string | undefined, what: string): number {
   if (at === undefined) return state.lastAt ?? 0;
-  const ms = instantMs(at);
-  if (Number.isNaN(ms)) throw new RangeError(`${what} "${at}" is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  const ms = msOf(at);
   if (state.lastAt !== null && ms < state.lastAt) {
     throw new RangeError(
       `${what} ${at} is before the state's last event (${calendar(state).localIso(state.lastAt)}): a state cannot look back. For the office as it stood then, replay the events up to then: asOf(events, '${at}', policy)`,
@@ -140,15 +148,20 @@ function show(phone: string | undefined, options: ViewOptions | undefined): stri
   return options?.mask === false ? phone : maskPhone(phone);
 }
 
+/** Free text as a view shows it: phones written into it masked too, unless the caller asks otherwise. */
+function text(value: string | null, options: ViewOptions | undefined): string | null {
+  return value === null || options?.mask === false ? value : maskPhonesIn(value);
+}
+
 function row(state: OfficeState, file: ClientFile, at: number, options: ViewOptions | undefined, p: OwnershipRules, cal: Calendar): OwnerRow {
   const view = viewAt(file, at, p);
   const person: Person | undefined = state.identity.people.get(file.key);
   return {
     client: file.key,
-    name: (person && namesOf(person)[0]) ?? person?.company ?? null,
+    name: text((person && namesOf(person)[0]) ?? person?.company ?? null, options),
     phone: show((person && phonesOf(person)[0]?.phone) ?? (person ? keysOf(person.masks ?? undefined)[0]?.replace('*', '***') : undefined), options),
     owner: view.owner,
-    ownerName: view.owner === null ? null : (state.staff.members.get(view.owner)?.name ?? null),
+    ownerName: view.owner === null ? null : text(state.staff.members.get(view.owner)?.name ?? null, options),
     status: view.status,
     protectionEndsAt: view.protectionEndsAt === null ? null : cal.localIso(view.protectionEndsAt),
     rules: view.rules,
@@ -163,6 +176,7 @@ function row(state: OfficeState, file: ClientFile, at: number, options: ViewOpti
  * @param state - the office state
  * @param options - masking and the time to evaluate at
  * @returns one row per client
+ * @throws RangeError when `options.at` is not a time
  * @example
  * ```ts
  * const register = owners(state).map((r) => [r.name, r.ownerName, r.rules.join('+')]);

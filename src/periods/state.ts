@@ -8,9 +8,11 @@
  * bumps a slot and a period closing reads and clears one stripe: no scan of
  * anything but the roster, and only when a period boundary passes.
  */
+import { z } from 'zod';
+import { countSchema, keySchema, mapSchema, msSchema, stateDecimalSchema, textSchema } from '../kernel/codec.js';
 import { emptyMap, type PMap } from '../kernel/map.js';
-import type { StaffRole, StaffStatus } from '../events/schema.js';
-import type { PenaltyDecision } from './decisions.js';
+import { staffRoleSchema, staffStatusSchema, type StaffRole, type StaffStatus } from '../events/schema.js';
+import { penaltyDecisionSchema, type PenaltyDecision } from './decisions.js';
 
 /**
  * The counters of a period, in their order in a card's array.
@@ -306,3 +308,45 @@ export function newCard(staff: string, role: StaffRole, status: StaffStatus, at:
 export function periodKey(kind: number, index: number): string {
   return `${'dwmq'[kind] ?? 'd'}${index}`;
 }
+
+const periodIndex = z.number().int().min(-1e7).max(1e7);
+const counter = z.number().finite().min(0).max(Number.MAX_SAFE_INTEGER);
+const cardSchema = z.strictObject({
+  staff: keySchema,
+  role: staffRoleSchema,
+  status: staffStatusSchema,
+  joinedAt: msSchema,
+  onDuty: z.boolean(),
+  n: z.array(counter).length(KINDS * FIELDS),
+  grade: countSchema.nullable(),
+  base: stateDecimalSchema.nullable(),
+  streak: z.number().int().min(-1e6).max(1e6),
+  streakMonths: z.array(keySchema),
+  noSigning: z.boolean(),
+  gradeEvent: keySchema.nullable(),
+  pending: z.array(
+    z.strictObject({ event: keySchema, at: msSchema, violation: keySchema, client: keySchema.nullable(), month: periodIndex, fixed: stateDecimalSchema }),
+  ),
+});
+
+/**
+ * The periods slice of a snapshot, checked field by field before a state is
+ * handed out (issue 13: nothing in a snapshot is taken on trust). @internal
+ */
+export const periodsSliceSchema: z.ZodType<PeriodsState, unknown> = z.strictObject({
+  clock: z.strictObject({ day: periodIndex, week: periodIndex, month: periodIndex, quarter: periodIndex, dayEnd: msSchema }).nullable(),
+  roster: z.array(keySchema),
+  cards: mapSchema(cardSchema as z.ZodType<Card, unknown>, (c) => c.staff),
+  closed: mapSchema(z.array(z.strictObject({ staff: keySchema, n: z.array(counter).length(FIELDS) }))),
+  flags: mapSchema(z.array(z.strictObject({ staff: keySchema, flag: z.enum(['elimination', 'dismissal', 'weeklyQuotaMissed', 'halfTurns', 'noCalls']), event: keySchema }))),
+  books: mapSchema(z.strictObject({ clients: z.array(keySchema), pruneAt: countSchema })),
+  invitations: mapSchema(
+    z.strictObject({ id: keySchema, staff: keySchema, at: msSchema, name: textSchema.nullable(), phone: keySchema.nullable(), arrived: z.boolean(), confirmed: z.boolean() }),
+    (i) => i.id,
+  ),
+  waiting: mapSchema(keySchema),
+  invited: mapSchema(z.strictObject({ inviter: keySchema, invitation: keySchema, event: keySchema, confirmed: z.boolean() })),
+  numbers: mapSchema(z.strictObject({ staff: keySchema, grade: z.enum(['A', 'B', 'C', 'D']), at: msSchema, due: msSchema.nullable(), event: keySchema })),
+  fines: mapSchema(penaltyDecisionSchema as unknown as z.ZodType<PenaltyDecision, unknown>),
+  weeks: countSchema,
+}) as unknown as z.ZodType<PeriodsState, unknown>;

@@ -225,7 +225,9 @@ describe('salesfloor replay --as <staff>: a salesperson sees their own clients, 
       expect(report.rows.every((r) => mine.has(r.client as string))).toBe(true);
       expect(report.withheld).toBeGreaterThan(0);
     }
-    expect(doc.reports.scorecard?.rows.length).toBe(rowsOf(everything, 'scorecard').length);
+    // Other salespeople's own figures are theirs too (issue 13 #5): the scorecard shows one row, the rest withheld.
+    expect(doc.reports.scorecard?.rows.map((r) => r.staff)).toEqual(['S01']);
+    expect(doc.reports.scorecard?.withheld).toBe(rowsOf(everything, 'scorecard').length - 1);
   });
 
   it('in a table, says how many rows were withheld', async () => {
