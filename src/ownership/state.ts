@@ -282,8 +282,8 @@ const extraSchema = z.union([
     leftBy: keySchema.nullable().exactOptional(),
     returned: z.strictObject({ staff: keySchema, claim: keySchema, by: msSchema, notice: keySchema.nullable() }).nullable().exactOptional(),
     quarrel: z.strictObject({ party: keySchema, ...event }).nullable().exactOptional(),
-    // DEAL-ABSENT-OWNER's fact (presets-b): a snapshot of a state that holds one must read back.
-    absentVisit: z.strictObject({ how: z.enum(['unannounced', 'namedNew']), owner: keySchema, event: keySchema }).nullable().exactOptional(),
+    // Added with the presets' absent-owner splits (004b §1.3, 004e §5).
+    absentVisit: z.strictObject({ how: z.enum(['unannounced', 'namedNew']), owner: keySchema, ...event }).nullable().exactOptional(),
   }),
 ]);
 
