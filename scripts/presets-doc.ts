@@ -8,7 +8,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { policyJsonSchema, policySchema, presetNames, presetPolicy, presets, type Preset } from '../src/index.js';
+import { z } from 'zod';
+import { policySchema, presetNames, presetPolicy, presets, type Preset } from '../src/index.js';
 
 interface Node {
   readonly type?: string;
@@ -39,8 +40,13 @@ function walk(node: Node, path: readonly string[], out: Leaf[]): void {
  */
 export function policyLeaves(): Leaf[] {
   const out: Leaf[] = [];
-  walk(policyJsonSchema() as Node, [], out);
+  walk(policyJson(), [], out);
   return out;
+}
+
+/** The JSON Schema of one policy as written (not of a timeline of them). */
+function policyJson(): Node {
+  return z.toJSONSchema(policySchema, { io: 'input', unrepresentable: 'any' }) as Node;
 }
 
 /**
@@ -51,7 +57,7 @@ export function policyLeaves(): Leaf[] {
  * @returns true when every key exists
  */
 export function policyPathExists(path: string): boolean {
-  let nodes: Node[] = [policyJsonSchema() as Node];
+  let nodes: Node[] = [policyJson()];
   for (const key of path.split('.')) {
     const next: Node[] = [];
     const open = (n: Node): void => {

@@ -7,9 +7,10 @@
 import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { parseLine, type Issue, type Office, type OfficeState } from '../index.js';
+import { parseLine, type Comparer, type Issue, type Office, type OfficeState } from '../index.js';
 import { reasonOf, UsageError, type Io } from './io.js';
 import { eachLine, type LineFault } from './lines.js';
+import { progress } from './progress.js';
 import type { Observer } from './reports.js';
 
 /** A bad line: its number and why (a parse issue or a refusal by the engine). */
@@ -48,13 +49,15 @@ export interface Session {
 /** How many bad lines are kept for the summary (all of them go to the quarantine file). */
 export const KEEP_BAD = 1000;
 /** Logs at least this large show progress on a terminal. */
-export const PROGRESS_MIN_BYTES = 256 * 1024;
+export { PROGRESS_MIN_BYTES } from './progress.js';
 
 /** How to read a log. */
 export interface ReadOptions {
   /** The log's path (resolved), or `-` for stdin. */
   readonly path: string;
   readonly sides: readonly Side[];
+  /** For diff: both policies at once, through the library's comparer (instead of `sides`). A line is bad only when both refuse it. */
+  readonly comparer?: Comparer;
   /** Epoch ms: events later than this are left out (`--as-of`, `--at`). */
   readonly until?: number;
   /** The quarantine file's path (resolved); null: bad lines are only named. */
@@ -78,25 +81,6 @@ export interface ReadOptions {
   readonly afterEvent?: (states: () => readonly OfficeState[]) => void;
   /** Awaited after each block of the log is read: lets streamed output drain. */
   readonly afterBlock?: () => Promise<void>;
-}
-
-function progress(io: Io, name: string, size: number | null) {
-  if (io.stderr.isTTY !== true || (size !== null && size < PROGRESS_MIN_BYTES)) return { tick: () => undefined, done: () => undefined };
-  let last = 0;
-  let shown = false;
-  return {
-    tick(bytes: number, lines: number) {
-      const now = Date.now();
-      if (shown && now - last < 200) return;
-      last = now;
-      shown = true;
-      const share = size ? ` ${Math.floor((100 * bytes) / size)}%` : '';
-      io.stderr.write(`\rreading ${name}:${share} ${lines.toLocaleString('en-US')} lines`);
-    },
-    done() {
-      if (shown) io.stderr.write('\r\x1b[K');
-    },
-  };
 }
 
 /**
@@ -141,6 +125,13 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       later++;
       return;
     }
+    if (options.comparer !== undefined) {
+      const step = options.comparer.push(event, line);
+      // Refused under one policy only is a difference the comparison reports, not bad input.
+      if (step.a.length > 0 && step.b.length > 0) reject(line, text, step.a.map((issue) => ({ ...issue, line })));
+      else events++;
+      return;
+    }
     let refused: Issue[] = [];
     replayers.forEach((replayer, i) => {
       const step = replayer.push(event, line);
@@ -154,9 +145,9 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     else events++;
     options.afterEvent?.(states);
   };
-  const states = () => replayers.map((r) => r.state());
+  const states = () => (options.comparer !== undefined ? [...options.comparer.states()] : replayers.map((r) => r.state()));
 
-  const shown = progress(io, fromStdin ? 'stdin' : basename(options.path), size);
+  const shown = progress(io, fromStdin ? 'stdin' : basename(options.path), size, () => events);
   let lines: number;
   try {
     const source = fromStdin ? io.stdin : createReadStream(options.path, { highWaterMark: 1 << 20 });
