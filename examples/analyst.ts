@@ -6,17 +6,50 @@
 // looks at who owns which client and why, the deals and who is credited, and
 // what would change under another office's regime.
 //
-// **Running it.** In Jupyter with a TypeScript kernel such as
-// [tslab](https://github.com/yunabe/tslab): `npm ci && npm run build` (the
-// notebook imports the package `salesfloor`, which resolves to `dist/`), then
-// `npx tslab install` and open `examples/analyst.ipynb`. The same code is the
-// script `examples/analyst.ts`; `npm run notebook` runs it, and CI does too.
-// After editing the script, `npx tsx examples/notebook.ts` rewrites the notebook.
+// **Running it** (from a fresh clone; README, "The notebook"): `npm ci && npm
+// run build`, then `npm ci --prefix examples` (installs `salesfloor` from the
+// build as a user gets it, the charting library ECharts and the TypeScript
+// kernel [tslab](https://github.com/yunabe/tslab)), `npx --prefix examples
+// tslab install`, and open `examples/analyst.ipynb` in Jupyter. The same code
+// is the script `examples/analyst.ts`; `npm run notebook` runs it as a script
+// and `npm run notebook:execute` runs the notebook itself in Jupyter, saving
+// its outputs; CI does both. After editing the script,
+// `npx tsx examples/notebook.ts` rewrites the notebook's cells.
 
 // %%
 import { existsSync, readFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
+import * as echarts from 'echarts';
+import * as tslab from 'tslab';
 import { commissionLedger, explain, owners, parseLog, presetCatalog, presetPolicy, replay, staffList, type OfficeState } from 'salesfloor';
+
+/** A bar chart as SVG, drawn on the server by ECharts (no browser, no DOM). */
+function bars(title: string, labels: readonly string[], series: readonly { name: string; values: readonly number[] }[]): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 760, height: 320 });
+  chart.setOption({
+    animation: false,
+    title: { text: title, textStyle: { fontSize: 14 } },
+    legend: { top: 24 },
+    grid: { top: 60, bottom: 70, left: 50, right: 10 },
+    xAxis: { type: 'category', data: [...labels], axisLabel: { rotate: 45 } },
+    yAxis: { type: 'value' },
+    series: series.map((x) => ({ type: 'bar', name: x.name, data: [...x.values] })),
+  });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+/** Shows a chart in the notebook; run as a script, says what it would show. */
+function show(svg: string, title: string): void {
+  try {
+    tslab.display.svg(svg);
+  } catch (error) {
+    // tslab's display throws "Not ready" outside a Jupyter kernel.
+    if (!(error instanceof Error) || error.message !== 'Not ready') throw error;
+    console.log(`[chart] ${title}: ${svg.length} characters of SVG`);
+  }
+}
 
 // Jupyter starts in examples/; the script runs from the repository root.
 const logPath = ['logs/office-month.jsonl', 'examples/logs/office-month.jsonl'].find((p) => existsSync(p)) ?? 'examples/logs/office-month.jsonl';
@@ -39,6 +72,26 @@ const name = nameOf(base.state);
 const kinds = new Map<string, number>();
 for (const d of base.decisions) kinds.set(d.kind, (kinds.get(d.kind) ?? 0) + 1);
 console.table(Object.fromEntries(kinds));
+
+// %%
+// Turns of the walk-in rotation per salesperson (ROT-FAIR): counted receptions and make-ups.
+const turns = new Map<string, { turns: number; makeUps: number }>();
+for (const m of staffList(base.state)) if (m.role === 'sales') turns.set(m.id, { turns: 0, makeUps: 0 });
+for (const d of base.decisions) {
+  if (d.kind !== 'reception' || d.channel !== 'visit' || d.receiver === null || !d.counted) continue;
+  const row = turns.get(d.receiver);
+  if (row === undefined) continue;
+  row.turns += d.turns;
+  if (d.makeUp) row.makeUps++;
+}
+const turnIds = [...turns.keys()];
+show(
+  bars('Walk-in turns per salesperson', turnIds.map(name), [
+    { name: 'turns', values: turnIds.map((id) => turns.get(id)?.turns ?? 0) },
+    { name: 'make-ups', values: turnIds.map((id) => turns.get(id)?.makeUps ?? 0) },
+  ]),
+  'walk-in turns per salesperson',
+);
 
 // %% [markdown]
 // ## The ownership register
@@ -101,6 +154,9 @@ console.table(
       .map(([who, r]) => [who, { deals: r.deals, refunded: r.refunded, volume: r.volume.toFixed(0) }]),
   ),
 );
+const closersByVolume = [...credit].sort(([, x], [, y]) => y.volume.comparedTo(x.volume));
+// A chart axis is a float: the sum stays exact in decimal.js and is only converted to draw.
+show(bars('Deal volume per closer (万元)', closersByVolume.map(([who]) => who), [{ name: 'volume', values: closersByVolume.map(([, r]) => r.volume.div(10_000).toDecimalPlaces(1).toNumber()) }]), 'deal volume per closer');
 
 // %%
 console.table(commissionLedger(base.state).map((r) => ({ month: r.month, name: r.staffName ?? r.staff, accrued: r.accrued, clawedBack: r.clawedBack, payable: r.payable })));
@@ -137,7 +193,16 @@ const count = (state: OfficeState) => {
   return n;
 };
 const [ownedA, ownedB] = [count(a.state), count(b.state)];
-console.table(Object.fromEntries(staffList(a.state).filter((m) => m.role === 'sales').map((m) => [m.name, { [presetA]: ownedA.get(m.id) ?? 0, [presetB]: ownedB.get(m.id) ?? 0 }])));
+const sales = staffList(a.state).filter((m) => m.role === 'sales');
+console.table(Object.fromEntries(sales.map((m) => [m.name, { [presetA]: ownedA.get(m.id) ?? 0, [presetB]: ownedB.get(m.id) ?? 0 }])));
+show(
+  bars(
+    'Clients owned at the end of the month',
+    sales.map((m) => m.name),
+    [presetA, presetB].map((p, i) => ({ name: p, values: sales.map((m) => (i === 0 ? ownedA : ownedB).get(m.id) ?? 0) })),
+  ),
+  'clients owned per salesperson under each regime',
+);
 
 // %%
 // Why one client differs: the same story, told under each regime.

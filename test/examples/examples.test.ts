@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkthrough } from '../../examples/crm-backend.js';
 import { corrupt, generate, options, UsageError } from '../../examples/generate.js';
-import { cellsOf, notebookOf } from '../../examples/notebook.js';
+import { CHARTS, cellDifferences, cellsOf, executionProblems, notebookOf } from '../../examples/notebook.js';
 import { parseLog, staffList, replay } from '../../src/index.js';
 import { dayLog, root } from '../cli/support.js';
 
@@ -41,24 +41,49 @@ describe('examples/crm-backend.ts: apply one event at a time, journal, snapshot,
 });
 
 describe('examples/analyst.ipynb is the script examples/analyst.ts', () => {
+  const notebook = read('examples/analyst.ipynb');
+  const parsed = JSON.parse(notebook) as { nbformat: number; nbformat_minor: number; metadata: { kernelspec: { name: string } }; cells: { cell_type: string; id?: string }[] };
+
   it('holds exactly the cells of the script (rebuild with npx tsx examples/notebook.ts)', () => {
-    expect(read('examples/analyst.ipynb')).toBe(notebookOf(read('examples/analyst.ts')));
+    expect(cellDifferences(notebook, read('examples/analyst.ts'))).toEqual([]);
   });
 
-  it('is a notebook for a TypeScript kernel, with markdown and code cells', () => {
-    const notebook = JSON.parse(read('examples/analyst.ipynb')) as { nbformat: number; metadata: { kernelspec: { name: string } }; cells: { cell_type: string }[] };
-    expect(notebook.nbformat).toBe(4);
-    expect(notebook.metadata.kernelspec.name).toBe('tslab');
-    const kinds = new Set(notebook.cells.map((c) => c.cell_type));
-    expect(kinds).toEqual(new Set(['markdown', 'code']));
+  it('is an nbformat 4.5 notebook for tslab whose cells all have unique ids', () => {
+    expect([parsed.nbformat, parsed.nbformat_minor >= 5, parsed.metadata.kernelspec.name]).toEqual([4, true, 'tslab']);
+    const ids = parsed.cells.map((c) => c.id ?? '');
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(parsed.cells.map((c) => c.cell_type))).toEqual(new Set(['markdown', 'code']));
   });
 
-  it('splits percent-format cells and strips the comment marks of markdown', () => {
+  it('is saved with the outputs of a clean run, its charts included (npm run notebook:execute)', () => {
+    expect(executionProblems(notebook, CHARTS)).toEqual([]);
+  });
+
+  it('splits percent-format cells, strips the comment marks of markdown and numbers the ids', () => {
     const cells = cellsOf('// %% [markdown]\n// # Title\n//\n// text\n\n// %%\nconst a = 1;\nconsole.log(a);\n');
-    expect(cells.map((c) => [c.cell_type, c.source.join('')])).toEqual([
-      ['markdown', '# Title\n\ntext'],
-      ['code', 'const a = 1;\nconsole.log(a);'],
+    expect(cells.map((c) => [c.id, c.cell_type, c.source.join('')])).toEqual([
+      ['cell-01', 'markdown', '# Title\n\ntext'],
+      ['cell-02', 'code', 'const a = 1;\nconsole.log(a);'],
     ]);
+  });
+
+  it('keeps the outputs of unchanged cells when rebuilt, and drops those of changed ones', () => {
+    const script = '// %%\nconsole.log(1);\n\n// %%\nconsole.log(2);\n';
+    const ran = JSON.parse(notebookOf(script)) as { cells: { outputs: unknown[] }[] };
+    for (const c of ran.cells) c.outputs = [{ output_type: 'stream', name: 'stdout', text: ['x\n'] }];
+    const rebuilt = JSON.parse(notebookOf(script.replace('console.log(2)', 'console.log(3)'), JSON.stringify(ran))) as { cells: { outputs: unknown[] }[] };
+    expect(rebuilt.cells.map((c) => c.outputs.length)).toEqual([1, 0]);
+  });
+
+  it('finds what went wrong in an executed notebook: errors, stderr, missing charts', () => {
+    const bad = JSON.stringify({
+      cells: [
+        { cell_type: 'code', id: 'a', outputs: [{ output_type: 'stream', name: 'stderr', text: ['1:1 - Cannot find module'] }] },
+        { cell_type: 'code', id: 'b', outputs: [{ output_type: 'error', ename: 'TypeError' }] },
+      ],
+    });
+    expect(executionProblems(bad, 1)).toEqual(['cell a wrote to stderr: 1:1 - Cannot find module', 'cell b: TypeError', '0 SVG charts, expected at least 1']);
   });
 });
 
