@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test-prop.ts'],
     testTimeout: 60_000,
+    // Fixtures that run the CLI a dozen times take longer than the default 10 s on loaded machines.
+    hookTimeout: 120_000,
     setupFiles: ['test/support/seed.ts'],
   },
 });

@@ -140,6 +140,7 @@ function rng(seed: number): () => number {
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉红建国文斌宇浩凯健俊帆帅旭宁龙林欣雪琳晨晶颖婷慧佳悦思雨嘉子怡梓涵一诺宏志新春海波'.split('');
 const NEEDS = ['90㎡ 三房', '110㎡ 三房', '75㎡ 两房', '130㎡ 四房', '别墅', '商铺', '140㎡ 改善'];
+const TELEMARKETERS = ['T01', 'T02'];
 
 interface Client {
   name: string;
@@ -216,6 +217,8 @@ export function generate(opt: Options, write: (line: string) => void): number {
   // COL-SAME-UNIT), and a seat left empty yesterday, filled this morning.
   const held = new Set<string>();
   let vacancy: string | null = null;
+  // Benchmark books of telemarketing: invitations waiting for their client.
+  const invitations: { id: string; day: number; client: { name: string; phone: string } }[] = [];
   // Who left last night, whose clients the manager redistributes this morning (OWN-REDISTRIBUTE).
   let lastLeaver: string | null = null;
 
@@ -270,13 +273,17 @@ export function generate(opt: Options, write: (line: string) => void): number {
     if (d === 0) {
       for (const s of staff) add(8 * 60, { type: 'changeStaff', staff: s.id, name: s.name, team: s.team, role: 'sales', status: 'onDuty' });
       add(8 * 60, { type: 'changeStaff', staff: 'M01', name: '周经理', role: 'manager', status: 'onDuty' });
-      // Benchmark logs have a telemarketer, whose invited clients come in (ROT-INVITED-VISIT).
-      if (bench) add(8 * 60, { type: 'changeStaff', staff: 'T01', name: '郑电开', role: 'telemarketer', status: 'onDuty' });
+      // Benchmark logs: two telemarketers (001), whose invited clients come in (ROT-INVITED-VISIT), and the salespeople's starting grades (COM-SALARY-GRADES).
+      if (bench) {
+        for (const t of TELEMARKETERS) add(8 * 60, { type: 'changeStaff', staff: t, name: t === 'T01' ? '郑电开' : personName(), role: 'telemarketer', status: 'onDuty' });
+        for (const s of staff) add(8 * 60 + 1, { type: 'setGrade', staff: s.id, grade: pick(['试用业务员', '正式业务员', '优秀业务员']) });
+      }
     }
     if (bench && vacancy !== null) {
       const s = { id: `S${String(++hired).padStart(2, '0')}`, name: personName(), team: vacancy };
       staff.push(s);
       add(8 * 60, { type: 'changeStaff', staff: s.id, name: s.name, team: s.team, role: 'sales', status: 'onDuty' });
+      add(8 * 60 + 1, { type: 'setGrade', staff: s.id, grade: '试用业务员' });
       vacancy = null;
     }
     // Who is away today, and back the next morning.
@@ -424,6 +431,25 @@ export function generate(opt: Options, write: (line: string) => void): number {
         for (const s of staff) add(8 * 60 + 10, { type: 'setTargets', staff: s.id, month: date.slice(0, 7), red: String((200 + Math.floor(random() * 300)) * 10000), green: String((100 + Math.floor(random() * 200)) * 10000) });
       }
       if (chance(0.04)) add(8 * 60 + 20, { type: 'setRotationPenalty', staff: pick(staff).id, penalty: pick(['halfTurns', 'noCalls']), days: pick([0, 3, 7]) });
+      // Telemarketing (001): each telemarketer's day as a few graded tallies and a call with its number;
+      // invitations, and the arrivals of earlier days' invitations, confirmed or not.
+      for (const t of TELEMARKETERS) {
+        if (chance(0.35)) add(17 * 60 + Math.floor(random() * 30), { type: 'recordOutboundCall', staff: t, grade: pick(['C', 'D']), count: 20 + Math.floor(random() * 60) });
+        if (chance(0.2)) add(10 * 60 + Math.floor(random() * 6 * 60), { type: 'recordOutboundCall', staff: t, grade: pick(['A', 'B', 'C', 'D']), phone: newPhone() });
+        if (chance(0.25)) {
+          const c = { name: pick(SURNAMES) + pick(GIVEN), phone: newPhone() };
+          add(11 * 60 + Math.floor(random() * 5 * 60), { type: 'recordInvitation', staff: t, client: { name: c.name, phone: c.phone, need: pick(NEEDS) } });
+          invitations.push({ id: '', day: d, client: c });
+        }
+      }
+      const due = invitations.filter((x) => x.day < d && x.id !== '');
+      if (chance(0.3) && due.length > 0) {
+        const inv = pick(due);
+        invitations.splice(invitations.indexOf(inv), 1);
+        const contacted = chance(0.8);
+        add(10 * 60 + Math.floor(random() * 7 * 60), { type: 'recordInvitedArrival', invitation: inv.id, contactedInviter: contacted, ...(contacted && chance(0.9) ? { signedBy: pick(present.length > 0 ? present : staff).id } : {}) });
+      }
+      if (chance(0.05)) add(12 * 60 + Math.floor(random() * 5 * 60), { type: 'recordViolation', staff: pick(staff).id, violation: 'misconduct', amount: String(20 + 10 * Math.floor(random() * 19)) });
       if (chance(0.3) && present.length >= 2) {
         const first = pick(present);
         const second = pick(present.filter((s) => s !== first));
@@ -451,6 +477,8 @@ export function generate(opt: Options, write: (line: string) => void): number {
           const justified = chance(0.5);
           add(10 * 60 + Math.floor(random() * 7 * 60), { type: 'fileComplaint', client: { phone: c.phone }, against, justified, ...(justified ? { reassignTo: other(against) } : {}), by: 'M01' });
         }
+        if (chance(0.08)) add(15 * 60 + Math.floor(random() * 2 * 60), { type: 'releaseClaim', client: { phone: knownClient().phone }, staff: pick(staff).id });
+        if (chance(0.02)) add(15 * 60 + Math.floor(random() * 2 * 60), { type: 'recordViolation', staff: pick(staff).id, violation: 'exposeRewardConflict', client: { phone: knownClient().phone } });
         if (chance(0.05) && present.length > 0) add(10 * 60 + Math.floor(random() * 7 * 60), { type: 'recognizeClient', client: { phone: knownClient().phone }, by: pick(present).id });
         if (chance(0.04)) add(15 * 60 + Math.floor(random() * 60), { type: 'returnClaim', staff: pick(staff).id, client: { phone: knownClient().phone }, by: 'M01' });
         if (lastLeaver !== null && present.length > 0) {
@@ -493,6 +521,11 @@ export function generate(opt: Options, write: (line: string) => void): number {
     batch.sort((a, b) => a.second - b.second);
     for (const { second, body } of batch) {
       const event = { v: 1, id: `e${String(++seq).padStart(6, '0')}`, at: at(second), office, ...body };
+      // An invitation's id is known once it is written: its arrival, on a later day, names it.
+      if (body.type === 'recordInvitation') {
+        const open = invitations.find((x) => x.id === '' && x.client.phone === (body.client as { phone: string }).phone);
+        if (open) open.id = event.id;
+      }
       write(JSON.stringify(event));
       const parsed = engine === null ? null : parseEvent(event);
       if (engine !== null && parsed?.ok) engine.push(parsed.event);
@@ -502,6 +535,7 @@ export function generate(opt: Options, write: (line: string) => void): number {
     // Keep memory flat in very long logs: old clients stop coming back.
     if (clients.length > 50_000) clients.splice(0, clients.length - 50_000);
     if (openDeals.length > 500) openDeals.splice(0, openDeals.length - 500);
+    if (invitations.length > 200) invitations.splice(0, invitations.length - 200);
     for (const unit of freed) held.delete(unit);
     if (leaver !== undefined) {
       staff.splice(staff.indexOf(leaver), 1);

@@ -54,6 +54,12 @@ export {
   setRotationPenaltySchema,
   splitDealSchema,
   setTargetsSchema,
+  recordOutboundCallSchema,
+  recordInvitationSchema,
+  recordInvitedArrivalSchema,
+  setGradeSchema,
+  recordViolationSchema,
+  releaseClaimSchema,
   recognizeClientSchema,
   holdMarketingEventSchema,
   appointmentSchema,
@@ -70,20 +76,30 @@ export {
   type EventOf,
   type EventInput,
 } from './events/schema.js';
-export { parseEvent, parseLine, parseLog, sortEvents, type ParseResult, type ParsedLog } from './events/parse.js';
+export { parseEvent, parseLine, parseLog, sortEvents, lineOf, parseLimits, type ParseResult, type ParsedLog, type ParseLimits } from './events/parse.js';
 export { issueSchema, issueCodeSchema, formatIssue, type Issue, type IssueCode } from './kernel/issues.js';
 
 // Decisions
 export { argsSchema, type Args } from './kernel/decision.js';
-export { ownerStatusSchema, channelSchema, registrationDecisionSchema, ownershipDecisionSchema, claimDecisionSchema, collisionDecisionSchema, disputeDecisionSchema, penaltyDecisionSchema, referralDecisionSchema, followUpDecisionSchema, type OwnerStatus, type Channel } from './ownership/decisions.js';
+export { ownerStatusSchema, channelSchema, registrationDecisionSchema, ownershipDecisionSchema, claimDecisionSchema, collisionDecisionSchema, disputeDecisionSchema, referralDecisionSchema, followUpDecisionSchema, type OwnerStatus, type Channel } from './ownership/decisions.js';
 export { identityDecisionSchema, matchSchema, type Match } from './identity/decisions.js';
 export { receptionDecisionSchema, queueDecisionSchema, skipReasonSchema, skipSchema, type SkipReason, type Skip } from './rotation/decisions.js';
 export { dealDecisionSchema, allocationDecisionSchema, ledgerEntrySchema, recognitionDecisionSchema, marketingEventDecisionSchema, type LedgerEntry } from './deals/decisions.js';
 export { staffDecisionSchema } from './staff/decisions.js';
+export {
+  kpiDecisionSchema,
+  flagDecisionSchema,
+  penaltyDecisionSchema,
+  violationDecisionSchema,
+  gradeDecisionSchema,
+  rewardDecisionSchema,
+  invitationDecisionSchema,
+  recycleDecisionSchema,
+} from './periods/decisions.js';
 export { decisionSchema, type Decision, type DecisionOf } from './office/decisions.js';
 
 // Policies
-export { policySchema, type Policy, type PolicyInput } from './policy/schema.js';
+export { policySchema, limitsPolicySchema, type Policy, type PolicyInput, type LimitsPolicy } from './policy/schema.js';
 export {
   presetNames,
   presetCatalog,
@@ -115,6 +131,7 @@ export {
   type SplitsPolicy,
   type CommissionPolicy,
 } from './deals/policy.js';
+export { periodsPolicySchema, fineSpecSchema, type PeriodsPolicy, type FineSpec } from './periods/policy.js';
 
 // The engine
 export {
@@ -149,11 +166,17 @@ export {
   credits,
   attainment,
   localTime,
+  scorecard,
+  callBacks,
+  finesLedger,
   viewAs,
   type SalespersonView,
   type OwnerRow,
   type ViewOptions,
+  type ScorecardOptions,
 } from './office/views.js';
+export type { ScorecardRow, CallBack } from './periods/views.js';
+export { periodKinds, type PeriodKind } from './periods/calendar.js';
 export { explain, describeDecision, describeReason, type Explanation } from './office/explain.js';
 export type { DealRow, DealShare, LedgerQuery, CommissionMonth, CreditMonth, AttainmentRow } from './deals/views.js';
 export type { Standing } from './deals/ledger.js';
@@ -162,7 +185,7 @@ export type { Standing } from './deals/ledger.js';
 export { eventJsonSchema, policyJsonSchema } from './jsonSchema.js';
 
 // Identity helpers
-export { normalizePhone, maskPhone, maskKeys, type Phone } from './identity/phone.js';
+export { normalizePhone, maskPhone, maskPhonesIn, maskKeys, type Phone } from './identity/phone.js';
 
 // Slices of the state, for readers who go deeper than the views
 export type { StaffMember, StaffState } from './staff/state.js';
@@ -175,4 +198,6 @@ export type { RotationState, Seat, FairnessDay, SkipCounts, QueueHead, DutyDay, 
 export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './rotation/report.js';
 export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally, Recognition, MarketingEvent } from './deals/state.js';
 export type { Share } from './deals/split.js';
+export type { PeriodsState, Card, Clock, Summary, Flag, Invitation, Invited, CalledNumber, PendingFine, CounterName, ClaimBook } from './periods/state.js';
+export { counterNames } from './periods/state.js';
 export type { PMap } from './kernel/map.js';

@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { diff, explainClient, presets, queue, replay, validate, type Args } from './commands.js';
-import { formats, type Format } from './format.js';
-import { exitCodes, UsageError, type Io } from './io.js';
+import { formats, terminalSafe, type Format } from './format.js';
+import { exitCodes, OutputError, UsageError, type Io } from './io.js';
 import { reports } from './reports.js';
 
 type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine';
@@ -86,7 +86,7 @@ const commands: Record<string, Command> = {
 };
 
 const TIMES = 'Times: 2026-10-15T18:00:00+08:00, or 2026-10-15T18:00 in the office time zone, or 2026-10-15 for the end of that day.';
-const EXITS = 'Exit codes: 0 clean; 1 usage (bad arguments, unreadable file, invalid policy); 2 bad input found (bad lines named and quarantined).';
+const EXITS = 'Exit codes: 0 clean; 1 usage (bad arguments, unreadable file, invalid policy); 2 bad input found (bad lines named and quarantined); 74 an output (--out, the quarantine file) could not be written.';
 
 function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));
@@ -135,7 +135,7 @@ function toArgs(values: Record<string, unknown>, positionals: string[]): Args {
  *
  * @param argv - the arguments after the program name
  * @param io - the streams and working directory
- * @returns the exit code (0 clean, 1 usage, 2 bad input found)
+ * @returns the exit code (0 clean, 1 usage, 2 bad input found, 74 an output could not be written)
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -166,8 +166,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await command.run(toArgs(values, positionals), io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`salesfloor ${name}: ${(error as Error).message}\nUsage: salesfloor ${command.usage} (--help for options)\n`);
+      io.stderr.write(`salesfloor ${name}: ${terminalSafe((error as Error).message)}\nUsage: salesfloor ${command.usage} (--help for options)\n`);
       return exitCodes.usage;
+    }
+    if (error instanceof OutputError) {
+      io.stderr.write(`salesfloor ${name}: ${terminalSafe(error.message)}\n`);
+      return exitCodes.output;
     }
     throw error;
   }

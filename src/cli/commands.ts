@@ -15,10 +15,10 @@ import {
   localTime,
   viewAs,
 } from '../index.js';
-import { jsonDocument, sectionText, type Clean, type Format, type Section } from './format.js';
+import { jsonDocument, sectionText, terminalSafe, type Clean, type Format, type Section } from './format.js';
 import { exitCodes, pipeText, UsageError, type Io } from './io.js';
 import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
-import { maskText } from './privacy.js';
+import { maskLine, maskPhoneField, maskText } from './privacy.js';
 import { chunkInput, reportInput, reportNames, reports, type Cell, type Collector, type Observer, type Report, type ReportInput, type Row, type RowStream } from './reports.js';
 import { readLog, type ReadOptions, type Session } from './session.js';
 import { ReportStream, type ChunkSource, type Part } from './stream.js';
@@ -42,6 +42,7 @@ const NAMED_ON_STDERR = 20;
 
 const identity: Clean = (text) => text;
 const cleanerOf = (args: Args): Clean => (args.mask ? maskText : identity);
+const lineCleanerOf = (args: Args): Clean => (args.mask ? maskLine : identity);
 
 function logArg(args: Args, io: Io): string {
   const log = args.positionals[0];
@@ -102,22 +103,38 @@ function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
   const time = elapsedMs === undefined ? '' : ` in ${(elapsedMs / 1000).toFixed(1)} s`;
   const later = s.laterLeftOut ? `, ${s.laterLeftOut} later events left out` : '';
   const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${later}${time}.`];
-  if (s.badLines === 0) return [...lines, 'No bad lines.'];
+  if (s.badLines === 0) return [...lines.map(terminalSafe), 'No bad lines.'];
   lines.push(`${s.badLines} bad line${s.badLines === 1 ? '' : 's'} skipped${s.quarantine ? ` and written to ${s.quarantine}` : ''}:`);
   const shown = new Set([...new Set(s.bad.map((b) => b.line))].slice(0, limit));
   for (const b of s.bad) {
     if (shown.has(b.line)) lines.push(`  ${formatIssue({ code: b.code, path: b.path === '' ? [] : b.path.split('.'), message: b.message, line: b.line })}`);
   }
   if (s.badLines > shown.size) lines.push(`  … and ${s.badLines - shown.size} more${s.quarantine ? ' (see the quarantine file)' : ''}`);
-  return lines;
+  // Messages quote what the log held: nothing in them may act on the terminal.
+  return lines.map(terminalSafe);
 }
 
-const exitOf = (session: Session) => (session.badCount > 0 ? exitCodes.badInput : exitCodes.clean);
+/** The exit code of a run: the quarantine it could not write first (after its bad lines were named), then bad input. */
+function exitOf(session: Session, io?: Io): number {
+  if (session.quarantineError !== null) {
+    io?.stderr.write(`salesfloor: ${session.quarantineError}\n`);
+    return exitCodes.output;
+  }
+  return session.badCount > 0 ? exitCodes.badInput : exitCodes.clean;
+}
 
-/** Under `--as`, whether a row is about one of the salesperson's clients (PRV-ACCESS); undefined: every row is shown. */
+/**
+ * Under `--as`, whether a row is the salesperson's to see (PRV-ACCESS): a row
+ * about one of their clients, or in a report of people (scorecards, pay),
+ * their own row; undefined: every row is shown.
+ */
 function visibleTo(report: Report, input: ReportInput, as: string | undefined): ((row: Row) => boolean) | undefined {
+  if (as === undefined) return undefined;
+  // Other salespeople's own figures are theirs alone (issue 13 #5).
+  const staff = report.staffColumn;
+  if (staff !== undefined) return (row) => row[staff] === as;
   const column = report.clientColumn;
-  if (as === undefined || column === undefined) return undefined;
+  if (column === undefined) return undefined;
   // The library's per-salesperson view decides which clients are theirs.
   const mine = new Set(viewAs(input.state, as, input.view).own.map((r) => r.client));
   return (row) => {
@@ -126,7 +143,7 @@ function visibleTo(report: Report, input: ReportInput, as: string | undefined): 
   };
 }
 
-/** Rows of a report, with other staff's clients withheld under `--as` (PRV-ACCESS). */
+/** Rows of a report, with other staff's clients and other salespeople's own figures withheld under `--as` (PRV-ACCESS). */
 function sectionOf(report: Report, rows: Iterable<Row>, input: ReportInput, as: string | undefined): Section {
   let withheld = 0;
   const keep = visibleTo(report, input, as);
@@ -204,13 +221,18 @@ async function prepareOne(args: Args, io: Io, timeFlag: '--as-of' | '--at' | nul
   return { log, policy, view, clean: cleanerOf(args) };
 }
 
+/** What readLog needs of `--quarantine`, `--no-mask` and `--as`. */
+function badLinesOf(args: Args, io: Io, clean: Clean): Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as'> {
+  return { quarantine: quarantineOf(args, io), clean, cleanLine: lineCleanerOf(args), ...(args.as === undefined ? {} : { as: args.as }) };
+}
+
 /**
  * Reads the log under the one `--policy`, up to the view's time, with the
  * observers watching; prints the summary on stderr unless `quiet`.
  */
 async function readOne(args: Args, io: Io, prepared: Prepared, observers: readonly Observer[], quiet = false, hooks: Pick<ReadOptions, 'afterEvent' | 'afterBlock'> = {}): Promise<Replayed> {
   const { log, policy, view, clean } = prepared;
-  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors: observers }], ...untilOf(view), quarantine: quarantineOf(args, io), clean, ...hooks });
+  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors: observers }], ...untilOf(view), ...badLinesOf(args, io, clean), ...hooks });
   const state = session.states[0] as OfficeState;
   checkStaff(state, args.as);
   const summary = summaryOf(io, log, session, [policy.label], clean);
@@ -254,7 +276,7 @@ export async function replay(args: Args, io: Io): Promise<number> {
       },
     });
     notesAfter(io, args, chosen, withheld);
-    return exitOf(session);
+    return exitOf(session, io);
   } finally {
     await output.close();
   }
@@ -270,7 +292,7 @@ export async function validate(args: Args, io: Io): Promise<number> {
     const { bad: _listed, ...head } = summary;
     await pipeText(io.stdout, args.format === 'json' ? jsonDocument(head, 'issues', [section], clean) : sectionText('csv', section, clean));
   }
-  return exitOf(session);
+  return exitOf(session, io);
 }
 
 /** `explain <log> <client>`: a client's story, with the rules of each step. */
@@ -279,7 +301,9 @@ export async function explainClient(args: Args, io: Io): Promise<number> {
   if (query === undefined) throw new UsageError('missing <client>: a phone, a name or a client key');
   const { view, clean, session, state } = await replayOne(args, io, '--as-of', false, 'full');
   const why = explain(state, query, view);
-  if (why.client === null) throw new UsageError(`no client matches "${clean(query)}"`);
+  // The query may be a phone of any kind: masked as a phone field is.
+  const shownQuery = args.mask ? maskPhoneField(query) : query;
+  if (why.client === null) throw new UsageError(`no client matches "${shownQuery}"`);
   if (args.as !== undefined && why.owner?.owner !== args.as) {
     throw new UsageError(`client ${why.client} is not a client of ${args.as} now: not shown (PRV-ACCESS)`);
   }
@@ -295,13 +319,13 @@ export async function explainClient(args: Args, io: Io): Promise<number> {
     withheld: () => 0,
   };
   if (args.format === 'table') {
-    await pipeText(io.stdout, [`${clean(section.description)}\n`, ...why.lines.map((l) => `  ${clean(l)}\n`)]);
+    await pipeText(io.stdout, [`${terminalSafe(clean(section.description))}\n`, ...why.lines.map((l) => `  ${terminalSafe(clean(l))}\n`)]);
   } else if (args.format === 'json') {
-    await pipeText(io.stdout, jsonDocument({ query: clean(query), client: why.client, owner: owner ? cleanRow(owner, clean) : null }, 'story', [section], clean));
+    await pipeText(io.stdout, jsonDocument({ query: shownQuery, client: why.client, owner: owner ? cleanRow(owner, clean) : null }, 'story', [section], clean));
   } else {
     await pipeText(io.stdout, sectionText('csv', section, clean));
   }
-  return exitOf(session);
+  return exitOf(session, io);
 }
 
 function cleanRow<T extends object>(row: T, clean: Clean): Record<string, unknown> {
@@ -326,7 +350,7 @@ export async function queue(args: Args, io: Io): Promise<number> {
   };
   if (args.format === 'json') await pipeText(io.stdout, jsonDocument({ at, next: next.next }, 'reports', [section], clean));
   else await pipeText(io.stdout, sectionText(args.format, section, clean));
-  return exitOf(session);
+  return exitOf(session, io);
 }
 
 /** `presets`: the 15 presets and what stands out in each. */
@@ -431,8 +455,7 @@ export async function diff(args: Args, io: Io): Promise<number> {
       path: log,
       sides: policies.map((p, side) => ({ office: p.office, collectors: observers[side] ?? [] })),
       ...untilOf(view),
-      quarantine: quarantineOf(args, io),
-      clean,
+      ...badLinesOf(args, io, clean),
       afterEvent: output.afterEvent,
       afterBlock: output.afterBlock,
     });
@@ -452,7 +475,7 @@ export async function diff(args: Args, io: Io): Promise<number> {
       section: (i) => sectionAt(sections, i),
     });
     notesAfter(io, args, chosen, withheld);
-    return exitOf(session);
+    return exitOf(session, io);
   } finally {
     await output.close();
   }

@@ -41,6 +41,53 @@ export interface Section extends SectionHead {
 /** How strings are cleaned on the way out (phone masking, PRV-MASK). */
 export type Clean = (text: string) => string;
 
+// What a terminal would act on instead of showing (issue 13): C0 controls (ESC starts escape sequences, BEL ends
+// title changes), DEL, C1 controls (U+009B is a one-character CSI), and the bidirectional overrides that reorder text.
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_BUT_NEWLINES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const visible = (c: string): string => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Text for a terminal: every control character shown as its escape
+ * (`\u001b`, `\n`), so a name in a log cannot set the terminal's title,
+ * move the cursor or hide text.
+ *
+ * @param text - the text
+ * @returns the text with control characters escaped
+ * @example
+ * ```ts
+ * terminalSafe('李\u001b]0;pwned\u0007娜'); // '李\\u001b]0;pwned\\u0007娜'
+ * ```
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROLS, visible);
+}
+
+/** As {@link terminalSafe}, keeping line breaks (CSV quotes them). */
+function csvSafe(text: string): string {
+  return text.replace(CONTROLS_BUT_NEWLINES, visible);
+}
+
+// JSON.stringify escapes C0 controls; these it leaves as they are.
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text with the characters JSON.stringify leaves raw but a terminal
+ * acts on escaped too (C1 controls, bidirectional overrides): the same
+ * value, inert when printed.
+ *
+ * @param json - JSON text
+ * @returns the same JSON, escaped
+ * @example
+ * ```ts
+ * JSON.parse(jsonSafe(JSON.stringify('a\u009bb'))) === 'a\u009bb'; // true, and the text holds `\u009b`, not the character
+ * ```
+ */
+export function jsonSafe(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function cellText(cell: Cell | undefined, clean: Clean): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') return clean(cell);
@@ -132,7 +179,7 @@ class TableRows {
 
   *lines(rows: readonly Row[]): Generator<string> {
     if (rows.length === 0) return;
-    const cells = rows.map((r) => this.columns.map((c) => fit(cellText(r[c], this.clean))));
+    const cells = rows.map((r) => this.columns.map((c) => fit(terminalSafe(cellText(r[c], this.clean)))));
     let widths = this.widths;
     if (widths === undefined) {
       const first = this.columns.map((c, i) => cells.reduce((w, row) => Math.max(w, displayWidth(row[i] ?? '')), displayWidth(c)));
@@ -179,7 +226,7 @@ export function* csvLines(columns: readonly string[], rows: Iterable<Row>, clean
 const csvHeader = (columns: readonly string[]) => `${BOM}${columns.map(csvField).join(',')}\r\n`;
 
 function* csvRows(columns: readonly string[], rows: Iterable<Row>, clean: Clean): Generator<string> {
-  for (const row of rows) yield `${columns.map((c) => csvField(cellText(row[c], clean))).join(',')}\r\n`;
+  for (const row of rows) yield `${columns.map((c) => csvField(csvSafe(cellText(row[c], clean)))).join(',')}\r\n`;
 }
 
 /** A JSON array written a chunk of rows at a time: it remembers whether a row came before. */
@@ -195,7 +242,7 @@ class JsonRows {
   *rows(rows: Iterable<Row>): Generator<string> {
     for (const row of rows) {
       const kept = Object.fromEntries(this.columns.map((c) => [c, cleanCell(row[c], this.clean)]));
-      yield `${this.first ? '' : ','}\n${this.indent}${JSON.stringify(kept)}`;
+      yield `${this.first ? '' : ','}\n${this.indent}${jsonSafe(JSON.stringify(kept))}`;
       this.first = false;
     }
   }
@@ -225,7 +272,7 @@ export function* jsonRows(columns: readonly string[], rows: Iterable<Row>, clean
   yield array.end();
 }
 
-const jsonFields = (fields: Record<string, unknown>) => Object.entries(fields).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, '\n  ')}`);
+const jsonFields = (fields: Record<string, unknown>) => Object.entries(fields).map(([k, v]) => `  ${jsonSafe(JSON.stringify(k))}: ${jsonSafe(JSON.stringify(v, null, 2)).replace(/\n/g, '\n  ')}`);
 
 /**
  * The opening of a JSON document of sections: `{`, the head fields, then
@@ -338,7 +385,7 @@ export function sectionWriter(format: Format, section: SectionHead, clean: Clean
     return {
       *start() {
         if (within === undefined) yield jsonOpen({}, 'reports');
-        yield `${within?.first === false ? ',' : ''}\n    ${JSON.stringify(section.name)}: {\n      "description": ${JSON.stringify(section.description)},\n      "rows": [`;
+        yield `${within?.first === false ? ',' : ''}\n    ${JSON.stringify(section.name)}: {\n      "description": ${jsonSafe(JSON.stringify(section.description))},\n      "rows": [`;
       },
       rows: (rows) => array.rows(rows),
       *end(withheld) {
@@ -351,7 +398,7 @@ export function sectionWriter(format: Format, section: SectionHead, clean: Clean
   let count = 0;
   return {
     *start() {
-      yield `== ${section.name}: ${section.description}\n`;
+      yield `== ${section.name}: ${terminalSafe(section.description)}\n`;
     },
     *rows(rows) {
       const list = [...rows];

@@ -47,11 +47,52 @@ export const exitCodes = {
   usage: 1,
   /** Done, but bad input was found (bad lines, refused events); they are named and quarantined. */
   badInput: 2,
+  /** An output file or directory could not be written (`--out`, the quarantine file): sysexits' EX_IOERR. */
+  output: 74,
 } as const;
 
 /** A usage error: printed with a hint, exit code 1. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/**
+ * An output that could not be written (`--out`, the quarantine file):
+ * printed with its reason and without a stack, exit code 74.
+ *
+ * @example
+ * ```ts
+ * throw new OutputError('cannot write out/owners.csv: permission denied (EACCES)');
+ * ```
+ */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+}
+
+/**
+ * The reason of a failed file operation, as people read it.
+ *
+ * @param error - what the file system threw
+ * @returns e.g. `permission denied (EACCES)`
+ * @example
+ * ```ts
+ * reasonOf(Object.assign(new Error('EACCES: ...'), { code: 'EACCES' })); // 'permission denied (EACCES)'
+ * ```
+ */
+export function reasonOf(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  const words: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    ENOTDIR: 'a part of the path is a file, not a directory',
+    ENOENT: 'no such directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EISDIR: 'it is a directory',
+    EEXIST: 'a file is in the way',
+  };
+  const code = typeof e?.code === 'string' ? e.code : undefined;
+  return code !== undefined && words[code] !== undefined ? `${words[code]} (${code})` : error instanceof Error ? error.message : String(error);
 }
 
 const CHUNK = 1 << 16;

@@ -38,9 +38,14 @@ export async function loadPolicy(arg: string | undefined, cwd: string, history: 
       throw new UsageError(`--policy ${arg}: neither a preset nor a readable file (presets: ${presetNames.join(', ')})`);
     }
     try {
-      input = JSON.parse(text);
+      // Editors on Windows save JSON with a byte order mark.
+      input = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (error) {
       throw new UsageError(`--policy ${arg}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // An empty or null file is a mistake, not "every default" (that is what leaving --policy out means).
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      throw new UsageError(`--policy ${arg}: a policy file holds a JSON object, such as {"ownership":{"validityDays":{"visit":30}}}; leave --policy out for every default`);
     }
     label = basename(arg);
   }

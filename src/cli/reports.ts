@@ -14,14 +14,12 @@ import {
   commissionLedger,
   ownerOf,
   credits,
-  dealStageSchema,
   fairnessLedger,
   owners,
-  stageRank,
+  scorecard,
   staffList,
   type Decision,
   type DecisionOf,
-  type DealStage,
   type Event,
   type OfficeState,
   type OwnerRow,
@@ -137,6 +135,8 @@ export interface Report {
   readonly key: readonly string[];
   /** The column holding a client key; under `--as`, rows of other staff's clients are withheld (PRV-ACCESS). */
   readonly clientColumn?: string;
+  /** The column holding a salesperson's id, for reports of people (scorecards, pay); under `--as`, others' rows are withheld (PRV-ACCESS). */
+  readonly staffColumn?: string;
   /** For reports with one row per decision: their rows a chunk at a time. */
   stream?(): RowStream;
   collect(): Collector;
@@ -283,100 +283,46 @@ function dealsStream(): RowStream {
   };
 }
 
-const stages = dealStageSchema.options;
-const camel = (prefix: string, word: string) => `${prefix}${word.slice(0, 1).toUpperCase()}${word.slice(1)}`;
-const stageColumn = (stage: DealStage) => camel('deals', stage);
-const receptionCounters = ['receptionsCounted', 'receptionsUncounted'] as const;
-const claimCounters = ['claimsAccepted', 'claimsRefused', 'claimsPending', 'collisionsWon', 'collisionsLost', 'collisionsPending'] as const;
-const counters = [...receptionCounters, ...claimCounters, 'dealsRefused'] as const;
-type Counter = (typeof counters)[number];
-const ownedStatuses = ['protected', 'permanent', 'disputed'] as const;
-const ownedColumn = (status: string) => camel('clients', status);
+const scorecardColumns = [
+  'staff', 'name', 'team', 'role', 'status', 'start', 'end', 'closed',
+  'receptions', 'turns', 'calls', 'outboundCalls', 'gradeA', 'gradeB', 'gradeC', 'gradeD', 'invitations', 'arrivals', 'confirmedVisits', 'invitedVisits',
+  'claims', 'claimsRefused', 'activeClaims', 'quota', 'deals', 'dealEvents', 'conversions',
+  'closeRate', 'closeRateTarget', 'closeRateMet', 'inviteRate', 'inviteRateTarget', 'inviteRateMet',
+  'red', 'redTarget', 'redMet', 'green', 'greenTarget', 'greenMet',
+  'grade', 'baseSalary', 'commission', 'bonus', 'fines', 'finesSettlement', 'daysOff', 'flags',
+] as const;
 
+// The library's scorecard view, one row per person and month of the log (the open month as of the view's time).
 const scorecardReport: Report = {
   name: 'scorecard',
   description:
-    'One line per salesperson: receptions counted and not, clients owned by status, claims accepted and refused, collisions won and lost, deals by their furthest stage, refunds.',
-  columns: ['staff', 'name', 'team', 'status', ...receptionCounters, ...ownedStatuses.map(ownedColumn), ...claimCounters, ...stages.map(stageColumn), 'dealsRefused', 'refunds'],
-  key: ['staff'],
+    "The engine's scorecard per person and month: receptions, turns, calls, invitations, claims and deals; closing and invitation rates against their thresholds; red/green attainment; quota, grade and base salary; commission, bonuses and fines; days off and flags (KPI-*, CLM-QUOTA, COM-SALARY-GRADES, PEN-FINES).",
+  columns: scorecardColumns,
+  key: ['staff', 'start'],
+  staffColumn: 'staff',
   collect() {
-    const counts = new Map<string, Record<Counter, number>>();
-    const deals = new Map<string, { staff: string; stage: DealStage; refunded: boolean }>();
-    const bump = (staff: string | null, counter: Counter) => {
-      if (staff === null) return;
-      let c = counts.get(staff);
-      if (c === undefined) counts.set(staff, (c = Object.fromEntries(counters.map((k) => [k, 0])) as Record<Counter, number>));
-      c[counter]++;
-    };
+    let first: string | null = null;
     return {
-      observe(_event, decisions) {
-        for (const d of decisions) {
-          switch (d.kind) {
-            case 'reception':
-              bump(d.receiver, d.counted ? 'receptionsCounted' : 'receptionsUncounted');
-              break;
-            case 'claim':
-              bump(d.staff, d.outcome === 'refused' ? 'claimsRefused' : d.outcome === 'pending' ? 'claimsPending' : 'claimsAccepted');
-              break;
-            case 'collision':
-              if (d.outcome === 'awaitingRuling') {
-                bump(d.owner, 'collisionsPending');
-                bump(d.challenger, 'collisionsPending');
-              } else {
-                const ownerKeeps = d.outcome === 'ownerKeeps';
-                bump(d.owner, ownerKeeps ? 'collisionsWon' : 'collisionsLost');
-                bump(d.challenger, ownerKeeps ? 'collisionsLost' : 'collisionsWon');
-              }
-              break;
-            case 'deal':
-              if (d.outcome === 'refused') bump(d.staff, 'dealsRefused');
-              else {
-                const before = deals.get(d.deal);
-                const stage = before !== undefined && stageRank(before.stage) > stageRank(d.stage) ? before.stage : d.stage;
-                deals.set(d.deal, { staff: d.staff, stage, refunded: d.outcome === 'refunded' });
-              }
-              break;
-            default:
-              break;
-          }
-        }
+      observe(event) {
+        first ??= event.at;
       },
-      *rows({ state, register }) {
-        const owned = new Map<string, Map<string, number>>();
-        for (const o of register()) {
-          if (o.owner === null) continue;
-          const byStatus = owned.get(o.owner) ?? new Map<string, number>();
-          byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
-          owned.set(o.owner, byStatus);
-        }
-        const dealt = new Map<string, Map<string, number>>();
-        for (const d of deals.values()) {
-          const column = d.refunded ? 'refunds' : stageColumn(d.stage);
-          const byColumn = dealt.get(d.staff) ?? new Map<string, number>();
-          byColumn.set(column, (byColumn.get(column) ?? 0) + 1);
-          dealt.set(d.staff, byColumn);
-        }
-        for (const m of staffList(state)) {
-          if (m.role !== 'sales' && !counts.has(m.id) && !owned.has(m.id) && !dealt.has(m.id)) continue;
-          const c = counts.get(m.id);
-          const count = (k: Counter) => [k, c?.[k] ?? 0] as const;
-          yield {
-            staff: m.id,
-            name: m.name,
-            team: m.team,
-            status: m.status,
-            ...Object.fromEntries(receptionCounters.map(count)),
-            ...Object.fromEntries(ownedStatuses.map((s) => [ownedColumn(s), owned.get(m.id)?.get(s) ?? 0])),
-            ...Object.fromEntries(claimCounters.map(count)),
-            ...Object.fromEntries(stages.map((s) => [stageColumn(s), dealt.get(m.id)?.get(stageColumn(s)) ?? 0])),
-            dealsRefused: c?.dealsRefused ?? 0,
-            refunds: dealt.get(m.id)?.get('refunds') ?? 0,
-          };
+      *rows({ state, view }) {
+        const last = view.at ?? (state.lastAt === null ? null : localTime(state, state.lastAt));
+        if (first === null || last === null) return;
+        for (let month = localTime(state, Date.parse(first)).slice(0, 7); month <= last.slice(0, 7); month = nextMonth(month)) {
+          const at = month === last.slice(0, 7) ? last : `${month}-01T12:00:00${last.slice(-6)}`;
+          for (const r of scorecard(state, { period: 'month', at })) yield { ...r };
         }
       },
     };
   },
 };
+
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
 
 /** Counts by reason as a list of `reason n`, leaving out the zeros. */
 const reasons = (c: Readonly<Record<string, number>>): string[] => Object.entries(c).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`);
@@ -394,6 +340,7 @@ const commissionsReport: Report = {
   description: 'The commission ledger per salesperson and month: accrued, clawed back, adjusted, bonuses, and what is payable or carried forward (COM-*, RFD-CLAWBACK).',
   columns: ['staff', 'staffName', 'month', 'opening', 'accrued', 'clawedBack', 'adjusted', 'commission', 'bonus', 'net', 'closing', 'payable', 'carried'],
   key: ['staff', 'month'],
+  staffColumn: 'staff',
   collect: fromState(({ state }) => commissionLedger(state).map((r) => ({ ...r }))),
 };
 
@@ -402,6 +349,7 @@ const creditsReport: Report = {
   description: 'Performance credit (业绩) per salesperson and month, separate from commission (DEAL-*).',
   columns: ['staff', 'staffName', 'month', 'accrued', 'reversed', 'adjusted', 'amount', 'deals'],
   key: ['staff', 'month'],
+  staffColumn: 'staff',
   collect: fromState(({ state }) => credits(state).map((r) => ({ ...r }))),
 };
 

@@ -8,8 +8,8 @@ import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'nod
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseLine, type Issue, type Office, type OfficeState } from '../index.js';
-import { UsageError, type Io } from './io.js';
-import { eachLine } from './lines.js';
+import { reasonOf, UsageError, type Io } from './io.js';
+import { eachLine, type LineFault } from './lines.js';
 import type { Observer } from './reports.js';
 
 /** A bad line: its number and why (a parse issue or a refusal by the engine). */
@@ -40,6 +40,8 @@ export interface Session {
   readonly states: readonly OfficeState[];
   /** Where the bad lines were written, if any were. */
   readonly quarantine: string | null;
+  /** Why the quarantine file could not be written, if it could not (the bad lines are still named). */
+  readonly quarantineError: string | null;
   readonly elapsedMs: number;
 }
 
@@ -59,6 +61,15 @@ export interface ReadOptions {
   readonly quarantine: string | null;
   /** Cleans the quarantined text (masks phones unless `--no-mask`). */
   readonly clean: (text: string) => string;
+  /** Cleans a quarantined line (phones masked, the line kept JSON when it is); default: `clean`. */
+  readonly cleanLine?: (line: string) => string;
+  /**
+   * A salesperson's view (`--as`, PRV-ACCESS): a bad line's text and messages
+   * are kept only when the line is theirs (it names them as its staff,
+   * receiver or closer); of the others only the line number and the issue
+   * codes, which name no client.
+   */
+  readonly as?: string;
   /**
    * Called after each event pushed to the replayers. `states` gives each
    * side's state so far (a chunk's end, for streamed reports); its cost is
@@ -104,6 +115,11 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       const info = await stat(options.path);
       if (!info.isFile()) throw new UsageError(`${options.path} is not a file`);
       size = info.size;
+      // The quarantine is opened for writing: were it the log, the log would be emptied before it is read.
+      const target = options.quarantine === null ? null : await stat(options.quarantine).catch(() => null);
+      if (target !== null && target.dev === info.dev && target.ino === info.ino) {
+        throw new UsageError(`--quarantine ${options.quarantine} is the log itself: choose another file (the quarantine is overwritten)`);
+      }
     } catch (error) {
       if (error instanceof UsageError) throw error;
       throw new UsageError(`cannot read ${options.path}: ${error instanceof Error ? error.message : String(error)}`);
@@ -116,19 +132,30 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
   let later = 0;
   let fd: number | null = null;
 
+  let quarantineError: string | null = null;
+  const withheld = (text: string): boolean => options.as !== undefined && !isTheirs(text, options.as);
   const reject = (line: number, text: string, issues: readonly Issue[]) => {
     badCount++;
-    if (bad.length < KEEP_BAD) bad.push({ line, issues });
-    if (options.quarantine === null) return;
-    if (fd === null) {
-      mkdirSync(dirname(options.quarantine), { recursive: true });
-      fd = openSync(options.quarantine, 'w', 0o600);
+    // Under --as, others' bad lines are named by number and code only: their messages may quote a client.
+    const hide = withheld(text);
+    const kept = hide ? issues.map((i) => ({ ...i, message: 'withheld: not your line (PRV-ACCESS)' })) : issues;
+    if (bad.length < KEEP_BAD) bad.push({ line, issues: kept });
+    if (options.quarantine === null || quarantineError !== null) return;
+    try {
+      if (fd === null) {
+        mkdirSync(dirname(options.quarantine), { recursive: true });
+        fd = openSync(options.quarantine, 'w', 0o600);
+      }
+      const record = { line, issues: kept.map(({ code, path, message }) => ({ code, path, message: options.clean(message) })), text: hide ? null : (options.cleanLine ?? options.clean)(text) };
+      writeSync(fd, `${JSON.stringify(record)}\n`);
+    } catch (error) {
+      // The bad lines are still named; the command reports the file it could not write and exits with the output code.
+      quarantineError = `cannot write the quarantine file ${options.quarantine}: ${reasonOf(error)}; choose another with --quarantine <file>`;
     }
-    const record = { line, issues: issues.map(({ code, path, message }) => ({ code, path, message: options.clean(message) })), text: options.clean(text) };
-    writeSync(fd, `${JSON.stringify(record)}\n`);
   };
 
-  const onLine = (text: string, line: number) => {
+  const onLine = (text: string, line: number, fault?: LineFault) => {
+    if (fault !== undefined) return reject(line, text, [{ code: fault.code, path: [], message: fault.message, line }]);
     const parsed = parseLine(text, line);
     if (parsed === undefined) return;
     if (!parsed.ok) return reject(line, text, parsed.issues);
@@ -139,9 +166,9 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     }
     let refused: Issue[] = [];
     replayers.forEach((replayer, i) => {
-      const step = replayer.push(event);
+      const step = replayer.push(event, line);
       if (step.issues.length > 0) {
-        if (refused.length === 0) refused = step.issues.map((issue) => ({ ...issue, line }));
+        if (refused.length === 0) refused = step.issues;
         return;
       }
       for (const c of options.sides[i]?.collectors ?? []) c.observe?.(event, step.decisions);
@@ -169,7 +196,13 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     );
   } finally {
     shown.done();
-    if (fd !== null) closeSync(fd);
+    if (fd !== null) {
+      try {
+        closeSync(fd);
+      } catch (error) {
+        quarantineError ??= `cannot write the quarantine file ${options.quarantine}: ${reasonOf(error)}`;
+      }
+    }
   }
   return {
     lines,
@@ -178,7 +211,23 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     badCount,
     bad,
     states: states(),
-    quarantine: badCount > 0 ? options.quarantine : null,
+    quarantine: badCount > 0 && quarantineError === null ? options.quarantine : null,
+    quarantineError,
     elapsedMs: Date.now() - started,
   };
+}
+
+const STAFF_FIELDS = ['staff', 'receiver', 'named', 'by', 'against', 'appellant'];
+
+/** Whether a bad line is a salesperson's own: it parses as an object that names them in a staff field. */
+function isTheirs(text: string, staff: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  return STAFF_FIELDS.some((f) => record[f] === staff);
 }

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { OfficeState } from '../index.js';
 import { extensionOf, jsonClose, jsonOpen, sectionWriter, type Clean, type Format, type Section, type SectionHead, type SectionWriter } from './format.js';
-import { CHUNK_ROWS, TextWriter, type Io, type Output } from './io.js';
+import { CHUNK_ROWS, OutputError, reasonOf, TextWriter, type Io, type Output } from './io.js';
 import { LineSplitter } from './lines.js';
 import type { Cell, Row } from './reports.js';
 
@@ -257,8 +257,11 @@ export class ReportStream {
       }
       if (out !== undefined) {
         const counts = Object.fromEntries(this.parts.map((p, i) => [p.head.name, withheld[i] ?? 0]));
-        await mkdir(out, { recursive: true });
-        await writeFile(join(out, 'summary.json'), `${JSON.stringify({ ...ending.summary, withheld: counts }, null, 2)}\n`);
+        const summary = join(out, 'summary.json');
+        await writing(this.shown(summary), async () => {
+          await mkdir(out, { recursive: true });
+          await writeFile(summary, `${JSON.stringify({ ...ending.summary, withheld: counts }, null, 2)}\n`);
+        });
       } else {
         const stdout = this.stdoutTarget();
         if (format === 'json') stdout.writer.write([jsonClose(ending.summary)]);
@@ -350,7 +353,8 @@ export class ReportStream {
     if (this.options.out === undefined) return this.stdoutTarget();
     let target = this.targets.get(index);
     if (target === undefined) {
-      target = openFile(this.options.out, this.fileOf(index));
+      const file = this.fileOf(index);
+      target = openFile(this.options.out, file, this.shown(file));
       this.targets.set(index, target);
     }
     return target;
@@ -361,7 +365,7 @@ export class ReportStream {
   }
 
   private spoolPath(): string {
-    this.spoolDir ??= mkdtempSync(join(tmpdir(), 'salesfloor-spool-'));
+    this.spoolDir ??= failsAs(`a temporary file in ${tmpdir()} (set TMPDIR to a writable directory)`, () => mkdtempSync(join(tmpdir(), 'salesfloor-spool-')));
     return this.spoolDir;
   }
 
@@ -377,15 +381,17 @@ export class ReportStream {
  * async stream would hold each block as a buffer until its write completes,
  * long enough for the garbage collector to promote it.
  */
-function openFile(dir: string, path: string): Target {
+function openFile(dir: string, path: string, label: string): Target {
   let fd: number | null = null;
   const output: Output = {
     write(chunk) {
-      if (fd === null) {
-        mkdirSync(dir, { recursive: true });
-        fd = openSync(path, 'w');
-      }
-      writeSync(fd, chunk);
+      failsAs(label, () => {
+        if (fd === null) {
+          mkdirSync(dir, { recursive: true });
+          fd = openSync(path, 'w');
+        }
+        writeSync(fd, chunk);
+      });
       return true;
     },
     once: () => undefined,
@@ -393,9 +399,28 @@ function openFile(dir: string, path: string): Target {
   return {
     writer: new TextWriter(output),
     close() {
-      if (fd !== null) closeSync(fd);
+      const open = fd;
       fd = null;
+      if (open !== null) failsAs(label, () => closeSync(open));
       return Promise.resolve();
     },
   };
+}
+
+/** Runs a file operation of the output: a failure is the user's to fix (exit 74 with the reason), not a crash. */
+function failsAs<T>(what: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    throw new OutputError(`cannot write ${what}: ${reasonOf(error)}`);
+  }
+}
+
+async function writing(what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    throw new OutputError(`cannot write ${what}: ${reasonOf(error)}`);
+  }
 }

@@ -95,6 +95,7 @@ function blank(e: EventOf<'closeDeal'>, client: string): Deal {
     status: 'refused',
     refusal: null,
     invitedBy: e.invitedBy ?? null,
+    invite: null,
     discountBy: e.discountBy ?? null,
     split: null,
     terms: null,
@@ -128,10 +129,12 @@ export function refuseDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string,
 
 /**
  * Records a deal reaching a stage (DEAL-STAGES) and lets it hold its unit
- * (COL-SAME-UNIT). Check {@link dealIssue} and {@link unitHolder} first.
+ * (COL-SAME-UNIT). `invite` is what is known of the inviter's invitation
+ * (for a fixed bonus paid only on confirmed ones). Check {@link dealIssue}
+ * and {@link unitHolder} first.
  * @internal
  */
-export function recordDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string): Deal {
+export function recordDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string, invite: Deal['invite'] = null): Deal {
   const { tx, s } = c;
   const found = s.deals.get(e.deal);
   const old = found?.status === 'live' ? found : undefined;
@@ -146,6 +149,7 @@ export function recordDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string)
     status: 'live',
     refusal: null,
     invitedBy: e.invitedBy ?? old?.invitedBy ?? null,
+    invite: invite ?? old?.invite ?? null,
     discountBy: e.discountBy ?? old?.discountBy ?? null,
   };
   if (old && old.unit !== deal.unit && s.units.get(old.unit) === deal.id) s.units.delete(tx, old.unit);

@@ -325,12 +325,16 @@ function syncBonus(s: Session, deal: Deal, shares: readonly Share[] | null, at: 
     const amount = deal.productType === null ? undefined : policy.byProductType[deal.productType];
     const to: readonly Share[] = policy.to === 'inviter' ? (deal.invitedBy === null ? [] : [{ staff: deal.invitedBy, weight: '1' }]) : (shares ?? []);
     if (amount === undefined || money(amount).lte(0) || to.length === 0) return deal;
+    // 001: only a confirmed invited visit earns the inviter the bonus.
+    if (policy.to === 'inviter' && policy.confirmedOnly && deal.invite?.confirmed !== true) return deal;
     const total = money(amount);
     booking = newBooking(s, at, total, freshParts(allocate(total, to, terms.remainder)));
   }
   const weights = booking.parts.map((p) => ({ staff: p.staff, weight: p.base }));
   const targets = allocate(remaining(deal, money(booking.total), terms.rounding), weights.filter((w) => money(w.weight).gt(0)), terms.remainder);
-  const parts = settleParts(s, deal, booking, targets, 'bonus', first, BONUS, evidence);
+  const confirmed = policy.to === 'inviter' && policy.confirmedOnly && deal.invite !== null;
+  const cited = confirmed ? joinRules(BONUS, deal.invite?.rules ?? []) : BONUS;
+  const parts = settleParts(s, deal, booking, targets, 'bonus', first, cited, confirmed ? [...evidence, deal.invite?.event ?? ''] : evidence);
   return { ...deal, bonus: { ...booking, parts } };
 }
 

@@ -198,6 +198,10 @@ export const dealsPolicySchema = z
           .enum(['inviter', 'commission'])
           .default('inviter')
           .describe('COM-FIXED-BONUS: paid to whoever invited the client (closeDeal.invitedBy, 001 telemarketers) or split like the commission.'),
+        confirmedOnly: z
+          .boolean()
+          .default(false)
+          .describe("COM-FIXED-BONUS, KPI-INVITE-CONFIRM (001): the inviter's bonus is paid only when the client's arrival on their invitation was confirmed (recordInvitedArrival)."),
       })
       .prefault({}),
   })

@@ -4,11 +4,13 @@
  * close (the snapshot a refund reverses against), the append-only ledger and
  * each salesperson's monthly figures.
  */
-import { emptyMap, type PMap } from '../kernel/map.js';
-import type { RuleId } from '../kernel/rules.js';
-import type { Args } from '../kernel/decision.js';
-import type { DealStage } from '../events/common.js';
-import type { LedgerEntry } from './decisions.js';
+import { z } from 'zod';
+import { keySchema, mapSchema, msSchema, stateDecimalSchema, textSchema, whenValid } from '../kernel/codec.js';
+import { entries, emptyMap, type PMap } from '../kernel/map.js';
+import { ruleIdSchema, type RuleId } from '../kernel/rules.js';
+import { argsSchema, type Args } from '../kernel/decision.js';
+import { dealStageSchema, type DealStage } from '../events/common.js';
+import { ledgerEntrySchema, type LedgerEntry } from './decisions.js';
 import type { CommissionPolicy } from './policy.js';
 import type { Share } from './split.js';
 
@@ -122,6 +124,12 @@ export interface Deal {
   readonly status: 'live' | 'refused';
   readonly refusal: { readonly rules: readonly RuleId[]; readonly holder: string; readonly holderAt: number; readonly unit: string } | null;
   readonly invitedBy: string | null;
+  /**
+   * Whether the inviter's invitation of this client was confirmed on arrival
+   * (KPI-INVITE-CONFIRM), as another family knew it when the deal was
+   * recorded, with its rule IDs and the arrival event; null: no record.
+   */
+  readonly invite: { readonly confirmed: boolean; readonly event: string; readonly rules: readonly RuleId[] } | null;
   readonly discountBy: string | null;
   readonly split: DealSplit | null;
   readonly terms: Terms | null;
@@ -216,3 +224,89 @@ const NO_EVENTS: readonly MarketingEvent[] = Object.freeze([]);
 export function initialDeals(): DealsState {
   return { deals: emptyMap(), units: emptyMap(), ledger: emptyMap(), tallies: emptyMap(), recognitions: emptyMap(), events: NO_EVENTS };
 }
+
+const money = stateDecimalSchema;
+const period = z.string().regex(/^\d{4}-\d{2}$/, 'must be a month YYYY-MM');
+const shareSchema = z.strictObject({ staff: keySchema, weight: money });
+const bookingSchema = z
+  .strictObject({
+    period,
+    event: keySchema,
+    total: money,
+    parts: z.array(z.strictObject({ staff: keySchema, base: money, accrued: money, net: money, waived: money })),
+  })
+  .nullable();
+const countedSchema = z.strictObject({ period, parts: z.array(z.strictObject({ staff: keySchema, amount: money })) }).nullable();
+
+const dealSchema = z.strictObject({
+  id: keySchema,
+  client: keySchema,
+  staff: keySchema,
+  unit: textSchema,
+  productType: textSchema.nullable(),
+  amount: money,
+  stage: dealStageSchema,
+  stages: z.array(z.strictObject({ stage: dealStageSchema, at: msSchema, event: keySchema })).min(1),
+  refunded: money,
+  paid: money.nullable(),
+  status: z.enum(['live', 'refused']),
+  refusal: z.strictObject({ rules: z.array(ruleIdSchema), holder: keySchema, holderAt: msSchema, unit: textSchema }).nullable(),
+  invitedBy: keySchema.nullable(),
+  // Added with the periods family: older snapshots have none.
+  invite: z.strictObject({ confirmed: z.boolean(), event: keySchema, rules: z.array(ruleIdSchema) }).nullable().default(null),
+  discountBy: keySchema.nullable(),
+  split: z
+    .strictObject({
+      credit: z.array(shareSchema),
+      commission: z.array(shareSchema).nullable(),
+      rules: z.array(ruleIdSchema),
+      evidence: z.array(keySchema),
+      why: keySchema,
+      args: argsSchema,
+      event: keySchema,
+    })
+    .nullable(),
+  terms: z
+    .strictObject({ rounding: z.enum(['halfUp', 'halfEven', 'down']), remainder: z.enum(['largestRemainder', 'first']), retier: z.enum(['recompute', 'keep']) })
+    .nullable(),
+  credit: bookingSchema,
+  commission: bookingSchema,
+  bonus: bookingSchema,
+  counted: z.strictObject({ base: countedSchema, red: countedSchema, green: countedSchema }),
+});
+
+const recognitionSchema = z.strictObject({ at: msSchema, during: z.enum(['reception', 'later']), by: keySchema.nullable(), follower: keySchema.nullable(), event: keySchema });
+const marketingEventSchema = z.strictObject({ from: msSchema, to: msSchema, name: textSchema.nullable(), event: keySchema });
+
+const tallySchema = z.strictObject({
+  staff: keySchema,
+  period,
+  base: money,
+  red: money,
+  green: money,
+  redTarget: money.nullable(),
+  greenTarget: money.nullable(),
+  booked: money,
+  waived: money,
+});
+
+/**
+ * The deals slice in snapshot form, checked and decoded (issue 13): every
+ * unit is held by a deal on record.
+ * @internal
+ */
+export const dealsSliceSchema: z.ZodType<DealsState, unknown> = z
+  .strictObject({
+    deals: mapSchema(dealSchema, (d) => d.id),
+    units: mapSchema(keySchema),
+    ledger: mapSchema(ledgerEntrySchema),
+    tallies: mapSchema(tallySchema, (t) => `${t.period} ${t.staff}`),
+    // Slices keep their shape across releases: a field added since the snapshot was written starts empty.
+    recognitions: mapSchema(recognitionSchema).default(() => emptyMap<Recognition>()),
+    events: z.array(marketingEventSchema).default(() => []),
+  })
+  .superRefine((s, ctx) => {
+    for (const [unit, deal] of entries(s.units)) {
+      if (s.deals.get(deal) === undefined) ctx.addIssue({ code: 'custom', path: ['units', unit.slice(0, 100)], message: `is held by no deal on record ("${deal.slice(0, 60)}")` });
+    }
+  }, whenValid);

@@ -25,7 +25,8 @@ export const instantSchema = z.iso.datetime({
 });
 
 /**
- * A decimal amount held as a string (`"1250000"`, `"0.50"`), never a float.
+ * A decimal amount held as a string (`"1250000"`, `"0.50"`), never a float:
+ * at most 15 digits before the point and 10 after (so never rounded).
  *
  * @example
  * ```ts
@@ -34,7 +35,7 @@ export const instantSchema = z.iso.datetime({
  */
 export const decimalSchema = z
   .string()
-  .regex(DECIMAL_PATTERN, 'must be a decimal string such as "1250000" or "99.50"');
+  .regex(DECIMAL_PATTERN, 'must be a decimal string such as "1250000" or "99.50", with at most 15 digits before the point and 10 after');
 
 /**
  * A local wall-clock time `HH:mm` in the office's time zone.

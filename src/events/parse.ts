@@ -1,7 +1,43 @@
 import type { z } from 'zod';
-import { issueCodeSchema, type Issue } from '../kernel/issues.js';
+import { clip, describeValue, issueCodeSchema, type Issue } from '../kernel/issues.js';
 import { compileFast, NOT_FAST, type FastParser } from './fast.js';
 import { eventSchemas, type Event, type EventType } from './schema.js';
+import { decodeUtf8 } from './utf8.js';
+
+/**
+ * Limits on what one line may hold, so that no line can exhaust memory,
+ * time or the stack. A line beyond them is a bad line like any other: it
+ * is reported (`line_too_long`, `too_deep`) and its neighbours are read.
+ * Valid events are far below both: the largest (1000 developer contacts)
+ * is under 0.7 million characters, the deepest 4 levels.
+ *
+ * @example
+ * ```ts
+ * parseLog(text, { maxLineLength: 4_000_000 });
+ * ```
+ */
+export interface ParseLimits {
+  /** The longest line read, in UTF-16 code units (default 1,048,576); a longer one is not parsed. */
+  readonly maxLineLength?: number;
+  /** The deepest nesting of arrays and objects (default 32); checked only on lines that are not valid events. */
+  readonly maxDepth?: number;
+}
+
+/**
+ * The default {@link ParseLimits}.
+ *
+ * @example
+ * ```ts
+ * parseLimits.maxLineLength; // 1048576
+ * ```
+ */
+export const parseLimits = { maxLineLength: 1_048_576, maxDepth: 32 } as const;
+
+/** Messages and paths echo what a line held: cut, so a 10 MB key is not copied into every issue. */
+const MAX_MESSAGE = 300;
+const MAX_SEGMENT = 100;
+/** An id longer than any valid one is named by its start only. */
+const MAX_ID = 128;
 
 /**
  * The result of reading one event: the event, or the issues that make it invalid.
@@ -35,8 +71,8 @@ function fromZod(issues: readonly z.core.$ZodIssue[], line: number | undefined, 
     const code = issueCodeSchema.safeParse(i.code);
     const issue: Issue = {
       code: code.success ? code.data : 'custom',
-      path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-      message: i.message,
+      path: i.path.map((p) => (typeof p === 'number' ? p : clip(String(p), MAX_SEGMENT))),
+      message: clip(i.message, MAX_MESSAGE),
     };
     if (line !== undefined) issue.line = line;
     if (event !== undefined) issue.event = event;
@@ -66,21 +102,49 @@ function one(code: Issue['code'], path: Issue['path'], message: string, line: nu
  * r.ok; // true
  * ```
  */
-export function parseEvent(input: unknown, line?: number): ParseResult {
-  return validate(input, line, false);
+export function parseEvent(input: unknown, line?: number, limits?: ParseLimits): ParseResult {
+  try {
+    return validate(input, line, false, limits?.maxDepth ?? parseLimits.maxDepth);
+  } catch (error) {
+    // A getter or a Proxy that throws: the object cannot be read, so it is not an event.
+    const reason = error instanceof Error ? error.message : describeValue(error);
+    return one('unreadable', [], `the event could not be read: ${clip(String(reason), MAX_MESSAGE)}`, line);
+  }
 }
 
-function validate(input: unknown, line: number | undefined, json: boolean): ParseResult {
+/** Whether a value nests arrays and objects deeper than `max` (iterative: no stack to overflow; cycles stop at the limit). */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: unknown[] = [value];
+  const depths: number[] = [0];
+  let budget = 1_000_000;
+  while (stack.length > 0) {
+    const v = stack.pop();
+    const d = depths.pop() as number;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d >= max) return true;
+    if (--budget < 0) return false;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === 'object' && child !== null) {
+        stack.push(child);
+        depths.push(d + 1);
+      }
+    }
+  }
+  return false;
+}
+
+function validate(input: unknown, line: number | undefined, json: boolean, maxDepth: number): ParseResult {
   if (!isRecord(input)) return one('not_an_object', [], 'an event must be a JSON object', line);
-  const id = typeof input.id === 'string' ? input.id : undefined;
+  const rawId = input.id;
+  const id = typeof rawId === 'string' ? (rawId.length <= MAX_ID ? rawId : clip(rawId, MAX_ID)) : undefined;
   const type = input.type;
   const validator = typeof type === 'string' ? validators.get(type) : undefined;
   if (validator === undefined) {
-    const got = typeof type === 'string' ? `"${type}"` : 'no type';
+    const got = typeof type === 'string' ? describeValue(type) : 'no type';
     return one('unknown_event_type', ['type'], `unknown event type ${got}; expected one of ${knownTypes.join(', ')}`, line, id);
   }
   if (input.v !== 1) {
-    return one('unsupported_version', ['v'], `unsupported schema version ${JSON.stringify(input.v ?? null)}; this release reads version 1`, line, id);
+    return one('unsupported_version', ['v'], `unsupported schema version ${describeValue(input.v ?? null)}; this release reads version 1`, line, id);
   }
   // zod's verdict and output for a valid event without zod's cost; a line's object is fresh and ours to keep.
   const fast = json
@@ -88,7 +152,9 @@ function validate(input: unknown, line: number | undefined, json: boolean): Pars
     : (validator.object ??= compileFast(validator.schema));
   const data = fast(input);
   if (data !== NOT_FAST) return { ok: true, event: data as Event };
-  // Invalid, or not sure: zod decides and words the issues.
+  // Invalid, or not sure. Valid events nest 4 levels: only here, off the valid path, is the depth worth measuring.
+  if (deeperThan(input, maxDepth)) return one('too_deep', [], `the event nests arrays or objects deeper than ${maxDepth} levels (limit maxDepth)`, line, id);
+  // zod decides and words the issues.
   const parsed = validator.schema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fromZod(parsed.error.issues, line, id) };
   return { ok: true, event: parsed.data as Event };
@@ -106,16 +172,25 @@ function validate(input: unknown, line: number | undefined, json: boolean): Pars
  * parseLine('   ', 2); // undefined
  * ```
  */
-export function parseLine(text: string, line: number): ParseResult | undefined {
-  if (text.trim() === '') return undefined;
+export function parseLine(text: string, line: number, limits?: ParseLimits): ParseResult | undefined {
+  const max = limits?.maxLineLength ?? parseLimits.maxLineLength;
+  if (text.length > max) return one('line_too_long', [], `the line has ${text.length} characters, more than the limit of ${max} (maxLineLength); it was not read`, line);
+  // Logs saved by Excel or Notepad start with a byte order mark.
+  const body = line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(body);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return one('invalid_json', [], `not valid JSON: ${reason}`, line);
+    return one('invalid_json', [], `not valid JSON: ${clip(reason, MAX_MESSAGE)}`, line);
   }
-  return validate(value, line, true);
+  try {
+    return validate(value, line, true, limits?.maxDepth ?? parseLimits.maxDepth);
+  } catch (error) {
+    // Not reached for JSON values; kept so that no line can throw.
+    return one('unreadable', [], `the event could not be read: ${clip(error instanceof Error ? error.message : 'unknown error', MAX_MESSAGE)}`, line);
+  }
 }
 
 /**
@@ -133,13 +208,64 @@ export interface ParsedLog {
   issues: Issue[];
 }
 
+/** The log line of each event parseLog read, so that replay's refusals can name it. */
+const lines = new WeakMap<object, number>();
+
 /**
- * Reads a whole log: JSONL text, an iterable of lines, or an array of event
- * objects. Never throws on bad input. A bad line never costs its neighbours:
- * every valid line is returned, and every bad one is reported with its line
- * number (for objects, its 1-based position).
+ * The log line an event was read from by {@link parseLog}, if it was.
+ * {@link replay} and {@link replayFrom} use it to put the line into the
+ * issues of refused events (`duplicate_conflict`, `out_of_order`...).
  *
- * @param input - JSONL text, lines, or event objects
+ * @param event - an event
+ * @returns its 1-based line, or undefined
+ * @example
+ * ```ts
+ * const { events } = parseLog(text);
+ * lineOf(events[0]); // 1
+ * ```
+ */
+export function lineOf(event: Event): number | undefined {
+  return lines.get(event);
+}
+
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+
+/** A line of bytes that is not UTF-8: where its first bad byte is. */
+class BadBytes {
+  constructor(
+    readonly at: number,
+    readonly length: number,
+  ) {}
+}
+
+/** The lines of a UTF-8 byte log, decoded strictly. */
+function* byteLines(bytes: Uint8Array): Generator<string | BadBytes> {
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (start <= bytes.length) {
+    let nl = bytes.indexOf(NEWLINE, start);
+    if (nl < 0) nl = bytes.length;
+    if (nl === bytes.length && start === nl) return;
+    const end = nl > start && bytes[nl - 1] === RETURN ? nl - 1 : nl;
+    const text = decodeUtf8(bytes, start, end);
+    yield typeof text === 'string' ? text : new BadBytes(text, end - start);
+    start = nl + 1;
+  }
+}
+
+/**
+ * Reads a whole log: JSONL text, UTF-8 bytes, an iterable of lines, or an
+ * array of event objects. Never throws on bad input. A bad line never costs
+ * its neighbours: every valid line is returned, and every bad one is
+ * reported with its line number (for objects, its 1-based position).
+ *
+ * A byte order mark at the start is skipped. Bytes (a `Uint8Array` or a
+ * Node `Buffer`) are decoded line by line, strictly: a line that is not
+ * valid UTF-8 is an `invalid_utf8` issue, never read with replacement
+ * characters (which would change a name or a phone silently).
+ *
+ * @param input - JSONL text or bytes, lines, or event objects
+ * @param limits - line length and nesting limits (see {@link ParseLimits})
  * @returns the valid events and the issues
  * @example
  * ```ts
@@ -147,17 +273,22 @@ export interface ParsedLog {
  * issues[0]; // { code: 'invalid_json', line: 2, ... }
  * ```
  */
-export function parseLog(input: string | Iterable<unknown>): ParsedLog {
+export function parseLog(input: string | Uint8Array | Iterable<unknown>, limits?: ParseLimits): ParsedLog {
   const events: Event[] = [];
   const issues: Issue[] = [];
-  const items: Iterable<unknown> = typeof input === 'string' ? input.split(/\r?\n/) : input;
+  const items: Iterable<unknown> = typeof input === 'string' ? input.split(/\r?\n/) : input instanceof Uint8Array ? byteLines(input) : input;
   let line = 0;
   for (const item of items) {
     line++;
-    const result = typeof item === 'string' ? parseLine(item, line) : parseEvent(item, line);
+    let result: ParseResult | undefined;
+    if (typeof item === 'string') result = parseLine(item, line, limits);
+    else if (item instanceof BadBytes) result = one('invalid_utf8', [], `the line is not valid UTF-8 (byte ${item.at + 1} of ${item.length}); it was not read`, line);
+    else result = parseEvent(item, line, limits);
     if (result === undefined) continue;
-    if (result.ok) events.push(result.event);
-    else issues.push(...result.issues);
+    if (result.ok) {
+      events.push(result.event);
+      lines.set(result.event, line);
+    } else for (const i of result.issues) issues.push(i);
   }
   return { events, issues };
 }

@@ -292,7 +292,7 @@ export const issueRulingSchema = z
     concealer: idSchema.optional().describe('With finding concealment: who hid the client (OWN-CONCEAL).'),
     violator: idSchema.optional().describe('With finding alteredBook: who altered the book (REG-DISCIPLINE).'),
     registration: idSchema.optional().describe('With finding notSameClient: the event id of the registration to split off.'),
-    rules: z.array(ruleIdSchema).optional().describe('Rule IDs the ruling cites.'),
+    rules: z.array(ruleIdSchema).max(50).optional().describe('Rule IDs the ruling cites.'),
   })
   .refine((e) => e.level !== 'appeal' || e.appellant !== undefined, { message: 'an appeal names its appellant', path: ['appellant'] })
   .refine((e) => e.finding !== 'concealment' || e.concealer !== undefined, {
@@ -413,7 +413,7 @@ export const closeDealSchema = z.strictObject({
   invitedBy: idSchema.optional().describe('Who invited the client by phone: a telemarketer earns the fixed bonus (COM-FIXED-BONUS), a salesperson other than the closer shares the credit (DEAL-COOPERATION).'),
   discountBy: idSchema.optional().describe('A colleague who only helped close with a discount: earns nothing (COL-DISCOUNT-HELPER).'),
   buyer: z
-    .strictObject({ name: z.string().trim().min(1).optional(), company: z.string().trim().min(1).optional() })
+    .strictObject({ name: z.string().trim().min(1).max(100).optional(), company: z.string().trim().min(1).max(200).optional() })
     .optional()
     .describe('The name on the subscription or contract (COL-COMPANY-VS-PERSON).'),
 });
@@ -459,7 +459,7 @@ export const splitDealSchema = z
     commission: z.array(splitShareSchema).min(1).max(20).optional().describe('Commission shares; omitted: unchanged.'),
     credit: z.array(splitShareSchema).min(1).max(20).optional().describe('Credit shares; omitted: unchanged.'),
     by: idSchema.optional().describe('The manager who recorded the agreement.'),
-    rules: z.array(ruleIdSchema).optional().describe('Rule IDs the split rests on; omitted: those of the split it replaces.'),
+    rules: z.array(ruleIdSchema).max(50).optional().describe('Rule IDs the split rests on; omitted: those of the split it replaces.'),
   })
   .refine((e) => e.commission !== undefined || e.credit !== undefined, { message: 'a split names commission shares, credit shares or both', path: ['commission'] });
 
@@ -557,6 +557,124 @@ export const setRotationPenaltySchema = z.strictObject({
   staff: idSchema,
   penalty: z.enum(['halfTurns', 'noCalls']),
   days: z.number().int().min(0).max(366).optional(),
+});
+
+/**
+ * Connected outbound calls of a telemarketer (or salesperson), with their
+ * grade (KPI-CALLS, KPI-CALL-GRADES, 001): A will visit at a set time, B may
+ * visit, C is reluctant but accepts messages, D has no interest. One call
+ * with its number, or a day's tally of calls of one grade (`count`).
+ *
+ * @example
+ * ```ts
+ * recordOutboundCallSchema.parse({ v: 1, id: 'e20', type: 'recordOutboundCall', at: '2026-11-02T10:05:00+08:00',
+ *   office: 'jz', staff: 'T1', grade: 'B', phone: '13900002222' });
+ * ```
+ */
+export const recordOutboundCallSchema = z
+  .strictObject({
+    ...envelope,
+    type: z.literal('recordOutboundCall'),
+    staff: idSchema.describe('Who made the calls.'),
+    grade: z.enum(['A', 'B', 'C', 'D']).describe('KPI-CALL-GRADES: A will visit at a set time; B may visit; C reluctant, accepts messages; D no interest.'),
+    phone: z.string().trim().min(1).max(40).optional().describe('The number called: A-C numbers come back for another call about a month later (KPI-CALL-GRADES).'),
+    count: z.number().int().min(1).max(1000).optional().describe('Connected calls of this grade recorded at once (a day\'s tally); default 1.'),
+  })
+  .refine((e) => e.phone === undefined || (e.count ?? 1) === 1, { message: 'a tally of several calls names no single phone', path: ['phone'] });
+
+/**
+ * An invitation to visit, made by phone (001 【意向客户邀约到访登记表】):
+ * the client's name, phone and need, and when they are expected.
+ *
+ * @example
+ * ```ts
+ * recordInvitationSchema.parse({ v: 1, id: 'e21', type: 'recordInvitation', at: '2026-11-02T10:06:00+08:00',
+ *   office: 'jz', staff: 'T1', client: { name: '王芳', phone: '13900002222', need: '别墅' }, expectedVisitAt: '2026-11-04T14:00:00+08:00' });
+ * ```
+ */
+export const recordInvitationSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('recordInvitation'),
+  staff: idSchema.describe('Who invited the client.'),
+  client: clientRefSchema.describe('The invited client as the invitation form records them.'),
+  expectedVisitAt: instantSchema.optional().describe('When the client said they would come.'),
+  source: z.string().trim().min(1).max(100).optional().describe('Where the number came from (渠道资源).'),
+});
+
+/**
+ * An invited client arrived (KPI-INVITE-CONFIRM, 001): it is an invited
+ * visit only if the client contacted the inviter on arrival and the
+ * receiving salesperson signed the invitation form; otherwise the client is
+ * a new walk-in.
+ *
+ * @example
+ * ```ts
+ * recordInvitedArrivalSchema.parse({ v: 1, id: 'e30', type: 'recordInvitedArrival', at: '2026-11-04T14:20:00+08:00',
+ *   office: 'jz', invitation: 'e21', contactedInviter: true, signedBy: 'S03' });
+ * ```
+ */
+export const recordInvitedArrivalSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('recordInvitedArrival'),
+  invitation: idSchema.describe('The id of the recordInvitation event.'),
+  contactedInviter: z.boolean().describe('The client contacted the inviter on arrival, who introduced them.'),
+  signedBy: idSchema.optional().describe('The receiving salesperson who signed the invitation form.'),
+  client: clientRefSchema.optional().describe('The client as registered on arrival, when the invitation named them otherwise.'),
+});
+
+/**
+ * A salesperson's salary grade (COM-SALARY-GRADES): the starting grade, or
+ * a manager's change. Later moves follow the red and green lines.
+ *
+ * @example
+ * ```ts
+ * setGradeSchema.parse({ v: 1, id: 'e2', type: 'setGrade', at: '2026-11-01T08:00:00+08:00', office: 'jz', staff: 'S01', grade: '试用业务员' });
+ * ```
+ */
+export const setGradeSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('setGrade'),
+  staff: idSchema,
+  grade: z.string().trim().min(1).max(100).describe("A grade of the policy's ladder (periods.grades.ladder)."),
+  base: decimalSchema.optional().describe("A personal monthly base salary instead of the grade's (for fines on base pay)."),
+});
+
+/**
+ * A rule violation (PEN-FINES, PEN-CANCEL): what the policy's fine schedule
+ * names it, the amount when the schedule gives a range, and the client
+ * concerned (a violation that cancels a claim ends the violator's claim on
+ * that client).
+ *
+ * @example
+ * ```ts
+ * recordViolationSchema.parse({ v: 1, id: 'e40', type: 'recordViolation', at: '2026-11-05T11:00:00+08:00',
+ *   office: 'jz', staff: 'S02', violation: 'misconduct', amount: '50' });
+ * ```
+ */
+export const recordViolationSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('recordViolation'),
+  staff: idSchema.describe('The violator.'),
+  violation: z.string().trim().min(1).max(50).describe('A violation of the policy fine schedule (periods.fines.schedule).'),
+  amount: decimalSchema.optional().describe('The fine, for a violation fined within a range (000 §18: 20-200).'),
+  client: clientRefSchema.optional().describe('The client concerned.'),
+});
+
+/**
+ * A salesperson gives up a claim (CLM-QUOTA): the client is no longer
+ * theirs, and the claim no longer counts against their quota.
+ *
+ * @example
+ * ```ts
+ * releaseClaimSchema.parse({ v: 1, id: 'e41', type: 'releaseClaim', at: '2026-11-05T12:00:00+08:00',
+ *   office: 'jz', staff: 'S02', client: { phone: '13812345678' } });
+ * ```
+ */
+export const releaseClaimSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('releaseClaim'),
+  staff: idSchema,
+  client: clientRefSchema,
 });
 
 /**
@@ -679,6 +797,12 @@ export const eventSchemas = {
   setRotationPenalty: setRotationPenaltySchema,
   splitDeal: splitDealSchema,
   setTargets: setTargetsSchema,
+  recordOutboundCall: recordOutboundCallSchema,
+  recordInvitation: recordInvitationSchema,
+  recordInvitedArrival: recordInvitedArrivalSchema,
+  setGrade: setGradeSchema,
+  recordViolation: recordViolationSchema,
+  releaseClaim: releaseClaimSchema,
   recognizeClient: recognizeClientSchema,
   holdMarketingEvent: holdMarketingEventSchema,
   returnClaim: returnClaimSchema,
@@ -713,6 +837,12 @@ export const eventSchema = z.discriminatedUnion('type', [
   setRotationPenaltySchema,
   splitDealSchema,
   setTargetsSchema,
+  recordOutboundCallSchema,
+  recordInvitationSchema,
+  recordInvitedArrivalSchema,
+  setGradeSchema,
+  recordViolationSchema,
+  releaseClaimSchema,
   recognizeClientSchema,
   holdMarketingEventSchema,
   returnClaimSchema,

@@ -3,9 +3,11 @@
  * person from what a registration book writes (phone, masked phone, name,
  * company).
  */
+import { z } from 'zod';
 import type { Chain } from '../kernel/chain.js';
-import { emptyMap, type Lookup, type PMap } from '../kernel/map.js';
-import type { Relation } from '../events/common.js';
+import { chainSchema, keySchema, mapSchema, msSchema, textSchema, whenValid } from '../kernel/codec.js';
+import { emptyMap, entries as entriesOf, type Lookup, type PMap } from '../kernel/map.js';
+import { relationSchema, type Relation } from '../events/common.js';
 
 /**
  * How a person joined their group: what they are to `to`.
@@ -147,3 +149,53 @@ export function withKey(k: Keys | undefined, key: string): Keys {
   if (typeof k === 'string') return k === key ? k : [k, key];
   return k.includes(key) ? k : [...k, key];
 }
+
+const keysSchema = z.union([keySchema, z.array(keySchema).min(1)]);
+
+const personSchema = z.strictObject({
+  key: keySchema,
+  group: keySchema,
+  link: z.strictObject({ to: keySchema, relation: z.union([relationSchema, z.enum(['same', 'companyContact'])]) }).nullable(),
+  names: z.union([textSchema, z.array(textSchema).min(1)]).nullable(),
+  phones: z.union([keySchema, z.array(z.strictObject({ phone: keySchema, event: keySchema })).min(1)]).nullable(),
+  masks: keysSchema.nullable(),
+  company: textSchema.nullable(),
+  contact: textSchema.nullable(),
+  need: textSchema.nullable(),
+  since: msSchema,
+});
+
+/**
+ * The identity slice in snapshot form, checked and decoded (issue 13):
+ * every index names persons on record, and every person's group is one.
+ * @internal
+ */
+export const identitySliceSchema: z.ZodType<IdentityState, unknown> = z
+  .strictObject({
+    people: mapSchema(personSchema, (p) => p.key),
+    members: mapSchema(z.array(keySchema).min(1)),
+    byPhone: mapSchema(keySchema),
+    byTail: mapSchema(chainSchema),
+    byMaskOnly: mapSchema(chainSchema),
+    byName: mapSchema(chainSchema),
+    byCompany: mapSchema(keySchema),
+  })
+  .superRefine((s, ctx) => {
+    const known = (key: string) => s.people.get(key) !== undefined;
+    const check = (path: string, key: string, keys: readonly string[]) => {
+      for (const k of keys) if (!known(k)) ctx.addIssue({ code: 'custom', path: [path, key.slice(0, 100)], message: `names no person on record ("${k.slice(0, 60)}")` });
+    };
+    const chain = (c: Chain) => {
+      const out: string[] = [];
+      for (let x: Chain | null = c; x !== null; x = x.next) out.push(x.key);
+      return out;
+    };
+    for (const [k, p] of entriesOf(s.people)) {
+      if (!known(p.group)) ctx.addIssue({ code: 'custom', path: ['people', k.slice(0, 100), 'group'], message: 'the group is no person on record' });
+      if (p.link !== null && !known(p.link.to)) ctx.addIssue({ code: 'custom', path: ['people', k.slice(0, 100), 'link'], message: 'the link is to no person on record' });
+    }
+    for (const [k, v] of entriesOf(s.members)) check('members', k, v);
+    for (const [k, v] of entriesOf(s.byPhone)) check('byPhone', k, [v]);
+    for (const [k, v] of entriesOf(s.byCompany)) check('byCompany', k, [v]);
+    for (const index of ['byTail', 'byMaskOnly', 'byName'] as const) for (const [k, v] of entriesOf(s[index])) check(index, k, chain(v));
+  }, whenValid);

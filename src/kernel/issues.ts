@@ -13,7 +13,11 @@ import { z } from 'zod';
 export const issueCodeSchema = z.enum([
   // reading a log
   'invalid_json',
+  'invalid_utf8',
+  'line_too_long',
+  'too_deep',
   'not_an_object',
+  'unreadable',
   'unknown_event_type',
   'unsupported_version',
   // zod's schema codes
@@ -31,6 +35,7 @@ export const issueCodeSchema = z.enum([
   // applying an event
   'duplicate_conflict',
   'out_of_order',
+  'time_out_of_range',
   'office_mismatch',
   'unknown_staff',
   'staff_departed',
@@ -81,4 +86,57 @@ export function formatIssue(issue: Issue): string {
   const where = issue.line !== undefined ? `line ${issue.line}: ` : issue.event !== undefined ? `event ${issue.event}: ` : '';
   const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   return `${where}${path}${issue.message} (${issue.code})`;
+}
+
+/**
+ * A text cut to at most `max` characters, with the length it had: issue
+ * messages echo what a line held, and a line may hold megabytes.
+ *
+ * @param text - the text
+ * @param max - the most characters kept (default 60)
+ * @returns the text, or its start followed by `… (N characters)`
+ * @example
+ * ```ts
+ * clip('x'.repeat(1000), 5); // 'xxxxx… (1000 characters)'
+ * ```
+ * @internal
+ */
+export function clip(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  // Never cut a surrogate pair in two.
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}… (${text.length} characters)`;
+}
+
+/**
+ * A short description of any value for a message: strings quoted and cut,
+ * numbers and booleans as they are, everything else by its kind. Never
+ * stringifies a value (which may be cyclic, a BigInt, or nested a million
+ * levels deep).
+ *
+ * @param value - anything
+ * @returns at most about 90 characters
+ * @example
+ * ```ts
+ * describeValue(2); // '2'
+ * describeValue([[[]]]); // 'an array'
+ * ```
+ * @internal
+ */
+export function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return `"${clip(value)}"`;
+    case 'number':
+    case 'boolean':
+      return String(value);
+    case 'undefined':
+      return 'nothing';
+    case 'bigint':
+      return 'a BigInt';
+    case 'object':
+      return value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object';
+    default:
+      return `a ${typeof value}`;
+  }
 }

@@ -12,8 +12,20 @@ export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF
 /** A decimal value. */
 export type Amount = InstanceType<typeof Money>;
 
-/** The decimal-string pattern accepted for amounts: `123`, `-4.5`, `0.01`. */
-export const DECIMAL_PATTERN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+/** The most digits before the decimal point of an amount (below 10^15, far above any office's figures). */
+export const MAX_INTEGER_DIGITS = 15;
+/** The most digits after the decimal point of an amount or weight. */
+export const MAX_FRACTION_DIGITS = 10;
+
+/**
+ * The decimal-string pattern accepted for amounts: `123`, `-4.5`, `0.01`,
+ * with at most {@link MAX_INTEGER_DIGITS} digits before the point and
+ * {@link MAX_FRACTION_DIGITS} after. Bounded so that no amount is rounded
+ * ({@link Money} keeps 40 significant digits) and a line of a million
+ * zeros is refused at once; the quantifiers are bounded and anchored, so
+ * the test stops after a few dozen characters whatever the input.
+ */
+export const DECIMAL_PATTERN = /^-?(0|[1-9]\d{0,14})(\.\d{1,10})?$/;
 
 /** Parses a decimal string already validated by {@link DECIMAL_PATTERN}. */
 export function money(value: string | number): Amount {

@@ -13,10 +13,20 @@ import {
   disputeDecisionSchema,
   followUpDecisionSchema,
   ownershipDecisionSchema,
-  penaltyDecisionSchema,
   referralDecisionSchema,
   registrationDecisionSchema,
 } from '../ownership/decisions.js';
+import {
+  describePeriods,
+  flagDecisionSchema,
+  gradeDecisionSchema,
+  invitationDecisionSchema,
+  kpiDecisionSchema,
+  penaltyDecisionSchema,
+  recycleDecisionSchema,
+  rewardDecisionSchema,
+  violationDecisionSchema,
+} from '../periods/decisions.js';
 import { describeRotation, queueDecisionSchema, receptionDecisionSchema } from '../rotation/decisions.js';
 import { describeStaff, staffDecisionSchema } from '../staff/decisions.js';
 
@@ -46,6 +56,13 @@ export const decisionSchema = z.discriminatedUnion('kind', [
   queueDecisionSchema,
   allocationDecisionSchema,
   ledgerEntrySchema,
+  kpiDecisionSchema,
+  flagDecisionSchema,
+  violationDecisionSchema,
+  gradeDecisionSchema,
+  rewardDecisionSchema,
+  invitationDecisionSchema,
+  recycleDecisionSchema,
   recognitionDecisionSchema,
   marketingEventDecisionSchema,
 ]);
@@ -71,6 +88,15 @@ export function sentence(d: Decision, w: Wording): string {
     case 'recognition':
     case 'marketingEvent':
       return describeDeals(d, w);
+    case 'kpi':
+    case 'flag':
+    case 'penalty':
+    case 'violation':
+    case 'grade':
+    case 'reward':
+    case 'invitation':
+    case 'recycle':
+      return describePeriods(d, w);
     default:
       return describeOwnership(d, w);
   }

@@ -11,10 +11,13 @@ import type { EventOf, EventType } from '../events/schema.js';
 import type { DealFacts } from '../deals/allocation.js';
 import { handOverDeal } from '../deals/reassign.js';
 import { bookDeal, dealIssue, holdMarketingEvent, recognitionIssue, recognize as recognizeForDeals, recordDeal, refund, refundIssue, refuseDeal, setTargets, splitDeal, splitIssues, STAGE_RULES, targetIssues, unitHolder } from '../deals/deals.js';
+import { tallyKey } from '../deals/ledger.js';
 import type { Deal } from '../deals/state.js';
+import { money } from '../kernel/money.js';
+import { normalizePhone } from '../identity/phone.js';
 import { identify, joinsGroup, reusedId, keyIssues, link, lookup, notCovered, recordedFields, relationRank, resolve, split, type Identified } from '../identity/identity.js';
 import type { LinkRelation } from '../identity/state.js';
-import { claimClient, returnClaim } from '../ownership/claims.js';
+import { activeClaim, claimClient, giveUp, returnClaim } from '../ownership/claims.js';
 import { assign, complain, quarrelDeal, raiseDispute, rule, RULING_RULES } from '../ownership/disputes.js';
 import { ownershipFacts } from '../ownership/facts.js';
 import { announceDeveloper, basisPerson, DEPARTURE_RULES, ensureFile, mergeFiles, ownerDeparted, reachDeal, refundDeal, splitFile, splittable } from '../ownership/lifecycle.js';
@@ -22,7 +25,13 @@ import { followUp, hasFile, type Fields } from '../ownership/register.js';
 import { recognize, redistribute, redistributionIssue } from '../ownership/recognize.js';
 import { arrive, groupAgent, holderNowOf, registerCall, registerCompanion, registerRealBuyer, registerVisit, type VisitTies } from '../ownership/visits.js';
 import { instantMs } from '../kernel/time.js';
-import { allocateCall, assignDuty, ELIGIBILITY_RULES, endReception, GROUP_RULES, penalize, receive, syncStaff } from '../rotation/rotation.js';
+import { callGiven, dealRecorded, received, syncCard } from '../periods/cards.js';
+import { advance, type MonthFigures, type PeriodFacts } from '../periods/close.js';
+import { CANCEL_RULES, postFine, violate, violationIssues } from '../periods/fines.js';
+import { gradeIssue, setGrade } from '../periods/grades.js';
+import { claimAccepted, overQuota, QUOTA_RULES, refusedOverQuota } from '../periods/quota.js';
+import { arrivalIssue, arrive as arriveInvited, arriveOnVisit, CONFIRM_RULES, invitationOf, invite, invitedOf, outboundCall } from '../periods/telemarketing.js';
+import { allocateCall, assignDuty, derivePenalty, ELIGIBILITY_RULES, endReception, GROUP_RULES, penalize, receive, syncStaff } from '../rotation/rotation.js';
 import { changeStaff, staffIssue } from '../staff/staff.js';
 import type { Live } from './live.js';
 
@@ -117,6 +126,44 @@ function onKnown(o: Live, e: { readonly id: string; readonly client: ClientRef }
   return null;
 }
 
+const NO_FIGURES: MonthFigures = Object.freeze({ red: '0.00', redTarget: null, green: '0.00', greenTarget: null, bonus: '0.00' });
+const facts = new WeakMap<Live, PeriodFacts>();
+
+/** What the periods read of the deals: a salesperson's month (red and green lines, targets, commission booked). */
+function periodFacts(o: Live): PeriodFacts {
+  let f = facts.get(o);
+  if (f === undefined) {
+    f = {
+      month(staff, month) {
+        const t = o.deals.tallies.get(tallyKey(staff, month));
+        return t === undefined ? NO_FIGURES : { red: t.red, redTarget: t.redTarget, green: t.green, greenTarget: t.greenTarget, bonus: t.booked };
+      },
+    };
+    facts.set(o, f);
+  }
+  return f;
+}
+
+/**
+ * Moves the office's clock to the event: the periods it passes close, and
+ * the penalties they derive go to the rotation. Call it once the event can
+ * no longer be refused, before any rule that reads the periods; it costs a
+ * comparison when no day has ended.
+ */
+function tick(o: Live): void {
+  const clock = o.periods.clock.value;
+  if (clock !== null && o.tx.at < clock.dayEnd) return;
+  for (const d of advance(o.cPeriods, periodFacts(o))) derivePenalty(o.cRot, d);
+}
+
+/** A phone as its digits, or the issue of one that cannot be a number. */
+function phoneDigits(o: Live, raw: string | undefined, path: string): string | null | Issue {
+  if (raw === undefined) return null;
+  const phone = normalizePhone(raw);
+  if (phone.kind === 'full') return phone.digits;
+  return { code: 'invalid_format', path: [path], event: o.tx.id, message: phone.kind === 'masked' ? `a masked phone (${raw}) cannot be called` : phone.reason };
+}
+
 /** What a deal's split rests on: its closer and helpers, the client's ownership, the roster. */
 function dealFacts(o: Live, deal: Pick<Deal, 'staff' | 'invitedBy' | 'discountBy'>, client: string): DealFacts {
   return {
@@ -132,8 +179,10 @@ type Handler<T extends EventType> = (o: Live, e: EventOf<T>) => Issue[] | null;
 
 const handlers: { [T in EventType]: Handler<T> } = {
   changeStaff(o, e) {
+    tick(o);
     const change = changeStaff(o.cStaff, e, { departure: DEPARTURE_RULES, eligibility: ELIGIBILITY_RULES });
     syncStaff(o.cRot, change.member);
+    syncCard(o.cPeriods, change.member);
     if (change.departed) ownerDeparted(o.cOwn, change.member.id);
     return null;
   },
@@ -163,6 +212,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if (issues.length > 0) return issues;
     const groupSize = 1 + (e.party?.length ?? 0);
     if (e.nonClient !== undefined || e.client === undefined) {
+      tick(o);
       receive(o.cRot, { client: undefined, receiver: e.receiver, owner: null, named: undefined, tieRules: [], purpose: e.purpose, nonClient: e.nonClient ?? 'not a client', groupSize, buyers: 0, appointment: undefined, clientNamed: false, tourGroup: false, invitedBy: undefined });
       return null;
     }
@@ -189,6 +239,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
       broughtBy: e.broughtBy,
       present: o.present,
     };
+    tick(o);
     const arrival = arrive(o.cOwn, client, ties);
     const buyers = 1 + companions.filter((c) => c.ref.name !== undefined || c.ref.phone !== undefined).length;
     const receiver = receive(o.cRot, {
@@ -206,6 +257,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
       tourGroup: e.tourGroup === true,
       invitedBy: e.invitedBy,
     });
+    received(o.cPeriods, receiver);
+    // A telemarketer's invited client who contacted them (ROT-INVITED-VISIT) is the arrival of their invitation (KPI-INVITE-CONFIRM).
+    if (e.invitedBy !== undefined && e.client.phone !== undefined && o.staff.members.get(e.invitedBy)?.role === 'telemarketer') {
+      const phone = normalizePhone(e.client.phone);
+      if (phone.kind === 'full') arriveOnVisit(o.cPeriods, e.invitedBy, phone.digits, client, receiver);
+    }
     const contactAt = e.contactAt === undefined ? undefined : instantMs(e.contactAt);
     registerVisit(o.cOwn, { client, person: id.person.key, arrival, ties, receiver, fields: fieldsOf(e.client, id), name: e.client.name ?? e.client.contact ?? null, company: e.client.company ?? null, contactAt });
     const agent = companions.length === 0 ? null : groupAgent(o.cOwn, client, e.broughtBy);
@@ -230,12 +287,15 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if (issues.length > 0) return issues;
     const call = { receiver: e.receiver, selfSourced: e.selfSourced === true };
     if (e.client === undefined) {
-      allocateCall(o.cRot, { ...call, client: undefined });
+      tick(o);
+      callGiven(o.cPeriods, allocateCall(o.cRot, { ...call, client: undefined }));
       return null;
     }
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
     if ('code' in id) return [id];
+    tick(o);
     const receiver = allocateCall(o.cRot, { ...call, client: id.client });
+    callGiven(o.cPeriods, receiver);
     registerCall(o.cOwn, e, id.client, id.person.key, receiver, fieldsOf(e.client, id), e.client.name ?? null, e.client.company ?? null);
     return null;
   },
@@ -251,11 +311,20 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if ('code' in id) return [id];
     const bad = joinParty(o, id, e.party, (ref, key, relation) => notCovered(o.cIdentity, id.client, key, ref.name ?? ref.phone ?? 'a party member', relation));
     if (bad) return [bad];
-    claimClient(o.cOwn, e, { client: groupOf(o, id.person.key), person: id.person.key, existed, fields: fieldsOf(e.client, id), referrer: referrerOf(o, e.referredBy) });
+    tick(o);
+    const client = groupOf(o, id.person.key);
+    const quota = o.policy.periods.quota;
+    const kinds = quota?.kinds ?? [];
+    const active = (key: string) => activeClaim(o.cOwn, key, e.staff, kinds);
+    const claim = { client, person: id.person.key, existed, fields: fieldsOf(e.client, id), referrer: referrerOf(o, e.referredBy) };
+    const out = claimClient(o.cOwn, e, quota === null ? claim : { ...claim, quota: () => overQuota(o.cPeriods, e.staff, e.kind, active, periodFacts(o)) });
+    if (out === 'overQuota') refusedOverQuota(o.cPeriods, e.staff);
+    else if (out === 'accepted' || out === 'renewed') claimAccepted(o.cPeriods, e.staff, client, (kinds as readonly string[]).includes(e.kind), active);
     return null;
   },
 
   recordFollowUp: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => followUp(o.cOwn, client, e.staff, e.doNotCall)),
+  releaseClaim: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => giveUp(o.cOwn, client, e.staff, 'release', QUOTA_RULES)),
   raiseDispute: (o, e) =>
     onKnown(o, e, e.staff, 'staff', (client) => {
       const moved = raiseDispute(o.cOwn, client, e.staff);
@@ -281,8 +350,14 @@ const handlers: { [T in EventType]: Handler<T> } = {
       splitFile(o.cOwn, client, reg);
       return null;
     }
-    const moved = rule(o.cOwn, client, e);
-    if (moved !== null) handOverDeal(o.cDeals, moved);
+    const ruled = rule(o.cOwn, client, e);
+    if (ruled.move !== null) handOverDeal(o.cDeals, ruled.move);
+    tick(o);
+    // The ruling's fines go to the fines ledger (PEN-FINES).
+    for (const f of ruled.fines) {
+      const amount = money(f.amount);
+      if (amount.gt(0)) postFine(o.cPeriods, { staff: f.staff, client: f.client, amount, violation: f.why, cause: f.rules, evidence: f.evidence });
+    }
     return null;
   },
 
@@ -320,12 +395,18 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if ('code' in id) return [id];
     const client = groupOf(o, id.person.key);
     const holder = unitHolder(o.cDeals, e);
+    tick(o);
     if (holder) {
       ensureFile(o.cOwn, client);
       refuseDeal(o.cDeals, e, client, holder);
       return null;
     }
-    const deal = recordDeal(o.cDeals, e, client);
+    const isNew = o.deals.deals.get(e.deal)?.status !== 'live';
+    const invited = e.invitedBy === undefined ? undefined : invitedOf(o.cPeriods, client);
+    const invite: Deal['invite'] = invited !== undefined && invited.inviter === e.invitedBy ? { confirmed: invited.confirmed, event: invited.event, rules: CONFIRM_RULES } : null;
+    const deal = recordDeal(o.cDeals, e, client, invite);
+    const converts = e.invitedBy !== undefined && (!o.policy.periods.invitations.confirm || invite?.confirmed === true);
+    dealRecorded(o.cPeriods, e.staff, isNew, converts ? (e.invitedBy ?? null) : null);
     reachDeal(o.cOwn, client, { deal: e.deal, staff: e.staff, stage: e.stage, buyer: e.buyer, stageRules: STAGE_RULES });
     bookDeal(o.cDeals, e.deal, () => dealFacts(o, deal, client));
     const quarrel = quarrelDeal(o.cOwn, client, e.deal);
@@ -344,6 +425,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if (typeof client !== 'string') return [client];
     const bad = recognitionIssue(o.cDeals, e, client, (a, b) => groupOf(o, a) === groupOf(o, b));
     if (bad) return [bad];
+    tick(o);
     // Recognized at the reception: the client goes back to the original first, then the deal split reads who holds them.
     if (e.during !== 'later') {
       const moved = recognize(o.cOwn, client, e.by ?? null, e.original);
@@ -361,6 +443,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   refund(o, e) {
     const bad = refundIssue(o.cDeals, e);
     if (bad) return [bad];
+    tick(o);
     const done = refund(o.cDeals, e);
     const client = groupOf(o, done.client);
     if (hasFile(o.cOwn, client)) refundDeal(o.cOwn, client, e.deal, done.full, o.policy.deals.afterRefund === 'pool');
@@ -370,6 +453,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   splitDeal(o, e) {
     const issues = splitIssues(o.cDeals, e, (staff) => o.staff.members.get(staff) !== undefined);
     if (issues.length > 0) return issues;
+    tick(o);
     splitDeal(o.cDeals, e);
     return null;
   },
@@ -413,6 +497,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   setTargets(o, e) {
     const issues = [...staffIssues(o, e.id, [[e.staff, 'staff']]), ...targetIssues(e)];
     if (issues.length > 0) return issues;
+    tick(o);
     setTargets(o.cDeals, e);
     return null;
   },
@@ -434,7 +519,64 @@ const handlers: { [T in EventType]: Handler<T> } = {
   setRotationPenalty(o, e) {
     const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
     if (issues.length > 0) return issues;
+    tick(o);
     penalize(o.cRot, e);
+    return null;
+  },
+
+  recordOutboundCall(o, e) {
+    const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
+    const phone = phoneDigits(o, e.phone, 'phone');
+    if (phone !== null && typeof phone !== 'string') issues.push(phone);
+    if (issues.length > 0) return issues;
+    tick(o);
+    outboundCall(o.cPeriods, e, phone as string | null);
+    return null;
+  },
+
+  recordInvitation(o, e) {
+    const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
+    if (issues.length > 0) return issues;
+    const phone = e.client.phone === undefined ? null : normalizePhone(e.client.phone);
+    tick(o);
+    invite(o.cPeriods, e, phone?.kind === 'full' ? phone.digits : null);
+    return null;
+  },
+
+  recordInvitedArrival(o, e) {
+    const issues = staffIssues(o, e.id, [[e.signedBy, 'signedBy']]);
+    const bad = arrivalIssue(o.cPeriods, e);
+    if (bad) issues.push(bad);
+    if (issues.length > 0) return issues;
+    const inv = invitationOf(o.cPeriods, e.invitation);
+    const ref: ClientRef | undefined = e.client ?? (inv === undefined ? undefined : { ...(inv.name === null ? {} : { name: inv.name }), ...(inv.phone === null ? {} : { phone: inv.phone }) });
+    const found = ref === undefined || (ref.name === undefined && ref.phone === undefined && ref.key === undefined && ref.company === undefined) ? undefined : lookup(o.identity, o.policy.identity, ref, e.id, ['client']);
+    const client = found === undefined || 'code' in found ? null : groupOf(o, found.person);
+    tick(o);
+    arriveInvited(o.cPeriods, e, client);
+    return null;
+  },
+
+  setGrade(o, e) {
+    const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
+    const bad = gradeIssue(o.cPeriods, e);
+    if (bad) issues.push(bad);
+    if (issues.length > 0) return issues;
+    tick(o);
+    setGrade(o.cPeriods, e);
+    return null;
+  },
+
+  recordViolation(o, e) {
+    const issues = staffIssues(o, e.id, [[e.staff, 'staff']], true);
+    issues.push(...violationIssues(o.cPeriods, e));
+    if (issues.length > 0) return issues;
+    const client = e.client === undefined ? null : known(o, e.client);
+    if (client !== null && typeof client !== 'string') return [client];
+    tick(o);
+    const cancels = o.policy.periods.fines.schedule[e.violation]?.cancelsClaim === true;
+    const cancelled = cancels && client !== null && giveUp(o.cOwn, client, e.staff, 'cancel', CANCEL_RULES, { violation: e.violation });
+    violate(o.cPeriods, e, client, cancelled);
     return null;
   },
 };
@@ -445,5 +587,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
  * @internal
  */
 export function dispatch(o: Live, e: EventOf<EventType>): Issue[] | null {
-  return (handlers[e.type] as Handler<EventType>)(o, e);
+  const refused = (handlers[e.type] as Handler<EventType>)(o, e);
+  // Every accepted event moves the clock, whichever families it went through.
+  if (refused === null) tick(o);
+  return refused;
 }

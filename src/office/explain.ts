@@ -2,7 +2,7 @@
  * "Why does this client belong to Li?": a client's story in order, each step
  * with the rule IDs and events it rests on, in the words of the policy.
  */
-import { maskPhone } from '../identity/phone.js';
+import { maskPhonesIn } from '../identity/phone.js';
 import { sentence, type Decision } from './decisions.js';
 import type { OfficeState } from './state.js';
 import { calendar, findClient, history, ownerOf, wording, type OwnerRow, type ViewOptions } from './views.js';
@@ -63,6 +63,20 @@ function summary(who: (id: string | null) => string, d: Decision): string {
     }
     case 'ledger':
       return `${d.entry} of ${d.account} ${d.amount} for ${who(d.staff)}${d.deal === null ? ` (month ${d.period})` : ` on deal ${d.deal}`}`;
+    case 'kpi':
+      return `${d.measure} of ${who(d.staff)} (${d.period} of ${d.start}): ${d.met ? 'met' : 'missed'}`;
+    case 'flag':
+      return `${who(d.staff)} flagged: ${d.flag}`;
+    case 'violation':
+      return `violation by ${who(d.staff)}: ${d.violation}`;
+    case 'grade':
+      return `grade of ${who(d.staff)}: ${d.grade} (${d.change})`;
+    case 'reward':
+      return `${who(d.staff)} earns ${d.days} day off`;
+    case 'invitation':
+      return `invitation by ${who(d.staff)}: ${d.step}`;
+    case 'recycle':
+      return `numbers of ${who(d.staff)} recycled: ${d.recycled}`;
     case 'recognition':
       return `old client of ${who(d.holder)} ${d.during === 'reception' ? 'recognized during the reception' : 'found later'}${d.redecided === null ? '' : `; deal ${d.redecided} split anew`}`;
     case 'marketingEvent':
@@ -70,10 +84,6 @@ function summary(who: (id: string | null) => string, d: Decision): string {
   }
 }
 
-// Sentences quote what people typed; keep phones in them masked (PRV-MASK).
-function maskNote(note: string): string {
-  return note.replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));
-}
 
 /**
  * The sentence of a decision for people: what was decided and why, in the
@@ -89,7 +99,7 @@ function maskNote(note: string): string {
  * ```
  */
 export function describeReason(state: OfficeState, decision: Decision): string {
-  return maskNote(sentence(decision, wording(state)));
+  return maskPhonesIn(sentence(decision, wording(state)));
 }
 
 /**
@@ -113,7 +123,8 @@ export function describeDecision(state: OfficeState, decision: Decision): string
   const head = summary(w.who, decision).replace('<end>', end === null ? '' : cal.localIso(end));
   const rules = decision.rules.length > 0 ? ` [${decision.rules.join(', ')}]` : '';
   const evidence = [...new Set([...decision.evidence, decision.event])].join(', ');
-  return `${time}  ${head} — ${describeReason(state, decision)}${rules} ← ${evidence}`;
+  // Sentences quote what people typed (names, units): phones in them are masked however written (PRV-MASK).
+  return maskPhonesIn(`${time}  ${head} — ${sentence(decision, w)}${rules} ← ${evidence}`);
 }
 
 /**
@@ -133,7 +144,10 @@ export function describeDecision(state: OfficeState, decision: Decision): string
  */
 export function explain(state: OfficeState, client: string, options?: ViewOptions): Explanation {
   const key = findClient(state, client);
-  if (key === undefined) return { query: client, client: null, owner: null, decisions: [], lines: [`no client matches "${client}"`] };
+  if (key === undefined) {
+    const shown = options?.mask === false ? client : maskPhonesIn(client);
+    return { query: client, client: null, owner: null, decisions: [], lines: [`no client matches "${shown.length > 100 ? `${shown.slice(0, 100)}…` : shown}"`] };
+  }
   const decisions = history(state, key);
   return { query: client, client: key, owner: ownerOf(state, key, options) ?? null, decisions, lines: decisions.map((d) => describeDecision(state, d)) };
 }

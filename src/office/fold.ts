@@ -2,10 +2,10 @@
  * The office fold: one event at a time through the families it concerns,
  * with the envelope rules every event obeys (office, redelivery, order).
  */
-import type { Issue } from '../kernel/issues.js';
+import { clip, type Issue } from '../kernel/issues.js';
 import { fingerprintEvent } from '../events/fast.js';
 import { instantMs } from '../kernel/time.js';
-import { parseEvent } from '../events/parse.js';
+import { lineOf, parseEvent } from '../events/parse.js';
 import type { Event } from '../events/schema.js';
 import { policySchema, type Policy, type PolicyInput } from '../policy/schema.js';
 import type { Decision } from './decisions.js';
@@ -49,6 +49,22 @@ export function step(o: Live, e: Event, line?: number): Outcome {
     return { decisions: NONE, issues: seen.refused.map((i) => ({ ...i, event: e.id, message: `${i.message} (a redelivery of ${e.id}: its first delivery was refused the same way)`, ...(line === undefined ? {} : { line }) })) };
   }
   const at = instantMs(e.at);
+  const { tx } = o;
+  // A time no office could mean (a typo, a two-digit year): refused before it moves the clock. Two compares on the valid path.
+  const b = o.bounds;
+  if (!(at >= b.earliest && at < b.latest) || (o.lastAt !== null && at - o.lastAt > b.maxGap)) {
+    const gap = at >= b.earliest && at < b.latest;
+    const p = o.policy.limits;
+    const message = gap
+      ? `${e.at} is more than ${p.maxGapDays} days after the last applied event (${o.cal.localIso(o.lastAt as number)}): most likely a typo, so it is refused; if the office really was idle, widen the policy's limits.maxGapDays`
+      : `${e.at} is outside the times this office's events may carry (${p.earliest} to ${p.latest}, the policy's limits.earliest and limits.latest): most likely a typo, so it is refused`;
+    const refused: Issue[] = [{ code: 'time_out_of_range', path: ['at'], message }];
+    // Remembered like any refusal: the gap shrinks as the log goes on, and a redelivery must be refused the same way.
+    tx.begin(e.id, at);
+    o.current.set(tx, e.id, { fingerprint, refused });
+    tx.commit();
+    return { decisions: NONE, issues: refused.map((i) => ({ ...i, event: e.id, ...(line === undefined ? {} : { line }) })) };
+  }
   const window = o.options.redeliveryWindowDays * DAY;
   if (o.lastAt !== null && at < o.lastAt) {
     const stale = at < o.lastAt - window;
@@ -58,7 +74,6 @@ export function step(o: Live, e: Event, line?: number): Outcome {
       : `${e.at} is earlier than the last applied event (${last}); events must be applied in time order, so it is refused`;
     return { decisions: NONE, issues: [issue(e, 'out_of_order', ['at'], message, line)] };
   }
-  const { tx } = o;
   tx.begin(e.id, at);
   const refused = dispatch(o, e);
   if (refused !== null) {
@@ -160,14 +175,21 @@ export class PolicyError extends Error {
  * ```
  */
 export function validatePolicy(input: unknown): { ok: true; policy: Policy } | { ok: false; issues: Issue[] } {
-  const parsed = policySchema.safeParse(input ?? {});
+  let parsed: ReturnType<typeof policySchema.safeParse>;
+  try {
+    parsed = policySchema.safeParse(input ?? {});
+  } catch (error) {
+    // A getter that throws or a Proxy: a policy built in code that cannot be read.
+    return { ok: false, issues: [{ code: 'invalid_policy', path: [], message: `the policy could not be read: ${clip(error instanceof Error ? String(error.message) : 'unknown error', 300)}` }] };
+  }
   if (parsed.success) return { ok: true, policy: parsed.data };
+  // Messages and paths echo the policy (an unknown key of 10 MB): cut, and at most 100 of them.
   return {
     ok: false,
-    issues: parsed.error.issues.map((i) => ({
+    issues: parsed.error.issues.slice(0, 100).map((i) => ({
       code: 'invalid_policy' as const,
-      path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-      message: i.message,
+      path: i.path.map((p) => (typeof p === 'number' ? p : clip(String(p), 100))),
+      message: clip(i.message, 300),
     })),
   };
 }
@@ -308,7 +330,8 @@ export function replayFrom(from: OfficeState, events: Iterable<Event>): ReplayRe
   const decisions: Decision[] = [];
   const issues: Issue[] = [];
   for (const event of events) {
-    const out = r.push(event);
+    // Events read by parseLog know their line: refusals name it.
+    const out = r.push(event, lineOf(event));
     for (const d of out.decisions) decisions.push(d);
     for (const i of out.issues) issues.push(i);
   }

@@ -6,7 +6,7 @@
  */
 import { closeSlice, openSlice, TMap, Tx, type Transient } from '../kernel/draft.js';
 import { emptyMap } from '../kernel/map.js';
-import { calendarOf, type Calendar } from '../kernel/time.js';
+import { calendarOf, instantMs, type Calendar } from '../kernel/time.js';
 import type { Policy } from '../policy/schema.js';
 import type { DealsCtx } from '../deals/ledger.js';
 import type { DealsState } from '../deals/state.js';
@@ -15,6 +15,8 @@ import type { IdentityState } from '../identity/state.js';
 import type { OwnCtx } from '../ownership/file.js';
 import type { OwnershipRules } from '../ownership/policy.js';
 import type { OwnershipState } from '../ownership/state.js';
+import type { PeriodsCtx } from '../periods/cards.js';
+import type { PeriodsState } from '../periods/state.js';
 import type { RotCtx } from '../rotation/desk.js';
 import type { RotationState } from '../rotation/state.js';
 import type { StaffCtx } from '../staff/staff.js';
@@ -22,6 +24,25 @@ import type { StaffState } from '../staff/state.js';
 import type { OfficeState, Seen, Story } from './state.js';
 
 const parts = new WeakMap<Policy, OwnershipRules>();
+const bounds = new WeakMap<Policy, TimeBounds>();
+
+/** A policy's time limits in epoch ms (`maxGap`: Infinity for none). */
+export interface TimeBounds {
+  readonly earliest: number;
+  readonly latest: number;
+  readonly maxGap: number;
+}
+
+/** The time limits of a policy, read once per policy. */
+function timeBounds(policy: Policy): TimeBounds {
+  let b = bounds.get(policy);
+  if (b === undefined) {
+    const { earliest, latest, maxGapDays } = policy.limits;
+    b = { earliest: instantMs(earliest), latest: instantMs(latest), maxGap: maxGapDays === null ? Infinity : maxGapDays * 86_400_000 };
+    bounds.set(policy, b);
+  }
+  return b;
+}
 
 /** The ownership family's sections of a policy, built once per policy. */
 function ownershipRules(policy: Policy): OwnershipRules {
@@ -39,6 +60,8 @@ export class Live {
   readonly tx = new Tx();
   readonly policy: Policy;
   readonly cal: Calendar;
+  /** The times events may carry (policy limits). */
+  readonly bounds: TimeBounds;
   office: string | null;
   lastAt: number | null;
   events: number;
@@ -50,12 +73,14 @@ export class Live {
   readonly ownership: Transient<OwnershipState>;
   readonly rotation: Transient<RotationState>;
   readonly deals: Transient<DealsState>;
+  readonly periods: Transient<PeriodsState>;
   readonly history: TMap<Story> | null;
   readonly cStaff: StaffCtx;
   readonly cIdentity: IdentityCtx;
   readonly cOwn: OwnCtx;
   readonly cRot: RotCtx;
   readonly cDeals: DealsCtx;
+  readonly cPeriods: PeriodsCtx;
   /** Whether a staff member is in the office (on duty) now, for the ownership rules that ask (OWN-MULTI-NAMED, OWN-RECOGNIZE). */
   readonly present = (staff: string): boolean => this.staff.members.get(staff)?.status === 'onDuty';
   /** The persistent state this was opened from, or last closed to. */
@@ -66,6 +91,7 @@ export class Live {
     this.base = state;
     this.policy = state.policy;
     this.cal = calendarOf(state.policy.timeZone);
+    this.bounds = timeBounds(state.policy);
     this.office = state.office;
     this.lastAt = state.lastAt;
     this.events = state.events;
@@ -77,6 +103,7 @@ export class Live {
     this.ownership = openSlice(state.ownership);
     this.rotation = openSlice(state.rotation);
     this.deals = openSlice(state.deals);
+    this.periods = openSlice(state.periods);
     this.history = state.options.history === 'full' ? new TMap(state.history) : null;
     const { tx, cal } = this;
     this.cStaff = { tx, cal, p: null, s: this.staff };
@@ -84,6 +111,7 @@ export class Live {
     this.cOwn = { tx, cal, p: ownershipRules(state.policy), s: this.ownership };
     this.cRot = { tx, cal, p: state.policy.rotation, s: this.rotation };
     this.cDeals = { tx, cal, p: state.policy.deals, s: this.deals };
+    this.cPeriods = { tx, cal, p: state.policy.periods, s: this.periods };
   }
 
   /** The state's options. */
@@ -141,15 +169,16 @@ export class Live {
     const ownership = closeSlice(this.ownership, b.ownership);
     const rotation = closeSlice(this.rotation, b.rotation);
     const deals = closeSlice(this.deals, b.deals);
+    const periods = closeSlice(this.periods, b.periods);
     const history = this.history === null ? b.history : this.history.persist();
     const current = this.current.persist();
     const previous = this.previous.persist();
     const seen = !this.seenChanged && current === b.seen.current && previous === b.seen.previous ? b.seen : { current, previous, epoch: this.epoch };
     this.seenChanged = false;
     const same =
-      staff === b.staff && identity === b.identity && ownership === b.ownership && rotation === b.rotation && deals === b.deals && history === b.history && seen === b.seen && this.office === b.office && this.lastAt === b.lastAt && this.events === b.events;
+      staff === b.staff && identity === b.identity && ownership === b.ownership && rotation === b.rotation && deals === b.deals && periods === b.periods && history === b.history && seen === b.seen && this.office === b.office && this.lastAt === b.lastAt && this.events === b.events;
     if (same) return b;
-    this.base = { policy: b.policy, options: b.options, office: this.office, lastAt: this.lastAt, events: this.events, seen, staff, identity, ownership, rotation, deals, history };
+    this.base = { policy: b.policy, options: b.options, office: this.office, lastAt: this.lastAt, events: this.events, seen, staff, identity, ownership, rotation, deals, periods, history };
     return this.base;
   }
 }

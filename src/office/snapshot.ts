@@ -2,14 +2,22 @@
  * Snapshots: an office state as plain JSON and back, so a CRM can persist
  * its state and resume, and tests can compare states.
  */
-import type { Issue } from '../kernel/issues.js';
-import { fromEntries, isMap, sortedEntries } from '../kernel/map.js';
+import { z } from 'zod';
+import { countSchema, keySchema, mapSchema, msSchema } from '../kernel/codec.js';
+import { clip, describeValue, issueCodeSchema, issueSchema, type Issue } from '../kernel/issues.js';
+import { entries, isMap, sortedEntries } from '../kernel/map.js';
+import { instantMs } from '../kernel/time.js';
 import { validatePolicy } from './fold.js';
-import { isChain, keys, push, type Chain } from '../kernel/chain.js';
-import { NO_EXTRA } from '../ownership/state.js';
-import { initialRotation } from '../rotation/state.js';
-import { initialDeals } from '../deals/state.js';
-import { engineOptionsSchema, type OfficeState, type Story } from './state.js';
+import { isChain, keys } from '../kernel/chain.js';
+import { dealsSliceSchema } from '../deals/state.js';
+import { identitySliceSchema } from '../identity/state.js';
+import { NO_EXTRA, ownershipSliceSchema } from '../ownership/state.js';
+import { rotationSliceSchema } from '../rotation/state.js';
+import { staffSliceSchema } from '../staff/state.js';
+import { periodsSliceSchema } from '../periods/state.js';
+import { compileFast, NOT_FAST } from '../events/fast.js';
+import { decisionSchema, type Decision } from './decisions.js';
+import { engineOptionsSchema, type OfficeState, type Seen, type Story } from './state.js';
 
 const FORMAT = 'salesfloor-state';
 const VERSION = 2;
@@ -45,28 +53,12 @@ function encode(value: unknown): unknown {
     return { $story: story.reverse() };
   }
   if (Array.isArray(value)) return value.map(encode);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
-  return value;
-}
-
-function decode(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decode);
   if (typeof value === 'object' && value !== null) {
+    // Keys sorted: the same record gives the same text however it was built (read back from a snapshot, copied, made fresh).
     const record = value as Record<string, unknown>;
-    const fields = Object.keys(record);
-    if (fields.length === 1 && Array.isArray(record.$map)) return fromEntries((record.$map as [string, unknown][]).map(([k, v]) => [k, decode(v)] as const));
-    if (fields.length === 1 && record.$shared === 'noExtra') return NO_EXTRA;
-    if (fields.length === 1 && Array.isArray(record.$keys)) {
-      let list: Chain | null = null;
-      for (const key of record.$keys as string[]) list = push(list, key);
-      return list;
-    }
-    if (fields.length === 1 && Array.isArray(record.$story)) {
-      let story: Story | null = null;
-      for (const d of record.$story) story = { d: decode(d) as Story['d'], prev: story };
-      return story;
-    }
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, decode(v)]));
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(record).sort()) if (record[k] !== undefined) out[k] = encode(record[k]);
+    return out;
   }
   return value;
 }
@@ -85,9 +77,88 @@ export function toSnapshot(state: OfficeState): Snapshot {
   return { format: FORMAT, version: VERSION, state: encode(state) };
 }
 
+const fingerprintSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+const seenSchema: z.ZodType<Seen, unknown> = z.union([
+  fingerprintSchema,
+  z.strictObject({ fingerprint: fingerprintSchema, refused: z.array(issueSchema.strict()).min(1) }),
+]);
+
+// Stories hold most of a snapshot's records: decisions are read by the fast path compiled from their schema, zod words the issues.
+const fastDecision = compileFast(decisionSchema);
+
+const storySchema: z.ZodType<Story, unknown> = z
+  .strictObject({ $story: z.array(z.unknown()).min(1) })
+  .transform(({ $story }, ctx) => {
+    let story: Story | null = null;
+    for (const [i, item] of $story.entries()) {
+      let d = fastDecision(item);
+      if (d === NOT_FAST) {
+        const parsed = decisionSchema.safeParse(item);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues.slice(0, 5)) ctx.issues.push({ ...issue, path: ['$story', i, ...issue.path], input: undefined });
+          return z.NEVER;
+        }
+        d = parsed.data;
+      }
+      story = { d: d as Decision, prev: story };
+    }
+    return story as Story;
+  });
+
+/** The state of a snapshot, slice by slice; the policy and the options are checked by their own schemas. */
+const stateSchema = z.strictObject({
+  policy: z.unknown(),
+  options: z.unknown().optional(),
+  office: keySchema.nullable(),
+  lastAt: msSchema.nullable(),
+  events: countSchema,
+  seen: z.strictObject({ current: mapSchema(seenSchema), previous: mapSchema(seenSchema), epoch: countSchema }),
+  staff: staffSliceSchema,
+  identity: identitySliceSchema,
+  ownership: ownershipSliceSchema,
+  rotation: rotationSliceSchema,
+  deals: dealsSliceSchema,
+  periods: periodsSliceSchema,
+  history: mapSchema(storySchema),
+});
+
+type Decoded = z.output<typeof stateSchema>;
+
+/** What one slice may name of another: staff on the roster, clients on record. */
+function crossIssues(s: Decoded): Issue[] {
+  const out: Issue[] = [];
+  const bad = (path: Issue['path'], message: string) => out.push({ code: 'invalid_value', path: ['state', ...path], message });
+  const member = (id: string) => s.staff.members.get(id) !== undefined;
+  const person = (key: string) => s.identity.people.get(key) !== undefined;
+  for (const [i, seat] of s.rotation.ring.entries()) if (!member(seat.id)) bad(['rotation', 'ring', i, 'id'], `"${clip(seat.id)}" is not on the roster`);
+  for (const [id] of entries(s.rotation.parked)) if (!member(id)) bad(['rotation', 'parked', clip(id, 100)], `"${clip(id)}" is not on the roster`);
+  for (const [key, file] of entries(s.ownership.files)) {
+    if (!person(key)) bad(['ownership', 'files', clip(key, 100)], `"${clip(key)}" is no client on record`);
+    if (file.owner !== null && !member(file.owner)) bad(['ownership', 'files', clip(key, 100), 'owner'], `"${clip(file.owner)}" is not on the roster`);
+  }
+  for (const [id, deal] of entries(s.deals.deals)) {
+    if (!person(deal.client)) bad(['deals', 'deals', clip(id, 100), 'client'], `"${clip(deal.client)}" is no client on record`);
+    if (!member(deal.staff)) bad(['deals', 'deals', clip(id, 100), 'staff'], `"${clip(deal.staff)}" is not on the roster`);
+  }
+  return out;
+}
+
+function fromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
+  return issues.slice(0, 100).map((i) => {
+    const code = issueCodeSchema.safeParse(i.code);
+    return { code: code.success ? code.data : 'invalid_value', path: ['state', ...i.path.map((p) => (typeof p === 'number' ? p : clip(String(p), 100)))], message: clip(i.message, 300) };
+  });
+}
+
 /**
- * Restores a state from a snapshot. A snapshot of another format or version,
- * or with an invalid policy, comes back as issues.
+ * Restores a state from a snapshot. Nothing is taken on trust: the snapshot
+ * is checked by a schema of the whole state (every slice, field and map
+ * entry, the cursors of the queue, what one slice names of another) and by
+ * the policy's schema before a state is handed out. A snapshot of another
+ * format or version, a hand-edited or truncated one, comes back as issues
+ * naming the path; it never throws and never yields a state that would
+ * fail later.
  *
  * @param snapshot - a parsed snapshot
  * @returns the state, or the issues
@@ -98,22 +169,40 @@ export function toSnapshot(state: OfficeState): Snapshot {
  * ```
  */
 export function fromSnapshot(snapshot: unknown): { ok: true; state: OfficeState } | { ok: false; issues: Issue[] } {
+  try {
+    return restore(snapshot);
+  } catch (error) {
+    // Getters or Proxies in a snapshot built in code: it cannot be read.
+    return { ok: false, issues: [{ code: 'unreadable', path: [], message: `the snapshot could not be read: ${clip(error instanceof Error ? String(error.message) : 'unknown error', 300)}` }] };
+  }
+}
+
+function restore(snapshot: unknown): { ok: true; state: OfficeState } | { ok: false; issues: Issue[] } {
   const bad = (path: Issue['path'], message: string) => ({ ok: false as const, issues: [{ code: 'invalid_value' as const, path, message }] });
   if (typeof snapshot !== 'object' || snapshot === null) return bad([], 'a snapshot must be an object');
   const s = snapshot as Partial<Snapshot>;
-  if (s.format !== FORMAT) return bad(['format'], `not a salesfloor state snapshot (format ${JSON.stringify(s.format ?? null)})`);
-  if (s.version !== VERSION) return bad(['version'], `snapshot version ${JSON.stringify(s.version ?? null)} is not supported; this release reads version ${VERSION}`);
-  if (typeof s.state !== 'object' || s.state === null) return bad(['state'], 'the snapshot has no state');
-  const state = decode(s.state) as OfficeState;
-  const policy = validatePolicy(state.policy);
-  if (!policy.ok) return { ok: false, issues: policy.issues.map((i) => ({ ...i, path: ['state', 'policy', ...i.path] })) };
-  for (const slice of ['staff', 'identity', 'ownership', 'rotation', 'deals', 'seen'] as const) {
-    if (typeof state[slice] !== 'object' || state[slice] === null) return bad(['state', slice], `the snapshot has no ${slice}`);
+  if (s.format !== FORMAT) return bad(['format'], `not a salesfloor state snapshot (format ${describeValue(s.format ?? null)})`);
+  if (s.version !== VERSION) return bad(['version'], `snapshot version ${describeValue(s.version ?? null)} is not supported; this release reads version ${VERSION}`);
+  if (typeof s.state !== 'object' || s.state === null || Array.isArray(s.state)) return bad(['state'], 'the snapshot has no state');
+  let decoded: Decoded;
+  try {
+    const parsed = stateSchema.safeParse(s.state);
+    if (!parsed.success) return { ok: false, issues: fromZod(parsed.error.issues) };
+    decoded = parsed.data;
+  } catch (error) {
+    // Getters or Proxies in a snapshot built in code: it cannot be read.
+    return bad(['state'], `the snapshot could not be read: ${clip(error instanceof Error ? error.message : 'unknown error', 300)}`);
   }
-  const options = engineOptionsSchema.safeParse(state.options ?? {});
-  if (!options.success) return bad(['state', 'options'], options.error.issues[0]?.message ?? 'invalid engine options');
-  // Slices keep their shape across releases: a field added since the snapshot starts empty.
-  const rotation = { ...initialRotation(), ...state.rotation };
-  const deals = { ...initialDeals(), ...state.deals };
-  return { ok: true, state: { ...state, rotation, deals, policy: policy.policy, options: options.data } };
+  const policy = validatePolicy(decoded.policy);
+  if (!policy.ok) return { ok: false, issues: policy.issues.map((i) => ({ ...i, path: ['state', 'policy', ...i.path] })) };
+  const options = engineOptionsSchema.safeParse(decoded.options ?? {});
+  if (!options.success) return bad(['state', 'options'], clip(options.error.issues[0]?.message ?? 'invalid engine options', 300));
+  const cross = crossIssues(decoded);
+  const limits = policy.policy.limits;
+  if (decoded.lastAt !== null && !(decoded.lastAt >= instantMs(limits.earliest) && decoded.lastAt < instantMs(limits.latest))) {
+    cross.push({ code: 'invalid_value', path: ['state', 'lastAt'], message: `the last event's time is outside the policy's limits (${limits.earliest} to ${limits.latest})` });
+  }
+  if (cross.length > 0) return { ok: false, issues: cross.slice(0, 100) };
+  const state: OfficeState = { ...decoded, policy: policy.policy, options: options.data };
+  return { ok: true, state };
 }

@@ -10,6 +10,7 @@ import type { Policy } from '../policy/schema.js';
 import { initialDeals, type DealsState } from '../deals/state.js';
 import { initialIdentity, type IdentityState } from '../identity/state.js';
 import { initialOwnership, type OwnershipState } from '../ownership/state.js';
+import { initialPeriods, type PeriodsState } from '../periods/state.js';
 import { initialRotation, type RotationState } from '../rotation/state.js';
 import { initialStaff, type StaffState } from '../staff/state.js';
 import type { Decision } from './decisions.js';
@@ -118,6 +119,7 @@ export interface OfficeState {
   readonly ownership: OwnershipState;
   readonly rotation: RotationState;
   readonly deals: DealsState;
+  readonly periods: PeriodsState;
   /** Each client's story, newest first (with `history: 'full'`). */
   readonly history: PMap<Story>;
 }
@@ -154,6 +156,7 @@ export function freshState(policy: Policy, options: EngineOptions): OfficeState 
     ownership: initialOwnership(),
     rotation: initialRotation(),
     deals: initialDeals(),
+    periods: initialPeriods(),
     history: emptyMap(),
   };
 }

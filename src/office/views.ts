@@ -11,13 +11,21 @@ import type { ClientRef } from '../events/common.js';
 import { attainment as attainmentRows, commissionLedger as commissionRows, credits as creditRows, dealRows, ledgerEntries as entryRows, type AttainmentRow, type CommissionMonth, type CreditMonth, type DealRow, type DealsReader, type LedgerQuery } from '../deals/views.js';
 import type { LedgerEntry } from '../deals/decisions.js';
 import { resolve } from '../identity/identity.js';
-import { maskPhone } from '../identity/phone.js';
+import { maskPhone, maskPhonesIn } from '../identity/phone.js';
 import { keysOf, namesOf, phonesOf, type IdentityReader, type Person } from '../identity/state.js';
 import type { OwnerStatus } from '../ownership/decisions.js';
 import { viewAt } from '../ownership/file.js';
 import type { OwnershipRules } from '../ownership/policy.js';
 import type { ClientFile } from '../ownership/state.js';
 import { ledgerRows, nextInQueue, type FairnessOptions, type FairnessRow, type Names, type NextReceiver } from '../rotation/report.js';
+import { activeClaim } from '../ownership/claims.js';
+import { tallyKey } from '../deals/ledger.js';
+import { cents, money, Money, type Amount } from '../kernel/money.js';
+import type { MonthFigures, PeriodFacts } from '../periods/close.js';
+import type { PeriodKind } from '../periods/calendar.js';
+import type { PenaltyDecision } from '../periods/decisions.js';
+import { quotaAt } from '../periods/quota.js';
+import { callBacks as dueCalls, scorecardRows, type CallBack, type ScorecardRow } from '../periods/views.js';
 import type { StaffMember } from '../staff/state.js';
 import type { Decision } from './decisions.js';
 import type { OfficeState, Story } from './state.js';
@@ -86,8 +94,17 @@ export function wording(state: OfficeState): Wording {
   };
 }
 
+/** Epoch ms of a time a caller asks about; a string that is not a time is the caller's error, thrown as nextReceiver throws it. */
+function msOf(at: string): number {
+  // Callers in plain JavaScript may pass anything: a non-string is the same error, not a TypeError from inside.
+  if (typeof at !== 'string') throw new RangeError(`${at === null ? 'null' : typeof at} is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  const ms = instantMs(at);
+  if (Number.isNaN(ms)) throw new RangeError(`"${at.length > 60 ? `${at.slice(0, 60)}…` : at}" is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  return ms;
+}
+
 function atOf(state: OfficeState, options: ViewOptions | undefined): number {
-  return options?.at !== undefined ? instantMs(options.at) : (state.lastAt ?? 0);
+  return options?.at !== undefined ? msOf(options.at) : (state.lastAt ?? 0);
 }
 
 function show(phone: string | undefined, options: ViewOptions | undefined): string | null {
@@ -95,15 +112,20 @@ function show(phone: string | undefined, options: ViewOptions | undefined): stri
   return options?.mask === false ? phone : maskPhone(phone);
 }
 
+/** Free text as a view shows it: phones written into it masked too, unless the caller asks otherwise. */
+function text(value: string | null, options: ViewOptions | undefined): string | null {
+  return value === null || options?.mask === false ? value : maskPhonesIn(value);
+}
+
 function row(state: OfficeState, file: ClientFile, at: number, options: ViewOptions | undefined, p: OwnershipRules, cal: Calendar): OwnerRow {
   const view = viewAt(file, at, p);
   const person: Person | undefined = state.identity.people.get(file.key);
   return {
     client: file.key,
-    name: (person && namesOf(person)[0]) ?? person?.company ?? null,
+    name: text((person && namesOf(person)[0]) ?? person?.company ?? null, options),
     phone: show((person && phonesOf(person)[0]?.phone) ?? (person ? keysOf(person.masks ?? undefined)[0]?.replace('*', '***') : undefined), options),
     owner: view.owner,
-    ownerName: view.owner === null ? null : (state.staff.members.get(view.owner)?.name ?? null),
+    ownerName: view.owner === null ? null : text(state.staff.members.get(view.owner)?.name ?? null, options),
     status: view.status,
     protectionEndsAt: view.protectionEndsAt === null ? null : cal.localIso(view.protectionEndsAt),
     rules: view.rules,
@@ -118,6 +140,7 @@ function row(state: OfficeState, file: ClientFile, at: number, options: ViewOpti
  * @param state - the office state
  * @param options - masking and the time to evaluate at
  * @returns one row per client
+ * @throws RangeError when `options.at` is not a time
  * @example
  * ```ts
  * const register = owners(state).map((r) => [r.name, r.ownerName, r.rules.join('+')]);
@@ -263,8 +286,7 @@ function names(state: OfficeState): Names {
  * ```
  */
 export function nextReceiver(state: OfficeState, at: string): NextReceiver {
-  const ms = instantMs(at);
-  if (Number.isNaN(ms)) throw new RangeError(`"${at}" is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  const ms = msOf(at);
   return nextInQueue(state.rotation, state.policy.rotation, calendar(state), at, ms, names(state));
 }
 
@@ -428,4 +450,146 @@ export function attainment(state: OfficeState, query: Pick<LedgerQuery, 'staff' 
  */
 export function localTime(state: OfficeState, ms: number): string {
   return calendar(state).localIso(ms);
+}
+
+const NO_FIGURES: MonthFigures = Object.freeze({ red: '0.00', redTarget: null, green: '0.00', greenTarget: null, bonus: '0.00' });
+
+/** The deals family's months, as the periods read them. */
+function monthFacts(state: OfficeState): PeriodFacts {
+  return {
+    month(staff, month) {
+      const t = state.deals.tallies.get(tallyKey(staff, month));
+      return t === undefined ? NO_FIGURES : { red: t.red, redTarget: t.redTarget, green: t.green, greenTarget: t.greenTarget, bonus: t.booked };
+    },
+  };
+}
+
+/**
+ * Options of {@link scorecard}.
+ *
+ * @example
+ * ```ts
+ * scorecard(state, { period: 'day', at: '2026-11-12T18:00:00+08:00' }); // the evening meeting
+ * ```
+ */
+export interface ScorecardOptions {
+  /** The kind of period: `day`, `week`, `month` or `quarter` (default `month`). */
+  readonly period?: PeriodKind;
+  /** A time in the period to report (ISO-8601); default: the last event's. Open periods are read as of it. */
+  readonly at?: string;
+}
+
+/**
+ * The scorecard: per salesperson (and telemarketer) and period, what a sales
+ * manager reads at the evening meeting: counts (receptions, turns, calls,
+ * outbound calls by grade, invitations and invited visits, claims accepted
+ * and refused over the quota, deals); the closing and invitation rates
+ * against their thresholds (KPI-CLOSE-RATE, KPI-INVITE-RATE); red and green
+ * line attainment; active claims against the quota in force (CLM-QUOTA);
+ * grade and base salary (COM-SALARY-GRADES); commission, fixed bonuses and
+ * fines (PEN-FINES); days off earned (KPI-REWARD-DAYOFF); and the flags of
+ * the period (KPI-ELIMINATION, KPI-CALLS dismissal, the derived
+ * ROT-PENALTY-HALF and ROT-NO-CALLS) with the penalties in force at `at`.
+ * Weeks start on the policy's first weekday; periods are in the office's
+ * time zone. A period is closed once an event after its end has arrived;
+ * an open one is read as it stands.
+ *
+ * @param state - the office state
+ * @param options - the kind of period, and a time in it
+ * @returns one row per person, in join order
+ * @throws RangeError when `at` is not a time
+ * @example
+ * ```ts
+ * const week = scorecard(state, { period: 'week', at: '2026-11-06T20:00:00+08:00' });
+ * week.map((r) => [r.name, r.receptions, r.deals, r.closeRate, r.closeRateMet, r.fines, r.flags.join(' ')]);
+ * ```
+ */
+export function scorecard(state: OfficeState, options: ScorecardOptions = {}): ScorecardRow[] {
+  const at = options.at === undefined ? (state.lastAt ?? 0) : instantMs(options.at);
+  if (Number.isNaN(at)) throw new RangeError(`"${options.at ?? ''}" is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  const cal = calendar(state);
+  const facts = monthFacts(state);
+  const p = state.policy.periods;
+  const own = { p: ownershipRulesOf(state), s: state.ownership, tx: { at } };
+  const kinds = p.quota?.kinds ?? [];
+  // Turns per person over the period's days, and money per person over its instants: each computed once.
+  let turns: { from: number; to: number; by: Map<string, number> } | null = null;
+  let pay: { from: number; to: number; by: Map<string, { commission: Amount; bonus: Amount }> } | null = null;
+  const seat = (staff: string) => state.rotation.ring.find((x) => x.id === staff) ?? state.rotation.parked.get(staff);
+  return scorecardRows(state.periods, p, cal, options.period ?? 'month', at, {
+    member: (staff) => state.staff.members.get(staff),
+    turns(staff, from, to) {
+      if (turns === null || turns.from !== from || turns.to !== to) {
+        const by = new Map<string, number>();
+        const add = (list: readonly { staff: string; day: number; turns: number }[] | undefined) => {
+          for (const e of list ?? []) if (e.day >= from && e.day < to) by.set(e.staff, (by.get(e.staff) ?? 0) + e.turns);
+        };
+        for (let day = from; day < to; day++) add(state.rotation.ledger.get(String(day)));
+        add(state.rotation.today);
+        turns = { from, to, by };
+      }
+      return turns.by.get(staff) ?? 0;
+    },
+    pay(staff, from, to) {
+      if (pay === null || pay.from !== from || pay.to !== to) {
+        const by = new Map<string, { commission: Amount; bonus: Amount }>();
+        for (const e of values(state.deals.ledger)) {
+          if (e.at < from || e.at >= to || e.account === 'credit') continue;
+          const sums = by.get(e.staff) ?? { commission: new Money(0), bonus: new Money(0) };
+          if (e.account === 'commission') sums.commission = sums.commission.plus(money(e.amount));
+          else sums.bonus = sums.bonus.plus(money(e.amount));
+          by.set(e.staff, sums);
+        }
+        pay = { from, to, by };
+      }
+      const sums = pay.by.get(staff);
+      return { commission: cents(sums?.commission ?? new Money(0)), bonus: cents(sums?.bonus ?? new Money(0)) };
+    },
+    month: facts.month,
+    active: (staff, client) => activeClaim(own, client, staff, kinds),
+    quota: (staff, when) => quotaAt(p, cal, staff, state.periods.cards.get(staff), facts, when)?.limit ?? null,
+    penalties(staff, when) {
+      const s = seat(staff);
+      return { halfTurns: s !== undefined && s.halfUntil > when, noCalls: s !== undefined && s.noCallsUntil > when };
+    },
+  });
+}
+
+/**
+ * The numbers due for another call at a time (KPI-CALL-GRADES, 001): those
+ * last graded A, B or C at least the policy's `periods.calls.recycleDays`
+ * ago (about a month). D numbers never come back. Phones leave masked
+ * unless the caller asks otherwise (PRV-MASK).
+ *
+ * @param state - the office state
+ * @param options - the time (default: the last event's), one caller, masking
+ * @returns the numbers, the longest due first
+ * @example
+ * ```ts
+ * callBacks(state, { at: '2026-12-05T09:00:00+08:00', staff: 'T1' }).map((n) => `${n.phone} ${n.grade}`);
+ * ```
+ */
+export function callBacks(state: OfficeState, options: ViewOptions & { readonly staff?: string } = {}): CallBack[] {
+  const at = atOf(state, options);
+  return dueCalls(state.periods, at, options.staff).map((n) => ({ ...n, phone: show(n.phone, options) ?? n.phone }));
+}
+
+/**
+ * The fines ledger (PEN-FINES): every fine as one entry, in time order, with
+ * its trace: violations, appeals (DSP-PROCESS), missing calls (KPI-CALLS)
+ * and fines settled when a month closed. Each says whether it comes off the
+ * month's pay or stands as a separate payable.
+ *
+ * @param state - the office state
+ * @param query - one staff member and/or one pay month (YYYY-MM)
+ * @returns the entries
+ * @example
+ * ```ts
+ * finesLedger(state, { month: '2026-11' }).map((f) => `${f.staff} ${f.amount} ${f.violation}`);
+ * ```
+ */
+export function finesLedger(state: OfficeState, query: { readonly staff?: string; readonly month?: string } = {}): PenaltyDecision[] {
+  return sortedEntries(state.periods.fines)
+    .map(([, f]) => f)
+    .filter((f) => (query.staff === undefined || f.staff === query.staff) && (query.month === undefined || f.month === query.month));
 }

@@ -8,9 +8,11 @@ import type { RuleId } from '../kernel/rules.js';
 import { instantMs, windowEnd } from '../kernel/time.js';
 import type { EventOf } from '../events/schema.js';
 import type { Channel } from './decisions.js';
-import { draftFile, grant, settle, type OwnCtx } from './file.js';
+import { draftFile, grant, ownershipDecision, protectionEnd, settle, type OwnCtx } from './file.js';
 import { claimDecision, claimRefusal, fieldsProblem, registerClient, updateClaim, type Fields, type Refusal } from './register.js';
-import { isProtected, type FileDraft } from './state.js';
+import { hasLiveDeal, isProtected, type ClientFile, type FileDraft } from './state.js';
+import type { OwnershipRules } from './policy.js';
+import type { Lookup } from '../kernel/map.js';
 import { referral } from './visits.js';
 
 const REPORT = rules('CLM-REPORT');
@@ -45,6 +47,13 @@ function reportGate(c: OwnCtx, f: FileDraft, e: EventOf<'claimClient'>): Refusal
   return null;
 }
 
+/**
+ * How a claim ended: accepted (a new claim), renewed, updated, pending a
+ * ruling, refused, or refused over the quota.
+ * @internal
+ */
+export type ClaimOutcome = 'accepted' | 'renewed' | 'updated' | 'pending' | 'refused' | 'overQuota';
+
 const KIND_RULES: Record<'claim' | 'preFile' | 'report' | 'update', readonly RuleId[]> = {
   claim: rules('REG-FIRST'),
   update: rules('REG-FIRST'),
@@ -63,6 +72,11 @@ export interface Claim {
   /** The client was on record before this event (a new one has no registrations to check). */
   readonly existed: boolean;
   readonly fields: Fields;
+  /**
+   * The claim quota (CLM-QUOTA, another family's rule): asked only for a
+   * claim that would add an active claim; a refusal refuses it.
+   */
+  readonly quota?: () => Refusal | null;
   /** The referring client and its holder, when the claim files a referral (REF-CHAIN); undefined: none; null: not on record. */
   readonly referrer?: { readonly client: string; readonly owner: string | null } | null | undefined;
 }
@@ -76,19 +90,26 @@ const TEXT_REPORT = rules('OWN-CHANNEL-GROUP', 'CLM-REPORT');
  * fields, or someone else's earlier claim): the refusal is a decision.
  * @internal
  */
-export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim): void {
+export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim): ClaimOutcome {
   const f = draftFile(c, claim.client);
   settle(c, f);
-  const decide = (outcome: 'accepted' | 'renewed' | 'updated' | 'pending' | 'refused', cited: readonly RuleId[], why: string, args?: Record<string, string | number | null | boolean | string[]>) =>
+  const decide = (outcome: Exclude<ClaimOutcome, 'overQuota'>, cited: readonly RuleId[], why: string, args?: Record<string, string | number | null | boolean | string[]>): ClaimOutcome => {
     claimDecision(c, claim.client, e.staff, outcome, cited, f.basis.evidence, why, args);
+    return outcome === 'refused' && why === 'overQuota' ? 'overQuota' : outcome;
+  };
 
-  if (e.kind === 'update' && updateClaim(c, f, e.staff)) return;
+  if (e.kind === 'update' && updateClaim(c, f, e.staff)) return 'updated';
   // The gates read the registrations on record before this claim; a new client has none.
   const gate = claimRefusal(c, claim.existed ? f : undefined, e.staff, e.kind);
   if (gate) return decide('refused', gate.rules, gate.why, gate.args);
   if (e.kind === 'report') {
     const refused = reportGate(c, f, e);
     if (refused) return decide('refused', refused.rules, refused.why, refused.args);
+  }
+  // Only a claim that would add an active claim meets the quota: the owner's re-confirmation does not.
+  if (claim.quota !== undefined && !(f.owner === e.staff && isProtected(f.status))) {
+    const over = claim.quota();
+    if (over) return decide('refused', over.rules, over.why, over.args);
   }
   const channel: Channel = e.kind === 'report' ? 'report' : e.kind === 'preFile' ? 'preFile' : 'claim';
   const invalid = fieldsProblem(c, claim.fields, channel);
@@ -130,6 +151,40 @@ export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim):
   }
   const why = f.owner !== null ? 'earlierOwner' : f.status === 'pool' ? 'inPool' : f.status === 'developer' ? 'developer' : 'notClaimable';
   return decide('refused', joinRules(EARLIEST, kindRule), why, { owner: f.owner });
+}
+
+/**
+ * Whether a salesperson's claim on a client is still active (CLM-QUOTA): they
+ * hold the client under protection on a valid claim of theirs of one of
+ * these kinds, and it has not become a deal. A claim that lapsed (even if no
+ * event has touched the client since), was released, cancelled or moved to
+ * someone else is not.
+ * @internal
+ */
+export function activeClaim(c: { readonly p: OwnershipRules; readonly s: { readonly files: Lookup<ClientFile> }; readonly tx: { readonly at: number } }, client: string, staff: string, kinds: readonly string[]): boolean {
+  const f = c.s.files.get(client);
+  if (f === undefined || f.owner !== staff || !isProtected(f.status) || hasLiveDeal(f)) return false;
+  const end = protectionEnd(f, c.p);
+  if (end !== null && c.tx.at >= end) return false;
+  return f.registrations.some((r) => r.valid && r.staff === staff && kinds.includes(r.channel));
+}
+
+/**
+ * A salesperson gives up a client they hold (CLM-QUOTA: a released claim no
+ * longer counts), or a violation cancels their claim (PEN-CANCEL): the
+ * client counts as new. `cited` are the rule IDs of the family that asks.
+ * Returns whether anything was given up.
+ * @internal
+ */
+export function giveUp(c: OwnCtx, client: string, staff: string, act: 'release' | 'cancel', cited: readonly RuleId[], args: Record<string, string | null> = {}): boolean {
+  const f = draftFile(c, client);
+  settle(c, f);
+  if (f.owner !== staff || !isProtected(f.status)) {
+    ownershipDecision(c, f, f.owner, null, cited, f.basis.evidence, 'notHeld', { staff, act });
+    return false;
+  }
+  grant(c, f, { staff: null, channel: null, at: c.tx.at, rules: cited, evidence: [c.tx.id, ...f.basis.evidence], why: act === 'release' ? 'released' : 'cancelled', args: { owner: staff, ...args } });
+  return true;
 }
 
 const HOUR = 3_600_000;

@@ -3,7 +3,6 @@
  */
 import { z } from 'zod';
 import { decisionBase, type Args, type Wording } from '../kernel/decision.js';
-import { decimalSchema } from '../events/common.js';
 
 /**
  * Where a client stands: `none` (new, or protection lapsed), `protected`
@@ -122,22 +121,6 @@ export const disputeDecisionSchema = z.object({
 });
 
 /**
- * A fine on a staff member (DSP-PROCESS, PEN-FINES).
- *
- * @example
- * ```ts
- * // { kind: 'penalty', staff: 'S02', amount: '400', ... }
- * ```
- */
-export const penaltyDecisionSchema = z.object({
-  ...decisionBase,
-  kind: z.literal('penalty'),
-  client: client.optional(),
-  staff: z.string(),
-  amount: decimalSchema,
-});
-
-/**
  * Who referred a client, and whether a referral bonus is due (REF-*).
  *
  * @example
@@ -180,15 +163,13 @@ export type ClaimDecision = z.infer<typeof claimDecisionSchema>;
 export type CollisionDecision = z.infer<typeof collisionDecisionSchema>;
 /** A dispute decision. */
 export type DisputeDecision = z.infer<typeof disputeDecisionSchema>;
-/** A penalty decision. */
-export type PenaltyDecision = z.infer<typeof penaltyDecisionSchema>;
 /** A referral decision. */
 export type ReferralDecision = z.infer<typeof referralDecisionSchema>;
 /** A follow-up decision. */
 export type FollowUpDecision = z.infer<typeof followUpDecisionSchema>;
 
 /** Every decision of the ownership family. */
-export type OwnershipFamilyDecision = RegistrationDecision | OwnershipDecision | ClaimDecision | CollisionDecision | DisputeDecision | PenaltyDecision | ReferralDecision | FollowUpDecision;
+export type OwnershipFamilyDecision = RegistrationDecision | OwnershipDecision | ClaimDecision | CollisionDecision | DisputeDecision | ReferralDecision | FollowUpDecision;
 
 const str = (a: Args | undefined, k: string): string => {
   const v = a?.[k];
@@ -331,6 +312,12 @@ function grantWhy(d: OwnershipDecision, w: Wording): string {
       return `${by} assigned to serve the client; ownership stays with ${w.who(d.owner)}`;
     case 'assigned':
       return `the manager assigned the client to ${by}`;
+    case 'released':
+      return `${w.who(str(a, 'owner'))} released the claim: the client counts as new, and the claim no longer counts against the quota`;
+    case 'notHeld':
+      return `${w.who(str(a, 'staff'))} holds no claim on the client: nothing to ${str(a, 'act') === 'cancel' ? 'cancel' : 'release'}`;
+    case 'cancelled':
+      return `${w.who(str(a, 'owner'))} broke the rules (${str(a, 'violation')}): the claim is cancelled and the client counts as new`;
     default:
       return d.why;
   }
@@ -391,6 +378,11 @@ const CLAIMS: Record<string, (d: ClaimDecision, w: Wording) => string> = {
   inPool: () => 'the client is in the public pool; refused and kept on record',
   developer: () => "the client is the developer's contact; refused and kept on record",
   notClaimable: () => 'the client is not claimable; refused and kept on record',
+  overQuota: (d, w) => {
+    const basis = str(d.args, 'basis');
+    const why = basis === 'targetMet' ? "the quarter's signing target is met" : basis === 'noSigning' ? 'the quarter has no signing' : 'the ordinary limit';
+    return `${w.who(d.staff)} already holds ${str(d.args, 'active')} active claims, the limit of ${str(d.args, 'limit')} (${why}; quarter of ${str(d.args, 'quarter')}): refused and kept on record`;
+  },
 };
 
 const FINDINGS: Record<string, (a: Args | undefined, w: Wording) => string> = {
@@ -456,9 +448,6 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
           return `${str(a, 'level')} ${d.step === 'mediated' ? 'mediation' : 'decision'}: ${who}${owner !== previous ? `, overriding ${w.who(previous || null)}` : ''}${finding}`;
         }
       }
-    case 'penalty':
-      if (d.why === 'alteredBook') return `${w.who(d.staff)} altered the paper book, treated as grabbing the client (恶意抢单): fined ${d.amount}`;
-      return d.why === 'appealFailed' ? `the appeal by ${w.who(d.staff)} failed: fined ${d.amount}` : `the appeal overturned the ruling by ${w.who(d.staff)}: fined ${d.amount}`;
     case 'referral': {
       const notes: string[] = [];
       if (d.why === 'staff') notes.push(`referred by staff member ${w.who(d.referrerStaff)}: ${a?.staffBonus === true ? 'a bonus is allowed by this policy' : 'staff earn no referral bonus'}`);

@@ -7,7 +7,7 @@ import { joinRules, rules, type Args } from '../kernel/decision.js';
 import type { RuleId } from '../kernel/rules.js';
 import { stageRank } from '../events/common.js';
 import type { EventOf } from '../events/schema.js';
-import type { DisputeDecision, PenaltyDecision } from './decisions.js';
+import type { DisputeDecision } from './decisions.js';
 import { draftFile, grant, ownershipDecision, settle, type OwnCtx } from './file.js';
 import type { DealMove } from './facts.js';
 import { hasLiveDeal, type ClientFile, type FileDraft } from './state.js';
@@ -109,24 +109,40 @@ export function afterDealMove(c: OwnCtx, f: Pick<ClientFile, 'deal'>, closer: st
   return { deal: deal.deal, to: closer, rules: AFTER_DEAL, evidence: [deal.event], note: `the collision was found more than ${c.p.collisions.afterDealDays ?? 0} days after the deal: the client and the deal go to the closer` };
 }
 
-const FINE = rules('DSP-PROCESS', 'PEN-FINES');
 const SAME_DAY = rules('COL-SAME-DAY');
 const CONCEAL = rules('OWN-CONCEAL');
 
-function fine(c: OwnCtx, f: ClientFile, staff: string, amount: string, why: string): void {
-  const { tx } = c;
-  if (!tx.record) return;
-  const d: PenaltyDecision = { kind: 'penalty', event: tx.id, at: tx.at, rules: FINE, evidence: [], why, args: { amount }, client: f.key, staff, amount };
-  tx.emit(d);
+/**
+ * A fine a ruling decides: an appeal's (DSP-PROCESS: `appealFailed`,
+ * `overturned`) or an altered book's (REG-DISCIPLINE: `alteredBook`). Who
+ * pays, how much and why, for the fines ledger of another family.
+ * @internal
+ */
+export interface RulingFine {
+  readonly staff: string;
+  readonly amount: string;
+  readonly why: 'appealFailed' | 'overturned' | 'alteredBook';
+  readonly client: string;
+  readonly rules: readonly RuleId[];
+  readonly evidence: readonly string[];
+}
+
+/** What a ruling leaves to other families: a deal to hand over (DSP-QUARREL), and fines for the ledger. @internal */
+export interface Ruled {
+  readonly move: DealMove | null;
+  readonly fines: readonly RulingFine[];
 }
 
 /**
- * A mediation, ruling or appeal (DSP-PROCESS, COL-SAME-DAY, OWN-CONCEAL). An
- * appeal that fails fines the appellant; one that overturns fines whoever
- * ruled before.
+ * A mediation, ruling or appeal (DSP-PROCESS, COL-SAME-DAY, OWN-CONCEAL,
+ * DSP-QUARREL, REG-DISCIPLINE). An appeal that fails fines the appellant;
+ * one that overturns fines whoever ruled before; an altered book fines the
+ * violator when the policy says so: the fines come back, for the ledger.
  * @internal
  */
-export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): DealMove | null {
+export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): Ruled {
+  const fines: RulingFine[] = [];
+  const fine = (f: ClientFile, staff: string, amount: string, why: RulingFine['why']) => fines.push({ staff, amount, why, client: f.key, rules: DSP, evidence: f.x.dispute === null ? [] : [f.x.dispute.event] });
   const f = draftFile(c, client);
   settle(c, f);
   const owner = e.owner ?? null;
@@ -139,14 +155,14 @@ export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): Deal
     const standing = f.x.dispute?.ruledOwner ?? f.owner;
     if (standing === owner) {
       step = 'appealFailed';
-      fine(c, f, e.appellant ?? '', c.p.disputes.appealFailedFine, 'appealFailed');
+      fine(f, e.appellant ?? '', c.p.disputes.appealFailedFine, 'appealFailed');
     } else {
       step = 'appealOverturned';
       const ruler = f.x.dispute?.ruledBy;
-      if (ruler) fine(c, f, ruler, c.p.disputes.overturnFine, 'overturned');
+      if (ruler) fine(f, ruler, c.p.disputes.overturnFine, 'overturned');
     }
   }
-  if (e.finding === 'alteredBook') cited = joinRules(cited, alteredBook(c, f, e.violator ?? ''));
+  if (e.finding === 'alteredBook') cited = joinRules(cited, alteredBook(c, f, e.violator ?? '', fines));
   const quarrel = e.finding === 'quarrel' || e.finding === 'refusedRuling';
   if (quarrel) cited = joinRules(cited, QUARREL);
   dispute(c, f, e.appellant ?? null, step, cited, overridden, step, { level: e.level, owner, previous: before.owner, finding: e.finding ?? null, violator: e.violator ?? null });
@@ -161,13 +177,12 @@ export function rule(c: OwnCtx, client: string, e: EventOf<'issueRuling'>): Deal
   }
   const ruledBy = e.level === 'supervisor' ? (f.x.dispute?.ruledBy ?? null) : (e.by ?? f.x.dispute?.ruledBy ?? null);
   f.x = { ...f.x, dispute: { raisedBy: f.x.dispute?.raisedBy ?? null, event: e.id, level: e.level === 'supervisor' ? 'supervisor' : 'manager', ruledBy, ruledOwner: owner } };
-  return quarrel && step !== 'appealFailed' ? quarrelled(c, f, e) : null;
+  return { move: quarrel && step !== 'appealFailed' ? quarrelled(c, f, e) : null, fines };
 }
 
 const QUARREL = rules('DSP-QUARREL');
 const QUARREL_MOVE = rules('DSP-QUARREL', 'DSP-PROCESS');
 const ALTERED = rules('REG-DISCIPLINE');
-const ALTERED_FINE = rules('REG-DISCIPLINE', 'PEN-FINES');
 
 /** The crossed client's deal goes to the policy's party (003 §4: 业绩、奖金归部门), now or when it comes. */
 function quarrelled(c: OwnCtx, f: FileDraft, e: EventOf<'issueRuling'>): DealMove | null {
@@ -198,15 +213,13 @@ export function quarrelDeal(c: OwnCtx, client: string, deal: string): DealMove |
   return quarrelMove(c, deal, q.party, q.event, false);
 }
 
-/** An altered paper book, treated as 恶意抢单 (REG-DISCIPLINE, 004j §1.2): a fine when the policy names one. */
-function alteredBook(c: OwnCtx, f: FileDraft, violator: string): readonly RuleId[] {
+/**
+ * An altered paper book, treated as 恶意抢单 (REG-DISCIPLINE, 004j §1.2): a
+ * fine for the ledger when the policy names one.
+ */
+function alteredBook(c: OwnCtx, f: FileDraft, violator: string, fines: RulingFine[]): readonly RuleId[] {
   const amount = c.p.registration.alteredBookFine;
-  if (amount === null) return ALTERED;
-  const { tx } = c;
-  if (tx.record) {
-    const d: PenaltyDecision = { kind: 'penalty', event: tx.id, at: tx.at, rules: ALTERED_FINE, evidence: [], why: 'alteredBook', args: { amount }, client: f.key, staff: violator, amount };
-    tx.emit(d);
-  }
+  if (amount !== null) fines.push({ staff: violator, amount, why: 'alteredBook', client: f.key, rules: ALTERED, evidence: [] });
   return ALTERED;
 }
 

@@ -2,11 +2,13 @@
  * The ownership slice: every client's file, and an index of clients by owner
  * (for departures and per-salesperson views).
  */
+import { z } from 'zod';
 import type { Chain } from '../kernel/chain.js';
+import { chainSchema, countSchema, keySchema, mapSchema, msSchema } from '../kernel/codec.js';
 import { emptyMap, type PMap } from '../kernel/map.js';
-import type { RuleId } from '../kernel/rules.js';
-import type { DealStage } from '../events/common.js';
-import type { Channel, OwnerStatus } from './decisions.js';
+import { ruleIdSchema, type RuleId } from '../kernel/rules.js';
+import { dealStageSchema, type DealStage } from '../events/common.js';
+import { channelSchema, ownerStatusSchema, type Channel, type OwnerStatus } from './decisions.js';
 
 /**
  * A registration as the rules read it: who entered the client through which
@@ -215,3 +217,90 @@ export function holderOf(file: Pick<ClientFile, 'owner' | 'status'>): string | n
 export function hasLiveDeal(file: Pick<ClientFile, 'deal'>): boolean {
   return file.deal !== null && !file.deal.refunded;
 }
+
+const ids = z.array(keySchema);
+const event = { event: keySchema };
+
+const registrationSchema = z.strictObject({
+  event: keySchema,
+  at: msSchema,
+  day: z.number().int(),
+  lastAt: msSchema,
+  lastDay: z.number().int(),
+  staff: keySchema.nullable(),
+  channel: channelSchema,
+  valid: z.boolean(),
+  person: keySchema,
+  name: keySchema.nullable(),
+  company: keySchema.nullable(),
+});
+
+const basisSchema = z.strictObject({
+  rules: z.array(ruleIdSchema),
+  evidence: ids,
+  channel: channelSchema.nullable(),
+  at: msSchema,
+  day: z.number().int().nullable(),
+  person: keySchema.nullable(),
+});
+
+const extraSchema = z.union([
+  z.strictObject({ $shared: z.literal('noExtra') }).transform(() => NO_EXTRA),
+  z.strictObject({
+    report: z.strictObject({ agent: keySchema, at: msSchema, refiles: countSchema, closed: z.boolean() }).nullable(),
+    referral: z.strictObject({ referrer: keySchema.nullable(), staff: keySchema.nullable(), ...event }).nullable(),
+    named: keySchema.nullable(),
+    complaint: z.strictObject({ original: keySchema, server: keySchema, ...event }).nullable(),
+    concealment: z.strictObject({ concealer: keySchema, original: keySchema, ...event }).nullable(),
+    crossFamily: z.array(z.strictObject({ staff: keySchema, ...event })),
+    servedBy: z.strictObject({ staff: keySchema, ...event }).nullable(),
+    collision: z.strictObject({ staff: ids, day: z.number().int(), ...event }).nullable(),
+    dispute: z
+      .strictObject({
+        raisedBy: keySchema.nullable(),
+        ...event,
+        level: z.enum(['raised', 'supervisor', 'manager']),
+        ruledBy: keySchema.nullable(),
+        ruledOwner: keySchema.nullable(),
+      })
+      .nullable(),
+    // Added in the second round of rules: older snapshots have none.
+    recognition: z
+      .strictObject({
+        original: keySchema,
+        taker: keySchema,
+        ...event,
+        status: ownerStatusSchema,
+        basis: basisSchema,
+        windowEndsAt: msSchema.nullable(),
+        followUpBy: msSchema.nullable(),
+      })
+      .nullable()
+      .exactOptional(),
+    leftBy: keySchema.nullable().exactOptional(),
+    returned: z.strictObject({ staff: keySchema, claim: keySchema, by: msSchema, notice: keySchema.nullable() }).nullable().exactOptional(),
+    quarrel: z.strictObject({ party: keySchema, ...event }).nullable().exactOptional(),
+  }),
+]);
+
+const fileSchema = z.strictObject({
+  key: keySchema,
+  owner: keySchema.nullable(),
+  status: ownerStatusSchema,
+  basis: basisSchema,
+  windowEndsAt: msSchema.nullable(),
+  followUpBy: msSchema.nullable(),
+  doNotCall: z.boolean(),
+  registrations: z.array(registrationSchema),
+  deal: z.strictObject({ deal: keySchema, staff: keySchema, stage: dealStageSchema, at: msSchema, ...event, refunded: z.boolean() }).nullable(),
+  x: extraSchema,
+});
+
+/**
+ * The ownership slice in snapshot form, checked and decoded (issue 13).
+ * @internal
+ */
+export const ownershipSliceSchema: z.ZodType<OwnershipState, unknown> = z.strictObject({
+  files: mapSchema(fileSchema, (f) => f.key),
+  byOwner: mapSchema(chainSchema),
+});

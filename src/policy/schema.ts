@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isTimeZone } from '../kernel/time.js';
-import { idSchema } from '../events/common.js';
+import { instantMs, isTimeZone } from '../kernel/time.js';
+import { idSchema, instantSchema } from '../events/common.js';
 import { identityPolicySchema } from '../identity/policy.js';
 import {
   claimsPolicySchema,
@@ -12,6 +12,44 @@ import {
 } from '../ownership/policy.js';
 import { rotationPolicySchema } from '../rotation/policy.js';
 import { dealsPolicySchema } from '../deals/policy.js';
+import { periodsPolicySchema } from '../periods/policy.js';
+
+// Instants are epoch ms and 0 means "never" or "free" in the state (busyUntil, halfUntil...): no event may come before it.
+const FLOOR = '1970-01-02T00:00:00Z';
+
+/**
+ * The times an office's events may carry (issue 13): a typo such as 1026,
+ * 0050 or 2062 would otherwise be applied, and one far-future line makes
+ * every later line `out_of_order`. An event outside `[earliest, latest)`, or
+ * more than `maxGapDays` after the last applied event, is refused with
+ * `time_out_of_range`; a refusal for the gap is final, like any refusal of
+ * an id (see docs/event-log.md#redelivery). Widen them for old archives or
+ * an office that really was idle.
+ *
+ * @example
+ * ```ts
+ * limitsPolicySchema.parse({ earliest: '1995-01-01T00:00:00+08:00', maxGapDays: 1000 });
+ * ```
+ */
+export const limitsPolicySchema = z
+  .strictObject({
+    earliest: instantSchema.default('2000-01-01T00:00:00Z').describe('The earliest time an event may carry (not before 1970-01-02).'),
+    latest: instantSchema.default('2100-01-01T00:00:00Z').describe('Events at or after this time are refused.'),
+    maxGapDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(36_500)
+      .nullable()
+      .default(366)
+      .describe('An event more than this many days after the last applied one is refused as a likely typo; null: no limit.'),
+  })
+  .refine((l) => instantMs(l.earliest) >= instantMs(FLOOR), { message: `earliest may not be before ${FLOOR}`, path: ['earliest'], when: (p) => p.issues.length === 0 })
+  .refine((l) => instantMs(l.earliest) < instantMs(l.latest), { message: 'latest must be after earliest', path: ['latest'], when: (p) => p.issues.length === 0 })
+  .prefault({});
+
+/** The time limits of {@link limitsPolicySchema}. */
+export type LimitsPolicy = z.output<typeof limitsPolicySchema>;
 
 /**
  * One sales office's rules, as data. Every field has a documented default, so
@@ -41,6 +79,8 @@ export const policySchema = z.strictObject({
   referrals: referralsPolicySchema,
   rotation: rotationPolicySchema,
   deals: dealsPolicySchema,
+  periods: periodsPolicySchema,
+  limits: limitsPolicySchema.describe('The times events may carry: a sane range and the longest gap (time_out_of_range).'),
 });
 
 /** A validated policy, every default filled in. */

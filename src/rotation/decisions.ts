@@ -219,8 +219,12 @@ export function describeRotation(d: RotationDecision, w: Wording): string {
   const a = d.args;
   if (d.kind === 'queue') {
     switch (d.change) {
-      case 'penalty':
-        return `${w.who(d.staff[0] ?? '')}: ${str(a, 'penalty') === 'halfTurns' ? 'one walk-in turn every two rounds' : 'no call allocation'} for ${str(a, 'days')} day${num(a, 'days') === 1 ? '' : 's'}, until ${w.time(d.until ?? 0)}`;
+      case 'penalty': {
+        const what = `${w.who(d.staff[0] ?? '')}: ${str(a, 'penalty') === 'halfTurns' ? 'one walk-in turn every two rounds' : 'no call allocation'}`;
+        if (a?.derived !== true) return `${what} for ${str(a, 'days')} day${num(a, 'days') === 1 ? '' : 's'}, until ${w.time(d.until ?? 0)}`;
+        const cause = str(a, 'measure') === 'inviteRate' ? `no invited visit from ${str(a, 'calls')} calls` : str(a, 'when') === 'belowRate' ? `${str(a, 'deals')} deals from ${str(a, 'receptions')} receptions, under the closing rate` : 'no deal or deposit';
+        return `${what} until ${w.time(d.until ?? 0)}, the end of the next ${str(a, 'period')}: ${cause} in the ${str(a, 'period')} of ${str(a, 'start')}`;
+      }
       case 'penaltyLifted':
         return `${w.who(d.staff[0] ?? '')}: ${str(a, 'penalty') === 'halfTurns' ? 'one walk-in turn every two rounds' : 'no call allocation'} lifted`;
       case 'duty': {

@@ -416,6 +416,38 @@ export function penalize(c: RotCtx, e: { readonly staff: string; readonly penalt
   desk.close();
 }
 
+/** A rotation penalty another family derived from a closed period, as data. @internal */
+export interface Derived {
+  readonly staff: string;
+  readonly penalty: 'halfTurns' | 'noCalls';
+  /** Epoch ms: the end of the closed period, and of the next one. */
+  readonly from: number;
+  readonly until: number;
+  /** The rule IDs it was derived from (KPI-CLOSE-RATE, KPI-INVITE-RATE). */
+  readonly rules: readonly RuleId[];
+  readonly args: Args;
+}
+
+/**
+ * A penalty derived from a closed period (ROT-PENALTY-HALF after a period
+ * with no deal or deposit, ROT-NO-CALLS after a zero invitation rate): it
+ * lasts to the end of the next period, and never shortens a penalty in
+ * force. Someone not in the queue gets it all the same, for when they return.
+ * @internal
+ */
+export function derivePenalty(c: RotCtx, d: Derived): void {
+  const desk = open(c);
+  const seat = desk.seat(d.staff) ?? plainSeat(d.staff, 'sales', 'onDuty', null, 0);
+  const half = d.penalty === 'halfTurns';
+  const current = half ? seat.halfUntil : seat.noCallsUntil;
+  if (current < d.until) {
+    desk.put(half ? { ...seat, halfUntil: d.until, halfSkipNext: seat.halfUntil > desk.at ? seat.halfSkipNext : true } : { ...seat, noCallsUntil: d.until });
+  }
+  const days = Math.round((d.until - d.from) / 86_400_000);
+  emitQueue(desk, [d.staff], 'penalty', Math.max(current, d.until), joinRules(PENALTY_RULES[d.penalty], d.rules), [], { ...d.args, penalty: d.penalty, days, derived: true });
+  desk.close();
+}
+
 /** Names the duty staff of the event's local day, and that day's duty hours when given (ROT-DUTY). @internal */
 export function assignDuty(c: RotCtx, ids: readonly string[], hours?: readonly { readonly from: string; readonly to: string }[]): void {
   const desk = open(c);

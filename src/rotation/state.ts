@@ -6,9 +6,11 @@
  * with the roster attributes the queue reads (role, status, team), so that a
  * reception walks one array instead of looking people up.
  */
+import { z } from 'zod';
+import { countSchema, keySchema, mapSchema, msSchema, textSchema, whenValid } from '../kernel/codec.js';
 import { emptyMap, type PMap } from '../kernel/map.js';
-import type { StaffRole, StaffStatus } from '../events/schema.js';
-import type { SkipReason } from './decisions.js';
+import { dutyHoursSchema, staffRoleSchema, staffStatusSchema, type StaffRole, type StaffStatus } from '../events/schema.js';
+import { skipReasonSchema, type SkipReason } from './decisions.js';
 
 /**
  * One person's place in the queue beyond their position in the order:
@@ -169,3 +171,69 @@ export function initialRotation(): RotationState {
 export function plainSeat(id: string, role: StaffRole, status: StaffStatus, team: string | null, since: number): Seat {
   return { id, role, status, team, since, owed: 0, owedFor: null, early: 0, busyUntil: 0, busyWith: null, busyWithOwn: 'no', halfUntil: 0, halfSkipNext: false, noCallsUntil: 0 };
 }
+
+const seatSchema = z.strictObject({
+  id: keySchema,
+  role: staffRoleSchema,
+  status: staffStatusSchema,
+  team: textSchema.nullable(),
+  since: msSchema,
+  owed: countSchema,
+  owedFor: textSchema.nullable(),
+  early: countSchema,
+  busyUntil: msSchema,
+  busyWith: keySchema.nullable(),
+  busyWithOwn: z.enum(['no', 'own', 'ownAtHead']),
+  halfUntil: msSchema,
+  halfSkipNext: z.boolean(),
+  noCallsUntil: msSchema,
+});
+
+const handBackSchema = z.strictObject({ visit: keySchema, client: keySchema.nullable(), owner: keySchema, team: textSchema, helper: keySchema });
+
+const skipCountsSchema = z.partialRecord(skipReasonSchema, countSchema);
+
+const fairnessDaySchema = z.strictObject({
+  day: z.number().int(),
+  staff: keySchema,
+  turns: countSchema,
+  uncounted: countSchema,
+  calls: countSchema,
+  owed: countSchema,
+  granted: countSchema,
+  expired: countSchema,
+  skips: skipCountsSchema,
+  callSkips: skipCountsSchema,
+});
+
+/**
+ * The rotation slice in snapshot form, checked and decoded (issue 13): the
+ * cursors point into the ring, and no one has two seats.
+ * @internal
+ */
+export const rotationSliceSchema: z.ZodType<RotationState, unknown> = z
+  .strictObject({
+    ring: z.array(seatSchema),
+    parked: mapSchema(seatSchema, (seat) => seat.id),
+    head: z.strictObject({
+      next: countSchema,
+      nextCall: countSchema,
+      last: keySchema.nullable(),
+      day: z.number().int().nullable(),
+      duty: z.strictObject({ day: z.number().int(), staff: z.array(keySchema).max(50), hours: z.array(dutyHoursSchema).max(10).exactOptional() }).nullable(),
+    }),
+    today: z.array(fairnessDaySchema),
+    ledger: mapSchema(z.array(fairnessDaySchema)),
+    // Slices keep their shape across releases: a field added since the snapshot was written starts empty.
+    handBacks: z.array(handBackSchema).default(() => []),
+  })
+  .superRefine((s, ctx) => {
+    const size = Math.max(1, s.ring.length);
+    if (s.head.next >= size) ctx.addIssue({ code: 'custom', path: ['head', 'next'], message: `points past the ${s.ring.length} seats of the order` });
+    if (s.head.nextCall >= size) ctx.addIssue({ code: 'custom', path: ['head', 'nextCall'], message: `points past the ${s.ring.length} seats of the order` });
+    const ids = new Set<string>();
+    for (const [i, seat] of s.ring.entries()) {
+      if (ids.has(seat.id) || s.parked.get(seat.id) !== undefined) ctx.addIssue({ code: 'custom', path: ['ring', i, 'id'], message: `"${seat.id.slice(0, 60)}" has two seats` });
+      ids.add(seat.id);
+    }
+  }, whenValid);

@@ -2,8 +2,10 @@
  * The roster slice: who works in the office, in which team and role, and
  * their status over time.
  */
+import { z } from 'zod';
+import { countSchema, keySchema, mapSchema, msSchema, textSchema, whenValid } from '../kernel/codec.js';
 import { emptyMap, type PMap } from '../kernel/map.js';
-import type { StaffRole, StaffStatus } from '../events/schema.js';
+import { staffRoleSchema, staffStatusSchema, type StaffRole, type StaffStatus } from '../events/schema.js';
 
 /**
  * A staff member as the roster knows them now.
@@ -44,3 +46,22 @@ export interface StaffState {
 export function initialStaff(): StaffState {
   return { members: emptyMap(), count: 0 };
 }
+
+const memberSchema = z.strictObject({
+  id: keySchema,
+  name: textSchema,
+  team: textSchema.nullable(),
+  role: staffRoleSchema,
+  status: staffStatusSchema,
+  since: msSchema,
+  joinedAt: msSchema,
+  seq: countSchema,
+});
+
+/**
+ * The roster slice in snapshot form, checked and decoded (issue 13).
+ * @internal
+ */
+export const staffSliceSchema: z.ZodType<StaffState, unknown> = z
+  .strictObject({ members: mapSchema(memberSchema, (m) => m.id), count: countSchema })
+  .refine((s) => s.members.size <= s.count, { message: 'more members than have ever joined', path: ['count'], ...whenValid });

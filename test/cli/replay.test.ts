@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commissionLedger, credits, fairnessLedger, owners, parseLog, presetPolicy, replay, type DecisionOf, type PolicyInput, type ReplayResult } from '../../src/index.js';
+import { commissionLedger, credits, fairnessLedger, localTime, owners, parseLog, presetPolicy, replay, scorecard, type DecisionOf, type PolicyInput, type ReplayResult } from '../../src/index.js';
 import { cli, dayLog, monthLog, parseCsv, scratch, type Ran } from './support.js';
 
 const text = readFileSync(monthLog, 'utf8');
@@ -86,21 +86,20 @@ describe('salesfloor replay <month> --format json: the reports agree with the en
     expect(rows.some((r) => r.outcome === 'refunded')).toBe(true);
   });
 
-  it('the scorecard adds up to the decisions and the register', () => {
+  it("the scorecard is the engine's scorecard view per person and month, adding up to the decisions (KPI-CLOSE-RATE, CLM-QUOTA)", () => {
     const rows = rowsOf(ran, 'scorecard');
     const sum = (column: string) => rows.reduce((n, r) => n + (r[column] as number), 0);
-    const receptions = expected.decisions.filter((d): d is DecisionOf<'reception'> => d.kind === 'reception' && d.receiver !== null);
-    expect(sum('receptionsCounted')).toBe(receptions.filter((d) => d.counted).length);
-    expect(sum('receptionsUncounted')).toBe(receptions.filter((d) => !d.counted).length);
-    const register = owners(expected.state);
-    expect(sum('clientsProtected')).toBe(register.filter((o) => o.owner !== null && o.status === 'protected').length);
-    expect(sum('clientsPermanent')).toBe(register.filter((o) => o.owner !== null && o.status === 'permanent').length);
+    const receptions = expected.decisions.filter((d): d is DecisionOf<'reception'> => d.kind === 'reception' && d.channel === 'visit' && d.receiver !== null && d.client !== undefined);
+    expect(sum('receptions')).toBe(receptions.length);
+    const calls = expected.decisions.filter((d): d is DecisionOf<'reception'> => d.kind === 'reception' && d.channel === 'call' && d.receiver !== null);
+    expect(sum('calls')).toBe(calls.length);
     const claims = expected.decisions.filter((d): d is DecisionOf<'claim'> => d.kind === 'claim');
-    expect(sum('claimsRefused')).toBe(claims.filter((d) => d.outcome === 'refused').length);
-    const collisions = expected.decisions.filter((d): d is DecisionOf<'collision'> => d.kind === 'collision' && d.outcome !== 'awaitingRuling');
-    expect(sum('collisionsWon')).toBe(collisions.length);
-    const refunded = new Set(expected.decisions.flatMap((d) => (d.kind === 'deal' && d.outcome === 'refunded' ? [d.deal] : [])));
-    expect(sum('refunds')).toBe(refunded.size);
+    expect(sum('claims')).toBe(claims.filter((d) => d.outcome === 'accepted' || d.outcome === 'renewed').length);
+    expect(sum('dealEvents')).toBe(expected.decisions.filter((d) => d.kind === 'deal' && d.outcome === 'recorded').length);
+    const last = localTime(expected.state, expected.state.lastAt ?? 0);
+    const months = [...new Set(rows.map((r) => r.start as string))];
+    const view = months.flatMap((start) => scorecard(expected.state, { period: 'month', at: start === `${last.slice(0, 7)}-01` ? last : `${start}T12:00:00+08:00` }));
+    expect(rows.map((r) => [r.staff, r.start, r.receptions, r.deals, r.commission])).toEqual(view.map((r) => [r.staff, r.start, r.receptions, r.deals, r.commission]));
   });
 });
 
@@ -155,7 +154,7 @@ describe('salesfloor replay: formats and options', () => {
   it('--format csv on stdout gives one report, chosen with --report', async () => {
     const ran = await cli(['replay', dayLog, '--format', 'csv', '--report', 'scorecard']);
     expect(ran.code).toBe(0);
-    expect(ran.stdout.startsWith('\uFEFFstaff,name,team,status,')).toBe(true);
+    expect(ran.stdout.startsWith('\uFEFFstaff,name,team,role,status,start,')).toBe(true);
     const [, ...body] = parseCsv(ran.stdout.slice(1));
     expect(body.map((r) => r[0])).toEqual(json(await cli(['replay', dayLog, '--format', 'json', '--report', 'scorecard'])).reports.scorecard?.rows.map((r) => r.staff));
   });
@@ -226,7 +225,9 @@ describe('salesfloor replay --as <staff>: a salesperson sees their own clients, 
       expect(report.rows.every((r) => mine.has(r.client as string))).toBe(true);
       expect(report.withheld).toBeGreaterThan(0);
     }
-    expect(doc.reports.scorecard?.rows.length).toBe(rowsOf(everything, 'scorecard').length);
+    // Other salespeople's own figures are theirs too (issue 13 #5): the scorecard shows one row, the rest withheld.
+    expect(doc.reports.scorecard?.rows.map((r) => r.staff)).toEqual(['S01']);
+    expect(doc.reports.scorecard?.withheld).toBe(rowsOf(everything, 'scorecard').length - 1);
   });
 
   it('in a table, says how many rows were withheld', async () => {

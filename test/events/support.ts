@@ -5,9 +5,9 @@
  */
 import { fc } from '@fast-check/vitest';
 import type { z } from 'zod';
-import type { ParseResult } from '../../src/events/parse.js';
+import { parseLimits, type ParseResult } from '../../src/events/parse.js';
 import { eventSchemas } from '../../src/events/schema.js';
-import { issueCodeSchema, type Issue } from '../../src/kernel/issues.js';
+import { clip, describeValue, issueCodeSchema, type Issue } from '../../src/kernel/issues.js';
 
 type Loose = { readonly [key: string]: unknown };
 const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null;
@@ -297,24 +297,35 @@ function one(code: Issue['code'], path: Issue['path'], message: string, line: nu
 export function zodOnly(input: unknown, line?: number): ParseResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return one('not_an_object', [], 'an event must be a JSON object', line);
   const record = input as Record<string, unknown>;
-  const id = typeof record.id === 'string' ? record.id : undefined;
+  // The reader's rules (issue 13): values described, never stringified; ids, messages and paths cut.
+  const id = typeof record.id === 'string' ? (record.id.length <= 128 ? record.id : clip(record.id, 128)) : undefined;
   const type = record.type;
   if (typeof type !== 'string' || !knownTypes.includes(type)) {
-    const got = typeof type === 'string' ? `"${type}"` : 'no type';
+    const got = typeof type === 'string' ? describeValue(type) : 'no type';
     return one('unknown_event_type', ['type'], `unknown event type ${got}; expected one of ${knownTypes.join(', ')}`, line, id);
   }
-  if (record.v !== 1) return one('unsupported_version', ['v'], `unsupported schema version ${JSON.stringify(record.v ?? null)}; this release reads version 1`, line, id);
+  if (record.v !== 1) return one('unsupported_version', ['v'], `unsupported schema version ${describeValue(record.v ?? null)}; this release reads version 1`, line, id);
   const parsed = eventSchemas[type as keyof typeof eventSchemas].safeParse(input);
   if (parsed.success) return { ok: true, event: parsed.data as never };
+  if (deeperThan(input, parseLimits.maxDepth)) return one('too_deep', [], `the event nests arrays or objects deeper than ${parseLimits.maxDepth} levels (limit maxDepth)`, line, id);
   return {
     ok: false,
     issues: parsed.error.issues.map((i) => {
       const code = issueCodeSchema.safeParse(i.code);
-      const issue: Issue = { code: code.success ? code.data : 'custom', path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message };
+      const issue: Issue = { code: code.success ? code.data : 'custom', path: i.path.map((p) => (typeof p === 'number' ? p : clip(String(p), 100))), message: clip(i.message, 300) };
       if (line !== undefined) issue.line = line;
       if (id !== undefined) issue.event = id;
       return issue;
     }),
   };
+}
+
+/** Whether a value nests deeper than `max` (the reader's depth limit), walked plainly. */
+function deeperThan(value: unknown, max: number, depth = 0, seen = new Set<unknown>()): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth >= max) return true;
+  if (seen.has(value)) return true;
+  seen.add(value);
+  return (Array.isArray(value) ? value : Object.values(value)).some((v) => deeperThan(v, max, depth + 1, seen));
 }
 

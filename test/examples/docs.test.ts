@@ -9,7 +9,7 @@ import { clientRefSchema, eventSchemas } from '../../src/index.js';
 import { root } from '../cli/support.js';
 
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
-const guides = ['docs/concepts.md', 'docs/event-log.md', 'docs/integration.md', 'docs/analyst-replay.md', 'docs/policy-guide.md'];
+const guides = ['docs/concepts.md', 'docs/event-log.md', 'docs/integration.md', 'docs/analyst-replay.md', 'docs/policy-guide.md', 'docs/periods.md'];
 
 describe('docs/event-log.md documents the whole event log', () => {
   const doc = read('docs/event-log.md');

@@ -58,7 +58,7 @@ describe('examples/generate.ts: benchmark logs', () => {
     // New deals; each also reaches a second stage (another closeDeal) later, most of them.
     expect(log.deals).toBeGreaterThan(0.01);
     expect(log.deals).toBeLessThan(0.02);
-    const rare: EventType[] = ['raiseDispute', 'issueRuling', 'fileComplaint', 'assignClient', 'linkClients', 'announceDeveloperContacts', 'refund', 'splitDeal', 'setRotationPenalty', 'assignDuty', 'endReception', 'setTargets'];
+    const rare: EventType[] = ['raiseDispute', 'issueRuling', 'fileComplaint', 'assignClient', 'linkClients', 'announceDeveloperContacts', 'refund', 'splitDeal', 'setRotationPenalty', 'assignDuty', 'endReception', 'setTargets', 'recordOutboundCall', 'recordInvitation', 'recordInvitedArrival', 'setGrade', 'recordViolation', 'releaseClaim'];
     for (const type of rare) expect(log.share(type), type).toBeLessThan(0.01);
   });
 

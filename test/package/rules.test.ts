@@ -50,4 +50,11 @@ describe('rule catalog', () => {
   it.each(later)('%s is named in a test title', (id) => {
     expect(titles).toContain(id);
   });
+
+  /** The periods issue (10): all of §I and §J, CLM-QUOTA, COM-SALARY-GRADES, and the two penalties it derives. */
+  const periods = ruleIds.filter((id) => /^(KPI|PEN)-/.test(id) || ['CLM-QUOTA', 'COM-SALARY-GRADES', 'ROT-PENALTY-HALF', 'ROT-NO-CALLS', 'COM-FIXED-BONUS'].includes(id));
+
+  it.each(periods)('%s is named in a test title', (id) => {
+    expect(titles).toContain(id);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { attainment, ledgerEntries, policySchema, presetPolicy, presets, type ClientRef, type DecisionOf, type PolicyInput, type Step } from '../../src/index.js';
-import { deal, endReception, event, find, given, staff, visit, wang, zhang, type Given } from '../support/dsl.js';
+import { arrival, deal, endReception, event, find, given, invitation, outbound, staff, visit, wang, zhang, type Given } from '../support/dsl.js';
 
 const policy = presetPolicy('call-center');
 // Six sales groups in the seed; two salespeople and one telemarketer each are enough here.
@@ -50,9 +50,10 @@ describe('call-center (001): invited visits', () => {
 
 describe('call-center (001): bonuses and commission', () => {
   it('001 二.2 激勵方式 COM-FIXED-BONUS: given T1s invited visit converts, then a high-rise deal earns T1 200 and a villa 500', () => {
-    const g = given([...team, visit('11-01 10:00', zhang, { invitedBy: 'T1', receiver: 'S03' }), visit('11-01 11:00', wang, { invitedBy: 'T1', receiver: 'S01' })], policy);
+    const invited = [invitation('11-01 09:00', 'T1', zhang, 'i1'), invitation('11-01 09:05', 'T1', wang, 'i2')];
+    const g = given([...team, ...invited, visit('11-01 10:00', zhang, { invitedBy: 'T1', receiver: 'S03' }), visit('11-01 11:00', wang, { invitedBy: 'T1', receiver: 'S01' })], policy);
     const step = g.when(deal('11-02 10:00', 'D1', 'S03', zhang, 'subscription', { invitedBy: 'T1', productType: 'highRise' }));
-    expect(find(step, 'ledger', (e) => e.account === 'bonus').rules).toEqual(['COM-FIXED-BONUS']);
+    expect(find(step, 'ledger', (e) => e.account === 'bonus').rules).toEqual(expect.arrayContaining(['COM-FIXED-BONUS', 'KPI-INVITE-CONFIRM']));
     g.when(deal('11-02 11:00', 'D2', 'S01', wang, 'subscription', { invitedBy: 'T1', productType: 'villa' }));
     expect(bonusOf(g)).toEqual(['T1 200.00', 'T1 500.00']);
   });
@@ -75,12 +76,28 @@ describe('call-center (001): bonuses and commission', () => {
   });
 
   it('001 二.2 DEAL-STAGES COM-FIXED-BONUS: given no split case in 001, when S03 closes the client T1 invited, then credit and commission are S03s alone (the telemarketer takes the bonus only)', () => {
-    const g = given([...team, visit('11-01 10:00', zhang, { invitedBy: 'T1', receiver: 'S03' })], policy);
+    const g = given([...team, invitation('11-01 09:00', 'T1', zhang, 'i1'), visit('11-01 10:00', zhang, { invitedBy: 'T1', receiver: 'S03' })], policy);
     const step = g.when(deal('11-02 10:00', 'D1', 'S03', zhang, 'subscription', { invitedBy: 'T1', productType: 'highRise' }));
     const a = find(step, 'allocation');
     expect(a.credit.map((s) => s.staff)).toEqual(['S03']);
     expect(a.commission?.map((s) => s.staff)).toEqual(['S03']);
     expect(a.rules).toContain('DEAL-STAGES');
     expect(bonusOf(g)).toEqual(['T1 200.00']);
+  });
+});
+
+describe('call-center (001): quotas and confirmation', () => {
+  it('001 二.2 KPI-INVITE-CONFIRM COM-FIXED-BONUS: given T1s invited client arrived without contacting T1, then the visit is no confirmed invitation and the villa deal pays T1 no bonus', () => {
+    const g = given([...team, invitation('11-01 09:00', 'T1', wang, 'i1'), visit('11-01 10:00', wang, { receiver: 'S01' }), arrival('11-01 10:05', 'i1', false)], policy);
+    g.when(deal('11-02 10:00', 'D1', 'S01', wang, 'subscription', { invitedBy: 'T1', productType: 'villa' }));
+    expect(bonusOf(g)).toEqual([]);
+  });
+
+  it('001 二.1 KPI-CALLS PEN-FINES: given T1 made 60 connected calls on a working day, when the day closes, then 40 are missing and fined 1 each', () => {
+    const g = given([...team, outbound('11-02 10:00', 'T1', 'C', { count: 60 })], policy);
+    const step = g.when(visit('11-03 09:00', zhang));
+    const fine = find(step, 'penalty');
+    expect(fine).toMatchObject({ staff: 'T1', amount: '40.00', violation: 'missingCalls', settlement: 'deductFromPay' });
+    expect(fine.rules).toEqual(expect.arrayContaining(['KPI-CALLS', 'PEN-FINES']));
   });
 });

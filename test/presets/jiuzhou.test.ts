@@ -153,3 +153,11 @@ describe('jiuzhou (000): absent owner and commission', () => {
     expect(month('2000000', '2000000', 'subscription')).toBe('1800.00');
   });
 });
+
+describe('jiuzhou (000): weekly KPIs', () => {
+  it('000 §12 KPI-CLOSE-RATE ROT-PENALTY-HALF: given S02 received but closed nothing in a week and S01 closed, when the next week begins, then S02 gets one turn every two rounds', () => {
+    const g = given([staff('S1'), staff('S2'), visit('11-02 10:00', zhang, { receiver: 'S1' }), visit('11-02 11:00', wang, { receiver: 'S2' }), deal('11-03 15:00', 'D1', 'S1', zhang)], policy);
+    const step = g.when(visit('11-09 09:00', fresh()));
+    expect(find(step, 'queue', (d) => d.rules.includes('ROT-PENALTY-HALF')).staff).toEqual(['S2']);
+  });
+});

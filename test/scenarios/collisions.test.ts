@@ -149,7 +149,7 @@ describe('DSP-PROCESS: dispute same day, mediation, ruling; appeals fine the los
   it('given a manager ruling for S02, when S01 appeals and fails, then S01 is fined 400', () => {
     const g = given([...collided, dispute('11-02 15:00', 'S02', zhang), ruling('11-02 17:00', zhang, { owner: 'S02', by: 'M1' })]);
     const step = g.when(ruling('11-05 10:00', zhang, { level: 'appeal', appellant: 'S01', owner: 'S02' }));
-    expect(find(step, 'penalty')).toMatchObject({ staff: 'S01', amount: '400' });
+    expect(find(step, 'penalty')).toMatchObject({ staff: 'S01', amount: '400.00' });
     expect(find(step, 'dispute').step).toBe('appealFailed');
     expect(g.ownerOf(zhang.phone)).toBe('S02');
   });
@@ -157,7 +157,7 @@ describe('DSP-PROCESS: dispute same day, mediation, ruling; appeals fine the los
   it('given a manager ruling for S02, when S01 appeals and it is overturned, then the manager is fined 500 and S01 owns', () => {
     const g = given([...collided, dispute('11-02 15:00', 'S02', zhang), ruling('11-02 17:00', zhang, { owner: 'S02', by: 'M1' })]);
     const step = g.when(ruling('11-05 10:00', zhang, { level: 'appeal', appellant: 'S01', owner: 'S01' }));
-    expect(find(step, 'penalty')).toMatchObject({ staff: 'M1', amount: '500' });
+    expect(find(step, 'penalty')).toMatchObject({ staff: 'M1', amount: '500.00' });
     expect(cites(step, 'PEN-FINES')).toBe(true);
     expect(g.ownerOf(zhang.phone)).toBe('S01');
   });
@@ -165,7 +165,7 @@ describe('DSP-PROCESS: dispute same day, mediation, ruling; appeals fine the los
   it('given policy fines of 300 and 600, the appeal fines follow the policy', () => {
     const g = given([...collided, dispute('11-02 15:00', 'S02', zhang), ruling('11-02 17:00', zhang, { owner: 'S02', by: 'M1' })], { disputes: { appealFailedFine: '300', overturnFine: '600' } });
     const step = g.when(ruling('11-05 10:00', zhang, { level: 'appeal', appellant: 'S01', owner: 'S02' }));
-    expect(find(step, 'penalty').amount).toBe('300');
+    expect(find(step, 'penalty').amount).toBe('300.00');
   });
 
   it('given a ruling that sends the client to the public pool, the client has no owner', () => {

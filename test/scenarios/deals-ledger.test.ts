@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectUnchanged } from '../support/fold.js';
 import { attainment, commissionLedger, credits, dealsOf, ingest, ledgerEntries, presetPolicy, type LedgerEntry, type OfficeState, type PolicyInput } from '../../src/index.js';
 import { describeReason } from '../../src/index.js';
-import { deal, event, find, given, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
+import { arrival, deal, event, find, given, invitation, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
 
 const team = [staff('S01', {}, '10-01 08:00'), staff('S02', {}, '10-01 08:00'), staff('S03', {}, '10-01 08:00'), staff('T1', { role: 'telemarketer' }, '10-01 08:00')];
 const targets = (when: string, who: string, month: string, red: string | null, green: string | null) => event('setTargets', when, { staff: who, month, red, green });
@@ -70,13 +70,22 @@ describe('COM-RATE-TIERS: the month\'s rate follows red/green attainment: 1.8‰
 });
 
 describe('COM-FIXED-BONUS: a fixed bonus per converted deal by product type (001: high-rise 200, villa 500)', () => {
-  const base = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-01 11:00', wang, { receiver: 'S02' })];
+  // 001: the telemarketer's invitations, and the clients' arrivals confirmed (KPI-INVITE-CONFIRM), as call-center asks.
+  const base = [
+    ...team,
+    invitation('10-31 15:00', 'T1', zhang, 'inv-zhang'),
+    invitation('10-31 15:10', 'T1', wang, 'inv-wang'),
+    visit('11-01 10:00', zhang, { receiver: 'S01' }),
+    arrival('11-01 10:05', 'inv-zhang', true, 'S01'),
+    visit('11-01 11:00', wang, { receiver: 'S02' }),
+    arrival('11-01 11:05', 'inv-wang', true, 'S02'),
+  ];
 
   it('given a telemarketer invited the client, a villa earns them 500 and a high-rise 200; the salespeople keep credit and commission', () => {
     const g = given(base, presetPolicy('call-center'));
     const step = g.when(deal('11-03 10:00', 'D1', 'S01', zhang, 'subscription', { productType: 'villa', invitedBy: 'T1' }));
     expect(find(step, 'ledger', (e) => e.account === 'bonus')).toMatchObject({ staff: 'T1', amount: '500.00', entry: 'accrual' });
-    expect(find(step, 'ledger', (e) => e.account === 'bonus').rules).toEqual(['COM-FIXED-BONUS']);
+    expect(find(step, 'ledger', (e) => e.account === 'bonus').rules).toEqual(['COM-FIXED-BONUS', 'KPI-INVITE-CONFIRM']);
     g.when(deal('11-04 10:00', 'D2', 'S02', wang, 'subscription', { productType: 'highRise', invitedBy: 'T1' }));
     expect(net(ledgerEntries(g.state, { account: 'bonus' }))).toEqual({ T1: '700.00' });
     expect(dealsOf(g.state).map((d) => d.credit.map((c) => c.staff))).toEqual([['S01'], ['S02']]);

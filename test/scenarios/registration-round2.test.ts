@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDecision, findClient } from '../../src/index.js';
+import { describeDecision, findClient, finesLedger } from '../../src/index.js';
 import { claim, dispute, find, given, ruling, staff, t, visit, wang, zhang, liu } from '../support/dsl.js';
 
 const team = [staff('S01', { team: 'A' }), staff('S02', { team: 'B' }), staff('S03', { team: 'B' }), staff('M1', { role: 'manager' })];
@@ -39,8 +39,10 @@ describe('REG-DISCIPLINE: every contact is entered the same day', () => {
     const base = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), claim('11-01 16:00', 'S02', zhang), dispute('11-01 16:30', 'S02', zhang)];
     const fined = given(base, { registration: { alteredBookFine: '200' } });
     const step = fined.when(ruling('11-02 10:00', zhang, { owner: 'S01', finding: 'alteredBook', violator: 'S02', by: 'M1' }));
-    expect(find(step, 'penalty')).toMatchObject({ staff: 'S02', amount: '200' });
-    expect(find(step, 'penalty').rules).toContain('REG-DISCIPLINE');
+    // The fine is an entry of the fines ledger (PEN-FINES), exact to the cent.
+    expect(find(step, 'penalty')).toMatchObject({ staff: 'S02', amount: '200.00', violation: 'alteredBook', month: '2026-11', day: '2026-11-02' });
+    expect(find(step, 'penalty').rules).toEqual(expect.arrayContaining(['REG-DISCIPLINE', 'PEN-FINES']));
+    expect(finesLedger(fined.state).map((f) => [f.staff, f.amount, f.violation])).toEqual([['S02', '200.00', 'alteredBook']]);
     const unfined = given(base);
     const plain = unfined.when(ruling('11-02 10:00', zhang, { owner: 'S01', finding: 'alteredBook', violator: 'S02', by: 'M1' }));
     expect(plain.decisions.some((d) => d.kind === 'penalty')).toBe(false);

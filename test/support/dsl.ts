@@ -68,6 +68,15 @@ export const assign = (when: string, client: ClientRef, who: string, extra: Part
 export const link = (when: string, a: ClientRef, b: ClientRef, relation: Body<'linkClients'>['relation']) =>
   event('linkClients', when, { a, b, relation });
 export const developer = (when: string, clients: ClientRef[]) => event('announceDeveloperContacts', when, { clients });
+export const targets = (when: string, who: string, month: string, red: string | null, green: string | null) => event('setTargets', when, { staff: who, month, red, green });
+export const penalty = (when: string, who: string, kind: 'halfTurns' | 'noCalls', days?: number) => event('setRotationPenalty', when, { staff: who, penalty: kind, ...(days === undefined ? {} : { days }) });
+export const outbound = (when: string, who: string, grade: 'A' | 'B' | 'C' | 'D', extra: Partial<Body<'recordOutboundCall'>> = {}) => event('recordOutboundCall', when, { staff: who, grade, ...extra });
+export const invitation = (when: string, who: string, client: ClientRef, id?: string) => event('recordInvitation', when, { staff: who, client }, id);
+export const arrival = (when: string, invitationId: string, contactedInviter: boolean, signedBy?: string, extra: Partial<Body<'recordInvitedArrival'>> = {}) =>
+  event('recordInvitedArrival', when, { invitation: invitationId, contactedInviter, ...(signedBy === undefined ? {} : { signedBy }), ...extra });
+export const grade = (when: string, who: string, name: string, base?: string) => event('setGrade', when, { staff: who, grade: name, ...(base === undefined ? {} : { base }) });
+export const violation = (when: string, who: string, name: string, extra: Partial<Body<'recordViolation'>> = {}) => event('recordViolation', when, { staff: who, violation: name, ...extra });
+export const release = (when: string, who: string, client: ClientRef) => event('releaseClaim', when, { staff: who, client });
 export const recognize = (when: string, client: ClientRef, during: Body<'recognizeClient'>['during'], extra: Partial<Body<'recognizeClient'>> = {}) =>
   event('recognizeClient', when, { client, during, ...extra });
 export const marketingEvent = (when: string, from: string, to: string, name?: string) => event('holdMarketingEvent', when, { from: t(from), to: t(to), ...(name ? { name } : {}) });

@@ -39,5 +39,12 @@ export const confirmationDesk: Preset<'confirmation-desk'> = {
 
     // Referrals (§1.8).
     'referrals.accompaniedGoesToOriginal': { value: true, seed: '002 §1.8: 老客戶帶來的新客戶,由原銷售人員接待' },
+
+    // The claim quota (§1.5) and fines (§4).
+    'periods.quota.limit': { value: 50, seed: '002 §1.5: 每一個現場銷售人員可同時確認50名客戶' },
+    'periods.quota.targetMet': { value: 80, seed: '002 §1.5: 當季度如完成簽約任務,可增至80名' },
+    'periods.quota.noSigning': { value: 30, seed: '002 §1.5: 當季度如無簽約成績,客戶確認總量降至30名' },
+    'periods.quota.judged': { value: 'soFar', seed: '002 §1.5: 當季度 (the current quarter, so far)' },
+    'periods.fines.schedule': { value: {}, seed: '002 §4: the only fines are the appeal fines (disputes.*)' },
   },
 };

@@ -43,5 +43,30 @@ export const jiuzhou: Preset<'jiuzhou'> = {
     'deals.commission.redLineFrom': { value: 'bigDeposit', seed: '000 §14: 紅線以大定或簽約為準' },
     'deals.commission.greenLineFrom': { value: 'loan', seed: '000 §14: 綠線以銀行放款或者客戶已符合放款條件并已登記備案為準' },
     'deals.commission.retierOnRefund': { value: 'recompute', seed: '000 §15: 若出現客戶退房或退定現象時,公司有權核查原始薪金發放記錄,追回先前發放的部分' },
+
+    // Periods, KPIs, penalties, grades and fines (§3, §12-14, §18).
+    'periods.calendar.quarterStartMonth': { value: 12, seed: '000 §13: 自2007年12月份開始計算。每3個月一考核' },
+    'periods.inviteRate.percent': { value: 20, seed: '000 §3: 電話約客率應在20%以上' },
+    'periods.inviteRate.period': { value: 'week', seed: '000 §3: 如一周或規定的時間內不能邀約新客戶到售樓現場' },
+    'periods.closeRate.percent': { value: 10, seed: '000 §12: 成交率應在10%以上' },
+    'periods.closeRate.period': { value: 'week', seed: '000 §12: 如一周或規定的時間內無成交或下定' },
+    'periods.penalties.halfTurns': { value: { when: 'noDeal' }, seed: '000 §12: 一周 … 內無成交或下定,則一周內 … 接待輪排為兩輪排一輪' },
+    'periods.penalties.noCalls': { value: {}, seed: '000 §3: 約客率為零,則下一周或規定的時間內不再分配來電' },
+    'periods.invitations.confirm': { value: false, seed: '000 §2-3: the secretary and the staff identify the caller (registerVisit.invitedBy); no signed confirmation step' },
+    'periods.elimination': { value: { mode: 'last', period: 'quarter', from: '2007-12', roles: ['sales'], rankBy: ['redLine'] }, seed: '000 §13: 實行末位淘汰制;自2007年12月份開始計算。每3個月一考核,業績最差者(包括并列)淘汰' },
+    'periods.grades.ladder': {
+      value: [
+        { name: '试用业务员', base: '700' },
+        { name: '正式业务员', base: '800' },
+        { name: '优秀业务员', base: '1000' },
+        { name: '资深业务员', base: '1200' },
+        { name: '销售主管', base: '1300' },
+        { name: '高级销售主管', base: '1500' },
+      ],
+      seed: '000 §14: 等級工資 試用業務員700, 正式業務員800, 優秀業務員1000, 資深業務員1200, 銷售主管1300, 高級銷售主管1500',
+    },
+    'periods.grades.promoteAfter': { value: 3, seed: '000 §14: 若連續3個月完成紅線及綠線者,晉升1級' },
+    'periods.grades.demoteAfter': { value: 3, seed: '000 §14: 若連續3個月未完成紅線及綠線者,降1級' },
+    'periods.fines.schedule': { value: { misconduct: { range: { min: '20', max: '200' }, source: '000 §18' } }, seed: '000 §18: 如發生違反本制度的行為,視情節輕重程度,將處以20-200元不等的經濟處罰' },
   },
 };

@@ -34,5 +34,12 @@ export const storeArchive: Preset<'store-archive'> = {
     'deals.splits.crossFamily': { value: { credit: { first: 100, other: 0 }, commission: { first: 100, other: 0 } }, seed: '003 篇十 3(11): 家庭有一方先來看房,另一方后來看房,成交后以先接待者為準 (all to the first receiver)' },
     'deals.splits.marketingEvent': { value: { byManager: true }, seed: '003 篇十 3(13): 開房展會或樓盤開盤等其他活動,客戶的確定由經理按其他方法確定' },
     'disputes.quarrelTo': { value: 'department', seed: '003 篇十 4: 如發生爭吵,該交叉樓宇的業績、獎金歸部門 … 由部門經理進行界定,銷售員必須服從,否則該交叉樓宇的業績、獎金歸部門' },
+
+    // Fines (rotation rule 4).
+    'periods.fines.settlement': { value: 'deductFromPay', seed: '003 篇十 rotation 4: 扣罰當事人當日基本工資 (deducted from pay)' },
+    'periods.fines.schedule': {
+      value: { grabClient: { dayBase: '1', source: '003 篇十 4' }, grabClientSerious: { monthBase: '1', monthBonus: '0.5', source: '003 篇十 4' } },
+      seed: '003 篇十 rotation 4: 如有搶客、爭客或怠慢客戶 … 一般情況下,將扣罰當事人當日基本工資,情況嚴重者,將扣罰當月基本工資和當月應發獎金的50%',
+    },
   },
 };

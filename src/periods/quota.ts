@@ -1,0 +1,139 @@
+/**
+ * The claim quota (CLM-QUOTA, 002 §1.5): a salesperson may hold N active
+ * claims, 50 by default; 80 once the current quarter's (当季度) signing
+ * target is met, 30 when the quarter has no signing at all. A claim over
+ * the limit is refused with its reason and the counts, and the refusal is
+ * kept on record (a claim decision, and a count in the period).
+ *
+ * What "active" means is the ownership family's: the salesperson still
+ * holds the client on a claim (not lapsed, released, cancelled or moved)
+ * and it has not become a deal. Each salesperson's book lists the clients
+ * of claims that may still be active; it is checked only when it is as long
+ * as the limit, and pruned then, so a claim costs a look-up, not a scan.
+ * @internal
+ */
+import { rules, type Args } from '../kernel/decision.js';
+import { Money, type Amount } from '../kernel/money.js';
+import type { RuleId } from '../kernel/rules.js';
+import { indexOf, labelOf, monthLabel, monthsOf } from './calendar.js';
+import { bump, cardOf, type PeriodsCtx } from './cards.js';
+import type { PeriodFacts } from './close.js';
+import type { PeriodsPolicy } from './policy.js';
+import { C, type Card } from './state.js';
+import type { Calendar } from '../kernel/time.js';
+
+const QUOTA = rules('CLM-QUOTA');
+
+/**
+ * The rule IDs of the claim quota, for the claim decision that refuses a
+ * claim over it and for a released claim (CLM-QUOTA).
+ * @internal
+ */
+export const QUOTA_RULES: readonly RuleId[] = QUOTA;
+
+/**
+ * The limit in force for a salesperson now, and why.
+ *
+ * @example
+ * ```ts
+ * // { limit: 30, basis: 'noSigning', quarter: '2026-10-01', red: '0.00', target: '6000000.00' }
+ * ```
+ */
+export interface QuotaInForce {
+  readonly limit: number;
+  readonly basis: 'base' | 'targetMet' | 'noSigning';
+  /** The quarter's first day, YYYY-MM-DD. */
+  readonly quarter: string;
+  /** The quarter's red line so far (its signings). */
+  readonly red: string;
+  /** The quarter's signing target: its months' red-line targets; null when none is set. */
+  readonly target: string | null;
+}
+
+/**
+ * The quota in force at the event's time (CLM-QUOTA), or null when the
+ * policy sets none. The quarter's signing is its red line (the deals
+ * family's figure); its target, the sum of its months' red-line targets.
+ * @internal
+ */
+export function quotaInForce(c: PeriodsCtx, staff: string, facts: PeriodFacts): QuotaInForce | null {
+  return quotaAt(c.p, c.cal, staff, cardOf(c, staff), facts, c.tx.at);
+}
+
+/** {@link quotaInForce} at any instant, from a persistent state (for views). @internal */
+export function quotaAt(p: PeriodsPolicy, cal: Calendar, staff: string, card: Pick<Card, 'noSigning'> | undefined, facts: PeriodFacts, at: number): QuotaInForce | null {
+  const q = p.quota;
+  if (q === null) return null;
+  const g = p.calendar;
+  const quarter = indexOf('quarter', cal.dayOf(at), g);
+  let red: Amount = new Money(0);
+  let target: Amount | null = null;
+  for (const m of monthsOf('quarter', quarter, g)) {
+    const f = facts.month(staff, monthLabel(m));
+    red = red.plus(f.red);
+    if (f.redTarget !== null) target = (target ?? new Money(0)).plus(f.redTarget);
+  }
+  const label = labelOf(cal, 'quarter', quarter, g);
+  const out = (limit: number, basis: QuotaInForce['basis']): QuotaInForce => ({ limit, basis, quarter: label, red: red.toFixed(2), target: target === null ? null : target.toFixed(2) });
+  if (target !== null && target.gt(0) && red.gte(target)) return out(q.targetMet, 'targetMet');
+  const none = red.isZero() && (q.judged === 'soFar' || card?.noSigning === true);
+  return none ? out(q.noSigning, 'noSigning') : out(q.limit, 'base');
+}
+
+/** A claim refused over the quota: its rules, reason code and counts. @internal */
+export interface OverQuota {
+  readonly rules: readonly RuleId[];
+  readonly why: 'overQuota';
+  readonly args: Args;
+}
+
+/**
+ * Whether a new claim of this kind would go over the quota (CLM-QUOTA):
+ * null when it fits (or the kind does not count). `active` tells whether a
+ * client of the book is still an active claim of this salesperson.
+ * @internal
+ */
+export function overQuota(c: PeriodsCtx, staff: string, kind: string, active: (client: string) => boolean, facts: PeriodFacts): OverQuota | null {
+  const q = c.p.quota;
+  if (q === null || !(q.kinds as readonly string[]).includes(kind)) return null;
+  // A book shorter than the lowest limit fits whatever the quarter: no need to work the limit out.
+  const book = c.s.books.get(staff)?.clients;
+  if (book === undefined || book.length < Math.min(q.limit, q.targetMet, q.noSigning)) return null;
+  const limit = quotaInForce(c, staff, facts);
+  if (limit === null || book.length < limit.limit) return null;
+  let count = 0;
+  for (const client of book) if (active(client)) count++;
+  if (count < limit.limit) return null;
+  return { rules: QUOTA, why: 'overQuota', args: { limit: limit.limit, active: count, basis: limit.basis, quarter: limit.quarter, red: limit.red, target: limit.target } };
+}
+
+/** Counts a claim refused over the quota in the open periods. @internal */
+export function refusedOverQuota(c: PeriodsCtx, staff: string): void {
+  bump(c, staff, C.claimsRefused);
+}
+
+/**
+ * Notes an accepted claim: it counts in the open periods, and goes into the
+ * salesperson's book (pruned of claims no longer active once it is as long
+ * as the highest limit).
+ * @internal
+ */
+export function claimAccepted(c: PeriodsCtx, staff: string, client: string, counts: boolean, active: (client: string) => boolean): void {
+  bump(c, staff, C.claims);
+  const q = c.p.quota;
+  if (q === null || !counts) return;
+  const books = c.s.books;
+  const book = books.get(staff);
+  if (book !== undefined && book.clients.includes(client)) return;
+  const lowest = Math.min(q.limit, q.targetMet, q.noSigning);
+  if (book === undefined || book.clients.length + 1 < book.pruneAt) {
+    // A book written since the last hand-out is this replay's own: it grows in place.
+    const own = books.fresh(staff);
+    if (own !== undefined) c.tx.pushSlot(own.clients as string[], client);
+    else books.set(c.tx, staff, { clients: [...(book?.clients ?? []), client], pruneAt: book?.pruneAt ?? Math.max(1, lowest) });
+    return;
+  }
+  const kept = book.clients.filter(active);
+  kept.push(client);
+  books.set(c.tx, staff, { clients: kept, pruneAt: Math.max(lowest, 2 * kept.length) });
+}
