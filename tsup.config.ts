@@ -36,6 +36,8 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    // Optional dependencies, loaded with import() by the one command that needs each: never bundled.
+    external: ['echarts', 'exceljs'],
     esbuildPlugins: [engineExternal],
   },
 ]);

@@ -9,6 +9,8 @@ import { diff, explainClient, presets, queue, replay, validate, type Args } from
 import { formats, terminalSafe, type Format } from './format.js';
 import { exitCodes, OutputError, UsageError, type Io } from './io.js';
 import { reports } from './reports.js';
+import { report } from './report-page.js';
+import { loadExcel } from './xlsx.js';
 
 type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine';
 
@@ -29,7 +31,7 @@ const optionHelp: Record<Option, string> = {
   policy: '--policy, -p <file|preset>  a preset name (see `presets`) or a JSON policy file; default: every default',
   'as-of': '--as-of <time>              replay only events up to this time and evaluate owners then',
   at: '--at <time>                 the time to look at the queue',
-  format: '--format, -f table|json|csv  table for people (default), JSON or CSV (UTF-8 with BOM, for Excel) for machines',
+  format: '--format, -f table|json|csv|xlsx  table for people (default), JSON or CSV (UTF-8 with BOM) for machines; xlsx: one Excel workbook, a sheet per report (replay and diff, with --out <dir>)',
   out: '--out, -o <dir>             write one file per report (and summary.json, quarantine.jsonl) into <dir>',
   report: `--report, -r <name>         only this report (repeatable): ${reports.map((r) => r.name).join(', ')}`,
   'no-mask': '--no-mask                   show phone numbers in full (they are masked by default: 138****5678, PRV-MASK)',
@@ -42,16 +44,21 @@ interface Command {
   readonly summary: string;
   readonly options: readonly Option[];
   readonly run: (args: Args, io: Io) => Promise<number>;
+  /** Help for options that mean something else here. */
+  readonly optionHelp?: Partial<Record<Option, string>>;
+  /** Writes `--format xlsx` (a workbook of its sections). */
+  readonly xlsx?: true;
 }
 
 const logOptions: Option[] = ['policy', 'format', 'no-mask', 'quarantine'];
 
 const commands: Record<string, Command> = {
   replay: {
-    usage: 'replay <log.jsonl> [--policy <file|preset>] [--as-of <time>] [--format table|json|csv] [--out <dir>]',
+    usage: 'replay <log.jsonl> [--policy <file|preset>] [--as-of <time>] [--format table|json|csv|xlsx] [--out <dir>]',
     summary: 'replay a log and print the reports: ownership register, receptions, deals, scorecards',
     options: [...logOptions, 'as-of', 'out', 'report', 'as'],
     run: replay,
+    xlsx: true,
   },
   validate: {
     usage: 'validate <log.jsonl> [--policy <file|preset>]',
@@ -82,6 +89,17 @@ const commands: Record<string, Command> = {
     summary: 'replay under two policies and show what changes (owners and scorecards by default)',
     options: [...logOptions, 'as-of', 'out', 'report', 'as'],
     run: diff,
+    xlsx: true,
+  },
+  report: {
+    usage: 'report <log.jsonl> [--policy <file|preset>] [--policy <file|preset>] [--as-of <time>] --out report.html',
+    summary: 'one HTML page with charts: rotation fairness, credit and commission, owners by channel and rule, scorecard; two policies side by side',
+    options: ['policy', 'as-of', 'out', 'no-mask', 'quarantine'],
+    run: report,
+    optionHelp: {
+      policy: '--policy, -p <file|preset>  a preset name or a JSON policy file; give two to set their replays side by side, with what differs',
+      out: '--out, -o <file.html>       where to write the page (default: stdout); it needs no network and runs no script',
+    },
   },
 };
 
@@ -108,7 +126,7 @@ function mainHelp(): string {
 }
 
 function commandHelp(name: string, command: Command): string {
-  return [`Usage: salesfloor ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Options:', ...command.options.map((o) => `  ${optionHelp[o]}`), '', TIMES, EXITS, ''].join('\n');
+  return [`Usage: salesfloor ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Options:', ...command.options.map((o) => `  ${command.optionHelp?.[o] ?? optionHelp[o]}`), '', TIMES, EXITS, ''].join('\n');
 }
 
 function toArgs(values: Record<string, unknown>, positionals: string[]): Args {
@@ -163,7 +181,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(commandHelp(name, command));
       return exitCodes.clean;
     }
-    return await command.run(toArgs(values, positionals), io);
+    const args = toArgs(values, positionals);
+    if (args.format === 'xlsx' && command.xlsx !== true) throw new UsageError(`--format xlsx: ${name} writes no workbook (replay and diff do)`);
+    if (args.format === 'xlsx' && args.out === undefined) throw new UsageError('--format xlsx writes a file: give --out <dir> (the workbook is <dir>/reports.xlsx)');
+    // Before the replay: a missing exceljs is said before a long log is read.
+    if (args.format === 'xlsx') await loadExcel();
+    return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr.write(`salesfloor ${name}: ${terminalSafe((error as Error).message)}\nUsage: salesfloor ${command.usage} (--help for options)\n`);

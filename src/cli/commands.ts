@@ -19,9 +19,11 @@ import { jsonDocument, sectionText, terminalSafe, type Clean, type Format, type 
 import { exitCodes, pipeText, UsageError, type Io } from './io.js';
 import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
 import { maskLine, maskPhoneField, maskText } from './privacy.js';
+import { chunkDifferences, differenceHead, differences } from './differences.js';
 import { chunkInput, reportInput, reportNames, reports, type Cell, type Collector, type Observer, type Report, type ReportInput, type Row, type RowStream } from './reports.js';
 import { readLog, type ReadOptions, type Session } from './session.js';
 import { ReportStream, type ChunkSource, type Part } from './stream.js';
+import { openWorkbook, WORKBOOK } from './xlsx.js';
 
 /** The parsed options a command may use. */
 export interface Args {
@@ -38,19 +40,23 @@ export interface Args {
 }
 
 const DEFAULT_OUT = '.salesfloor-out';
-const NAMED_ON_STDERR = 20;
+/** How many bad lines the stderr summary names (all go to the quarantine file). */
+export const NAMED_ON_STDERR = 20;
 
 const identity: Clean = (text) => text;
-const cleanerOf = (args: Args): Clean => (args.mask ? maskText : identity);
+/** Phone masking of every output string, unless `--no-mask` (PRV-MASK). */
+export const cleanerOf = (args: Args): Clean => (args.mask ? maskText : identity);
 const lineCleanerOf = (args: Args): Clean => (args.mask ? maskLine : identity);
 
-function logArg(args: Args, io: Io): string {
+/** The `<log>` argument, resolved (or `-` for stdin). */
+export function logArg(args: Args, io: Io): string {
   const log = args.positionals[0];
   if (log === undefined) throw new UsageError('missing <log>: the path of a JSONL event log, or - for stdin');
   return log === '-' ? log : resolve(io.cwd, log);
 }
 
-function quarantineOf(args: Args, io: Io): string {
+/** Where bad lines go: `--quarantine`, else `<out>/quarantine.jsonl`. */
+export function quarantineOf(args: Args, io: Io): string {
   return resolve(io.cwd, args.quarantine ?? join(args.out ?? DEFAULT_OUT, 'quarantine.jsonl'));
 }
 
@@ -64,27 +70,29 @@ function chosenReports(args: Args, fallback: readonly Report[]): Report[] {
 }
 
 /** Masking, and the time the views look at (and the replay stops at). */
-function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, timeZone: string): ViewOptions {
+export function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, timeZone: string): ViewOptions {
   const time = timeFlag === '--at' ? args.at : timeFlag === '--as-of' ? args.asOf : undefined;
   return time === undefined || timeFlag === null ? { mask: args.mask } : { mask: args.mask, at: parseTime(timeFlag, time, timeZone) };
 }
 
-function untilOf(view: ViewOptions): { until?: number } {
+/** The replay stops at the view's time, if it has one. */
+export function untilOf(view: ViewOptions): { until?: number } {
   return view.at === undefined ? {} : { until: Date.parse(view.at) };
 }
 
-function checkStaff(state: OfficeState, staff: string | undefined): void {
+/** `--as <staff>` must name a staff member of the log. */
+export function checkStaff(state: OfficeState, staff: string | undefined): void {
   if (staff !== undefined && !staffList(state).some((m) => m.id === staff)) throw new UsageError(`--as ${staff}: no such staff member in the log`);
 }
 
 /** A path as people read it: relative when under the working directory. */
-function shown(io: Io, path: string): string {
+export function shown(io: Io, path: string): string {
   const rel = relative(io.cwd, path);
   return rel !== '' && !rel.startsWith('..') ? rel : path;
 }
 
 /** A summary of a session, as data (JSON) and as lines (stderr, validate). */
-function summaryOf(io: Io, log: string, session: Session, labels: readonly string[], clean: Clean) {
+export function summaryOf(io: Io, log: string, session: Session, labels: readonly string[], clean: Clean) {
   return {
     log: log === '-' ? 'stdin' : basename(log),
     policies: labels,
@@ -97,9 +105,11 @@ function summaryOf(io: Io, log: string, session: Session, labels: readonly strin
   };
 }
 
-type Summary = ReturnType<typeof summaryOf>;
+/** The summary of a session, as {@link summaryOf} gives it. */
+export type Summary = ReturnType<typeof summaryOf>;
 
-function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
+/** The summary as lines for people, naming up to `limit` bad lines. */
+export function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
   const time = elapsedMs === undefined ? '' : ` in ${(elapsedMs / 1000).toFixed(1)} s`;
   const later = s.laterLeftOut ? `, ${s.laterLeftOut} later events left out` : '';
   const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${later}${time}.`];
@@ -115,7 +125,7 @@ function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
 }
 
 /** The exit code of a run: the quarantine it could not write first (after its bad lines were named), then bad input. */
-function exitOf(session: Session, io?: Io): number {
+export function exitOf(session: Session, io?: Io): number {
   if (session.quarantineError !== null) {
     io?.stderr.write(`salesfloor: ${session.quarantineError}\n`);
     return exitCodes.output;
@@ -164,9 +174,16 @@ function writtenReports(args: Args, chosen: readonly Report[]): Report[] {
   return args.out === undefined && args.format === 'csv' ? chosen.slice(0, 1) : [...chosen];
 }
 
-/** Where the reports go, and whether rows may go out as they come (not under `--as`: the filter needs the final owners). */
-function streamOf(io: Io, args: Args, clean: Clean, parts: readonly Part[]): ReportStream {
-  return new ReportStream(io, { format: args.format, out: args.out === undefined ? undefined : resolve(io.cwd, args.out), clean, live: args.as === undefined }, parts);
+/**
+ * Where the reports go (stdout, the files of `--out`, or with `--format xlsx`
+ * the workbook `<out>/reports.xlsx`: cli.ts makes sure xlsx has `--out`),
+ * and whether rows may go out as they come (not under `--as`: the filter
+ * needs the final owners).
+ */
+async function streamOf(io: Io, args: Args, clean: Clean, parts: readonly Part[]): Promise<ReportStream> {
+  const out = args.out === undefined ? undefined : resolve(io.cwd, args.out);
+  const workbook = args.format === 'xlsx' && out !== undefined ? await openWorkbook(join(out, WORKBOOK), clean) : undefined;
+  return new ReportStream(io, { format: args.format, out, clean, live: args.as === undefined, ...(workbook === undefined ? {} : { workbook }) }, parts);
 }
 
 function notesBefore(io: Io, args: Args, chosen: readonly Report[]): void {
@@ -258,7 +275,7 @@ export async function replay(args: Args, io: Io): Promise<number> {
     return stream === undefined ? { head: r } : { head: r, stream: rowsOf(stream, view) };
   });
   const observers = [...streams, ...collectors].filter((o): o is RowStream | Collector => o !== undefined);
-  const output = streamOf(io, args, clean, parts);
+  const output = await streamOf(io, args, clean, parts);
   try {
     const { session, state, summary } = await readOne(args, io, prepared, observers, false, { afterEvent: output.afterEvent, afterBlock: output.afterBlock });
     const input = reportInput(state, view);
@@ -366,66 +383,6 @@ export async function presets(args: Args, io: Io): Promise<number> {
   return exitCodes.clean;
 }
 
-const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join(', ') : String(cell));
-
-const keyOf = (report: Report, row: Row) => report.key.map((k) => text(row[k])).join('/');
-const label = (row: Row) => (typeof row.name === 'string' ? row.name : null);
-
-/** Rows by their key (the last of a key stands). */
-function keyed(report: Report, rows: Iterable<Row>): Map<string, Row> {
-  const byKey = new Map<string, Row>();
-  for (const row of rows) byKey.set(keyOf(report, row), row);
-  return byKey;
-}
-
-/** The changed cells of each row of `a`, against its row in `right` (taken out of it), and the rows of `a` only. */
-function* changes(report: Report, a: Iterable<Row>, right: Map<string, Row>): Generator<Row> {
-  for (const left of a) {
-    const key = keyOf(report, left);
-    const other = right.get(key);
-    right.delete(key);
-    if (other === undefined) {
-      yield { key, name: label(left), column: '(row)', a: 'present', b: 'absent' };
-      continue;
-    }
-    for (const column of report.columns) {
-      if (report.key.includes(column) || column === 'name') continue;
-      if (text(left[column]) !== text(other[column])) yield { key, name: label(left), column, a: left[column] ?? null, b: other[column] ?? null };
-    }
-  }
-}
-
-/** The rows left in `right`: present under the second policy only. */
-function* onlyRight(right: Map<string, Row>): Generator<Row> {
-  for (const [key, row] of right) yield { key, name: label(row), column: '(row)', a: 'absent', b: 'present' };
-}
-
-/** The rows that differ between two runs of a report, one row per changed cell. */
-function* differences(report: Report, a: Iterable<Row>, b: Iterable<Row>): Generator<Row> {
-  const right = keyed(report, b);
-  yield* changes(report, a, right);
-  yield* onlyRight(right);
-}
-
-/**
- * The differences of a streamed report a chunk at a time. Both policies
- * replay the same events in step and a row's key holds its event, so a row
- * and its counterpart fall in the same chunk; the rows of the second policy
- * only are held (as short diff rows) to come last, as {@link differences} gives them.
- */
-function chunkDifferences(report: Report, a: RowStream, b: RowStream, view: ViewOptions): ChunkSource {
-  const held: Row[] = [];
-  const take = (states: readonly OfficeState[]) => {
-    const [sa, sb] = states;
-    if (sa === undefined || sb === undefined) return [];
-    const right = keyed(report, b.take(chunkInput(sb, view)));
-    const rows = [...changes(report, a.take(chunkInput(sa, view)), right)];
-    for (const row of onlyRight(right)) held.push(row);
-    return rows;
-  };
-  return { pending: () => a.pending + b.pending, take, finish: (states) => [...take(states), ...held.splice(0)] };
-}
-
 /** `diff <log> --policy A --policy B`: what changes when the office switches policy. */
 export async function diff(args: Args, io: Io): Promise<number> {
   const log = logArg(args, io);
@@ -445,11 +402,11 @@ export async function diff(args: Args, io: Io): Promise<number> {
   const runs = [0, 1].map(() => written.map((r, i) => (streamed[i] === undefined ? r.collect() : undefined)));
   const observers = [0, 1].map((side) => [...streamed.map((pair) => pair?.[side]), ...(runs[side] ?? [])].filter((o): o is RowStream | Collector => o !== undefined));
   const parts = written.map((report, i): Part => {
-    const head = { name: report.name, description: `what differs between ${a.label} (a) and ${b.label} (b): ${report.description}`, columns: ['key', 'name', 'column', 'a', 'b'] };
+    const head = differenceHead(report, a.label, b.label);
     const pair = streamed[i];
     return pair === undefined ? { head } : { head, stream: chunkDifferences(report, pair[0], pair[1], view) };
   });
-  const output = streamOf(io, args, clean, parts);
+  const output = await streamOf(io, args, clean, parts);
   try {
     const session = await readLog(io, {
       path: log,

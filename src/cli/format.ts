@@ -10,12 +10,12 @@
 import type { Cell, Row } from './reports.js';
 
 /** The output formats. */
-export const formats = ['table', 'json', 'csv'] as const;
+export const formats = ['table', 'json', 'csv', 'xlsx'] as const;
 /** An output format. */
 export type Format = (typeof formats)[number];
 
 /** File extension per format, for `--out`. */
-export const extensionOf: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv' };
+export const extensionOf: Record<Format, string> = { table: 'txt', json: 'json', csv: 'csv', xlsx: 'xlsx' };
 
 /**
  * What a section is, without its rows.

@@ -6,12 +6,18 @@
  *
  * Where a chunk goes:
  * - with `--out`, into its own file, as it comes;
- * - on stdout, as it comes when the report is the first thing written there
- *   (a JSON document then has its summary after the reports: the counts are
- *   known only at the log's end);
- * - otherwise (a later report on stdout, or any under `--as`, whose filter
- *   needs the owners at the log's end) into a temporary spool file of rows,
- *   read back a chunk at a time when the report's turn comes.
+ * - on stdout, or into the one workbook of `--format xlsx`, as it comes when
+ *   the report is the first thing written there (a JSON document then has
+ *   its summary after the reports: the counts are known only at the log's
+ *   end);
+ * - otherwise (a later report on stdout or in the workbook, or any under
+ *   `--as`, whose filter needs the owners at the log's end) into a temporary
+ *   spool file of rows, read back a chunk at a time when the report's turn
+ *   comes.
+ *
+ * A workbook is written like stdout, one sheet after another, because
+ * exceljs's streaming writer zips its sheets in the order they are added: rows
+ * written to a later sheet while an earlier one is open would wait in memory.
  */
 import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -72,6 +78,65 @@ export interface Ending {
 }
 
 /**
+ * How one section is written: as text into its target, or as a sheet of the
+ * workbook. `start` and `rows` write now, from inside the log's loop (the
+ * loop lets the output drain between blocks of the log); `pipe` and `end`
+ * are for after the log, and wait for the output whenever it asks.
+ *
+ * @example
+ * ```ts
+ * const out: SectionOut = workbook.sheet(head, maskText);
+ * out.start();
+ * out.rows(firstChunk);
+ * await out.pipe(rowsFromTheFinalState);
+ * await out.end(0);
+ * ```
+ */
+export interface SectionOut {
+  /** What comes before the rows (a sheet: it is added to the workbook now). */
+  start(): void;
+  /** The next rows, written now. */
+  rows(rows: Iterable<Row>): void;
+  /** The next rows, however many, waiting for the output as it asks. */
+  pipe(rows: Iterable<Row>): Promise<void>;
+  /** What comes after the rows, with the count withheld by `--as`. */
+  end(withheld: number): Promise<void>;
+}
+
+/**
+ * The one Excel workbook of `--format xlsx` (xlsx.ts makes it): its sheets
+ * are started, and ended, one after another, in the order of the reports.
+ *
+ * @example
+ * ```ts
+ * const workbook: Workbook = await openWorkbook(join(out, WORKBOOK));
+ * const output = new ReportStream(io, { format: 'xlsx', out, clean, live: true, workbook }, parts);
+ * ```
+ */
+export interface Workbook {
+  /** The workbook's path. */
+  readonly file: string;
+  /**
+   * A sheet for a section, added when it is started.
+   *
+   * @param head - the sheet's name and columns
+   * @param clean - applied to every string (phone masking)
+   */
+  sheet(head: SectionHead, clean: Clean): SectionOut;
+  /** Resolves once the file has taken most of what was written (memory stays bounded). */
+  drained(): Promise<void>;
+  /**
+   * Adds the summary sheet and completes the file.
+   *
+   * @param summary - the run's summary
+   * @param withheld - the rows withheld per section (PRV-ACCESS)
+   */
+  finish(summary: Record<string, unknown>, withheld: Readonly<Record<string, number>>): Promise<void>;
+  /** Closes the file, after an error or once finished. */
+  close(): Promise<void>;
+}
+
+/**
  * How the reports are written.
  *
  * @example
@@ -86,6 +151,8 @@ export interface StreamOptions {
   readonly clean: Clean;
   /** False under `--as`: rows wait for the final owners, in a spool. */
   readonly live: boolean;
+  /** For `--format xlsx`: the workbook every section goes to, a sheet each. */
+  readonly workbook?: Workbook;
 }
 
 /** A text target: stdout, or a file of `--out` opened on first use. */
@@ -99,9 +166,9 @@ interface Slot {
   readonly index: number;
   /** Where its rows come from while the log is read; undefined: from the final state. */
   readonly source: ChunkSource | undefined;
-  /** How its text is made (for spooled rows, see {@link ReportStream.writeSlot}). */
-  readonly format: SectionWriter;
-  /** Whether the text before its rows was written (a live part's first chunk writes it). */
+  /** How it is written (for spooled rows, see {@link ReportStream.writeSlot}). */
+  readonly out: SectionOut;
+  /** Whether what comes before its rows was written (a live part's first chunk writes it). */
   started: boolean;
   /** Where a streamed part's rows wait when they cannot go out as they come. */
   readonly spool: Spool | null;
@@ -205,14 +272,17 @@ export class ReportStream {
     private readonly options: StreamOptions,
     private readonly parts: readonly Part[],
   ) {
+    if ((options.format === 'xlsx') !== (options.workbook !== undefined)) throw new Error('internal: --format xlsx writes to a workbook, and only it does');
     this.chunkRows = Math.max(1, io.chunkRows ?? CHUNK_ROWS);
+    // stdout and a workbook take one section after another; files of --out each take their own.
+    const sequential = options.out === undefined || options.workbook !== undefined;
     this.slots = parts.map((part, index) => {
-      // On stdout only the first section can go out as it comes: the ones after it wait their turn.
-      const live = options.live && (options.out !== undefined || index === 0);
+      // On a sequential output only the first section can go out as it comes: the ones after it wait their turn.
+      const live = options.live && (!sequential || index === 0);
       return {
         index,
         source: part.stream,
-        format: this.writerOf(index),
+        out: this.outOf(index),
         started: false,
         spool: part.stream !== undefined && !live ? new Spool(() => this.spoolPath(), `${index}-${part.head.name}`) : null,
       };
@@ -230,6 +300,7 @@ export class ReportStream {
   readonly afterBlock = async (): Promise<void> => {
     for (const target of this.targets.values()) await target.writer.drained();
     if (this.stdout !== null) await this.stdout.writer.drained();
+    await this.options.workbook?.drained();
   };
 
   /**
@@ -246,17 +317,21 @@ export class ReportStream {
         slot.spool?.close();
       }
       const withheld: number[] = [];
-      const { format, out } = this.options;
+      const { format, out, workbook } = this.options;
       if (out === undefined && format === 'json') this.openDocument();
       for (const slot of this.slots) {
         withheld.push(await this.writeSlot(slot, ending));
-        if (out !== undefined) {
+        if (out !== undefined && workbook === undefined) {
           await this.targets.get(slot.index)?.close();
           this.io.stderr.write(`wrote ${this.shown(this.fileOf(slot.index))}\n`);
         }
       }
+      const counts = Object.fromEntries(this.parts.map((p, i) => [p.head.name, withheld[i] ?? 0]));
+      if (workbook !== undefined) {
+        await workbook.finish(ending.summary, counts);
+        this.io.stderr.write(`wrote ${this.shown(workbook.file)}\n`);
+      }
       if (out !== undefined) {
-        const counts = Object.fromEntries(this.parts.map((p, i) => [p.head.name, withheld[i] ?? 0]));
         const summary = join(out, 'summary.json');
         await writing(this.shown(summary), async () => {
           await mkdir(out, { recursive: true });
@@ -277,6 +352,7 @@ export class ReportStream {
   async close(): Promise<void> {
     for (const target of this.targets.values()) await target.close();
     this.targets.clear();
+    await this.options.workbook?.close();
     for (const slot of this.slots) slot.spool?.close();
     if (this.spoolDir !== null) rmSync(this.spoolDir, { recursive: true, force: true });
     this.spoolDir = null;
@@ -292,52 +368,62 @@ export class ReportStream {
       slot.spool.append(cleaned(rows, this.options.clean));
       return;
     }
-    const target = this.targetOf(slot.index);
     if (!slot.started) {
-      if (this.options.out === undefined && this.options.format === 'json') this.openDocument();
-      target.writer.write(slot.format.start());
+      slot.out.start();
       slot.started = true;
     }
-    target.writer.write(slot.format.rows(rows));
+    slot.out.rows(rows);
   }
 
   /** Writes a section in its turn; returns how many rows were withheld. */
   private async writeSlot(slot: Slot, ending: Ending): Promise<number> {
-    const target = this.targetOf(slot.index);
     if (slot.source === undefined) {
       const section = ending.section(slot.index);
-      await target.writer.pipe(slot.format.start());
-      await target.writer.pipe(slot.format.rows(section.rows));
+      slot.out.start();
+      await slot.out.pipe(section.rows);
       const withheld = section.withheld();
-      await target.writer.pipe(slot.format.end(withheld));
+      await slot.out.end(withheld);
       return withheld;
     }
     if (slot.spool === null) {
-      if (!slot.started) target.writer.write(slot.format.start());
-      await target.writer.pipe(slot.format.end(0));
+      if (!slot.started) slot.out.start();
+      await slot.out.end(0);
       return 0;
     }
-    // Spooled rows are already clean: format them as they are.
-    const format = this.writerOf(slot.index, identity);
+    // Spooled rows are already clean: write them as they are.
+    const out = this.outOf(slot.index, identity);
     const keep = ending.keep?.(slot.index);
     let withheld = 0;
-    await target.writer.pipe(format.start());
+    out.start();
     for await (const rows of slot.spool.chunks(this.chunkRows)) {
       const shown = keep === undefined ? rows : rows.filter(keep);
       withheld += rows.length - shown.length;
-      await target.writer.pipe(format.rows(shown));
+      await out.pipe(shown);
     }
-    await target.writer.pipe(format.end(withheld));
+    await out.end(withheld);
     return withheld;
   }
 
-  private writerOf(index: number, clean: Clean = this.options.clean): SectionWriter {
-    const { format, out } = this.options;
+  /** How a part is written: a sheet of the workbook, or its text into its target. */
+  private outOf(index: number, clean: Clean = this.options.clean): SectionOut {
+    const { format, out, workbook } = this.options;
     const head = this.parts[index]?.head ?? { name: '', description: '', columns: [] };
-    return sectionWriter(format, head, clean, out === undefined && format === 'json' ? { first: index === 0 } : undefined);
+    if (workbook !== undefined) return workbook.sheet(head, clean);
+    const text = sectionWriter(format, head, clean, out === undefined && format === 'json' ? { first: index === 0 } : undefined);
+    const target = () => this.targetOf(index);
+    return {
+      start: () => {
+        // The JSON document on stdout opens before its first section, whether that one streams or not.
+        if (out === undefined && format === 'json') this.openDocument();
+        target().writer.write(text.start());
+      },
+      rows: (rows) => target().writer.write(text.rows(rows)),
+      pipe: (rows) => target().writer.pipe(text.rows(rows)),
+      end: (withheld) => target().writer.pipe(text.end(withheld)),
+    };
   }
 
-  /** The JSON document on stdout opens before its first section, whether that one streams or not. */
+  /** Opens the JSON document on stdout, once. */
   private openDocument(): void {
     if (this.documentOpen) return;
     this.documentOpen = true;

@@ -51,6 +51,8 @@ export interface SplitFacts {
   readonly namedRules: readonly RuleId[];
   readonly firstRules: readonly RuleId[];
   readonly keepRules: readonly RuleId[];
+  /** The holder was away at the client's last visit, which came unannounced or was a new client naming them (DEAL-ABSENT-OWNER). */
+  readonly absentVisit: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string } | null;
   /** The client's registrations in order, for the earlier salespeople of DEAL-LATER-DESIGNATION. */
   readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean }[];
 }
@@ -112,6 +114,7 @@ const COOPERATION = rules('DEAL-COOPERATION');
 const STAGES = rules('DEAL-STAGES');
 const VALIDITY = rules('DEAL-VALIDITY-SPLIT');
 const ABSENT = rules('DEAL-ABSENT-OWNER');
+const ABSENT_COOPERATION = rules('DEAL-ABSENT-OWNER', 'DEAL-COOPERATION');
 const RECOGNITION = rules('DEAL-RECOGNITION-WINDOW');
 const EVENT = rules('DEAL-EVENT');
 const LATER = rules('DEAL-LATER-DESIGNATION');
@@ -223,8 +226,16 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
     return byCase([['named', closer], ['previous', holder]], splits.validity, joinRules(VALIDITY, o.namedRules), evidence, 'validity', { closer, holder });
   }
   const status = facts.member(holder)?.status ?? 'onDuty';
-  if (splits.absentOwner !== null && status !== 'onDuty') {
-    return byCase([['owner', holder], ['closer', closer]], splits.absentOwner, ABSENT, evidence, 'absentOwner', { closer, holder, status });
+  if (status !== 'onDuty') {
+    // 004b §1.3 and 004e §5: how the client came while the owner was away may have a split of its own.
+    const away = o.absentVisit !== null && o.absentVisit.owner === holder ? o.absentVisit : null;
+    const own = away === null ? null : away.how === 'unannounced' ? splits.absentUnannounced : splits.absentNamed;
+    if (away !== null && own !== null) {
+      const cited = away.how === 'unannounced' ? ABSENT_COOPERATION : joinRules(ABSENT, o.namedRules);
+      const why = away.how === 'unannounced' ? 'absentUnannounced' : 'absentNamed';
+      return byCase([['owner', holder], ['closer', closer]], own, cited, [...evidence, away.event], why, { closer, holder, status });
+    }
+    if (splits.absentOwner !== null) return byCase([['owner', holder], ['closer', closer]], splits.absentOwner, ABSENT, evidence, 'absentOwner', { closer, holder, status });
   }
   // 004e §4: counted from 发现之时, the moment the client was found, to the first reception; no fact, no window.
   const recognition = splits.recognition;

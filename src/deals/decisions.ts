@@ -155,6 +155,10 @@ export function splitWords(why: string, a: Args | undefined, w: Wording): string
       return `the client named ${who('closer')} over ${who('holder')}, still within validity${negotiated}`;
     case 'absentOwner':
       return `${who('closer')} closed while the owner ${who('holder')} was away (${str(a, 'status')})${negotiated}`;
+    case 'absentUnannounced':
+      return `the client said they had not been here while their owner ${who('holder')} was away (${str(a, 'status')}): a cooperative reception, ${who('closer')} closed${negotiated}`;
+    case 'absentNamed':
+      return `the client named ${who('holder')}, who was away (${str(a, 'status')}), and ${who('closer')} received them and closed${negotiated}`;
     case 'recognitionWithin':
       return `${who('holder')} did not recognize the client and ${who('closer')} closed within ${str(a, 'days')} days of the first reception${negotiated}`;
     case 'recognitionAfter':

@@ -118,6 +118,12 @@ export const splitsPolicySchema = z
       .boolean()
       .default(true)
       .describe('COL-DISCOUNT-HELPER (004f, 003): a colleague who helped close with a discount (closeDeal.discountBy) earns nothing; all to the owner.'),
+    absentUnannounced: splitCase('owner', 'closer', [50, 50], [50, 50], 'DEAL-ABSENT-OWNER, DEAL-COOPERATION (004b §1.3)')
+      .default(null)
+      .describe("DEAL-ABSENT-OWNER (004b §1.3 视作合作客户接待): the client's last visit was unannounced (registerVisit.unannounced: they said they had not been here) while the owner was away, and a colleague closed; null: as absentOwner."),
+    absentNamed: splitCase('owner', 'closer', [0, 100], [50, 50], 'DEAL-ABSENT-OWNER, OWN-NAMED (004e §5)')
+      .default(null)
+      .describe('DEAL-ABSENT-OWNER (004e §5 当值成交的,成交业绩归当值人员所有,佣金两人均分): a new client named a salesperson who was away (registerVisit.named), and the colleague who received them closed; null: as absentOwner.'),
   })
   .prefault({});
 

@@ -35,6 +35,8 @@ export interface OwnershipFacts {
   readonly firstRules: readonly RuleId[];
   /** OWN-FIRST, COL-EARLIEST: a colleague closed a client the holder keeps. */
   readonly keepRules: readonly RuleId[];
+  /** The holder was away at the client's last visit, which came unannounced or was a new client naming them (DEAL-ABSENT-OWNER). */
+  readonly absentVisit: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string } | null;
   /** The client's registrations in order (the earlier salespeople of a later designation). */
   readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean }[];
 }
@@ -73,6 +75,7 @@ export function ownershipFacts(c: OwnCtx, client: string, groupOf: (person: stri
     namedRules: NAMED,
     firstRules: FIRST,
     keepRules: KEEP,
+    absentVisit: f?.x.absentVisit ?? null,
     registrations: f?.registrations ?? NONE,
   };
 }

@@ -188,6 +188,7 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
     servedBy: x.x.servedBy ?? y.x.servedBy,
     quarrel: x.x.quarrel ?? y.x.quarrel ?? null,
     returned: x.x.returned ?? y.x.returned ?? null,
+    absentVisit: x.x.absentVisit ?? y.x.absentVisit ?? null,
   };
   setOwner(c, y, null);
   dropFile(c, fromKey);

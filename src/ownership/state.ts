@@ -144,6 +144,8 @@ export interface FileExtra {
   readonly returned?: { readonly staff: string; readonly claim: string; readonly by: number; readonly notice: string | null } | null;
   /** A ruling found a quarrel over the client, whose deal is still to come (DSP-QUARREL): it goes to `party`. */
   readonly quarrel?: { readonly party: string; readonly event: string } | null;
+  /** The holder was away at the client's last visit, which came unannounced or was a new client naming them (DEAL-ABSENT-OWNER's own splits). */
+  readonly absentVisit?: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string } | null;
   /** The open or last dispute (DSP-PROCESS). */
   readonly dispute: {
     readonly raisedBy: string | null;

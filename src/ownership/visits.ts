@@ -321,7 +321,22 @@ export function registerVisit(c: OwnCtx, v: VisitRegistration): void {
   const prior = f.registrations.some((r) => r.valid && r.event !== filed);
   registerClient(c, f, { event: c.tx.id, staff: v.receiver, channel: 'visit', person: v.person, name: v.name, company: v.company, invalid: fieldsProblem(c, v.fields, 'visit'), claimant, takeover: take, keep, contactAt: v.contactAt });
   if (before !== null && claimant !== null && f.owner === claimant.staff) f.x = { ...f.x, recognition: { ...before, taker: claimant.staff, event: c.tx.id } };
+  noteAbsence(c, f, v, owner === null && claimant?.why === 'named');
   referral(c, f, ties, prior);
+}
+
+/**
+ * Whether the holder was away at this visit and someone else received it,
+ * with the client unannounced (004b §1.3) or new and naming them (004e §5):
+ * the deal split reads it (DEAL-ABSENT-OWNER). Only such visits are kept;
+ * any later visit replaces the note.
+ */
+function noteAbsence(c: OwnCtx, f: FileDraft, v: VisitRegistration, namedNew: boolean): void {
+  const holder = holderOf(f);
+  const away = holder !== null && v.receiver !== holder && !v.ties.present(holder);
+  const how = !away ? null : v.ties.unannounced ? 'unannounced' : namedNew ? 'namedNew' : null;
+  if (how !== null && holder !== null) f.x = { ...f.x, absentVisit: { how, owner: holder, event: c.tx.id } };
+  else if (f.x.absentVisit) f.x = { ...f.x, absentVisit: null };
 }
 
 /** A late book entry by another receiver: it claims the client by its earlier contact (REG-DISCIPLINE decides whether it can). */

@@ -47,5 +47,7 @@ describe('the published entry points', () => {
     const cjs = createRequire(join(root, 'package.json'))(join(out, 'index.cjs')) as Record<string, unknown>;
     expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).sort());
     expect(readFileSync(join(out, 'index.js'), 'utf8')).not.toMatch(/\bprocess\.|console\./);
+    // The CLI's optional packages (charts, workbooks) are not the library's.
+    for (const file of ['index.js', 'index.cjs']) expect(readFileSync(join(out, file), 'utf8')).not.toMatch(/echarts|exceljs/);
   });
 });

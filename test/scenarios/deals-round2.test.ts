@@ -221,3 +221,40 @@ describe('COM-RATE-TIERS: which amount is the excess paid at the above rate', ()
     expect(run('red', '400000', '1000000')).toEqual({ excess: '0.00', commission: '2300.00' });
   });
 });
+
+describe('DEAL-ABSENT-OWNER: how the client came while the owner was away', () => {
+  const away = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), event('changeStaff', '11-05 08:00', { staff: 'S01', status: 'off' })];
+  const policy: PolicyInput = {
+    deals: { splits: { absentOwner: { credit: { owner: 100, closer: 0 }, commission: { owner: 100, closer: 0 } }, absentUnannounced: {}, absentNamed: {} } },
+  };
+
+  it('DEAL-ABSENT-OWNER DEAL-COOPERATION (004b §1.3): given absentUnannounced, when zhang says he has not been here while S01 is off and S02 closes, then the unannounced split (5:5) applies, not absentOwner', () => {
+    const g = given([...away, visit('11-05 10:00', zhang, { receiver: 'S02', unannounced: true, asked: true })], policy);
+    const d = find(g.when(deal('11-05 15:00', 'D1', 'S02', zhang)), 'allocation');
+    expect(d.why).toBe('absentUnannounced');
+    expect(d.rules).toEqual(expect.arrayContaining(['DEAL-ABSENT-OWNER', 'DEAL-COOPERATION']));
+    expect(describeReason(g.state, d)).toContain('had not been here');
+    expect(parts(row(g.state, 'D1').credit)).toEqual(['S01 0.5 500000.00', 'S02 0.5 500000.00']);
+  });
+
+  it('DEAL-ABSENT-OWNER: given the same office, when zhang names S01 on the visit, then absentOwner applies: all to S01; a later visit replaces the note', () => {
+    const g = given([...away, visit('11-05 10:00', zhang, { receiver: 'S02', unannounced: true, asked: true }), visit('11-05 11:00', zhang, { named: 'S01' })], policy);
+    const d = find(g.when(deal('11-05 15:00', 'D1', 'S02', zhang)), 'allocation');
+    expect(d.why).toBe('absentOwner');
+    expect(parts(row(g.state, 'D1').credit)).toEqual(['S01 1 1000000.00']);
+  });
+
+  it('DEAL-ABSENT-OWNER OWN-NAMED (004e §5): given absentNamed, when a new client names S03, who is off, and the receiver closes, then credit to the closer and commission 5:5', () => {
+    const g = given([...team, event('changeStaff', '11-02 08:00', { staff: 'S03', status: 'off' }), visit('11-02 10:00', wang, { named: 'S03', receiver: 'S01' })], policy);
+    const d = find(g.when(deal('11-02 15:00', 'D1', 'S01', wang)), 'allocation');
+    expect(d.why).toBe('absentNamed');
+    expect(d.rules).toEqual(expect.arrayContaining(['DEAL-ABSENT-OWNER', 'OWN-NAMED']));
+    expect(parts(row(g.state, 'D1').credit)).toEqual(['S01 1 1000000.00']);
+    expect(parts(row(g.state, 'D1').commission)).toEqual(['S03 0.5 900.00', 'S01 0.5 900.00']);
+  });
+
+  it('DEAL-ABSENT-OWNER: given neither case is set (the default), then an unannounced visit with the owner away falls to absentOwner', () => {
+    const g = given([...away, visit('11-05 10:00', zhang, { receiver: 'S02', unannounced: true, asked: true })], { deals: { splits: { absentOwner: { credit: { owner: 100, closer: 0 }, commission: { owner: 100, closer: 0 } } } } });
+    expect(find(g.when(deal('11-05 15:00', 'D1', 'S02', zhang)), 'allocation').why).toBe('absentOwner');
+  });
+});

@@ -85,9 +85,16 @@ describe('DEAL-ABSENT-OWNER: a deal closed for an absent owner: credit to the ow
     expect(booked(g.state, 'D1', 'commission')).toEqual({ S01: '1260.00', S02: '540.00' });
   });
 
-  it('given draft-rules (004e §5), the one on duty gets the credit and the commission is shared', () => {
+  it('given draft-rules (004e §1, §3), an absent owner\'s old client closed by a colleague stays wholly the owner\'s (首接业绩制)', () => {
     const g = given(base, presetPolicy('draft-rules'));
     g.when(deal('11-05 15:00', 'D1', 'S02', zhang));
+    expect(parts(row(g.state, 'D1').credit)).toEqual(['S01 1 1000000.00']);
+    expect(parts(row(g.state, 'D1').commission)).toEqual(['S01 1 1800.00']);
+  });
+
+  it('given draft-rules (004e §5), a new client who named an absent salesperson: the one on duty gets the credit and the commission is shared', () => {
+    const g = given([...team, status('11-05 08:00', 'S01', 'off'), visit('11-05 10:00', wang, { named: 'S01', receiver: 'S02' })], presetPolicy('draft-rules'));
+    g.when(deal('11-05 15:00', 'D1', 'S02', wang));
     expect(parts(row(g.state, 'D1').credit)).toEqual(['S02 1 1000000.00']);
     expect(parts(row(g.state, 'D1').commission)).toEqual(['S01 0.5 900.00', 'S02 0.5 900.00']);
   });
@@ -123,8 +130,8 @@ describe('DEAL-COOPERATION: cooperative receptions split credit 5:5; a negotiate
     expect(booked(g.state, 'D1', 'credit')).toEqual({ S02: '1000000.00', S03: '0.00' });
   });
 
-  it('given the cooperation preset (004b §1.3), an absent original who knows the client shares the credit 5:5', () => {
-    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), status('11-05 08:00', 'S01', 'leave')], presetPolicy('cooperation'));
+  it('given the cooperation preset (004b §1.3), a client who said they had not been here while the original who knows them was away shares the credit 5:5', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), status('11-05 08:00', 'S01', 'leave'), visit('11-05 10:00', zhang, { receiver: 'S02', unannounced: true, asked: true })], presetPolicy('cooperation'));
     g.when(deal('11-05 15:00', 'D1', 'S02', zhang));
     expect(parts(row(g.state, 'D1').credit)).toEqual(['S01 0.5 500000.00', 'S02 0.5 500000.00']);
   });

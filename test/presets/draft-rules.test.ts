@@ -1,0 +1,104 @@
+/**
+ * draft-rules (004e 房地产销售案场客户归属规定 讨论稿): the office's
+ * distinctive clauses, replayed under the preset.
+ */
+import { describe, expect, it } from 'vitest';
+import { presetPolicy, type DealRow } from '../../src/index.js';
+import { assign, call, complaint, deal, event, find, given, link, recognize, recognizeBy, row, staff, status, visit, wang, zhang, chen } from '../support/dsl.js';
+
+const policy = presetPolicy('draft-rules');
+const team = [staff('S01'), staff('S02'), staff('S03'), staff('S04'), staff('M1', { role: 'manager' })];
+const shares = (list: DealRow['credit'] | null) => (list ?? []).map((s) => `${s.staff} ${s.share}`).sort();
+const old = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' })];
+
+describe('draft-rules (004e)', () => {
+  it('004e §3 ROT-ABSENT-OWNER-ASSIST ROT-OLD-CLIENT-NOT-COUNTED: given S01 is resting, when S01s old client comes, then the last in line receives him, not as a turn, and S01 keeps him', () => {
+    const g = given([...old, status('11-05 08:00', 'S01', 'off')], policy);
+    const d = find(g.when(visit('11-05 10:00', zhang)), 'reception');
+    expect(d).toMatchObject({ receiver: 'S04', counted: false });
+    expect(d.rules).toEqual(expect.arrayContaining(['ROT-ABSENT-OWNER-ASSIST']));
+    expect(g.ownerOf(zhang.phone)).toBe('S01');
+  });
+
+  it('004e §1 §3 OWN-FIRST DEAL-ABSENT-OWNER: given S01 is out on company business, when the last in line closes S01s old client, then credit and commission stay with S01 (首接业绩制)', () => {
+    const g = given([...old, status('11-05 08:00', 'S01', 'companyBusiness'), visit('11-05 10:00', zhang)], policy);
+    g.when(deal('11-05 15:00', 'D1', 'S04', zhang));
+    expect(shares(row(g.state, 'D1').credit)).toEqual(['S01 1']);
+    expect(shares(row(g.state, 'D1').commission)).toEqual(['S01 1']);
+  });
+
+  it('004e §4 OWN-RECOGNIZE DEAL-RECOGNITION-WINDOW: given S01 recognizes his old client during S02s reception, then he is handed back and a deal S02 closes is all S01s', () => {
+    const g = given([...old, visit('11-10 10:00', zhang, { receiver: 'S02', unannounced: true, asked: true })], policy);
+    expect(g.ownerOf(zhang.phone)).toBe('S01');
+    g.when(recognizeBy('11-10 10:15', 'S01', zhang));
+    const a = find(g.when(deal('11-10 15:00', 'D1', 'S02', zhang)), 'allocation');
+    expect(a.rules).toContain('DEAL-RECOGNITION-WINDOW');
+    expect(shares(row(g.state, 'D1').credit)).toEqual(['S01 1']);
+  });
+
+  it('004e §4 DEAL-RECOGNITION-WINDOW (发现之时): given S01 did not recognize zhang, found on Nov 20 within a month of his first reception, when S02 closes on Dec 5, then credit S02 and commission shared equally; the month counts to the finding', () => {
+    // S01 sees zhang again on Nov 25, so S01 still holds him on Dec 5, more than a month after Nov 1.
+    const g = given([...old, visit('11-10 10:00', zhang, { receiver: 'S02', unannounced: true, asked: true }), recognize('11-20 16:00', zhang, 'later', { by: 'S02' }), visit('11-25 10:00', zhang, { receiver: 'S01' })], policy);
+    expect(g.ownerOf(zhang.phone, '12-05 15:00')).toBe('S01');
+    const a = find(g.when(deal('12-05 15:00', 'D1', 'S02', zhang)), 'allocation');
+    expect(a.why).toBe('recognitionFound');
+    expect(a.rules).toContain('DEAL-RECOGNITION-WINDOW');
+    expect(shares(row(g.state, 'D1').credit)).toEqual(['S02 1']);
+    expect(shares(row(g.state, 'D1').commission)).toEqual(['S01 0.5', 'S02 0.5']);
+  });
+
+  it('004e §4 DEAL-RECOGNITION-WINDOW (一个月以外): given zhang is found more than a month after his first reception, when S02 closes, then everything goes to the second receiver', () => {
+    const g = given([...old, visit('11-25 10:00', zhang, { receiver: 'S01' }), visit('12-05 10:00', zhang, { receiver: 'S02', unannounced: true, asked: true }), recognize('12-05 16:00', zhang, 'later', { by: 'S02' })], policy);
+    const a = find(g.when(deal('12-06 15:00', 'D1', 'S02', zhang)), 'allocation');
+    expect(a.why).toBe('recognitionFoundAfter');
+    expect(shares(row(g.state, 'D1').credit)).toEqual(['S02 1']);
+    expect(shares(row(g.state, 'D1').commission)).toEqual(['S02 1']);
+  });
+
+  it('004e §5 OWN-NAMED DEAL-ABSENT-OWNER: given a new client asks for S03, who is off without arranging help, when the duty person receives and closes, then the credit is the duty person’s and the commission is shared equally', () => {
+    const g = given([...team, status('11-02 08:00', 'S03', 'off')], policy);
+    const step = g.when(visit('11-02 10:00', wang, { named: 'S03' }));
+    expect(g.ownerOf(wang.phone)).toBe('S03');
+    const closer = find(step, 'reception').receiver ?? 'S01';
+    expect(closer).not.toBe('S03');
+    const a = find(g.when(deal('11-02 15:00', 'D1', closer, wang)), 'allocation');
+    expect(a.why).toBe('absentNamed');
+    expect(a.rules).toEqual(expect.arrayContaining(['DEAL-ABSENT-OWNER', 'OWN-NAMED']));
+    expect(shares(row(g.state, 'D1').credit)).toEqual([`${closer} 1`]);
+    expect(shares(row(g.state, 'D1').commission)).toEqual([`${closer} 0.5`, 'S03 0.5'].sort());
+  });
+
+  it('004e §6 COL-CROSS-FAMILY: given S01 registered the husband and S02 the wife without knowing, when the wife buys with S02, then the credit is S01s, who registered first, and the commission is shared equally', () => {
+    const g = given([...old, visit('11-02 10:00', chen, { receiver: 'S02' }), link('11-03 10:00', zhang, chen, 'spouse')], policy);
+    const a = find(g.when(deal('11-04 10:00', 'D1', 'S02', chen)), 'allocation');
+    expect(a.rules).toContain('COL-CROSS-FAMILY');
+    expect(shares(row(g.state, 'D1').credit)).toEqual(['S01 1']);
+    expect(shares(row(g.state, 'D1').commission)).toEqual(['S01 0.5', 'S02 0.5']);
+  });
+
+  it('004e §7 OWN-CALL ROT-CALL-ALLOCATION: given calls are allocated by the manager, then an unallocated call waits for the manager, a call S02 enters for himself gives nothing, and one M1 allocates protects', () => {
+    const g = given(team, policy);
+    const waiting = g.when(event('registerCall', '11-01 09:00', { client: { name: '钱八', phone: '13522223333' } }));
+    expect(find(waiting, 'reception')).toMatchObject({ receiver: null });
+    expect(given([...team, call('11-01 10:00', wang, 'S02')], policy).ownerOf(wang.phone)).toBeNull();
+    expect(given([...team, call('11-01 10:00', wang, 'S02', { allocatedBy: 'M1' })], policy).ownerOf(wang.phone)).toBe('S02');
+  });
+
+  it('004e §8 OWN-MANAGER: given a company client, when the manager assigns them to S03, then S03 owns them', () => {
+    const g = given([...team, visit('11-01 10:00', wang, { receiver: 'S01' })], policy);
+    const step = g.when(assign('11-02 10:00', wang, 'S03', { by: 'M1' }));
+    expect(find(step, 'ownership').rules).toContain('OWN-MANAGER');
+    expect(g.ownerOf(wang.phone)).toBe('S03');
+  });
+
+  it('004e §10 OWN-COMPLAINT: given a justified complaint about S01s service, when the manager names S03 and S03 closes, then the deal is wholly S03s; an unjustified one leaves zhang with S01', () => {
+    const g = given([...old, complaint('11-05 10:00', zhang, 'S01', true, 'S03')], policy);
+    expect(g.ownerOf(zhang.phone)).toBe('S03');
+    const a = find(g.when(deal('11-08 10:00', 'D1', 'S03', zhang)), 'allocation');
+    expect(a.rules).toContain('OWN-COMPLAINT');
+    expect(shares(row(g.state, 'D1').credit)).toEqual(['S03 1']);
+    expect(shares(row(g.state, 'D1').commission)).toEqual(['S03 1']);
+    const unjustified = given([...old, complaint('11-05 10:00', zhang, 'S01', false)], policy);
+    expect(unjustified.ownerOf(zhang.phone)).toBe('S01');
+  });
+});
