@@ -54,7 +54,7 @@ export interface SplitFacts {
   /** The holder was away at the client's last visit, which came unannounced or was a new client naming them (DEAL-ABSENT-OWNER). */
   readonly absentVisit: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string } | null;
   /** The client's registrations in order, for the earlier salespeople of DEAL-LATER-DESIGNATION. */
-  readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean }[];
+  readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean; readonly channel?: string; readonly lastAt?: number }[];
 }
 
 /**
@@ -156,6 +156,12 @@ function laterNamed(l: NonNullable<SplitsPolicy['laterDesignation']>, named: Non
   };
 }
 
+/** Whether `staff` registered a visit of the client on the day of `at` (DEAL-ABSENT-OWNER under absentOwnerSameDay). */
+function receivedOn(registrations: SplitFacts['registrations'], staff: string, cal: Calendar, at: number): boolean {
+  const day = cal.dayOf(at);
+  return registrations.some((r) => r.valid && r.staff === staff && r.channel === 'visit' && r.lastAt !== undefined && cal.dayOf(r.lastAt) === day);
+}
+
 /**
  * Decides a deal's credit and commission shares.
  * @internal
@@ -235,7 +241,11 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
       const why = away.how === 'unannounced' ? 'absentUnannounced' : 'absentNamed';
       return byCase([['owner', holder], ['closer', closer]], own, cited, [...evidence, away.event], why, { closer, holder, status });
     }
-    if (splits.absentOwner !== null) return byCase([['owner', holder], ['closer', closer]], splits.absentOwner, ABSENT, evidence, 'absentOwner', { closer, holder, status });
+    if (splits.absentOwner !== null) {
+      // 004i: the split holds for a deal the day the closer received the client; on a later day the client was back with the owner.
+      if (splits.absentOwnerSameDay && !receivedOn(o.registrations, closer, cal, at)) return whole(holder, joinRules(ABSENT, o.keepRules), evidence, 'absentOwnerLater', { closer, holder, status });
+      return byCase([['owner', holder], ['closer', closer]], splits.absentOwner, ABSENT, evidence, 'absentOwner', { closer, holder, status });
+    }
   }
   // 004e §4: counted from 发现之时, the moment the client was found, to the first reception; no fact, no window.
   const recognition = splits.recognition;

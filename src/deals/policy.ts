@@ -124,6 +124,10 @@ export const splitsPolicySchema = z
     absentNamed: splitCase('owner', 'closer', [0, 100], [50, 50], 'DEAL-ABSENT-OWNER, OWN-NAMED (004e §5)')
       .default(null)
       .describe('DEAL-ABSENT-OWNER (004e §5 当值成交的,成交业绩归当值人员所有,佣金两人均分): a new client named a salesperson who was away (registerVisit.named), and the colleague who received them closed; null: as absentOwner.'),
+    absentOwnerSameDay: z
+      .boolean()
+      .default(false)
+      .describe("DEAL-ABSENT-OWNER (004i 若当天成交 ... 若当天无法成交,客户归还A): the absent owner's split holds only for a deal closed on a day the closer received the client; a deal on a later day goes wholly to the owner; false: any deal closed while the owner is away."),
   })
   .prefault({});
 

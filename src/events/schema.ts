@@ -244,6 +244,11 @@ export const recordFollowUpSchema = z.strictObject({
   client: clientRefSchema,
   channel: z.enum(['call', 'message', 'visit', 'other']).optional(),
   doNotCall: z.boolean().optional().describe('The client asked not to be called (OWN-FOLLOWUP exemption).'),
+  effective: z
+    .boolean()
+    .optional()
+    .describe('Whether the contact reached the client (有效联系, 004j §2.2); false: an attempt that did not (unanswered, no reply). Omitted: effective.'),
+  nextAt: instantSchema.optional().describe('The next callback agreed with the client (原定回访时间, 004l §4, OWN-FOLLOWUP).'),
 });
 
 /**

@@ -323,7 +323,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     return null;
   },
 
-  recordFollowUp: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => followUp(o.cOwn, client, e.staff, e.doNotCall)),
+  recordFollowUp: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => followUp(o.cOwn, client, e.staff, { doNotCall: e.doNotCall, effective: e.effective, nextAt: e.nextAt === undefined ? undefined : instantMs(e.nextAt) })),
   releaseClaim: (o, e) => onKnown(o, e, e.staff, 'staff', (client) => giveUp(o.cOwn, client, e.staff, 'release', QUOTA_RULES)),
   raiseDispute: (o, e) =>
     onKnown(o, e, e.staff, 'staff', (client) => {

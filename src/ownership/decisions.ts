@@ -462,6 +462,8 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
           return `follow-up by the owner; protected ${until(w, num(a, 'until'))}`;
         case 'keptDoNotCall':
           return `follow-up by the owner; protected ${until(w, num(a, 'until'))}; the client asked not to be called, so no follow-up is due`;
+        case 'notEffective':
+          return `the owner's contact did not reach the client: only an effective contact (有效联系) keeps them, protected ${until(w, num(a, 'until'))}`;
         case 'afterReturn':
           return `${w.who(d.staff)} contacted a client their returned claim told them to leave (CLM-CONFLICT-RETURN): the follow-up keeps nothing`;
         case 'ownerUnprotected':

@@ -77,6 +77,15 @@ function followUpDeadline(c: OwnCtx, from: number, first: boolean, channel: Chan
   return days === null ? null : windowEnd(c.cal, from, days);
 }
 
+/**
+ * When a window that starts at `at` counts from: the start of its book day
+ * when a cutoff moved it to the next day (REG-CUTOFF), else `at`.
+ * @internal
+ */
+export function windowStart(c: OwnCtx, at: number, day: number | null): number {
+  return day !== null && day > c.cal.dayOf(at) ? c.cal.startOf(day) : at;
+}
+
 /** A change of ownership: who, on what basis, from when, and why. @internal */
 export interface Grant {
   readonly staff: string | null;
@@ -145,8 +154,10 @@ export function grant(c: OwnCtx, f: FileDraft, change: Grant): void {
   f.status = status;
   const basisRules = referralWindow && !change.rules.includes('REF-WINDOW') ? joinRules(change.rules, REFERRAL_WINDOW) : change.rules;
   f.basis = { rules: basisRules, evidence: change.evidence, channel: change.channel, at: change.at, day: change.day ?? null, person: change.person ?? null };
-  f.windowEndsAt = guarded && days !== null ? windowEnd(c.cal, change.at, days) : null;
-  f.followUpBy = guarded && !referralWindow ? followUpDeadline(c, change.at, true, change.channel) : null;
+  // REG-CUTOFF: a registration after the cutoff counts for the next day, and so does its window (004j §1.3).
+  const start = windowStart(c, change.at, change.day ?? null);
+  f.windowEndsAt = guarded && days !== null ? windowEnd(c.cal, start, days) : null;
+  f.followUpBy = guarded && !referralWindow ? followUpDeadline(c, start, true, change.channel) : null;
   if (status !== 'disputed' && f.x.dispute !== null) f.x = { ...f.x, dispute: null };
   if (!c.tx.record) return;
   let cited = basisRules;
@@ -187,15 +198,23 @@ export function holderNow(file: ClientFile | undefined, c: OwnCtx): string | nul
  * policy counts (OWN-VALIDITY renewal, OWN-FOLLOWUP). Never shortens a window.
  * @internal
  */
-export function renew(c: OwnCtx, f: FileDraft, channel: Channel | null): void {
+export function renew(c: OwnCtx, f: FileDraft, channel: Channel | null, day: number | null = null, nextAt: number | null = null): void {
   if (!isProtected(f.status)) return;
+  const from = windowStart(c, c.tx.at, day);
   if (channel !== null && f.windowEndsAt !== null) {
     const days = validityDays(c.p, channel);
     const basisDays = f.basis.channel === null ? null : validityDays(c.p, f.basis.channel);
     const longest = days === null || basisDays === null ? null : Math.max(days, basisDays);
-    f.windowEndsAt = longest === null ? null : Math.max(f.windowEndsAt, windowEnd(c.cal, c.tx.at, longest));
+    f.windowEndsAt = longest === null ? null : Math.max(f.windowEndsAt, windowEnd(c.cal, from, longest));
   }
-  if (!onReferralWindow(f)) f.followUpBy = followUpDeadline(c, c.tx.at, false, f.basis.channel) ?? f.followUpBy;
+  if (onReferralWindow(f)) return;
+  // OWN-FOLLOWUP (004l §4): an agreed next callback is the next deadline, the end of its day.
+  if (nextAt !== null && c.p.ownership.followUp.agreedNext && nextAt >= c.tx.at) {
+    f.followUpBy = windowEnd(c.cal, nextAt, 0);
+    return;
+  }
+  // With only a first follow-up required (firstWithinDays, no withinDays), the contact meets it: none is due after.
+  f.followUpBy = followUpDeadline(c, from, false, f.basis.channel);
 }
 
 /**

@@ -104,14 +104,22 @@ export const ownershipPolicySchema = z
       .prefault({})
       .describe('OWN-VALIDITY: full calendar days of protection after the registration day, by channel; null: no limit.'),
     renewOn: z
-      .array(z.enum(['followUp', 'visit', 'claim']))
+      .array(z.enum(['followUp', 'visit', 'claim', 'call']))
       .default(['visit', 'claim'])
-      .describe("OWN-VALIDITY: contacts by the owner that restart the owner's window."),
+      .describe("OWN-VALIDITY: contacts by the owner that restart the owner's window; `call`: the client's call registered to the owner (004j §2.2 有效联系)."),
     followUp: z
       .strictObject({
         withinDays: window.default(null).describe('OWN-FOLLOWUP: the owner must record a follow-up within this many days of the last contact; null: not required.'),
         firstWithinDays: window.default(null).describe('OWN-FOLLOWUP (004l): the first follow-up is due within this many days; null: as withinDays.'),
         doNotCallExempt: z.boolean().default(true).describe('OWN-FOLLOWUP (004h): a client who asked not to be called needs no follow-up.'),
+        effectiveOnly: z
+          .boolean()
+          .default(false)
+          .describe('OWN-FOLLOWUP, OWN-VALIDITY (004j §2.2 有效联系): only an effective contact keeps the client: a follow-up recorded as not effective (recordFollowUp.effective false, e.g. unanswered) renews neither the window nor the follow-up clock; false: every recorded follow-up counts.'),
+        agreedNext: z
+          .boolean()
+          .default(false)
+          .describe('OWN-FOLLOWUP (004l §4 按原定回访时间): a follow-up that agrees the next callback (recordFollowUp.nextAt) makes the end of that day the next deadline; false: nextAt is ignored and withinDays decides.'),
       })
       .prefault({}),
     permanentFromStage: dealStageSchema

@@ -228,10 +228,13 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
 
   const owner = f.owner;
   if (owner === claimant.staff) {
-    const renews = (input.channel === 'visit' && p.ownership.renewOn.includes('visit')) || (CLAIM_CHANNELS.includes(input.channel) && p.ownership.renewOn.includes('claim') && p.claims.reclaimRenews);
+    const renews =
+      (input.channel === 'visit' && p.ownership.renewOn.includes('visit')) ||
+      (input.channel === 'call' && p.ownership.renewOn.includes('call')) ||
+      (CLAIM_CHANNELS.includes(input.channel) && p.ownership.renewOn.includes('claim') && p.claims.reclaimRenews);
     if (!renews) return;
     const oldEnd = protectionEnd(f, p);
-    renew(c, f, input.channel);
+    renew(c, f, input.channel, day);
     const end = protectionEnd(f, p);
     if (end === oldEnd) return;
     ownershipDecision(c, f, owner, end, RENEWED, [input.event], 'renewed', { channel: input.channel });
@@ -358,20 +361,38 @@ export function hasFile(c: OwnCtx, client: string): boolean {
   return c.s.files.get(client) !== undefined;
 }
 
+/** What a follow-up says of the contact (OWN-FOLLOWUP). @internal */
+export interface Contact {
+  /** The client asked not to be called. */
+  readonly doNotCall?: boolean | undefined;
+  /** Whether the contact reached the client (有效联系); undefined: it did. */
+  readonly effective?: boolean | undefined;
+  /** Epoch ms of the next callback agreed with the client (原定回访时间). */
+  readonly nextAt?: number | undefined;
+}
+
+const NOT_EFFECTIVE = rules('OWN-FOLLOWUP', 'OWN-VALIDITY');
+
 /**
  * A recorded follow-up (OWN-FOLLOWUP): by the owner it restarts the
- * follow-up clock (and, if the policy says so, the window); by anyone else
- * it keeps nothing.
+ * follow-up clock (and, if the policy says so, the window), or sets the
+ * agreed next callback as the deadline; one that did not reach the client
+ * keeps nothing where only an effective contact counts (004j §2.2); by
+ * anyone else it keeps nothing.
  * @internal
  */
-export function followUp(c: OwnCtx, client: string, staff: string, doNotCall: boolean | undefined): void {
+export function followUp(c: OwnCtx, client: string, staff: string, contact: Contact = {}): void {
   const f = draftFile(c, client);
   settle(c, f);
+  const { doNotCall } = contact;
   if (doNotCall !== undefined && f.owner === staff) f.doNotCall = doNotCall;
   let kept = false;
   let why: string;
-  if (f.owner === staff && isProtected(f.status)) {
-    renew(c, f, c.p.ownership.renewOn.includes('followUp') ? f.basis.channel : null);
+  const ineffective = contact.effective === false && c.p.ownership.followUp.effectiveOnly;
+  if (f.owner === staff && isProtected(f.status) && ineffective) {
+    why = 'notEffective';
+  } else if (f.owner === staff && isProtected(f.status)) {
+    renew(c, f, c.p.ownership.renewOn.includes('followUp') ? f.basis.channel : null, null, contact.nextAt ?? null);
     kept = true;
     why = f.doNotCall && c.p.ownership.followUp.doNotCallExempt ? 'keptDoNotCall' : 'kept';
   } else if (f.owner === staff) {
@@ -382,6 +403,6 @@ export function followUp(c: OwnCtx, client: string, staff: string, doNotCall: bo
   }
   const { tx } = c;
   if (!tx.record) return;
-  const d: FollowUpDecision = { kind: 'followUp', event: tx.id, at: tx.at, rules: why === 'afterReturn' ? FOLLOW_RETURNED : FOLLOW, evidence: f.basis.evidence, why, args: { owner: f.owner, status: f.status, until: protectionEnd(f, c.p) }, client: f.key, staff, kept };
+  const d: FollowUpDecision = { kind: 'followUp', event: tx.id, at: tx.at, rules: why === 'afterReturn' ? FOLLOW_RETURNED : why === 'notEffective' ? NOT_EFFECTIVE : FOLLOW, evidence: f.basis.evidence, why, args: { owner: f.owner, status: f.status, until: protectionEnd(f, c.p) }, client: f.key, staff, kept };
   tx.emit(d);
 }

@@ -282,6 +282,8 @@ const extraSchema = z.union([
     leftBy: keySchema.nullable().exactOptional(),
     returned: z.strictObject({ staff: keySchema, claim: keySchema, by: msSchema, notice: keySchema.nullable() }).nullable().exactOptional(),
     quarrel: z.strictObject({ party: keySchema, ...event }).nullable().exactOptional(),
+    // Added with the presets' absent-owner splits (004b §1.3, 004e §5).
+    absentVisit: z.strictObject({ how: z.enum(['unannounced', 'namedNew']), owner: keySchema, ...event }).nullable().exactOptional(),
   }),
 ]);
 

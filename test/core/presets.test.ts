@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOffice, presetCatalog, presetNames, presetPolicy, replay } from '../../src/index.js';
+import { generate } from '../../examples/generate.js';
+import { createOffice, fromSnapshot, parseLog, presetCatalog, presetNames, presetPolicy, replay, toSnapshot } from '../../src/index.js';
 import { call, staff, visit, zhang } from '../support/dsl.js';
 
 describe('presets: one policy per source document (RULES §P)', () => {
@@ -26,5 +27,18 @@ describe('presets: one policy per source document (RULES §P)', () => {
     const shenyang = replay(log, presetPolicy('shenyang')).decisions.some((d) => d.rules.includes('REG-CALL-BEFORE-VISIT'));
     const plain = replay(log, {}).decisions.some((d) => d.rules.includes('REG-CALL-BEFORE-VISIT'));
     expect([shenyang, plain]).toEqual([true, false]);
+  });
+
+  // Each preset reaches parts of the state the default never does: a snapshot must restore all of them (issue 13).
+  // The generator's benchmark mode carries every event type and field, the example month does not.
+  const lines: string[] = [];
+  generate({ seed: 11, events: 2500, start: '2026-01-01' }, (line) => lines.push(line));
+  const log = parseLog(lines.join('\n')).events;
+  it.each(presetNames)('%s: the state after a log of every event type survives a snapshot round trip', (name) => {
+    const { state } = replay(log, presetPolicy(name));
+    const text = JSON.stringify(toSnapshot(state));
+    const back = fromSnapshot(JSON.parse(text));
+    if (!back.ok) throw new Error(JSON.stringify(back.issues.slice(0, 3)));
+    expect(JSON.stringify(toSnapshot(back.state))).toBe(text);
   });
 });
