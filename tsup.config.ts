@@ -23,13 +23,16 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     // Both builds run at once: the library's clean must spare the CLI's files.
-    clean: ['!cli.*'],
+    clean: ['!cli.*', '!cli-worker.*'],
     target: 'node20',
     treeshake: true,
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    // The worker of `replay --jobs N` is its own file: offices.ts starts it by URL, next to cli.js.
+    entry: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/cli-worker.ts' },
     format: ['esm'],
+    // Each file whole: shared chunks would be files the library build's clean does not know to spare.
+    splitting: false,
     dts: false,
     sourcemap: true,
     clean: false,

@@ -47,6 +47,12 @@ export interface Options {
   start: string;
   /** Replace `out` if it exists. */
   force?: boolean;
+  /**
+   * Offices in one log (default 1): office k (from 0) is the log of seed
+   * `seed + k` under its own id, `jiuzhou` then `jiuzhou-2`, `jiuzhou-3`...,
+   * the logs interleaved by time; `events` and `days` are per office.
+   */
+  offices?: number;
 }
 
 /** The generator's command-line words, with what each means. */
@@ -60,6 +66,7 @@ export const USAGE = `usage: npx tsx examples/generate.ts --out FILE [options]
   --start DATE      the first day, YYYY-MM-DD (default 2026-10-01)
   --returning R     share (0 to 1) of client visits and calls by known clients
   --corrupt N       damage N lines the ways real logs get damaged
+  --offices N       N offices in one log (seeds seed..seed+N-1), interleaved by time
   --help            this text
 `;
 
@@ -102,6 +109,7 @@ export function options(argv: string[]): Options & { help: boolean } {
         start: { type: 'string' },
         returning: { type: 'string' },
         corrupt: { type: 'string' },
+        offices: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -117,6 +125,7 @@ export function options(argv: string[]): Options & { help: boolean } {
     events: numberOf('--events', values.events, 0, whole, 'a whole number of events'),
     days: numberOf('--days', values.days, 31, (n) => Number.isInteger(n) && n >= 1, 'a whole number of days, at least 1'),
     corrupt: numberOf('--corrupt', values.corrupt, 0, whole, 'a whole number of lines'),
+    offices: numberOf('--offices', values.offices, 1, (n) => Number.isInteger(n) && n >= 1, 'a whole number of offices, at least 1'),
     ...(returning === undefined ? {} : { returning }),
     ...(values.out === undefined ? {} : { out: values.out }),
     start,
@@ -190,6 +199,7 @@ interface Member {
  * ```
  */
 export function generate(opt: Options, write: (line: string) => void): number {
+  if ((opt.offices ?? 1) > 1) return generateOffices(opt, write);
   const random = rng(opt.seed);
   const bench = opt.events > 0;
   // Who owns whom as of the end of the previous day (realistic logs only).
@@ -560,6 +570,41 @@ const damages: readonly Damage[] = [
   (_, e, k) => JSON.stringify({ ...e, id: `bad${k}`, office: 'another-office' }), // another office's event
   (_, e) => JSON.stringify({ v: 1, id: e.id, at: e.at, office: e.office, type: 'changeStaff', staff: 'S01', status: 'left' }), // a reused id
 ];
+
+/** The id of office k (from 0) of a multi-office log. */
+export const officeId = (k: number): string => (k === 0 ? 'jiuzhou' : `jiuzhou-${k + 1}`);
+
+/**
+ * Several offices in one log: each office's own seeded log under its id,
+ * merged by time (ties: the lower office first), each office's lines in order.
+ */
+function generateOffices(opt: Options, write: (line: string) => void): number {
+  const logs = Array.from({ length: opt.offices ?? 1 }, (_, k) => {
+    const lines: string[] = [];
+    generate({ ...opt, seed: opt.seed + k, offices: 1 }, (line) => lines.push(k === 0 ? line : line.replace('"office":"jiuzhou"', `"office":"${officeId(k)}"`)));
+    return lines;
+  });
+  const next = logs.map(() => 0);
+  const atOf = (line: string) => Date.parse(/"at":"([^"]+)"/.exec(line)?.[1] ?? '');
+  let count = 0;
+  for (;;) {
+    let best = -1;
+    let bestAt = Number.POSITIVE_INFINITY;
+    logs.forEach((lines, k) => {
+      const line = lines[next[k] ?? 0];
+      if (line === undefined) return;
+      const at = atOf(line);
+      if (best < 0 || at < bestAt) {
+        best = k;
+        bestAt = at;
+      }
+    });
+    if (best < 0) return count;
+    write(logs[best]?.[next[best] ?? 0] ?? '');
+    next[best] = (next[best] ?? 0) + 1;
+    count++;
+  }
+}
 
 /**
  * Mixes `count` bad lines into a log at seeded places, each right after a

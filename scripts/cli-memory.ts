@@ -13,6 +13,12 @@
  *   npm run bench:cli -- --events 100000,400000
  *   npm run bench:cli -- --no-reference          # every report only
  *   npm run bench:cli -- --cli /tmp/old/cli.js   # another build (e.g. main's, to compare)
+ *   npm run bench:cli -- --offices-only          # only the speedup of --jobs (below)
+ *
+ * Then, offices in parallel: a generated 4-office log (`--office-events` per
+ * office, default 50000) replayed with `--jobs 1`, `--jobs 2` and `--jobs 4`,
+ * the outputs compared byte for byte, and the speedup printed as ratios of
+ * wall and CPU time against `--jobs 1`, in the same run.
  *
  * Peak RSS and CPU time (user + system) come from `/usr/bin/time -v`;
  * without it, from the CLI process's own getrusage at exit
@@ -109,9 +115,37 @@ function run(events: number): Run {
   return result;
 }
 
+/** The speedup of `replay --jobs N` against `--jobs 1` on a generated 4-office log. */
+function offices(): void {
+  const perOffice = Number(argAfter('--office-events') ?? 50_000);
+  const log = join(dir, 'offices-4.jsonl');
+  const fd = openSync(log, 'w');
+  generate({ seed: 7, events: perOffice, out: log, start: '2026-01-01', offices: 4 }, (line) => writeSync(fd, `${line}\n`));
+  closeSync(fd);
+  say(`offices in parallel: 4 offices x ${perOffice} events (${(statSync(log).size / 1e6).toFixed(0)} MB), replay --format json --out <dir> --jobs N`);
+  const runs = [1, 2, 4].map((jobs) => {
+    const out = join(dir, `jobs-${jobs}`);
+    const r = measure([cli, 'replay', log, '--format', 'json', '--out', out, '--jobs', String(jobs)]);
+    say(`  --jobs ${jobs}: wall ${r.seconds.toFixed(1)} s, cpu ${r.cpu.toFixed(1)} s, peak RSS ${r.rssMB.toFixed(0)} MB, exit ${r.code}`);
+    return { jobs, out, ...r };
+  });
+  const [one] = runs;
+  if (one === undefined) return;
+  for (const r of runs.slice(1)) {
+    const same = ['owners', 'receptions', 'fairness', 'deals', 'credits', 'commissions', 'scorecard', 'summary'].every((name) => readFileSync(join(r.out, `${name}.json`)).equals(readFileSync(join(one.out, `${name}.json`))));
+    say(`  speedup --jobs ${r.jobs}/--jobs 1: ${(one.seconds / r.seconds).toFixed(2)}x wall (cpu ${(r.cpu / one.cpu).toFixed(2)}x of --jobs 1's), output ${same ? 'identical' : 'DIFFERENT'}`);
+  }
+  for (const r of runs) rmSync(r.out, { recursive: true, force: true });
+  rmSync(log);
+}
+
 say(`node ${process.version}; peak RSS from ${haveTime ? `${time} -v` : 'process.resourceUsage().maxRSS in the CLI'}`);
 say(`node ${relative(process.cwd(), cli)} replay <log> --format json --out <dir>, logs in ${dir}`);
 try {
+  if (process.argv.includes('--offices-only')) {
+    offices();
+    process.exit(0);
+  }
   const runs = sizes.map(run);
   const first = runs[0];
   const last = runs[runs.length - 1];
@@ -122,6 +156,7 @@ try {
       say(`scorecard only: time ratio ${(last.state.seconds / first.state.seconds).toFixed(2)} wall, ${(last.state.cpu / first.state.cpu).toFixed(2)} cpu, peak RSS ratio ${(last.state.rssMB / first.state.rssMB).toFixed(2)}`);
     }
   }
+  offices();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

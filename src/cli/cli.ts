@@ -12,7 +12,7 @@ import { reports } from './reports.js';
 import { report } from './report-page.js';
 import { loadExcel } from './xlsx.js';
 
-type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine';
+type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine' | 'jobs';
 
 const optionSpecs: Record<Option | 'help', NonNullable<ParseArgsConfig['options']>[string]> = {
   policy: { type: 'string', multiple: true, short: 'p' },
@@ -24,6 +24,7 @@ const optionSpecs: Record<Option | 'help', NonNullable<ParseArgsConfig['options'
   'no-mask': { type: 'boolean' },
   as: { type: 'string' },
   quarantine: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -37,6 +38,7 @@ const optionHelp: Record<Option, string> = {
   'no-mask': '--no-mask                   show phone numbers in full (they are masked by default: 138****5678, PRV-MASK)',
   as: "--as <staff>                a salesperson's view: their own clients in full, others' only as counts (PRV-ACCESS)",
   quarantine: '--quarantine <file>         where bad lines go (default: <out>/quarantine.jsonl, <out> defaulting to .salesfloor-out)',
+  jobs: '--jobs, -j <n>              replay a multi-office log on n worker threads, the offices shared out among them (default 1); the output is the same',
 };
 
 interface Command {
@@ -54,9 +56,9 @@ const logOptions: Option[] = ['policy', 'format', 'no-mask', 'quarantine'];
 
 const commands: Record<string, Command> = {
   replay: {
-    usage: 'replay <log.jsonl> [--policy <file|preset>] [--as-of <time>] [--format table|json|csv|xlsx] [--out <dir>]',
+    usage: 'replay <log.jsonl> [--policy <file|preset>] [--as-of <time>] [--format table|json|csv|xlsx] [--out <dir>] [--jobs <n>]',
     summary: 'replay a log and print the reports: ownership register, receptions, deals, scorecards',
-    options: [...logOptions, 'as-of', 'out', 'report', 'as'],
+    options: [...logOptions, 'as-of', 'out', 'report', 'as', 'jobs'],
     run: replay,
     xlsx: true,
   },
@@ -129,6 +131,13 @@ function commandHelp(name: string, command: Command): string {
   return [`Usage: salesfloor ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Options:', ...command.options.map((o) => `  ${command.optionHelp?.[o] ?? optionHelp[o]}`), '', TIMES, EXITS, ''].join('\n');
 }
 
+/** `--jobs`: a whole number of worker threads, at least 1. */
+function jobsOf(text: string | undefined): number {
+  if (text === undefined) return 1;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`--jobs ${text}: expected a whole number of worker threads, at least 1 (such as --jobs 2)`);
+  return Number(text);
+}
+
 function toArgs(values: Record<string, unknown>, positionals: string[]): Args {
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   const string = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -145,6 +154,7 @@ function toArgs(values: Record<string, unknown>, positionals: string[]): Args {
     mask: values['no-mask'] !== true,
     as: string(values.as),
     quarantine: string(values.quarantine),
+    jobs: jobsOf(string(values.jobs)),
   };
 }
 

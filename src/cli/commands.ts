@@ -21,6 +21,7 @@ import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
 import { maskLine, maskPhoneField, maskText } from './privacy.js';
 import { chunkDifferences, differenceHead, differences } from './differences.js';
 import { chunkInput, reportInput, reportNames, reports, type Cell, type Collector, type Observer, type Report, type ReportInput, type Row, type RowStream } from './reports.js';
+import { replayOffices, scanOffices } from './offices.js';
 import { readLog, type ReadOptions, type Session } from './session.js';
 import { ReportStream, type ChunkSource, type Part } from './stream.js';
 import { openWorkbook, WORKBOOK } from './xlsx.js';
@@ -37,6 +38,8 @@ export interface Args {
   readonly mask: boolean;
   readonly as: string | undefined;
   readonly quarantine: string | undefined;
+  /** `--jobs`: worker threads sharing out the offices of a multi-office log (replay). */
+  readonly jobs: number;
 }
 
 const DEFAULT_OUT = '.salesfloor-out';
@@ -60,7 +63,7 @@ export function quarantineOf(args: Args, io: Io): string {
   return resolve(io.cwd, args.quarantine ?? join(args.out ?? DEFAULT_OUT, 'quarantine.jsonl'));
 }
 
-function chosenReports(args: Args, fallback: readonly Report[]): Report[] {
+export function chosenReports(args: Args, fallback: readonly Report[]): Report[] {
   if (args.report.length === 0) return [...fallback];
   return args.report.map((name) => {
     const found = reports.find((r) => r.name === name);
@@ -138,7 +141,7 @@ export function exitOf(session: Session, io?: Io): number {
  * about one of their clients, or in a report of people (scorecards, pay),
  * their own row; undefined: every row is shown.
  */
-function visibleTo(report: Report, input: ReportInput, as: string | undefined): ((row: Row) => boolean) | undefined {
+export function visibleTo(report: Report, input: ReportInput, as: string | undefined): ((row: Row) => boolean) | undefined {
   if (as === undefined) return undefined;
   // Other salespeople's own figures are theirs alone (issue 13 #5).
   const staff = report.staffColumn;
@@ -170,7 +173,7 @@ function sectionOf(report: Report, rows: Iterable<Row>, input: ReportInput, as: 
 }
 
 /** The reports written: CSV on stdout holds only the first (the others are not even collected). */
-function writtenReports(args: Args, chosen: readonly Report[]): Report[] {
+export function writtenReports(args: Args, chosen: readonly Report[]): Report[] {
   return args.out === undefined && args.format === 'csv' ? chosen.slice(0, 1) : [...chosen];
 }
 
@@ -180,19 +183,19 @@ function writtenReports(args: Args, chosen: readonly Report[]): Report[] {
  * and whether rows may go out as they come (not under `--as`: the filter
  * needs the final owners).
  */
-async function streamOf(io: Io, args: Args, clean: Clean, parts: readonly Part[]): Promise<ReportStream> {
+export async function streamOf(io: Io, args: Args, clean: Clean, parts: readonly Part[]): Promise<ReportStream> {
   const out = args.out === undefined ? undefined : resolve(io.cwd, args.out);
   const workbook = args.format === 'xlsx' && out !== undefined ? await openWorkbook(join(out, WORKBOOK), clean) : undefined;
   return new ReportStream(io, { format: args.format, out, clean, live: args.as === undefined, ...(workbook === undefined ? {} : { workbook }) }, parts);
 }
 
-function notesBefore(io: Io, args: Args, chosen: readonly Report[]): void {
+export function notesBefore(io: Io, args: Args, chosen: readonly Report[]): void {
   if (args.out === undefined && args.format === 'csv' && chosen.length > 1) {
     io.stderr.write(`CSV on stdout holds one report: ${chosen[0]?.name}. Choose with --report NAME, or write them all with --out DIR.\n`);
   }
 }
 
-function notesAfter(io: Io, args: Args, chosen: readonly Report[], withheld: readonly number[]): void {
+export function notesAfter(io: Io, args: Args, chosen: readonly Report[], withheld: readonly number[]): void {
   if (args.as !== undefined && args.format !== 'table') {
     io.stderr.write(`Withheld as ${args.as} (PRV-ACCESS): ${chosen.map((r, i) => `${r.name} ${withheld[i] ?? 0} rows`).join(', ')}.\n`);
   }
@@ -215,7 +218,7 @@ function rowsOf(stream: RowStream, view: ViewOptions): ChunkSource {
 }
 
 /** What a command reading one log under one policy knows before reading it. */
-interface Prepared {
+export interface Prepared {
   readonly log: string;
   readonly policy: ChosenPolicy;
   readonly view: ViewOptions;
@@ -230,7 +233,7 @@ interface Replayed extends Prepared {
 }
 
 /** Loads the one `--policy` and reads the view's time (`timeFlag`) in the office's zone. */
-async function prepareOne(args: Args, io: Io, timeFlag: '--as-of' | '--at' | null, history: 'full' | 'none' = 'none'): Promise<Prepared> {
+export async function prepareOne(args: Args, io: Io, timeFlag: '--as-of' | '--at' | null, history: 'full' | 'none' = 'none'): Promise<Prepared> {
   const log = logArg(args, io);
   if (args.policy.length > 1) throw new UsageError('this command takes one --policy; compare two with diff');
   const policy = await loadPolicy(args.policy[0], io.cwd, history);
@@ -239,7 +242,7 @@ async function prepareOne(args: Args, io: Io, timeFlag: '--as-of' | '--at' | nul
 }
 
 /** What readLog needs of `--quarantine`, `--no-mask` and `--as`. */
-function badLinesOf(args: Args, io: Io, clean: Clean): Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as'> {
+export function badLinesOf(args: Args, io: Io, clean: Clean): Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as'> {
   return { quarantine: quarantineOf(args, io), clean, cleanLine: lineCleanerOf(args), ...(args.as === undefined ? {} : { as: args.as }) };
 }
 
@@ -266,6 +269,9 @@ export async function replay(args: Args, io: Io): Promise<number> {
   const chosen = chosenReports(args, reports);
   const written = writtenReports(args, chosen);
   const prepared = await prepareOne(args, io, '--as-of');
+  // A log naming several offices is replayed partitioned by office (offices.ts); one office reads as it always did.
+  const scan = prepared.log === '-' ? null : await scanOffices(prepared.log).catch(() => null);
+  if (scan !== null && scan.offices.length > 1) return replayOffices(args, io, prepared, scan);
   const { view, clean } = prepared;
   // Reports with one row per decision stream their rows; the others are made from the final state.
   const streams = written.map((r) => r.stream?.());

@@ -126,33 +126,10 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     }
   }
   const replayers = options.sides.map((s) => s.office.replayer());
-  const bad: BadLine[] = [];
-  let badCount = 0;
+  const sink = new BadLines(options);
   let events = 0;
   let later = 0;
-  let fd: number | null = null;
-
-  let quarantineError: string | null = null;
-  const withheld = (text: string): boolean => options.as !== undefined && !isTheirs(text, options.as);
-  const reject = (line: number, text: string, issues: readonly Issue[]) => {
-    badCount++;
-    // Under --as, others' bad lines are named by number and code only: their messages may quote a client.
-    const hide = withheld(text);
-    const kept = hide ? issues.map((i) => ({ ...i, message: 'withheld: not your line (PRV-ACCESS)' })) : issues;
-    if (bad.length < KEEP_BAD) bad.push({ line, issues: kept });
-    if (options.quarantine === null || quarantineError !== null) return;
-    try {
-      if (fd === null) {
-        mkdirSync(dirname(options.quarantine), { recursive: true });
-        fd = openSync(options.quarantine, 'w', 0o600);
-      }
-      const record = { line, issues: kept.map(({ code, path, message }) => ({ code, path, message: options.clean(message) })), text: hide ? null : (options.cleanLine ?? options.clean)(text) };
-      writeSync(fd, `${JSON.stringify(record)}\n`);
-    } catch (error) {
-      // The bad lines are still named; the command reports the file it could not write and exits with the output code.
-      quarantineError = `cannot write the quarantine file ${options.quarantine}: ${reasonOf(error)}; choose another with --quarantine <file>`;
-    }
-  };
+  const reject = (line: number, text: string, issues: readonly Issue[]) => sink.reject(line, text, issues);
 
   const onLine = (text: string, line: number, fault?: LineFault) => {
     if (fault !== undefined) return reject(line, text, [{ code: fault.code, path: [], message: fault.message, line }]);
@@ -196,25 +173,62 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     );
   } finally {
     shown.done();
-    if (fd !== null) {
-      try {
-        closeSync(fd);
-      } catch (error) {
-        quarantineError ??= `cannot write the quarantine file ${options.quarantine}: ${reasonOf(error)}`;
+    sink.close();
+  }
+  return { lines, events, later, ...sink.counts(), states: states(), elapsedMs: Date.now() - started };
+}
+
+/**
+ * Where bad lines go: the first {@link KEEP_BAD} are kept for the summary,
+ * every one is written to the quarantine file (opened on the first), and
+ * under `--as` others' lines are named by number and code only.
+ */
+export class BadLines {
+  private readonly kept: BadLine[] = [];
+  private count = 0;
+  private fd: number | null = null;
+  private error: string | null = null;
+
+  /** @param options - the quarantine file, the cleaners and `--as` */
+  constructor(private readonly options: Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as'>) {}
+
+  /** A bad line, in the order of the log. */
+  reject(line: number, text: string, issues: readonly Issue[]): void {
+    const { options } = this;
+    this.count++;
+    // Under --as, others' bad lines are named by number and code only: their messages may quote a client.
+    const hide = options.as !== undefined && !isTheirs(text, options.as);
+    const kept = hide ? issues.map((i) => ({ ...i, message: 'withheld: not your line (PRV-ACCESS)' })) : issues;
+    if (this.kept.length < KEEP_BAD) this.kept.push({ line, issues: kept });
+    if (options.quarantine === null || this.error !== null) return;
+    try {
+      if (this.fd === null) {
+        mkdirSync(dirname(options.quarantine), { recursive: true });
+        this.fd = openSync(options.quarantine, 'w', 0o600);
       }
+      const record = { line, issues: kept.map(({ code, path, message }) => ({ code, path, message: options.clean(message) })), text: hide ? null : (options.cleanLine ?? options.clean)(text) };
+      writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    } catch (error) {
+      // The bad lines are still named; the command reports the file it could not write and exits with the output code.
+      this.error = `cannot write the quarantine file ${options.quarantine}: ${reasonOf(error)}; choose another with --quarantine <file>`;
     }
   }
-  return {
-    lines,
-    events,
-    later,
-    badCount,
-    bad,
-    states: states(),
-    quarantine: badCount > 0 && quarantineError === null ? options.quarantine : null,
-    quarantineError,
-    elapsedMs: Date.now() - started,
-  };
+
+  /** Closes the quarantine file. */
+  close(): void {
+    if (this.fd === null) return;
+    try {
+      closeSync(this.fd);
+    } catch (error) {
+      this.error ??= `cannot write the quarantine file ${this.options.quarantine}: ${reasonOf(error)}`;
+    }
+    this.fd = null;
+  }
+
+  /** What a {@link Session} says of the bad lines. */
+  counts(): Pick<Session, 'badCount' | 'bad' | 'quarantine' | 'quarantineError'> {
+    return { badCount: this.count, bad: this.kept, quarantine: this.count > 0 && this.error === null ? this.options.quarantine : null, quarantineError: this.error };
+  }
 }
 
 const STAFF_FIELDS = ['staff', 'receiver', 'named', 'by', 'against', 'appellant'];

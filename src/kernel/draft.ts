@@ -92,6 +92,17 @@ export class TMap<V> {
     (this.over ??= new Map()).set(key, GONE);
   }
 
+  /**
+   * Every key with a value, the overlay's and the base's, in no set order
+   * (callers that write sort them first, so that a replay and a run of
+   * applies agree).
+   */
+  *keys(): Generator<string> {
+    const over = this.over;
+    if (over !== null) for (const [k, v] of over) if (v !== GONE) yield k;
+    for (const [k] of entries(this.under)) if (over === null || !over.has(k)) yield k;
+  }
+
   /** Whether anything was written since the last persist. */
   get dirty(): boolean {
     return this.over !== null && this.over.size > 0;

@@ -108,16 +108,24 @@ export class Desk {
       this.callCursor = 0;
     }
     const ring = this.ring;
-    for (let i = 0; i < ring.length; i++) {
-      const seat = ring[i] as Seat;
-      const expire = this.p.makeUps.expireAtDayEnd && seat.owed > 0;
-      if (expire) this.tally(seat.id, 'expired', seat.owed, previous);
-      if (expire || (restart && seat.early > 0)) this.put({ ...seat, owed: expire ? 0 : seat.owed, early: restart ? 0 : seat.early });
+    for (let i = 0; i < ring.length; i++) this.startDay(ring[i] as Seat, restart, previous);
+    // Seats out of the order (a leaver, another role) start the day too: their make-ups lapse
+    // with everyone else's, so they cannot bring yesterday's back when they return.
+    const parked = this.c.s.parked;
+    if ((this.p.makeUps.expireAtDayEnd || restart) && !parked.empty) {
+      for (const id of [...parked.keys()].sort()) this.startDay(parked.get(id) as Seat, restart, previous);
     }
     const today = this.todayDraft ?? this.c.s.today.value;
     if (today.length > 0) this.c.s.ledger.set(this.c.tx, String(previous), today);
     this.todayDraft = [];
     this.c.s.today.set(this.c.tx, this.todayDraft);
+  }
+
+  /** A seat at the start of a day: make-ups owed lapse (makeUps.expireAtDayEnd); turns taken early are forgotten when the order restarts. */
+  private startDay(seat: Seat, restart: boolean, previous: number): void {
+    const expire = this.p.makeUps.expireAtDayEnd && seat.owed > 0;
+    if (expire) this.tally(seat.id, 'expired', seat.owed, previous);
+    if (expire || (restart && seat.early > 0)) this.put({ ...seat, owed: expire ? 0 : seat.owed, early: restart ? 0 : seat.early });
   }
 
   /** The seat of anyone the queue knows. */

@@ -115,6 +115,61 @@ describe('ROT-CARRY: each day starts with the person after the last one who rece
   });
 });
 
+describe('ROT-CARRY, ROT-MAKEUP-COMPANY: make-ups owed to someone out of the order lapse at day end too (makeUps.expireAtDayEnd)', () => {
+  // The shrunk counterexample of "the ledger balances against the decisions" (FC_SEED=-1058777010): S03 is skipped on
+  // company business, then leaves the same day, so the new day starts with S03's seat out of the order.
+  const lapsing = withRotation({
+    dailyStart: 'carryOver',
+    makeUps: { companyBusiness: 'perTurn', ownClient: 'none', busy: 'none', first: false, expireAtDayEnd: true },
+    absentOwner: 'last',
+    appointments: null,
+    invitedVisits: null,
+    teamHandBack: false,
+  });
+
+  it('ROT-CARRY, ROT-MAKEUP-COMPANY, ROT-APPOINTMENT, ROT-INVITED-VISIT: given S03 owed a make-up and left, when S03 is back the next day, then the make-up lapsed on the day it was owed and no later row appears', () => {
+    const first = fresh();
+    const g = given([...team, staff('T1', { role: 'telemarketer' })], lapsing);
+    expect(walkIns(g, '11-02 09:00', '11-02 09:01')).toEqual(['S01', 'S02']);
+    g.when(status('11-02 09:02', 'S03', 'companyBusiness'));
+    // With appointments and invitedVisits null, an appointment without details and an invited client are walk-ins.
+    const skipping = reception(
+      g.when(visit('11-02 09:03', fresh(), { appointment: { staff: 'S01', at: t('11-02 09:03'), nameLeft: false, notice: false }, invitedBy: 'T1' })),
+    );
+    expect(skipping).toMatchObject({ receiver: 'S04', counted: true, skipped: [expect.objectContaining({ staff: 'S03', reason: 'companyBusiness', makeUp: true })] });
+    g.when(status('11-02 09:04', 'S03', 'left'));
+    g.when(visit('11-03 09:00', { name: '客1', phone: first.phone }));
+    g.when(status('11-03 09:01', 'S03', 'onDuty'));
+    g.when(visit('11-04 09:00', { name: '客1', phone: first.phone }));
+    const rows = fairnessLedger(g.state, { staff: 'S03' });
+    expect(rows).toEqual([expect.objectContaining({ day: '2026-11-02', makeUpsOwed: 1, makeUpsExpired: 1, skips: expect.objectContaining({ companyBusiness: 1 }) })]);
+    expect(nextReceiver(g.state, t('11-04 10:00')).queue.find((e) => e.staff === 'S03')).toMatchObject({ owed: 0 });
+  });
+
+  it('ROT-CARRY, ROT-MAKEUP-COMPANY: given S03 owed a make-up and left, when S03 returns the next morning, then S03 gets no make-up from the day before', () => {
+    const g = given(team, withRotation({ makeUps: { companyBusiness: 'once', first: true, expireAtDayEnd: true } }));
+    g.when(status('11-02 09:00', 'S03', 'companyBusiness'));
+    expect(walkIns(g, '11-02 10:00', '11-02 10:10', '11-02 10:20')).toEqual(['S01', 'S02', 'S04']); // S03 skipped and owed
+    g.when(status('11-02 18:00', 'S03', 'left'));
+    expect(walkIns(g, '11-03 09:00')).toEqual(['S01']); // the new day starts while S03 is out of the order
+    g.when(status('11-03 09:05', 'S03', 'onDuty'));
+    const next = reception(g.when(visit('11-03 09:10', fresh())));
+    expect(next).toMatchObject({ receiver: 'S02', makeUp: false });
+    expect(fairnessLedger(g.state, { staff: 'S03' })).toEqual([expect.objectContaining({ day: '2026-11-02', makeUpsOwed: 1, makeUpsGranted: 0, makeUpsExpired: 1 })]);
+  });
+
+  it('ROT-CARRY, ROT-ORDER: given dailyStart firstInOrder and S03 took a turn early then left, when S03 returns the next day, then the restarted order does not pass S03 for it', () => {
+    const g = given(team, withRotation({ dailyStart: 'firstInOrder' }));
+    expect(reception(g.when(visit('11-02 10:00', fresh(), { receiver: 'S03' })))).toMatchObject({ receiver: 'S03', counted: true });
+    g.when(status('11-02 18:00', 'S03', 'left'));
+    expect(walkIns(g, '11-03 09:00')).toEqual(['S01']);
+    g.when(status('11-03 09:05', 'S03', 'onDuty')); // back at the end of the order
+    const turns = ['11-03 09:10', '11-03 09:20', '11-03 09:30'].map((when) => reception(g.when(visit(when, fresh()))));
+    expect(turns.map((d) => d.receiver)).toEqual(['S02', 'S04', 'S03']);
+    expect(turns.flatMap((d) => d.skipped)).toEqual([]);
+  });
+});
+
 describe('ROT-ELIGIBLE: only eligible staff are in the order', () => {
   it.each(['off', 'leave', 'trainingNotPassed', 'outOfUniform', 'suspended'] as const)('given S02 is %s, then the order leaves S02 out without a skip', (s) => {
     const g = given([...team, status('11-01 09:00', 'S02', s)], quick);
