@@ -9,6 +9,7 @@
  *   npm run demo -- path/to/log.jsonl
  */
 import { readFileSync } from 'node:fs';
+import stringWidth from 'string-width';
 import {
   commissionLedger,
   dealsOf,
@@ -39,6 +40,9 @@ const register = owners(state);
 const byClient = new Map(register.map((o) => [o.client, o]));
 const clientName = (key: string | undefined) => (key === undefined ? '(not a client)' : (byClient.get(key)?.name ?? key));
 const section = (title: string) => console.log(`\n== ${title}`);
+// Padded to display columns, as the CLI's tables are (string-width): a Chinese character takes two, so
+// '林华' pads to 6 with two spaces; U+3000 padding would count code points and misalign mixed names.
+const padEnd = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - stringWidth(text)));
 
 console.log(`salesfloor demo: ${file}`);
 console.log(`${events.length} events replayed under the default policy (time zone ${state.policy.timeZone}); ${decisions.length} decisions.`);
@@ -50,16 +54,16 @@ const firstDay = receptions[0] === undefined ? undefined : localTime(state, rece
 const shown = full ? receptions : receptions.filter((d) => localTime(state, d.at).startsWith(firstDay ?? ''));
 for (const d of shown) {
   const turn = d.counted ? 'turn' : 'no turn';
-  console.log(`  ${local(localTime(state, d.at))}  ${clientName(d.client).padEnd(6, '　')} → ${name(d.receiver).padEnd(4, '　')} (${turn}; ${d.rules.join(', ')})`);
+  console.log(`  ${local(localTime(state, d.at))}  ${padEnd(clientName(d.client), 12)} → ${padEnd(name(d.receiver), 8)} (${turn}; ${d.rules.join(', ')})`);
 }
 if (!full) console.log(`  … ${receptions.length - shown.length} more visitors after ${firstDay ?? ''} (npm run demo -- --full lists them all).`);
 
 section('The fairness ledger over the month (ROT-*): turns, skips and make-ups per salesperson');
-console.log(`  ${'name'.padEnd(5, '　')} turns  no turn  calls  make-ups owed/granted  turns that passed them, by reason`);
+console.log(`  ${padEnd('name', 10)} turns  no turn  calls  make-ups owed/granted  turns that passed them, by reason`);
 for (const r of fairnessLedger(state, { totals: true })) {
   const why = Object.entries(r.skips).filter(([, n]) => n > 0).map(([reason, n]) => `${reason} ${n}`).join(', ') || '—';
   const cell = (n: number, width: number) => String(n).padStart(width);
-  console.log(`  ${r.name.padEnd(5, '　')} ${cell(r.turns, 5)}  ${cell(r.uncounted, 7)}  ${cell(r.calls, 5)}  ${`${r.makeUpsOwed}/${r.makeUpsGranted}`.padStart(21)}  ${why}`);
+  console.log(`  ${padEnd(r.name, 10)} ${cell(r.turns, 5)}  ${cell(r.uncounted, 7)}  ${cell(r.calls, 5)}  ${`${r.makeUpsOwed}/${r.makeUpsGranted}`.padStart(21)}  ${why}`);
 }
 const morning = `${state.lastAt === null ? '' : new Date(state.lastAt + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10)}T09:00:00+08:00`;
 const queue = nextReceiver(state, morning);
@@ -69,7 +73,7 @@ section('Who owns each client, and why (OWN-*, REG-*, COL-*)');
 const listed = full ? register : register.filter((o) => o.owner !== null).slice(0, 20);
 for (const o of listed) {
   const until = o.protectionEndsAt ? ` until ${o.protectionEndsAt.slice(0, 10)}` : '';
-  console.log(`  ${(o.name ?? o.client).padEnd(6, '　')} ${o.phone ?? ''}  ${name(o.owner).padEnd(4, '　')} ${o.status}${until}  [${o.rules.join(' + ')}] ← ${o.evidence.join(', ')}`);
+  console.log(`  ${padEnd(o.name ?? o.client, 12)} ${o.phone ?? ''}  ${padEnd(name(o.owner), 8)} ${o.status}${until}  [${o.rules.join(' + ')}] ← ${o.evidence.join(', ')}`);
 }
 if (!full) {
   const byStatus = new Map<string, number>();
@@ -98,7 +102,7 @@ if (!full) {
 
 section('Commission payable per salesperson and month (COM-RATE-TIERS, RFD-CLAWBACK)');
 for (const r of commissionLedger(state)) {
-  console.log(`  ${r.month} ${name(r.staff).padEnd(4, '　')} accrued ${r.accrued.padStart(9)}  clawed back ${r.clawedBack.padStart(9)}  adjusted ${r.adjusted.padStart(8)}  payable ${r.payable.padStart(9)}${r.carried === '0.00' ? '' : `  carried ${r.carried}`}`);
+  console.log(`  ${r.month} ${padEnd(name(r.staff), 8)} accrued ${r.accrued.padStart(9)}  clawed back ${r.clawedBack.padStart(9)}  adjusted ${r.adjusted.padStart(8)}  payable ${r.payable.padStart(9)}${r.carried === '0.00' ? '' : `  carried ${r.carried}`}`);
 }
 
 section('One client explained: why does this client belong to them?');

@@ -5,14 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { diff, explainClient, presets, queue, replay, validate, type Args } from './commands.js';
+import { diff, explainClient, presets, queue, replay, SUMMARY_ROWS, validate, type Args } from './commands.js';
 import { formats, terminalSafe, type Format } from './format.js';
 import { exitCodes, OutputError, UsageError, type Io } from './io.js';
 import { reports } from './reports.js';
 import { report } from './report-page.js';
 import { loadExcel } from './xlsx.js';
 
-type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine' | 'jobs';
+type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine' | 'jobs' | 'full' | 'columns';
 
 const optionSpecs: Record<Option | 'help', NonNullable<ParseArgsConfig['options']>[string]> = {
   policy: { type: 'string', multiple: true, short: 'p' },
@@ -25,6 +25,8 @@ const optionSpecs: Record<Option | 'help', NonNullable<ParseArgsConfig['options'
   as: { type: 'string' },
   quarantine: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  full: { type: 'boolean' },
+  columns: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -39,6 +41,8 @@ const optionHelp: Record<Option, string> = {
   as: "--as <staff>                a salesperson's view: their own clients in full, others' only as counts (PRV-ACCESS)",
   quarantine: '--quarantine <file>         where bad lines go (default: <out>/quarantine.jsonl, <out> defaulting to .salesfloor-out)',
   jobs: '--jobs, -j <n>              replay a multi-office log on n worker threads, the offices shared out among them (default 1); the output is the same',
+  full: `--full                      the table on stdout shows every row (by default a summary: each report's headline figures and first ${SUMMARY_ROWS} rows); files, JSON, CSV and xlsx always hold every row`,
+  columns: '--columns <a,b,c>           the table on stdout shows only these columns, in this order (every report written must have them: pick one with --report); tables wider than the terminal ($COLUMNS, else 100, off a terminal) fold',
 };
 
 interface Command {
@@ -58,7 +62,7 @@ const commands: Record<string, Command> = {
   replay: {
     usage: 'replay <log.jsonl> [--policy <file|preset>] [--as-of <time>] [--format table|json|csv|xlsx] [--out <dir>] [--jobs <n>]',
     summary: 'replay a log and print the reports: ownership register, receptions, deals, scorecards',
-    options: [...logOptions, 'as-of', 'out', 'report', 'as', 'jobs'],
+    options: [...logOptions, 'as-of', 'out', 'report', 'as', 'jobs', 'full', 'columns'],
     run: replay,
     xlsx: true,
   },
@@ -89,7 +93,7 @@ const commands: Record<string, Command> = {
   diff: {
     usage: 'diff <log.jsonl> --policy A --policy B',
     summary: 'replay under two policies and show what changes (owners and scorecards by default)',
-    options: [...logOptions, 'as-of', 'out', 'report', 'as'],
+    options: [...logOptions, 'as-of', 'out', 'report', 'as', 'full', 'columns'],
     run: diff,
     xlsx: true,
   },
@@ -106,7 +110,7 @@ const commands: Record<string, Command> = {
 };
 
 const TIMES = 'Times: 2026-10-15T18:00:00+08:00, or 2026-10-15T18:00 in the office time zone, or 2026-10-15 for the end of that day.';
-const EXITS = 'Exit codes: 0 clean; 1 usage (bad arguments, unreadable file, invalid policy); 2 bad input found (bad lines named and quarantined); 74 an output (--out, the quarantine file) could not be written.';
+const EXITS = 'Exit codes: 0 clean; 1 usage (bad arguments, unreadable file, invalid policy, a name several clients share); 2 bad input found (bad lines named and quarantined); 74 an output (--out, the quarantine file) could not be written; 130 interrupted (Ctrl-C: the partial output files are removed).';
 
 function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));
@@ -138,6 +142,14 @@ function jobsOf(text: string | undefined): number {
   return Number(text);
 }
 
+/** `--columns a,b,c`: the names, trimmed; an empty list is a mistake. */
+function columnsOf(text: string | undefined): readonly string[] | undefined {
+  if (text === undefined) return undefined;
+  const names = text.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (names.length === 0) throw new UsageError('--columns needs column names, such as --columns staff,name,payable');
+  return names;
+}
+
 function toArgs(values: Record<string, unknown>, positionals: string[]): Args {
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   const string = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -155,6 +167,8 @@ function toArgs(values: Record<string, unknown>, positionals: string[]): Args {
     as: string(values.as),
     quarantine: string(values.quarantine),
     jobs: jobsOf(string(values.jobs)),
+    full: values.full === true,
+    columns: columnsOf(string(values.columns)),
   };
 }
 

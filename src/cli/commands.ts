@@ -8,6 +8,7 @@ import {
   explain,
   formatIssue,
   nextReceiver,
+  owners,
   presetCatalog,
   staffList,
   type OfficeState,
@@ -15,7 +16,7 @@ import {
   localTime,
   viewAs,
 } from '../index.js';
-import { jsonDocument, sectionText, terminalSafe, type Clean, type Format, type Section } from './format.js';
+import { jsonDocument, sectionText, tableLines, terminalSafe, type Clean, type Format, type Section, type TableView } from './format.js';
 import { exitCodes, pipeText, UsageError, type Io } from './io.js';
 import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
 import { maskLine, maskPhoneField, maskText } from './privacy.js';
@@ -40,7 +41,14 @@ export interface Args {
   readonly quarantine: string | undefined;
   /** `--jobs`: worker threads sharing out the offices of a multi-office log (replay). */
   readonly jobs: number;
+  /** `--full`: the table on stdout shows every row, not a summary. */
+  readonly full: boolean;
+  /** `--columns`: the table on stdout shows only these columns. */
+  readonly columns: readonly string[] | undefined;
 }
+
+/** How many rows of each report the summary on stdout shows (`--full` shows them all). */
+export const SUMMARY_ROWS = 5;
 
 const DEFAULT_OUT = '.salesfloor-out';
 /** How many bad lines the stderr summary names (all go to the quarantine file). */
@@ -185,8 +193,31 @@ export function writtenReports(args: Args, chosen: readonly Report[]): Report[] 
  */
 export async function streamOf(io: Io, args: Args, clean: Clean, parts: readonly Part[]): Promise<ReportStream> {
   const out = args.out === undefined ? undefined : resolve(io.cwd, args.out);
+  const table = tableViewOf(io, args, parts);
+  if (args.format === 'xlsx' && out !== undefined) io.leftovers?.file(join(out, WORKBOOK));
   const workbook = args.format === 'xlsx' && out !== undefined ? await openWorkbook(join(out, WORKBOOK), clean) : undefined;
-  return new ReportStream(io, { format: args.format, out, clean, live: args.as === undefined, ...(workbook === undefined ? {} : { workbook }) }, parts);
+  return new ReportStream(io, { format: args.format, out, clean, live: args.as === undefined, ...(workbook === undefined ? {} : { workbook }), ...(table === undefined ? {} : { table }) }, parts);
+}
+
+/**
+ * How the table on stdout is shown: a summary unless `--full`, folded to
+ * the terminal's width, `--columns` checked against every section written.
+ * Nothing for files and the other formats: they are always whole.
+ */
+function tableViewOf(io: Io, args: Args, parts: readonly Part[]): TableView | undefined {
+  if (args.format !== 'table' || args.out !== undefined) {
+    if (args.columns !== undefined) throw new UsageError('--columns picks the columns of the table on stdout: JSON, CSV, xlsx and the files of --out keep every column');
+    return undefined;
+  }
+  const columns = args.columns;
+  for (const { head } of parts) {
+    const unknown = columns?.filter((c) => !head.columns.includes(c)) ?? [];
+    if (unknown.length > 0) {
+      const hint = parts.length > 1 ? '; each report written must have them: choose one with --report' : '';
+      throw new UsageError(`--columns ${unknown.join(',')}: not a column of ${head.name} (its columns: ${head.columns.join(', ')})${hint}`);
+    }
+  }
+  return { ...(args.full ? {} : { limit: SUMMARY_ROWS }), ...(io.columns === undefined ? {} : { width: io.columns }), ...(columns === undefined ? {} : { columns }) };
 }
 
 export function notesBefore(io: Io, args: Args, chosen: readonly Report[]): void {
@@ -243,7 +274,9 @@ export async function prepareOne(args: Args, io: Io, timeFlag: '--as-of' | '--at
 
 /** What readLog needs of `--quarantine`, `--no-mask` and `--as`. */
 export function badLinesOf(args: Args, io: Io, clean: Clean): Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as'> {
-  return { quarantine: quarantineOf(args, io), clean, cleanLine: lineCleanerOf(args), ...(args.as === undefined ? {} : { as: args.as }) };
+  const quarantine = quarantineOf(args, io);
+  io.leftovers?.file(quarantine);
+  return { quarantine, clean, cleanLine: lineCleanerOf(args), ...(args.as === undefined ? {} : { as: args.as }) };
 }
 
 /**
@@ -323,6 +356,7 @@ export async function explainClient(args: Args, io: Io): Promise<number> {
   const query = args.positionals[1];
   if (query === undefined) throw new UsageError('missing <client>: a phone, a name or a client key');
   const { view, clean, session, state } = await replayOne(args, io, '--as-of', false, 'full');
+  if (ambiguous(io, args, state, view, query, clean)) return exitCodes.usage;
   const why = explain(state, query, view);
   // The query may be a phone of any kind: masked as a phone field is.
   const shownQuery = args.mask ? maskPhoneField(query) : query;
@@ -349,6 +383,30 @@ export async function explainClient(args: Args, io: Io): Promise<number> {
     await pipeText(io.stdout, sectionText('csv', section, clean));
   }
   return exitOf(session, io);
+}
+
+/**
+ * A name several different clients share does not pick one (the first seen
+ * would be a guess): the candidates are listed on stderr, masked and under
+ * `--as` only the salesperson's own, with how to name one; true when it did.
+ */
+function ambiguous(io: Io, args: Args, state: OfficeState, view: ViewOptions, query: string, clean: Clean): boolean {
+  const name = query.trim();
+  const named = owners(state, view).filter((o) => o.name === name);
+  if (new Set(named.map((o) => o.client)).size < 2) return false;
+  const visible = args.as === undefined ? named : named.filter((o) => o.owner === args.as);
+  const rows: Row[] = visible.map((o) => {
+    const first = explain(state, o.client, view).decisions[0];
+    return { client: o.client, name: o.name, phone: o.phone, owner: o.owner === null ? null : `${o.ownerName ?? o.owner} (${o.owner})`, status: o.status, firstSeen: first === undefined ? null : localTime(state, first.at) };
+  });
+  const hidden = named.length - visible.length;
+  const lines = [
+    `salesfloor explain: "${name}" names ${named.length} different clients; give a phone or a client id${visible[0] === undefined ? '' : `, such as: salesfloor explain <log> ${visible[0].client}`}\n`,
+    ...(rows.length > 0 ? tableLines(['client', 'name', 'phone', 'owner', 'status', 'firstSeen'], rows, clean, io.columns) : []),
+    ...(hidden > 0 ? [`(${hidden} of them other salespeople's clients: not shown, PRV-ACCESS)\n`] : []),
+  ];
+  io.stderr.write(lines.map((l) => (l.endsWith('\n') ? `${terminalSafe(l.slice(0, -1))}\n` : terminalSafe(l))).join(''));
+  return true;
 }
 
 function cleanRow<T extends object>(row: T, clean: Clean): Record<string, unknown> {

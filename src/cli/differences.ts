@@ -12,6 +12,28 @@ import type { ChunkSource } from './stream.js';
 /** The columns of a difference row: the row's key and name, the changed column, its value under each policy. */
 export const differenceColumns: readonly string[] = ['key', 'name', 'column', 'a', 'b'];
 
+/** The staff column of a report of people (scorecard, pay, fairness), if it is one. */
+const staffOf = (report: Report): string | undefined => report.staffColumn ?? (report.columns.includes('staff') ? 'staff' : undefined);
+/** The column naming a row's person: `name`, or `staffName` in the pay ledgers. */
+const nameOf = (report: Report): string | undefined => (report.columns.includes('name') ? 'name' : report.columns.includes('staffName') ? 'staffName' : undefined);
+
+/**
+ * The columns of a report's difference rows: {@link differenceColumns}, and
+ * for a report of people the staff id before the name, so every row names
+ * its person by id and name (rows of one policy only too).
+ *
+ * @param report - the report compared
+ * @returns the columns
+ * @example
+ * ```ts
+ * differenceColumnsOf(commissions); // ['key', 'staff', 'name', 'column', 'a', 'b']
+ * differenceColumnsOf(owners); // ['key', 'name', 'column', 'a', 'b']
+ * ```
+ */
+export function differenceColumnsOf(report: Report): readonly string[] {
+  return staffOf(report) === undefined ? differenceColumns : ['key', 'staff', 'name', 'column', 'a', 'b'];
+}
+
 /**
  * The head of a report's differences, as `diff` titles them.
  *
@@ -25,13 +47,20 @@ export const differenceColumns: readonly string[] = ['key', 'name', 'column', 'a
  * ```
  */
 export function differenceHead(report: Report, a: string, b: string): SectionHead {
-  return { name: report.name, description: `what differs between ${a} (a) and ${b} (b): ${report.description}`, columns: differenceColumns };
+  return { name: report.name, description: `what differs between ${a} (a) and ${b} (b): ${report.description}`, columns: differenceColumnsOf(report) };
 }
 
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join(', ') : String(cell));
 
 const keyOf = (report: Report, row: Row) => report.key.map((k) => text(row[k])).join('/');
-const label = (row: Row) => (typeof row.name === 'string' ? row.name : null);
+
+/** Who a difference row is about: the staff id (reports of people) and the name, from either policy's row. */
+function who(report: Report, row: Row, other?: Row): Row {
+  const staff = staffOf(report);
+  const name = nameOf(report);
+  const named = (r: Row | undefined) => (name !== undefined && typeof r?.[name] === 'string' && r[name] !== '' ? (r[name] as string) : null);
+  return { ...(staff === undefined ? {} : { staff: row[staff] ?? other?.[staff] ?? null }), name: named(row) ?? named(other) };
+}
 
 /** Rows by their key (the last of a key stands). */
 function keyed(report: Report, rows: Iterable<Row>): Map<string, Row> {
@@ -47,25 +76,29 @@ function* changes(report: Report, a: Iterable<Row>, right: Map<string, Row>): Ge
     const other = right.get(key);
     right.delete(key);
     if (other === undefined) {
-      yield { key, name: label(left), column: '(row)', a: 'present', b: 'absent' };
+      yield { key, ...who(report, left), column: '(row)', a: 'present', b: 'absent' };
       continue;
     }
+    const person = who(report, left, other);
+    const name = nameOf(report);
     for (const column of report.columns) {
-      if (report.key.includes(column) || column === 'name') continue;
-      if (text(left[column]) !== text(other[column])) yield { key, name: label(left), column, a: left[column] ?? null, b: other[column] ?? null };
+      if (report.key.includes(column) || column === name) continue;
+      if (text(left[column]) !== text(other[column])) yield { key, ...person, column, a: left[column] ?? null, b: other[column] ?? null };
     }
   }
 }
 
 /** The rows left in `right`: present under the second policy only. */
-function* onlyRight(right: Map<string, Row>): Generator<Row> {
-  for (const [key, row] of right) yield { key, name: label(row), column: '(row)', a: 'absent', b: 'present' };
+function* onlyRight(report: Report, right: Map<string, Row>): Generator<Row> {
+  for (const [key, row] of right) yield { key, ...who(report, row), column: '(row)', a: 'absent', b: 'present' };
 }
 
 /**
  * The rows that differ between two runs of a report, one row per changed
- * cell (columns {@link differenceColumns}): a row of one run only is one
+ * cell (columns {@link differenceColumnsOf}): a row of one run only is one
  * `(row)` row, present or absent; rows are matched by the report's key.
+ * Every row names its person: the staff id and name in a report of people,
+ * the name otherwise.
  *
  * @param report - the report, for its key and columns
  * @param a - its rows under the first policy
@@ -79,7 +112,7 @@ function* onlyRight(right: Map<string, Row>): Generator<Row> {
 export function* differences(report: Report, a: Iterable<Row>, b: Iterable<Row>): Generator<Row> {
   const right = keyed(report, b);
   yield* changes(report, a, right);
-  yield* onlyRight(right);
+  yield* onlyRight(report, right);
 }
 
 /**
@@ -105,7 +138,7 @@ export function chunkDifferences(report: Report, a: RowStream, b: RowStream, vie
     if (sa === undefined || sb === undefined) return [];
     const right = keyed(report, b.take(chunkInput(sb, view)));
     const rows = [...changes(report, a.take(chunkInput(sa, view)), right)];
-    for (const row of onlyRight(right)) held.push(row);
+    for (const row of onlyRight(report, right)) held.push(row);
     return rows;
   };
   return { pending: () => a.pending + b.pending, take, finish: (states) => [...take(states), ...held.splice(0)] };

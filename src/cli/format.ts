@@ -7,7 +7,9 @@
  * whose rows are made while the log is read; a table then takes its column
  * widths from its header and its first chunk.
  */
+import { Glance } from './glance.js';
 import type { Cell, Row } from './reports.js';
+import { cutTo, displayWidth, padTo } from './width.js';
 
 /** The output formats. */
 export const formats = ['table', 'json', 'csv', 'xlsx'] as const;
@@ -102,97 +104,135 @@ function cleanCell(cell: Cell | undefined, clean: Clean): Cell {
   return cell;
 }
 
-// Characters that take two columns in a terminal: CJK, Hangul, full-width forms.
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
-}
-
-/**
- * The number of terminal columns a text takes (CJK characters take two).
- *
- * @param text - the text
- * @returns its display width
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
-  return width;
-}
+export { displayWidth } from './width.js';
 
 const MAX_CELL = 60;
+/** How far the folded parts of a line are indented, under its first part. */
+const FOLD_INDENT = '    ';
+const NUMERIC = /^-?\d+(\.\d+)?$/;
 
-function fit(text: string): string {
-  if (displayWidth(text) <= MAX_CELL) return text;
-  let out = '';
-  let width = 0;
-  for (const ch of text) {
-    const w = isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
-    if (width + w > MAX_CELL - 1) break;
-    out += ch;
-    width += w;
-  }
-  return `${out}…`;
+/** Numbers and decimal strings (money, rates) are right-aligned. */
+function isNumeric(cell: Cell | undefined): boolean {
+  return (typeof cell === 'number' && Number.isFinite(cell)) || (typeof cell === 'string' && NUMERIC.test(cell));
 }
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+/**
+ * How a table is shown on a terminal (stdout): which columns, how many rows,
+ * how wide. Files of `--out` get none of it (every row, every column, unfolded).
+ *
+ * @example
+ * ```ts
+ * const view: TableView = { limit: 5, width: 100, columns: ['staff', 'name', 'payable'] };
+ * ```
+ */
+export interface TableView {
+  /** The rows shown per section, under its headline figures (a summary); undefined: every row. */
+  readonly limit?: number;
+  /** Lines wider than this fold onto indented lines below; undefined: never fold. */
+  readonly width?: number;
+  /** Only these columns, in this order; undefined: every column. */
+  readonly columns?: readonly string[];
+}
 
 /**
- * An aligned text table. Cells wider than 60 columns are cut with `…` (the
- * full text is in JSON and CSV).
+ * An aligned text table: numbers right-aligned, widths measured by
+ * {@link displayWidth} (CJK and emoji two columns, combining marks none).
+ * Cells wider than 60 columns are cut with `…` (the full text is in JSON and
+ * CSV). With a `width`, a line wider than it folds: its columns go onto as
+ * many lines as they need, the later ones indented.
  *
  * @param columns - the column names, in order
  * @param rows - the rows
  * @param clean - applied to every string
- * @returns the lines of the table: header, rule, one line per row
+ * @param width - the most columns a line may take; undefined: lines never fold
+ * @returns the lines of the table: header, rule, one line (or one folded group of lines) per row
  * @example
  * ```ts
- * [...tableLines(['name', 'owner'], [{ name: '张伟', owner: 'S01' }], (t) => t)].join('');
- * // 'name  owner\n----  -----\n张伟  S01\n'
+ * [...tableLines(['name', 'turns'], [{ name: '张伟', turns: 12 }], (t) => t)].join('');
+ * // 'name  turns\n----  -----\n张伟     12\n'
  * ```
  */
-export function* tableLines(columns: readonly string[], rows: Iterable<Row>, clean: Clean): Generator<string> {
-  const table = new TableRows(columns, clean);
+export function* tableLines(columns: readonly string[], rows: Iterable<Row>, clean: Clean, width?: number): Generator<string> {
+  const table = new TableRows(columns, clean, width);
   yield* table.lines([...rows]);
+}
+
+/** A shown cell: its text and whether it is a number. */
+interface Shown {
+  readonly text: string;
+  readonly numeric: boolean;
 }
 
 /**
  * The lines of a table whose column widths are fixed by its first non-empty
  * chunk of rows (and the header): later rows are padded to those widths, and
- * a later cell wider than its column pushes the rest of its line right.
+ * a later cell wider than its column pushes the rest of its line right (or,
+ * in a folded table, is cut to its column).
  */
 class TableRows {
   private widths: number[] | undefined;
+  /** The columns (by index) of each line of a row: one group unless the table folds. */
+  private groups: number[][] = [];
+  private numericColumns: boolean[] = [];
 
   constructor(
     private readonly columns: readonly string[],
     private readonly clean: Clean,
+    private readonly width?: number,
   ) {}
 
   *lines(rows: readonly Row[]): Generator<string> {
     if (rows.length === 0) return;
-    const cells = rows.map((r) => this.columns.map((c) => fit(terminalSafe(cellText(r[c], this.clean)))));
+    const most = this.width === undefined ? MAX_CELL : Math.max(1, Math.min(MAX_CELL, this.width - FOLD_INDENT.length));
+    const cells = rows.map((r) => this.columns.map((c): Shown => ({ text: cutTo(terminalSafe(cellText(r[c], this.clean)), most), numeric: isNumeric(r[c]) })));
     let widths = this.widths;
     if (widths === undefined) {
-      const first = this.columns.map((c, i) => cells.reduce((w, row) => Math.max(w, displayWidth(row[i] ?? '')), displayWidth(c)));
-      this.widths = widths = first;
-      yield this.line(this.columns);
-      yield this.line(first.map((w) => '-'.repeat(w)));
+      widths = this.columns.map((c, i) => cells.reduce((w, row) => Math.max(w, displayWidth(row[i]?.text ?? '')), displayWidth(cutTo(c, most))));
+      this.widths = widths;
+      this.groups = foldGroups(widths, this.width);
+      // A column reads as numbers when every filled cell of the first chunk is one: its header is right-aligned too.
+      this.numericColumns = this.columns.map((_, i) => {
+        const filled = cells.map((row) => row[i]).filter((s): s is Shown => s !== undefined && s.text !== '');
+        return filled.length > 0 && filled.every((s) => s.numeric);
+      });
+      yield* this.line(this.columns.map((c, i) => ({ text: cutTo(c, most), numeric: this.numericColumns[i] ?? false })));
+      yield* this.line(widths.map((w) => ({ text: '-'.repeat(w), numeric: false })));
     }
-    for (const row of cells) yield this.line(row);
+    for (const row of cells) yield* this.line(row);
   }
 
-  private line(row: readonly string[]): string {
-    return `${row.map((cell, i) => pad(cell, this.widths?.[i] ?? 0)).join('  ').trimEnd()}\n`;
+  private *line(row: readonly Shown[]): Generator<string> {
+    const folded = this.groups.length > 1;
+    for (const [g, group] of this.groups.entries()) {
+      const parts = group.map((i) => {
+        const width = this.widths?.[i] ?? 0;
+        const cell = row[i] ?? { text: '', numeric: false };
+        return padTo(folded ? cutTo(cell.text, width) : cell.text, width, cell.numeric);
+      });
+      yield `${g > 0 ? FOLD_INDENT : ''}${parts.join('  ')}`.trimEnd() + '\n';
+    }
   }
+}
+
+/** The columns of each line: as many as fit in `width` (a line's later parts indented), at least one a line. */
+function foldGroups(widths: readonly number[], width: number | undefined): number[][] {
+  if (width === undefined) return [widths.map((_, i) => i)];
+  const groups: number[][] = [];
+  let group: number[] = [];
+  let used = 0;
+  for (const [i, w] of widths.entries()) {
+    const start = group.length === 0 ? (groups.length === 0 ? 0 : FOLD_INDENT.length) : used + 2;
+    if (group.length > 0 && start + w > width) {
+      groups.push(group);
+      group = [i];
+      used = FOLD_INDENT.length + w;
+      continue;
+    }
+    group.push(i);
+    used = start + w;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -363,6 +403,7 @@ export interface SectionWriter {
  * @param section - the section's name, description and columns
  * @param clean - applied to every string
  * @param within - for JSON, a member of a document's sections (after {@link jsonOpen}), `first` or not; omitted: a document of its own. CSV and tables ignore it
+ * @param view - for a table: a summary (its headline figures and first rows), folding, chosen columns; JSON and CSV ignore it (they are always whole)
  * @returns the writer
  * @example
  * ```ts
@@ -370,7 +411,7 @@ export interface SectionWriter {
  * const text = [...w.start(), ...w.rows([{ a: 1 }]), ...w.rows([{ a: 2 }]), ...w.end(0)].join(''); // '\uFEFFa\r\n1\r\n2\r\n'
  * ```
  */
-export function sectionWriter(format: Format, section: SectionHead, clean: Clean, within?: { readonly first: boolean }): SectionWriter {
+export function sectionWriter(format: Format, section: SectionHead, clean: Clean, within?: { readonly first: boolean }, view: TableView = {}): SectionWriter {
   if (format === 'csv') {
     return {
       *start() {
@@ -394,7 +435,15 @@ export function sectionWriter(format: Format, section: SectionHead, clean: Clean
       },
     };
   }
-  const table = new TableRows(section.columns, clean);
+  return view.limit === undefined ? tableWriter(section, clean, view) : summaryWriter(section, clean, view, view.limit);
+}
+
+const withheldNote = (withheld: number) => `(${withheld} rows of other salespeople's clients withheld: PRV-ACCESS)\n`;
+
+/** Every row of a section as a table, a chunk at a time. */
+function tableWriter(section: SectionHead, clean: Clean, view: TableView): SectionWriter {
+  const columns = view.columns ?? section.columns;
+  const table = new TableRows(columns, clean, view.width);
   let count = 0;
   return {
     *start() {
@@ -407,7 +456,39 @@ export function sectionWriter(format: Format, section: SectionHead, clean: Clean
     },
     *end(withheld) {
       if (count === 0) yield '(none)\n';
-      if (withheld > 0) yield `(${withheld} rows of other salespeople's clients withheld: PRV-ACCESS)\n`;
+      if (withheld > 0) yield withheldNote(withheld);
+      yield '\n';
+    },
+  };
+}
+
+/**
+ * A section's summary: its headline figures over every row, then its first
+ * `limit` rows, then how many more there are. Holds only those rows.
+ */
+function summaryWriter(section: SectionHead, clean: Clean, view: TableView, limit: number): SectionWriter {
+  const columns = view.columns ?? section.columns;
+  const glance = new Glance(section.name, section.columns);
+  const first: Row[] = [];
+  return {
+    *start() {
+      yield `== ${section.name}: ${terminalSafe(section.description)}\n`;
+    },
+    *rows(rows) {
+      for (const row of rows) {
+        glance.add(row);
+        if (first.length < limit) first.push(row);
+      }
+    },
+    *end(withheld) {
+      if (glance.count === 0) yield '(none)\n';
+      else {
+        yield `${terminalSafe(glance.line(clean))}\n`;
+        yield* new TableRows(columns, clean, view.width).lines(first);
+        const more = glance.count - first.length;
+        if (more > 0) yield `… ${more.toLocaleString('en-US')} more row${more === 1 ? '' : 's'}, --full to show all (--out <dir> writes every row to files)\n`;
+      }
+      if (withheld > 0) yield withheldNote(withheld);
       yield '\n';
     },
   };

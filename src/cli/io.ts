@@ -2,6 +2,7 @@
  * The CLI's contact with the outside world, passed in so that tests can run
  * commands in-process: output streams, stdin, the working directory.
  */
+import type { Leftovers } from './leftovers.js';
 
 /** A writable text stream (process.stdout, a file stream, a test buffer). */
 export interface Output {
@@ -24,6 +25,13 @@ export interface Io {
    * it small to see rows written while the log is still being read.
    */
   readonly chunkRows?: number;
+  /**
+   * The width tables on stdout fold to; undefined: they never fold. The
+   * executable sets it: the terminal's width, else `$COLUMNS`, else 100.
+   */
+  readonly columns?: number;
+  /** Where output files and temporary directories are named, to be removed if the run is interrupted (Ctrl-C). */
+  readonly leftovers?: Leftovers;
 }
 
 /**

@@ -1,8 +1,12 @@
 /**
  * The `salesfloor` executable: binds the command line to the process.
  */
+import { relative } from 'node:path';
 import { run } from './cli.js';
 import type { Output } from './io.js';
+import { interruptedMessage, Leftovers } from './leftovers.js';
+import { CLEAR_LINE } from './progress.js';
+import { terminalWidth } from './width.js';
 
 /**
  * A standard stream that goes quiet when its reader leaves
@@ -41,7 +45,22 @@ function quietOnClose(stream: NodeJS.WriteStream): Output {
   return out;
 }
 
-run(process.argv.slice(2), { stdout: quietOnClose(process.stdout), stderr: quietOnClose(process.stderr), stdin: process.stdin, cwd: process.cwd() }).then(
+const cwd = process.cwd();
+const leftovers = new Leftovers();
+
+// Ctrl-C: the progress line cleared, the files this run wrote removed (none is left half-written), exit 130 (128 + SIGINT).
+process.once('SIGINT', () => {
+  if (process.stderr.isTTY) process.stderr.write(CLEAR_LINE);
+  const removed = leftovers.remove().map((path) => {
+    const rel = relative(cwd, path);
+    return rel !== '' && !rel.startsWith('..') ? rel : path;
+  });
+  process.stderr.write(interruptedMessage(removed));
+  process.exit(130);
+});
+
+const io = { stdout: quietOnClose(process.stdout), stderr: quietOnClose(process.stderr), stdin: process.stdin, cwd, columns: terminalWidth(process.stdout, process.env.COLUMNS), leftovers };
+run(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },

@@ -14,7 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { attainment, commissionLedger, credits, fairnessLedger, staffList, type FairnessRow, type OfficeState } from '../index.js';
 import { loadCharts, colors, type BarChart, type Draw } from './charts.js';
 import { cleanerOf, exitOf, logArg, NAMED_ON_STDERR, quarantineOf, shown, summaryLines, summaryOf, untilOf, viewOf, type Args } from './commands.js';
-import { differenceColumns, differences } from './differences.js';
+import { differenceColumnsOf, differences } from './differences.js';
 import type { Clean, Section } from './format.js';
 import { pageHtml, type Block, type Part } from './html.js';
 import { pipeText, UsageError, type Io } from './io.js';
@@ -315,7 +315,7 @@ export async function report(args: Args, io: Io): Promise<number> {
   const compared = (report: Report, rowsOf: (i: number) => Iterable<Row>): Section[] =>
     policies.length < 2
       ? []
-      : [section(`${report.name} differences`, `What differs between ${labelsOf[0]} (a) and ${labelsOf[1]} (b): ${report.name}, one row per changed cell`, differenceColumns, [...differences(report, rowsOf(0), rowsOf(1))])];
+      : [section(`${report.name} differences`, `What differs between ${labelsOf[0]} (a) and ${labelsOf[1]} (b): ${report.name}, one row per changed cell`, differenceColumnsOf(report), [...differences(report, rowsOf(0), rowsOf(1))])];
   const ownerRows = (i: number) => owners.collect().rows(inputs[i] as ReportInput);
 
   const parts: Part[] = [
@@ -361,6 +361,7 @@ export async function report(args: Args, io: Io): Promise<number> {
   } else {
     const file = resolve(io.cwd, args.out);
     await mkdir(dirname(file), { recursive: true });
+    io.leftovers?.file(file);
     await writeFile(file, html);
     io.stderr.write(`wrote ${shown(io, file)}\n`);
   }

@@ -10,6 +10,7 @@ import { basename, dirname } from 'node:path';
 import { parseLine, type Issue, type Office, type OfficeState } from '../index.js';
 import { reasonOf, UsageError, type Io } from './io.js';
 import { eachLine, type LineFault } from './lines.js';
+import { progress } from './progress.js';
 import type { Observer } from './reports.js';
 
 /** A bad line: its number and why (a parse issue or a refusal by the engine). */
@@ -48,7 +49,7 @@ export interface Session {
 /** How many bad lines are kept for the summary (all of them go to the quarantine file). */
 export const KEEP_BAD = 1000;
 /** Logs at least this large show progress on a terminal. */
-export const PROGRESS_MIN_BYTES = 256 * 1024;
+export { PROGRESS_MIN_BYTES } from './progress.js';
 
 /** How to read a log. */
 export interface ReadOptions {
@@ -78,25 +79,6 @@ export interface ReadOptions {
   readonly afterEvent?: (states: () => readonly OfficeState[]) => void;
   /** Awaited after each block of the log is read: lets streamed output drain. */
   readonly afterBlock?: () => Promise<void>;
-}
-
-function progress(io: Io, name: string, size: number | null) {
-  if (io.stderr.isTTY !== true || (size !== null && size < PROGRESS_MIN_BYTES)) return { tick: () => undefined, done: () => undefined };
-  let last = 0;
-  let shown = false;
-  return {
-    tick(bytes: number, lines: number) {
-      const now = Date.now();
-      if (shown && now - last < 200) return;
-      last = now;
-      shown = true;
-      const share = size ? ` ${Math.floor((100 * bytes) / size)}%` : '';
-      io.stderr.write(`\rreading ${name}:${share} ${lines.toLocaleString('en-US')} lines`);
-    },
-    done() {
-      if (shown) io.stderr.write('\r\x1b[K');
-    },
-  };
 }
 
 /**
@@ -156,7 +138,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
   };
   const states = () => replayers.map((r) => r.state());
 
-  const shown = progress(io, fromStdin ? 'stdin' : basename(options.path), size);
+  const shown = progress(io, fromStdin ? 'stdin' : basename(options.path), size, () => events);
   let lines: number;
   try {
     const source = fromStdin ? io.stdin : createReadStream(options.path, { highWaterMark: 1 << 20 });

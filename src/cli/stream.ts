@@ -24,7 +24,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { OfficeState } from '../index.js';
-import { extensionOf, jsonClose, jsonOpen, sectionWriter, type Clean, type Format, type Section, type SectionHead, type SectionWriter } from './format.js';
+import { extensionOf, jsonClose, jsonOpen, sectionWriter, type Clean, type Format, type Section, type SectionHead, type SectionWriter, type TableView } from './format.js';
 import { CHUNK_ROWS, OutputError, reasonOf, TextWriter, type Io, type Output } from './io.js';
 import { LineSplitter } from './lines.js';
 import type { Cell, Row } from './reports.js';
@@ -153,6 +153,8 @@ export interface StreamOptions {
   readonly live: boolean;
   /** For `--format xlsx`: the workbook every section goes to, a sheet each. */
   readonly workbook?: Workbook;
+  /** How tables on stdout are shown (a summary, folded, chosen columns); files of `--out` are always whole. */
+  readonly table?: TableView;
 }
 
 /** A text target: stdout, or a file of `--out` opened on first use. */
@@ -335,6 +337,7 @@ export class ReportStream {
         const summary = join(out, 'summary.json');
         await writing(this.shown(summary), async () => {
           await mkdir(out, { recursive: true });
+          this.io.leftovers?.file(summary);
           await writeFile(summary, `${JSON.stringify({ ...ending.summary, withheld: counts }, null, 2)}\n`);
         });
       } else {
@@ -409,7 +412,8 @@ export class ReportStream {
     const { format, out, workbook } = this.options;
     const head = this.parts[index]?.head ?? { name: '', description: '', columns: [] };
     if (workbook !== undefined) return workbook.sheet(head, clean);
-    const text = sectionWriter(format, head, clean, out === undefined && format === 'json' ? { first: index === 0 } : undefined);
+    const onStdout = out === undefined;
+    const text = sectionWriter(format, head, clean, onStdout && format === 'json' ? { first: index === 0 } : undefined, onStdout ? this.options.table : undefined);
     const target = () => this.targetOf(index);
     return {
       start: () => {
@@ -440,6 +444,7 @@ export class ReportStream {
     let target = this.targets.get(index);
     if (target === undefined) {
       const file = this.fileOf(index);
+      this.io.leftovers?.file(file);
       target = openFile(this.options.out, file, this.shown(file));
       this.targets.set(index, target);
     }
@@ -451,7 +456,10 @@ export class ReportStream {
   }
 
   private spoolPath(): string {
-    this.spoolDir ??= failsAs(`a temporary file in ${tmpdir()} (set TMPDIR to a writable directory)`, () => mkdtempSync(join(tmpdir(), 'salesfloor-spool-')));
+    if (this.spoolDir === null) {
+      this.spoolDir = failsAs(`a temporary file in ${tmpdir()} (set TMPDIR to a writable directory)`, () => mkdtempSync(join(tmpdir(), 'salesfloor-spool-')));
+      this.io.leftovers?.dir(this.spoolDir);
+    }
     return this.spoolDir;
   }
 

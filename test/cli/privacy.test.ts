@@ -41,7 +41,7 @@ describe('PRV-MASK: phones are masked in every default output', () => {
     // explain replays with history: on the first day, not the month (the fixture runs a dozen commands on 2 loaded cores).
     const aPhone = [...phonesOf(dayLog)][0] ?? '';
     const cwd = scratch();
-    collect('replay table', await cli(['replay', monthLog]));
+    collect('replay table', await cli(['replay', monthLog, '--full']));
     collect('replay json', await cli(['replay', monthLog, '--format', 'json', '--as-of', '2026-10-20']));
     collect('replay csv --out', await cli(['replay', monthLog, '--format', 'csv', '--out', 'out'], { cwd }));
     for (const file of readdirSync(join(cwd, 'out'))) outputs.set(`out/${file}`, readFileSync(join(cwd, 'out', file), 'utf8'));

@@ -201,7 +201,7 @@ describe('salesfloor replay: formats and options', () => {
     const day = readFileSync(dayLog, 'utf8');
     const ran = await cli(['replay', '-', '--format', 'json'], { stdin: [day.slice(0, 5000), day.slice(5000)], tty: true });
     expect(ran.code).toBe(0);
-    expect(ran.stderr).toMatch(/\rreading stdin: [\d,]+ lines/);
+    expect(ran.stderr).toMatch(/\r\x1b\[Kreading stdin: [\d,]+ lines, [\d,]+ events\/s/);
     expect(ran.stderr).toContain('\r\x1b[K');
     const fromFile = await cli(['replay', dayLog, '--format', 'json']);
     expect(fromFile.stderr).not.toContain('reading ');

@@ -140,7 +140,7 @@ describe('salesfloor report with two policies: side by side', () => {
     const expected = (JSON.parse(diff.stdout) as { reports: { scorecard: { rows: { key: string; column: string }[] } } }).reports.scorecard.rows;
     expect(expected.length).toBeGreaterThan(0);
     const t = tableStarting(tables(two), 'What differs between jiuzhou (a) and shenyang (b): scorecard');
-    expect(t.rows.map((r) => `${r[0]}/${r[2]}`)).toEqual(expected.slice(0, MAX_TABLE_ROWS).map((r) => `${r.key}/${r.column}`));
+    expect(t.rows.map((r) => `${r[0]}/${r[3]}`)).toEqual(expected.slice(0, MAX_TABLE_ROWS).map((r) => `${r.key}/${r.column}`));
   });
 
   it('PRV-MASK: no phone number of the log appears in full', () => {

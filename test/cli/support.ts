@@ -49,6 +49,8 @@ export interface CliOptions {
   chunkRows?: number;
   /** Where stdout goes (to read it while the command runs). */
   stdout?: Captured;
+  /** The terminal width tables on stdout fold to (default: none, they never fold). */
+  columns?: number;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function cli(args: readonly string[], options: CliOptions = {}): Pr
       : (async function* () {
           for (const chunk of input) yield Buffer.from(chunk);
         })();
-  const code = await run(args, { stdout, stderr, stdin, cwd: options.cwd ?? scratch(), ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }) });
+  const code = await run(args, { stdout, stderr, stdin, cwd: options.cwd ?? scratch(), ...(options.chunkRows === undefined ? {} : { chunkRows: options.chunkRows }), ...(options.columns === undefined ? {} : { columns: options.columns }) });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

@@ -168,7 +168,7 @@ describe('typed cells and the other commands', () => {
     const b = new ExcelJS.Workbook();
     await b.xlsx.readFile(join(cwd, 'd/reports.xlsx'));
     expect(b.worksheets.map((w) => w.name)).toEqual(['owners', 'scorecard', 'summary']);
-    expect(header(b.getWorksheet('scorecard') as ExcelJS.Worksheet)).toEqual(['key', 'name', 'column', 'a', 'b']);
+    expect(header(b.getWorksheet('scorecard') as ExcelJS.Worksheet)).toEqual(['key', 'staff', 'name', 'column', 'a', 'b']);
   });
 
   it('needs --out, and only replay and diff write workbooks', async () => {
