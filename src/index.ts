@@ -101,6 +101,15 @@ export { decisionSchema, type Decision, type DecisionOf } from './office/decisio
 // Policies
 export { policySchema, limitsPolicySchema, type Policy, type PolicyInput, type LimitsPolicy } from './policy/schema.js';
 export {
+  policyVersionSchema,
+  policyTimelineSchema,
+  validateTimeline,
+  type PolicyTimelineInput,
+  type PolicySource,
+  type PolicyVersion,
+  type Timeline,
+} from './policy/timeline.js';
+export {
   presetNames,
   presetCatalog,
   presets,
@@ -140,14 +149,16 @@ export {
   replay,
   replayFrom,
   replayer,
+  asOf,
   initialState,
   validatePolicy,
   PolicyError,
+  type AsOf,
   type ReplayResult,
   type Replayer,
   type ReplayerOptions,
 } from './office/fold.js';
-export { createOffice, type Office } from './office/office.js';
+export { createOffice, type Office, type OfficeReplayOptions, type PolicyChoice } from './office/office.js';
 export { engineOptionsSchema, type OfficeState, type Step, type EngineOptions, type EngineOptionsInput, type Seen, type SeenState, type Story } from './office/state.js';
 export { toSnapshot, fromSnapshot, type Snapshot } from './office/snapshot.js';
 
@@ -178,6 +189,26 @@ export {
 export type { ScorecardRow, CallBack } from './periods/views.js';
 export { periodKinds, type PeriodKind } from './periods/calendar.js';
 export { explain, describeDecision, describeReason, type Explanation } from './office/explain.js';
+
+// What-if: two policies on one log
+export {
+  compare,
+  comparer,
+  type Comparison,
+  type Comparer,
+  type CompareOptions,
+  type Trace,
+  type OwnerDifference,
+  type OwnerSide,
+  type VisitDifference,
+  type VisitSide,
+  type MonthDifference,
+  type MoneySide,
+  type MoneyAccount,
+  type TurnDifference,
+  type TurnsSide,
+  type RefusalDifference,
+} from './office/compare.js';
 export type { DealRow, DealShare, LedgerQuery, CommissionMonth, CreditMonth, AttainmentRow } from './deals/views.js';
 export type { Standing } from './deals/ledger.js';
 

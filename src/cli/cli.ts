@@ -92,7 +92,7 @@ const commands: Record<string, Command> = {
   },
   diff: {
     usage: 'diff <log.jsonl> --policy A --policy B',
-    summary: 'replay under two policies and show what changes (owners and scorecards by default)',
+    summary: 'replay under two policies and show what differs: owners, visits, money per month, turns, refusals',
     options: [...logOptions, 'as-of', 'out', 'report', 'as', 'full', 'columns'],
     run: diff,
     xlsx: true,

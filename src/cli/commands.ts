@@ -4,8 +4,11 @@
  */
 import { basename, join, relative, resolve } from 'node:path';
 import {
+  comparer,
   describeDecision,
   explain,
+  type Comparison,
+  type Issue,
   formatIssue,
   nextReceiver,
   owners,
@@ -83,12 +86,12 @@ export function chosenReports(args: Args, fallback: readonly Report[]): Report[]
 /** Masking, and the time the views look at (and the replay stops at). */
 export function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, timeZone: string): ViewOptions {
   const time = timeFlag === '--at' ? args.at : timeFlag === '--as-of' ? args.asOf : undefined;
-  return time === undefined || timeFlag === null ? { mask: args.mask } : { mask: args.mask, at: parseTime(timeFlag, time, timeZone) };
+  return time === undefined || timeFlag === null ? { mask: args.mask } : { mask: args.mask, lookAhead: parseTime(timeFlag, time, timeZone) };
 }
 
 /** The replay stops at the view's time, if it has one. */
 export function untilOf(view: ViewOptions): { until?: number } {
-  return view.at === undefined ? {} : { until: Date.parse(view.at) };
+  return view.lookAhead === undefined ? {} : { until: Date.parse(view.lookAhead) };
 }
 
 /** `--as <staff>` must name a staff member of the log. */
@@ -324,7 +327,7 @@ export async function replay(args: Args, io: Io): Promise<number> {
     });
     notesBefore(io, args, chosen);
     const withheld = await output.finish([state], {
-      summary: { ...summary, asOf: view.at ?? null, as: args.as ?? null, masked: args.mask },
+      summary: { ...summary, asOf: view.lookAhead ?? null, as: args.as ?? null, masked: args.mask },
       section: (i) => sectionAt(sections, i),
       keep: (i) => {
         const report = written[i];
@@ -417,7 +420,7 @@ function cleanRow<T extends object>(row: T, clean: Clean): Record<string, unknow
 export async function queue(args: Args, io: Io): Promise<number> {
   if (args.at === undefined) throw new UsageError('missing --at <time>: when to look at the queue');
   const { view, clean, session, state } = await replayOne(args, io, '--at');
-  const at = view.at ?? args.at;
+  const at = view.lookAhead ?? args.at;
   const next = nextReceiver(state, at);
   const names = new Map(staffList(state).map((m) => [m.id, m.name]));
   const rows: Row[] = next.queue.map((q, i) => ({ position: i + 1, staff: q.staff, name: names.get(q.staff) ?? null, eligible: q.eligible, reason: q.reason }));
@@ -447,55 +450,110 @@ export async function presets(args: Args, io: Io): Promise<number> {
   return exitCodes.clean;
 }
 
-/** `diff <log> --policy A --policy B`: what changes when the office switches policy. */
+/** The sections of `diff`: one per kind of difference the library's `compare` returns. */
+const diffSections = ['owners', 'visits', 'months', 'turns', 'refusals'] as const;
+type DiffSection = (typeof diffSections)[number];
+
+const sideCols = (fields: readonly string[]) => [...fields.map((f) => `a${f}`), ...fields.map((f) => `b${f}`)];
+const cap = (f: string) => `${f.slice(0, 1).toUpperCase()}${f.slice(1)}`;
+const issuesText = (issues: readonly Issue[]): string[] => issues.map((i) => `${i.code}: ${i.message}`);
+const skipsText = (skips: Readonly<Record<string, number>>): string[] => Object.entries(skips).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`);
+
+/** Both sides of a difference as cells `a<Field>` and `b<Field>`. */
+function sides<T extends object>(a: T | null, b: T | null, fields: readonly (keyof T & string)[], cell: (side: T, field: keyof T & string) => Cell = (x, f) => x[f] as Cell): Row {
+  const out: Record<string, Cell> = {};
+  for (const [prefix, side] of [['a', a], ['b', b]] as const) for (const f of fields) out[`${prefix}${cap(f)}`] = side === null ? null : cell(side, f);
+  return out;
+}
+
+/** The rows of a comparison, section by section; every row names who it is about. */
+type Lists = Pick<Comparison, 'owners' | 'visits' | 'months' | 'turns' | 'refusals'>;
+const NO_DIFFERENCES: Lists = { owners: [], visits: [], months: [], turns: [], refusals: [] };
+
+function diffRows(lists: Lists | null, section: DiffSection): { columns: string[]; description: string; rows: Row[]; clients?: (row: Row) => string[] } {
+  const c = lists ?? NO_DIFFERENCES;
+  switch (section) {
+    case 'owners': {
+      const fields = ['owner', 'ownerName', 'status', 'protectionEndsAt', 'rules', 'evidence'] as const;
+      return {
+        description: 'clients whose owner, status or protection end differ (OWN-*, REG-*, COL-*)',
+        columns: ['client', 'name', 'differs', ...sideCols(fields.map(cap))],
+        rows: c.owners.map((d) => ({ client: d.client, name: d.name, differs: d.differs, ...sides(d.a, d.b, fields) })),
+        clients: (row) => (typeof row.client === 'string' ? [row.client] : []),
+      };
+    }
+    case 'visits': {
+      const fields = ['client', 'receiver', 'receiverName', 'counted', 'turns', 'makeUp', 'rules'] as const;
+      return {
+        description: 'visitors and calls received by someone else or counted differently (ROT-*)',
+        columns: ['event', 'at', 'channel', 'client', 'name', 'differs', ...sideCols(fields.map(cap))],
+        rows: c.visits.map((d) => ({ event: d.event, at: d.at, channel: d.channel, client: d.client, name: d.name, differs: d.differs, ...sides(d.a, d.b, fields) })),
+        clients: (row) => [row.aClient, row.bClient].filter((x): x is string => typeof x === 'string'),
+      };
+    }
+    case 'months': {
+      const fields = ['amount', 'entries', 'rules', 'evidence'] as const;
+      return {
+        description: 'credit, commission, bonuses and fines per salesperson and month (DEAL-*, COM-*, RFD-CLAWBACK, PEN-FINES)',
+        columns: ['staff', 'name', 'month', 'account', ...sideCols(fields.map(cap))],
+        rows: c.months.map((d) => ({ staff: d.staff, name: d.name, month: d.month, account: d.account, ...sides(d.a, d.b, fields) })),
+      };
+    }
+    case 'turns': {
+      const fields = ['turns', 'uncounted', 'calls', 'skips', 'callSkips', 'rules', 'evidence'] as const;
+      return {
+        description: 'turns, walk-ins without a turn, calls and skips per salesperson over the log (ROT-*)',
+        columns: ['staff', 'name', 'differs', ...sideCols(fields.map(cap))],
+        rows: c.turns.map((d) => ({ staff: d.staff, name: d.name, differs: d.differs, ...sides(d.a, d.b, fields, (x, f) => (f === 'skips' || f === 'callSkips' ? skipsText(x[f]) : (x[f] as Cell))) })),
+      };
+    }
+    case 'refusals':
+      return {
+        description: 'events one policy applied and the other refused',
+        columns: ['event', 'at', 'type', 'line', 'staff', 'name', 'a', 'b'],
+        rows: c.refusals.map((d) => ({ event: d.event, at: d.at, type: d.type, line: d.line ?? null, staff: d.staff, name: d.name, a: issuesText(d.a), b: issuesText(d.b) })),
+      };
+  }
+}
+
+/** `diff <log> --policy A --policy B`: what changes when the office switches policy, from the library's compare. */
 export async function diff(args: Args, io: Io): Promise<number> {
   const log = logArg(args, io);
   if (args.policy.length !== 2) throw new UsageError('diff compares two policies: --policy A --policy B');
-  const policies = await Promise.all(args.policy.map((p) => loadPolicy(p, io.cwd)));
-  const [a, b] = policies as [ChosenPolicy, ChosenPolicy];
-  const chosen = chosenReports(
-    args,
-    reports.filter((r) => r.name === 'owners' || r.name === 'scorecard'),
-  );
-  const written = writtenReports(args, chosen);
+  const [a, b] = (await Promise.all(args.policy.map((p) => loadPolicy(p, io.cwd)))) as [ChosenPolicy, ChosenPolicy];
+  for (const name of args.report) if (!(diffSections as readonly string[]).includes(name)) throw new UsageError(`--report ${name}: diff shows ${diffSections.join(', ')}`);
+  const chosen = args.report.length === 0 ? [...diffSections] : diffSections.filter((n) => args.report.includes(n));
+  const written = args.out === undefined && args.format === 'csv' ? chosen.slice(0, 1) : chosen;
   const view = viewOf(args, '--as-of', a.office.policy.timeZone);
   const clean = cleanerOf(args);
-  // Under --as each policy's rows are filtered by its final owners before they are compared, so a
-  // per-decision report is held to the end (one reference per decision, per policy) instead of streamed.
-  const streamed = written.map((r) => (args.as === undefined && r.stream !== undefined ? ([r.stream(), r.stream()] as const) : undefined));
-  const runs = [0, 1].map(() => written.map((r, i) => (streamed[i] === undefined ? r.collect() : undefined)));
-  const observers = [0, 1].map((side) => [...streamed.map((pair) => pair?.[side]), ...(runs[side] ?? [])].filter((o): o is RowStream | Collector => o !== undefined));
-  const parts = written.map((report, i): Part => {
-    const head = differenceHead(report, a.label, b.label);
-    const pair = streamed[i];
-    return pair === undefined ? { head } : { head, stream: chunkDifferences(report, pair[0], pair[1], view) };
-  });
-  const output = await streamOf(io, args, clean, parts);
+  const head = (name: DiffSection) => ({ name, description: `what differs between ${a.label} (a) and ${b.label} (b): ${diffRows(null, name).description}`, columns: diffRows(null, name).columns });
+  // The comparison keeps only what differs; its sections are written from it at the end.
+  const output = await streamOf(io, args, clean, written.map((name): Part => ({ head: head(name) })));
   try {
-    const session = await readLog(io, {
-      path: log,
-      sides: policies.map((p, side) => ({ office: p.office, collectors: observers[side] ?? [] })),
-      ...untilOf(view),
-      ...badLinesOf(args, io, clean),
-      afterEvent: output.afterEvent,
-      afterBlock: output.afterBlock,
-    });
+    const c = comparer(a.office.timeline, b.office.timeline, { labels: [a.label, b.label], ...(view.lookAhead === undefined ? {} : { asOf: view.lookAhead }) });
+    const session = await readLog(io, { path: log, sides: [], comparer: c, ...untilOf(view), ...badLinesOf(args, io, clean) });
     session.states.forEach((s) => checkStaff(s, args.as));
     const summary = summaryOf(io, log, session, [a.label, b.label], clean);
     io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
-    const inputs = session.states.map((s) => reportInput(s, view));
-    const sections = written.map((report, i): Section | undefined => {
-      if (streamed[i] !== undefined) return undefined;
-      const [left, right] = inputs.map((input, side) => sectionOf(report, (runs[side]?.[i] as Collector).rows(input), input, args.as)) as [Section, Section];
-      const head = parts[i]?.head ?? report;
-      return { ...head, rows: differences(report, left.rows, right.rows), withheld: () => left.withheld() + right.withheld() };
+    const result = c.result();
+    const [left, right] = session.states.map((s) => reportInput(s, view)) as [ReportInput, ReportInput];
+    // PRV-ACCESS: a client row shows only when the salesperson owns the client under either policy (the library's viewAs decides).
+    const as = args.as;
+    const mine = as === undefined ? null : new Set([left, right].flatMap((input) => viewAs(input.state, as, input.view).own.map((r) => r.client)));
+    const visible = (clients: string[]) => mine === null || clients.some((client) => mine.has(client));
+    const sections = written.map((name): Section => {
+      const { rows, clients } = diffRows(result, name);
+      const shown = clients === undefined ? rows : rows.filter((row) => visible(clients(row)));
+      return { ...head(name), rows: shown, withheld: () => rows.length - shown.length };
     });
-    notesBefore(io, args, chosen);
+    if (args.out === undefined && args.format === 'csv' && chosen.length > 1) {
+      io.stderr.write(`CSV on stdout holds one report: ${chosen[0]}. Choose with --report NAME, or write them all with --out DIR.\n`);
+    }
     const withheld = await output.finish(session.states, {
-      summary: { ...summary, a: a.label, b: b.label, asOf: view.at ?? null, as: args.as ?? null, masked: args.mask },
+      summary: { ...summary, a: a.label, b: b.label, asOf: view.lookAhead ?? null, as: args.as ?? null, masked: args.mask },
       section: (i) => sectionAt(sections, i),
     });
-    notesAfter(io, args, chosen, withheld);
+    if (args.as !== undefined && args.format !== 'table') io.stderr.write(`Withheld as ${args.as} (PRV-ACCESS): ${written.map((n, i) => `${n} ${withheld[i] ?? 0} rows`).join(', ')}.\n`);
     return exitOf(session, io);
   } finally {
     await output.close();

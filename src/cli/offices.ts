@@ -298,7 +298,7 @@ export async function replayOffices(args: Args, io: Io, prepared: Prepared, scan
   const chosen = chosenReports(args, reports);
   const written = writtenReports(args, chosen);
   const chunkRows = Math.max(1, io.chunkRows ?? CHUNK_ROWS);
-  const base = { path: log, cwd: io.cwd, policy: args.policy[0], reports: written.map((r) => r.name), view, ...(view.at === undefined ? {} : { until: Date.parse(view.at) }), ...(args.as === undefined ? {} : { as: args.as }), chunkRows };
+  const base = { path: log, cwd: io.cwd, policy: args.policy[0], reports: written.map((r) => r.name), view, ...(view.lookAhead === undefined ? {} : { until: Date.parse(view.lookAhead) }), ...(args.as === undefined ? {} : { as: args.as }), chunkRows };
   const results = await runPartitions(assign(scan, args.jobs).map((offices, i) => ({ ...base, offices, unrouted: i === 0 })));
 
   const byOffice = new Map(results.flatMap((r) => r.offices.map((o) => [o.office, o] as const)));
@@ -347,7 +347,7 @@ export async function replayOffices(args: Args, io: Io, prepared: Prepared, scan
     io.stderr.write(`${lines.join('\n')}\n`);
     notesBefore(io, args, chosen);
     const withheld = await output.finish([], {
-      summary: { ...summary, asOf: view.at ?? null, as: args.as ?? null, masked: args.mask, ...(several ? { offices: perOffice } : {}) },
+      summary: { ...summary, asOf: view.lookAhead ?? null, as: args.as ?? null, masked: args.mask, ...(several ? { offices: perOffice } : {}) },
       section: (i) => {
         const r = written[i];
         if (r === undefined) throw new Error(`internal: no section ${i}`);

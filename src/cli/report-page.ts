@@ -346,7 +346,7 @@ export async function report(args: Args, io: Io): Promise<number> {
       after: compared(scorecard, (i) => scorecards[i] ?? []),
     },
   ];
-  const asOf = view.at === undefined ? '' : ` as of ${view.at}`;
+  const asOf = view.lookAhead === undefined ? '' : ` as of ${view.lookAhead}`;
   const html = pageHtml(
     {
       title: `salesfloor report: ${summary.log} under ${labelsOf.join(' and ')}${asOf}`,

@@ -307,7 +307,7 @@ const scorecardReport: Report = {
         first ??= event.at;
       },
       *rows({ state, view }) {
-        const last = view.at ?? (state.lastAt === null ? null : localTime(state, state.lastAt));
+        const last = view.lookAhead ?? (state.lastAt === null ? null : localTime(state, state.lastAt));
         if (first === null || last === null) return;
         for (let month = localTime(state, Date.parse(first)).slice(0, 7); month <= last.slice(0, 7); month = nextMonth(month)) {
           const at = month === last.slice(0, 7) ? last : `${month}-01T12:00:00${last.slice(-6)}`;

@@ -7,7 +7,7 @@
 import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { parseLine, type Issue, type Office, type OfficeState } from '../index.js';
+import { parseLine, type Comparer, type Issue, type Office, type OfficeState } from '../index.js';
 import { reasonOf, UsageError, type Io } from './io.js';
 import { eachLine, type LineFault } from './lines.js';
 import { progress } from './progress.js';
@@ -56,6 +56,8 @@ export interface ReadOptions {
   /** The log's path (resolved), or `-` for stdin. */
   readonly path: string;
   readonly sides: readonly Side[];
+  /** For diff: both policies at once, through the library's comparer (instead of `sides`). A line is bad only when both refuse it. */
+  readonly comparer?: Comparer;
   /** Epoch ms: events later than this are left out (`--as-of`, `--at`). */
   readonly until?: number;
   /** The quarantine file's path (resolved); null: bad lines are only named. */
@@ -123,6 +125,13 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       later++;
       return;
     }
+    if (options.comparer !== undefined) {
+      const step = options.comparer.push(event, line);
+      // Refused under one policy only is a difference the comparison reports, not bad input.
+      if (step.a.length > 0 && step.b.length > 0) reject(line, text, step.a.map((issue) => ({ ...issue, line })));
+      else events++;
+      return;
+    }
     let refused: Issue[] = [];
     replayers.forEach((replayer, i) => {
       const step = replayer.push(event, line);
@@ -136,7 +145,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     else events++;
     options.afterEvent?.(states);
   };
-  const states = () => replayers.map((r) => r.state());
+  const states = () => (options.comparer !== undefined ? [...options.comparer.states()] : replayers.map((r) => r.state()));
 
   const shown = progress(io, fromStdin ? 'stdin' : basename(options.path), size, () => events);
   let lines: number;

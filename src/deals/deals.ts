@@ -13,7 +13,7 @@ import { stageRank } from '../events/common.js';
 import type { EventOf } from '../events/schema.js';
 import { allocateDeal, NO_CIRCUMSTANCES, type Circumstances, type DealFacts } from './allocation.js';
 import type { AllocationDecision, DealDecision, MarketingEventDecision, RecognitionDecision } from './decisions.js';
-import { closeSession, openSession, paidBase, resplit, retarget, syncDeal, type Cause, type DealsCtx } from './ledger.js';
+import { closeSession, openSession, paidBase, resplit, retarget, syncDeal, termsOf, versionOf, type Cause, type DealsCtx } from './ledger.js';
 import { fractions, type Share } from './split.js';
 import type { Deal, DealSplit, MarketingEvent, Recognition } from './state.js';
 
@@ -106,11 +106,12 @@ function blank(e: EventOf<'closeDeal'>, client: string): Deal {
   };
 }
 
-function dealDecision(c: DealsCtx, deal: Pick<Deal, 'client' | 'id' | 'staff' | 'stage'>, outcome: DealDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], args: Args): void {
+/** A deal decision, under the terms of the deal's version (the version in force for a deal not yet closed). */
+function dealDecision(c: DealsCtx, deal: Pick<Deal, 'client' | 'id' | 'staff' | 'stage' | 'terms'>, outcome: DealDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], args: Args): void {
   const { tx } = c;
   if (!tx.record) return;
   const d: DealDecision = { kind: 'deal', event: tx.id, at: tx.at, rules: cited, evidence, why: outcome, args, client: deal.client, deal: deal.id, staff: deal.staff, stage: deal.stage, outcome };
-  tx.emit(d);
+  tx.emit(d, versionOf(c, deal));
 }
 
 /**
@@ -124,7 +125,7 @@ export function refuseDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string,
   // A live deal that tries to move to a held unit keeps its own unit.
   const deal: Deal = old?.status === 'live' ? { ...old, refusal } : { ...(old ?? blank(e, client)), ...stagesOf(c, old, e), unit: e.unit, amount: e.amount, refusal };
   if (old?.status !== 'live') c.s.deals.set(c.tx, deal.id, deal);
-  dealDecision(c, { client, id: e.deal, staff: e.staff, stage: e.stage }, 'refused', SAME_UNIT, [holder.stages[0]?.event ?? holder.id], { unit: e.unit, holder: holder.id, holderAt });
+  dealDecision(c, { client, id: e.deal, staff: e.staff, stage: e.stage, terms: null }, 'refused', SAME_UNIT, [holder.stages[0]?.event ?? holder.id], { unit: e.unit, holder: holder.id, holderAt });
 }
 
 /**
@@ -155,7 +156,7 @@ export function recordDeal(c: DealsCtx, e: EventOf<'closeDeal'>, client: string,
   if (old && old.unit !== deal.unit && s.units.get(old.unit) === deal.id) s.units.delete(tx, old.unit);
   if (isLive(deal)) s.units.set(tx, deal.unit, deal.id);
   s.deals.set(tx, deal.id, deal);
-  dealDecision(c, { client, id: e.deal, staff: e.staff, stage: e.stage }, 'recorded', STAGES, [], { unit: e.unit, amount: e.amount });
+  dealDecision(c, { client, id: e.deal, staff: e.staff, stage: e.stage, terms: deal.terms }, 'recorded', STAGES, [], { unit: e.unit, amount: e.amount });
   return deal;
 }
 
@@ -177,12 +178,12 @@ export function allocationDecision(c: DealsCtx, deal: Deal, split: DealSplit): v
     credit: fractions(split.credit),
     commission: split.commission === null ? null : fractions(split.commission),
   };
-  tx.emit(d);
+  tx.emit(d, versionOf(c, deal));
 }
 
-/** Syncs a deal's bookings under one cause and stores the deal, the months and the entries. @internal */
+/** Syncs a deal's bookings under one cause and stores the deal, the months and the entries, under the deal's terms. @internal */
 export function book(c: DealsCtx, deal: Deal, cause: Cause): void {
-  const session = openSession(c, cause);
+  const session = openSession(c, cause, versionOf(c, deal));
   const synced = syncDeal(session, deal);
   c.s.deals.set(c.tx, synced.id, synced);
   closeSession(session);
@@ -199,8 +200,8 @@ export function bookDeal(c: DealsCtx, dealId: string, facts: () => DealFacts): v
   if (deal.split === null) {
     const a = allocateDeal(facts(), c.p, c.cal, c.tx.at, circumstances(c, deal.client, c.tx.at));
     const split: DealSplit = { credit: a.credit, commission: a.commission, rules: a.rules, evidence: a.evidence, why: a.why, args: a.args, event: c.tx.id };
-    const commission = c.p.commission;
-    deal = { ...deal, split, terms: { rounding: commission.rounding, remainder: commission.remainder, retier: commission.retierOnRefund } };
+    // The deal keeps the version it closed under for good.
+    deal = { ...deal, split, terms: { version: c.tx.version } };
     allocationDecision(c, deal, split);
   }
   book(c, deal, 'stage');
@@ -216,8 +217,8 @@ function eventAt(events: readonly MarketingEvent[], at: number): MarketingEvent 
 }
 
 /** What the split reads of the deals slice itself; nothing (and no lookup) when no policy uses it. */
-function circumstances(c: DealsCtx, client: string, at: number): Circumstances {
-  const s = c.p.splits;
+function circumstances(c: DealsCtx, client: string, at: number, p: DealsCtx['p'] = c.p): Circumstances {
+  const s = p.splits;
   const event = s.marketingEvent !== null;
   if (!event && s.recognition === null && s.laterDesignation === null) return NO_CIRCUMSTANCES;
   return { recognition: c.s.recognitions.get(client) ?? null, event: event ? eventAt(c.s.events.value, at) : null };
@@ -258,10 +259,12 @@ export function recognize(c: DealsCtx, e: EventOf<'recognizeClient'>, client: st
   const deal = e.deal === undefined ? undefined : c.s.deals.get(e.deal);
   if (deal?.split && deal.split.why !== 'negotiated' && deal.status === 'live') {
     const closedAt = deal.stages[0]?.at ?? tx.at;
-    const a = allocateDeal(facts(deal), c.p, c.cal, closedAt, circumstances(c, deal.client, closedAt));
+    // Decided anew as of its close, under the terms it closed under.
+    const terms = termsOf(c, deal);
+    const a = allocateDeal(facts(deal), terms, c.cal, closedAt, circumstances(c, deal.client, closedAt, terms));
     if (a.why !== deal.split.why || !sameShares(a.credit, deal.split.credit) || !sameShares(a.commission, deal.split.commission)) {
       const split: DealSplit = { credit: a.credit, commission: a.commission, rules: a.rules, evidence: a.evidence, why: a.why, args: a.args, event: tx.id };
-      book(c, resplit(deal, split, c.p), 'split');
+      book(c, resplit(deal, split, terms), 'split');
       allocationDecision(c, deal, split);
       redecided = deal.id;
     }
@@ -320,11 +323,12 @@ export function refundIssue(c: DealsCtx, e: EventOf<'refund'>): Issue | null {
  * A refund, full or partial (RFD-CLAWBACK): reversing entries against the
  * deal's snapshot (its split, rate and terms at close), then the months it
  * counted in are re-tiered or kept (policy). Check {@link refundIssue} first.
- * A deal refunded in full gives its unit back (COL-SAME-UNIT).
- * @returns the deal's client and whether the deal is now wholly refunded
+ * A deal refunded in full gives its unit back (COL-SAME-UNIT). Everything
+ * is decided under the deal's terms (the version it closed under).
+ * @returns the deal's client, whether the deal is now wholly refunded, and whether its terms send the client to the pool then (RFD-RESTORE)
  * @internal
  */
-export function refund(c: DealsCtx, e: EventOf<'refund'>): { client: string; full: boolean } {
+export function refund(c: DealsCtx, e: EventOf<'refund'>): { client: string; full: boolean; pool: boolean } {
   const { tx, s } = c;
   const before = s.deals.get(e.deal) as Deal;
   const left = paidBase(before).minus(before.refunded);
@@ -333,7 +337,7 @@ export function refund(c: DealsCtx, e: EventOf<'refund'>): { client: string; ful
   if (full && s.units.get(deal.unit) === deal.id) s.units.delete(tx, deal.unit);
   book(c, deal, 'refund');
   dealDecision(c, deal, 'refunded', CLAWBACK, [deal.stages[0]?.event ?? deal.id], { full, reason: e.reason ?? null, refunded: deal.refunded, paid: deal.paid ?? deal.amount });
-  return { client: deal.client, full };
+  return { client: deal.client, full, pool: termsOf(c, deal).afterRefund === 'pool' };
 }
 
 const toShares = (list: readonly { staff: string; share: string }[]): Share[] => list.map((x) => ({ staff: x.staff, weight: x.share }));
@@ -385,7 +389,7 @@ export function splitDeal(c: DealsCtx, e: EventOf<'splitDeal'>): string {
     args: { by: e.by ?? null },
     event: e.id,
   };
-  book(c, resplit(deal, split, c.p), 'split');
+  book(c, resplit(deal, split, termsOf(c, deal)), 'split');
   allocationDecision(c, deal, split);
   return deal.client;
 }

@@ -15,6 +15,7 @@
  */
 import type { Ctx } from '../kernel/context.js';
 import { joinRules, rules, type Args } from '../kernel/decision.js';
+import { stampVersion } from '../kernel/draft.js';
 import { cents, money, type Amount } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
 import type { Calendar } from '../kernel/time.js';
@@ -24,8 +25,24 @@ import type { CommissionPolicy, DealsPolicy } from './policy.js';
 import { allocate, toCents, ZERO, type Rounding, type Share } from './split.js';
 import type { Booking, Counted, Deal, DealSplit, DealsState, Part, Tally } from './state.js';
 
-/** The deals family's context. @internal */
-export type DealsCtx = Ctx<DealsPolicy, DealsState>;
+/**
+ * The deals family's context: the deals section of the version in force
+ * (`p`), and the deals section of every version by index (`terms`), since a
+ * deal keeps the terms of the version it closed under. @internal
+ */
+export interface DealsCtx extends Ctx<DealsPolicy, DealsState> {
+  readonly terms: readonly DealsPolicy[];
+}
+
+/** The deals section a deal closed under (the version in force for a deal not yet closed). @internal */
+export function termsOf(c: DealsCtx, deal: Pick<Deal, 'terms'>): DealsPolicy {
+  return deal.terms === null ? c.p : (c.terms[deal.terms.version] ?? c.p);
+}
+
+/** The version index of a deal's terms (the version in force for a deal not yet closed). @internal */
+export function versionOf(c: DealsCtx, deal: Pick<Deal, 'terms'>): number {
+  return deal.terms === null ? c.tx.version : deal.terms.version;
+}
 
 /** The money a refund is measured against: what was paid, or the amount when no stage reported a payment. @internal */
 export function paidBase(deal: Pick<Deal, 'paid' | 'amount'>): Amount {
@@ -45,8 +62,8 @@ export function tallyKey(staff: string, period: string): string {
   return `${period} ${staff}`;
 }
 
-function emptyTally(staff: string, period: string): Tally {
-  return { staff, period, base: '0.00', red: '0.00', green: '0.00', redTarget: null, greenTarget: null, booked: '0.00', waived: '0.00' };
+function emptyTally(staff: string, period: string, version: number): Tally {
+  return { staff, period, base: '0.00', red: '0.00', green: '0.00', redTarget: null, greenTarget: null, booked: '0.00', waived: '0.00', version };
 }
 
 /**
@@ -113,35 +130,50 @@ export function monthCommission(t: Tally, policy: CommissionPolicy): Amount {
 export interface Session {
   readonly c: DealsCtx;
   readonly cause: Cause;
+  /** The version whose terms the session books under: the deal's, or the one in force for targets. */
+  readonly version: number;
+  /** That version's deals section. */
+  readonly policy: DealsPolicy;
   readonly tallies: Map<string, Tally>;
   readonly entries: LedgerEntry[];
 }
 
-/** Starts the ledger work of an event. @internal */
-export function openSession(c: DealsCtx, cause: Cause): Session {
-  return { c, cause, tallies: new Map(), entries: [] };
+/**
+ * Starts the ledger work of an event, under the terms of a version: the
+ * deal's for its stages, refunds and splits, the one in force for targets.
+ * @internal
+ */
+export function openSession(c: DealsCtx, cause: Cause, version: number = c.tx.version): Session {
+  return { c, cause, version, policy: c.terms[version] ?? c.p, tallies: new Map(), entries: [] };
 }
 
 function tallyOf(s: Session, staff: string, period: string): Tally {
   const key = tallyKey(staff, period);
-  return s.tallies.get(key) ?? s.c.s.tallies.get(key) ?? emptyTally(staff, period);
+  return s.tallies.get(key) ?? s.c.s.tallies.get(key) ?? emptyTally(staff, period, s.version);
 }
 
 function putTally(s: Session, t: Tally): void {
   s.tallies.set(tallyKey(t.staff, t.period), t);
 }
 
+/**
+ * Moves a month's figure. A month is tiered under the newest terms of the
+ * deals that count in it: a deal of a later version moves the month to it.
+ */
 function bump(s: Session, staff: string, period: string, field: 'base' | 'red' | 'green' | 'booked' | 'waived', delta: Amount): void {
   if (delta.isZero()) return;
   const t = tallyOf(s, staff, period);
-  putTally(s, { ...t, [field]: cents(money(t[field]).plus(delta)) });
+  putTally(s, { ...t, [field]: cents(money(t[field]).plus(delta)), version: t.version < s.version ? s.version : t.version });
 }
 
 type Body = Omit<LedgerEntry, 'kind' | 'event' | 'at' | 'rules' | 'evidence' | 'why' | 'args' | 'id'>;
 
-function post(s: Session, body: Body, cited: readonly RuleId[], evidence: readonly string[], why: string, args: Args): void {
+/** Posts an entry, noting the version whose terms it was computed under (see stampVersion). */
+function post(s: Session, body: Body, cited: readonly RuleId[], evidence: readonly string[], why: string, args: Args, version: number = s.version): void {
   const { tx } = s.c;
-  s.entries.push({ kind: 'ledger', event: tx.id, at: tx.at, rules: cited, evidence, why, args, id: `${tx.id}#${s.entries.length + 1}`, ...body });
+  const entry: LedgerEntry = { kind: 'ledger', event: tx.id, at: tx.at, rules: cited, evidence, why, args, id: `${tx.id}#${s.entries.length + 1}`, ...body };
+  stampVersion(entry, version);
+  s.entries.push(entry);
 }
 
 const RETIER = rules('COM-RATE-TIERS');
@@ -154,22 +186,23 @@ const RETIER_REFUND = rules('COM-RATE-TIERS', 'RFD-CLAWBACK');
  */
 export function closeSession(s: Session): LedgerEntry[] {
   const { c } = s;
-  const policy = c.p.commission;
   const month = monthOf(c.cal, c.tx.at);
   for (const t of [...s.tallies.values()]) {
+    // A month is re-tiered under its own terms, never today's.
+    const policy = (c.terms[t.version] ?? c.p).commission;
     const due = monthCommission(t, policy).plus(t.waived);
     const adjustment = due.minus(t.booked);
     if (adjustment.isZero()) continue;
     const st = standingOf(t, policy.excessBase);
     const args: Args = { red: t.red, redTarget: t.redTarget, green: t.green, greenTarget: t.greenTarget, tier: st.tier, due: cents(monthCommission(t, policy)) };
-    post(s, { entry: 'adjustment', account: 'commission', staff: t.staff, deal: null, client: null, month, period: t.period, amount: cents(adjustment), rate: null }, s.cause === 'refund' ? RETIER_REFUND : RETIER, [], 'retier', args);
+    post(s, { entry: 'adjustment', account: 'commission', staff: t.staff, deal: null, client: null, month, period: t.period, amount: cents(adjustment), rate: null }, s.cause === 'refund' ? RETIER_REFUND : RETIER, [], 'retier', args, t.version);
     putTally(s, { ...t, booked: cents(money(t.booked).plus(adjustment)) });
   }
   for (const [key, t] of s.tallies) c.s.tallies.set(c.tx, key, t);
   const at = String(c.tx.at).padStart(15, '0');
   s.entries.forEach((e, i) => {
     c.s.ledger.set(c.tx, `${at} ${c.tx.id} ${String(i + 1).padStart(5, '0')}`, e);
-    c.tx.emit(e);
+    c.tx.emit(e, e.version ?? 0);
   });
   return s.entries;
 }
@@ -253,13 +286,14 @@ const BONUS = rules('COM-FIXED-BONUS');
  * @internal
  */
 export function syncDeal(s: Session, deal: Deal): Deal {
-  const { split, terms } = deal;
-  if (deal.status !== 'live' || split === null || terms === null) return deal;
-  const policy = s.c.p;
+  const { split } = deal;
+  if (deal.status !== 'live' || split === null || deal.terms === null) return deal;
+  const policy = s.policy;
+  const terms = policy.commission;
   const evidence = [deal.stages[0]?.event ?? deal.id, split.event];
   const amount = toCents(money(deal.amount), terms.rounding);
   const live = remaining(deal, amount, terms.rounding);
-  const counted = terms.retier === 'keep' ? amount : live;
+  const counted = terms.retierOnRefund === 'keep' ? amount : live;
   let next = deal;
 
   // Red and green lines count the credited parties' shares (COM-RATE-TIERS).
@@ -287,8 +321,8 @@ export function syncDeal(s: Session, deal: Deal): Deal {
 }
 
 function syncCommission(s: Session, deal: Deal, shares: readonly Share[], at: number, sums: { amount: Amount; live: Amount; counted: Amount }, evidence: readonly string[]): Deal {
-  const terms = deal.terms as NonNullable<Deal['terms']>;
-  const policy = s.c.p.commission;
+  const terms = s.policy.commission;
+  const policy = terms;
   const first = deal.commission === null;
   let booking = deal.commission;
   if (booking === null) {
@@ -307,7 +341,7 @@ function syncCommission(s: Session, deal: Deal, shares: readonly Share[], at: nu
   const targets = new Map(booking.parts.map((p) => [p.staff, atRate(p, liveBase.get(p.staff))]));
   const parts = settleParts(s, deal, booking, targets, 'commission', first, splitRules(deal.split as DealSplit, STAGE_TIERS), evidence).map((p) => {
     // With tiers kept after refunds, what refunds took back is not re-tiered (RFD-CLAWBACK).
-    const waived = terms.retier === 'keep' ? money(p.net).minus(atRate(p, fullBase.get(p.staff))) : ZERO;
+    const waived = terms.retierOnRefund === 'keep' ? money(p.net).minus(atRate(p, fullBase.get(p.staff))) : ZERO;
     bump(s, p.staff, booking.period, 'waived', waived.minus(p.waived));
     return { ...p, waived: cents(waived) };
   });
@@ -317,8 +351,8 @@ function syncCommission(s: Session, deal: Deal, shares: readonly Share[], at: nu
 
 /** The fixed bonus of a deal (COM-FIXED-BONUS): to the inviter, or split like the commission (once it is known). */
 function syncBonus(s: Session, deal: Deal, shares: readonly Share[] | null, at: number, evidence: readonly string[]): Deal {
-  const terms = deal.terms as NonNullable<Deal['terms']>;
-  const policy = s.c.p.bonus;
+  const terms = s.policy.commission;
+  const policy = s.policy.bonus;
   let booking = deal.bonus;
   const first = booking === null;
   if (booking === null) {
@@ -345,7 +379,7 @@ function syncBonus(s: Session, deal: Deal, shares: readonly Share[] | null, at: 
  * @internal
  */
 export function resplit(deal: Deal, split: DealSplit, p: DealsPolicy): Deal {
-  const terms = deal.terms as NonNullable<Deal['terms']>;
+  const terms = p.commission;
   const divide = (booking: Booking | null, shares: readonly Share[] | null): Booking | null => {
     if (booking === null || shares === null) return booking;
     const bases = allocate(money(booking.total), shares, terms.remainder);

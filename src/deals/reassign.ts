@@ -10,7 +10,7 @@ import type { Args } from '../kernel/decision.js';
 import type { RuleId } from '../kernel/rules.js';
 import { allocationDecision, book } from './deals.js';
 import type { DealsCtx } from './ledger.js';
-import { resplit } from './ledger.js';
+import { resplit, termsOf } from './ledger.js';
 import type { DealSplit } from './state.js';
 
 /**
@@ -48,7 +48,8 @@ export function handOverDeal(c: DealsCtx, h: HandOver): boolean {
   if (whole(old.credit) && whole(old.commission)) return false;
   const all = [{ staff: h.to, weight: '1' }];
   const split: DealSplit = { credit: all, commission: all, rules: h.rules, evidence: h.evidence, why: 'reassigned', args: { ...h.args, to: h.to, note: h.note }, event: c.tx.id };
-  book(c, resplit(deal, split, c.p), 'split');
+  // Handed over under the terms the deal closed under, never today's.
+  book(c, resplit(deal, split, termsOf(c, deal)), 'split');
   allocationDecision(c, deal, split);
   return true;
 }

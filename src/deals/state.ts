@@ -5,7 +5,7 @@
  * each salesperson's monthly figures.
  */
 import { z } from 'zod';
-import { keySchema, mapSchema, msSchema, stateDecimalSchema, textSchema, whenValid } from '../kernel/codec.js';
+import { countSchema, keySchema, mapSchema, msSchema, stateDecimalSchema, textSchema, whenValid } from '../kernel/codec.js';
 import { entries, emptyMap, type PMap } from '../kernel/map.js';
 import { ruleIdSchema, type RuleId } from '../kernel/rules.js';
 import { argsSchema, type Args } from '../kernel/decision.js';
@@ -83,18 +83,19 @@ export interface DealSplit {
 }
 
 /**
- * The policy terms a deal closed under: refunds and adjustments use these,
- * never today's.
+ * The policy terms a deal closed under: the policy version whose deals
+ * section (split cases, stages, rounding, remainders, re-tiering, bonuses,
+ * what happens after a refund) governs the deal for good. Refunds and
+ * adjustments use these, never today's.
  *
  * @example
  * ```ts
- * // { rounding: 'halfUp', remainder: 'largestRemainder', retier: 'recompute' }
+ * // { version: 0 } (the first version: the only one of an office without a timeline)
  * ```
  */
 export interface Terms {
-  readonly rounding: CommissionPolicy['rounding'];
-  readonly remainder: CommissionPolicy['remainder'];
-  readonly retier: CommissionPolicy['retierOnRefund'];
+  /** The index of the policy version in the office's timeline. */
+  readonly version: number;
 }
 
 /**
@@ -146,7 +147,7 @@ export interface Deal {
  * @example
  * ```ts
  * // { staff: 'S01', period: '2026-11', base: '2500000.00', red: '2500000.00', green: '0.00',
- * //   redTarget: '2000000', greenTarget: null, booked: '5000.00', waived: '0.00' }
+ * //   redTarget: '2000000', greenTarget: null, booked: '5000.00', waived: '0.00', version: 0 }
  * ```
  */
 export interface Tally {
@@ -161,6 +162,11 @@ export interface Tally {
   readonly booked: string;
   /** With tiers kept after refunds: what refunds took back, which the month does not re-tier for. */
   readonly waived: string;
+  /**
+   * The policy version the month is tiered under: the one in force at the
+   * month's latest event; after the month it keeps that version's rates.
+   */
+  readonly version: number;
 }
 
 /**
@@ -266,8 +272,12 @@ const dealSchema = z.strictObject({
       event: keySchema,
     })
     .nullable(),
+  // The policy version the deal closed under; a version 2 snapshot kept the terms by value, under its one policy (version 0).
   terms: z
-    .strictObject({ rounding: z.enum(['halfUp', 'halfEven', 'down']), remainder: z.enum(['largestRemainder', 'first']), retier: z.enum(['recompute', 'keep']) })
+    .union([
+      z.strictObject({ version: countSchema }),
+      z.strictObject({ rounding: z.enum(['halfUp', 'halfEven', 'down']), remainder: z.enum(['largestRemainder', 'first']), retier: z.enum(['recompute', 'keep']) }).transform(() => ({ version: 0 })),
+    ])
     .nullable(),
   credit: bookingSchema,
   commission: bookingSchema,
@@ -288,6 +298,8 @@ const tallySchema = z.strictObject({
   greenTarget: money.nullable(),
   booked: money,
   waived: money,
+  // The version the month is tiered under; version 2 snapshots had one policy.
+  version: countSchema.default(0),
 });
 
 /**

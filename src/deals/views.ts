@@ -18,10 +18,16 @@ import type { Booking, Deal, DealsState } from './state.js';
 /** What the views need besides the deals slice: staff names and sentences. @internal */
 export interface DealsReader {
   readonly deals: DealsState;
-  readonly policy: DealsPolicy;
+  /** The deals section of every policy version, by index (a month is tiered under its own). */
+  readonly terms: readonly DealsPolicy[];
   /** A staff member's name, or null. */
   name(id: string): string | null;
   readonly wording: Wording;
+}
+
+/** The commission terms a month is tiered under. */
+function termsOf(r: DealsReader, t: { readonly version: number }): DealsPolicy['commission'] {
+  return (r.terms[t.version] ?? (r.terms[0] as DealsPolicy)).commission;
 }
 
 /**
@@ -271,8 +277,9 @@ export function attainment(r: DealsReader, query: Pick<LedgerQuery, 'staff' | 'm
       green: t.green,
       redTarget: t.redTarget,
       greenTarget: t.greenTarget,
-      ...standingOf(t, r.policy.commission.excessBase),
-      commission: cents(monthCommission(t, r.policy.commission)),
+      // A month is tiered under its own version's terms.
+      ...standingOf(t, termsOf(r, t).excessBase),
+      commission: cents(monthCommission(t, termsOf(r, t))),
     }));
 }
 

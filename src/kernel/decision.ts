@@ -35,6 +35,12 @@ export const decisionBase = {
   evidence: z.array(z.string()).readonly().describe('The ids of earlier events it rests on (its own event is `event`).'),
   why: z.string().describe("The reason code of the decision's sentence (see describeDecision)."),
   args: argsSchema.optional().describe('The parameters of the sentence.'),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("The index of the policy version it was decided under, in the office's timeline; left out for the first version (and for an office with one policy)."),
 };
 
 /** The fields every decision has. */
@@ -46,6 +52,8 @@ export interface DecisionCore {
   readonly evidence: readonly string[];
   readonly why: string;
   readonly args?: Args | undefined;
+  /** The policy version it was decided under (an index in the timeline); absent: the first. */
+  readonly version?: number | undefined;
 }
 
 const table = new Map<string, readonly RuleId[]>();

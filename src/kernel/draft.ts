@@ -171,6 +171,8 @@ export class Tx {
   at = 0;
   /** Whether decisions are built (to return them or keep them in history). */
   record = true;
+  /** The index of the policy version the event is decided under (0: the first, the only one without a timeline). */
+  version = 0;
   /** The decisions of the current event. */
   readonly decisions: unknown[] = [];
   /** How many changes the current event made (a refusal must come before the first). */
@@ -189,9 +191,18 @@ export class Tx {
     this.release();
   }
 
-  /** Records a decision of the current event (a no-op when decisions are not kept). */
-  emit(decision: object): void {
-    if (this.record) this.decisions.push(decision);
+  /**
+   * Records a decision of the current event (a no-op when decisions are not
+   * kept), noting the policy version it was decided under when that is not
+   * the first (see {@link stampVersion}).
+   *
+   * @param decision - the decision
+   * @param version - the version it was decided under; default the event's
+   */
+  emit(decision: object, version: number = this.version): void {
+    if (!this.record) return;
+    stampVersion(decision, version);
+    this.decisions.push(decision);
   }
 
   /**
@@ -273,6 +284,19 @@ export class Tx {
     this.drafted = 0;
     this.many = null;
   }
+}
+
+/**
+ * Notes on a freshly built decision the policy version it was decided under.
+ * The first version (index 0, the only one of an office without a timeline)
+ * is not written: a decision without `version` was decided under it, so
+ * single-policy offices pay nothing.
+ *
+ * @param decision - a decision not yet handed out
+ * @param version - the version's index in the timeline
+ */
+export function stampVersion(decision: object, version: number): void {
+  if (version !== 0) (decision as { version?: number }).version = version;
 }
 
 /**

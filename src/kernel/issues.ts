@@ -45,6 +45,7 @@ export const issueCodeSchema = z.enum([
   'invalid_amount',
   // policies
   'invalid_policy',
+  'policy_mismatch',
 ]);
 
 /** A code of {@link issueCodeSchema}. */

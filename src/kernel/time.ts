@@ -223,3 +223,21 @@ export function minutesOf(hhmm: string): number {
 export function windowEnd(calendar: Calendar, fromMs: number, days: number): number {
   return calendar.startOf(calendar.dayOf(fromMs) + days + 1);
 }
+
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * Epoch ms of a time written in an office's zone: a local date
+ * (`2026-12-01`, the start of that day), a local date-time
+ * (`2026-12-01T09:00`, `2026-12-01 09:00:30`), or an ISO-8601 instant with an
+ * offset (taken as it is). NaN when it is none of these.
+ */
+export function localInstant(text: string, zone: string): number {
+  const m = LOCAL_TIME.exec(text);
+  if (m === null) return /(Z|[+-]\d{2}:?\d{2})$/.test(text) && text.includes('T') ? Date.parse(text) : Number.NaN;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as [number, number, number, number, number, number];
+  const date = new TZDate(y, mo - 1, d, h, mi, s, 0, zone);
+  // 2026-02-30 rolls over to March: not a date.
+  if (Number.isNaN(date.getTime()) || date.getDate() !== d || date.getMonth() !== mo - 1 || date.getHours() !== h || date.getMinutes() !== mi) return Number.NaN;
+  return date.getTime();
+}

@@ -446,7 +446,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     tick(o);
     const done = refund(o.cDeals, e);
     const client = groupOf(o, done.client);
-    if (hasFile(o.cOwn, client)) refundDeal(o.cOwn, client, e.deal, done.full, o.policy.deals.afterRefund === 'pool');
+    if (hasFile(o.cOwn, client)) refundDeal(o.cOwn, client, e.deal, done.full, done.pool);
     return null;
   },
 

@@ -103,8 +103,9 @@ export function describeReason(state: OfficeState, decision: Decision): string {
 }
 
 /**
- * Formats one decision as a line: local time, what was decided, why, and the
- * rule IDs and events it rests on.
+ * Formats one decision as a line: local time, what was decided, why, the
+ * rule IDs and events it rests on, and, under a dated timeline, the policy
+ * version it was decided under.
  *
  * @param state - the office state (for names and the time zone)
  * @param decision - the decision
@@ -124,7 +125,15 @@ export function describeDecision(state: OfficeState, decision: Decision): string
   const rules = decision.rules.length > 0 ? ` [${decision.rules.join(', ')}]` : '';
   const evidence = [...new Set([...decision.evidence, decision.event])].join(', ');
   // Sentences quote what people typed (names, units): phones in them are masked however written (PRV-MASK).
-  return maskPhonesIn(`${time}  ${head} — ${sentence(decision, w)}${rules} ← ${evidence}`);
+  return maskPhonesIn(`${time}  ${head} — ${describeReason(state, decision)}${rules} ← ${evidence}${versionNote(state, decision)}`);
+}
+
+/** Under a dated timeline: which policy version decided it (nothing for an office with one policy). */
+function versionNote(state: OfficeState, decision: Decision): string {
+  const { versions } = state.timeline;
+  if (versions.length === 1) return '';
+  const v = versions[decision.version ?? 0];
+  return v === undefined ? '' : ` (policy ${v.id}${v.policy.name === 'default' || v.policy.name === v.id ? '' : ` "${v.policy.name}"`})`;
 }
 
 /**

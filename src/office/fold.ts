@@ -4,10 +4,11 @@
  */
 import { clip, type Issue } from '../kernel/issues.js';
 import { fingerprintEvent } from '../events/fast.js';
-import { instantMs } from '../kernel/time.js';
+import { calendarOf, instantMs, localInstant } from '../kernel/time.js';
 import { lineOf, parseEvent } from '../events/parse.js';
 import type { Event } from '../events/schema.js';
-import { policySchema, type Policy, type PolicyInput } from '../policy/schema.js';
+import { policySchema, type Policy } from '../policy/schema.js';
+import { validateTimeline, type PolicySource, type Timeline } from '../policy/timeline.js';
 import type { Decision } from './decisions.js';
 import { dispatch } from './dispatch.js';
 import { Live } from './live.js';
@@ -50,6 +51,8 @@ export function step(o: Live, e: Event, line?: number): Outcome {
   }
   const at = instantMs(e.at);
   const { tx } = o;
+  // Decided under the version in force at its time, the version's own time limits included.
+  o.enter(at);
   // A time no office could mean (a typo, a two-digit year): refused before it moves the clock. Two compares on the valid path.
   const b = o.bounds;
   if (!(at >= b.earliest && at < b.latest) || (o.lastAt !== null && at - o.lastAt > b.maxGap)) {
@@ -90,6 +93,7 @@ export function step(o: Live, e: Event, line?: number): Outcome {
   o.current.set(tx, e.id, fingerprint);
   tx.commit();
   o.office ??= e.office;
+  o.appliedHere();
   o.lastAt = at;
   o.events++;
   return { decisions, issues: [] };
@@ -194,10 +198,11 @@ export function validatePolicy(input: unknown): { ok: true; policy: Policy } | {
   };
 }
 
-function policyOf(input: PolicyInput | Policy | undefined): Policy {
-  const r = validatePolicy(input);
+/** Validates a policy or a timeline, throwing a {@link PolicyError} that names every bad field. @internal */
+export function timelineOf(input: PolicySource | undefined): Timeline {
+  const r = validateTimeline(input);
   if (!r.ok) throw new PolicyError(r.issues);
-  return r.policy;
+  return r.timeline;
 }
 
 /** Validates engine options, throwing a {@link PolicyError} that names the bad field. @internal */
@@ -210,7 +215,7 @@ export function optionsOf(input: EngineOptionsInput | undefined): EngineOptions 
 /**
  * The state of an office before any event.
  *
- * @param policy - the office's policy; omitted: every default
+ * @param policy - the office's policy, or a dated timeline of policies (see `policyTimelineSchema`); omitted: every default
  * @param options - engine options (see {@link engineOptionsSchema})
  * @returns the empty state
  * @throws {@link PolicyError} when the policy or the options do not validate
@@ -219,8 +224,8 @@ export function optionsOf(input: EngineOptionsInput | undefined): EngineOptions 
  * const state = initialState({ timeZone: 'Asia/Shanghai' }, { history: 'none' });
  * ```
  */
-export function initialState(policy?: PolicyInput, options?: EngineOptionsInput): OfficeState {
-  return freshState(policyOf(policy), optionsOf(options));
+export function initialState(policy?: PolicySource, options?: EngineOptionsInput): OfficeState {
+  return freshState(timelineOf(policy), optionsOf(options));
 }
 
 /**
@@ -298,9 +303,11 @@ export function replayer(from: OfficeState, options: ReplayerOptions = {}): Repl
 
 /**
  * Replays a log under a policy: exactly what repeated {@link apply} gives.
+ * Under a dated timeline, each event is decided under the version in force
+ * at its time, and each deal keeps the terms of the version it closed under.
  *
  * @param events - the events, in time order
- * @param policy - the office's policy; omitted: every default
+ * @param policy - the office's policy, or a dated timeline of policies; omitted: every default
  * @param options - engine options, e.g. `{ history: 'none' }` for very long logs
  * @returns the final state, the decisions and the issues
  * @throws {@link PolicyError} when the policy does not validate
@@ -310,7 +317,7 @@ export function replayer(from: OfficeState, options: ReplayerOptions = {}): Repl
  * const { state, decisions } = replay(events, { timeZone: 'Asia/Shanghai' });
  * ```
  */
-export function replay(events: Iterable<Event>, policy?: PolicyInput, options?: EngineOptionsInput): ReplayResult {
+export function replay(events: Iterable<Event>, policy?: PolicySource, options?: EngineOptionsInput): ReplayResult {
   return replayFrom(initialState(policy, options), events);
 }
 
@@ -336,4 +343,82 @@ export function replayFrom(from: OfficeState, events: Iterable<Event>): ReplayRe
     for (const i of out.issues) issues.push(i);
   }
   return { state: r.state(), decisions, issues };
+}
+
+/**
+ * What {@link asOf} gives: the state as the register stood at a time, the
+ * decisions and issues of the events up to then, how many later events were
+ * left out, and the view options that read the state at that time.
+ *
+ * @example
+ * ```ts
+ * const march3 = asOf(events, '2026-03-03', policy);
+ * owners(march3.state, march3.view); // the register as it stood at the end of 3 March
+ * ```
+ */
+export interface AsOf extends ReplayResult {
+  /** The time asked about, as ISO-8601 in the office's zone. */
+  readonly at: string;
+  /** Valid events after `at`, left out. */
+  readonly later: number;
+  /** `{ lookAhead: at }`: pass it to the views so that protections ending between the last event and `at` show as lapsed. */
+  readonly view: { readonly lookAhead: string };
+}
+
+/**
+ * Time travel: the office as it stood at a time, from the events up to that
+ * time only. It is a replay of the events at or before `at` (in log order;
+ * later ones are left out, as if they had not happened yet), so it costs
+ * what a replay of that part of the log costs: there is no shortcut from a
+ * later state, which has forgotten what it replaced. Read the result with
+ * `result.view`, which judges lapses at `at` and not at the last event.
+ *
+ * @param events - the log
+ * @param at - an ISO-8601 instant with an offset, a local date-time in the office's zone (`2026-03-03T18:00`), or a date (`2026-03-03`: the end of that day)
+ * @param policy - the office's policy or dated timeline; omitted: every default
+ * @param options - engine options
+ * @returns the state at `at`, its decisions and issues, and the view options for it
+ * @throws {@link PolicyError} when the policy does not validate
+ * @throws RangeError when `at` is not a time
+ * @example
+ * ```ts
+ * const then = asOf(events, '2026-11-02T18:00', policy);
+ * ownerOf(then.state, '13812345678', then.view); // undefined: the client first came on 11-03
+ * ```
+ */
+export function asOf(events: Iterable<Event>, at: string, policy?: PolicySource, options?: EngineOptionsInput): AsOf {
+  return asOfFrom(initialState(policy, options), events, at);
+}
+
+/**
+ * The last instant a time asked about covers, in an office's zone: a date
+ * alone means the whole day, up to its last millisecond.
+ * @throws RangeError when it is not a time
+ * @internal
+ */
+export function cutOf(at: string, zone: string): { ms: number; iso: string } {
+  const cal = calendarOf(zone);
+  const start = localInstant(at, zone);
+  if (Number.isNaN(start)) throw new RangeError(`"${at}" is not a time: use 2026-11-02, 2026-11-02T18:00 (office time) or 2026-11-02T18:00:00+08:00`);
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(at) ? cal.startOf(cal.dayOf(start) + 1) - 1 : start;
+  return { ms, iso: cal.localIso(ms) };
+}
+
+/** {@link asOf} from a given state (an office's fresh state). @internal */
+export function asOfFrom(from: OfficeState, events: Iterable<Event>, at: string): AsOf {
+  const { ms: cut, iso } = cutOf(at, from.policy.timeZone);
+  const r = replayer(from);
+  const decisions: Decision[] = [];
+  const issues: Issue[] = [];
+  let later = 0;
+  for (const event of events) {
+    if (instantMs(event.at) > cut) {
+      later++;
+      continue;
+    }
+    const out = r.push(event);
+    for (const d of out.decisions) decisions.push(d);
+    for (const i of out.issues) issues.push(i);
+  }
+  return { state: r.state(), decisions, issues, at: iso, later, view: { lookAhead: iso } };
 }

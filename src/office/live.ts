@@ -8,6 +8,8 @@ import { closeSlice, openSlice, TMap, Tx, type Transient } from '../kernel/draft
 import { emptyMap } from '../kernel/map.js';
 import { calendarOf, instantMs, type Calendar } from '../kernel/time.js';
 import type { Policy } from '../policy/schema.js';
+import { versionAt, type Timeline } from '../policy/timeline.js';
+import type { DealsPolicy } from '../deals/policy.js';
 import type { DealsCtx } from '../deals/ledger.js';
 import type { DealsState } from '../deals/state.js';
 import type { IdentityCtx } from '../identity/identity.js';
@@ -55,13 +57,37 @@ function ownershipRules(policy: Policy): OwnershipRules {
   return p;
 }
 
+const dealTerms = new WeakMap<Timeline, readonly DealsPolicy[]>();
+
+/** The deals section of every version, by index: the terms deals keep (built once per timeline). */
+function termsOf(timeline: Timeline): readonly DealsPolicy[] {
+  let terms = dealTerms.get(timeline);
+  if (terms === undefined) {
+    terms = timeline.versions.map((v) => v.policy.deals);
+    dealTerms.set(timeline, terms);
+  }
+  return terms;
+}
+
+/** A family's context whose policy slice the office swaps when another version takes effect. */
+type Swappable<C extends { readonly p: unknown }> = { -readonly [K in keyof C]: C[K] };
+
 /** An office state open for events. */
 export class Live {
   readonly tx = new Tx();
-  readonly policy: Policy;
+  readonly timeline: Timeline;
+  /** The policy of the version the current event is decided under. */
+  policy: Policy;
+  /** Its index in the timeline, and the span in which it is in force (an event outside moves to another version). */
+  version: number;
+  private from: number;
+  private until: number;
+  /** The version in force at the last applied event. */
+  private applied: number;
   readonly cal: Calendar;
   /** The times events may carry (policy limits). */
-  readonly bounds: TimeBounds;
+  /** The time limits of the version in force. */
+  bounds: TimeBounds;
   office: string | null;
   lastAt: number | null;
   events: number;
@@ -76,11 +102,11 @@ export class Live {
   readonly periods: Transient<PeriodsState>;
   readonly history: TMap<Story> | null;
   readonly cStaff: StaffCtx;
-  readonly cIdentity: IdentityCtx;
-  readonly cOwn: OwnCtx;
-  readonly cRot: RotCtx;
-  readonly cDeals: DealsCtx;
-  readonly cPeriods: PeriodsCtx;
+  readonly cIdentity: Swappable<IdentityCtx>;
+  readonly cOwn: Swappable<OwnCtx>;
+  readonly cRot: Swappable<RotCtx>;
+  readonly cDeals: Swappable<DealsCtx>;
+  readonly cPeriods: Swappable<PeriodsCtx>;
   /** Whether a staff member is in the office (on duty) now, for the ownership rules that ask (OWN-MULTI-NAMED, OWN-RECOGNIZE). */
   readonly present = (staff: string): boolean => this.staff.members.get(staff)?.status === 'onDuty';
   /** The persistent state this was opened from, or last closed to. */
@@ -89,9 +115,17 @@ export class Live {
 
   constructor(state: OfficeState) {
     this.base = state;
-    this.policy = state.policy;
-    this.cal = calendarOf(state.policy.timeZone);
-    this.bounds = timeBounds(state.policy);
+    this.timeline = state.timeline;
+    // The policy in force comes from the timeline, never from a field set by hand.
+    const policy = (state.timeline.versions[state.version] as Timeline['versions'][number]).policy;
+    this.policy = policy;
+    this.version = state.version;
+    this.applied = state.version;
+    this.from = Number.NEGATIVE_INFINITY;
+    this.until = Number.POSITIVE_INFINITY;
+    this.span(state.version);
+    this.cal = calendarOf(policy.timeZone);
+    this.bounds = timeBounds(policy);
     this.office = state.office;
     this.lastAt = state.lastAt;
     this.events = state.events;
@@ -107,11 +141,45 @@ export class Live {
     this.history = state.options.history === 'full' ? new TMap(state.history) : null;
     const { tx, cal } = this;
     this.cStaff = { tx, cal, p: null, s: this.staff };
-    this.cIdentity = { tx, cal, p: state.policy.identity, s: this.identity };
-    this.cOwn = { tx, cal, p: ownershipRules(state.policy), s: this.ownership };
-    this.cRot = { tx, cal, p: state.policy.rotation, s: this.rotation };
-    this.cDeals = { tx, cal, p: state.policy.deals, s: this.deals };
-    this.cPeriods = { tx, cal, p: state.policy.periods, s: this.periods };
+    this.cIdentity = { tx, cal, p: policy.identity, s: this.identity };
+    this.cOwn = { tx, cal, p: ownershipRules(policy), s: this.ownership };
+    this.cRot = { tx, cal, p: policy.rotation, s: this.rotation };
+    this.cDeals = { tx, cal, p: policy.deals, s: this.deals, terms: termsOf(state.timeline) };
+    this.cPeriods = { tx, cal, p: policy.periods, s: this.periods };
+    tx.version = state.version;
+  }
+
+  /**
+   * Decides the next event under the version in force at `at`: two
+   * comparisons while the current version stays in force; otherwise each
+   * family gets its slice of the version that is.
+   */
+  enter(at: number): void {
+    if (at >= this.from && at < this.until) return;
+    const v = versionAt(this.timeline, at);
+    const policy = (this.timeline.versions[v] as Timeline['versions'][number]).policy;
+    this.version = v;
+    this.policy = policy;
+    this.span(v);
+    this.tx.version = v;
+    this.bounds = timeBounds(policy);
+    this.cIdentity.p = policy.identity;
+    this.cOwn.p = ownershipRules(policy);
+    this.cRot.p = policy.rotation;
+    this.cDeals.p = policy.deals;
+    this.cPeriods.p = policy.periods;
+  }
+
+  /** The span in which a version is in force: from its instant (inclusive) until the next version's (exclusive). */
+  private span(v: number): void {
+    const { versions } = this.timeline;
+    this.from = versions[v]?.from ?? Number.NEGATIVE_INFINITY;
+    this.until = versions[v + 1]?.from ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** The current event was applied: its version is the one in force at the last event. */
+  appliedHere(): void {
+    this.applied = this.version;
   }
 
   /** The state's options. */
@@ -176,9 +244,21 @@ export class Live {
     const seen = !this.seenChanged && current === b.seen.current && previous === b.seen.previous ? b.seen : { current, previous, epoch: this.epoch };
     this.seenChanged = false;
     const same =
-      staff === b.staff && identity === b.identity && ownership === b.ownership && rotation === b.rotation && deals === b.deals && periods === b.periods && history === b.history && seen === b.seen && this.office === b.office && this.lastAt === b.lastAt && this.events === b.events;
+      staff === b.staff &&
+      identity === b.identity &&
+      ownership === b.ownership &&
+      rotation === b.rotation &&
+      deals === b.deals &&
+      periods === b.periods &&
+      history === b.history &&
+      seen === b.seen &&
+      this.office === b.office &&
+      this.lastAt === b.lastAt &&
+      this.events === b.events &&
+      this.applied === b.version;
     if (same) return b;
-    this.base = { policy: b.policy, options: b.options, office: this.office, lastAt: this.lastAt, events: this.events, seen, staff, identity, ownership, rotation, deals, periods, history };
+    const policy = (this.timeline.versions[this.applied] as Timeline['versions'][number]).policy;
+    this.base = { policy, timeline: b.timeline, version: this.applied, options: b.options, office: this.office, lastAt: this.lastAt, events: this.events, seen, staff, identity, ownership, rotation, deals, periods, history };
     return this.base;
   }
 }

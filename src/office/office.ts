@@ -1,17 +1,54 @@
 /**
- * An office: a validated policy with the engine bound to it.
+ * An office: a validated policy (or dated timeline) with the engine bound to it.
  */
 import type { Event } from '../events/schema.js';
 import type { Issue } from '../kernel/issues.js';
 import type { Policy } from '../policy/schema.js';
-import { apply, ingest, optionsOf, PolicyError, replayFrom, replayer, validatePolicy, type ReplayResult, type Replayer, type ReplayerOptions } from './fold.js';
+import { continues, describePast, switchTimeline, validateTimeline, versionAt, type Timeline } from '../policy/timeline.js';
+import { apply, asOfFrom, ingest, optionsOf, PolicyError, replayFrom, replayer, type AsOf, type ReplayResult, type Replayer, type ReplayerOptions } from './fold.js';
 import { freshState, type EngineOptionsInput, type OfficeState, type Step } from './state.js';
 import { explain, type Explanation } from './explain.js';
 import { nextReceiver, type ViewOptions } from './views.js';
 import type { NextReceiver } from '../rotation/report.js';
 
 /**
- * The engine bound to one office's validated policy.
+ * How an office treats a state built under other rules than its own.
+ *
+ * - `'refuse'` (the default): a state whose past was decided under other
+ *   policy versions than the office's is refused with a {@link PolicyError}
+ *   (code `policy_mismatch`). A state whose past the office's timeline
+ *   agrees with (the same versions in force up to its last event) goes on
+ *   under the office's timeline, with any later versions it adds.
+ * - `'switch'`: the office's policy takes over from the state's last event.
+ *   What was decided stays as it was, and the state's timeline records the
+ *   switch as a new version taking effect at that instant.
+ *
+ * @example
+ * ```ts
+ * const r = createOffice(newPolicy);
+ * if (r.ok) r.office.replay(todaysEvents, stateUnderOldPolicy, { policy: 'switch' });
+ * ```
+ */
+export type PolicyChoice = 'refuse' | 'switch';
+
+/**
+ * Options of an office's replays and applies on a given state.
+ *
+ * @example
+ * ```ts
+ * office.replay(events, snapshotState, { policy: 'switch' });
+ * ```
+ */
+export interface OfficeReplayOptions extends ReplayerOptions {
+  /** A state built under other rules: refuse it (default), or switch it to the office's from its last event. */
+  readonly policy?: PolicyChoice;
+}
+
+/**
+ * The engine bound to one office's validated policy (or dated timeline).
+ * Every method that takes a state checks it was built under the office's
+ * rules (see {@link PolicyChoice}): an office never silently goes on under
+ * the policy a state happens to carry.
  *
  * @example
  * ```ts
@@ -20,18 +57,22 @@ import type { NextReceiver } from '../rotation/report.js';
  * ```
  */
 export interface Office {
-  /** The validated policy, defaults filled in. */
+  /** The policy of the first version, defaults filled in (the only one without a timeline). */
   readonly policy: Policy;
+  /** Every version of the office's policy, in the order they take effect. */
+  readonly timeline: Timeline;
   /** The state before any event. */
   initialState(): OfficeState;
-  /** {@link apply}: one event, purely. */
-  apply(state: OfficeState, event: Event): Step;
+  /** {@link apply}: one event, purely, on a state of this office. */
+  apply(state: OfficeState, event: Event, options?: { readonly policy?: PolicyChoice }): Step;
   /** {@link ingest}: validate untrusted input, then apply. */
-  ingest(state: OfficeState, input: unknown): Step;
+  ingest(state: OfficeState, input: unknown, options?: { readonly policy?: PolicyChoice }): Step;
   /** {@link replay}: many events, from the initial state or a given one. */
-  replay(events: Iterable<Event>, from?: OfficeState): ReplayResult;
+  replay(events: Iterable<Event>, from?: OfficeState, options?: OfficeReplayOptions): ReplayResult;
   /** {@link replayer}: a bulk replay fed one event at a time. */
-  replayer(from?: OfficeState, options?: ReplayerOptions): Replayer;
+  replayer(from?: OfficeState, options?: OfficeReplayOptions): Replayer;
+  /** {@link asOf}: the office as it stood at a time, from the events up to then. */
+  asOf(events: Iterable<Event>, at: string): AsOf;
   /** {@link explain}: a client's story. */
   explain(state: OfficeState, client: string, options?: ViewOptions): Explanation;
   /** {@link nextReceiver}: the queue at a time. */
@@ -39,20 +80,45 @@ export interface Office {
 }
 
 /**
- * Validates a policy and binds the engine to it. Never throws on a bad
- * policy: the issues name each bad field's path and reason.
+ * The state as the office goes on from it: the same state when it was built
+ * under the office's timeline, the state with the office's timeline when
+ * the two agree up to its last event, switched when asked; otherwise a
+ * {@link PolicyError}.
+ * @internal
+ */
+export function adopt(timeline: Timeline, state: OfficeState, choice: PolicyChoice = 'refuse'): OfficeState {
+  if (state.timeline === timeline) return state;
+  let next: Timeline;
+  if (continues(state.timeline, state.lastAt, timeline)) next = timeline;
+  else if (choice === 'switch') next = switchTimeline(state.timeline, state.lastAt, timeline);
+  else {
+    const message =
+      `the state was decided under ${describePast(state.timeline, state.lastAt)} up to its last event, not under this office's ${describePast(timeline, state.lastAt)}. ` +
+      "Replay the log under this office's policy from its initial state, give the office a timeline whose past is the state's, " +
+      "or switch from the state's last event on with { policy: 'switch' }";
+    throw new PolicyError([{ code: 'policy_mismatch', path: [], message }]);
+  }
+  const version = state.lastAt === null ? 0 : versionAt(next, state.lastAt);
+  return { ...state, timeline: next, version, policy: (next.versions[version] as Timeline['versions'][number]).policy };
+}
+
+/**
+ * Validates a policy, or a dated timeline of policies, and binds the engine
+ * to it. Never throws on a bad policy: the issues name each bad field's
+ * path and reason.
  *
- * @param policy - the office's policy (any field left out takes its default)
+ * @param policy - the office's policy (any field left out takes its default), or `{ versions: [...] }` (see `policyTimelineSchema`)
  * @param options - engine options, e.g. `{ history: 'none' }`; bad options come back as issues too
  * @returns the office, or the policy's issues
  * @example
  * ```ts
  * const r = createOffice({ ownership: { validityDays: { visit: 400000 } } });
  * if (!r.ok) report(r.issues); // path ['ownership', 'validityDays', 'visit']
+ * const dated = createOffice({ versions: [{ policy: presetPolicy('jiuzhou') }, { from: '2026-12-01', policy: mine }] });
  * ```
  */
 export function createOffice(policy?: unknown, options?: EngineOptionsInput): { ok: true; office: Office } | { ok: false; issues: Issue[] } {
-  const valid = validatePolicy(policy);
+  const valid = validateTimeline(policy);
   if (!valid.ok) return valid;
   let engine;
   try {
@@ -61,14 +127,17 @@ export function createOffice(policy?: unknown, options?: EngineOptionsInput): { 
     if (error instanceof PolicyError) return { ok: false, issues: error.issues };
     throw error;
   }
-  const fresh = () => freshState(valid.policy, engine);
+  const { timeline } = valid;
+  const fresh = () => freshState(timeline, engine);
   const office: Office = {
-    policy: valid.policy,
+    policy: (timeline.versions[0] as Timeline['versions'][number]).policy,
+    timeline,
     initialState: fresh,
-    apply,
-    ingest,
-    replay: (events, from) => replayFrom(from ?? fresh(), events),
-    replayer: (from, opts) => replayer(from ?? fresh(), opts),
+    apply: (state, event, opts) => apply(adopt(timeline, state, opts?.policy), event),
+    ingest: (state, input, opts) => ingest(adopt(timeline, state, opts?.policy), input),
+    replay: (events, from, opts) => replayFrom(from === undefined ? fresh() : adopt(timeline, from, opts?.policy), events),
+    replayer: (from, opts) => replayer(from === undefined ? fresh() : adopt(timeline, from, opts?.policy), opts),
+    asOf: (events, at) => asOfFrom(fresh(), events, at),
     explain,
     nextReceiver,
   };

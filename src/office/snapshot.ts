@@ -7,7 +7,7 @@ import { countSchema, keySchema, mapSchema, msSchema } from '../kernel/codec.js'
 import { clip, describeValue, issueCodeSchema, issueSchema, type Issue } from '../kernel/issues.js';
 import { entries, isMap, sortedEntries } from '../kernel/map.js';
 import { instantMs } from '../kernel/time.js';
-import { validatePolicy } from './fold.js';
+import { validateTimeline, type Timeline } from '../policy/timeline.js';
 import { isChain, keys } from '../kernel/chain.js';
 import { dealsSliceSchema } from '../deals/state.js';
 import { identitySliceSchema } from '../identity/state.js';
@@ -20,14 +20,19 @@ import { decisionSchema, type Decision } from './decisions.js';
 import { engineOptionsSchema, type OfficeState, type Seen, type Story } from './state.js';
 
 const FORMAT = 'salesfloor-state';
-const VERSION = 2;
+const VERSION = 3;
+/** Version 2 held one policy; it reads as a timeline of one version. */
+const READS = [2, 3] as const;
 
 /**
- * A snapshot: JSON-safe, deterministic (maps sorted by key), versioned.
+ * A snapshot: JSON-safe, deterministic (maps sorted by key), versioned. The
+ * policy is kept as the timeline (every version, with the instant it takes
+ * effect) and the index of the version in force at the last event, so a
+ * restored state goes on deciding each event under the right version.
  *
  * @example
  * ```ts
- * // { format: 'salesfloor-state', version: 2, state: { policy: {...}, seen: {...}, ownership: { files: { $map: [...] } }, ... } }
+ * // { format: 'salesfloor-state', version: 3, state: { timeline: { versions: [...] }, version: 0, seen: {...}, ownership: { files: { $map: [...] } }, ... } }
  * ```
  */
 export interface Snapshot {
@@ -74,7 +79,10 @@ function encode(value: unknown): unknown {
  * ```
  */
 export function toSnapshot(state: OfficeState): Snapshot {
-  return { format: FORMAT, version: VERSION, state: encode(state) };
+  // The policy in force is the timeline's version: not written twice.
+  const { policy: _inForce, ...rest } = state;
+  const timeline = { versions: state.timeline.versions.map((v) => ({ id: v.id, from: v.from, policy: v.policy })) };
+  return { format: FORMAT, version: VERSION, state: encode({ ...rest, timeline }) };
 }
 
 const fingerprintSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -106,9 +114,15 @@ const storySchema: z.ZodType<Story, unknown> = z
     return story as Story;
   });
 
-/** The state of a snapshot, slice by slice; the policy and the options are checked by their own schemas. */
+/**
+ * The state of a snapshot, slice by slice; the timeline and the options are
+ * checked by their own schemas. Version 3 holds the timeline and the index of
+ * the version in force; version 2 held one policy.
+ */
 const stateSchema = z.strictObject({
-  policy: z.unknown(),
+  timeline: z.unknown().optional(),
+  version: countSchema.optional(),
+  policy: z.unknown().optional(),
   options: z.unknown().optional(),
   office: keySchema.nullable(),
   lastAt: msSchema.nullable(),
@@ -125,8 +139,8 @@ const stateSchema = z.strictObject({
 
 type Decoded = z.output<typeof stateSchema>;
 
-/** What one slice may name of another: staff on the roster, clients on record. */
-function crossIssues(s: Decoded): Issue[] {
+/** What one slice may name of another: staff on the roster, clients on record, policy versions in the timeline. */
+function crossIssues(s: Decoded, versions: number): Issue[] {
   const out: Issue[] = [];
   const bad = (path: Issue['path'], message: string) => out.push({ code: 'invalid_value', path: ['state', ...path], message });
   const member = (id: string) => s.staff.members.get(id) !== undefined;
@@ -141,6 +155,9 @@ function crossIssues(s: Decoded): Issue[] {
     if (!person(deal.client)) bad(['deals', 'deals', clip(id, 100), 'client'], `"${clip(deal.client)}" is no client on record`);
     if (!member(deal.staff)) bad(['deals', 'deals', clip(id, 100), 'staff'], `"${clip(deal.staff)}" is not on the roster`);
   }
+  const version = `is no version of the timeline's ${versions}`;
+  for (const [id, deal] of entries(s.deals.deals)) if (deal.terms !== null && deal.terms.version >= versions) bad(['deals', 'deals', clip(id, 100), 'terms', 'version'], version);
+  for (const [key, tally] of entries(s.deals.tallies)) if (tally.version >= versions) bad(['deals', 'tallies', clip(key, 100), 'version'], version);
   return out;
 }
 
@@ -182,7 +199,7 @@ function restore(snapshot: unknown): { ok: true; state: OfficeState } | { ok: fa
   if (typeof snapshot !== 'object' || snapshot === null) return bad([], 'a snapshot must be an object');
   const s = snapshot as Partial<Snapshot>;
   if (s.format !== FORMAT) return bad(['format'], `not a salesfloor state snapshot (format ${describeValue(s.format ?? null)})`);
-  if (s.version !== VERSION) return bad(['version'], `snapshot version ${describeValue(s.version ?? null)} is not supported; this release reads version ${VERSION}`);
+  if (!(READS as readonly unknown[]).includes(s.version)) return bad(['version'], `snapshot version ${describeValue(s.version ?? null)} is not supported; this release reads versions ${READS.join(' and ')}`);
   if (typeof s.state !== 'object' || s.state === null || Array.isArray(s.state)) return bad(['state'], 'the snapshot has no state');
   let decoded: Decoded;
   try {
@@ -193,16 +210,24 @@ function restore(snapshot: unknown): { ok: true; state: OfficeState } | { ok: fa
     // Getters or Proxies in a snapshot built in code: it cannot be read.
     return bad(['state'], `the snapshot could not be read: ${clip(error instanceof Error ? error.message : 'unknown error', 300)}`);
   }
-  const policy = validatePolicy(decoded.policy);
-  if (!policy.ok) return { ok: false, issues: policy.issues.map((i) => ({ ...i, path: ['state', 'policy', ...i.path] })) };
+  // Version 2 held one policy: it reads as a timeline of one version (its deals' and months' terms are version 0).
+  const old = (s.version as unknown) === 2;
+  const field = old ? 'policy' : 'timeline';
+  const valid = validateTimeline(old ? decoded.policy : decoded.timeline);
+  if (!valid.ok) return { ok: false, issues: valid.issues.slice(0, 100).map((i) => ({ ...i, path: ['state', field, ...i.path] })) };
+  const timeline: Timeline = valid.timeline;
+  const version = old ? 0 : decoded.version;
+  if (version === undefined || version >= timeline.versions.length) return bad(['state', 'version'], `the version in force must be an index of the timeline's ${timeline.versions.length} versions`);
+  const inForce = (timeline.versions[version] as Timeline['versions'][number]).policy;
   const options = engineOptionsSchema.safeParse(decoded.options ?? {});
   if (!options.success) return bad(['state', 'options'], clip(options.error.issues[0]?.message ?? 'invalid engine options', 300));
-  const cross = crossIssues(decoded);
-  const limits = policy.policy.limits;
+  const cross = crossIssues(decoded, timeline.versions.length);
+  const limits = inForce.limits;
   if (decoded.lastAt !== null && !(decoded.lastAt >= instantMs(limits.earliest) && decoded.lastAt < instantMs(limits.latest))) {
     cross.push({ code: 'invalid_value', path: ['state', 'lastAt'], message: `the last event's time is outside the policy's limits (${limits.earliest} to ${limits.latest})` });
   }
   if (cross.length > 0) return { ok: false, issues: cross.slice(0, 100) };
-  const state: OfficeState = { ...decoded, policy: policy.policy, options: options.data };
+  const { policy: _one, timeline: _written, version: _index, ...slices } = decoded;
+  const state: OfficeState = { ...slices, timeline, version, policy: inForce, options: options.data };
   return { ok: true, state };
 }

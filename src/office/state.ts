@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { emptyMap, type PMap } from '../kernel/map.js';
 import type { Issue } from '../kernel/issues.js';
 import type { Policy } from '../policy/schema.js';
+import type { Timeline } from '../policy/timeline.js';
 import { initialDeals, type DealsState } from '../deals/state.js';
 import { initialIdentity, type IdentityState } from '../identity/state.js';
 import { initialOwnership, type OwnershipState } from '../ownership/state.js';
@@ -102,8 +103,12 @@ export interface Story {
  * ```
  */
 export interface OfficeState {
-  /** The validated policy the state is folded under. */
+  /** The policy in force at the last event (the first version before any event): `timeline.versions[version].policy`. */
   readonly policy: Policy;
+  /** Every version of the office's policy, in the order they take effect (one, for an office with a single policy). */
+  readonly timeline: Timeline;
+  /** The index in `timeline` of the version in force at the last event. */
+  readonly version: number;
   /** Engine options (history, redelivery window). */
   readonly options: EngineOptions;
   /** The office id, fixed by the first event (or by the policy). */
@@ -142,10 +147,13 @@ export interface Step {
   readonly issues: Issue[];
 }
 
-/** A fresh office state under a validated policy. @internal */
-export function freshState(policy: Policy, options: EngineOptions): OfficeState {
+/** A fresh office state under a validated timeline. @internal */
+export function freshState(timeline: Timeline, options: EngineOptions): OfficeState {
+  const policy = (timeline.versions[0] as Timeline['versions'][number]).policy;
   return {
     policy,
+    timeline,
+    version: 0,
     options,
     office: policy.office ?? null,
     lastAt: null,

@@ -7,6 +7,8 @@ import type { Wording } from '../kernel/decision.js';
 import { sortedEntries, values } from '../kernel/map.js';
 import type { RuleId } from '../kernel/rules.js';
 import { calendarOf, instantMs, type Calendar } from '../kernel/time.js';
+import type { Policy } from '../policy/schema.js';
+import { versionAt, type PolicyVersion } from '../policy/timeline.js';
 import type { ClientRef } from '../events/common.js';
 import { attainment as attainmentRows, commissionLedger as commissionRows, credits as creditRows, dealRows, ledgerEntries as entryRows, type AttainmentRow, type CommissionMonth, type CreditMonth, type DealRow, type DealsReader, type LedgerQuery } from '../deals/views.js';
 import type { LedgerEntry } from '../deals/decisions.js';
@@ -33,16 +35,27 @@ import type { OfficeState, Story } from './state.js';
 /**
  * Options of the views that show client details.
  *
+ * A state knows the office as of its last event. `lookAhead` looks forward
+ * from there: protections that end between the last event and that instant
+ * show as lapsed, as the next event would find them. A state cannot look
+ * back (it has forgotten what later events replaced): for the register as
+ * it stood at an earlier time, replay the events up to then with `asOf`.
+ *
  * @example
  * ```ts
  * owners(state, { mask: false }); // full phones, for an authorized caller
+ * owners(state, { lookAhead: '2026-12-31T23:59:59+08:00' }); // lapses judged at year end, no events after the last
  * ```
  */
 export interface ViewOptions {
   /** Mask phones as `138****5678` (PRV-MASK). Default: true. */
   readonly mask?: boolean;
-  /** The time to evaluate at (ISO-8601); default: the last event's time. Lapsed protections show as lapsed. */
-  readonly at?: string;
+  /**
+   * An instant (ISO-8601 with an offset) at or after the state's last event
+   * at which to judge lapses (OWN-VALIDITY, OWN-FOLLOWUP); default: the last
+   * event's time. An earlier instant is refused with a RangeError.
+   */
+  readonly lookAhead?: string;
 }
 
 /**
@@ -69,9 +82,15 @@ export interface OwnerRow {
   readonly evidence: readonly string[];
 }
 
-/** The ownership family's policy sections of a state. @internal */
-export function ownershipRulesOf(state: OfficeState): OwnershipRules {
-  const { registration, claims, ownership, collisions, disputes, referrals } = state.policy;
+/** The policy in force at an instant (the version at the last event when none is given). @internal */
+export function policyAt(state: OfficeState, ms?: number): Policy {
+  if (ms === undefined || state.timeline.versions.length === 1) return state.policy;
+  return (state.timeline.versions[versionAt(state.timeline, ms)] as PolicyVersion).policy;
+}
+
+/** The ownership family's policy sections of a state, as in force at an instant. @internal */
+export function ownershipRulesOf(state: OfficeState, ms?: number): OwnershipRules {
+  const { registration, claims, ownership, collisions, disputes, referrals } = policyAt(state, ms);
   return { registration, claims, ownership, collisions, disputes, referrals };
 }
 
@@ -103,8 +122,25 @@ function msOf(at: string): number {
   return ms;
 }
 
+/**
+ * The instant a view judges lapses at: the last event's, or a later one.
+ * @throws RangeError for an instant that is not one, or one before the last event
+ */
+function forward(state: OfficeState, at: string | undefined, what: string): number {
+  if (at === undefined) return state.lastAt ?? 0;
+  const ms = msOf(at);
+  if (state.lastAt !== null && ms < state.lastAt) {
+    throw new RangeError(
+      `${what} ${at} is before the state's last event (${calendar(state).localIso(state.lastAt)}): a state cannot look back. For the office as it stood then, replay the events up to then: asOf(events, '${at}', policy)`,
+    );
+  }
+  return ms;
+}
+
 function atOf(state: OfficeState, options: ViewOptions | undefined): number {
-  return options?.at !== undefined ? msOf(options.at) : (state.lastAt ?? 0);
+  // `at` looked like time travel but only judged lapses on the final state: gone, and said so to callers without types.
+  if (options !== undefined && 'at' in options) throw new RangeError('ViewOptions.at is gone: use lookAhead (at or after the last event), or asOf(events, at, policy) for the office as it stood at an earlier time');
+  return forward(state, options?.lookAhead, 'lookAhead');
 }
 
 function show(phone: string | undefined, options: ViewOptions | undefined): string | null {
@@ -148,7 +184,7 @@ function row(state: OfficeState, file: ClientFile, at: number, options: ViewOpti
  */
 export function owners(state: OfficeState, options?: ViewOptions): OwnerRow[] {
   const at = atOf(state, options);
-  const p = ownershipRulesOf(state);
+  const p = ownershipRulesOf(state, at);
   const cal = calendar(state);
   return sortedEntries(state.ownership.files).map(([, file]) => row(state, file, at, options, p, cal));
 }
@@ -168,7 +204,9 @@ export function owners(state: OfficeState, options?: ViewOptions): OwnerRow[] {
 export function ownerOf(state: OfficeState, client: string, options?: ViewOptions): OwnerRow | undefined {
   const key = findClient(state, client);
   const file = key === undefined ? undefined : state.ownership.files.get(key);
-  return file ? row(state, file, atOf(state, options), options, ownershipRulesOf(state), calendar(state)) : undefined;
+  if (!file) return undefined;
+  const at = atOf(state, options);
+  return row(state, file, at, options, ownershipRulesOf(state, at), calendar(state));
 }
 
 /**
@@ -195,12 +233,13 @@ export interface SalespersonView {
 /**
  * A salesperson's view of the ownership register (PRV-ACCESS): their own
  * clients in full, others' only as counts, so no other staff member's client
- * details leave the engine. Ownership is judged at `options.at` (lapses
- * applied), like {@link owners}.
+ * details leave the engine. Ownership is judged at the last event, or at
+ * `options.lookAhead` (lapses applied), like {@link owners}; for an earlier
+ * time, take the view of the state `asOf` replays to it.
  *
  * @param state - the office state
  * @param staff - the salesperson's id
- * @param options - masking and the time to evaluate at
+ * @param options - masking, and `lookAhead` (an instant at or after the last event)
  * @returns their clients in full and the counts of everyone else's
  * @throws RangeError when `staff` is not on the roster
  * @example
@@ -270,14 +309,15 @@ function names(state: OfficeState): Names {
  * each person is where they are: the order from whose turn it is (ROT-ORDER),
  * the day's carry-over (ROT-CARRY), eligibility (ROT-ELIGIBLE), receptions in
  * progress, make-ups owed (ROT-MAKEUP-COMPANY), turns taken early, penalties
- * (ROT-PENALTY-HALF, ROT-NO-CALLS) and duty hours (ROT-DUTY). Busy
- * receptions and penalties are judged at `at`; the roster is as of the last
- * event.
+ * (ROT-PENALTY-HALF, ROT-NO-CALLS) and duty hours (ROT-DUTY). It looks
+ * forward from the last event: busy receptions and penalties are judged at
+ * `at`, which may not be earlier than the last event (for the queue as it
+ * stood then, replay the events up to then with `asOf`).
  *
  * @param state - the office state
- * @param at - the time to ask about (ISO-8601 with offset); never the clock
+ * @param at - the time to ask about (ISO-8601 with offset), at or after the last event; never the clock
  * @returns the next receiver and the queue
- * @throws RangeError when `at` is not a time
+ * @throws RangeError when `at` is not a time, or is before the last event
  * @example
  * ```ts
  * const q = nextReceiver(state, '2026-11-02T09:00:00+08:00');
@@ -286,8 +326,8 @@ function names(state: OfficeState): Names {
  * ```
  */
 export function nextReceiver(state: OfficeState, at: string): NextReceiver {
-  const ms = msOf(at);
-  return nextInQueue(state.rotation, state.policy.rotation, calendar(state), at, ms, names(state));
+  const ms = forward(state, at, 'nextReceiver at');
+  return nextInQueue(state.rotation, policyAt(state, ms).rotation, calendar(state), at, ms, names(state));
 }
 
 /**
@@ -345,7 +385,7 @@ export function history(state: OfficeState, client: string): readonly Decision[]
 }
 
 function dealsReader(state: OfficeState): DealsReader {
-  return { deals: state.deals, policy: state.policy.deals, name: (id) => state.staff.members.get(id)?.name ?? null, wording: wording(state) };
+  return { deals: state.deals, terms: state.timeline.versions.map((v) => v.policy.deals), name: (id) => state.staff.members.get(id)?.name ?? null, wording: wording(state) };
 }
 
 /**
@@ -562,11 +602,11 @@ export function scorecard(state: OfficeState, options: ScorecardOptions = {}): S
  * unless the caller asks otherwise (PRV-MASK).
  *
  * @param state - the office state
- * @param options - the time (default: the last event's), one caller, masking
+ * @param options - `lookAhead` (default: the last event's time; never earlier), one caller, masking
  * @returns the numbers, the longest due first
  * @example
  * ```ts
- * callBacks(state, { at: '2026-12-05T09:00:00+08:00', staff: 'T1' }).map((n) => `${n.phone} ${n.grade}`);
+ * callBacks(state, { lookAhead: '2026-12-05T09:00:00+08:00', staff: 'T1' }).map((n) => `${n.phone} ${n.grade}`);
  * ```
  */
 export function callBacks(state: OfficeState, options: ViewOptions & { readonly staff?: string } = {}): CallBack[] {

@@ -35,7 +35,7 @@ describe('history: full for explain, none for the rest', () => {
     [['replay', dayLog, '--report', 'receptions', '--report', 'deals']],
     [['validate', dayLog]],
     [['queue', dayLog, '--at', '2026-10-01T12:00']],
-    [['diff', dayLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--report', 'receptions']],
+    [['diff', dayLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--report', 'visits']],
   ])('%j replays without history', async (args) => {
     const histories = await historyOf(args);
     expect(histories.length).toBeGreaterThan(0);

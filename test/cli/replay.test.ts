@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commissionLedger, credits, fairnessLedger, localTime, owners, parseLog, presetPolicy, replay, scorecard, type DecisionOf, type PolicyInput, type ReplayResult } from '../../src/index.js';
+import { commissionLedger, compare, credits, fairnessLedger, localTime, owners, parseLog, presetPolicy, replay, scorecard, type DecisionOf, type PolicyInput, type ReplayResult } from '../../src/index.js';
 import { cli, dayLog, monthLog, parseCsv, scratch, type Ran } from './support.js';
 
 const text = readFileSync(monthLog, 'utf8');
@@ -175,7 +175,7 @@ describe('salesfloor replay: formats and options', () => {
     const expected = api({}, cut);
     expect(doc.events).toBe(expected.state.events);
     expect(doc.events + (doc.laterLeftOut ?? 0)).toBe(events.length);
-    const register = owners(expected.state, { at: cut });
+    const register = owners(expected.state, { lookAhead: cut });
     expect(rowsOf(ran, 'owners').map((r) => [r.client, r.owner, r.status])).toEqual(register.map((o) => [o.client, o.owner, o.status]));
   });
 
@@ -269,26 +269,45 @@ describe('salesfloor replay: usage errors exit 1 and say what is wrong', () => {
   });
 });
 
-describe('salesfloor diff: what changes when the office switches policy', () => {
-  it('lists exactly the clients whose owner or status differs between two presets', async () => {
-    const ran = await cli(['diff', monthLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--format', 'json']);
+describe('salesfloor diff: what changes when the office switches policy (a thin shell over compare)', () => {
+  let ran: Ran;
+  beforeAll(async () => {
+    ran = await cli(['diff', monthLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--format', 'json', '--no-mask']);
+  });
+
+  it('lists exactly the clients whose owner, status or protection end differ, as compare does', () => {
     expect(ran.code).toBe(0);
+    const expected = compare(events, presetPolicy('jiuzhou'), presetPolicy('shenyang'));
     const rows = rowsOf(ran, 'owners');
+    expect(rows.map((r) => r.client)).toEqual(expected.owners.map((d) => d.client));
     const a = new Map(owners(api(presetPolicy('jiuzhou')).state).map((o) => [o.client, o]));
-    const b = owners(api(presetPolicy('shenyang')).state);
-    const changed = b.filter((o) => a.get(o.client)?.owner !== o.owner || a.get(o.client)?.status !== o.status).map((o) => o.client);
-    expect(changed.length).toBeGreaterThan(0);
-    expect([...new Set(rows.filter((r) => r.column === 'owner' || r.column === 'status').map((r) => r.key))].sort()).toEqual(changed.sort());
-    for (const r of rows.filter((x) => x.column === 'owner')) {
-      expect(r.a).toBe(a.get(r.key as string)?.owner ?? null);
+    for (const r of rows) {
+      expect(r.aOwner).toBe(a.get(r.client as string)?.owner ?? null);
+      expect(r.name).toBe(a.get(r.client as string)?.name ?? null);
     }
+    expect(Object.keys(json(ran).reports)).toEqual(['owners', 'visits', 'months', 'turns', 'refusals']);
+  });
+
+  it('every row names the person: the money per salesperson and month (on main the commission diff had an empty name column), turns, visits', () => {
+    const months = rowsOf(ran, 'months');
+    expect(months.length).toBeGreaterThan(0);
+    for (const r of [...months, ...rowsOf(ran, 'turns')]) expect(typeof r.name === 'string' && r.name.length > 0).toBe(true);
+    for (const r of rowsOf(ran, 'visits')) expect(r.name !== null || r.client === null).toBe(true);
+    expect(months[0]).toMatchObject({ account: expect.any(String), aAmount: expect.any(String), bAmount: expect.any(String), aRules: expect.any(Array), bEvidence: expect.any(Array) });
   });
 
   it('the same policy twice differs nowhere', async () => {
-    const ran = await cli(['diff', dayLog, '--policy', 'jiuzhou', '--policy', 'jiuzhou', '--format', 'json']);
-    expect(ran.code).toBe(0);
-    expect(rowsOf(ran, 'owners')).toEqual([]);
-    expect(rowsOf(ran, 'scorecard')).toEqual([]);
+    const same = await cli(['diff', dayLog, '--policy', 'jiuzhou', '--policy', 'jiuzhou', '--format', 'json']);
+    expect(same.code).toBe(0);
+    for (const section of ['owners', 'visits', 'months', 'turns', 'refusals']) expect(rowsOf(same, section)).toEqual([]);
+  });
+
+  it('--report picks sections; an unknown one is a usage error', async () => {
+    const months = await cli(['diff', monthLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--format', 'json', '--report', 'months']);
+    expect(Object.keys(json(months).reports)).toEqual(['months']);
+    const bad = await cli(['diff', monthLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--report', 'scorecard']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('diff shows owners, visits, months, turns, refusals');
   });
 
   it('needs exactly two policies', async () => {

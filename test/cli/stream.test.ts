@@ -292,13 +292,12 @@ describe('streaming keeps the rest as it was', () => {
     expect(ran.stderr).toContain('Withheld as S01 (PRV-ACCESS): owners ');
   });
 
-  it('diff compares receptions and deals a chunk at a time, and finds what it finds in one', async () => {
-    const args = ['diff', monthLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--format', 'json', '--report', 'receptions', '--report', 'deals'];
+  it('diff gives the same differences whatever the chunk size (compare keeps only what differs, nothing is streamed)', async () => {
+    const args = ['diff', monthLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--format', 'json', '--report', 'visits', '--report', 'months'];
     const [whole, chunked] = await Promise.all([cli(args), cli(args, { chunkRows: 50 })]);
     expect(chunked.code).toBe(0);
-    const rows = (r: Ran, report: string) => jsonRows(r.stdout, report).map(({ name: _name, ...rest }) => rest);
-    expect(rows(whole, 'receptions').length).toBeGreaterThan(0);
-    for (const report of streamed) expect(rows(chunked, report)).toEqual(rows(whole, report));
+    expect(jsonRows(whole.stdout, 'visits').length).toBeGreaterThan(0);
+    for (const report of ['visits', 'months']) expect(jsonRows(chunked.stdout, report)).toEqual(jsonRows(whole.stdout, report));
   });
 
   it('bad lines: the same quarantine file and the same lines named on stderr, whatever the chunk size', async () => {

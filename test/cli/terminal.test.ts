@@ -287,9 +287,9 @@ describe('the commission diff names every person', () => {
     ]);
   });
 
-  it('salesfloor diff --report commissions: staff and name on every row', async () => {
-    const ran = await cli(['diff', monthLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--report', 'commissions', '--format', 'json']);
-    const rows = jsonRows(ran.stdout, 'commissions');
+  it('salesfloor diff --report months (the money per person and month: commission, credit): staff and name on every row', async () => {
+    const ran = await cli(['diff', monthLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--report', 'months', '--format', 'json']);
+    const rows = jsonRows(ran.stdout, 'months');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => typeof r.staff === 'string' && typeof r.name === 'string' && r.name !== '')).toBe(true);
   }, 60_000);

@@ -161,14 +161,14 @@ describe('typed cells and the other commands', () => {
     expect(typedCell(null, 'money', identity)).toEqual({ value: null });
   });
 
-  it('diff --format xlsx writes the differences, a sheet per compared report', async () => {
+  it("diff --format xlsx writes the differences, a sheet per section of compare's result", async () => {
     const cwd = scratch();
     const r = await cli(['diff', monthLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--format', 'xlsx', '--out', 'd'], { cwd });
     expect(r.code).toBe(0);
     const b = new ExcelJS.Workbook();
     await b.xlsx.readFile(join(cwd, 'd/reports.xlsx'));
-    expect(b.worksheets.map((w) => w.name)).toEqual(['owners', 'scorecard', 'summary']);
-    expect(header(b.getWorksheet('scorecard') as ExcelJS.Worksheet)).toEqual(['key', 'staff', 'name', 'column', 'a', 'b']);
+    expect(b.worksheets.map((w) => w.name)).toEqual(['owners', 'visits', 'months', 'turns', 'refusals', 'summary']);
+    expect(header(b.getWorksheet('months') as ExcelJS.Worksheet)).toEqual(['staff', 'name', 'month', 'account', 'aAmount', 'aEntries', 'aRules', 'aEvidence', 'bAmount', 'bEntries', 'bRules', 'bEvidence']);
   });
 
   it('needs --out, and only replay and diff write workbooks', async () => {

@@ -264,6 +264,20 @@ describe('snapshots', () => {
     expect(b.decisions).toEqual(a.decisions);
   });
 
+  it('reads a version 2 snapshot (one policy, deal terms by value) as a timeline of one version', () => {
+    const events = [...log.slice(0, 4), deal('11-03 10:00', 'D1', 'S01', zhang)];
+    const now = replay(events, { ownership: { validityDays: { visit: 20 } } });
+    const v3 = JSON.parse(JSON.stringify(toSnapshot(now.state))) as { version: number; state: Record<string, unknown> };
+    // What this release's predecessor wrote: the policy itself, terms by value, months without a version.
+    const { timeline, version: _inForce, ...rest } = v3.state as { timeline: { versions: { policy: unknown }[] }; version: number };
+    const text = JSON.stringify({ ...rest, policy: timeline.versions[0]?.policy })
+      .replace(/"terms":\{"version":0\}/g, '"terms":{"rounding":"halfUp","remainder":"largestRemainder","retier":"recompute"}')
+      .replace(/,"version":0\}/g, '}');
+    const restored = fromSnapshot({ format: 'salesfloor-state', version: 2, state: JSON.parse(text) });
+    if (!restored.ok) throw new Error(JSON.stringify(restored.issues));
+    expect(toSnapshot(restored.state)).toEqual(toSnapshot(now.state));
+  });
+
   it('refuses a snapshot of another format or version with an issue', () => {
     expect(fromSnapshot({ format: 'x' })).toMatchObject({ ok: false });
     expect(fromSnapshot({ format: 'salesfloor-state', version: 9, state: {} })).toMatchObject({ ok: false, issues: [{ path: ['version'] }] });

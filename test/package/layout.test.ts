@@ -16,8 +16,8 @@ describe('the package layout', () => {
     expect(existsSync(`${root}${entry}`)).toBe(true);
   });
 
-  it('is an ESM package without side effects, for Node >= 20, shipping dist and its CHANGELOG', () => {
-    expect(pkg).toMatchObject({ name: 'salesfloor', type: 'module', sideEffects: false, files: ['dist', 'CHANGELOG.md'] });
+  it('is an ESM package without side effects, for Node >= 20, shipping dist, the JSON Schema files and its CHANGELOG', () => {
+    expect(pkg).toMatchObject({ name: 'salesfloor', type: 'module', sideEffects: false, files: ['dist', 'schemas', 'CHANGELOG.md'] });
     expect(pkg.engines.node).toBe('>=20');
   });
 
@@ -27,12 +27,14 @@ describe('the package layout', () => {
     expect(pkg.bugs.url).toMatch(/\/issues$/);
   });
 
-  it('exports import (.js + .d.ts) and require (.cjs + .d.cts) conditions, and package.json', () => {
+  it('exports import (.js + .d.ts) and require (.cjs + .d.cts) conditions, the JSON Schema files, and package.json', () => {
     expect(pkg.exports).toEqual({
       '.': {
         import: { types: './dist/index.d.ts', default: './dist/index.js' },
         require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
       },
+      './schemas/event.schema.json': './schemas/event.schema.json',
+      './schemas/policy.schema.json': './schemas/policy.schema.json',
       './package.json': './package.json',
     });
   });

@@ -60,15 +60,15 @@ describe('issue 13 #12: views asked about a time that is not one', () => {
 
   it('owners, ownerOf and explain throw a RangeError as nextReceiver does', () => {
     expect(() => nextReceiver(state, 'nonsense')).toThrow(RangeError);
-    expect(() => owners(state, { at: 'nonsense' })).toThrow(RangeError);
-    expect(() => ownerOf(state, zhang.phone, { at: 'nonsense' })).toThrow(RangeError);
-    expect(() => explain(state, zhang.phone, { at: 'nonsense' })).toThrow(/not an ISO-8601 time/);
-    expect(owners(state, { at: t('11-02 10:00') })).toHaveLength(1);
+    expect(() => owners(state, { lookAhead: 'nonsense' })).toThrow(RangeError);
+    expect(() => ownerOf(state, zhang.phone, { lookAhead: 'nonsense' })).toThrow(RangeError);
+    expect(() => explain(state, zhang.phone, { lookAhead: 'nonsense' })).toThrow(/not an ISO-8601 time/);
+    expect(owners(state, { lookAhead: t('11-02 10:00') })).toHaveLength(1);
   });
 
   it('a time that is not even a string (plain JavaScript callers) is the same RangeError, not a TypeError', () => {
     for (const at of [null, 5, {}, ['2026-11-01T10:00:00+08:00']]) {
-      expect(() => owners(state, { at } as unknown as { at: string })).toThrow(RangeError);
+      expect(() => owners(state, { lookAhead: at } as unknown as { lookAhead: string })).toThrow(RangeError);
       expect(() => nextReceiver(state, at as unknown as string)).toThrow(RangeError);
     }
   });

@@ -78,7 +78,8 @@ describe('issue 13 #3: hostile snapshots are refused with issues', () => {
     ['an amount of a million digits', (s: any) => (s.state.deals.deals.$map[0][1].amount = `1${'0'.repeat(1_000_000)}`), ['state', 'deals', 'deals', '$map', 0, 1, 'amount']],
     ['a story of junk', (s: any) => (s.state.history.$map[0][1] = { $story: [{ kind: 'nonsense' }] }), ['state', 'history', '$map', 0, 1, '$story', 0]],
     ['a nested bomb', (s: any) => (s.state.staff.members = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)), ['state', 'staff', 'members']],
-    ['an invalid policy', (s: any) => (s.state.policy.ownership.validityDays.visit = -1), ['state', 'policy', 'ownership']],
+    ['an invalid policy', (s: any) => (s.state.timeline.versions[0].policy.ownership.validityDays.visit = -1), ['state', 'timeline', 'versions', 0, 'policy', 'ownership']],
+    ['a deal closed under a version the timeline lacks', (s: any) => (s.state.deals.deals.$map[0][1].terms = { version: 7 }), ['state', 'deals', 'deals']],
     ['a lastAt outside the policy limits', (s: any) => (s.state.lastAt = 0), ['state', 'lastAt']],
     ['a format that is cyclic', (s: any) => (s.format = s), ['format']],
   ])('%s', (_what, mutate, path) => refused(mutate as never, path));

@@ -27,7 +27,7 @@ describe('PRV-ACCESS: a salesperson sees their own clients in full, others only 
   it('PRV-ACCESS: given a client whose protection lapsed, then they count as nobody\'s at that time, and unmasked phones are given only when asked', () => {
     const g = given([...office, assign('11-02 10:00', liu, 'S01')]);
     expect(viewAs(g.state, 'S01').own.map((r) => r.name)).toEqual(['张伟', '刘洋', '陈静']);
-    const later = viewAs(g.state, 'S01', { at: '2026-11-17T00:00:00+08:00', mask: false });
+    const later = viewAs(g.state, 'S01', { lookAhead: '2026-11-17T00:00:00+08:00', mask: false });
     expect(later.own.map((r) => r.name)).toEqual(['刘洋']);
     expect(later.own[0]?.phone).toBe(liu.phone);
     expect(later.others).toEqual(expect.arrayContaining([{ owner: null, ownerName: null, status: 'none', clients: 3 }]));

@@ -227,13 +227,13 @@ describe('KPI-CALL-GRADES (001 §一.3-4 资源循环利用, CALL客结果分类
       [staff('T1', { role: 'telemarketer' }), outbound('11-02 10:00', 'T1', 'A', { phone: '13900001111' }), outbound('11-02 10:05', 'T1', 'C', { phone: '139 0000 2222' }), outbound('11-02 10:10', 'T1', 'D', { phone: '13900003333' }), outbound('11-20 10:10', 'T1', 'B', { phone: '13900004444' })],
       { periods: { calls: { daily: null, weeklyInvitedVisits: null } } },
     );
-    expect(callBacks(g.state, { at: t('11-30 12:00') })).toEqual([]);
-    const due = callBacks(g.state, { at: t('12-02 09:00'), mask: false });
+    expect(callBacks(g.state, { lookAhead: t('11-30 12:00') })).toEqual([]);
+    const due = callBacks(g.state, { lookAhead: t('12-02 09:00'), mask: false });
     expect(due.map((n) => [n.phone, n.grade])).toEqual([
       ['13900001111', 'A'],
       ['13900002222', 'C'],
     ]);
-    expect(callBacks(g.state, { at: t('12-20 09:00') }).map((n) => n.phone)).toEqual(['139****1111', '139****2222', '139****4444']);
+    expect(callBacks(g.state, { lookAhead: t('12-20 09:00') }).map((n) => n.phone)).toEqual(['139****1111', '139****2222', '139****4444']);
     const step = g.when(visit('12-01 09:00', zhang));
     expect(find(step, 'recycle')).toMatchObject({ staff: 'T1', start: '2026-11', recycled: 3, dropped: 1, rules: ['KPI-CALL-GRADES'] });
   });

@@ -20,6 +20,7 @@ import {
   type EventInput,
   type OfficeState,
   type PolicyInput,
+  type PolicySource,
   type RuleId,
   type Step,
   parseEvent,
@@ -104,7 +105,7 @@ export interface Given {
   rulesOf(query: string): readonly RuleId[];
 }
 
-export function given(events: Event[], policy: PolicyInput = {}): Given {
+export function given(events: Event[], policy: PolicySource = {}): Given {
   let state = initialState(policy);
   for (const e of events) {
     const step = apply(state, e);
@@ -124,8 +125,8 @@ export function given(events: Event[], policy: PolicyInput = {}): Given {
       state = step.state;
       return step;
     },
-    ownerOf: (query, at) => ownerOf(state, query, at ? { at: t(at) } : {})?.owner ?? null,
-    statusOf: (query, at) => ownerOf(state, query, at ? { at: t(at) } : {})?.status,
+    ownerOf: (query, at) => ownerOf(state, query, at ? { lookAhead: t(at) } : {})?.owner ?? null,
+    statusOf: (query, at) => ownerOf(state, query, at ? { lookAhead: t(at) } : {})?.status,
     rulesOf: (query) => ownerOf(state, query)?.rules ?? [],
   };
   return g;

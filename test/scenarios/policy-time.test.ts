@@ -1,0 +1,232 @@
+/**
+ * Dated policies (issue 12): a timeline of policy versions, each event
+ * decided under the version in force at its time, each deal kept on the
+ * terms of the version it closed under.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  apply,
+  createOffice,
+  explain,
+  fromSnapshot,
+  initialState,
+  ledgerEntries,
+  ownerOf,
+  parseLog,
+  presetPolicy,
+  PolicyError,
+  replay,
+  replayer,
+  toSnapshot,
+  validateTimeline,
+  type DecisionOf,
+  type Event,
+  type OfficeState,
+  type PolicyInput,
+  type PolicyTimelineInput,
+} from '../../src/index.js';
+import { deal, dispute, find, given, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
+import { foldAll } from '../support/fold.js';
+import { readFileSync } from 'node:fs';
+
+const flat = (rate: string): PolicyInput => ({ deals: { commission: { rates: { neither: rate, one: rate, both: rate, above: rate } } } });
+const v1 = { name: 'v1 rates', ...flat('2') } satisfies PolicyInput;
+const v2 = { name: 'v2 rates', ...flat('3'), deals: { ...flat('3').deals, afterRefund: 'pool' as const, commission: { ...flat('3').deals?.commission, rounding: 'down' as const, retierOnRefund: 'keep' as const } } } satisfies PolicyInput;
+const timeline: PolicyTimelineInput = { versions: [{ id: 'v1', policy: v1 }, { id: 'v2', from: '2026-12-01', policy: v2 }] };
+
+const team = [staff('S01'), staff('S02')];
+/** S01 closes two deals in November (under v1); D1 is refunded on 12-05 (under v2). */
+const november = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-01 11:00', wang, { receiver: 'S01' }), deal('11-10 10:00', 'D1', 'S01', zhang, 'subscription', { amount: '1000000' }), deal('11-12 10:00', 'D2', 'S01', wang, 'subscription', { amount: '1200000' })];
+const refundD1 = refund('12-05 10:00', 'D1');
+
+describe('RFD-CLAWBACK, COM-RATE-TIERS: a deal keeps the terms of the version it closed under', () => {
+  it('given November deals under v1 (2 per mille), when D1 is refunded under v2 (3 per mille), then it reverses at 2 per mille and November is re-tiered under v1: no adjustment on D2', () => {
+    const g = given(november, timeline);
+    const step = g.when(refundD1);
+    const entries = step.decisions.filter((d) => d.kind === 'ledger');
+    expect(entries.map((e) => [e.entry, e.account, e.deal, e.amount])).toEqual(
+      expect.arrayContaining([
+        ['clawback', 'commission', 'D1', '-2000.00'],
+        ['clawback', 'credit', 'D1', '-1000000.00'],
+      ]),
+    );
+    // Measured on main with the policy swapped by hand: a +1200.00 re-tiering of November at 3 per mille.
+    expect(entries.filter((e) => e.why === 'retier')).toEqual([]);
+    const nov = ledgerEntries(g.state, { staff: 'S01', account: 'commission' }).filter((e) => e.period === '2026-11');
+    expect(nov.reduce((sum, e) => sum + Number(e.amount), 0)).toBe(2400);
+    // Money decisions carry the version of the deal's terms (v1: no field); the event's other decisions the version in force.
+    expect(entries.every((e) => e.version === undefined)).toBe(true);
+    expect(find(step, 'deal').version).toBeUndefined();
+  });
+
+  it("given v1 keeps a refunded client with the owner and v2 sends them to the pool, a v1 deal refunded under v2 follows v1 (RFD-RESTORE)", () => {
+    const g = given(november, timeline);
+    g.when(refundD1);
+    expect(g.statusOf(zhang.phone)).not.toBe('pool');
+    const fresh = given([...november.slice(0, 4), deal('12-02 10:00', 'D3', 'S01', zhang, 'subscription', { amount: '500000', unit: 'U-3' })], timeline);
+    const step = fresh.when(refund('12-05 10:00', 'D3'));
+    expect(find(step, 'deal').version).toBe(1);
+    expect(find(step, 'ledger', (e) => e.account === 'commission')).toMatchObject({ amount: '-1500.00', version: 1 });
+    expect(fresh.statusOf(zhang.phone)).toBe('pool');
+  });
+
+  it("COL-AFTER-DEAL: given D1 closed under v1 (2 per mille), when the collision found after the deal hands it to the closer under v2 (3 per mille), then the commission moves at 2 per mille, booked under v1's terms", () => {
+    const change: PolicyTimelineInput = { versions: [{ id: 'v1', policy: v1 }, { id: 'v2', from: '2026-11-05', policy: v2 }] };
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-02 15:00', 'D1', 'S02', zhang, 'subscription', { amount: '1000000' })], change);
+    const step = g.when(dispute('11-08 10:00', 'S02', zhang));
+    const moved = find(step, 'allocation');
+    expect(moved.rules).toContain('COL-AFTER-DEAL');
+    // Decided about v1's deal: no version field; the dispute itself is decided under v2.
+    expect(moved.version).toBeUndefined();
+    expect(find(step, 'dispute').version).toBe(1);
+    const commission = step.decisions.filter((d): d is DecisionOf<'ledger'> => d.kind === 'ledger').filter((e) => e.account === 'commission' && e.deal === 'D1');
+    expect(commission.map((e) => [e.staff, e.amount]).sort()).toEqual([
+      ['S01', '-2000.00'],
+      ['S02', '2000.00'],
+    ]);
+    // The money moved is booked under the deal's terms: v1's, so no version on the entries.
+    expect(commission.every((e) => e.version === undefined)).toBe(true);
+  });
+
+  it('the hand-swapped policy field no longer changes the rules: the timeline decides', () => {
+    const g = given(november, { ...v1 });
+    const swapped: OfficeState = { ...g.state, policy: initialState(v2).policy };
+    const step = apply(swapped, refundD1);
+    expect(step.decisions.filter((d) => d.kind === 'ledger' && d.why === 'retier')).toEqual([]);
+  });
+});
+
+describe('dated versions: every event is decided under the version in force at its time', () => {
+  const validity: PolicyTimelineInput = {
+    versions: [
+      { policy: { ownership: { validityDays: { visit: 30 } } } },
+      { id: 'short', from: '2026-11-15', policy: { name: 'short windows', ownership: { validityDays: { visit: 10 } } } },
+    ],
+  };
+
+  it('OWN-VALIDITY: given 30 days until 11-15 and 10 days from then, a visit on 11-01 protects 30 days and one on 11-20 protects 10', () => {
+    const g = given([...team], validity);
+    const before = g.when(visit('11-01 10:00', zhang, { receiver: 'S01' }));
+    const after = g.when(visit('11-20 10:00', wang, { receiver: 'S02' }));
+    expect(find(before, 'ownership').protectionEndsAt).toBe(Date.parse(t('12-02 00:00')));
+    expect(find(after, 'ownership').protectionEndsAt).toBe(Date.parse(t('12-01 00:00')));
+    expect(before.decisions.every((d) => d.version === undefined)).toBe(true);
+    expect(after.decisions.every((d) => d.version === 1)).toBe(true);
+    expect(g.state.version).toBe(1);
+    expect(g.state.policy.name).toBe('short windows');
+  });
+
+  it('explain shows the version each decision was decided under', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-20 10:00', zhang, { receiver: 'S02' })], validity);
+    const lines = explain(g.state, zhang.phone).lines;
+    expect(lines.some((l) => l.startsWith('2026-11-01') && l.endsWith('(policy v1)'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('2026-11-20') && l.endsWith('(policy short "short windows")'))).toBe(true);
+  });
+
+  it('an event at the very instant a version takes effect is decided under it', () => {
+    const g = given([...team], validity);
+    const step = g.when(visit('11-15 00:00', zhang, { receiver: 'S01' }));
+    expect(find(step, 'ownership').version).toBe(1);
+  });
+
+  it('a refused event after a change changes nothing, and a later event before the change is still decided under the old version', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], validity);
+    const refused = g.when(visit('11-20 10:00', wang, { receiver: 'S09' }), true);
+    expect(refused.issues[0]?.code).toBe('unknown_staff');
+    expect(g.state.version).toBe(0);
+    const step = g.when(visit('11-10 10:00', wang, { receiver: 'S02' }));
+    expect(find(step, 'ownership').version).toBeUndefined();
+  });
+
+  const month = parseLog(readFileSync(new URL('../../examples/logs/office-month.jsonl', import.meta.url), 'utf8')).events;
+  const mid = month[Math.floor(month.length / 2)] as Event;
+  const presets: PolicyTimelineInput = { versions: [{ policy: presetPolicy('jiuzhou') }, { from: mid.at, policy: presetPolicy('shenyang') }] };
+
+  it('replay equals incremental apply across the change, and a snapshot taken at the change resumes the same', () => {
+    const bulk = replay(month, presets);
+    const one = foldAll(initialState(presets), month);
+    expect(toSnapshot(bulk.state)).toEqual(toSnapshot(one.state));
+    expect(bulk.decisions).toEqual(one.decisions);
+    expect(bulk.decisions.some((d) => d.version === 1)).toBe(true);
+    const k = month.indexOf(mid);
+    const r = replayer(initialState(presets));
+    for (const e of month.slice(0, k)) r.push(e);
+    const restored = fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(r.state()))));
+    if (!restored.ok) throw new Error(JSON.stringify(restored.issues));
+    expect(restored.state.timeline).toEqual(bulk.state.timeline);
+    const resumed = replayer(restored.state);
+    for (const e of month.slice(k)) resumed.push(e);
+    expect(toSnapshot(resumed.state())).toEqual(toSnapshot(bulk.state));
+  });
+
+  it('the timeline is validated: the first version has no from, later ones come in order, one zone and office for all', () => {
+    const bad = validateTimeline({
+      versions: [
+        { from: '2026-01-01', policy: {} },
+        { id: 'b', from: '2026-12-01', policy: { timeZone: 'Asia/Tokyo' } },
+        { id: 'b', from: '2026-11-01', policy: {} },
+        { id: 'c', from: 'next month', policy: {} },
+      ],
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.issues.map((i) => i.path.join('.'))).toEqual(['versions.0.from', 'versions.1.policy.timeZone', 'versions.2.id', 'versions.2.from', 'versions.3.from']);
+    expect(createOffice({ versions: [] }).ok).toBe(false);
+    expect(validateTimeline({ versions: [{ policy: {} }, { from: '2026-12-01T09:30', policy: {} }] })).toMatchObject({ ok: true, timeline: { versions: [{ from: null }, { from: Date.parse('2026-12-01T09:30:00+08:00') }] } });
+  });
+});
+
+describe('an office never silently goes on under the policy a state happens to carry', () => {
+  const a = presetPolicy('jiuzhou');
+  const b = presetPolicy('shenyang');
+  const events = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' })];
+  const later = [visit('11-03 10:00', wang, { receiver: 'S02' })];
+  const office = (p: unknown) => {
+    const r = createOffice(p);
+    if (!r.ok) throw new Error('bad policy');
+    return r.office;
+  };
+
+  it('given a state built under A, an office of B refuses to replay on it (policy_mismatch), on apply too', () => {
+    const underA = replay(events, a).state;
+    expect(() => office(b).replay(later, underA)).toThrow(PolicyError);
+    try {
+      office(b).replay(later, underA);
+    } catch (error) {
+      expect((error as PolicyError).issues[0]).toMatchObject({ code: 'policy_mismatch' });
+      expect((error as PolicyError).message).toContain("{ policy: 'switch' }");
+    }
+    expect(() => office(b).apply(underA, later[0] as Event)).toThrow(PolicyError);
+    expect(() => office(b).replayer(underA)).toThrow(PolicyError);
+  });
+
+  it("with { policy: 'switch' }, B takes over from the state's last event: the past stays, later events are decided under B", () => {
+    const underA = replay(events, a).state;
+    const r = office(b).replay(later, underA, { policy: 'switch' });
+    expect(r.state.timeline.versions.map((v) => [v.policy.name, v.from])).toEqual([
+      ['jiuzhou', null],
+      ['shenyang', Date.parse(t('11-01 10:00'))],
+    ]);
+    expect(r.decisions.every((d) => d.version === 1)).toBe(true);
+    expect(ownerOf(r.state, zhang.phone)?.owner).toBe('S01');
+  });
+
+  it('an office of the same policy goes on; so does one whose timeline adds a version after the last event', () => {
+    const underA = replay(events, a).state;
+    expect(office(a).replay(later, underA).issues).toEqual([]);
+    const dated = office({ versions: [{ policy: a }, { from: '2026-11-02', policy: b }] });
+    const r = dated.replay(later, underA);
+    expect(r.decisions.every((d) => d.version === 1)).toBe(true);
+    // A timeline that rewrites the past is refused.
+    const rewrites = office({ versions: [{ policy: a }, { from: '2026-10-01', policy: b }] });
+    expect(() => rewrites.replay(later, underA)).toThrow(PolicyError);
+  });
+
+  it('a snapshot restored and resumed by the office it came from goes on (equal content, not the same object)', () => {
+    const o = office({ versions: [{ policy: a }, { from: '2026-11-02', policy: b }] });
+    const first = o.replay(events);
+    const restored = fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(first.state))));
+    if (!restored.ok) throw new Error('restore failed');
+    expect(o.replay(later, restored.state).decisions).toEqual(o.replay([...events, ...later]).decisions.slice(first.decisions.length));
+  });
+});
