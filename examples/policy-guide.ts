@@ -55,5 +55,5 @@ for (const m of diff.months.filter((x) => x.account === 'commission').slice(0, 3
 }
 if (owner) {
   const why = explain(replay(events, proposal).state, owner.client);
-  console.log(why.owner?.status, why.owner?.rules); // 'none' [ 'OWN-VALIDITY' ]: the protection ran out under the proposal
+  console.log(why.owner?.status, why.owner?.rules); // 'protected' [ 'OWN-FIRST', 'REG-FIRST' ]: the claim still holds under the proposal
 }

@@ -34,6 +34,6 @@ describe('the policy guide', () => {
     expect(Number(printed[1]?.split(' ')[0])).toBeGreaterThan(0);
     // The guide quotes these lines of the output.
     for (const line of blocks('text')[0]?.trim().split('\n') ?? []) expect(printed).toContain(line);
-    expect(printed.at(-1)).toBe('none ["OWN-VALIDITY"]');
+    expect(printed.at(-1)).toBe('protected ["OWN-FIRST","REG-FIRST"]');
   });
 });
