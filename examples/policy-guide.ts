@@ -24,8 +24,8 @@ if (!typo.ok) console.log(typo.issues.map(formatIssue)); // [ 'ownership.validit
 const today = presetPolicy('jiuzhou');
 const proposal: PolicyInput = {
   ...today,
-  name: 'jiuzhou, 30 days and new rates',
-  ownership: { ...today.ownership, validityDays: { visit: 30, call: 15, claim: 30 } },
+  name: 'jiuzhou, 10-day windows and new rates',
+  ownership: { ...today.ownership, validityDays: { visit: 10, call: 7, claim: 10 } },
   deals: { ...today.deals, commission: { ...today.deals?.commission, rates: { neither: '2', one: '2.2', both: '2.5', above: '2.8' } } },
 };
 const dated = {

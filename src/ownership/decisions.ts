@@ -230,6 +230,10 @@ function grantWhy(d: OwnershipDecision, w: Wording): string {
       return 'a call gives the client only through the allocation (by the rotation or a manager): this one was not allocated';
     case 'notFiled':
       return 'a call gives the client only with a filing record: this one has none';
+    case 'bookOnly':
+      return `entered in the book by ${by}: here only a claim gives ownership, and the book entry is what a claim needs`;
+    case 'unnamedOldClient':
+      return `an old client of ${w.who(str(a, 'original'))} who had not closed and named nobody: received in rotation, ${by}'s client now`;
     case 'askingWay':
       return 'the caller asked the way and was about to come: a new client on arrival';
     case 'ownNameFirst':

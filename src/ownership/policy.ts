@@ -201,6 +201,14 @@ export const ownershipPolicySchema = z
       .default('ownership')
       .describe('OWN-MANAGER: a manager assignment transfers ownership (004e) or service only (002 §2.3).'),
     complaintReassigns: z.boolean().default(true).describe('OWN-COMPLAINT: a justified complaint moves the client to the new server.'),
+    unnamedOldClient: z
+      .enum(['owner', 'receiver'])
+      .default('owner')
+      .describe('OWN-FIRST-QUESTION, REF-UNNAMED (000 §7-8): an old client who has not closed (protected, not permanent) and names nobody on a later visit (no registerVisit.named, namedSeveral or invitedBy): "owner": the holder receives and keeps them; "receiver" (000 §8 若未能指定或記起原業務員,則執行輪排): they are received in rotation and belong to the receiver, whether the original is present or not.'),
+    bookProtects: z
+      .boolean()
+      .default(true)
+      .describe('OWN-FIRST, CLM-REQUIRES-REGISTRATION (002 §1.3, §1.7, §2.2.1): whether a visit or call book entry gives ownership; false: the book is only what a claim needs, and ownership comes from claims, pre-files and reports alone.'),
   })
   .prefault({});
 

@@ -100,6 +100,7 @@ const REG_INVALID = rules('REG-FIELDS', 'REG-FIRST');
 const CUTOFF = rules('REG-CUTOFF');
 
 const DISCIPLINE = rules('REG-DISCIPLINE');
+const BOOK_ONLY: NonNullable<Registering['inert']> = { rules: rules('CLM-REQUIRES-REGISTRATION', 'REG-FIRST'), why: 'bookOnly' };
 
 function registrationDecision(c: OwnCtx, client: string, r: Registration, invalid: string | null, enteredLate: number | null): void {
   const { tx } = c;
@@ -204,8 +205,10 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
   });
   if (tx.record) registrationDecision(c, f.key, r, input.invalid, enteredLate);
   if (input.invalid !== null || input.staff === null) return;
-  if (input.inert !== undefined) {
-    ownershipDecision(c, f, f.owner, protectionEnd(f, p), input.inert.rules, [input.event], input.inert.why, input.inert.args);
+  // 002 §1.3, §1.7: where only claims own, the book is what a claim needs, not a basis of ownership.
+  const inert = input.inert ?? (!p.ownership.bookProtects && (input.channel === 'visit' || input.channel === 'call') ? BOOK_ONLY : undefined);
+  if (inert !== undefined) {
+    ownershipDecision(c, f, f.owner, protectionEnd(f, p), inert.rules, [input.event], inert.why, inert.args ?? { by: input.staff });
     return;
   }
 

@@ -148,6 +148,8 @@ export interface Arrival {
   readonly takeover: Claimant | null;
   /** The rule IDs of the tie, for the reception's trace. */
   readonly tieRules: readonly RuleId[];
+  /** An undealt old client who named nobody, received as new (`ownership.unnamedOldClient` receiver, 000 §8). */
+  readonly unnamed: boolean;
 }
 
 const INVITE_OVERRIDE = rules('OWN-PHONE-INVITE', 'OWN-VALIDITY');
@@ -169,11 +171,15 @@ export function arrive(c: OwnCtx, client: string, ties: VisitTies): Arrival {
     owner !== null && inviter !== undefined && inviter !== owner && invite.overridesProtection && ties.inviterOwnsNumber && f.status === 'protected'
       ? { staff: inviter, rules: INVITE_OVERRIDE, why: 'inviteOverride', args: { by: inviter, owner }, referral: false }
       : null;
-  const tied = takeover ?? (owner === null || ties.unannounced ? tiedClaimant(c, ties, named) : null);
-  let desk = ties.unannounced ? null : owner;
+  // 000 §8: an undealt old client who names nobody is received in rotation, as new.
+  const unnamed =
+    owner !== null && !ties.unannounced && takeover === null && c.p.ownership.unnamedOldClient === 'receiver' && f.status === 'protected' && named === undefined && ties.namedSeveral === undefined && inviter === undefined;
+  const asNew = ties.unannounced || unnamed;
+  const tied = takeover ?? (owner === null || asNew ? tiedClaimant(c, ties, named) : null);
+  let desk = asNew ? null : owner;
   if (tied !== null && (tied.why === 'invited' || tied.why === 'inviteOverride')) desk = invite.reception === 'notCounted' ? tied.staff : null;
   const tieRules = tied?.why === 'invited' || tied?.why === 'inviteOverride' ? tied.rules : ties.namedSeveral === undefined ? NAMED : MULTI_NAMED;
-  return { owner, desk, named, tied, takeover, tieRules };
+  return { owner, desk, named, tied, takeover, tieRules, unnamed };
 }
 
 const STAFF_REFERRAL = rules('REF-STAFF-EXCLUDED', 'REF-DEVELOPER');
@@ -243,6 +249,7 @@ export interface VisitRegistration {
   readonly contactAt: number | undefined;
 }
 
+const UNNAMED_OLD = rules('OWN-FIRST-QUESTION', 'OWN-FIRST');
 const UNRECOGNIZED = rules('OWN-RECOGNIZE');
 const UNRECOGNIZED_ASKED = rules('OWN-RECOGNIZE', 'OWN-FIRST-QUESTION');
 const QUESTION = rules('OWN-FIRST-QUESTION');
@@ -276,7 +283,7 @@ function unannounced(c: OwnCtx, f: FileDraft, owner: string, claimant: Claimant,
  */
 export function registerVisit(c: OwnCtx, v: VisitRegistration): void {
   const f = draftFile(c, v.client);
-  const { owner, tied, takeover, named } = v.arrival;
+  const { owner, tied, takeover, named, unnamed } = v.arrival;
   const ties = v.ties;
   const several = ties.namedSeveral !== undefined;
   let claimant: Claimant | null;
@@ -284,7 +291,7 @@ export function registerVisit(c: OwnCtx, v: VisitRegistration): void {
   let keep: Registering['keep'];
   if (takeover !== null) {
     claimant = takeover;
-  } else if (owner !== null && !ties.unannounced && !lateEntryBy(v, owner)) {
+  } else if (owner !== null && !ties.unannounced && !unnamed && !lateEntryBy(v, owner)) {
     if (named !== undefined && named !== owner) claimant = { staff: named, rules: several ? MULTI_NAMED : NAMED, why: 'named', args: { by: named }, referral: false };
     else if (ties.invitedBy !== undefined && ties.invitedBy !== owner) {
       // Calling a colleague's client without the number in one's own records is a violation (004b §2.3).
@@ -296,7 +303,11 @@ export function registerVisit(c: OwnCtx, v: VisitRegistration): void {
     } else claimant = { staff: owner, rules: several ? FIRST_MULTI : FIRST, why: 'oldClient', args: { by: owner }, referral: false };
   } else {
     claimant = tied ?? (v.receiver === null ? null : receiverClaimant(v.receiver, ties));
-    if (owner !== null && ties.unannounced && claimant !== null && claimant.staff !== owner) {
+    if (owner !== null && unnamed && claimant !== null && claimant.staff !== owner) {
+      // 000 §8: the receiver takes the client; the earlier salesperson loses them.
+      claimant = { staff: claimant.staff, rules: joinRules(claimant.rules, UNNAMED_OLD), why: 'unnamedOldClient', args: { by: claimant.staff, original: owner }, referral: claimant.referral };
+      take = true;
+    } else if (owner !== null && ties.unannounced && claimant !== null && claimant.staff !== owner) {
       const u = unannounced(c, f, owner, claimant, ties);
       claimant = u.claimant;
       take = u.takeover;

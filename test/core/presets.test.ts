@@ -9,26 +9,24 @@ import { call, staff, visit, zhang } from '../support/dsl.js';
  * clause. The lead empties this list as the rewritten presets land; a preset
  * that cites every field must leave it (the test says so).
  */
-const UNCITED: readonly PresetName[] = [
-  'jiuzhou',
-  'confirmation-desk',
-  'store-archive',
-  'call-center',
-];
+const UNCITED: readonly PresetName[] = [];
 
 /** The seed document of a preset: the first word of its source (`003 篇十` is document 003). */
 const documentOf = (source: string) => source.split(/\s+/)[0] ?? source;
 
 /**
- * Whether a seed cites a clause of the document: the document, then a `§`,
- * a numbered item (`2.1`, `3(4)`, `1(5)`) or a section name in Chinese
- * (`業績(2)`, `篇十 3(4)`, `客户隐私`), not the document alone.
+ * Whether a seed cites a clause of the document: the document, then before
+ * the gloss's colon a `§`, a numbered item (`2.1`, `3(4)`, `rotation 3`) or a
+ * section name in Chinese (`業績(2)`, `篇十 3(4)`, `備注`), not the document
+ * (or the preset's source, `003 篇十`) alone.
  */
 function citesClause(seed: string, document: string, source = document): boolean {
   if (!seed.startsWith(`${document} `)) return false;
   // A source with a part (`003 篇十`) is no clause by itself: the clause comes after it.
   const rest = seed === source || seed.startsWith(`${source} `) || seed.startsWith(`${source}:`) ? seed.slice(source.length) : seed.slice(document.length);
-  return /^(§\s*\d|\d+(\.\d+)*(\(\d+\))?|\p{Script=Han})/u.test(rest.trimStart());
+  // The clause is what comes before the gloss's colon: it must say where (a §, a number or a section name).
+  const clause = rest.trimStart().split(/[:：]/)[0]?.trim() ?? '';
+  return clause !== '' && /[§\d\p{Script=Han}]/u.test(clause);
 }
 
 describe('presets: one policy per source document (RULES §P)', () => {
@@ -61,9 +59,10 @@ describe('presets: one policy per source document (RULES §P)', () => {
   });
 
   it('recognizes a clause citation and refuses a bare document', () => {
-    expect(['004j §2.2: 有效聯系', '003 3(4): 與乙無關', '004f 業績(2)', '000 §14', '004l §6.2, §7.1: …', '002 1.7'].map((s) => citesClause(s, s.split(' ')[0] ?? ''))).toEqual([true, true, true, true, true, true]);
+    expect(['004j §2.2: 有效聯系', '003 3(4): 與乙無關', '004f 業績(2)', '000 §14', '004l §6.2, §7.1: …', '002 1.7', '001 (恒大call客技巧) 一.3: …', '001 備注: …'].map((s) => citesClause(s, s.split(' ')[0] ?? ''))).toEqual([true, true, true, true, true, true, true, true]);
+    expect(['000 a gloss: with no clause', '000 : 14 days'].map((s) => citesClause(s, '000'))).toEqual([false, false]);
     expect(['000', '000 ', '000: a gloss', '004 §1', 'RULES §P'].map((s) => citesClause(s, '000'))).toEqual([false, false, false, false, false]);
-    expect(['003 篇十', '003 篇十: a gloss', '003 篇十 3(4): 與乙無關', '003 3(11)', '003 §4'].map((s) => citesClause(s, '003', '003 篇十'))).toEqual([false, false, true, true, true]);
+    expect(['003 篇十', '003 篇十: a gloss', '003 篇十 3(4): 與乙無關', '003 3(11)', '003 §4', '003 篇十 rotation 3: …'].map((s) => citesClause(s, '003', '003 篇十'))).toEqual([false, false, true, true, true, true]);
   });
 
   it('gives a fresh object each time, so deriving a policy never changes the preset', () => {

@@ -178,8 +178,8 @@ describe('DEAL-RECOGNITION-WINDOW: an unrecognized old client closed by another 
 });
 
 describe('DEAL-VALIDITY-SPLIT: the client prefers A over B: 80/20 while B is within validity, all to A after', () => {
-  it('given B (S01) received the client and the client names A (S02) within validity, then credit A, commission A 80 / B 20', () => {
-    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-10 10:00', zhang, { receiver: 'S02', named: 'S02' })], presetPolicy('store-archive'));
+  it('given B (S01) received the client and, once B is known during the reception, the client names A (S02) within validity (003 3(2)), then credit A, commission A 80 / B 20', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-10 10:00', zhang, { receiver: 'S02', named: 'S02' }), recognize('11-10 10:30', zhang, 'reception', { by: 'S02' })], presetPolicy('store-archive'));
     const step = g.when(deal('11-12 15:00', 'D1', 'S02', zhang));
     expect(find(step, 'allocation').rules).toContain('DEAL-VALIDITY-SPLIT');
     expect(parts(row(g.state, 'D1').credit)).toEqual(['S02 1 1000000.00']);

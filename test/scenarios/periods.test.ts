@@ -477,9 +477,9 @@ describe('PEN-CANCEL (004c 七.2-3)', () => {
 });
 
 describe("presets carry their seeds' periods values", () => {
-  it('jiuzhou (000 §3, §12-14, §18): weekly 20%/10% rates with derived penalties, elimination every three months from 2007-12, grades 700-1500, fines 20-200, no claim quota', () => {
+  it('jiuzhou (000 §3, §12-14, §18): weekly 20%/10% rates with derived penalties, elimination every three months from 2007-12, grades 700-1500, fines 20-200', () => {
     const p = validated('jiuzhou');
-    expect(p.periods).toMatchObject({ closeRate: { percent: 10, period: 'week' }, inviteRate: { percent: 20, period: 'week' }, penalties: { halfTurns: { when: 'noDeal' }, noCalls: {} }, quota: null });
+    expect(p.periods).toMatchObject({ closeRate: { percent: 10, period: 'week' }, inviteRate: { percent: 20, period: 'week' }, penalties: { halfTurns: { when: 'noDeal' }, noCalls: {} } });
     expect(p.periods.elimination).toMatchObject({ mode: 'last', period: 'quarter', from: '2007-12' });
     expect(p.periods.calendar.quarterStartMonth).toBe(12);
     expect(p.periods.grades.ladder.map((g) => g.base)).toEqual(['700', '800', '1000', '1200', '1300', '1500']);
