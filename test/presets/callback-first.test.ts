@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { presetPolicy, type DecisionOf, type Step } from '../../src/index.js';
 import { call, chen, complaint, deal, find, followUp, given, link, liu, parts, row, staff, status, t, visit, wang, zhang } from '../support/dsl.js';
+import { withFlatRate } from '../support/rates.js';
 
-const policy = presetPolicy('callback-first');
+// The seed names no commission rate: a flat 1.8‰ shows the commission's shares as amounts.
+const policy = withFlatRate(presetPolicy('callback-first'));
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('S04'), staff('M1', { role: 'manager' })];
 const reception = (step: Step): DecisionOf<'reception'> => find(step, 'reception');
 

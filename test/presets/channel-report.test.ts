@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { presetPolicy } from '../../src/index.js';
 import { chen, claim, complaint, deal, find, given, liu, parts, row, staff, t, visit, zhang } from '../support/dsl.js';
+import { withFlatRate } from '../support/rates.js';
 
-const policy = presetPolicy('channel-report');
+// The seed names no commission rate: a flat 1.8‰ shows the commission's shares as amounts.
+const policy = withFlatRate(presetPolicy('channel-report'));
 const team = [staff('S01'), staff('S02'), staff('A1', { role: 'channel' }), staff('A2', { role: 'channel' }), staff('A3', { role: 'channel' }), staff('M1', { role: 'manager' })];
 // 004k §2's format: surname and the first three and last five digits.
 const masked = { name: '张', phone: '138***45678' };

@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { presetPolicy, type DecisionOf, type Step } from '../../src/index.js';
 import { call, deal, event, find, followUp, given, parts, row, staff, status, t, visit, zhang } from '../support/dsl.js';
+import { withFlatRate } from '../support/rates.js';
 
-const policy = presetPolicy('shenyang');
+// The seed names no commission rate: a flat 1.8‰ shows the commission's shares as amounts.
+const policy = withFlatRate(presetPolicy('shenyang'));
 const team = [staff('S01', { team: 'A' }), staff('S02', { team: 'A' }), staff('S03', { team: 'B' }), staff('S04', { team: 'B' }), staff('M1', { role: 'manager' })];
 const reception = (step: Step): DecisionOf<'reception'> => find(step, 'reception');
 

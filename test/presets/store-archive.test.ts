@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { nextReceiver, ownerOf, presetPolicy, type ClientRef, type DecisionOf, type Step } from '../../src/index.js';
 import { complaint, deal, dispute, claim, endReception, find, given, link, marketingEvent, parts, recognize, redistribute, row, ruling, staff, status, t, visit, wang, zhang, type Given } from '../support/dsl.js';
+import { withFlatRate } from '../support/rates.js';
 
-const policy = presetPolicy('store-archive');
+// The seed names no commission rate: a flat 1.8‰ shows the commission's shares as amounts.
+const policy = withFlatRate(presetPolicy('store-archive'));
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('S04'), staff('M1', { role: 'manager' })];
 
 let phone = 13500000000;
