@@ -11,6 +11,7 @@ import { exitCodes, OutputError, UsageError, type Io } from './io.js';
 import { reports } from './reports.js';
 import { report } from './report-page.js';
 import { loadExcel } from './xlsx.js';
+import { partitionByOffice } from './offices.js';
 
 type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine' | 'jobs' | 'full' | 'columns';
 
@@ -63,7 +64,7 @@ const commands: Record<string, Command> = {
     usage: 'replay <log.jsonl> [--policy <file|preset>] [--as-of <time>] [--format table|json|csv|xlsx] [--out <dir>] [--jobs <n>]',
     summary: 'replay a log and print the reports: ownership register, receptions, deals, scorecards',
     options: [...logOptions, 'as-of', 'out', 'report', 'as', 'jobs', 'full', 'columns'],
-    run: replay,
+    run: (args, io) => replay(args, io, partitionByOffice),
     xlsx: true,
   },
   validate: {

@@ -25,7 +25,6 @@ import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
 import { maskLine, maskPhoneField, maskText } from './privacy.js';
 import { chunkDifferences, differenceHead, differences } from './differences.js';
 import { chunkInput, reportInput, reportNames, reports, type Cell, type Collector, type Observer, type Report, type ReportInput, type Row, type RowStream } from './reports.js';
-import { replayOffices, scanOffices } from './offices.js';
 import { readLog, type ReadOptions, type Session } from './session.js';
 import { ReportStream, type ChunkSource, type Part } from './stream.js';
 import { openWorkbook, WORKBOOK } from './xlsx.js';
@@ -300,14 +299,24 @@ async function replayOne(args: Args, io: Io, timeFlag: '--as-of' | '--at' | null
   return readOne(args, io, await prepareOne(args, io, timeFlag, history), [], quiet);
 }
 
-/** `replay <log>`: the reports of a log under a policy. */
-export async function replay(args: Args, io: Io): Promise<number> {
+/**
+ * Replays a log that names several offices, partitioned by office, and
+ * returns the exit code; null when the log is one office's.
+ */
+export type Partition = (args: Args, io: Io, prepared: Prepared) => Promise<number | null>;
+
+/**
+ * `replay <log>`: the reports of a log under a policy.
+ *
+ * @param partition - how a log of several offices is replayed (offices.ts, given by cli.ts so that this module does not import it)
+ */
+export async function replay(args: Args, io: Io, partition?: Partition): Promise<number> {
   const chosen = chosenReports(args, reports);
   const written = writtenReports(args, chosen);
   const prepared = await prepareOne(args, io, '--as-of');
-  // A log naming several offices is replayed partitioned by office (offices.ts); one office reads as it always did.
-  const scan = prepared.log === '-' ? null : await scanOffices(prepared.log).catch(() => null);
-  if (scan !== null && scan.offices.length > 1) return replayOffices(args, io, prepared, scan);
+  // A log naming several offices is replayed partitioned by office; one office reads as it always did.
+  const partitioned = partition === undefined ? null : await partition(args, io, prepared);
+  if (partitioned !== null) return partitioned;
   const { view, clean } = prepared;
   // Reports with one row per decision stream their rows; the others are made from the final state.
   const streams = written.map((r) => r.stream?.());

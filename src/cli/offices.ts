@@ -363,3 +363,13 @@ export async function replayOffices(args: Args, io: Io, prepared: Prepared, scan
     await output.close();
   }
 }
+
+/**
+ * The partition `replay` runs (see `Partition` in commands.ts): a log naming
+ * several offices is replayed office by office, on `--jobs` worker threads;
+ * stdin and one-office logs return null and read as they always did.
+ */
+export async function partitionByOffice(args: Args, io: Io, prepared: Prepared): Promise<number | null> {
+  const scan = prepared.log === '-' ? null : await scanOffices(prepared.log).catch(() => null);
+  return scan !== null && scan.offices.length > 1 ? replayOffices(args, io, prepared, scan) : null;
+}
