@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate } from '../examples/generate.js';
+import { generate, rng } from '../examples/generate.js';
 import {
   createOffice,
   fromSnapshot,
@@ -24,18 +24,6 @@ import {
   type OfficeState,
   type PolicyInput,
 } from '../src/index.js';
-
-/** mulberry32: small, fast, seedable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The seed of log `index` of a run. */
 export function logSeed(seed: number, index: number): number {
