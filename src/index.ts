@@ -66,6 +66,7 @@ export {
   dutyHoursSchema,
   returnClaimSchema,
   redistributeClientsSchema,
+  announceSubscriptionSchema,
   eventSchemas,
   eventSchema,
   type StaffStatus,
@@ -222,7 +223,7 @@ export { normalizePhone, maskPhone, maskPhonesIn, maskKeys, type Phone } from '.
 export type { StaffMember, StaffState } from './staff/state.js';
 export type { IdentityState, Person, PersonPhone, LinkRelation, Keys } from './identity/state.js';
 export { namesOf, phonesOf } from './identity/state.js';
-export type { OwnershipState, ClientFile, FileExtra, Registration, Basis, FileDeal } from './ownership/state.js';
+export type { OwnershipState, ClientFile, FileExtra, Registration, Basis, FileDeal, Launch } from './ownership/state.js';
 export type { Chain } from './kernel/chain.js';
 export type { OwnerView } from './ownership/file.js';
 export type { RotationState, Seat, FairnessDay, SkipCounts, QueueHead, DutyDay, HandBack } from './rotation/state.js';

@@ -752,6 +752,25 @@ export const holdMarketingEventSchema = z
   .refine((e) => Date.parse(e.from) < Date.parse(e.to), { message: 'a marketing event must end after it starts', path: ['to'] });
 
 /**
+ * The office announces internal subscription (正式通知内部认购开始, 002 §6.3).
+ * Without `startsAt` it opens the pre-launch period (前期), the start still
+ * to be fixed; with it, it fixes the start. Under `ownership.preLaunchDays`,
+ * claims made in the period stay valid until that many days after the start.
+ *
+ * @example
+ * ```ts
+ * announceSubscriptionSchema.parse({ v: 1, id: 'e20', type: 'announceSubscription', at: '2026-11-20T09:00:00+08:00', office: 'jz',
+ *   startsAt: '2026-12-01T09:00:00+08:00' });
+ * ```
+ */
+export const announceSubscriptionSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('announceSubscription'),
+  startsAt: instantSchema.optional().describe('When internal subscription starts; omitted: the pre-launch period opens, the start still to be fixed.'),
+  by: idSchema.optional().describe('Who announced it.'),
+});
+
+/**
  * The manager redistributes the clients of a salesperson on long leave or
  * transferred, by a draw made outside the engine (随机抽数, OWN-REDISTRIBUTE,
  * 003 3(12)). The engine never draws: the event carries the outcome.
@@ -812,6 +831,7 @@ export const eventSchemas = {
   holdMarketingEvent: holdMarketingEventSchema,
   returnClaim: returnClaimSchema,
   redistributeClients: redistributeClientsSchema,
+  announceSubscription: announceSubscriptionSchema,
 } as const;
 
 /**
@@ -852,6 +872,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   holdMarketingEventSchema,
   returnClaimSchema,
   redistributeClientsSchema,
+  announceSubscriptionSchema,
 ]);
 
 /** Any event of the log. */

@@ -23,6 +23,7 @@ import { ownershipFacts } from '../ownership/facts.js';
 import { announceDeveloper, basisPerson, DEPARTURE_RULES, ensureFile, mergeFiles, ownerDeparted, reachDeal, refundDeal, splitFile, splittable } from '../ownership/lifecycle.js';
 import { followUp, hasFile, type Fields } from '../ownership/register.js';
 import { recognize, redistribute, redistributionIssue } from '../ownership/recognize.js';
+import { announceSubscription } from '../ownership/launch.js';
 import { arrive, groupAgent, holderNowOf, registerCall, registerCompanion, registerRealBuyer, registerVisit, type VisitTies } from '../ownership/visits.js';
 import { instantMs } from '../kernel/time.js';
 import { callGiven, dealRecorded, received, syncCard } from '../periods/cards.js';
@@ -481,6 +482,14 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const leaver = o.staff.members.get(e.staff);
     if (leaver === undefined) return staffIssues(o, e.id, [[e.staff, 'staff']]);
     redistribute(o.cOwn, leaver, moves, e.draw);
+    return null;
+  },
+
+  announceSubscription(o, e) {
+    const issues = staffIssues(o, e.id, [[e.by, 'by']], true);
+    if (issues.length > 0) return issues;
+    tick(o);
+    announceSubscription(o.cOwn, e.startsAt === undefined ? null : instantMs(e.startsAt));
     return null;
   },
 

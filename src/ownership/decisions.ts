@@ -260,6 +260,8 @@ function grantWhy(d: OwnershipDecision, w: Wording): string {
       return 'in the public pool: only a manager assignment takes the client out';
     case 'renewed':
       return `${str(a, 'channel')} by the owner renews the protection`;
+    case 'preLaunch':
+      return `internal subscription starts at ${w.time(num(a, 'startsAt') ?? d.at)}: ${by}'s pre-launch claim is valid until ${str(a, 'days')} days after it`;
     case 'callBeforeVisit':
       return 'the call registration of the same day comes before the visit';
     case 'claimUpdated':
@@ -402,7 +404,9 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
     }
     case 'ownership': {
       const s = grantWhy(d, w);
-      return d.status === 'protected' || d.status === 'disputed' ? `${s}; protected ${until(w, d.protectionEndsAt)}` : s;
+      // A claim of the pre-launch period (002 §6.3) says why its window is what it is.
+      const pre = a?.preLaunch === true ? (d.protectionEndsAt === null ? `; a pre-launch claim: no time limit until internal subscription starts, then ${str(a, 'preLaunchDays')} days` : `; a pre-launch claim: valid until ${str(a, 'preLaunchDays')} days after internal subscription starts`) : '';
+      return d.status === 'protected' || d.status === 'disputed' ? `${s}; protected ${until(w, d.protectionEndsAt)}${pre}` : s;
     }
     case 'claim':
       return CLAIMS[d.why]?.(d, w) ?? d.why;

@@ -86,6 +86,31 @@ export function windowStart(c: OwnCtx, at: number, day: number | null): number {
   return day !== null && day > c.cal.dayOf(at) ? c.cal.startOf(day) : at;
 }
 
+/** The channels of 002's 客户确认, which a pre-launch period extends. */
+const CONFIRMATIONS: readonly (Channel | null)[] = ['claim', 'preFile'];
+
+/**
+ * The window end of a claim made before internal subscription starts
+ * (OWN-VALIDITY, 002 §6.3): `preLaunchDays` after the start, or null (no
+ * limit) while the start is still to be fixed; undefined when the claim is
+ * not a pre-launch one. Notes the client in the period, so that the
+ * announcement of the start can set its window.
+ * @internal
+ */
+export function preLaunchEnd(c: OwnCtx, key: string, channel: Channel | null, at: number): number | null | undefined {
+  const days = c.p.ownership.preLaunchDays;
+  const launch = c.s.launch.value;
+  if (days === null || launch === null || !CONFIRMATIONS.includes(channel) || at < launch.from) return undefined;
+  if (launch.startsAt !== null && at >= launch.startsAt) return undefined;
+  c.s.launch.set(c.tx, { ...launch, claims: push(launch.claims, key) });
+  return launch.startsAt === null ? null : windowEnd(c.cal, launch.startsAt, days);
+}
+
+/** Whether a file's protection rests on a claim made in a pre-launch period (002 §6.3). @internal */
+export function isPreLaunchClaim(f: Pick<ClientFile, 'status' | 'basis'>, from: number, startsAt: number): boolean {
+  return isProtected(f.status) && CONFIRMATIONS.includes(f.basis.channel) && f.basis.at >= from && f.basis.at < startsAt;
+}
+
 /** A change of ownership: who, on what basis, from when, and why. @internal */
 export interface Grant {
   readonly staff: string | null;
@@ -156,14 +181,16 @@ export function grant(c: OwnCtx, f: FileDraft, change: Grant): void {
   f.basis = { rules: basisRules, evidence: change.evidence, channel: change.channel, at: change.at, day: change.day ?? null, person: change.person ?? null };
   // REG-CUTOFF: a registration after the cutoff counts for the next day, and so does its window (004j §1.3).
   const start = windowStart(c, change.at, change.day ?? null);
-  f.windowEndsAt = guarded && days !== null ? windowEnd(c.cal, start, days) : null;
+  const launch = guarded ? preLaunchEnd(c, f.key, change.channel, change.at) : undefined;
+  f.windowEndsAt = launch !== undefined ? launch : guarded && days !== null ? windowEnd(c.cal, start, days) : null;
   f.followUpBy = guarded && !referralWindow ? followUpDeadline(c, start, true, change.channel) : null;
   if (status !== 'disputed' && f.x.dispute !== null) f.x = { ...f.x, dispute: null };
   if (!c.tx.record) return;
   let cited = basisRules;
-  if (guarded && days !== null && !cited.includes('OWN-VALIDITY')) cited = joinRules(cited, VALIDITY);
+  if (guarded && (days !== null || launch !== undefined) && !cited.includes('OWN-VALIDITY')) cited = joinRules(cited, VALIDITY);
   if (guarded && f.followUpBy !== null && !cited.includes('OWN-FOLLOWUP')) cited = joinRules(cited, FOLLOWUP);
-  ownershipDecision(c, f, previous, protectionEnd(f, c.p), cited, change.evidence, change.why, change.args);
+  const args = launch === undefined ? change.args : { ...change.args, preLaunch: true, preLaunchDays: c.p.ownership.preLaunchDays };
+  ownershipDecision(c, f, previous, protectionEnd(f, c.p), cited, change.evidence, change.why, args);
 }
 
 /**

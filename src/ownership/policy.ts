@@ -103,6 +103,9 @@ export const ownershipPolicySchema = z
       })
       .prefault({})
       .describe('OWN-VALIDITY: full calendar days of protection after the registration day, by channel; null: no limit. The seeds disagree on every window but the report\'s, so the default sets none: a client stays with the first registration (OWN-FIRST) until something moves them (a ruling, a complaint, a departure, a refund).'),
+    preLaunchDays: window
+      .default(null)
+      .describe('OWN-VALIDITY (002 §6.3 前期确认的客户有效期为正式通知内部认购开始后10天内): claims and pre-filings made while the office is before its internal subscription (an announceSubscription event opens that period) stay valid until this many days after the subscription starts, with no time limit while the start is still to be fixed; later claims have the claim window. null (default): no pre-launch period, announcements change nothing.'),
     renewOn: z
       .array(z.enum(['followUp', 'visit', 'claim', 'call']))
       .default(['visit', 'claim'])

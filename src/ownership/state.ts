@@ -176,11 +176,33 @@ export interface OwnershipState {
    * read it against the files.
    */
   readonly byOwner: PMap<Chain>;
+  /** The office's pre-launch period (002 §6.3), once an announceSubscription opened one; null: none. */
+  readonly launch: Launch | null;
+}
+
+/**
+ * The pre-launch period (前期, 002 §6.3): from its opening until internal
+ * subscription starts, with the clients claimed in it.
+ *
+ * @example
+ * ```ts
+ * // { from: 1793..., startsAt: 1794..., event: 'e90', claims: { key: 'e12', next: null } }
+ * ```
+ */
+export interface Launch {
+  /** Epoch ms the period opened (the first announcement). */
+  readonly from: number;
+  /** Epoch ms internal subscription starts; null: still to be fixed (具体时间待定). */
+  readonly startsAt: number | null;
+  /** The announcement that set it last. */
+  readonly event: string;
+  /** Clients claimed or pre-filed in the period, newest first (read against the files: a file may since have moved). */
+  readonly claims: Chain | null;
 }
 
 /** An empty ownership slice. @internal */
 export function initialOwnership(): OwnershipState {
-  return { files: emptyMap(), byOwner: emptyMap() };
+  return { files: emptyMap(), byOwner: emptyMap(), launch: null };
 }
 
 const NO_RULES: readonly RuleId[] = Object.freeze([]);
@@ -307,4 +329,9 @@ const fileSchema = z.strictObject({
 export const ownershipSliceSchema: z.ZodType<OwnershipState, unknown> = z.strictObject({
   files: mapSchema(fileSchema, (f) => f.key),
   byOwner: mapSchema(chainSchema),
+  // Added with 002 §6.3's pre-launch claims: older snapshots have none.
+  launch: z
+    .strictObject({ from: msSchema, startsAt: msSchema.nullable(), event: keySchema, claims: chainSchema.nullable() })
+    .nullable()
+    .default(null),
 });

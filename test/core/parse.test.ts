@@ -35,6 +35,7 @@ const examples: Record<Event['type'], object> = {
   holdMarketingEvent: { name: '开盘', from: '2026-11-08T09:00:00+08:00', to: '2026-11-08T18:00:00+08:00' },
   returnClaim: { staff: 'S02', client: { phone: '13812345678' }, by: 'K1' },
   redistributeClients: { staff: 'S01', to: [{ client: { phone: '13812345678' }, staff: 'S03' }], by: 'M1', draw: 'lots 3, 1' },
+  announceSubscription: { startsAt: '2026-12-01T09:00:00+08:00', by: 'M1' },
 };
 
 describe('the event log: schemas are the single source of truth', () => {

@@ -3,8 +3,8 @@
  * stamps; the visitor-and-call book is what a claim needs, not ownership.
  */
 import { describe, expect, it } from 'vitest';
-import { presetPolicy } from '../../src/index.js';
-import { call, claim, deal, find, given, link, staff, visit, wang, zhang } from '../support/dsl.js';
+import { describeDecision, presetPolicy } from '../../src/index.js';
+import { call, claim, deal, find, given, link, staff, subscription, visit, wang, zhang } from '../support/dsl.js';
 
 const policy = presetPolicy('confirmation-desk');
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('M1', { role: 'manager' })];
@@ -105,5 +105,61 @@ describe('confirmation-desk (002): claims, their stamps and their 10 days', () =
     const soon = given(base, policy);
     expect(find(soon.when(link('11-05 10:00', zhang, wife, 'same')), 'collision').rules).toContain('COL-EARLIEST');
     expect(soon.ownerOf(zhang.phone)).toBe('S01');
+  });
+});
+
+describe('confirmation-desk (002 §6.3): claims before internal subscription starts', () => {
+  const preLaunch = [...team, subscription('11-01 08:00'), visit('11-02 09:00', zhang, { receiver: 'S01' }), claim('11-02 09:30', 'S01', zhang)];
+
+  it('002 §6.3 OWN-VALIDITY: given the pre-launch period opened and S01 claimed Zhang in it, when the start is still to be fixed, then the claim does not lapse after 10 days', () => {
+    const g = given(preLaunch.slice(0, -1), policy);
+    const granted = g.when(claim('11-02 09:30', 'S01', zhang)).decisions.find((d) => d.kind === 'ownership' && d.owner === 'S01');
+    expect(g.ownerOf(zhang.phone, '11-20 10:00')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '12-20 10:00')).toBe('S01');
+    expect(granted).toMatchObject({ protectionEndsAt: null, args: { preLaunch: true, preLaunchDays: 10 } });
+    expect(granted?.rules).toContain('OWN-VALIDITY');
+  });
+
+  it('002 §6.3 OWN-VALIDITY: given S01\'s pre-launch claim, when the office announces on 12-01 that subscription starts 12-05, then the claim is valid 10 days after the start (to the end of 12-15), and Zhang counts as new after', () => {
+    const g = given(preLaunch, policy);
+    const notice = subscription('12-01 09:00', '12-05 09:00');
+    const d = find(g.when(notice), 'ownership');
+    expect(d).toMatchObject({ why: 'preLaunch', owner: 'S01', protectionEndsAt: Date.parse('2026-12-16T00:00:00+08:00') });
+    expect(d.rules).toEqual(['OWN-VALIDITY']);
+    expect(d.evidence).toContain(notice.id);
+    expect(describeDecision(g.state, d)).toContain('pre-launch claim is valid until 10 days after it');
+    expect(g.ownerOf(zhang.phone, '12-15 20:00')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '12-16 10:00')).toBeNull();
+  });
+
+  it('002 §6.3 OWN-VALIDITY: given the start is announced in advance, when S02 claims Wang between the notice and the start, then Wang is S02\'s until 10 days after the start; a claim after the start has the ordinary 10 days', () => {
+    const g = given([...team, subscription('11-01 08:00', '11-20 09:00'), visit('11-05 09:00', wang, { receiver: 'S02' }), claim('11-05 09:30', 'S02', wang), visit('11-21 09:00', zhang, { receiver: 'S01' }), claim('11-21 09:30', 'S01', zhang)], policy);
+    expect(g.ownerOf(wang.phone, '11-30 20:00')).toBe('S02');
+    expect(g.ownerOf(wang.phone, '12-01 10:00')).toBeNull();
+    expect(g.ownerOf(zhang.phone, '12-01 20:00')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '12-02 10:00')).toBeNull();
+  });
+
+  it('002 §6.3 OWN-VALIDITY: given a re-confirmation in the period, then it keeps the start\'s window; the start moved later moves it too', () => {
+    const g = given([...preLaunch, subscription('11-10 08:00', '11-15 09:00'), claim('11-12 09:30', 'S01', zhang)], policy);
+    expect(g.ownerOf(zhang.phone, '11-25 20:00')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '11-26 10:00')).toBeNull();
+    const moved = given([...preLaunch, subscription('11-10 08:00', '11-15 09:00'), subscription('11-12 08:00', '11-28 09:00')], policy);
+    expect(moved.ownerOf(zhang.phone, '12-08 20:00')).toBe('S01');
+    expect(moved.ownerOf(zhang.phone, '12-09 10:00')).toBeNull();
+  });
+
+  it('002 §6.3 OWN-VALIDITY: given no announcement at all, then claims have the ordinary 10 days (the pre-launch period is opened by the office, never assumed)', () => {
+    const g = given([...team, visit('11-02 09:00', zhang, { receiver: 'S01' }), claim('11-02 09:30', 'S01', zhang)], policy);
+    expect(g.ownerOf(zhang.phone, '11-12 20:00')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '11-13 10:00')).toBeNull();
+  });
+
+  it('002 §6.3: given a policy without preLaunchDays, then an announcement changes nothing and claims in it lapse on the claim window', () => {
+    const plain = { ...policy, ownership: { ...policy.ownership, preLaunchDays: null } };
+    const g = given(preLaunch, plain);
+    expect(g.ownerOf(zhang.phone, '11-12 20:00')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '11-13 10:00')).toBeNull();
+    expect(g.when(subscription('11-20 09:00', '11-25 09:00')).decisions).toEqual([]);
   });
 });

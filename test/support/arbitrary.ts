@@ -52,6 +52,7 @@ export const body: fc.Arbitrary<Body> = fc.oneof(
     weight: 1,
     arbitrary: fc.integer({ min: 0, max: 5 }).map((d) => ({ type: 'holdMarketingEvent', from: `2026-11-0${d + 1}T09:00:00+08:00`, to: `2026-11-0${d + 1}T18:00:00+08:00` })),
   },
+  { weight: 1, arbitrary: opt(fc.integer({ min: 0, max: 5 })).map((d) => ({ type: 'announceSubscription', ...(d === undefined ? {} : { startsAt: `2026-11-0${d + 1}T09:00:00+08:00` }) })) },
 );
 
 const START = Date.parse('2026-11-01T09:00:00+08:00');

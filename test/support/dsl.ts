@@ -87,6 +87,7 @@ export const endReception = (when: string, who: string, visitId?: string) => eve
 export const recognizeBy = (when: string, who: string, client: ClientRef, extra: Partial<Body<'recognizeClient'>> = {}) => event('recognizeClient', when, { by: who, client, ...extra });
 export const redistribute = (when: string, from: string, to: Body<'redistributeClients'>['to'], extra: Partial<Body<'redistributeClients'>> = {}) =>
   event('redistributeClients', when, { staff: from, to, ...extra });
+export const subscription = (when: string, startsAt?: string) => event('announceSubscription', when, startsAt === undefined ? {} : { startsAt: t(startsAt) });
 export const returnClaim = (when: string, who: string, client: ClientRef, extra: Partial<Body<'returnClaim'>> = {}) => event('returnClaim', when, { staff: who, client, ...extra });
 
 /** Well-known test clients. */

@@ -1,11 +1,11 @@
 import type { Preset } from './define.js';
 
-/** 客户确认制度 (002): claims decide ownership, claim windows, 50/80/30 quota, 10-day re-confirmable claims, earliest-claim collisions, conflicting claims returned within 24 h, 3-days-after-deal rule, appeals 400/500. */
+/** 客户确认制度 (002): claims decide ownership, claim windows, 50/80/30 quota, 10-day re-confirmable claims (pre-launch: 10 days after subscription starts), earliest-claim collisions, conflicting claims returned within 24 h, 3-days-after-deal rule, appeals 400/500. */
 export const confirmationDesk: Preset<'confirmation-desk'> = {
   name: 'confirmation-desk',
   source: '002',
   title: '客户确认制度',
-  summary: 'claims (not the book) decide ownership, claim windows, 50/80/30 quota (current quarter), 10-day re-confirmable claims, earliest-claim collisions, conflicting claims returned within 24 h, 3-days-after-deal rule, appeals 400/500',
+  summary: 'claims (not the book) decide ownership, claim windows, 50/80/30 quota (current quarter), 10-day re-confirmable claims (pre-launch: 10 days after subscription starts), earliest-claim collisions, conflicting claims returned within 24 h, 3-days-after-deal rule, appeals 400/500',
   fields: {
     // Who is the same client (§2).
     'identity.matchOn': { value: 'phoneOrName', seed: '002 §2: 客戶需求基本一致,同時客戶名稱或聯系方式基本一致; §2.1.3: 其中一項相同,視為同一客戶' },
@@ -23,6 +23,7 @@ export const confirmationDesk: Preset<'confirmation-desk'> = {
     'ownership.bookProtects': { value: false, seed: '002 §1.3: 如果發生客戶沖撞問題,由此確認時間判斷客戶歸屬; §1.7: the 來人來電表 is what a claim needs; §2.2.1: 根據客戶確認時間的先后進行歸屬判斷' },
     'ownership.validityDays.claim': { value: 10, seed: '002 §6.3: 客戶確認的有效期為10天 … 有效期過后,該客戶的確認將按新客戶對待' },
     'ownership.validityDays.preFile': { value: 10, seed: '002 §6.2-6.3: 提前備案 is a 客戶確認, whose 有效期為10天' },
+    'ownership.preLaunchDays': { value: 10, seed: '002 §6.3: 前期確認的客戶有效期為正式通知內部認購開始后10天內,具體時間待定' },
     'ownership.renewOn': { value: ['claim'], seed: '002 §6.3: only 再次確認 renews; 如沒有進行再次確認,有效期過后 … 按新客戶對待' },
     'ownership.managerAssigns': { value: 'service', seed: '002 §2.2.3: 銷售經理或主管有權指定同組非確認業務員進行聯系客戶服務工作,與確認無關' },
 

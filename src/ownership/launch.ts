@@ -1,0 +1,40 @@
+/**
+ * The pre-launch period (前期, 002 §6.3): claims made before internal
+ * subscription starts stay valid until some days after it starts, a date
+ * the office announces when it is fixed.
+ */
+import { keys } from '../kernel/chain.js';
+import { rules } from '../kernel/decision.js';
+import { windowEnd } from '../kernel/time.js';
+import { draftFile, isPreLaunchClaim, ownershipDecision, protectionEnd, type OwnCtx } from './file.js';
+
+const PRE_LAUNCH = rules('OWN-VALIDITY');
+
+/**
+ * An announcement of internal subscription (正式通知内部认购开始, 002 §6.3).
+ * Without a start it opens the pre-launch period, whose claims do not lapse
+ * while the start is to be fixed; with one it fixes (or moves) the start,
+ * and every claim of the period is then valid until `preLaunchDays` after
+ * it. An announcement after the start of the last period opens a new one.
+ * Under a policy without `preLaunchDays` it is recorded and changes nothing.
+ * @internal
+ */
+export function announceSubscription(c: OwnCtx, startsAt: number | null): void {
+  const { tx } = c;
+  const last = c.s.launch.value;
+  const open = last !== null && (last.startsAt === null || tx.at < last.startsAt) ? last : null;
+  const from = open?.from ?? tx.at;
+  const claims = open?.claims ?? null;
+  c.s.launch.set(tx, { from, startsAt, event: tx.id, claims });
+  const days = c.p.ownership.preLaunchDays;
+  if (days === null || startsAt === null) return;
+  const end = windowEnd(c.cal, startsAt, days);
+  // The period's clients, each once, in key order (a replay and a run of applies agree).
+  for (const key of keys(claims).sort()) {
+    const file = c.s.files.get(key);
+    if (file === undefined || !isPreLaunchClaim(file, from, startsAt) || file.windowEndsAt === end) continue;
+    const f = draftFile(c, key);
+    f.windowEndsAt = end;
+    ownershipDecision(c, f, f.owner, protectionEnd(f, c.p), PRE_LAUNCH, [...f.basis.evidence, tx.id], 'preLaunch', { startsAt, days });
+  }
+}
