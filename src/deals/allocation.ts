@@ -55,6 +55,8 @@ export interface SplitFacts {
   readonly absentVisit: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string } | null;
   /** The client's registrations in order, for the earlier salespeople of DEAL-LATER-DESIGNATION. */
   readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean; readonly channel?: string; readonly lastAt?: number }[];
+  /** Who serves the client without owning them (a complaint's designated server, a service assignment). */
+  readonly served: { readonly staff: string; readonly event: string; readonly rules: readonly RuleId[] } | null;
 }
 
 /**
@@ -191,6 +193,12 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
   const referred = o.referrerComplaint;
   if (splits.complaintReferral !== null && referred !== null && holder === referred.server) {
     return byCase([['server', referred.server], ['original', referred.original]], splits.complaintReferral, referred.rules, [referred.event, referred.referral], 'complaintReferral', { server: referred.server, original: referred.original });
+  }
+
+  // 004e §10: the designated server closes a client the owner kept after a complaint.
+  const served = o.served;
+  if (splits.served !== null && served !== null && holder !== null && holder !== closer && served.staff === closer) {
+    return byCase([['owner', holder], ['server', closer]], splits.served, served.rules, [...evidence, served.event], 'served', { closer, holder });
   }
 
   const other = holder === null ? undefined : o.crossFamily.find((x) => x.staff !== holder);

@@ -141,6 +141,8 @@ export function splitWords(why: string, a: Args | undefined, w: Wording): string
       return `${who('helper')} only helped with a discount and earns nothing: all credit and commission to ${who('to')}`;
     case 'complaint':
       return `reassigned to ${who('server')} after a justified complaint against ${who('original')}${negotiated}`;
+    case 'served':
+      return `${who('closer')} served the client on the manager's designation while ${who('holder')} kept them${negotiated}`;
     case 'complaintReferral':
       return `referred by a client reassigned from ${who('original')} to ${who('server')} after a complaint${negotiated}`;
     case 'crossFamily':

@@ -112,6 +112,9 @@ export const splitsPolicySchema = z
     complaint: splitCase('server', 'original', [100, 0], [50, 50], 'OWN-COMPLAINT (004l §6.2)')
       .default(null)
       .describe('OWN-COMPLAINT: a deal of a client reassigned after a justified complaint (004l §6.2: commission server 5 : original 5). null (default): no split, the new server has the whole deal, as 004e §10, 004f and 003 3(4) give it. `{}` is the 004l split.'),
+    served: splitCase('owner', 'server', [100, 0], [50, 50], 'OWN-COMPLAINT (004e §10)')
+      .default(null)
+      .describe("OWN-COMPLAINT (004e §10 如为指定销售人员接待成交,佣金平分): a deal closed by the salesperson designated to serve a client who stays with the owner (a complaint not the owner's fault with fileComplaint.reassignTo, or a service assignment): credit to the owner, commission 5:5. null (default): no split, the owner keeps the deal. `{}` is the 004e split."),
     complaintReferral: splitCase('server', 'original', [100, 0], [70, 30], 'OWN-COMPLAINT (004l §6.2: 7:3)')
       .default(null)
       .describe("OWN-COMPLAINT (004l §6.2): a deal of a client referred by a client reassigned after a complaint (commission server 7 : original 3). null (default): no split, the deal follows the owner. `{}` is the 004l split."),

@@ -334,7 +334,7 @@ export const fileComplaintSchema = z
     client: clientRefSchema,
     against: idSchema,
     justified: z.boolean(),
-    reassignTo: idSchema.optional(),
+    reassignTo: idSchema.optional().describe('Justified: who the client goes to. Not justified: who serves the client while the owner keeps them (004e §10).'),
     by: idSchema.optional().describe('The manager who handled it.'),
   })
   .refine((e) => !e.justified || e.reassignTo !== undefined, {

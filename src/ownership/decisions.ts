@@ -305,7 +305,7 @@ function grantWhy(d: OwnershipDecision, w: Wording): string {
     case 'complaint':
       return `a justified complaint against ${w.who(str(a, 'against'))}: the manager reassigned the client to ${by}`;
     case 'complaintUnjustified':
-      return `complaint against ${w.who(str(a, 'against'))}: not justified: the client stays with the salesperson`;
+      return `complaint against ${w.who(str(a, 'against'))}: not justified: the client stays with the salesperson${str(a, 'server') === '' ? '' : `; ${w.who(str(a, 'server'))} serves them, without owning them`}`;
     case 'complaintNotOwner':
       return `complaint against ${w.who(str(a, 'against'))}: ${w.who(str(a, 'against'))} is not the owner (${w.who(d.owner)}): nothing moves`;
     case 'complaintNoReassign':

@@ -240,7 +240,10 @@ export function complain(c: OwnCtx, client: string, e: EventOf<'fileComplaint'>)
   const server = e.reassignTo;
   if (!e.justified || server === undefined || !c.p.ownership.complaintReassigns || f.owner !== e.against) {
     const why = !e.justified ? 'complaintUnjustified' : f.owner !== e.against ? 'complaintNotOwner' : 'complaintNoReassign';
-    ownershipDecision(c, f, f.owner, null, COMPLAINT, f.basis.evidence, why, { against: e.against, owner: f.owner });
+    // 004e §10: not the salesperson's fault, the client stays theirs; a server the manager designates only serves.
+    const serves = !e.justified && server !== undefined && f.owner === e.against && server !== f.owner;
+    if (serves) f.x = { ...f.x, servedBy: { staff: server, event: e.id, complaint: true } };
+    ownershipDecision(c, f, f.owner, null, COMPLAINT, f.basis.evidence, why, serves ? { against: e.against, owner: f.owner, server } : { against: e.against, owner: f.owner });
     return;
   }
   f.x = { ...f.x, complaint: { original: e.against, server, event: e.id } };

@@ -39,10 +39,13 @@ export interface OwnershipFacts {
   readonly absentVisit: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string } | null;
   /** The client's registrations in order (the earlier salespeople of a later designation). */
   readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean }[];
+  /** Who serves the client without owning them: after a complaint that was not the owner's fault (OWN-COMPLAINT), or a manager's service assignment (OWN-MANAGER). */
+  readonly served: { readonly staff: string; readonly event: string; readonly rules: readonly RuleId[] } | null;
 }
 
 const CONCEAL = rules('OWN-CONCEAL');
 const COMPLAINT = rules('OWN-COMPLAINT');
+const MANAGER = rules('OWN-MANAGER');
 const COMPLAINT_REFERRAL = rules('OWN-COMPLAINT', 'REF-CHAIN');
 const CROSS = rules('COL-CROSS-FAMILY');
 const NAMED = rules('OWN-NAMED');
@@ -77,6 +80,7 @@ export function ownershipFacts(c: OwnCtx, client: string, groupOf: (person: stri
     keepRules: KEEP,
     absentVisit: f?.x.absentVisit ?? null,
     registrations: f?.registrations ?? NONE,
+    served: f?.x.servedBy ? { staff: f.x.servedBy.staff, event: f.x.servedBy.event, rules: f.x.servedBy.complaint === true ? COMPLAINT : MANAGER } : null,
   };
 }
 

@@ -124,8 +124,8 @@ export interface FileExtra {
   readonly concealment: { readonly concealer: string; readonly original: string; readonly event: string } | null;
   /** Staff who registered another member of this family (COL-CROSS-FAMILY). */
   readonly crossFamily: readonly { readonly staff: string; readonly event: string }[];
-  /** Service assignment that is not ownership (OWN-MANAGER under 002). */
-  readonly servedBy: { readonly staff: string; readonly event: string } | null;
+  /** Service that is not ownership: a manager's service assignment (OWN-MANAGER under 002), or the server designated after a complaint that was not the owner's fault (`complaint`, OWN-COMPLAINT, 004e §10). */
+  readonly servedBy: { readonly staff: string; readonly event: string; readonly complaint?: boolean } | null;
   /** The last collision, for the same-day dispute rule (DSP-PROCESS). */
   readonly collision: { readonly staff: readonly string[]; readonly day: number; readonly event: string } | null;
   /** An unannounced old client the receiver took from their original, kept for a hand-back on recognition (OWN-RECOGNIZE). */
@@ -277,7 +277,7 @@ const extraSchema = z.union([
     complaint: z.strictObject({ original: keySchema, server: keySchema, ...event }).nullable(),
     concealment: z.strictObject({ concealer: keySchema, original: keySchema, ...event }).nullable(),
     crossFamily: z.array(z.strictObject({ staff: keySchema, ...event })),
-    servedBy: z.strictObject({ staff: keySchema, ...event }).nullable(),
+    servedBy: z.strictObject({ staff: keySchema, ...event, complaint: z.boolean().exactOptional() }).nullable(),
     collision: z.strictObject({ staff: ids, day: z.number().int(), ...event }).nullable(),
     dispute: z
       .strictObject({

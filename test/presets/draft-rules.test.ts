@@ -101,4 +101,21 @@ describe('draft-rules (004e)', () => {
     const unjustified = given([...old, complaint('11-05 10:00', zhang, 'S01', false)], policy);
     expect(unjustified.ownerOf(zhang.phone)).toBe('S01');
   });
+
+  it('004e §10 OWN-COMPLAINT: given a complaint that was not S01s fault, when the manager has S03 serve zhang and S03 closes, then credit stays with S01 and the commission is split evenly; S01 closing keeps it all', () => {
+    const g = given([...old, complaint('11-05 10:00', zhang, 'S01', false, 'S03')], policy);
+    expect(g.ownerOf(zhang.phone)).toBe('S01');
+    const a = find(g.when(deal('11-08 10:00', 'D1', 'S03', zhang)), 'allocation');
+    expect(a).toMatchObject({ why: 'served' });
+    expect(a.rules).toContain('OWN-COMPLAINT');
+    expect(shares(row(g.state, 'D1').credit)).toEqual(['S01 1']);
+    expect(shares(row(g.state, 'D1').commission)).toEqual(['S01 0.5', 'S03 0.5']);
+    const own = given([...old, complaint('11-05 10:00', zhang, 'S01', false, 'S03')], policy);
+    own.when(deal('11-08 10:00', 'D2', 'S01', zhang));
+    expect(shares(row(own.state, 'D2').commission)).toEqual(['S01 1']);
+    // Under the neutral default the designated server's deal stays wholly the owner's.
+    const plain = given([...old, complaint('11-05 10:00', zhang, 'S01', false, 'S03')], {});
+    plain.when(deal('11-08 10:00', 'D3', 'S03', zhang));
+    expect(shares(row(plain.state, 'D3').commission)).toEqual(['S01 1']);
+  });
 });

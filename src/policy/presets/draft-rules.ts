@@ -43,5 +43,9 @@ export const draftRules: Preset<'draft-rules'> = {
       value: { credit: { server: 100, original: 0 }, commission: { server: 100, original: 0 } },
       seed: '004e §10: 如属于服务质量问题...由销售经理指定销售人员负责...成交后归属指定销售人员',
     },
+    'deals.splits.served': {
+      value: { credit: { owner: 100, server: 0 }, commission: { owner: 50, server: 50 } },
+      seed: '004e §10: 如不属于销售人员单方面原因,协调处理后,客户成交业绩佣金仍归原销售员 … 如为指定销售人员接待成交,佣金平分',
+    },
   },
 };
