@@ -542,8 +542,9 @@ export function generate(opt: Options, write: (line: string) => void): number {
       // A launch mid-month (DEAL-EVENT), and now and then an old client recognized, found later, or found after a deal.
       if (date.endsWith('-15')) add(8 * 60 + 15, { type: 'holdMarketingEvent', name: '开盘', from: at(9 * 3600), to: at(18 * 3600) });
       // Each quarter a building's pre-launch period (002 §6.3): opened on the 1st of its first month, its start fixed on the 10th for the 20th.
-      if (/-(01|04|07|10)-01$/.test(date)) add(8 * 60 + 5, { type: 'announceSubscription', by: 'M01' });
-      if (/-(01|04|07|10)-10$/.test(date)) add(8 * 60 + 5, { type: 'announceSubscription', startsAt: `${date.slice(0, 8)}20T09:00:00+08:00`, by: 'M01' });
+      // At fixed times, drawing nothing: the rest of the log stays what the seed made it.
+      if (/-(01|04|07|10)-01$/.test(date)) batch.push({ second: (8 * 60 + 5) * 60, body: { type: 'announceSubscription', by: 'M01' } });
+      if (/-(01|04|07|10)-10$/.test(date)) batch.push({ second: (8 * 60 + 5) * 60, body: { type: 'announceSubscription', startsAt: `${date.slice(0, 8)}20T09:00:00+08:00`, by: 'M01' } });
       const recognizable = openDeals.filter((x) => x.day < d);
       if (chance(0.1) && known > 0) {
         const withDeal = chance(0.3) && recognizable.length > 0 ? pick(recognizable) : null;

@@ -55,6 +55,14 @@ describe('draft-rules (004e)', () => {
     expect(shares(row(g.state, 'D1').commission)).toEqual(['S02 1']);
   });
 
+  it('004e §9 REF-ACCOMPANIED ROT-ORDER: given S02 is next in line, when S01s old client zhang brings the new client wang, then S01 receives wang and it counts as S01s turn; S02 stays next', () => {
+    const g = given(old, policy);
+    const step = g.when(visit('11-03 10:00', wang, { referredBy: { phone: zhang.phone }, accompanied: true }));
+    expect(find(step, 'reception')).toMatchObject({ receiver: 'S01', counted: true, turns: 1 });
+    expect(g.ownerOf(wang.phone)).toBe('S01');
+    expect(find(g.when(visit('11-03 11:00', chen)), 'reception').receiver).toBe('S02');
+  });
+
   it('004e §5 OWN-NAMED DEAL-ABSENT-OWNER: given a new client asks for S03, who is off without arranging help, when the duty person receives and closes, then the credit is the duty person’s and the commission is shared equally', () => {
     const g = given([...team, status('11-02 08:00', 'S03', 'off')], policy);
     const step = g.when(visit('11-02 10:00', wang, { named: 'S03' }));
