@@ -2,6 +2,7 @@
  * The commands. Each reads its arguments, replays through the public API,
  * and prints sections in the chosen format. Nothing here decides a rule.
  */
+import { realpathSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import {
   comparer,
@@ -26,7 +27,7 @@ import { maskLine, maskPhoneField, maskText } from './privacy.js';
 import { chunkDifferences, differenceHead, differences } from './differences.js';
 import { chunkInput, reportInput, reportNames, reports, type Cell, type Collector, type Observer, type Report, type ReportInput, type Row, type RowStream } from './reports.js';
 import { readLog, type ReadOptions, type Session } from './session.js';
-import { ReportStream, type ChunkSource, type Part } from './stream.js';
+import { reportFile, ReportStream, type ChunkSource, type Part } from './stream.js';
 import { openWorkbook, WORKBOOK } from './xlsx.js';
 
 /** The parsed options a command may use. */
@@ -66,6 +67,38 @@ export function logArg(args: Args, io: Io): string {
   const log = args.positionals[0];
   if (log === undefined) throw new UsageError('missing <log>: the path of a JSONL event log, or - for stdin');
   return log === '-' ? log : resolve(io.cwd, log);
+}
+
+/**
+ * Refuses, before anything is written, an output that is one of the inputs
+ * (the log, a policy file): `--out .` in the log's own folder with a log
+ * named like a report, or a quarantine named like the log, would overwrite
+ * the very data being read.
+ * @throws UsageError naming the output, the input and what to do
+ */
+export function refuseOverwrite(args: Args, io: Io, outputs: readonly string[]): void {
+  const real = (path: string): string | null => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return null;
+    }
+  };
+  const inputs = new Map<string, string>();
+  const log = args.positionals[0];
+  if (log !== undefined && log !== '-') {
+    const r = real(resolve(io.cwd, log));
+    if (r !== null) inputs.set(r, 'the log itself');
+  }
+  for (const p of args.policy) {
+    const r = real(resolve(io.cwd, p));
+    if (r !== null) inputs.set(r, 'the policy file');
+  }
+  for (const out of outputs) {
+    const r = real(out);
+    const what = r === null ? undefined : inputs.get(r);
+    if (what !== undefined) throw new UsageError(`${shown(io, out)} is ${what}: writing there would overwrite what this command reads; choose another --out (or --quarantine)`);
+  }
 }
 
 /** Where bad lines go: `--quarantine`, else `<out>/quarantine.jsonl`. */
@@ -195,6 +228,10 @@ export function writtenReports(args: Args, chosen: readonly Report[]): Report[] 
  */
 export async function streamOf(io: Io, args: Args, clean: Clean, parts: readonly Part[]): Promise<ReportStream> {
   const out = args.out === undefined ? undefined : resolve(io.cwd, args.out);
+  if (out !== undefined) {
+    const files = args.format === 'xlsx' ? [join(out, WORKBOOK)] : parts.map((p) => reportFile(out, p.head.name, args.format));
+    refuseOverwrite(args, io, [...files, join(out, 'summary.json'), quarantineOf(args, io)]);
+  }
   const table = tableViewOf(io, args, parts);
   if (args.format === 'xlsx' && out !== undefined) io.leftovers?.file(join(out, WORKBOOK));
   const workbook = args.format === 'xlsx' && out !== undefined ? await openWorkbook(join(out, WORKBOOK), clean) : undefined;
@@ -277,6 +314,7 @@ export async function prepareOne(args: Args, io: Io, timeFlag: '--as-of' | '--at
 /** What readLog needs of `--quarantine`, `--no-mask` and `--as`. */
 export function badLinesOf(args: Args, io: Io, clean: Clean): Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as'> {
   const quarantine = quarantineOf(args, io);
+  refuseOverwrite(args, io, [quarantine]);
   io.leftovers?.file(quarantine);
   return { quarantine, clean, cleanLine: lineCleanerOf(args), ...(args.as === undefined ? {} : { as: args.as }) };
 }

@@ -13,7 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { attainment, commissionLedger, credits, fairnessLedger, staffList, type FairnessRow, type OfficeState } from '../index.js';
 import { loadCharts, colors, type BarChart, type Draw } from './charts.js';
-import { cleanerOf, exitOf, logArg, NAMED_ON_STDERR, quarantineOf, shown, summaryLines, summaryOf, untilOf, viewOf, type Args } from './commands.js';
+import { cleanerOf, exitOf, logArg, NAMED_ON_STDERR, quarantineOf, refuseOverwrite, shown, summaryLines, summaryOf, untilOf, viewOf, type Args } from './commands.js';
 import { differenceColumnsOf, differences } from './differences.js';
 import type { Clean, Section } from './format.js';
 import { pageHtml, type Block, type Part } from './html.js';
@@ -282,6 +282,9 @@ function scorecardBlock(state: OfficeState, rows: readonly Row[], clean: Clean, 
 /** `report <log> [--policy A [--policy B]] [--as-of <time>] [--out report.html]`: the page. */
 export async function report(args: Args, io: Io): Promise<number> {
   const log = logArg(args, io);
+  // Checked before the log is read: the page and the quarantine must not land on an input.
+  const quarantine = quarantineOf({ ...args, out: undefined }, io);
+  refuseOverwrite(args, io, args.out === undefined ? [quarantine] : [quarantine, resolve(io.cwd, args.out)]);
   if (args.policy.length > 2) throw new UsageError('report takes one --policy, or two to set their replays side by side');
   // Loaded first: without echarts, say so before reading a long log.
   const drawChart: Draw = await loadCharts();
@@ -297,7 +300,7 @@ export async function report(args: Args, io: Io): Promise<number> {
     sides: policies.map((p, i) => ({ office: p.office, collectors: collectors.slice(i, i + 1) })),
     ...untilOf(view),
     // --out names the page, not a folder: bad lines go where they go without --out.
-    quarantine: quarantineOf({ ...args, out: undefined }, io),
+    quarantine,
     clean,
   });
   const labelsOf = policies.map((p) => p.label);

@@ -29,6 +29,11 @@ import { CHUNK_ROWS, OutputError, reasonOf, TextWriter, type Io, type Output } f
 import { LineSplitter } from './lines.js';
 import type { Cell, Row } from './reports.js';
 
+/** The file of a report under `--out`. */
+export function reportFile(out: string, name: string, format: Format): string {
+  return join(out, `${name}.${extensionOf[format]}`);
+}
+
 /**
  * Rows made while the log is read, a chunk at a time.
  *
@@ -452,7 +457,7 @@ export class ReportStream {
   }
 
   private fileOf(index: number): string {
-    return join(this.options.out ?? '', `${this.parts[index]?.head.name ?? index}.${extensionOf[this.options.format]}`);
+    return reportFile(this.options.out ?? '', this.parts[index]?.head.name ?? String(index), this.options.format);
   }
 
   private spoolPath(): string {

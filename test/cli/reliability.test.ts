@@ -126,6 +126,31 @@ describe('issue 13: nothing valid is lost', () => {
     expect(ran.stderr).toMatch(/is the log itself/);
     expect(readFileSync(file, 'utf8')).toBe(content);
   });
+
+  it.each([
+    ['a log named like a report file, --out its folder', 'owners.csv', (file: string, cwd: string) => ['replay', file, '--format', 'csv', '--out', cwd]],
+    ['a log named summary.json, --out its folder', 'summary.json', (file: string, cwd: string) => ['replay', file, '--out', cwd]],
+    ['a log named quarantine.jsonl, --out its folder', 'quarantine.jsonl', (file: string, cwd: string) => ['replay', file, '--format', 'json', '--out', cwd]],
+    ['the page written over the log', 'log.jsonl', (file: string) => ['report', file, '--out', file]],
+  ])('%s is refused before anything is written', async (_what, name, args) => {
+    const cwd = scratch();
+    const content = `${[...roster, ...visits, 'not json'].join('\n')}\n`;
+    const file = logFile(cwd, content, name);
+    const ran = await cli(args(file, cwd), { cwd });
+    expect(ran.code).toBe(exitCodes.usage);
+    expect(ran.stderr).toMatch(/is the log itself: writing there would overwrite/);
+    expect(readFileSync(file, 'utf8')).toBe(content);
+  });
+
+  it('a policy file named like a report file in --out is refused too', async () => {
+    const cwd = scratch();
+    const policy = join(cwd, 'owners.json');
+    writeFileSync(policy, '{}');
+    const ran = await cli(['replay', logFile(cwd, `${[...roster, ...visits].join('\n')}\n`), '--policy', policy, '--format', 'json', '--out', cwd], { cwd });
+    expect(ran.code).toBe(exitCodes.usage);
+    expect(ran.stderr).toMatch(/owners\.json is the policy file/);
+    expect(readFileSync(policy, 'utf8')).toBe('{}');
+  });
 });
 
 describe('issue 13 #9: a pipe does not hide bad input', () => {
