@@ -517,7 +517,8 @@ function sides<T extends object>(a: T | null, b: T | null, fields: readonly (key
 type Lists = Pick<Comparison, 'owners' | 'visits' | 'months' | 'turns' | 'refusals'>;
 const NO_DIFFERENCES: Lists = { owners: [], visits: [], months: [], turns: [], refusals: [] };
 
-function diffRows(lists: Lists | null, section: DiffSection): { columns: string[]; description: string; rows: Row[]; clients?: (row: Row) => string[] } {
+/** A diff section's rows, with what `--as` filters them by: the clients a row concerns, or whose own figures it holds. */
+function diffRows(lists: Lists | null, section: DiffSection): { columns: string[]; description: string; rows: Row[]; clients?: (row: Row) => string[]; staff?: true } {
   const c = lists ?? NO_DIFFERENCES;
   switch (section) {
     case 'owners': {
@@ -544,6 +545,7 @@ function diffRows(lists: Lists | null, section: DiffSection): { columns: string[
         description: 'credit, commission, bonuses and fines per salesperson and month (DEAL-*, COM-*, RFD-CLAWBACK, PEN-FINES)',
         columns: ['staff', 'name', 'month', 'account', ...sideCols(fields.map(cap))],
         rows: c.months.map((d) => ({ staff: d.staff, name: d.name, month: d.month, account: d.account, ...sides(d.a, d.b, fields) })),
+        staff: true,
       };
     }
     case 'turns': {
@@ -552,6 +554,7 @@ function diffRows(lists: Lists | null, section: DiffSection): { columns: string[
         description: 'turns, walk-ins without a turn, calls and skips per salesperson over the log (ROT-*)',
         columns: ['staff', 'name', 'differs', ...sideCols(fields.map(cap))],
         rows: c.turns.map((d) => ({ staff: d.staff, name: d.name, differs: d.differs, ...sides(d.a, d.b, fields, (x, f) => (f === 'skips' || f === 'callSkips' ? skipsText(x[f]) : (x[f] as Cell))) })),
+        staff: true,
       };
     }
     case 'refusals':
@@ -559,6 +562,8 @@ function diffRows(lists: Lists | null, section: DiffSection): { columns: string[
         description: 'events one policy applied and the other refused',
         columns: ['event', 'at', 'type', 'line', 'staff', 'name', 'a', 'b'],
         rows: c.refusals.map((d) => ({ event: d.event, at: d.at, type: d.type, line: d.line ?? null, staff: d.staff, name: d.name, a: issuesText(d.a), b: issuesText(d.b) })),
+        // A refused event is known only by the staff it names: under --as, only the salesperson's own.
+        staff: true,
       };
   }
 }
@@ -589,8 +594,9 @@ export async function diff(args: Args, io: Io): Promise<number> {
     const mine = as === undefined ? null : new Set([left, right].flatMap((input) => viewAs(input.state, as, input.view).own.map((r) => r.client)));
     const visible = (clients: string[]) => mine === null || clients.some((client) => mine.has(client));
     const sections = written.map((name): Section => {
-      const { rows, clients } = diffRows(result, name);
-      const shown = clients === undefined ? rows : rows.filter((row) => visible(clients(row)));
+      const { rows, clients, staff } = diffRows(result, name);
+      // Other salespeople's own figures (months, turns, their refused events) are theirs alone, as in replay's reports (issue 13 #5).
+      const shown = clients !== undefined ? rows.filter((row) => visible(clients(row))) : staff === true && as !== undefined ? rows.filter((row) => row['staff'] === as) : rows;
       return { ...head(name), rows: shown, withheld: () => rows.length - shown.length };
     });
     if (args.out === undefined && args.format === 'csv' && chosen.length > 1) {

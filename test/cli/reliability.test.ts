@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitCodes } from '../../src/cli/io.js';
-import { cli, root, scratch } from './support.js';
+import { cli, monthLog, root, scratch } from './support.js';
 
 const at = (hhmm: string, day = '01') => `2026-11-${day}T${hhmm}:00+08:00`;
 const line = (o: Record<string, unknown>) => JSON.stringify({ v: 1, office: 'jz', ...o });
@@ -87,6 +87,20 @@ describe('issue 13 #5: --as shows a salesperson their own, and no one else\'s', 
       expect(section?.withheld).toBeGreaterThan(0);
     }
     expect(ran.stdout).not.toContain('王强');
+  });
+
+  it('diff under --as shows their own months, turns and refused events only', async () => {
+    const args = ['diff', monthLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--format', 'json', '--report', 'months', '--report', 'turns', '--report', 'refusals'];
+    const [all, mine] = await Promise.all([cli(args), cli([...args, '--as', 'S01'])]);
+    type Doc = { reports: Record<string, { rows: { staff: string | null }[]; withheld: number }> };
+    const [everyone, own] = [JSON.parse(all.stdout) as Doc, JSON.parse(mine.stdout) as Doc];
+    for (const name of ['months', 'turns']) {
+      // The comparison has other salespeople's rows, so the filter has something to withhold.
+      expect(new Set(everyone.reports[name]?.rows.map((r) => r.staff)).size).toBeGreaterThan(1);
+      expect(own.reports[name]?.rows.map((r) => r.staff)).toEqual(everyone.reports[name]?.rows.filter((r) => r.staff === 'S01').map((r) => r.staff));
+      expect(own.reports[name]?.withheld).toBe((everyone.reports[name]?.rows.length ?? 0) - (own.reports[name]?.rows.length ?? 0));
+    }
+    expect(own.reports['refusals']?.rows.every((r) => r.staff === 'S01')).toBe(true);
   });
 });
 
