@@ -226,7 +226,7 @@ export { namesOf, phonesOf } from './identity/state.js';
 export type { OwnershipState, ClientFile, FileExtra, Registration, Basis, FileDeal, Launch } from './ownership/state.js';
 export type { Chain } from './kernel/chain.js';
 export type { OwnerView } from './ownership/file.js';
-export type { RotationState, Seat, FairnessDay, SkipCounts, QueueHead, DutyDay, HandBack } from './rotation/state.js';
+export type { RotationState, Seat, FairnessDay, SkipCounts, QueueHead, DutyDay, HandBack, CountedVisit } from './rotation/state.js';
 export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './rotation/report.js';
 export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally, Recognition, MarketingEvent } from './deals/state.js';
 export type { Share } from './deals/split.js';

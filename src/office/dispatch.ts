@@ -32,7 +32,7 @@ import { CANCEL_RULES, postFine, violate, violationIssues } from '../periods/fin
 import { gradeIssue, setGrade } from '../periods/grades.js';
 import { claimAccepted, overQuota, QUOTA_RULES, refusedOverQuota } from '../periods/quota.js';
 import { arrivalIssue, arrive as arriveInvited, arriveOnVisit, CONFIRM_RULES, invitationOf, invite, invitedOf, outboundCall } from '../periods/telemarketing.js';
-import { allocateCall, assignDuty, derivePenalty, ELIGIBILITY_RULES, endReception, GROUP_RULES, penalize, receive, syncStaff } from '../rotation/rotation.js';
+import { allocateCall, assignDuty, derivePenalty, ELIGIBILITY_RULES, endReception, GROUP_RULES, penalize, receive, returnTurn, syncStaff } from '../rotation/rotation.js';
 import { changeStaff, staffIssue } from '../staff/staff.js';
 import type { Live } from './live.js';
 
@@ -431,6 +431,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if (e.during !== 'later') {
       const moved = recognize(o.cOwn, client, e.by ?? null, e.original);
       if (moved !== null) handOverDeal(o.cDeals, moved);
+      // The original who recognized them holds them now: the reception that took them is handed over (004e §4).
+      if (e.by !== undefined && e.by === holderNowOf(o.cOwn, client)) returnTurn(o.cRot, client, e.by);
     }
     recognizeForDeals(o.cDeals, e, client, holderNowOf(o.cOwn, client), (deal) => dealFacts(o, deal, client));
     return null;

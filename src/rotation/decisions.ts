@@ -84,7 +84,7 @@ export const queueDecisionSchema = z.object({
   ...decisionBase,
   kind: z.literal('queue'),
   staff: z.array(z.string()),
-  change: z.enum(['penalty', 'penaltyLifted', 'duty', 'receptionEnded', 'handedBack']),
+  change: z.enum(['penalty', 'penaltyLifted', 'duty', 'receptionEnded', 'handedBack', 'turnReturned']),
   until: z.number().nullable().describe('Epoch ms the change lasts until; null: no end.'),
 });
 
@@ -236,6 +236,8 @@ export function describeRotation(d: RotationDecision, w: Wording): string {
         return a?.ended === true ? `${w.who(d.staff[0] ?? '')} is free again: the reception of ${str(a, 'visit') || 'a visitor'} ended` : `${w.who(d.staff[0] ?? '')} was not in that reception: nothing changes`;
       case 'handedBack':
         return `${w.who(str(a, 'to'))} of ${w.who(str(a, 'owner'))}'s team ${str(a, 'team')} is free: ${w.who(str(a, 'from'))} hands the client back to them`;
+      case 'turnReturned':
+        return `${w.who(str(a, 'original'))} recognized their old client during ${w.who(d.staff[0] ?? '')}'s reception: the client is handed over and the reception is no turn, so ${w.who(d.staff[0] ?? '')} is owed a make-up`;
     }
   }
   const lapse = str(a, 'lapse');

@@ -50,6 +50,7 @@ const MAKEUP_RULES: Record<string, readonly RuleId[]> = {
   companyBusiness: MAKEUP_COMPANY,
   servingOwnClient: rules('ROT-LONG-RECEPTION'),
   busy: rules('ROT-ORDER'),
+  returned: rules('ROT-OLD-CLIENT-NOT-COUNTED'),
 };
 const MISSED = rules('ROT-MISSED-NO-MAKEUP');
 const OWN_ARRIVES = rules('ROT-OWN-CLIENT-ARRIVES');

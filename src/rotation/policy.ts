@@ -84,6 +84,10 @@ export const rotationPolicySchema = z
       .boolean()
       .default(false)
       .describe('ROT-OLD-CLIENT-NOT-COUNTED: whether receiving an own old client uses a turn.'),
+    recognizedReturnsTurn: z
+      .boolean()
+      .default(false)
+      .describe("ROT-OLD-CLIENT-NOT-COUNTED (004e §4 认出,应礼貌交接(此种情况不列为有效轮值接待客户)): an old client their original recognizes during another's reception (recognizeClient, by the original) is handed over, and that reception is no turn: the receiver is owed a make-up. false (default): the reception keeps its turn."),
     dailyStart: z
       .enum(['carryOver', 'firstInOrder'])
       .default('carryOver')

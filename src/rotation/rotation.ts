@@ -9,7 +9,7 @@ import type { Appointment } from '../events/schema.js';
 import type { QueueDecision, ReceptionDecision, Skip } from './decisions.js';
 import { BUSY, Desk, FREE, plan, planCall, type Plan, type RotCtx } from './desk.js';
 import type { Absence, AppointmentPolicy } from './policy.js';
-import { plainSeat, type HandBack, type Seat } from './state.js';
+import { plainSeat, type CountedVisit, type HandBack, type Seat } from './state.js';
 
 /** What a reception needs to know. @internal */
 export interface Arrival {
@@ -167,6 +167,7 @@ function counted(desk: Desk, a: Arrival, receiver: string, next: Plan, cited: re
   const turns = desk.p.groupTurns === 'perBuyer' ? Math.max(1, a.buyers) : 1;
   const planned = desk.countTurns(receiver, turns, next);
   desk.busy(receiver, desk.c.tx.id, busy);
+  if (desk.p.recognizedReturnsTurn && a.client !== undefined) noteTurn(desk, a.client, receiver);
   if (a.groupSize > 1) args.party = a.groupSize;
   return { receiver, turns, makeUp: planned && next.makeUp, plan: planned ? next : null, rules: a.groupSize > 1 ? joinRules(cited, GROUP) : cited, why, args };
 }
@@ -458,6 +459,47 @@ export function assignDuty(c: RotCtx, ids: readonly string[], hours?: readonly {
 }
 
 const LONG = rules('ROT-LONG-RECEPTION');
+const RETURNED = rules('ROT-OLD-CLIENT-NOT-COUNTED');
+
+/**
+ * An old client their original recognized during another's reception is
+ * handed over, and that reception is no turn (004e §4): its receiver is free
+ * again and owed a make-up. Nothing under a policy that keeps the turn, or for a reception
+ * that used none.
+ * @param c - the rotation's context
+ * @param reception - the receiver and the visit the original recognized the client in
+ * @param original - who recognized them
+ * @internal
+ */
+export function returnTurn(c: RotCtx, client: string, original: string): void {
+  if (!c.p.recognizedReturnsTurn) return;
+  const desk = open(c);
+  const list = c.s.turnsToday.value;
+  let at = -1;
+  for (let i = list.length - 1; i >= 0 && at < 0; i--) {
+    const v = list[i] as CountedVisit;
+    if (v.day === desk.day && v.client === client && v.staff !== original) at = i;
+  }
+  const reception = list[at];
+  const seat = reception === undefined ? undefined : desk.seat(reception.staff);
+  if (reception !== undefined && seat !== undefined) {
+    // Given back once: the visit leaves the day's list.
+    c.s.turnsToday.set(c.tx, list.filter((_, i) => i !== at));
+    // Handed over: the receiver is free again, and owed the turn.
+    const free = seat.busyWith === reception.visit ? { busyUntil: 0, busyWith: null, busyWithOwn: 'no' as const } : {};
+    desk.put({ ...seat, ...free, owed: seat.owed + 1, owedFor: `returned:${reception.visit}` });
+    desk.tally(reception.staff, 'owed');
+    emitQueue(desk, [reception.staff], 'turnReturned', null, RETURNED, [reception.visit], { original, visit: reception.visit });
+  }
+  desk.close();
+}
+
+/** Notes a counted reception for the day (kept only while the policy may give it back). */
+function noteTurn(desk: Desk, client: string, staff: string): void {
+  const { c } = desk;
+  const kept = c.s.turnsToday.value.filter((v) => v.day === desk.day);
+  c.s.turnsToday.set(c.tx, [...kept, { day: desk.day, client, staff, visit: c.tx.id }]);
+}
 
 /** A reception is over: the receiver is free for the queue again (ROT-LONG-RECEPTION). @internal */
 export function endReception(c: RotCtx, e: { readonly staff: string; readonly visit?: string | undefined }): void {

@@ -158,13 +158,31 @@ export interface RotationState {
   readonly ledger: PMap<readonly FairnessDay[]>;
   /** Clients waiting to go back to their owner's team (ROT-TEAM-ASSIST); empty unless rotation.teamHandBack. */
   readonly handBacks: readonly HandBack[];
+  /** The day's receptions that used a turn, for a recognition to give one back (004e §4); empty unless rotation.recognizedReturnsTurn. */
+  readonly turnsToday: readonly CountedVisit[];
+}
+
+/**
+ * A reception that used a turn, kept for the day (ROT-OLD-CLIENT-NOT-COUNTED, 004e §4).
+ *
+ * @example
+ * ```ts
+ * // { day: 20758, client: 'e2', staff: 'S02', visit: 'e9' }
+ * ```
+ */
+export interface CountedVisit {
+  readonly day: number;
+  readonly client: string;
+  readonly staff: string;
+  readonly visit: string;
 }
 
 const NO_HAND_BACKS: readonly HandBack[] = Object.freeze([]);
+const NO_VISITS: readonly CountedVisit[] = Object.freeze([]);
 
 /** An empty queue. @internal */
 export function initialRotation(): RotationState {
-  return { ring: [], parked: emptyMap(), head: { next: 0, nextCall: 0, last: null, day: null, duty: null }, today: [], ledger: emptyMap(), handBacks: NO_HAND_BACKS };
+  return { ring: [], parked: emptyMap(), head: { next: 0, nextCall: 0, last: null, day: null, duty: null }, today: [], ledger: emptyMap(), handBacks: NO_HAND_BACKS, turnsToday: NO_VISITS };
 }
 
 /** A seat with nothing owed, free, unpenalized. @internal */
@@ -226,6 +244,7 @@ export const rotationSliceSchema: z.ZodType<RotationState, unknown> = z
     ledger: mapSchema(z.array(fairnessDaySchema)),
     // Slices keep their shape across releases: a field added since the snapshot was written starts empty.
     handBacks: z.array(handBackSchema).default(() => []),
+    turnsToday: z.array(z.strictObject({ day: z.number().int(), client: keySchema, staff: keySchema, visit: keySchema })).default(() => []),
   })
   .superRefine((s, ctx) => {
     const size = Math.max(1, s.ring.length);

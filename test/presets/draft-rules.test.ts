@@ -36,6 +36,26 @@ describe('draft-rules (004e)', () => {
     expect(shares(row(g.state, 'D1').credit)).toEqual(['S01 1']);
   });
 
+  it('004e §4 ROT-OLD-CLIENT-NOT-COUNTED OWN-RECOGNIZE: given S02 took an unannounced zhang as a turn, when S01 recognizes him during the reception, then he is handed over and S02 is owed the turn back; a second recognition gives nothing more', () => {
+    const g = given([...old, visit('11-10 10:00', zhang, { unannounced: true, asked: true })], policy);
+    const took = find(g.when(visit('11-10 10:05', chen)), 'reception').receiver;
+    const g2 = given([...old, visit('11-10 10:00', zhang, { unannounced: true, asked: true })], policy);
+    const reception = g2.state.rotation.turnsToday.at(-1);
+    expect(reception).toMatchObject({ staff: 'S02' });
+    const step = g2.when(recognizeBy('11-10 10:15', 'S01', zhang));
+    const q = find(step, 'queue');
+    expect(q).toMatchObject({ change: 'turnReturned', staff: ['S02'], evidence: [reception?.visit] });
+    expect(q.rules).toContain('ROT-OLD-CLIENT-NOT-COUNTED');
+    expect(g2.ownerOf(zhang.phone)).toBe('S01');
+    // The next walk-in: without the recognition it went on in order; now S02's make-up comes first.
+    expect(took).not.toBe('S02');
+    expect(find(g2.when(visit('11-10 10:20', chen)), 'reception').receiver).toBe('S02');
+    expect(g2.when(recognizeBy('11-10 10:30', 'S01', zhang)).decisions.some((d) => d.kind === 'queue')).toBe(false);
+    // Under the default the reception keeps its turn.
+    const plain = given([...old, visit('11-10 10:00', zhang, { unannounced: true, asked: true })], {});
+    expect(plain.when(recognizeBy('11-10 10:15', 'S01', zhang)).decisions.some((d) => d.kind === 'queue')).toBe(false);
+  });
+
   it('004e §4 DEAL-RECOGNITION-WINDOW (发现之时): given S01 did not recognize zhang, found on Nov 20 within a month of his first reception, when S02 closes on Dec 5, then credit S02 and commission shared equally; the month counts to the finding', () => {
     // S01 sees zhang again on Nov 25, so S01 still holds him on Dec 5, more than a month after Nov 1.
     const g = given([...old, visit('11-10 10:00', zhang, { receiver: 'S02', unannounced: true, asked: true }), recognize('11-20 16:00', zhang, 'later', { by: 'S02' }), visit('11-25 10:00', zhang, { receiver: 'S01' })], policy);

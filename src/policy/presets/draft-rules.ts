@@ -23,6 +23,7 @@ export const draftRules: Preset<'draft-rules'> = {
     'ownership.complaintReassigns': { value: true, seed: '004e §10: 如属于服务质量问题,销售经理确认后应予以更换并由销售经理指定销售人员负责客户今后联系与接待' },
     'rotation.absentOwner': { value: 'last', seed: '004e §3: 若该销售员休息或因公外出,则由最后一位轮序人员热情接待' },
     'referrals.accompaniedGoesToOriginal': { value: true, seed: '004e §9: 老客户带新客户同时来访,应由原销售人员接待(此种情况列为有效轮值接待客户)' },
+    'rotation.recognizedReturnsTurn': { value: true, seed: '004e §4: 原始接待销售人员在接待过程中认出,应礼貌交接(此种情况不列为有效轮值接待客户)' },
     'rotation.oldClientCounts': { value: false, seed: '004e §3: 老客户...由初次接待销售员接待 (此种情况不列为有效轮值接待客户)' },
     'deals.splits.absentOwner': {
       value: { credit: { owner: 100, closer: 0 }, commission: { owner: 100, closer: 0 } },
