@@ -12,7 +12,7 @@ import { afterDealMove, afterDealWinner } from './disputes.js';
 import type { DealMove } from './facts.js';
 import { dropFile, draftFile, forgetOwner, grant, ownedBy, ownershipDecision, protectionEnd, setOwner, settle, type OwnCtx } from './file.js';
 import { collide } from './register.js';
-import { hasLiveDeal, isProtected, newFile, type ClientFile, type FileDeal, type FileDraft, type Registration } from './state.js';
+import { hasLiveDeal, isProtected, leftByExtra, newFile, type ClientFile, type FileDeal, type FileDraft, type Registration } from './state.js';
 
 /** A deal as ownership sees it. @internal */
 export interface DealFact {
@@ -119,7 +119,7 @@ export function ownerDeparted(c: OwnCtx, staff: string): void {
     const deposited = hasLiveDeal(f);
     const where = deposited ? c.p.ownership.departed.deposited : c.p.ownership.departed.undeposited;
     grant(c, f, { staff: null, status: where === 'pool' ? 'pool' : 'none', channel: null, at: c.tx.at, rules: DEPARTED, evidence: f.basis.evidence, why: 'departed', args: { staff, deposited, where } });
-    f.x = { ...f.x, leftBy: staff };
+    f.x = leftByExtra(f.x, staff);
   }
   forgetOwner(c, staff);
 }

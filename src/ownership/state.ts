@@ -227,6 +227,29 @@ export function newFile(key: string, at: number): FileDraft {
 /** The extra record of every file that has none of its own. @internal */
 export const NO_EXTRA: FileExtra = Object.freeze({ report: null, referral: null, named: null, complaint: null, concealment: null, crossFamily: NONE, servedBy: null, collision: null, dispute: null, quarrel: null, returned: null, recognition: null, leftBy: null });
 
+const DEPARTED_EXTRA = new Map<string, FileExtra>();
+
+/**
+ * The extra record after `staff` left, from `x`: for the many files whose
+ * record was the shared empty one, one shared record per leaver (a
+ * departure moves all of a salesperson's clients at once).
+ * @internal
+ */
+export function leftByExtra(x: FileExtra, staff: string): FileExtra {
+  if (x !== NO_EXTRA) return { ...x, leftBy: staff };
+  let shared = DEPARTED_EXTRA.get(staff);
+  if (shared === undefined) DEPARTED_EXTRA.set(staff, (shared = Object.freeze({ ...NO_EXTRA, leftBy: staff })));
+  return shared;
+}
+
+/** `x` itself, or the shared record of {@link leftByExtra} when it holds nothing but a leaver (for snapshots read back). */
+function interned(x: FileExtra): FileExtra {
+  const leftBy = x.leftBy;
+  if (leftBy === undefined || leftBy === null) return x;
+  for (const [k, v] of Object.entries(x)) if (k !== 'leftBy' && v !== null && !(Array.isArray(v) && v.length === 0)) return x;
+  return leftByExtra(NO_EXTRA, leftBy);
+}
+
 /** Whether a status carries an owner whose protection can lapse. @internal */
 export function isProtected(status: OwnerStatus): boolean {
   return status === 'protected' || status === 'disputed';
@@ -306,7 +329,7 @@ const extraSchema = z.union([
     quarrel: z.strictObject({ party: keySchema, ...event }).nullable().exactOptional(),
     // Added with the presets' absent-owner splits (004b §1.3, 004e §5).
     absentVisit: z.strictObject({ how: z.enum(['unannounced', 'namedNew']), owner: keySchema, ...event }).nullable().exactOptional(),
-  }),
+  }).transform(interned),
 ]);
 
 const fileSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explain, type PolicyInput } from '../../src/index.js';
+import { explain, fromSnapshot, toSnapshot, type PolicyInput } from '../../src/index.js';
 import { describeReason } from '../../src/index.js';
 import { assign, cites, claim, complaint, deal, find, followUp, given, refund, ruling, staff, status, visit, wang, zhang } from '../support/dsl.js';
 
@@ -185,6 +185,20 @@ describe('OWN-DEPARTED: clients of staff who leave go to the pool or become new'
     expect(step.decisions.filter((d) => d.rules.includes('OWN-DEPARTED')).length).toBeGreaterThanOrEqual(3);
     expect(g.statusOf(zhang.phone)).toBe('pool');
     expect(g.statusOf(wang.phone)).toBe('none');
+  });
+
+  it('given S01 leaves with two plain clients, then both files name S01 as the leaver through one shared record (the state stays small)', () => {
+    const a = visit('11-01 10:00', zhang, { receiver: 'S01' });
+    const b = visit('11-01 11:00', wang, { receiver: 'S01' });
+    const g = given([...team, a, b]);
+    g.when(status('11-03 09:00', 'S01', 'left'));
+    const files = g.state.ownership.files;
+    const [x, y] = [files.get(a.id)?.x, files.get(b.id)?.x];
+    expect(x?.leftBy).toBe('S01');
+    expect(y).toBe(x);
+    expect(Object.isFrozen(x)).toBe(true);
+    const back = fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(g.state))));
+    expect(back.ok && back.state.ownership.files.get(a.id)?.x).toBe(x);
   });
 
   it('given a pool client, when someone else registers them, then they stay in the pool until a manager assigns them', () => {
