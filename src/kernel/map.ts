@@ -406,59 +406,78 @@ export function build<V>(keys: readonly string[], vals: readonly V[], edit?: Edi
     hashes[i] = hashKey(keys[i] as string) | 0;
     order[i] = i;
   }
-  const scratch = new Int32Array(n);
-  return new PMap(buildNode<V>(keys, vals, hashes, order, scratch, 0, n, 0, edit) as Node<V>, n);
+  const b: Builder = { keys, vals, hashes, order, scratch: new Int32Array(n), counts: new Int32Array(LEVELS * 33), starts: new Int32Array(LEVELS * 32), edit: edit?.live ? edit : null };
+  return new PMap(buildNode<V>(b, 0, n, 0) as Node<V>, n);
+}
+
+/** Levels of a trie: 32-bit hashes, 5 bits a level, then collision nodes. */
+const LEVELS = Math.floor(MAX_SHIFT / 5) + 1;
+
+/** One bulk build's inputs and scratch space (one count table per level, allocated once). */
+interface Builder {
+  readonly keys: readonly string[];
+  readonly vals: readonly unknown[];
+  readonly hashes: Int32Array;
+  readonly order: Int32Array;
+  readonly scratch: Int32Array;
+  readonly counts: Int32Array;
+  readonly starts: Int32Array;
+  readonly edit: Edit | null;
 }
 
 // Entries order[from..to) share their hash bits below `shift`; the node holds them.
-function buildNode<V>(keys: readonly string[], vals: readonly unknown[], hashes: Int32Array, order: Int32Array, scratch: Int32Array, from: number, to: number, shift: number, edit: Edit | undefined): Child<V> {
+function buildNode<V>(b: Builder, from: number, to: number, shift: number): Child<V> {
+  const { keys, vals, hashes, order, scratch } = b;
   if (shift > MAX_SHIFT) {
     const arr: unknown[] = [];
     for (let i = from; i < to; i++) arr.push(keys[order[i] as number], vals[order[i] as number]);
-    return { hash: (hashes[order[from] as number] as number) >>> 0, arr, edit: edit?.live ? edit : null, collision: true };
+    return { hash: (hashes[order[from] as number] as number) >>> 0, arr, edit: b.edit, collision: true };
   }
-  // Counting sort of the slice by this level's 5 bits.
-  const count = new Int32Array(33);
-  for (let i = from; i < to; i++) (count[(((hashes[order[i] as number] as number) >>> shift) & 31) + 1] as number)++;
-  for (let b = 0; b < 32; b++) count[b + 1] = (count[b + 1] as number) + (count[b] as number);
-  const start = count.slice(0, 32);
+  // Counting sort of the slice by this level's 5 bits, in this level's tables.
+  const { counts, starts } = b;
+  const co = (shift / 5) * 33;
+  const so = (shift / 5) * 32;
+  counts.fill(0, co, co + 33);
+  for (let i = from; i < to; i++) (counts[co + ((((hashes[order[i] as number] as number) >>> shift) & 31) + 1)] as number)++;
+  for (let k = 0; k < 32; k++) counts[co + k + 1] = (counts[co + k + 1] as number) + (counts[co + k] as number);
+  starts.set(counts.subarray(co, co + 32), so);
   for (let i = from; i < to; i++) {
     const e = order[i] as number;
-    const b = ((hashes[e] as number) >>> shift) & 31;
-    scratch[from + (count[b] as number)] = e;
-    count[b] = (count[b] as number) + 1;
+    const at = co + (((hashes[e] as number) >>> shift) & 31);
+    scratch[from + (counts[at] as number)] = e;
+    counts[at] = (counts[at] as number) + 1;
   }
   for (let i = from; i < to; i++) order[i] = scratch[i] as number;
   let dmap = 0;
   let nmap = 0;
   let data = 0;
   let kids = 0;
-  for (let b = 0; b < 32; b++) {
-    const size = (count[b] as number) - (start[b] as number);
+  for (let k = 0; k < 32; k++) {
+    const size = (counts[co + k] as number) - (starts[so + k] as number);
     if (size === 1) {
-      dmap |= 1 << b;
+      dmap |= 1 << k;
       data++;
     } else if (size > 1) {
-      nmap |= 1 << b;
+      nmap |= 1 << k;
       kids++;
     }
   }
   const arr = new Array<unknown>(2 * data + kids);
   let d = 0;
-  let k = arr.length - 1;
-  for (let b = 0; b < 32; b++) {
-    const lo = from + (start[b] as number);
-    const size = from + (count[b] as number) - lo;
+  let c = arr.length - 1;
+  for (let k = 0; k < 32; k++) {
+    const lo = from + (starts[so + k] as number);
+    const size = from + (counts[co + k] as number) - lo;
     if (size === 1) {
       const e = order[lo] as number;
       arr[d++] = keys[e];
       arr[d++] = vals[e];
     } else if (size > 1) {
       // Children sit at the end in reverse bit order.
-      arr[k--] = buildNode<V>(keys, vals, hashes, order, scratch, lo, lo + size, shift + 5, edit);
+      arr[c--] = buildNode<V>(b, lo, lo + size, shift + 5);
     }
   }
-  return node<V>(dmap, nmap, arr, edit);
+  return { dmap, nmap, arr, edit: b.edit };
 }
 
 /** Builds a map from entries (later entries win). */
