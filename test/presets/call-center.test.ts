@@ -3,23 +3,13 @@
  * sales-group leader assigns the receiver, converted visits earn a fixed bonus.
  */
 import { describe, expect, it } from 'vitest';
-import { attainment, ledgerEntries, policySchema, presetPolicy, presets, type ClientRef, type DecisionOf, type PolicyInput, type Step } from '../../src/index.js';
-import { arrival, deal, endReception, event, find, given, invitation, outbound, staff, visit, wang, zhang, type Given } from '../support/dsl.js';
+import { attainment, ledgerEntries, policySchema, presetPolicy, presets, type PolicyInput } from '../../src/index.js';
+import { arrival, deal, endReception, event, find, given, invitation, outbound, reception, staff, visit, walkIns, wang, zhang, type Given } from '../support/dsl.js';
 
 const policy = presetPolicy('call-center');
 // Six sales groups in the seed; two salespeople and one telemarketer each are enough here.
 const team = [staff('S01', { team: 'A' }), staff('S02', { team: 'A' }), staff('S03', { team: 'B' }), staff('T1', { role: 'telemarketer', team: 'A' }), staff('L1', { role: 'manager', team: 'A' })];
 
-let phone = 13500000000;
-const fresh = (): ClientRef => ({ name: `客${phone % 1000}`, phone: String(++phone) });
-const reception = (step: Step): DecisionOf<'reception'> => find(step, 'reception');
-function walkIns(g: Given, ...times: string[]): (string | null)[] {
-  return times.map((when) => {
-    const who = reception(g.when(visit(when, fresh()))).receiver;
-    if (who !== null) g.when(endReception(when, who));
-    return who;
-  });
-}
 const bonusOf = (g: Given) => ledgerEntries(g.state, { account: 'bonus' }).map((e) => `${e.staff} ${e.amount}`);
 
 describe('call-center (001): invited visits', () => {

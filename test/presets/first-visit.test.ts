@@ -3,14 +3,12 @@
  * clauses, replayed under the preset.
  */
 import { describe, expect, it } from 'vitest';
-import { nextReceiver, presetPolicy, type ClientRef, type DealRow } from '../../src/index.js';
-import { deal, endReception, find, given, link, row, staff, status, t, visit, wang, zhang } from '../support/dsl.js';
+import { nextReceiver, presetPolicy, type DealRow } from '../../src/index.js';
+import { deal, endReception, find, fresh, given, link, row, staff, status, t, visit, wang, zhang } from '../support/dsl.js';
 
 const policy = presetPolicy('first-visit');
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('S04')];
 const shares = (list: DealRow['credit'] | null) => (list ?? []).map((s) => `${s.staff} ${s.share}`);
-let phone = 13500000000;
-const fresh = (): ClientRef => ({ name: `客${phone % 1000}`, phone: String(++phone) });
 const appointment = (who: string) => ({ appointment: { staff: who, at: t('11-02 14:00') } });
 
 describe('first-visit (004a)', () => {

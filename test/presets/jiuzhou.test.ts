@@ -3,25 +3,14 @@
  * clauses, replayed under the preset as it ships.
  */
 import { describe, expect, it } from 'vitest';
-import { attainment, presetPolicy, type ClientRef, type DecisionOf, type Step } from '../../src/index.js';
-import { call, deal, duty, endReception, event, find, given, parts, row, staff, status, visit, wang, zhang, type Given } from '../support/dsl.js';
+import { attainment, presetPolicy } from '../../src/index.js';
+import { call, deal, duty, endReception, event, find, fresh, given, parts, reception, row, staff, status, visit, walkIns, wang, zhang } from '../support/dsl.js';
 
 const policy = presetPolicy('jiuzhou');
 // Two teams; the order is the join order S01, S02, S03, S04.
 const team = [staff('S01', { team: 'A' }), staff('S02', { team: 'A' }), staff('S03', { team: 'B' }), staff('S04', { team: 'B' })];
 
-let phone = 13500000000;
-const fresh = (): ClientRef => ({ name: `客${phone % 1000}`, phone: String(++phone) });
-const reception = (step: Step): DecisionOf<'reception'> => find(step, 'reception');
 
-/** New visitors at the given times, each reception ended at once; who received each. */
-function walkIns(g: Given, ...times: string[]): (string | null)[] {
-  return times.map((when) => {
-    const who = reception(g.when(visit(when, fresh()))).receiver;
-    if (who !== null) g.when(endReception(when, who));
-    return who;
-  });
-}
 
 describe('jiuzhou (000): rotation', () => {
   it('000 §6 ROT-ORDER ROT-MISSED-NO-MAKEUP: given S01 still with a visitor when the order comes back round, when the next visitor arrives, then S02 receives and S01 is owed no make-up (不再安排補接)', () => {

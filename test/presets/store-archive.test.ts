@@ -3,24 +3,14 @@
  * replayed under the preset as it ships.
  */
 import { describe, expect, it } from 'vitest';
-import { nextReceiver, ownerOf, presetPolicy, type ClientRef, type DecisionOf, type Step } from '../../src/index.js';
-import { complaint, deal, dispute, claim, endReception, find, given, link, marketingEvent, parts, recognize, redistribute, row, ruling, staff, status, t, visit, wang, zhang, type Given } from '../support/dsl.js';
+import { nextReceiver, ownerOf, presetPolicy } from '../../src/index.js';
+import { claim, complaint, deal, dispute, find, given, link, marketingEvent, parts, reception, recognize, redistribute, row, ruling, staff, status, t, visit, walkIns, wang, zhang } from '../support/dsl.js';
 import { withFlatRate } from '../support/rates.js';
 
 // The seed names no commission rate: a flat 1.8‰ shows the commission's shares as amounts.
 const policy = withFlatRate(presetPolicy('store-archive'));
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('S04'), staff('M1', { role: 'manager' })];
 
-let phone = 13500000000;
-const fresh = (): ClientRef => ({ name: `客${phone % 1000}`, phone: String(++phone) });
-const reception = (step: Step): DecisionOf<'reception'> => find(step, 'reception');
-function walkIns(g: Given, ...times: string[]): (string | null)[] {
-  return times.map((when) => {
-    const who = reception(g.when(visit(when, fresh()))).receiver;
-    if (who !== null) g.when(endReception(when, who));
-    return who;
-  });
-}
 
 describe('store-archive (003 篇十): who the client belongs to', () => {
   it('003 篇十 2(1) OWN-VALIDITY: given S01 archived Zhang on 11-01, then the archive protects 2 months (60 full days) and Zhang is new after', () => {

@@ -91,6 +91,23 @@ export const subscription = (when: string, startsAt?: string) => event('announce
 export const returnClaim = (when: string, who: string, client: ClientRef, extra: Partial<Body<'returnClaim'>> = {}) => event('returnClaim', when, { staff: who, client, ...extra });
 
 /** Well-known test clients. */
+let walkInPhone = 13500000000;
+
+/** A new visitor nobody has met: a fresh phone each call (unique within a test file). */
+export const fresh = (): ClientRef => ({ name: `客${walkInPhone % 1000}`, phone: String(++walkInPhone) });
+
+/** The reception decision of a step. */
+export const reception = (step: Step): DecisionOf<'reception'> => find(step, 'reception');
+
+/** New visitors at the given times, each reception ended at once; who received each. */
+export function walkIns(g: Given, ...times: string[]): (string | null)[] {
+  return times.map((when) => {
+    const who = reception(g.when(visit(when, fresh()))).receiver;
+    if (who !== null) g.when(endReception(when, who));
+    return who;
+  });
+}
+
 export const zhang = { name: '张伟', phone: '13812345678' } as const;
 export const wang = { name: '王芳', phone: '13900001111' } as const;
 export const liu = { name: '刘洋', phone: '13700002222' } as const;
