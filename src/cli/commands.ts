@@ -25,7 +25,7 @@ import { exitCodes, pipeText, UsageError, type Io } from './io.js';
 import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
 import { maskLine, maskPhoneField, maskText } from './privacy.js';
 import { chunkDifferences, differenceHead, differences } from './differences.js';
-import { chunkInput, reportInput, reportNames, reports, type Cell, type Collector, type Observer, type Report, type ReportInput, type Row, type RowStream } from './reports.js';
+import { chunkInput, needsDecisions, reportInput, reportNames, reports, type Cell, type Collector, type Observer, type Report, type ReportInput, type Row, type RowStream } from './reports.js';
 import { readLog, type ReadOptions, type Session } from './session.js';
 import { reportFile, ReportStream, type ChunkSource, type Part } from './stream.js';
 import { openWorkbook, WORKBOOK } from './xlsx.js';
@@ -323,9 +323,9 @@ export function badLinesOf(args: Args, io: Io, clean: Clean): Pick<ReadOptions, 
  * Reads the log under the one `--policy`, up to the view's time, with the
  * observers watching; prints the summary on stderr unless `quiet`.
  */
-async function readOne(args: Args, io: Io, prepared: Prepared, observers: readonly Observer[], quiet = false, hooks: Pick<ReadOptions, 'afterEvent' | 'afterBlock'> = {}): Promise<Replayed> {
+async function readOne(args: Args, io: Io, prepared: Prepared, observers: readonly Observer[], quiet = false, hooks: Pick<ReadOptions, 'afterEvent' | 'afterBlock'> = {}, decisions = observers.length > 0): Promise<Replayed> {
   const { log, policy, view, clean } = prepared;
-  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors: observers }], ...untilOf(view), ...badLinesOf(args, io, clean), ...hooks });
+  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors: observers, decisions }], ...untilOf(view), ...badLinesOf(args, io, clean), ...hooks });
   const state = session.states[0] as OfficeState;
   checkStaff(state, args.as);
   const summary = summaryOf(io, log, session, [policy.label], clean);
@@ -366,7 +366,7 @@ export async function replay(args: Args, io: Io, partition?: Partition): Promise
   const observers = [...streams, ...collectors].filter((o): o is RowStream | Collector => o !== undefined);
   const output = await streamOf(io, args, clean, parts);
   try {
-    const { session, state, summary } = await readOne(args, io, prepared, observers, false, { afterEvent: output.afterEvent, afterBlock: output.afterBlock });
+    const { session, state, summary } = await readOne(args, io, prepared, observers, false, { afterEvent: output.afterEvent, afterBlock: output.afterBlock }, needsDecisions(written));
     const input = reportInput(state, view);
     const sections = written.map((r, i) => {
       const collector = collectors[i];

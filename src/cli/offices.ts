@@ -37,7 +37,7 @@ import { terminalSafe } from './format.js';
 import { CHUNK_ROWS, UsageError, type Io } from './io.js';
 import { eachLine } from './lines.js';
 import { loadPolicy } from './options.js';
-import { chunkInput, reportInput, reports, type Cell, type Collector, type Row, type RowStream } from './reports.js';
+import { chunkInput, needsDecisions, reportInput, reports, type Cell, type Collector, type Row, type RowStream } from './reports.js';
 import { BadLines, type Session } from './session.js';
 import type { ChunkSource, Part } from './stream.js';
 
@@ -157,6 +157,7 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
   });
   const owned = new Set(spec.offices);
   const chunkRows = Math.max(1, spec.chunkRows);
+  const quiet = needsDecisions(written) ? {} : { decisions: false };
   interface Open {
     readonly office: string;
     readonly replayer: ReturnType<typeof engine.replayer>;
@@ -174,7 +175,7 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
     let o = open.get(name);
     if (o === undefined) {
       const streams = written.map((r) => r.stream?.());
-      o = { office: name, replayer: engine.replayer(), streams, collectors: written.map((r, i) => (streams[i] === undefined ? r.collect() : undefined)), chunks: [], events: 0, later: 0, bad: 0 };
+      o = { office: name, replayer: engine.replayer(undefined, quiet), streams, collectors: written.map((r, i) => (streams[i] === undefined ? r.collect() : undefined)), chunks: [], events: 0, later: 0, bad: 0 };
       open.set(name, o);
     }
     return o;

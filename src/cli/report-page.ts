@@ -19,7 +19,7 @@ import type { Clean, Section } from './format.js';
 import { pageHtml, type Block, type Part } from './html.js';
 import { pipeText, UsageError, type Io } from './io.js';
 import { loadPolicy } from './options.js';
-import { reportInput, reports, type Collector, type Report, type ReportInput, type Row } from './reports.js';
+import { needsDecisions, reportInput, reports, type Collector, type Report, type ReportInput, type Row } from './reports.js';
 import { readLog } from './session.js';
 
 /** Chart widths: the page's width, or half of it for two policies. */
@@ -297,7 +297,7 @@ export async function report(args: Args, io: Io): Promise<number> {
   const collectors: Collector[] = policies.map(() => scorecard.collect());
   const session = await readLog(io, {
     path: log,
-    sides: policies.map((p, i) => ({ office: p.office, collectors: collectors.slice(i, i + 1) })),
+    sides: policies.map((p, i) => ({ office: p.office, collectors: collectors.slice(i, i + 1), decisions: needsDecisions([scorecard]) })),
     ...untilOf(view),
     // --out names the page, not a folder: bad lines go where they go without --out.
     quarantine,

@@ -23,6 +23,8 @@ export interface BadLine {
 export interface Side {
   readonly office: Office;
   readonly collectors: readonly Observer[];
+  /** Whether the collectors read each event's decisions (default true); false lets the engine build none. */
+  readonly decisions?: boolean;
 }
 
 /** What reading a log gives. */
@@ -109,7 +111,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       throw new UsageError(`cannot read ${options.path}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const replayers = options.sides.map((s) => s.office.replayer());
+  const replayers = options.sides.map((s) => s.office.replayer(undefined, s.decisions === false ? { decisions: false } : {}));
   const sink = new BadLines(options);
   let events = 0;
   let later = 0;

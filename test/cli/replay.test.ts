@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commissionLedger, compare, credits, fairnessLedger, localTime, owners, parseLog, presetPolicy, replay, scorecard, type DecisionOf, type PolicyInput, type ReplayResult } from '../../src/index.js';
 import { cli, dayLog, monthLog, parseCsv, scratch, type Ran } from './support.js';
+import { needsDecisions, reports } from '../../src/cli/reports.js';
 
 const text = readFileSync(monthLog, 'utf8');
 const events = parseLog(text).events;
@@ -129,6 +130,23 @@ describe('salesfloor replay: the ledgers of rotation and deals', () => {
   it('the credits report is the performance credit per salesperson and month (DEAL-STAGES)', () => {
     const rows = rowsOf(everything, 'credits');
     expect(rows.map((r) => [r.staff, r.month, r.amount])).toEqual(credits(api().state).map((r) => [r.staff, r.month, r.amount]));
+  });
+});
+
+describe('salesfloor replay: a run whose reports read no decisions has the engine build none', () => {
+  it('needsDecisions is true exactly for the reports with one row per decision', () => {
+    for (const r of reports) expect(needsDecisions([r]), r.name).toBe(r.stream !== undefined);
+    expect(needsDecisions(reports)).toBe(true);
+  });
+
+  it('each report made from the final state gives the same rows alone (no decisions built) as next to the receptions report (decisions built)', async () => {
+    // jiuzhou (000 §14) names commission rates, so every report has rows.
+    const run = (...names: string[]) => cli(['replay', monthLog, '--policy', 'jiuzhou', '--format', 'json', ...names.flatMap((n) => ['--report', n])]);
+    for (const r of reports.filter((x) => !needsDecisions([x]))) {
+      const alone = rowsOf(await run(r.name), r.name);
+      expect(alone.length, r.name).toBeGreaterThan(0);
+      expect(alone, r.name).toEqual(rowsOf(await run(r.name, 'receptions'), r.name));
+    }
   });
 });
 

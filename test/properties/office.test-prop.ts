@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { entries, get } from '../../src/kernel/map.js';
-import { apply, initialState, owners, replay, replayer, toSnapshot, type Event, type OfficeState } from '../../src/index.js';
+import { apply, initialState, owners, presetNames, presetPolicy, replay, replayer, toSnapshot, type Event, type OfficeState } from '../../src/index.js';
 import { at, CLIENTS, clientOnlyBody, officeLog } from '../support/arbitrary.js';
 import { domainSnapshot, foldAll } from '../support/fold.js';
 
@@ -43,6 +43,20 @@ describe('office invariants (fast-check)', () => {
     expect(toSnapshot(bulk.state)).toEqual(toSnapshot(one.state));
     expect(bulk.decisions).toEqual(one.decisions);
     expect(bulk.issues).toEqual(one.issues);
+  });
+
+  test.prop([officeLog(), fc.constantFrom(...presetNames)], runs)('a replayer that builds no decisions ends in the same state with the same issues (the CLI uses it when no report reads decisions)', (events, preset) => {
+    const policy = presetPolicy(preset);
+    const run = (options: { decisions?: boolean }) => {
+      const r = replayer(initialState(policy, { history: 'none' }), options);
+      const steps = events.map((e) => r.push(e));
+      return { state: r.state(), issues: steps.flatMap((s) => s.issues), decisions: steps.flatMap((s) => s.decisions) };
+    };
+    const full = run({});
+    const quiet = run({ decisions: false });
+    expect(toSnapshot(quiet.state)).toEqual(toSnapshot(full.state));
+    expect(quiet.issues).toEqual(full.issues);
+    expect(quiet.decisions).toEqual([]);
   });
 
   test.prop([officeLog()], runs)('determinism: the same log gives the same result every time', (events) => {
