@@ -243,39 +243,46 @@ function ownersBlock(state: OfficeState, input: ReportInput, clean: Clean, draw:
   };
 }
 
+/** The scorecard's charts: per chart, its title and the scorecard columns it stacks (series name, column, stack). */
+export const SCORECARD_CHARTS: readonly { readonly title: string; readonly series: readonly (readonly [name: string, column: string, stack: string])[] }[] = [
+  {
+    title: 'Receptions, turns and calls',
+    series: [
+      ['receptions', 'receptions', 'receptions'],
+      ['turns', 'turns', 'turns'],
+      ['calls given', 'calls', 'calls'],
+      ['outbound calls', 'outboundCalls', 'outbound'],
+    ],
+  },
+  {
+    title: 'Claims, invitations and deals',
+    series: [
+      ['claims', 'claims', 'claims'],
+      ['claims refused', 'claimsRefused', 'claims'],
+      ['invitations', 'invitations', 'invitations'],
+      ['deals', 'deals', 'deals'],
+    ],
+  },
+];
+
+/**
+ * The scorecard's charts over its rows (one per person and month): each
+ * person's figures summed over the months, people in the order they first come.
+ */
+export function scorecardCharts(rows: readonly Row[], label: (id: string) => string): BarChart[] {
+  const ids = [...new Set(rows.map((r) => String(r.staff)))];
+  const total = (id: string, column: string) => sum(rows.filter((r) => String(r.staff) === id).map((r) => (typeof r[column] === 'number' ? (r[column] as number) : 0)));
+  return SCORECARD_CHARTS.map((c) => ({
+    title: c.title,
+    categories: ids.map(label),
+    axes: ['count'],
+    series: c.series.map(([name, column, stack]) => ({ name, stack, values: ids.map((id) => total(id, column)) })),
+  }));
+}
+
 function scorecardBlock(state: OfficeState, rows: readonly Row[], clean: Clean, draw: (c: BarChart) => string): Block {
-  const label = labels(state, clean);
   const report = reportNamed('scorecard');
-  const ids = rows.map((r) => String(r.staff));
-  const categories = ids.map(label);
-  const values = (column: string) => rows.map((r) => (typeof r[column] === 'number' ? (r[column] as number) : 0));
-  const dealColumns = report.columns.filter((c) => c.startsWith('deals') && c !== 'dealsRefused');
-  const charts: BarChart[] = [
-    {
-      title: 'Receptions and clients owned',
-      categories,
-      axes: ['count'],
-      series: [
-        { name: 'receptions counted', stack: 'receptions', values: values('receptionsCounted') },
-        { name: 'receptions uncounted', stack: 'receptions', values: values('receptionsUncounted') },
-        { name: 'clients protected', stack: 'clients', values: values('clientsProtected') },
-        { name: 'clients permanent', stack: 'clients', values: values('clientsPermanent') },
-        { name: 'clients disputed', stack: 'clients', values: values('clientsDisputed') },
-      ],
-    },
-    {
-      title: 'Claims, collisions and deals by their furthest stage',
-      categories,
-      axes: ['count'],
-      series: [
-        { name: 'claims accepted', stack: 'claims', values: values('claimsAccepted') },
-        { name: 'claims refused', stack: 'claims', values: values('claimsRefused') },
-        { name: 'collisions won', stack: 'collisions', values: values('collisionsWon') },
-        { name: 'collisions lost', stack: 'collisions', values: values('collisionsLost') },
-        ...dealColumns.map((c) => ({ name: c, stack: 'deals', values: values(c) })),
-      ],
-    },
-  ];
+  const charts = scorecardCharts(rows, labels(state, clean));
   return { charts: charts.map(draw), tables: [section('scorecard', report.description, report.columns, rows)] };
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { credits, fairnessLedger, maskPhonesIn, owners, parseLog, replay, type OfficeState } from '../../src/index.js';
 import { loadOptional } from '../../src/cli/optional.js';
-import { fairnessPeriods, mondayOf } from '../../src/cli/report-page.js';
+import { fairnessPeriods, mondayOf, SCORECARD_CHARTS, scorecardCharts } from '../../src/cli/report-page.js';
 import { escapeHtml, MAX_TABLE_ROWS } from '../../src/cli/html.js';
 import { differences } from '../../src/cli/differences.js';
 import { reports, type Row } from '../../src/cli/reports.js';
@@ -114,6 +114,20 @@ describe('salesfloor report <month> --out report.html', () => {
     const t = tableStarting(tables(page), "The engine's scorecard per person and month");
     expect(column(t, 'staff')).toEqual(expected.map((r) => r.staff));
     expect(column(t, 'receptions').map(Number)).toEqual(expected.map((r) => r.receptions));
+  });
+
+  it("the scorecard's charts draw columns the scorecard has, each person's figures summed over the months", async () => {
+    const scorecard = reports.find((r) => r.name === 'scorecard');
+    if (scorecard === undefined) throw new Error('no scorecard report');
+    for (const c of SCORECARD_CHARTS) for (const [, col] of c.series) expect(scorecard.columns, c.title).toContain(col);
+    const json = await cli(['replay', monthLog, '--report', 'scorecard', '--format', 'json']);
+    const rows = (JSON.parse(json.stdout) as { reports: { scorecard: { rows: Row[] } } }).reports.scorecard.rows;
+    const charts = scorecardCharts(rows, (id) => id);
+    const receptions = charts[0]?.series.find((x) => x.name === 'receptions');
+    const ids = [...new Set(rows.map((r) => String(r.staff)))];
+    expect(charts[0]?.categories).toEqual(ids);
+    expect(receptions?.values).toEqual(ids.map((id) => rows.filter((r) => r.staff === id).reduce((n, r) => n + Number(r.receptions), 0)));
+    expect(receptions?.values.some((v) => (v ?? 0) > 0)).toBe(true);
   });
 
   it('PRV-MASK: no phone number of the log appears in full', () => {
