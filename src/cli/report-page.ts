@@ -19,7 +19,7 @@ import type { Clean, Section } from './format.js';
 import { pageHtml, type Block, type Part } from './html.js';
 import { pipeText, UsageError, type Io } from './io.js';
 import { loadPolicy } from './options.js';
-import { needsDecisions, reportInput, reports, type Collector, type Report, type ReportInput, type Row } from './reports.js';
+import { needsDecisions, reasons, reportInput, reports, type Collector, type Report, type ReportInput, type Row } from './reports.js';
 import { readLog } from './session.js';
 
 /** Chart widths: the page's width, or half of it for two policies. */
@@ -77,8 +77,6 @@ export function fairnessPeriods(state: OfficeState): { unit: 'day' | 'week'; per
   return { unit: 'week', periods: weeks.map((monday) => ({ period: `week of ${monday}`, rows: fairnessLedger(state, { from: monday, to: plusDays(monday, 6), totals: true }) })) };
 }
 
-const countsText = (c: Readonly<Record<string, number>>): string[] => Object.entries(c).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`);
-
 function fairnessBlock(state: OfficeState, clean: Clean, draw: (c: BarChart) => string): Block {
   const label = labels(state, clean);
   const { unit, periods } = fairnessPeriods(state);
@@ -95,12 +93,12 @@ function fairnessBlock(state: OfficeState, clean: Clean, draw: (c: BarChart) => 
       return { name: period, stack: 'turns', values: staff.map((s) => byStaff.get(s) ?? 0) };
     }),
   };
-  const reasons = [...new Set(totals.flatMap((r) => Object.entries(r.skips).filter(([, n]) => n > 0).map(([reason]) => reason)))];
+  const skipReasons = [...new Set(totals.flatMap((r) => Object.entries(r.skips).filter(([, n]) => n > 0).map(([reason]) => reason)))];
   const skips: BarChart = {
     title: 'Turns that passed them, by reason',
     categories,
     axes: ['turns passed'],
-    series: reasons.map((reason) => ({ name: reason, stack: 'skips', values: staff.map((s) => (total.get(s)?.skips as Record<string, number> | undefined)?.[reason] ?? 0) })),
+    series: skipReasons.map((reason) => ({ name: reason, stack: 'skips', values: staff.map((s) => (total.get(s)?.skips as Record<string, number> | undefined)?.[reason] ?? 0) })),
   };
   const makeUps: BarChart = {
     title: 'Make-up turns: owed, granted, expired',
@@ -119,8 +117,8 @@ function fairnessBlock(state: OfficeState, clean: Clean, draw: (c: BarChart) => 
       makeUpsOwed: x.makeUpsOwed,
       makeUpsGranted: x.makeUpsGranted,
       makeUpsExpired: x.makeUpsExpired,
-      skips: countsText(x.skips),
-      callSkips: countsText(x.callSkips),
+      skips: reasons(x.skips),
+      callSkips: reasons(x.callSkips),
       penaltySkips: x.penaltySkips,
     })),
   );

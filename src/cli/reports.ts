@@ -341,8 +341,17 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-/** Counts by reason as a list of `reason n`, leaving out the zeros. */
-const reasons = (c: Readonly<Record<string, number>>): string[] => Object.entries(c).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`);
+/**
+ * Counts by reason as a list of `reason n`, leaving out the zeros.
+ *
+ * @param c - counts by reason
+ * @returns the cells
+ * @example
+ * ```ts
+ * reasons({ away: 2, busy: 0 }); // ['away 2']
+ * ```
+ */
+export const reasons = (c: Readonly<Record<string, number>>): string[] => Object.entries(c).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`);
 
 const fairnessReport: Report = {
   name: 'fairness',
