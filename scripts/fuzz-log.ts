@@ -518,9 +518,13 @@ export async function fuzzLog(seed: number, index: number, options: { cli?: bool
         details.push(`${label}: a refused policy came without issues`);
       }
     }
-    for (let k = 0; k < 3; k++) {
+    // Samples are events the faulty log applied: a copy of one it lost (a dropped or truncated line) may rightly apply.
+    const refusedIds = new Set(run.issues.map((i) => i.event));
+    const byId = new Map(clean.map((text, i) => [String(JSON.parse(text).id), i]));
+    const applied = got.events.map((e) => e.id).filter((id) => !refusedIds.has(id) && byId.has(id));
+    for (let k = 0; k < 3 && applied.length > 0; k++) {
       faults++;
-      const sample = c.obj(first + Math.floor(random() * (clean.length - first)));
+      const sample = c.obj(byId.get(applied[Math.floor(random() * applied.length)] as string) as number);
       const step = ingest(run.state, pick(hostileObjects)(sample));
       // Refused, or (a copy of an applied event) a redelivery: either way the state does not move.
       if (step.state !== run.state) {
