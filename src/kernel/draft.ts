@@ -19,7 +19,7 @@
  *
  * @internal
  */
-import { beginEdit, build, endEdit, entries, get, PMap, remove, set } from './map.js';
+import { anyOrder, beginEdit, build, endEdit, get, PMap, pendingMap, remove, set } from './map.js';
 
 /** Writes from which a persist builds the map whole rather than key by key. */
 const BULK = 64;
@@ -100,7 +100,7 @@ export class TMap<V> {
   *keys(): Generator<string> {
     const over = this.over;
     if (over !== null) for (const [k, v] of over) if (v !== GONE) yield k;
-    for (const [k] of entries(this.under)) if (over === null || !over.has(k)) yield k;
+    for (const [k] of anyOrder(this.under)) if (over === null || !over.has(k)) yield k;
   }
 
   /** Whether anything was written since the last persist. */
@@ -115,13 +115,25 @@ export class TMap<V> {
 
   /**
    * The persistent map with every write since the last persist, which becomes
-   * the new base. Costs a path copy per key written; the old map is untouched.
+   * the new base. Costs a path copy per key written (nothing when the map
+   * underneath was empty: the overlay is handed out as it is); the old map is
+   * untouched.
    */
   persist(): PMap<V> {
     const over = this.over;
     if (over === null || over.size === 0) return this.under;
-    const edit = beginEdit();
     let map = this.under;
+    if (map.size === 0) {
+      // Nothing underneath (a replay from a fresh state): the overlay becomes the map as it is, and
+      // this map takes a new one. Its trie is built only if something changes or walks it later.
+      let size = 0;
+      for (const v of over.values()) if (v !== GONE) size++;
+      map = pendingMap<V>(over, size, GONE);
+      this.under = map;
+      this.over = null;
+      return map;
+    }
+    const edit = beginEdit();
     if (over.size >= BULK && over.size >= map.size) {
       // Most of the map was written (a replay): build it whole, each node once.
       const keys: string[] = [];
@@ -130,7 +142,7 @@ export class TMap<V> {
         keys.push(k);
         vals.push(v);
       };
-      for (const [k, v] of entries(map)) if (!over.has(k)) keep(k, v);
+      for (const [k, v] of anyOrder(map)) if (!over.has(k)) keep(k, v);
       for (const [k, v] of over) if (v !== GONE) keep(k, v);
       map = build(keys, vals, edit);
     } else {

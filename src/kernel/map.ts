@@ -12,6 +12,12 @@
  * changed in place by its later changes (Clojure's transients). Nodes
  * reachable from a map handed out before the batch are never changed.
  *
+ * A replay fills a JS `Map` from nothing; handing it out ({@link pendingMap})
+ * keeps that `Map`, which nothing changes any more, and builds the trie only
+ * when one is needed: a change, or a walk in hash order. Reads and sorted
+ * walks use the `Map` until then, so a replay's final state costs nothing to
+ * make and a little less memory to hold.
+ *
  * @internal
  */
 
@@ -48,15 +54,31 @@ type Child<V> = Node<V> | Collision;
  * ```
  */
 export class PMap<V> {
-  /** @internal */
-  readonly root: Node<V> | null;
+  /** @internal The trie, once built (see {@link PMap.pending}). */
+  trie: Node<V> | null;
+  /**
+   * @internal Entries not built into a trie yet: a map a replay filled, which
+   * nothing changes any more. Values equal to `tomb` are absent keys. Reads
+   * go to it; the trie is built the first time something needs one (a change,
+   * or iteration in hash order).
+   */
+  pending: ReadonlyMap<string, unknown> | null;
+  /** @internal The value that marks an absent key in `pending`. */
+  readonly tomb: unknown;
   /** The number of entries. */
   readonly size: number;
 
   /** @internal */
-  constructor(root: Node<V> | null, size: number) {
-    this.root = root;
+  constructor(root: Node<V> | null, size: number, pending: ReadonlyMap<string, unknown> | null = null, tomb?: unknown) {
+    this.trie = root;
     this.size = size;
+    this.pending = pending;
+    this.tomb = tomb;
+  }
+
+  /** @internal The trie's root, built first if the entries are still pending. */
+  get root(): Node<V> | null {
+    return this.pending === null ? this.trie : flatten(this);
   }
 
   /**
@@ -160,6 +182,41 @@ function node<V>(dmap: number, nmap: number, arr: unknown[], edit: Edit | undefi
   return { dmap, nmap, arr, edit: edit?.live ? edit : null };
 }
 
+// Tries built for frozen maps, which cannot take their own (a caller may freeze a state).
+const builtFor = new WeakMap<PMap<unknown>, Node<unknown> | null>();
+
+/** The trie of a map whose entries are pending: built once, then kept. */
+function flatten<V>(map: PMap<V>): Node<V> | null {
+  if (builtFor.has(map)) return builtFor.get(map) as Node<V> | null;
+  const keys: string[] = [];
+  const vals: unknown[] = [];
+  for (const [k, v] of map.pending ?? []) {
+    if (v === map.tomb) continue;
+    keys.push(k);
+    vals.push(v);
+  }
+  const root = build(keys, vals).trie as Node<V> | null;
+  if (Object.isFrozen(map)) builtFor.set(map, root);
+  else {
+    map.trie = root;
+    map.pending = null;
+  }
+  return root;
+}
+
+/**
+ * A map of the entries of a `Map` that will never change again, its trie
+ * built only when something first needs one; reads go to the `Map` until
+ * then. What a replay hands out: making it persistent costs nothing.
+ *
+ * @param entries - the entries; values equal to `tomb` are absent keys
+ * @param size - the number of entries that are not `tomb`
+ * @param tomb - the value that marks an absent key
+ */
+export function pendingMap<V>(entries: ReadonlyMap<string, unknown>, size: number, tomb: unknown): PMap<V> {
+  return size === 0 ? emptyMap() : new PMap<V>(null, size, entries, tomb);
+}
+
 /**
  * Looks a key up.
  *
@@ -168,7 +225,12 @@ function node<V>(dmap: number, nmap: number, arr: unknown[], edit: Edit | undefi
  * @returns the value, or undefined
  */
 export function get<V>(map: PMap<V>, key: string): V | undefined {
-  let n: Child<V> | null = map.root;
+  const pending = map.pending;
+  if (pending !== null) {
+    const v = pending.get(key);
+    return v === map.tomb ? undefined : (v as V | undefined);
+  }
+  let n: Child<V> | null = map.trie;
   if (n === null) return undefined;
   const h = hashKey(key);
   let shift = 0;
@@ -288,12 +350,13 @@ function setIn<V>(n: Child<V>, shift: number, h: number, key: string, value: V, 
  */
 export function set<V>(map: PMap<V>, key: string, value: V, edit?: Edit): PMap<V> {
   const grew = { n: 0 };
-  if (map.root === null) {
+  const before = map.root;
+  if (before === null) {
     const h = hashKey(key);
     return new PMap(node<V>(1 << (h & 31), 0, [key, value], edit), 1);
   }
-  const root = setIn(map.root, 0, hashKey(key), key, value, edit, grew) as Node<V>;
-  return root === map.root && grew.n === 0 ? map : new PMap(root, map.size + grew.n);
+  const root = setIn(before, 0, hashKey(key), key, value, edit, grew) as Node<V>;
+  return root === before && grew.n === 0 ? map : new PMap(root, map.size + grew.n);
 }
 
 type Removed<V> = Child<V> | null | { readonly lift: true; readonly key: string; readonly value: unknown };
@@ -352,9 +415,10 @@ function removeIn<V>(n: Child<V>, shift: number, h: number, key: string, edit: E
  * @returns the new map (the same map when the key was absent)
  */
 export function remove<V>(map: PMap<V>, key: string, edit?: Edit): PMap<V> {
-  if (map.root === null) return map;
-  const next = removeIn(map.root, 0, hashKey(key), key, edit);
-  if (next === map.root) return map;
+  const before = map.root;
+  if (before === null) return map;
+  const next = removeIn(before, 0, hashKey(key), key, edit);
+  if (next === before) return map;
   if (next === null) return emptyMap();
   if ('lift' in next) {
     const h = hashKey(next.key);
@@ -376,7 +440,18 @@ function* walk<V>(n: Child<V>): Generator<[string, V]> {
 
 /** Every entry, in an order fixed by the keys' hashes. */
 export function* entries<V>(map: PMap<V>): Generator<[string, V]> {
-  if (map.root !== null) yield* walk(map.root);
+  const root = map.root;
+  if (root !== null) yield* walk(root);
+}
+
+/** Every entry, in no set order: for callers that sort them or build from them (no trie is built for it). */
+export function* anyOrder<V>(map: PMap<V>): Generator<[string, V]> {
+  const pending = map.pending;
+  if (pending === null) {
+    if (map.trie !== null) yield* walk(map.trie);
+    return;
+  }
+  for (const [k, v] of pending) if (v !== map.tomb) yield [k, v as V];
 }
 
 /** Every value, in the order of {@link entries}. */
@@ -386,7 +461,7 @@ export function* values<V>(map: PMap<V>): Generator<V> {
 
 /** Entries sorted by key: the stable order of snapshots and reports. */
 export function sortedEntries<V>(map: PMap<V>): [string, V][] {
-  return [...entries(map)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return [...anyOrder(map)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /**

@@ -258,8 +258,12 @@ export interface ReplayerOptions {
 /**
  * Applies events one after another, in bulk: the same as repeated
  * {@link apply}, only much faster. The whole log runs on one transient
- * state; `state()` makes it persistent (its cost is the records touched
- * since the last call).
+ * state; `state()` makes it persistent. Its cost is the records touched
+ * since the last call, except for a map that was empty before: that one is
+ * handed out as the replay filled it, and reads go straight to it. Its
+ * persistent index is built only when something first changes it or walks
+ * it (an {@link apply} on the state, a report in hash order), about 20 ms per
+ * 100,000 keys, once.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { beginEdit, build, emptyMap, endEdit, entries, get, remove, set, type PMap } from '../../src/kernel/map.js';
+import { anyOrder, beginEdit, build, emptyMap, endEdit, entries, get, remove, set, sortedEntries, type PMap } from '../../src/kernel/map.js';
 import { TMap, Tx } from '../../src/kernel/draft.js';
 
 // Short keys over a tiny alphabet force hash collisions and deep tries.
@@ -101,4 +101,44 @@ describe('PMap, the persistent map under the state', () => {
     // A map handed out is never changed by later writes.
     for (const [map, seen] of handedOut) expect([...entries(map)]).toEqual(seen);
   });
+
+  test.prop([fc.array(op, { maxLength: 400 }), fc.array(op, { maxLength: 40 }), fc.boolean()])(
+    'a map handed out over nothing reads from its overlay, then builds the trie a whole build gives',
+    (ops, later, frozen) => {
+      const model = new Map<string, number>();
+      const tx = new Tx();
+      const t = new TMap<number>(emptyMap());
+      for (const o of ops) {
+        if (o.kind === 'set') {
+          t.set(tx, o.key, o.value ?? 0);
+          model.set(o.key, o.value ?? 0);
+        } else {
+          t.delete(tx, o.key);
+          model.delete(o.key);
+        }
+      }
+      const map = t.persist();
+      if (frozen) Object.freeze(map);
+      // Reads, size and sorted order need no trie: the removed keys read as absent.
+      expect(map.pending === null).toBe(model.size === 0);
+      expect(map.size).toBe(model.size);
+      for (const o of ops) expect(get(map, o.key)).toBe(model.get(o.key));
+      expect(sortedEntries(map)).toEqual([...model].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+      expect(new Map(anyOrder(map))).toEqual(model);
+      expect(model.size === 0 || map.pending !== null).toBe(true);
+      // Walking it in hash order builds the trie, node for node the one of a whole build.
+      const whole = build([...model.keys()], [...model.values()]);
+      expect([...entries(map)]).toEqual([...entries(whole)]);
+      expect(map.root).toEqual(whole.root);
+      expect(map.pending === null).toBe(!frozen || model.size === 0);
+      // Changes after it leave it as it was, like any map.
+      const seen = [...entries(map)];
+      let next = map;
+      for (const o of later) next = o.kind === 'set' ? set(next, o.key, o.value ?? 0) : remove(next, o.key);
+      expect([...entries(map)]).toEqual(seen);
+      for (const o of later) o.kind === 'set' ? model.set(o.key, o.value ?? 0) : model.delete(o.key);
+      expect(new Map(entries(next))).toEqual(model);
+      expect(next.size).toBe(model.size);
+    },
+  );
 });

@@ -19,6 +19,8 @@ export function foldAll(from: OfficeState, events: readonly Event[]): { state: O
 export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   if (value === null || typeof value !== 'object' || seen.has(value)) return value;
   seen.add(value);
+  // A map a replay handed out keeps its entries in a Map until its trie is built: freeze those too.
+  if (value instanceof Map) for (const v of value.values()) deepFreeze(v, seen);
   for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key], seen);
   return Object.freeze(value);
 }
