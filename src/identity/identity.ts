@@ -13,7 +13,7 @@ import type { ClientRef } from '../events/common.js';
 import type { IdentityDecision, Match } from './decisions.js';
 import { maskKeys, normalizePhone, type Phone } from './phone.js';
 import type { IdentityPolicy } from './policy.js';
-import { compactPhones, keysOf, namesOf, phonesOf, withKey, type IdentityReader, type IdentityState, type LinkRelation, type Person } from './state.js';
+import { compactPhones, copyPerson, keysOf, namesOf, phonesOf, withKey, type IdentityReader, type IdentityState, type LinkRelation, type Person } from './state.js';
 
 /** The identity family's context. @internal */
 export type IdentityCtx = Ctx<IdentityPolicy, IdentityState>;
@@ -165,7 +165,7 @@ function register(c: IdentityCtx, key: string, old: Person | undefined, ref: Cli
   if (old && !addsName && !addsPhone && !addsMask && !addsCompany && !addsNeed) return old;
   const next: Person = tx.own(
     old
-      ? { ...old }
+      ? copyPerson(old)
       : { key, group: key, link: null, names: null, phones: null, masks: null, company: null, contact: null, need: null, since: tx.at },
   );
   const w = next as { -readonly [K in keyof Person]: Person[K] };
@@ -347,9 +347,9 @@ export function link(c: IdentityCtx, a: string, b: string, relation: LinkRelatio
   const rb = s.people.get(pb.group) as Person;
   const [into, from] = ra.since < rb.since || (ra.since === rb.since && ra.key < rb.key) ? [ra, rb] : [rb, ra];
   const moving = s.members.get(from.key) ?? [from.key];
-  for (const key of moving) (tx.draft(s.people, key, () => s.people.get(key) as Person) as { group: string }).group = into.key;
+  for (const key of moving) (tx.draft(s.people, key, () => s.people.get(key) as Person, copyPerson) as { group: string }).group = into.key;
   // Only b learns its relation: `relation` is what b is to a.
-  const linked = tx.draft(s.people, b, () => s.people.get(b) as Person) as { link: Person['link'] };
+  const linked = tx.draft(s.people, b, () => s.people.get(b) as Person, copyPerson) as { link: Person['link'] };
   if (linked.link === null) linked.link = { to: a, relation };
   s.members.set(tx, into.key, [...(s.members.get(into.key) ?? [into.key]), ...moving]);
   if (s.members.get(from.key) !== undefined) s.members.delete(tx, from.key);
@@ -390,7 +390,7 @@ export function split(c: IdentityCtx, person: string, registration: { readonly e
     }
     const name = cleanName(registration.name ?? undefined);
     s.people.set(tx, key, { key, group: key, link: null, names: name ?? null, phones: compactPhones(key, moved), masks: null, company: null, contact: null, need: null, since: registration.at });
-    const kept = tx.draft(s.people, person, () => old) as { phones: Person['phones'] };
+    const kept = tx.draft(s.people, person, () => old, copyPerson) as { phones: Person['phones'] };
     kept.phones = compactPhones(person, phonesOf(old).filter((x) => x.event !== key));
     if (name !== undefined) s.byName.set(tx, name, push(s.byName.get(name), key));
   }

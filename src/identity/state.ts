@@ -69,6 +69,15 @@ export interface PersonPhone {
 }
 
 /**
+ * A person's copy to change. Field by field on purpose: V8 copies a spread of
+ * a record that is itself a copy on its slow path, about ten times slower.
+ * @internal
+ */
+export function copyPerson(p: Person): { -readonly [K in keyof Person]: Person[K] } {
+  return { key: p.key, group: p.group, link: p.link, names: p.names, phones: p.phones, masks: p.masks, company: p.company, contact: p.contact, need: p.need, since: p.since };
+}
+
+/**
  * A person's names, first first: {@link Person.names} as a list.
  *
  * @param p - the person (or anything with its `names`)

@@ -11,7 +11,7 @@ import type { RuleId } from '../kernel/rules.js';
 import { windowEnd } from '../kernel/time.js';
 import type { Channel, OwnerStatus, OwnershipDecision } from './decisions.js';
 import type { OwnershipRules } from './policy.js';
-import { isProtected, newFile, type ClientFile, type FileDraft, type OwnershipState } from './state.js';
+import { copyFile, isProtected, newFile, type ClientFile, type FileDraft, type OwnershipState } from './state.js';
 
 /** The ownership family's context. @internal */
 export type OwnCtx = Ctx<OwnershipRules, OwnershipState>;
@@ -23,7 +23,7 @@ export function fileOf(c: OwnCtx, key: string): ClientFile | undefined {
 
 /** The current event's draft of a client's file (a new file when none is on record). @internal */
 export function draftFile(c: OwnCtx, key: string): FileDraft {
-  return c.tx.draft(c.s.files, key, () => newFile(key, c.tx.at)) as FileDraft;
+  return c.tx.draft(c.s.files, key, () => newFile(key, c.tx.at), copyFile) as FileDraft;
 }
 
 /** Makes `owner` the file's owner, noting the client in the owner's list. @internal */

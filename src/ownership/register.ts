@@ -12,7 +12,7 @@ import { minutesOf } from '../kernel/time.js';
 import type { ClientRef } from '../events/common.js';
 import type { Channel, ClaimDecision, CollisionDecision, FollowUpDecision, RegistrationDecision } from './decisions.js';
 import { draftFile, grant, ownershipDecision, protectionEnd, renew, settle, type OwnCtx } from './file.js';
-import { isProtected, type ClientFile, type FileDraft, type Registration } from './state.js';
+import { isProtected, registrationWith, type ClientFile, type FileDraft, type Registration } from './state.js';
 
 
 /** What the registration checks read of a normalized phone (the identity family's `Phone` fits it). @internal */
@@ -146,7 +146,7 @@ function addRegistration(f: FileDraft, r: Registration): Registration {
     return r;
   }
   const q = list[i] as Registration;
-  const merged: Registration = { ...q, lastAt: r.lastAt, lastDay: r.lastDay };
+  const merged = registrationWith(q, { at: q.at, day: q.day, lastAt: r.lastAt, lastDay: r.lastDay });
   const next = list.slice();
   next[i] = merged;
   f.registrations = next;
@@ -344,7 +344,7 @@ export function updateClaim(c: OwnCtx, f: FileDraft, staff: string): boolean {
   const old = f.registrations[index] as Registration;
   const day = bookDay(c, tx.at);
   const next = f.registrations.slice();
-  next[index] = { ...old, at: tx.at, day, lastAt: tx.at, lastDay: day };
+  next[index] = registrationWith(old, { at: tx.at, day, lastAt: tx.at, lastDay: day });
   f.registrations = next;
   claimDecision(c, f.key, staff, 'updated', UPDATE, [old.event], 'updated', { staff, since: tx.at });
   if (f.owner === staff && f.basis.evidence.includes(old.event)) {

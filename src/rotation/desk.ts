@@ -10,7 +10,7 @@ import type { RuleId } from '../kernel/rules.js';
 import { minutesOf } from '../kernel/time.js';
 import type { Skip, SkipReason } from './decisions.js';
 import type { RotationPolicy } from './policy.js';
-import type { DutyDay, FairnessDay, QueueHead, RotationState, Seat } from './state.js';
+import { copyDay, copySeat, seatWith, type DutyDay, type FairnessDay, type QueueHead, type RotationState, type Seat } from './state.js';
 
 /** The rotation family's context. @internal */
 export type RotCtx = Ctx<RotationPolicy, RotationState>;
@@ -126,7 +126,7 @@ export class Desk {
   private startDay(seat: Seat, restart: boolean, previous: number): void {
     const expire = this.p.makeUps.expireAtDayEnd && seat.owed > 0;
     if (expire) this.tally(seat.id, 'expired', seat.owed, previous);
-    if (expire || (restart && seat.early > 0)) this.put({ ...seat, owed: expire ? 0 : seat.owed, early: restart ? 0 : seat.early });
+    if (expire || (restart && seat.early > 0)) this.put(seatWith(seat, { owed: expire ? 0 : seat.owed, early: restart ? 0 : seat.early }));
   }
 
   /** The seat of anyone the queue knows. */
@@ -256,7 +256,7 @@ export class Desk {
       const e = list[i] as FairnessDay;
       if (e.staff !== staff || e.day !== day) continue;
       if (tx.isDraft(e)) return e as Draft<FairnessDay>;
-      const copy = tx.own({ ...e });
+      const copy = tx.own(copyDay(e));
       tx.setSlot(list, i, copy);
       return copy;
     }
@@ -281,7 +281,11 @@ export class Desk {
     if (id === null || this.p.receptionMinutes === 0) return;
     const seat = this.seat(id);
     if (seat === undefined) return;
-    this.put({ ...seat, busyUntil: this.at + this.p.receptionMinutes * 60_000, busyWith: visit, busyWithOwn: own });
+    const next = copySeat(seat);
+    next.busyUntil = this.at + this.p.receptionMinutes * 60_000;
+    next.busyWith = visit;
+    next.busyWithOwn = own;
+    this.put(next);
   }
 
   /** Applies a walk-in or call plan: its seats, its cursor, its skips and the make-up it used. */
@@ -314,7 +318,7 @@ export class Desk {
     const early = planned ? turns - 1 : turns;
     if (early > 0) {
       const seat = this.seat(receiver);
-      if (seat !== undefined) this.put({ ...seat, early: seat.early + early });
+      if (seat !== undefined) this.put(seatWith(seat, { early: seat.early + early }));
     }
     this.tally(receiver, 'turns', turns);
     return planned;
@@ -371,7 +375,7 @@ function skipOf(desk: Desk, seat: Seat, standing: number): { skip: PlannedSkip; 
   const owe = mode === 'perTurn' || (mode === 'once' && seat.owedFor !== key);
   return {
     skip: { staff: seat.id, reason, makeUp: owe, until, outcome: owe ? 'owed' : mode === 'none' ? 'lost' : 'alreadyOwed', rules: cited },
-    seat: owe ? { ...seat, owed: seat.owed + 1, owedFor: key } : seat,
+    seat: owe ? seatWith(seat, { owed: seat.owed + 1, owedFor: key }) : seat,
   };
 }
 
@@ -444,7 +448,7 @@ export function plan(desk: Desk): Plan {
       const seat = ring[(cursor + i) % n] as Seat;
       if (seat.owed > 0 && desk.standing(seat) === FREE) {
         const seats = new Changes();
-        seats.put({ ...seat, owed: seat.owed - 1 });
+        seats.put(seatWith(seat, { owed: seat.owed - 1 }));
         return { receiver: seat.id, makeUp: true, skipped: [], cursor, seats, why: 'makeUpFirst', states: null, rules: makeUpRule(seat) };
       }
     }
@@ -474,20 +478,20 @@ export function plan(desk: Desk): Plan {
       continue;
     }
     if (seat.early > 0) {
-      (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put({ ...seat, early: seat.early - 1 });
+      (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put(seatWith(seat, { early: seat.early - 1 }));
       if (!passedAlready(skipped, seat.id)) skipped.push({ staff: seat.id, reason: 'turnTakenEarly', makeUp: false, until: null, outcome: null, rules: ORDER });
       continue;
     }
     const half = desk.halfTurns(seat);
     if (half && seat.halfSkipNext) {
-      (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put({ ...seat, halfSkipNext: false });
+      (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put(seatWith(seat, { halfSkipNext: false }));
       if (!passedAlready(skipped, seat.id)) skipped.push({ staff: seat.id, reason: 'penalty', makeUp: false, until: seat.halfUntil, outcome: null, rules: HALF });
       continue;
     }
-    const taken = half ? { ...seat, halfSkipNext: true } : seat;
+    const taken = half ? seatWith(seat, { halfSkipNext: true }) : seat;
     const cited = half ? ORDER_HALF : ORDER;
     if (!desk.p.makeUps.first && taken.owed > 0) {
-      (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put({ ...taken, owed: taken.owed - 1 });
+      (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put(seatWith(taken, { owed: taken.owed - 1 }));
       return { receiver: seat.id, makeUp: true, skipped, cursor: k, seats, why: 'makeUpAtTurn', states: null, rules: joinRules(cited, makeUpRule(seat)) };
     }
     if (taken !== seat) (seats === NONE_CHANGED ? (seats = new Changes()) : seats).put(taken);

@@ -9,7 +9,7 @@ import type { Appointment } from '../events/schema.js';
 import type { QueueDecision, ReceptionDecision, Skip } from './decisions.js';
 import { BUSY, Desk, FREE, plan, planCall, type Plan, type RotCtx } from './desk.js';
 import type { Absence, AppointmentPolicy } from './policy.js';
-import { plainSeat, type CountedVisit, type HandBack, type Seat } from './state.js';
+import { plainSeat, seatWith, type CountedVisit, type HandBack, type Seat } from './state.js';
 
 /** What a reception needs to know. @internal */
 export interface Arrival {
@@ -344,7 +344,7 @@ export function settleHandBacks(desk: Desk): void {
       left.push(h);
       continue;
     }
-    desk.put({ ...helper, busyUntil: 0, busyWith: null, busyWithOwn: 'no' });
+    desk.put(seatWith(helper, { busyUntil: 0, busyWith: null, busyWithOwn: 'no' }));
     desk.busy(to, h.visit, to === h.owner ? 'own' : 'no');
     emitQueue(desk, [h.helper, to], 'handedBack', null, TEAM, [h.visit], { owner: h.owner, team: h.team, client: h.client, from: h.helper, to });
   }
@@ -412,7 +412,7 @@ export function penalize(c: RotCtx, e: { readonly staff: string; readonly penalt
   const days = e.days ?? desk.p.penaltyDays;
   const until = days === 0 ? 0 : c.cal.startOf(desk.day + days);
   const seat = desk.seat(e.staff) ?? plainSeat(e.staff, 'sales', 'onDuty', null, 0);
-  desk.put(e.penalty === 'halfTurns' ? { ...seat, halfUntil: until, halfSkipNext: until > 0 } : { ...seat, noCallsUntil: until });
+  desk.put(e.penalty === 'halfTurns' ? seatWith(seat, { halfUntil: until, halfSkipNext: until > 0 }) : seatWith(seat, { noCallsUntil: until }));
   emitQueue(desk, [e.staff], days === 0 ? 'penaltyLifted' : 'penalty', days === 0 ? null : until, PENALTY_RULES[e.penalty], [], { penalty: e.penalty, days });
   desk.close();
 }
@@ -442,7 +442,7 @@ export function derivePenalty(c: RotCtx, d: Derived): void {
   const half = d.penalty === 'halfTurns';
   const current = half ? seat.halfUntil : seat.noCallsUntil;
   if (current < d.until) {
-    desk.put(half ? { ...seat, halfUntil: d.until, halfSkipNext: seat.halfUntil > desk.at ? seat.halfSkipNext : true } : { ...seat, noCallsUntil: d.until });
+    desk.put(half ? seatWith(seat, { halfUntil: d.until, halfSkipNext: seat.halfUntil > desk.at ? seat.halfSkipNext : true }) : seatWith(seat, { noCallsUntil: d.until }));
   }
   const days = Math.round((d.until - d.from) / 86_400_000);
   emitQueue(desk, [d.staff], 'penalty', Math.max(current, d.until), joinRules(PENALTY_RULES[d.penalty], d.rules), [], { ...d.args, penalty: d.penalty, days, derived: true });
@@ -487,7 +487,7 @@ export function returnTurn(c: RotCtx, client: string, original: string): void {
     c.s.turnsToday.set(c.tx, list.filter((_, i) => i !== at));
     // Handed over: the receiver is free again, and owed the turn.
     const free = seat.busyWith === reception.visit ? { busyUntil: 0, busyWith: null, busyWithOwn: 'no' as const } : {};
-    desk.put({ ...seat, ...free, owed: seat.owed + 1, owedFor: `returned:${reception.visit}` });
+    desk.put(seatWith(seat, { ...free, owed: seat.owed + 1, owedFor: `returned:${reception.visit}` }));
     desk.tally(reception.staff, 'owed');
     emitQueue(desk, [reception.staff], 'turnReturned', null, RETURNED, [reception.visit], { original, visit: reception.visit });
   }
@@ -506,7 +506,7 @@ export function endReception(c: RotCtx, e: { readonly staff: string; readonly vi
   const desk = new Desk(c);
   const seat = desk.seat(e.staff);
   const ends = seat !== undefined && seat.busyUntil > c.tx.at && (e.visit === undefined || e.visit === seat.busyWith);
-  if (ends && seat !== undefined) desk.put({ ...seat, busyUntil: 0, busyWith: null, busyWithOwn: 'no' });
+  if (ends && seat !== undefined) desk.put(seatWith(seat, { busyUntil: 0, busyWith: null, busyWithOwn: 'no' }));
   emitQueue(desk, [e.staff], 'receptionEnded', null, LONG, ends && seat?.busyWith ? [seat.busyWith] : [], { ended: ends, visit: seat?.busyWith ?? null });
   // Someone free again may take a client back to their team (ROT-TEAM-ASSIST).
   if (c.s.handBacks.value.length > 0) settleHandBacks(desk);
@@ -534,7 +534,7 @@ export function syncStaff(c: RotCtx, m: SeatMember): void {
   const ring = s.ring.value;
   const index = ring.findIndex((x) => x.id === m.id);
   const old = index >= 0 ? (ring[index] as Seat) : s.parked.get(m.id);
-  const seat: Seat = old ? { ...old, role: m.role, status: m.status, team: m.team, since: m.since } : plainSeat(m.id, m.role, m.status, m.team, m.since);
+  const seat: Seat = old ? seatWith(old, { role: m.role, status: m.status, team: m.team, since: m.since }) : plainSeat(m.id, m.role, m.status, m.team, m.since);
   const belongs = m.role === 'sales' && m.status !== 'left';
   if (belongs && index >= 0) {
     const next = ring.slice();

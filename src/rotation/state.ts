@@ -185,6 +185,43 @@ export function initialRotation(): RotationState {
   return { ring: [], parked: emptyMap(), head: { next: 0, nextCall: 0, last: null, day: null, duty: null }, today: [], ledger: emptyMap(), handBacks: NO_HAND_BACKS, turnsToday: NO_VISITS };
 }
 
+type Draft<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A seat's copy to change. Field by field on purpose: V8 copies a spread of a
+ * record that is itself a copy on its slow path, about ten times slower, and a
+ * seat is copied at nearly every reception.
+ * @internal
+ */
+export function copySeat(s: Seat): Draft<Seat> {
+  return {
+    id: s.id,
+    role: s.role,
+    status: s.status,
+    team: s.team,
+    since: s.since,
+    owed: s.owed,
+    owedFor: s.owedFor,
+    early: s.early,
+    busyUntil: s.busyUntil,
+    busyWith: s.busyWith,
+    busyWithOwn: s.busyWithOwn,
+    halfUntil: s.halfUntil,
+    halfSkipNext: s.halfSkipNext,
+    noCallsUntil: s.noCallsUntil,
+  };
+}
+
+/** A seat with some fields changed (a {@link copySeat}). @internal */
+export function seatWith(s: Seat, change: Partial<Seat>): Seat {
+  return Object.assign(copySeat(s), change);
+}
+
+/** A ledger day's copy to change (field by field, as {@link copySeat}). @internal */
+export function copyDay(e: FairnessDay): Draft<FairnessDay> {
+  return { day: e.day, staff: e.staff, turns: e.turns, uncounted: e.uncounted, calls: e.calls, owed: e.owed, granted: e.granted, expired: e.expired, skips: e.skips, callSkips: e.callSkips };
+}
+
 /** A seat with nothing owed, free, unpenalized. @internal */
 export function plainSeat(id: string, role: StaffRole, status: StaffStatus, team: string | null, since: number): Seat {
   return { id, role, status, team, since, owed: 0, owedFor: null, early: 0, busyUntil: 0, busyWith: null, busyWithOwn: 'no', halfUntil: 0, halfSkipNext: false, noCallsUntil: 0 };
