@@ -9,7 +9,7 @@
  * @internal
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, startOfDay } from 'date-fns';
+import { startOfDay } from 'date-fns';
 
 const DAY = 86_400_000;
 
@@ -55,15 +55,42 @@ function formatOffset(offsetMs: number): string {
 function createCalendar(zone: string): Calendar {
   const byDay = new Map<number, DayRange>();
   let guessOffset = offsetAt(0, zone);
+  let lastMs = Number.NaN;
+  let lastOffset = 0;
+
+  function offsetNear(ms: number): number {
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastOffset = offsetAt(ms, zone);
+    }
+    return lastOffset;
+  }
 
   function rangeOfDay(day: number): DayRange {
     const cached = byDay.get(day);
     if (cached) return cached;
+    // Most days keep the offset of the days around them: midnight is then plain arithmetic. The offset
+    // at its first and last instant and at the next day's first confirms it (a clock set back at
+    // midnight makes a longer day), at half the cost of building local dates: the next day's first
+    // instant is the following day's check, so days in a row cost two look-ups each.
+    const start = day * DAY - guessOffset;
+    if (offsetNear(start) === guessOffset && offsetNear(start + DAY - 1) === guessOffset && offsetNear(start + DAY) === guessOffset) {
+      const range: DayRange = { day, start, end: start + DAY, offsetStart: guessOffset, offsetEnd: guessOffset };
+      byDay.set(day, range);
+      return range;
+    }
+    return exactRange(day);
+  }
+
+  function exactRange(day: number): DayRange {
     const utc = new Date(day * DAY);
-    const local = new TZDate(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), zone);
-    const first = startOfDay(local);
-    const start = first.getTime();
-    const end = addDays(first, 1).getTime();
+    const y = utc.getUTCFullYear();
+    const m = utc.getUTCMonth();
+    const d = utc.getUTCDate();
+    const start = startOfDay(new TZDate(y, m, d, zone)).getTime();
+    // The next day's first instant, not this one's plus a day: where clocks skip midnight the day
+    // starts at 01:00, and a day added to that would reach into the next day's first hour.
+    const end = startOfDay(new TZDate(y, m, d + 1, zone)).getTime();
     const range: DayRange = {
       day,
       start,

@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { startOfDay } from 'date-fns';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { calendarOf, isTimeZone, windowEnd } from '../../src/kernel/time.js';
@@ -46,4 +47,37 @@ describe('calendar days in the office zone (cached boundaries)', () => {
       expect(Date.parse(cal.localIso(ms))).toBe(ms);
     },
   );
+
+  // Days whose offset matches their neighbours' are found by arithmetic; these zones set their clocks at
+  // midnight (Santiago, Asunción and Beirut back to 23:00, Havana on to 01:00), by half an hour (Lord Howe),
+  // or skipped a whole day (Apia, 30 December 2011).
+  it.each([
+    ['America/Santiago', 2016],
+    ['America/Asuncion', 2016],
+    ['Asia/Beirut', 2016],
+    ['America/Havana', 2016],
+    ['Australia/Lord_Howe', 2016],
+    ['Pacific/Apia', 2009],
+    ['America/New_York', 2024],
+  ] as const)('in %s every day from %i on starts at local midnight and lasts until the next, walked forward and back', (zone, year) => {
+    // A day runs from its local midnight (or the first instant after it, where clocks skip midnight) to the next day's.
+    const midnight = (day: number): number => {
+      const utc = new Date(day * 86_400_000);
+      return startOfDay(new TZDate(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), zone)).getTime();
+    };
+    const ref = (day: number): [number, number] => [midnight(day), midnight(day + 1)];
+    const from = Math.floor(Date.UTC(year, 0, 1) / 86_400_000);
+    const days = Array.from({ length: 4 * 366 }, (_, i) => from + i);
+    for (const order of [days, [...days].reverse()]) {
+      // A fresh calendar each walk (calendarOf shares one per zone), through the replay's path: dayOf on an instant.
+      const cal = calendarOf(zone);
+      for (const day of order) {
+        const [start, end] = ref(day);
+        if (start >= end) continue;
+        expect(cal.dayOf(start)).toBe(day);
+        expect(cal.dayOf(end - 1)).toBe(day);
+        expect(cal.startOf(day)).toBe(start);
+      }
+    }
+  });
 });
