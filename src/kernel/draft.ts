@@ -133,12 +133,7 @@ export class TMap<V> {
       let size = 0;
       for (const v of over.values()) if (v !== GONE) size++;
       map = pendingMap<V>(over, size, GONE);
-      this.under = map;
-      this.over = null;
-      return map;
-    }
-    const edit = beginEdit();
-    if (over.size >= BULK && over.size >= map.size) {
+    } else if (over.size >= BULK && over.size >= map.size) {
       // Most of the map was written (a replay): build it whole, each node once.
       const keys: string[] = [];
       const vals: V[] = [];
@@ -148,11 +143,12 @@ export class TMap<V> {
       };
       for (const [k, v] of anyOrder(map)) if (!over.has(k)) keep(k, v);
       for (const [k, v] of over) if (v !== GONE) keep(k, v);
-      map = build(keys, vals, edit);
+      map = build(keys, vals);
     } else {
+      const edit = beginEdit();
       for (const [k, v] of over) map = v === GONE ? remove(map, k, edit) : set(map, k, v, edit);
+      endEdit(edit);
     }
-    endEdit(edit);
     this.under = map;
     this.over = null;
     return map;

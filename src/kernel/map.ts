@@ -190,8 +190,7 @@ function flatten<V>(map: PMap<V>): Node<V> | null {
   if (builtFor.has(map)) return builtFor.get(map) as Node<V> | null;
   const keys: string[] = [];
   const vals: unknown[] = [];
-  for (const [k, v] of map.pending ?? []) {
-    if (v === map.tomb) continue;
+  for (const [k, v] of anyOrder(map)) {
     keys.push(k);
     vals.push(v);
   }

@@ -29,6 +29,19 @@ function run(ops: { kind: 'set' | 'remove'; key: string; value?: number }[], tra
   return { map, model, history };
 }
 
+/** The operations on a transient map and on its model. */
+function write(t: TMap<number>, tx: Tx, model: Map<string, number>, ops: readonly { kind: 'set' | 'remove'; key: string; value?: number }[]): void {
+  for (const o of ops) {
+    if (o.kind === 'set') {
+      t.set(tx, o.key, o.value ?? 0);
+      model.set(o.key, o.value ?? 0);
+    } else {
+      t.delete(tx, o.key);
+      model.delete(o.key);
+    }
+  }
+}
+
 describe('PMap, the persistent map under the state', () => {
   test.prop([fc.array(op, { maxLength: 200 })])('agrees with a Map after any sequence of sets and removes', (ops) => {
     const { map, model } = run(ops, false);
@@ -84,15 +97,7 @@ describe('PMap, the persistent map under the state', () => {
     const t = new TMap<number>(emptyMap());
     const handedOut: [PMap<number>, [string, number][]][] = [];
     for (const ops of [first, second]) {
-      for (const o of ops) {
-        if (o.kind === 'set') {
-          t.set(tx, o.key, o.value ?? 0);
-          model.set(o.key, o.value ?? 0);
-        } else {
-          t.delete(tx, o.key);
-          model.delete(o.key);
-        }
-      }
+      write(t, tx, model, ops);
       const map = t.persist();
       handedOut.push([map, [...entries(map)]]);
       expect(map.size).toBe(model.size);
@@ -108,15 +113,7 @@ describe('PMap, the persistent map under the state', () => {
       const model = new Map<string, number>();
       const tx = new Tx();
       const t = new TMap<number>(emptyMap());
-      for (const o of ops) {
-        if (o.kind === 'set') {
-          t.set(tx, o.key, o.value ?? 0);
-          model.set(o.key, o.value ?? 0);
-        } else {
-          t.delete(tx, o.key);
-          model.delete(o.key);
-        }
-      }
+      write(t, tx, model, ops);
       const map = t.persist();
       if (frozen) Object.freeze(map);
       // Reads, size and sorted order need no trie: the removed keys read as absent.
