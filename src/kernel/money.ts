@@ -27,9 +27,21 @@ export const MAX_FRACTION_DIGITS = 10;
  */
 export const DECIMAL_PATTERN = /^-?(0|[1-9]\d{0,14})(\.\d{1,10})?$/;
 
-/** Parses a decimal string already validated by {@link DECIMAL_PATTERN}. */
+// Ledgers parse the same few strings ('0.00', a deal's amount, a weight) again and again; an amount is
+// immutable, so one parse can serve them all. Bounded: cleared whole when full.
+const parsed = new Map<string, Amount>();
+const PARSED_MAX = 4096;
+
+/** Parses a decimal string already validated by {@link DECIMAL_PATTERN} (the same string gives the same immutable amount). */
 export function money(value: string | number): Amount {
-  return new Money(value);
+  if (typeof value !== 'string') return new Money(value);
+  let amount = parsed.get(value);
+  if (amount === undefined) {
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    amount = new Money(value);
+    parsed.set(value, amount);
+  }
+  return amount;
 }
 
 /** Formats an amount with exactly two decimals (cents), never "-0.00". */
