@@ -327,7 +327,9 @@ const UPDATE_GRANT = rules('CLM-UPDATE', 'OWN-FIRST');
 export function claimDecision(c: OwnCtx, client: string | undefined, staff: string, outcome: ClaimDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], why: string, args?: Args): void {
   const { tx } = c;
   if (!tx.record) return;
-  const d: ClaimDecision = { kind: 'claim', event: tx.id, at: tx.at, rules: cited, evidence, why, args, ...(client === undefined ? {} : { client }), staff, outcome };
+  // client is removed when absent rather than spread in: see emitReception.
+  const d: ClaimDecision = { kind: 'claim', event: tx.id, at: tx.at, rules: cited, evidence, why, args, client: client as string, staff, outcome };
+  if (client === undefined) delete d.client;
   tx.emit(d);
 }
 
