@@ -1,7 +1,7 @@
 import { expectUnchanged } from '../support/fold.js';
 import { describe, expect, it } from 'vitest';
 import { createOffice, fairnessLedger, nextReceiver, parseEvent, presetPolicy, toSnapshot, type ClientRef, type DecisionOf, type PolicyInput, type Step } from '../../src/index.js';
-import { describeReason } from '../../src/index.js';
+import { describeReason, receptionDecisionSchema } from '../../src/index.js';
 import { event, find, given, staff, status, t, visit, wang, zhang, type Given } from '../support/dsl.js';
 
 // Two teams of two; the order is the join order S01, S02, S03, S04.
@@ -479,12 +479,26 @@ describe('ROT-DEPOSIT-ONLY: a visit only to pay a deposit or sign is assistance,
   });
 });
 
+// The order decisions are written in (reports and JSON output show them so).
+const RECEPTION_KEYS = ['kind', 'event', 'at', 'rules', 'evidence', 'why', 'args', 'channel', 'client', 'receiver', 'counted', 'turns', 'makeUp', 'skipped'];
+
 describe('ID-NONCLIENT: a non-client uses no turn', () => {
   it('given someone asking the way, then no turn is used', () => {
     const g = given(team, quick);
     const d = reception(g.when(visit('11-01 10:00', undefined, { nonClient: 'askingWay', receiver: 'S02' })));
     expect(d).toMatchObject({ receiver: 'S02', counted: false, turns: 0 });
+    // No client: the key is absent, not undefined, and the others keep their order.
+    expect('client' in d).toBe(false);
+    expect(Object.keys(d)).toEqual(RECEPTION_KEYS.filter((k) => k !== 'client'));
     expect(walkIns(g, '11-01 10:10')).toEqual(['S01']);
+  });
+
+  it('given a client, then the reception names them, its keys in the same order', () => {
+    const g = given(team, quick);
+    const d = reception(g.when(visit('11-01 10:00', zhang)));
+    expect(d.client).toBe(d.event); // a new client is keyed by the event that entered them
+    expect(Object.keys(d)).toEqual(RECEPTION_KEYS);
+    expect(receptionDecisionSchema.safeParse(d).success).toBe(true);
   });
 });
 
