@@ -14,6 +14,7 @@ import { money } from '../kernel/money.js';
 import type { DealsPolicy, SplitsPolicy } from './policy.js';
 import { normalizeShares, type Share } from './split.js';
 import type { MarketingEvent, Recognition } from './state.js';
+import { append } from '../kernel/list.js';
 
 /**
  * A deal's split: credit shares, commission shares (null while a negotiated
@@ -123,14 +124,14 @@ const LATER = rules('DEAL-LATER-DESIGNATION');
 
 /** DEAL-EVENT: a deal closed during a marketing event (004b §3, 003 3(13)). */
 function eventCase(m: NonNullable<SplitsPolicy['marketingEvent']>, ev: MarketingEvent, known: Circumstances, closer: string, holder: string | null, evidence: readonly string[], cal: Calendar, at: number): Allocation {
-  const cited = [...evidence, ev.event];
+  const cited = append(evidence, ev.event);
   const name = ev.name;
   if (m.byManager) return { credit: all(closer), commission: null, rules: EVENT, evidence: cited, why: 'eventManager', args: { closer, event: name, negotiated: true } };
   if (holder === null || holder === closer) return whole(closer, EVENT, cited, 'eventOwn', { closer, event: name });
   const r = known.recognition;
   // 活动当天查明: identified during the event, or on the deal's day.
   const identified = r !== null && ((r.at >= ev.from && r.at <= ev.to) || cal.dayOf(r.at) === cal.dayOf(at));
-  if (identified && m.identified !== null) return byCase([['closer', closer], ['original', holder]], m.identified, EVENT, [...cited, r.event], 'eventIdentified', { closer, holder, event: name });
+  if (identified && m.identified !== null) return byCase([['closer', closer], ['original', holder]], m.identified, EVENT, append(cited, r.event), 'eventIdentified', { closer, holder, event: name });
   return whole(closer, EVENT, cited, 'eventUnclaimed', { closer, holder, event: name });
 }
 
@@ -198,12 +199,12 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
   // 004e §10: the designated server closes a client the owner kept after a complaint.
   const served = o.served;
   if (splits.served !== null && served !== null && holder !== null && holder !== closer && served.staff === closer) {
-    return byCase([['owner', holder], ['server', closer]], splits.served, served.rules, [...evidence, served.event], 'served', { closer, holder });
+    return byCase([['owner', holder], ['server', closer]], splits.served, served.rules, append(evidence, served.event), 'served', { closer, holder });
   }
 
   const other = holder === null ? undefined : o.crossFamily.find((x) => x.staff !== holder);
   if (splits.crossFamily !== null && holder !== null && other !== undefined) {
-    return byCase([['first', holder], ['other', other.staff]], splits.crossFamily, o.crossFamilyRules, [...evidence, other.event], 'crossFamily', { first: holder, other: other.staff });
+    return byCase([['first', holder], ['other', other.staff]], splits.crossFamily, o.crossFamilyRules, append(evidence, other.event), 'crossFamily', { first: holder, other: other.staff });
   }
 
   const inviter = facts.invitedBy;
@@ -222,7 +223,7 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
     if (receiver !== holder) {
       const c = later.archive.commission;
       const args: Args = { receiver, holder, follower: found.follower, closer };
-      return { credit: all(found.follower), commission: c === 'negotiated' ? null : shares([['receiver', receiver], ['original', holder]], c), rules: LATER, evidence: [...evidence, found.event], why: 'archiveMatch', args: c === 'negotiated' ? { ...args, negotiated: true } : args };
+      return { credit: all(found.follower), commission: c === 'negotiated' ? null : shares([['receiver', receiver], ['original', holder]], c), rules: LATER, evidence: append(evidence, found.event), why: 'archiveMatch', args: c === 'negotiated' ? { ...args, negotiated: true } : args };
     }
   }
 
@@ -247,7 +248,7 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
     if (away !== null && own !== null) {
       const cited = away.how === 'unannounced' ? ABSENT_COOPERATION : joinRules(ABSENT, o.namedRules);
       const why = away.how === 'unannounced' ? 'absentUnannounced' : 'absentNamed';
-      return byCase([['owner', holder], ['closer', closer]], own, cited, [...evidence, away.event], why, { closer, holder, status });
+      return byCase([['owner', holder], ['closer', closer]], own, cited, append(evidence, away.event), why, { closer, holder, status });
     }
     if (splits.absentOwner !== null) {
       // 004i: the split holds for a deal the day the closer received the client; on a later day the client was back with the owner.
@@ -258,7 +259,7 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
   // 004e §4: counted from 发现之时, the moment the client was found, to the first reception; no fact, no window.
   const recognition = splits.recognition;
   if (recognition !== null && found !== null) {
-    const cited = [...evidence, found.event];
+    const cited = append(evidence, found.event);
     if (found.during === 'reception') return whole(holder, joinRules(RECOGNITION, o.keepRules), cited, 'recognized', { holder, closer });
     if (found.at < windowEnd(cal, o.holderSince, recognition.withinDays)) {
       return byCase([['original', holder], ['closer', closer]], recognition, RECOGNITION, cited, 'recognitionFound', { holder, closer, days: recognition.withinDays, foundAt: found.at });

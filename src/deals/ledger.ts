@@ -24,6 +24,7 @@ import type { LedgerEntry } from './decisions.js';
 import type { CommissionPolicy, DealsPolicy } from './policy.js';
 import { allocate, toCents, ZERO, type Rounding, type Share } from './split.js';
 import type { Booking, Counted, Deal, DealSplit, DealsState, Part, Tally } from './state.js';
+import { append } from '../kernel/list.js';
 
 /**
  * The deals family's context: the deals section of the version in force
@@ -368,7 +369,7 @@ function syncBonus(s: Session, deal: Deal, shares: readonly Share[] | null, at: 
   const targets = allocate(remaining(deal, money(booking.total), terms.rounding), weights.filter((w) => money(w.weight).gt(0)), terms.remainder);
   const confirmed = policy.to === 'inviter' && policy.confirmedOnly && deal.invite !== null;
   const cited = confirmed ? joinRules(BONUS, deal.invite?.rules ?? []) : BONUS;
-  const parts = settleParts(s, deal, booking, targets, 'bonus', first, cited, confirmed ? [...evidence, deal.invite?.event ?? ''] : evidence);
+  const parts = settleParts(s, deal, booking, targets, 'bonus', first, cited, confirmed ? append(evidence, deal.invite?.event ?? '') : evidence);
   return { ...deal, bonus: { ...booking, parts } };
 }
 

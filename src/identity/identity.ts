@@ -14,6 +14,7 @@ import type { IdentityDecision, Match } from './decisions.js';
 import { maskKeys, normalizePhone, type Phone } from './phone.js';
 import type { IdentityPolicy } from './policy.js';
 import { compactPhones, copyPerson, keysOf, namesOf, phonesOf, withKey, type IdentityReader, type IdentityState, type LinkRelation, type Person } from './state.js';
+import { append, joined } from '../kernel/list.js';
 
 /** The identity family's context. @internal */
 export type IdentityCtx = Ctx<IdentityPolicy, IdentityState>;
@@ -174,7 +175,7 @@ function register(c: IdentityCtx, key: string, old: Person | undefined, ref: Cli
     s.byName.set(tx, name, push(s.byName.get(name), key));
   }
   if (addsPhone && phone?.kind === 'full') {
-    w.phones = compactPhones(key, [...phonesOf(next), { phone: phone.digits, event: tx.id }]);
+    w.phones = compactPhones(key, append(phonesOf(next), { phone: phone.digits, event: tx.id }));
     if (phoneFree || s.byPhone.get(phone.digits) === undefined) s.byPhone.set(tx, phone.digits, key);
     if (phone.mobile) {
       const tail = phone.digits.slice(-4);
@@ -351,7 +352,7 @@ export function link(c: IdentityCtx, a: string, b: string, relation: LinkRelatio
   // Only b learns its relation: `relation` is what b is to a.
   const linked = tx.draft(s.people, b, () => s.people.get(b) as Person, copyPerson) as { link: Person['link'] };
   if (linked.link === null) linked.link = { to: a, relation };
-  s.members.set(tx, into.key, [...(s.members.get(into.key) ?? [into.key]), ...moving]);
+  s.members.set(tx, into.key, joined(s.members.get(into.key) ?? [into.key], moving));
   if (s.members.get(from.key) !== undefined) s.members.delete(tx, from.key);
   note('joined', into.key);
   return { joined: true, into: into.key, from: from.key, family, rules: family ? FAMILY : SAME };

@@ -8,6 +8,7 @@ import type { Chain } from '../kernel/chain.js';
 import { chainSchema, keySchema, mapSchema, msSchema, textSchema, whenValid } from '../kernel/codec.js';
 import { emptyMap, entries as entriesOf, type Lookup, type PMap } from '../kernel/map.js';
 import { relationSchema, type Relation } from '../events/common.js';
+import { append } from '../kernel/list.js';
 
 /**
  * How a person joined their group: what they are to `to`.
@@ -156,7 +157,7 @@ export function keysOf(k: Keys | undefined): readonly string[] {
 export function withKey(k: Keys | undefined, key: string): Keys {
   if (k === undefined) return key;
   if (typeof k === 'string') return k === key ? k : [k, key];
-  return k.includes(key) ? k : [...k, key];
+  return k.includes(key) ? k : append(k, key);
 }
 
 const keysSchema = z.union([keySchema, z.array(keySchema).min(1)]);

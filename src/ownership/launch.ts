@@ -7,6 +7,7 @@ import { keys } from '../kernel/chain.js';
 import { rules } from '../kernel/decision.js';
 import { windowEnd } from '../kernel/time.js';
 import { draftFile, isPreLaunchClaim, ownershipDecision, protectionEnd, type OwnCtx } from './file.js';
+import { append } from '../kernel/list.js';
 
 const PRE_LAUNCH = rules('OWN-VALIDITY');
 
@@ -35,6 +36,6 @@ export function announceSubscription(c: OwnCtx, startsAt: number | null): void {
     if (file === undefined || !isPreLaunchClaim(file, from, startsAt) || file.windowEndsAt === end) continue;
     const f = draftFile(c, key);
     f.windowEndsAt = end;
-    ownershipDecision(c, f, f.owner, protectionEnd(f, c.p), PRE_LAUNCH, [...f.basis.evidence, tx.id], 'preLaunch', { startsAt, days });
+    ownershipDecision(c, f, f.owner, protectionEnd(f, c.p), PRE_LAUNCH, append(f.basis.evidence, tx.id), 'preLaunch', { startsAt, days });
   }
 }

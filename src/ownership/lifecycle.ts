@@ -13,6 +13,7 @@ import type { DealMove } from './facts.js';
 import { dropFile, draftFile, forgetOwner, grant, ownedBy, ownershipDecision, protectionEnd, setOwner, settle, type OwnCtx } from './file.js';
 import { collide } from './register.js';
 import { hasLiveDeal, isProtected, leftByExtra, newFile, type ClientFile, type FileDeal, type FileDraft, type Registration } from './state.js';
+import { append, joined } from '../kernel/list.js';
 
 /** A deal as ownership sees it. @internal */
 export interface DealFact {
@@ -68,7 +69,7 @@ export function reachDeal(c: OwnCtx, client: string, fact: DealFact): void {
   f.deal = deal;
   const from = c.p.ownership.permanentFromStage;
   if (from !== null && f.status === 'protected' && f.owner !== null && stageRank(fact.stage) >= stageRank(from)) {
-    grant(c, f, { staff: f.owner, status: 'permanent', channel: null, at: tx.at, rules: joinRules(PERMANENT, fact.stageRules), evidence: [...f.basis.evidence, tx.id], why: 'permanent', args: { stage: fact.stage } });
+    grant(c, f, { staff: f.owner, status: 'permanent', channel: null, at: tx.at, rules: joinRules(PERMANENT, fact.stageRules), evidence: append(f.basis.evidence, tx.id), why: 'permanent', args: { stage: fact.stage } });
   } else if (f.owner !== null && f.owner !== fact.staff && isProtected(f.status)) {
     if (tx.record) tx.emit({ kind: 'collision', event: tx.id, at: tx.at, rules: EARLIEST, evidence: f.basis.evidence, why: 'closedOthers', client: f.key, owner: f.owner, challenger: fact.staff, outcome: 'ownerKeeps' });
   }
@@ -175,7 +176,7 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
   const dealHolder = deal === x.deal ? x.owner : y.owner;
   const before = { owner: x.owner, status: x.status, basis: x.basis, windowEndsAt: x.windowEndsAt, followUpBy: x.followUpBy, doNotCall: x.doNotCall };
   const other = { owner: y.owner, status: y.status, basis: y.basis, windowEndsAt: y.windowEndsAt, followUpBy: y.followUpBy, doNotCall: y.doNotCall };
-  x.registrations = [...x.registrations, ...y.registrations].sort((p, q) => p.at - q.at);
+  x.registrations = joined(x.registrations, y.registrations).sort((p, q) => p.at - q.at);
   x.deal = deal;
   x.x = {
     ...x.x,
@@ -184,7 +185,7 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
     named: x.x.named ?? y.x.named,
     complaint: x.x.complaint ?? y.x.complaint,
     concealment: x.x.concealment ?? y.x.concealment,
-    crossFamily: [...x.x.crossFamily, ...y.x.crossFamily],
+    crossFamily: joined(x.x.crossFamily, y.x.crossFamily),
     servedBy: x.x.servedBy ?? y.x.servedBy,
     quarrel: x.x.quarrel ?? y.x.quarrel ?? null,
     returned: x.x.returned ?? y.x.returned ?? null,
@@ -200,7 +201,7 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
     x.followUpBy = from.followUpBy;
     x.doNotCall = from.doNotCall;
   };
-  const evidence = [...before.basis.evidence, ...other.basis.evidence];
+  const evidence = joined(before.basis.evidence, other.basis.evidence);
   if (before.owner === null && other.owner !== null) take(other);
   if (before.owner === null || other.owner === null || before.owner === other.owner) {
     ownershipDecision(c, x, before.owner, protectionEnd(x, c.p), join.rules, evidence, 'merged', { from: fromKey });
@@ -233,7 +234,7 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
     x.windowEndsAt = null;
     x.followUpBy = null;
   }
-  if (join.family && loser.owner !== null) x.x = { ...x.x, crossFamily: [...x.x.crossFamily, { staff: loser.owner, event: tx.id }] };
+  if (join.family && loser.owner !== null) x.x = { ...x.x, crossFamily: append(x.x.crossFamily, { staff: loser.owner, event: tx.id }) };
   const args = { from: fromKey, winner: x.owner, closer, afterDays: c.p.collisions.afterDealDays };
   const challenger = thirdCloser ? (before.owner ?? '') : (loser.owner ?? '');
   if (tx.record) tx.emit({ kind: 'collision', event: tx.id, at: tx.at, rules: cited, evidence, why, args, client: x.key, owner: x.owner, challenger, outcome: winner === before && !thirdCloser ? 'ownerKeeps' : 'challengerWins' });

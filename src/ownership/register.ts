@@ -13,6 +13,7 @@ import type { ClientRef } from '../events/common.js';
 import type { Channel, ClaimDecision, CollisionDecision, FollowUpDecision, RegistrationDecision } from './decisions.js';
 import { draftFile, grant, ownershipDecision, protectionEnd, renew, settle, type OwnCtx } from './file.js';
 import { isProtected, registrationWith, type ClientFile, type FileDraft, type Registration } from './state.js';
+import { append } from '../kernel/list.js';
 
 
 /** What the registration checks read of a normalized phone (the identity family's `Phone` fits it). @internal */
@@ -142,7 +143,7 @@ function addRegistration(f: FileDraft, r: Registration): Registration {
     if (q.staff === r.staff && q.channel === r.channel && q.valid === r.valid && q.person === r.person && q.name === r.name && q.company === r.company) i = k;
   }
   if (i < 0) {
-    f.registrations = [...list, r];
+    f.registrations = append(list, r);
     return r;
   }
   const q = list[i] as Registration;

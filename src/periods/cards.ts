@@ -8,6 +8,7 @@ import type { Ctx } from '../kernel/context.js';
 import type { StaffRole, StaffStatus } from '../events/schema.js';
 import type { PeriodsPolicy } from './policy.js';
 import { C, FIELDS, KINDS, newCard, type Card, type CardDraft, type PeriodsState } from './state.js';
+import { append } from '../kernel/list.js';
 
 /** The periods family's context. @internal */
 export type PeriodsCtx = Ctx<PeriodsPolicy, PeriodsState>;
@@ -71,7 +72,7 @@ export function syncCard(c: PeriodsCtx, m: CardMember): void {
   const old = c.s.cards.get(m.id);
   if (old === undefined) {
     c.s.cards.set(c.tx, m.id, newCard(m.id, m.role, m.status, m.joinedAt));
-    c.s.roster.set(c.tx, [...c.s.roster.value, m.id]);
+    c.s.roster.set(c.tx, append(c.s.roster.value, m.id));
     return;
   }
   if (old.role === m.role && old.status === m.status && (old.onDuty || m.status !== 'onDuty')) return;

@@ -30,6 +30,7 @@ import { countedVisits, type PeriodsCtx } from './cards.js';
 import type { FlagDecision, GradeDecision, KpiDecision, RecycleDecision } from './decisions.js';
 import { postFine, settlePending } from './fines.js';
 import { C, FIELDS, periodKey, type Card, type CardDraft, type Clock, type Flag, type Summary } from './state.js';
+import { append } from '../kernel/list.js';
 
 /**
  * A salesperson's month as the deals family has it (COM-RATE-TIERS): the
@@ -332,7 +333,7 @@ class Closing {
       let streak = 0;
       if (judged && red && green) streak = card.streak > 0 ? card.streak + 1 : 1;
       else if (judged && !red && !green) streak = card.streak < 0 ? card.streak - 1 : -1;
-      const months = streak === 0 ? [] : Math.sign(streak) === Math.sign(card.streak) ? [...card.streakMonths, label] : [label];
+      const months = streak === 0 ? [] : Math.sign(streak) === Math.sign(card.streak) ? append(card.streakMonths, label) : [label];
       const d = this.draft(staff);
       d.streak = streak;
       d.streakMonths = months;

@@ -16,6 +16,7 @@ import { cardOf, draftCard, type PeriodsCtx } from './cards.js';
 import type { PenaltyDecision, ViolationDecision } from './decisions.js';
 import type { FineSpec } from './policy.js';
 import type { Card, PendingFine } from './state.js';
+import { append } from '../kernel/list.js';
 
 const FINES = rules('PEN-FINES');
 const CANCEL = rules('PEN-FINES', 'PEN-CANCEL');
@@ -170,7 +171,7 @@ export function violate(c: PeriodsCtx, e: EventOf<'recordViolation'>, client: st
   if (pending) {
     const card = draftCard(c, e.staff);
     const p: PendingFine = { event: tx.id, at: tx.at, violation: e.violation, client, month, fixed: cents(known.amount) };
-    card.pending = [...card.pending, p];
+    card.pending = append(card.pending, p);
     return;
   }
   if (fined) postFine(c, { staff: e.staff, client, amount: known.amount, violation: e.violation, cause: spec.cancelsClaim ? CANCEL_RULES : [], evidence: [], args: { how: known.how.join(' + ') } });

@@ -10,7 +10,7 @@ import type { RuleId } from '../kernel/rules.js';
 import { minutesOf } from '../kernel/time.js';
 import type { Skip, SkipReason } from './decisions.js';
 import type { RotationPolicy } from './policy.js';
-import { copyDay, copySeat, seatWith, type DutyDay, type FairnessDay, type QueueHead, type RotationState, type Seat } from './state.js';
+import { copyDay, copySeat, NO_SKIP_COUNTS, seatWith, type DutyDay, type FairnessDay, type QueueHead, type RotationState, type Seat } from './state.js';
 
 /** The rotation family's context. @internal */
 export type RotCtx = Ctx<RotationPolicy, RotationState>;
@@ -69,7 +69,7 @@ function makeUpRule(seat: Seat): readonly RuleId[] {
 }
 
 function emptyEntry(day: number, staff: string): FairnessDay {
-  return { day, staff, turns: 0, uncounted: 0, calls: 0, owed: 0, granted: 0, expired: 0, skips: {}, callSkips: {} };
+  return { day, staff, turns: 0, uncounted: 0, calls: 0, owed: 0, granted: 0, expired: 0, skips: NO_SKIP_COUNTS, callSkips: NO_SKIP_COUNTS };
 }
 
 /** The queue at one instant, for one event. */
@@ -117,7 +117,8 @@ export class Desk {
       for (const id of [...parked.keys()].sort()) this.startDay(parked.get(id) as Seat, restart, previous);
     }
     const today = this.todayDraft ?? this.c.s.today.value;
-    if (today.length > 0) this.c.s.ledger.set(this.c.tx, String(previous), today);
+    // Copied to its exact size: the day's list grew by appends, and the ledger keeps it for good.
+    if (today.length > 0) this.c.s.ledger.set(this.c.tx, String(previous), today.slice());
     this.todayDraft = [];
     this.c.s.today.set(this.c.tx, this.todayDraft);
   }

@@ -10,6 +10,7 @@ import type { QueueDecision, ReceptionDecision, Skip } from './decisions.js';
 import { BUSY, Desk, FREE, plan, planCall, type Plan, type RotCtx } from './desk.js';
 import type { Absence, AppointmentPolicy } from './policy.js';
 import { plainSeat, seatWith, type CountedVisit, type HandBack, type Seat } from './state.js';
+import { append } from '../kernel/list.js';
 
 /** What a reception needs to know. @internal */
 export interface Arrival {
@@ -313,7 +314,7 @@ function open(c: RotCtx): Desk {
 
 function awaitHandBack(desk: Desk, h: HandBack): void {
   const box = desk.c.s.handBacks;
-  box.set(desk.c.tx, [...box.value, h]);
+  box.set(desk.c.tx, append(box.value, h));
 }
 
 /** Who takes a client back: the owner when free, else the first free member of their team in the order. */
@@ -500,7 +501,7 @@ export function returnTurn(c: RotCtx, client: string, original: string): void {
 function noteTurn(desk: Desk, client: string, staff: string): void {
   const { c } = desk;
   const kept = c.s.turnsToday.value.filter((v) => v.day === desk.day);
-  c.s.turnsToday.set(c.tx, [...kept, { day: desk.day, client, staff, visit: c.tx.id }]);
+  c.s.turnsToday.set(c.tx, append(kept, { day: desk.day, client, staff, visit: c.tx.id }));
 }
 
 /** A reception is over: the receiver is free for the queue again (ROT-LONG-RECEPTION). @internal */
@@ -550,7 +551,7 @@ export function syncStaff(c: RotCtx, m: SeatMember): void {
     return;
   }
   if (belongs) {
-    s.ring.set(tx, [...ring, seat]);
+    s.ring.set(tx, append(ring, seat));
     if (old) s.parked.delete(tx, m.id);
     return;
   }

@@ -54,6 +54,13 @@ export interface Seat {
 export type SkipCounts = Readonly<Partial<Record<SkipReason, number>>>;
 
 /**
+ * No skips: one shared, frozen record for the many ledger days without any
+ * (a skip replaces the record, never changes it).
+ * @internal
+ */
+export const NO_SKIP_COUNTS: SkipCounts = Object.freeze({});
+
+/**
  * One person's day in the fairness ledger, as stored.
  *
  * @example
