@@ -173,7 +173,7 @@ const personSchema = z.strictObject({
   contact: textSchema.nullable(),
   need: textSchema.nullable(),
   since: msSchema,
-});
+}).transform(copyPerson);
 
 /**
  * The identity slice in snapshot form, checked and decoded (issue 13):

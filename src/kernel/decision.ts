@@ -85,6 +85,25 @@ export function ruleList(ids: readonly RuleId[]): readonly RuleId[] {
   return list;
 }
 
+// A snapshot names the lists it holds; the table keeps at most this many, so that no snapshot grows it without bound.
+const DECODED_MAX = 10_000;
+
+/**
+ * {@link ruleList} for the rule IDs of a snapshot read back: the shared list,
+ * as the engine made it, while the table is small; a frozen list of its own
+ * once it has many (a hostile snapshot must not grow a process-wide table).
+ *
+ * @param ids - the rule IDs, as the snapshot gives them
+ * @returns a frozen list of the same IDs, duplicates dropped
+ * @example
+ * ```ts
+ * decodedRules(['OWN-FIRST', 'REG-FIRST']) === rules('OWN-FIRST', 'REG-FIRST'); // true
+ * ```
+ */
+export function decodedRules(ids: readonly RuleId[]): readonly RuleId[] {
+  return table.size < DECODED_MAX || table.has(ids.join(' ')) ? ruleList(ids) : Object.freeze([...new Set(ids)]);
+}
+
 /**
  * The shared list of two lists, one after the other.
  *

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Chain } from '../kernel/chain.js';
 import { chainSchema, countSchema, keySchema, mapSchema, msSchema } from '../kernel/codec.js';
 import { emptyMap, type PMap } from '../kernel/map.js';
+import { decodedRules, NO_RULES } from '../kernel/decision.js';
 import { ruleIdSchema, type RuleId } from '../kernel/rules.js';
 import { dealStageSchema, type DealStage } from '../events/common.js';
 import { channelSchema, ownerStatusSchema, type Channel, type OwnerStatus } from './decisions.js';
@@ -205,7 +206,6 @@ export function initialOwnership(): OwnershipState {
   return { files: emptyMap(), byOwner: emptyMap(), launch: null };
 }
 
-const NO_RULES: readonly RuleId[] = Object.freeze([]);
 const NONE: readonly never[] = Object.freeze([]);
 
 /** A file for a client no one owns yet. @internal */
@@ -298,16 +298,18 @@ const registrationSchema = z.strictObject({
   person: keySchema,
   name: keySchema.nullable(),
   company: keySchema.nullable(),
-});
+}).transform((r) => registrationWith(r, r));
 
-const basisSchema = z.strictObject({
-  rules: z.array(ruleIdSchema),
-  evidence: ids,
-  channel: channelSchema.nullable(),
-  at: msSchema,
-  day: z.number().int().nullable(),
-  person: keySchema.nullable(),
-});
+const basisSchema = z
+  .strictObject({
+    rules: z.array(ruleIdSchema),
+    evidence: ids,
+    channel: channelSchema.nullable(),
+    at: msSchema,
+    day: z.number().int().nullable(),
+    person: keySchema.nullable(),
+  })
+  .transform((b): Basis => ({ rules: decodedRules(b.rules), evidence: b.evidence, channel: b.channel, at: b.at, day: b.day, person: b.person }));
 
 const extraSchema = z.union([
   z.strictObject({ $shared: z.literal('noExtra') }).transform(() => NO_EXTRA),
@@ -361,7 +363,7 @@ const fileSchema = z.strictObject({
   registrations: z.array(registrationSchema),
   deal: z.strictObject({ deal: keySchema, staff: keySchema, stage: dealStageSchema, at: msSchema, ...event, refunded: z.boolean() }).nullable(),
   x: extraSchema,
-});
+}).transform(copyFile);
 
 /**
  * The ownership slice in snapshot form, checked and decoded (issue 13).

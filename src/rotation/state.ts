@@ -266,7 +266,12 @@ const fairnessDaySchema = z.strictObject({
   expired: countSchema,
   skips: skipCountsSchema,
   callSkips: skipCountsSchema,
-});
+}).transform((e): FairnessDay => copyDay({ ...e, skips: countsOrNone(e.skips), callSkips: countsOrNone(e.callSkips) }));
+
+// Read back, a day without skips shares the one empty record again, as the replay left it.
+function countsOrNone(counts: SkipCounts): SkipCounts {
+  return Object.keys(counts).length === 0 ? NO_SKIP_COUNTS : counts;
+}
 
 /**
  * The rotation slice in snapshot form, checked and decoded (issue 13): the
