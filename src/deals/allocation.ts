@@ -7,6 +7,7 @@
  * @internal
  */
 import { joinRules, rules, type Args } from '../kernel/decision.js';
+import { append } from '../kernel/list.js';
 import type { RuleId } from '../kernel/rules.js';
 import { windowEnd, type Calendar } from '../kernel/time.js';
 import type { StaffRole, StaffStatus } from '../events/schema.js';
@@ -14,7 +15,6 @@ import { money } from '../kernel/money.js';
 import type { DealsPolicy, SplitsPolicy } from './policy.js';
 import { normalizeShares, type Share } from './split.js';
 import type { MarketingEvent, Recognition } from './state.js';
-import { append } from '../kernel/list.js';
 
 /**
  * A deal's split: credit shares, commission shares (null while a negotiated

@@ -16,6 +16,7 @@
 import type { Ctx } from '../kernel/context.js';
 import { joinRules, rules, type Args } from '../kernel/decision.js';
 import { stampVersion } from '../kernel/draft.js';
+import { append } from '../kernel/list.js';
 import { cents, money, type Amount } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
 import type { Calendar } from '../kernel/time.js';
@@ -24,7 +25,6 @@ import type { LedgerEntry } from './decisions.js';
 import type { CommissionPolicy, DealsPolicy } from './policy.js';
 import { allocate, toCents, ZERO, type Rounding, type Share } from './split.js';
 import type { Booking, Counted, Deal, DealSplit, DealsState, Part, Tally } from './state.js';
-import { append } from '../kernel/list.js';
 
 /**
  * The deals family's context: the deals section of the version in force

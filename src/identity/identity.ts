@@ -8,13 +8,13 @@ import { keys as chainKeys, push } from '../kernel/chain.js';
 import type { Ctx } from '../kernel/context.js';
 import { rules, joinRules, type Args } from '../kernel/decision.js';
 import type { Issue } from '../kernel/issues.js';
+import { append, joined } from '../kernel/list.js';
 import type { RuleId } from '../kernel/rules.js';
 import type { ClientRef } from '../events/common.js';
 import type { IdentityDecision, Match } from './decisions.js';
 import { maskKeys, normalizePhone, type Phone } from './phone.js';
 import type { IdentityPolicy } from './policy.js';
 import { compactPhones, copyPerson, keysOf, namesOf, phonesOf, withKey, type IdentityReader, type IdentityState, type LinkRelation, type Person } from './state.js';
-import { append, joined } from '../kernel/list.js';
 
 /** The identity family's context. @internal */
 export type IdentityCtx = Ctx<IdentityPolicy, IdentityState>;

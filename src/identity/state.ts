@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import type { Chain } from '../kernel/chain.js';
 import { chainSchema, keySchema, mapSchema, msSchema, textSchema, whenValid } from '../kernel/codec.js';
+import { append } from '../kernel/list.js';
 import { emptyMap, entries as entriesOf, type Lookup, type PMap } from '../kernel/map.js';
 import { relationSchema, type Relation } from '../events/common.js';
-import { append } from '../kernel/list.js';
 
 /**
  * How a person joined their group: what they are to `to`.

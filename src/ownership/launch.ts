@@ -5,9 +5,9 @@
  */
 import { keys } from '../kernel/chain.js';
 import { rules } from '../kernel/decision.js';
+import { append } from '../kernel/list.js';
 import { windowEnd } from '../kernel/time.js';
 import { draftFile, isPreLaunchClaim, ownershipDecision, protectionEnd, type OwnCtx } from './file.js';
-import { append } from '../kernel/list.js';
 
 const PRE_LAUNCH = rules('OWN-VALIDITY');
 

@@ -6,6 +6,7 @@
  */
 import { joinRules, rules } from '../kernel/decision.js';
 import type { Issue } from '../kernel/issues.js';
+import { append, joined } from '../kernel/list.js';
 import type { RuleId } from '../kernel/rules.js';
 import { stageRank, type DealStage } from '../events/common.js';
 import { afterDealMove, afterDealWinner } from './disputes.js';
@@ -13,7 +14,6 @@ import type { DealMove } from './facts.js';
 import { dropFile, draftFile, forgetOwner, grant, ownedBy, ownershipDecision, protectionEnd, setOwner, settle, type OwnCtx } from './file.js';
 import { collide } from './register.js';
 import { hasLiveDeal, isProtected, leftByExtra, newFile, type ClientFile, type FileDeal, type FileDraft, type Registration } from './state.js';
-import { append, joined } from '../kernel/list.js';
 
 /** A deal as ownership sees it. @internal */
 export interface DealFact {

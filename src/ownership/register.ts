@@ -7,13 +7,13 @@
  * (OWN-FOLLOWUP).
  */
 import { joinRules, rules, type Args } from '../kernel/decision.js';
+import { append } from '../kernel/list.js';
 import type { RuleId } from '../kernel/rules.js';
 import { minutesOf } from '../kernel/time.js';
 import type { ClientRef } from '../events/common.js';
 import type { Channel, ClaimDecision, CollisionDecision, FollowUpDecision, RegistrationDecision } from './decisions.js';
 import { draftFile, grant, ownershipDecision, protectionEnd, renew, settle, type OwnCtx } from './file.js';
 import { isProtected, registrationWith, type ClientFile, type FileDraft, type Registration } from './state.js';
-import { append } from '../kernel/list.js';
 
 
 /** What the registration checks read of a normalized phone (the identity family's `Phone` fits it). @internal */

@@ -5,10 +5,10 @@
  * @internal
  */
 import type { Ctx } from '../kernel/context.js';
+import { append } from '../kernel/list.js';
 import type { StaffRole, StaffStatus } from '../events/schema.js';
 import type { PeriodsPolicy } from './policy.js';
 import { C, FIELDS, KINDS, newCard, type Card, type CardDraft, type PeriodsState } from './state.js';
-import { append } from '../kernel/list.js';
 
 /** The periods family's context. @internal */
 export type PeriodsCtx = Ctx<PeriodsPolicy, PeriodsState>;

@@ -23,6 +23,7 @@
  * @internal
  */
 import { NO_EVIDENCE, rules, type Args } from '../kernel/decision.js';
+import { append } from '../kernel/list.js';
 import { money, Money, type Amount } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
 import { indexOf, labelOf, monthLabel, monthOfLabel, monthsOf, monthStartDay, periodKinds, spanOf, startDayOf, type Grouping, type PeriodKind, type Span } from './calendar.js';
@@ -30,7 +31,6 @@ import { countedVisits, type PeriodsCtx } from './cards.js';
 import type { FlagDecision, GradeDecision, KpiDecision, RecycleDecision } from './decisions.js';
 import { postFine, settlePending } from './fines.js';
 import { C, FIELDS, periodKey, type Card, type CardDraft, type Clock, type Flag, type Summary } from './state.js';
-import { append } from '../kernel/list.js';
 
 /**
  * A salesperson's month as the deals family has it (COM-RATE-TIERS): the

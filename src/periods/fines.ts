@@ -8,6 +8,7 @@
  */
 import { joinRules, rules, type Args } from '../kernel/decision.js';
 import type { Issue } from '../kernel/issues.js';
+import { append } from '../kernel/list.js';
 import { cents, money, Money, type Amount } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
 import type { EventOf } from '../events/schema.js';
@@ -16,7 +17,6 @@ import { cardOf, draftCard, type PeriodsCtx } from './cards.js';
 import type { PenaltyDecision, ViolationDecision } from './decisions.js';
 import type { FineSpec } from './policy.js';
 import type { Card, PendingFine } from './state.js';
-import { append } from '../kernel/list.js';
 
 const FINES = rules('PEN-FINES');
 const CANCEL = rules('PEN-FINES', 'PEN-CANCEL');

@@ -4,13 +4,13 @@
  * and used, and the changes to the queue (penalties, duty, reception ends).
  */
 import { joinRules, NO_RULES, rules, type Args } from '../kernel/decision.js';
+import { append } from '../kernel/list.js';
 import type { RuleId } from '../kernel/rules.js';
 import type { Appointment } from '../events/schema.js';
 import type { QueueDecision, ReceptionDecision, Skip } from './decisions.js';
 import { BUSY, Desk, FREE, plan, planCall, type Plan, type RotCtx } from './desk.js';
 import type { Absence, AppointmentPolicy } from './policy.js';
 import { plainSeat, seatWith, type CountedVisit, type HandBack, type Seat } from './state.js';
-import { append } from '../kernel/list.js';
 
 /** What a reception needs to know. @internal */
 export interface Arrival {
