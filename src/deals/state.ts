@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { countSchema, keySchema, mapSchema, msSchema, stateDecimalSchema, textSchema, whenValid } from '../kernel/codec.js';
-import { entries, emptyMap, type PMap } from '../kernel/map.js';
+import { anyOrder, emptyMap, type PMap } from '../kernel/map.js';
 import { ruleIdSchema, type RuleId } from '../kernel/rules.js';
 import { argsSchema, type Args } from '../kernel/decision.js';
 import { dealStageSchema, type DealStage } from '../events/common.js';
@@ -318,7 +318,7 @@ export const dealsSliceSchema: z.ZodType<DealsState, unknown> = z
     events: z.array(marketingEventSchema).default(() => []),
   })
   .superRefine((s, ctx) => {
-    for (const [unit, deal] of entries(s.units)) {
+    for (const [unit, deal] of anyOrder(s.units)) {
       if (s.deals.get(deal) === undefined) ctx.addIssue({ code: 'custom', path: ['units', unit.slice(0, 100)], message: `is held by no deal on record ("${deal.slice(0, 60)}")` });
     }
   }, whenValid);

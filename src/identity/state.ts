@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Chain } from '../kernel/chain.js';
 import { chainSchema, keySchema, mapSchema, msSchema, textSchema, whenValid } from '../kernel/codec.js';
 import { append } from '../kernel/list.js';
-import { emptyMap, entries as entriesOf, type Lookup, type PMap } from '../kernel/map.js';
+import { anyOrder, emptyMap, type Lookup, type PMap } from '../kernel/map.js';
 import { relationSchema, type Relation } from '../events/common.js';
 
 /**
@@ -200,12 +200,12 @@ export const identitySliceSchema: z.ZodType<IdentityState, unknown> = z
       for (let x: Chain | null = c; x !== null; x = x.next) out.push(x.key);
       return out;
     };
-    for (const [k, p] of entriesOf(s.people)) {
+    for (const [k, p] of anyOrder(s.people)) {
       if (!known(p.group)) ctx.addIssue({ code: 'custom', path: ['people', k.slice(0, 100), 'group'], message: 'the group is no person on record' });
       if (p.link !== null && !known(p.link.to)) ctx.addIssue({ code: 'custom', path: ['people', k.slice(0, 100), 'link'], message: 'the link is to no person on record' });
     }
-    for (const [k, v] of entriesOf(s.members)) check('members', k, v);
-    for (const [k, v] of entriesOf(s.byPhone)) check('byPhone', k, [v]);
-    for (const [k, v] of entriesOf(s.byCompany)) check('byCompany', k, [v]);
-    for (const index of ['byTail', 'byMaskOnly', 'byName'] as const) for (const [k, v] of entriesOf(s[index])) check(index, k, chain(v));
+    for (const [k, v] of anyOrder(s.members)) check('members', k, v);
+    for (const [k, v] of anyOrder(s.byPhone)) check('byPhone', k, [v]);
+    for (const [k, v] of anyOrder(s.byCompany)) check('byCompany', k, [v]);
+    for (const index of ['byTail', 'byMaskOnly', 'byName'] as const) for (const [k, v] of anyOrder(s[index])) check(index, k, chain(v));
   }, whenValid);

@@ -10,7 +10,10 @@
  */
 import { z } from 'zod';
 import { push, type Chain } from './chain.js';
-import { fromEntries, type PMap } from './map.js';
+import { pendingMap, type PMap } from './map.js';
+
+// No decoded value is this: a map read back has no absent keys to mark.
+const NO_TOMB = Symbol('none');
 
 /**
  * Refinement options that run a check only on a value that passed its
@@ -54,7 +57,12 @@ export function mapSchema<O, I>(value: z.ZodType<O, I>, keyOf?: (v: O) => string
         if (keyOf !== undefined && keyOf(v) !== k) ctx.addIssue({ code: 'custom', path: ['$map', i, 1], message: `the entry under "${k.slice(0, 60)}" is keyed "${keyOf(v).slice(0, 60)}"` });
       }
     }, whenValid)
-    .transform(({ $map }) => fromEntries($map)) as unknown as z.ZodType<PMap<O>, unknown>;
+    .transform(({ $map }) => {
+      // Kept as the replay keeps a map it filled: a `Map` now, its trie built when something first needs one.
+      const entries = new Map<string, O>();
+      for (const [k, v] of $map) entries.set(k, v);
+      return pendingMap<O>(entries, entries.size, NO_TOMB);
+    }) as unknown as z.ZodType<PMap<O>, unknown>;
 }
 
 /** A key list in snapshot form (a set of keys), decoded to a {@link Chain}. */

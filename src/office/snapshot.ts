@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { countSchema, keySchema, mapSchema, msSchema } from '../kernel/codec.js';
 import { clip, describeValue, issueCodeSchema, issueSchema, type Issue } from '../kernel/issues.js';
-import { entries, isMap, sortedEntries } from '../kernel/map.js';
+import { anyOrder, isMap, sortedEntries } from '../kernel/map.js';
 import { instantMs } from '../kernel/time.js';
 import { validateTimeline, type Timeline } from '../policy/timeline.js';
 import { isChain, keys } from '../kernel/chain.js';
@@ -146,18 +146,18 @@ function crossIssues(s: Decoded, versions: number): Issue[] {
   const member = (id: string) => s.staff.members.get(id) !== undefined;
   const person = (key: string) => s.identity.people.get(key) !== undefined;
   for (const [i, seat] of s.rotation.ring.entries()) if (!member(seat.id)) bad(['rotation', 'ring', i, 'id'], `"${clip(seat.id)}" is not on the roster`);
-  for (const [id] of entries(s.rotation.parked)) if (!member(id)) bad(['rotation', 'parked', clip(id, 100)], `"${clip(id)}" is not on the roster`);
-  for (const [key, file] of entries(s.ownership.files)) {
+  for (const [id] of anyOrder(s.rotation.parked)) if (!member(id)) bad(['rotation', 'parked', clip(id, 100)], `"${clip(id)}" is not on the roster`);
+  for (const [key, file] of anyOrder(s.ownership.files)) {
     if (!person(key)) bad(['ownership', 'files', clip(key, 100)], `"${clip(key)}" is no client on record`);
     if (file.owner !== null && !member(file.owner)) bad(['ownership', 'files', clip(key, 100), 'owner'], `"${clip(file.owner)}" is not on the roster`);
   }
-  for (const [id, deal] of entries(s.deals.deals)) {
+  for (const [id, deal] of anyOrder(s.deals.deals)) {
     if (!person(deal.client)) bad(['deals', 'deals', clip(id, 100), 'client'], `"${clip(deal.client)}" is no client on record`);
     if (!member(deal.staff)) bad(['deals', 'deals', clip(id, 100), 'staff'], `"${clip(deal.staff)}" is not on the roster`);
   }
   const version = `is no version of the timeline's ${versions}`;
-  for (const [id, deal] of entries(s.deals.deals)) if (deal.terms !== null && deal.terms.version >= versions) bad(['deals', 'deals', clip(id, 100), 'terms', 'version'], version);
-  for (const [key, tally] of entries(s.deals.tallies)) if (tally.version >= versions) bad(['deals', 'tallies', clip(key, 100), 'version'], version);
+  for (const [id, deal] of anyOrder(s.deals.deals)) if (deal.terms !== null && deal.terms.version >= versions) bad(['deals', 'deals', clip(id, 100), 'terms', 'version'], version);
+  for (const [key, tally] of anyOrder(s.deals.tallies)) if (tally.version >= versions) bad(['deals', 'tallies', clip(key, 100), 'version'], version);
   return out;
 }
 
