@@ -554,15 +554,6 @@ function buildNode<V>(b: Builder, from: number, to: number, shift: number): Chil
   return { dmap, nmap, arr, edit: b.edit };
 }
 
-/** Builds a map from entries (later entries win). */
-export function fromEntries<V>(items: Iterable<readonly [string, V]>): PMap<V> {
-  const edit = beginEdit();
-  let map = emptyMap<V>();
-  for (const [k, v] of items) map = set(map, k, v, edit);
-  endEdit(edit);
-  return map;
-}
-
 /** Whether a value is a map of this module. */
 export function isMap(value: unknown): value is PMap<unknown> {
   return value instanceof PMap;

@@ -266,7 +266,12 @@ const fairnessDaySchema = z.strictObject({
   expired: countSchema,
   skips: skipCountsSchema,
   callSkips: skipCountsSchema,
-}).transform((e): FairnessDay => copyDay({ ...e, skips: countsOrNone(e.skips), callSkips: countsOrNone(e.callSkips) }));
+}).transform((e): FairnessDay => {
+  const day = copyDay(e);
+  day.skips = countsOrNone(e.skips);
+  day.callSkips = countsOrNone(e.callSkips);
+  return day;
+});
 
 // Read back, a day without skips shares the one empty record again, as the replay left it.
 function countsOrNone(counts: SkipCounts): SkipCounts {
