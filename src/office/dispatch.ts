@@ -286,16 +286,17 @@ const handlers: { [T in EventType]: Handler<T> } = {
     checkStaff(o, issues, e.receiver, 'receiver', e.id);
     checkStaff(o, issues, e.allocatedBy, 'allocatedBy', e.id);
     if (issues.length > 0) return issues;
-    const call = { receiver: e.receiver, selfSourced: e.selfSourced === true };
+    // Written whole: a spread followed by a key it lacks makes V8 build a new hidden class for every call.
+    const selfSourced = e.selfSourced === true;
     if (e.client === undefined) {
       tick(o);
-      callGiven(o.cPeriods, allocateCall(o.cRot, { ...call, client: undefined }));
+      callGiven(o.cPeriods, allocateCall(o.cRot, { receiver: e.receiver, selfSourced, client: undefined }));
       return null;
     }
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
     if ('code' in id) return [id];
     tick(o);
-    const receiver = allocateCall(o.cRot, { ...call, client: id.client });
+    const receiver = allocateCall(o.cRot, { receiver: e.receiver, selfSourced, client: id.client });
     callGiven(o.cPeriods, receiver);
     registerCall(o.cOwn, e, id.client, id.person.key, receiver, fieldsOf(e.client, id), e.client.name ?? null, e.client.company ?? null);
     return null;
