@@ -552,7 +552,7 @@ export function comparer(policyA: PolicySource, policyB: PolicySource, options: 
         ),
         months: monthDifferences(runs, s, names),
         turns: turnDifferences(runs, s, names),
-        refusals: refusals.map((r): RefusalDifference => ({ ...r, name: r.staff === null ? null : names(r.staff) })),
+        refusals: refusals.map((r): RefusalDifference => Object.assign({}, r, { name: r.staff === null ? null : names(r.staff) })),
       };
     },
     states,

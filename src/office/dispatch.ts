@@ -318,8 +318,8 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const quota = o.policy.periods.quota;
     const kinds = quota?.kinds ?? [];
     const active = (key: string) => activeClaim(o.cOwn, key, e.staff, kinds);
-    const claim = { client, person: id.person.key, existed, fields: fieldsOf(e.client, id), referrer: referrerOf(o, e.referredBy) };
-    const out = claimClient(o.cOwn, e, quota === null ? claim : { ...claim, quota: () => overQuota(o.cPeriods, e.staff, e.kind, active, periodFacts(o)) });
+    const over = quota === null ? null : () => overQuota(o.cPeriods, e.staff, e.kind, active, periodFacts(o));
+    const out = claimClient(o.cOwn, e, { client, person: id.person.key, existed, fields: fieldsOf(e.client, id), referrer: referrerOf(o, e.referredBy), quota: over });
     if (out === 'overQuota') refusedOverQuota(o.cPeriods, e.staff);
     else if (out === 'accepted' || out === 'renewed') claimAccepted(o.cPeriods, e.staff, client, (kinds as readonly string[]).includes(e.kind), active);
     return null;

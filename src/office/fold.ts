@@ -2,7 +2,7 @@
  * The office fold: one event at a time through the families it concerns,
  * with the envelope rules every event obeys (office, redelivery, order).
  */
-import { clip, type Issue } from '../kernel/issues.js';
+import { clip, located, type Issue } from '../kernel/issues.js';
 import { fingerprintEvent } from '../events/fast.js';
 import { calendarOf, instantMs, localInstant } from '../kernel/time.js';
 import { lineOf, parseEvent } from '../events/parse.js';
@@ -47,7 +47,7 @@ export function step(o: Live, e: Event, line?: number): Outcome {
   if (seen !== undefined) {
     if (fingerprintOf(seen) !== fingerprint) return { decisions: NONE, issues: [issue(e, 'duplicate_conflict', ['id'], `event id "${e.id}" was already used with a different payload; the first one stands`, line)] };
     if (typeof seen === 'number') return { decisions: NONE, issues: [] };
-    return { decisions: NONE, issues: seen.refused.map((i) => ({ ...i, event: e.id, message: `${i.message} (a redelivery of ${e.id}: its first delivery was refused the same way)`, ...(line === undefined ? {} : { line }) })) };
+    return { decisions: NONE, issues: seen.refused.map((i) => located(i, e.id, line, `${i.message} (a redelivery of ${e.id}: its first delivery was refused the same way)`)) };
   }
   const at = instantMs(e.at);
   const { tx } = o;
@@ -66,7 +66,7 @@ export function step(o: Live, e: Event, line?: number): Outcome {
     tx.begin(e.id, at);
     o.current.set(tx, e.id, { fingerprint, refused });
     tx.commit();
-    return { decisions: NONE, issues: refused.map((i) => ({ ...i, event: e.id, ...(line === undefined ? {} : { line }) })) };
+    return { decisions: NONE, issues: refused.map((i) => located(i, e.id, line)) };
   }
   const window = o.options.redeliveryWindowDays * DAY;
   if (o.lastAt !== null && at < o.lastAt) {
@@ -81,7 +81,7 @@ export function step(o: Live, e: Event, line?: number): Outcome {
   const refused = dispatch(o, e);
   if (refused !== null) {
     tx.refuse();
-    const issues = line === undefined ? refused : refused.map((i) => ({ ...i, line }));
+    const issues = line === undefined ? refused : refused.map((i) => located(i, i.event, line));
     o.current.set(tx, e.id, { fingerprint, refused: refused.map(({ code, path, message }) => ({ code, path, message })) });
     tx.commit();
     return { decisions: NONE, issues };

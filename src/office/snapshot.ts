@@ -228,6 +228,6 @@ function restore(snapshot: unknown): { ok: true; state: OfficeState } | { ok: fa
   }
   if (cross.length > 0) return { ok: false, issues: cross.slice(0, 100) };
   const { policy: _one, timeline: _written, version: _index, ...slices } = decoded;
-  const state: OfficeState = { ...slices, timeline, version, policy: inForce, options: options.data };
+  const state: OfficeState = Object.assign({}, slices, { timeline, version, policy: inForce, options: options.data });
   return { ok: true, state };
 }

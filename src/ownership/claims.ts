@@ -76,7 +76,7 @@ export interface Claim {
    * The claim quota (CLM-QUOTA, another family's rule): asked only for a
    * claim that would add an active claim; a refusal refuses it.
    */
-  readonly quota?: () => Refusal | null;
+  readonly quota: (() => Refusal | null) | null;
   /** The referring client and its holder, when the claim files a referral (REF-CHAIN); undefined: none; null: not on record. */
   readonly referrer?: { readonly client: string; readonly owner: string | null } | null | undefined;
 }
@@ -107,7 +107,7 @@ export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim):
     if (refused) return decide('refused', refused.rules, refused.why, refused.args);
   }
   // Only a claim that would add an active claim meets the quota: the owner's re-confirmation does not.
-  if (claim.quota !== undefined && !(f.owner === e.staff && isProtected(f.status))) {
+  if (claim.quota !== null && !(f.owner === e.staff && isProtected(f.status))) {
     const over = claim.quota();
     if (over) return decide('refused', over.rules, over.why, over.args);
   }

@@ -64,14 +64,17 @@ export function ownershipFacts(c: OwnCtx, client: string, groupOf: (person: stri
   const referrer = f?.x.referral?.referrer ?? null;
   const ref = referrer === null ? undefined : c.s.files.get(groupOf(referrer));
   const first = f?.registrations.find((r) => r.valid && r.staff === holder);
+  const hidden = f?.x.concealment;
+  const moved = f?.x.complaint;
+  const referrerMoved = ref?.x.complaint;
   return {
     client,
     holder,
     evidence: f?.basis.evidence ?? [],
     holderSince: first?.at ?? f?.basis.at ?? c.tx.at,
-    concealment: f?.x.concealment ? { ...f.x.concealment, rules: CONCEAL } : null,
-    complaint: f?.x.complaint ? { ...f.x.complaint, rules: COMPLAINT } : null,
-    referrerComplaint: ref?.x.complaint ? { ...ref.x.complaint, referral: f?.x.referral?.event ?? client, rules: COMPLAINT_REFERRAL } : null,
+    concealment: hidden ? { concealer: hidden.concealer, original: hidden.original, event: hidden.event, rules: CONCEAL } : null,
+    complaint: moved ? { original: moved.original, server: moved.server, event: moved.event, rules: COMPLAINT } : null,
+    referrerComplaint: referrerMoved ? { original: referrerMoved.original, server: referrerMoved.server, event: referrerMoved.event, referral: f?.x.referral?.event ?? client, rules: COMPLAINT_REFERRAL } : null,
     crossFamily: f?.x.crossFamily ?? [],
     crossFamilyRules: CROSS,
     named: f?.x.named ?? null,

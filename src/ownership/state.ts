@@ -130,7 +130,7 @@ export interface FileExtra {
   /** The last collision, for the same-day dispute rule (DSP-PROCESS). */
   readonly collision: { readonly staff: readonly string[]; readonly day: number; readonly event: string } | null;
   /** An unannounced old client the receiver took from their original, kept for a hand-back on recognition (OWN-RECOGNIZE). */
-  readonly recognition?: {
+  readonly recognition: {
     readonly original: string;
     readonly taker: string;
     readonly event: string;
@@ -140,13 +140,13 @@ export interface FileExtra {
     readonly followUpBy: number | null;
   } | null;
   /** The salesperson whose departure moved this client (OWN-DEPARTED), for a later redistribution (OWN-REDISTRIBUTE). */
-  readonly leftBy?: string | null;
+  readonly leftBy: string | null;
   /** A conflicting claim to be returned to its submitter, and the notice once given (CLM-CONFLICT-RETURN). */
-  readonly returned?: { readonly staff: string; readonly claim: string; readonly by: number; readonly notice: string | null } | null;
+  readonly returned: { readonly staff: string; readonly claim: string; readonly by: number; readonly notice: string | null } | null;
   /** A ruling found a quarrel over the client, whose deal is still to come (DSP-QUARREL): it goes to `party`. */
-  readonly quarrel?: { readonly party: string; readonly event: string } | null;
+  readonly quarrel: { readonly party: string; readonly event: string } | null;
   /** The holder was away at the client's last visit, which came unannounced or was a new client naming them (DEAL-ABSENT-OWNER's own splits). */
-  readonly absentVisit?: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string } | null;
+  readonly absentVisit: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string } | null;
   /** The open or last dispute (DSP-PROCESS). */
   readonly dispute: {
     readonly raisedBy: string | null;
@@ -242,8 +242,37 @@ export function registrationWith(r: Registration, times: Pick<Registration, 'at'
   return { event: r.event, at: times.at, day: times.day, lastAt: times.lastAt, lastDay: times.lastDay, staff: r.staff, channel: r.channel, valid: r.valid, person: r.person, name: r.name, company: r.company };
 }
 
+/** The keys of {@link FileExtra} that older snapshots may lack. */
+type Later = 'recognition' | 'leftBy' | 'returned' | 'quarrel' | 'absentVisit';
+
+/**
+ * An extra record read back, with every key and in {@link NO_EXTRA}'s order,
+ * so that changing one key of it later is a plain copy (V8 gives each object
+ * made by a spread followed by a key the spread lacks a hidden class of its own).
+ */
+function extraOf(x: Partial<FileExtra> & Omit<FileExtra, Later>): FileExtra {
+  // NO_EXTRA spread first: the hidden class of the records the engine makes from it.
+  return {
+    ...NO_EXTRA,
+    report: x.report,
+    referral: x.referral,
+    named: x.named,
+    complaint: x.complaint,
+    concealment: x.concealment,
+    crossFamily: x.crossFamily,
+    servedBy: x.servedBy,
+    collision: x.collision,
+    dispute: x.dispute,
+    quarrel: x.quarrel ?? null,
+    returned: x.returned ?? null,
+    recognition: x.recognition ?? null,
+    leftBy: x.leftBy ?? null,
+    absentVisit: x.absentVisit ?? null,
+  };
+}
+
 /** The extra record of every file that has none of its own. @internal */
-export const NO_EXTRA: FileExtra = Object.freeze({ report: null, referral: null, named: null, complaint: null, concealment: null, crossFamily: NONE, servedBy: null, collision: null, dispute: null, quarrel: null, returned: null, recognition: null, leftBy: null });
+export const NO_EXTRA: FileExtra = Object.freeze({ report: null, referral: null, named: null, complaint: null, concealment: null, crossFamily: NONE, servedBy: null, collision: null, dispute: null, quarrel: null, returned: null, recognition: null, leftBy: null, absentVisit: null });
 
 const DEPARTED_EXTRA = new Map<string, FileExtra>();
 
@@ -260,10 +289,11 @@ export function leftByExtra(x: FileExtra, staff: string): FileExtra {
   return shared;
 }
 
-/** `x` itself, or the shared record of {@link leftByExtra} when it holds nothing but a leaver (for snapshots read back). */
-function interned(x: FileExtra): FileExtra {
+/** An extra record read back: its full copy, or the shared record of {@link leftByExtra} when it holds nothing but a leaver. */
+function interned(read: Partial<FileExtra> & Omit<FileExtra, Later>): FileExtra {
+  const x = extraOf(read);
   const leftBy = x.leftBy;
-  if (leftBy === undefined || leftBy === null) return x;
+  if (leftBy === null) return x;
   for (const [k, v] of Object.entries(x)) if (k !== 'leftBy' && v !== null && !(Array.isArray(v) && v.length === 0)) return x;
   return leftByExtra(NO_EXTRA, leftBy);
 }

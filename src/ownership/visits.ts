@@ -320,7 +320,7 @@ export function registerVisit(c: OwnCtx, v: VisitRegistration): void {
   const filed = f.x.referral?.event;
   const prior = f.registrations.some((r) => r.valid && r.event !== filed);
   registerClient(c, f, { event: c.tx.id, staff: v.receiver, channel: 'visit', person: v.person, name: v.name, company: v.company, invalid: fieldsProblem(c, v.fields, 'visit'), claimant, takeover: take, keep, contactAt: v.contactAt });
-  if (before !== null && claimant !== null && f.owner === claimant.staff) f.x = { ...f.x, recognition: { ...before, taker: claimant.staff, event: c.tx.id } };
+  if (before !== null && claimant !== null && f.owner === claimant.staff) f.x = { ...f.x, recognition: { original: before.original, taker: claimant.staff, event: c.tx.id, status: before.status, basis: before.basis, windowEndsAt: before.windowEndsAt, followUpBy: before.followUpBy } };
   noteAbsence(c, f, v, owner === null && claimant?.why === 'named');
   referral(c, f, ties, prior);
 }

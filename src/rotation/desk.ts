@@ -10,7 +10,7 @@ import type { RuleId } from '../kernel/rules.js';
 import { minutesOf } from '../kernel/time.js';
 import type { Skip, SkipReason } from './decisions.js';
 import type { RotationPolicy } from './policy.js';
-import { copyDay, copySeat, NO_SKIP_COUNTS, seatWith, type DutyDay, type FairnessDay, type QueueHead, type RotationState, type Seat } from './state.js';
+import { copyDay, copySeat, NO_SKIP_COUNTS, seatWith, type DutyDay, type FairnessDay, type QueueHead, type RotationState, type Seat, type SkipCounts } from './state.js';
 
 /** The rotation family's context. @internal */
 export type RotCtx = Ctx<RotationPolicy, RotationState>;
@@ -66,6 +66,16 @@ const CALLS_NOBODY = rules('ROT-CALL-ALLOCATION', 'ROT-ELIGIBLE');
 
 function makeUpRule(seat: Seat): readonly RuleId[] {
   return MAKEUP_RULES[seat.owedFor?.split(':')[0] ?? ''] ?? MAKEUP_COMPANY;
+}
+
+/**
+ * The counts with one more skip for `reason`. Object.assign, not a spread:
+ * a spread followed by a key it lacks gives each result a hidden class of its own.
+ */
+function plusOne(counts: SkipCounts, reason: SkipReason): SkipCounts {
+  const next: Partial<Record<SkipReason, number>> = Object.assign({}, counts);
+  next[reason] = (counts[reason] ?? 0) + 1;
+  return next;
 }
 
 function emptyEntry(day: number, staff: string): FairnessDay {
@@ -273,8 +283,8 @@ export class Desk {
 
   tallySkip(staff: string, reason: SkipReason, channel: 'visit' | 'call'): void {
     const e = this.entry(staff, this.day);
-    if (channel === 'visit') e.skips = { ...e.skips, [reason]: (e.skips[reason] ?? 0) + 1 };
-    else e.callSkips = { ...e.callSkips, [reason]: (e.callSkips[reason] ?? 0) + 1 };
+    if (channel === 'visit') e.skips = plusOne(e.skips, reason);
+    else e.callSkips = plusOne(e.callSkips, reason);
   }
 
   /** Marks a receiver busy with this visit for the policy's reception time. */
