@@ -6,8 +6,9 @@
  *
  * - replay/parse: a plain JSON.parse pass over the lines against the CLI's
  *   streaming path (parseLine, then a replayer's push), so higher is better;
- * - apply scaling: `apply` on a state of ~100k clients against one of ~1k
- *   (it must not grow with the state: no whole-state copies);
+ * - apply scaling: `apply` on a state of ~100k clients against one of ~1k,
+ *   their rounds alternating (it must not grow with the state: no whole-state
+ *   copies);
  * - heap per client and per event of a final state without history, solved
  *   from two logs with different clients per event;
  * - snapshot size per client, and the time to write and read it back.
@@ -124,23 +125,49 @@ function timeApplies(base: OfficeState, events: readonly Event[]): { micros: num
   return { micros, refused, end: s };
 }
 
-function applyOn(label: string, clients: number, seed: number): { median: number; mean: number } {
+interface ApplyBench {
+  readonly label: string;
+  readonly state: OfficeState;
+  readonly next: number;
+  readonly events: readonly Event[];
+  readonly medians: number[];
+  readonly means: number[];
+}
+
+/** A state of about `clients` clients and the events that continue its log, with a warm-up run of them. */
+function applyBench(label: string, clients: number, seed: number): ApplyBench & { warm: ReturnType<typeof timeApplies> } {
   // Enough events to reach the clients (default mix: ~0.45 new clients per event), then the timed continuation.
   const lines = log(Math.ceil(clients / 0.3) + APPLIES, seed);
   const { state, next } = stateWith(lines, clients, Math.max(10, Math.floor(clients / 200)));
   const events = parsed(lines, next, next + APPLIES);
-  const warm = timeApplies(state, events);
-  const medians: number[] = [];
-  const means: number[] = [];
-  for (let k = 0; k < rounds; k++) {
-    gc();
-    const run = timeApplies(state, events);
-    medians.push(median(run.micros));
-    means.push(run.micros.reduce((a, b) => a + b, 0) / run.micros.length);
-  }
-  const m = median(medians);
-  const mean = median(means);
-  say(`  ${label}: ${clientCount(state)} clients after ${next} events (${clientCount(warm.end)} after the ${events.length} applies, ${warm.refused} refused)`);
+  return { label, state, next, events, medians: [], means: [], warm: timeApplies(state, events) };
+}
+
+function timeRound(b: ApplyBench): void {
+  gc();
+  const run = timeApplies(b.state, b.events);
+  b.medians.push(median(run.micros));
+  b.means.push(run.micros.reduce((sum, x) => sum + x, 0) / run.micros.length);
+}
+
+/**
+ * Times the two states' rounds alternately (small, big, then big, small), so
+ * that the machine's speed, which drifts on shared hosts, weighs on both alike.
+ */
+function applyScaling(small: ReturnType<typeof applyBench>, big: ReturnType<typeof applyBench>): { small: Timing; big: Timing } {
+  for (let k = 0; k < rounds; k++) for (const b of k % 2 === 0 ? [small, big] : [big, small]) timeRound(b);
+  return { small: report(small), big: report(big) };
+}
+
+interface Timing {
+  readonly median: number;
+  readonly mean: number;
+}
+
+function report(b: ReturnType<typeof applyBench>): Timing {
+  const m = median(b.medians);
+  const mean = median(b.means);
+  say(`  ${b.label}: ${clientCount(b.state)} clients after ${b.next} events (${clientCount(b.warm.end)} after the ${b.events.length} applies, ${b.warm.refused} refused)`);
   say(`    median ${m.toFixed(1)} µs per event, mean ${mean.toFixed(1)} µs (${Math.round(1e6 / mean)} events/s)`);
   return { median: m, mean };
 }
@@ -250,9 +277,8 @@ say(`  solved: ${perClient.toFixed(0)} bytes per client + ${perEvent.toFixed(0)}
 linesB.length = 0;
 
 // --- apply on a small and a big state --------------------------------------------
-say(`\napply, ${APPLIES} events continuing the log (warm-up run, then ${rounds} timed):`);
-const small = applyOn('small state', SMALL_CLIENTS, 11);
-const big = applyOn('big state', BIG_CLIENTS, 11);
+say(`\napply, ${APPLIES} events continuing the log (warm-up run, then ${rounds} timed, the two states alternating):`);
+const { small, big } = applyScaling(applyBench('small state', SMALL_CLIENTS, 11), applyBench('big state', BIG_CLIENTS, 11));
 const scaling = big.median / small.median;
 say(`  big/small: median ${scaling.toFixed(2)}x, mean ${(big.mean / small.mean).toFixed(2)}x (a whole-state copy would be ~${Math.round(BIG_CLIENTS / SMALL_CLIENTS)}x)`);
 
