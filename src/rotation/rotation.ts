@@ -3,7 +3,7 @@
  * call, whether it uses a turn, who was skipped and why, the make-ups owed
  * and used, and the changes to the queue (penalties, duty, reception ends).
  */
-import { joinRules, NO_RULES, rules, type Args } from '../kernel/decision.js';
+import { joinRules, NO_RULES, rules, without, type Args } from '../kernel/decision.js';
 import { append } from '../kernel/list.js';
 import type { RuleId } from '../kernel/rules.js';
 import type { Appointment } from '../events/schema.js';
@@ -84,7 +84,7 @@ function emitReception(desk: Desk, channel: 'visit' | 'call', client: string | u
     why: out.why,
     args: out.args,
     channel,
-    // Always written and removed when absent (rare: a visitor who is not a client): a conditional spread costs every reception a slow copy.
+    // Always written, and left out by a copy when absent (rare: a visitor who is not a client): a conditional spread costs every reception a slow copy.
     client: client as string,
     receiver: out.receiver,
     counted: out.turns > 0,
@@ -92,9 +92,9 @@ function emitReception(desk: Desk, channel: 'visit' | 'call', client: string | u
     makeUp: out.makeUp,
     skipped: skipped as Skip[],
   };
-  if (client === undefined) delete d.client;
-  tx.emit(d);
-  return d;
+  const made = client === undefined ? without(d, 'client') : d;
+  tx.emit(made);
+  return made;
 }
 
 /** Who helps an old client whose owner is away or busy (ROT-ABSENT-OWNER-ASSIST, ROT-TEAM-ASSIST). */

@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { expectUnchanged } from '../support/fold.js';
 import { describe, expect, it } from 'vitest';
 import { createOffice, fairnessLedger, nextReceiver, parseEvent, presetPolicy, toSnapshot, type ClientRef, type DecisionOf, type PolicyInput, type Step } from '../../src/index.js';
@@ -479,6 +480,10 @@ describe('ROT-DEPOSIT-ONLY: a visit only to pay a deposit or sign is assistance,
   });
 });
 
+v8.setFlagsFromString('--allow-natives-syntax');
+// V8's own answer: whether an object is in fast mode (a `delete` of a key before its last makes it a dictionary).
+const fastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+
 // The order decisions are written in (reports and JSON output show them so).
 const RECEPTION_KEYS = ['kind', 'event', 'at', 'rules', 'evidence', 'why', 'args', 'channel', 'client', 'receiver', 'counted', 'turns', 'makeUp', 'skipped'];
 
@@ -490,6 +495,7 @@ describe('ID-NONCLIENT: a non-client uses no turn', () => {
     // No client: the key is absent, not undefined, and the others keep their order.
     expect('client' in d).toBe(false);
     expect(Object.keys(d)).toEqual(RECEPTION_KEYS.filter((k) => k !== 'client'));
+    expect(fastProperties(d)).toBe(true);
     expect(walkIns(g, '11-01 10:10')).toEqual(['S01']);
   });
 
