@@ -130,17 +130,18 @@ interface ApplyBench {
   readonly state: OfficeState;
   readonly next: number;
   readonly events: readonly Event[];
+  readonly warm: ReturnType<typeof timeApplies>;
   readonly medians: number[];
   readonly means: number[];
 }
 
 /** A state of about `clients` clients and the events that continue its log, with a warm-up run of them. */
-function applyBench(label: string, clients: number, seed: number): ApplyBench & { warm: ReturnType<typeof timeApplies> } {
+function applyBench(label: string, clients: number, seed: number): ApplyBench {
   // Enough events to reach the clients (default mix: ~0.45 new clients per event), then the timed continuation.
   const lines = log(Math.ceil(clients / 0.3) + APPLIES, seed);
   const { state, next } = stateWith(lines, clients, Math.max(10, Math.floor(clients / 200)));
   const events = parsed(lines, next, next + APPLIES);
-  return { label, state, next, events, medians: [], means: [], warm: timeApplies(state, events) };
+  return { label, state, next, events, warm: timeApplies(state, events), medians: [], means: [] };
 }
 
 function timeRound(b: ApplyBench): void {
@@ -154,7 +155,7 @@ function timeRound(b: ApplyBench): void {
  * Times the two states' rounds alternately (small, big, then big, small), so
  * that the machine's speed, which drifts on shared hosts, weighs on both alike.
  */
-function applyScaling(small: ReturnType<typeof applyBench>, big: ReturnType<typeof applyBench>): { small: Timing; big: Timing } {
+function applyScaling(small: ApplyBench, big: ApplyBench): { small: Timing; big: Timing } {
   for (let k = 0; k < rounds; k++) for (const b of k % 2 === 0 ? [small, big] : [big, small]) timeRound(b);
   return { small: report(small), big: report(big) };
 }
@@ -164,7 +165,7 @@ interface Timing {
   readonly mean: number;
 }
 
-function report(b: ReturnType<typeof applyBench>): Timing {
+function report(b: ApplyBench): Timing {
   const m = median(b.medians);
   const mean = median(b.means);
   say(`  ${b.label}: ${clientCount(b.state)} clients after ${b.next} events (${clientCount(b.warm.end)} after the ${b.events.length} applies, ${b.warm.refused} refused)`);
