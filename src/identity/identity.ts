@@ -24,7 +24,7 @@ export type IdentityCtx = Ctx<IdentityPolicy, IdentityState>;
  * @internal
  */
 export type Resolution =
-  | { readonly found: true; readonly person: string; readonly client: string; readonly match: Exclude<Match, 'new' | 'linked' | 'split' | 'notCovered'> }
+  | { readonly found: true; readonly person: string; readonly client: string; readonly match: Exclude<Match, 'new' | 'linked' | 'split' | 'notCovered'>; readonly record: Person }
   | { readonly found: false; readonly unknownKey: boolean; readonly phoneTaken?: boolean };
 
 
@@ -101,12 +101,12 @@ function reused(id: string, key: string): Issue {
 export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, phone: Phone | undefined = ref.phone === undefined ? undefined : normalizePhone(ref.phone)): Resolution {
   if (ref.key !== undefined) {
     const person = s.people.get(ref.key);
-    return person ? { found: true, person: person.key, client: person.group, match: 'key' } : { found: false, unknownKey: true };
+    return person ? { found: true, person: person.key, client: person.group, match: 'key', record: person } : { found: false, unknownKey: true };
   }
   if (ref.company !== undefined) {
     const key = s.byCompany.get(ref.company);
     const person = key === undefined ? undefined : s.people.get(key);
-    if (person) return { found: true, person: person.key, client: person.group, match: 'company' };
+    if (person) return { found: true, person: person.key, client: person.group, match: 'company', record: person };
   }
   const name = cleanName(ref.name);
   let phoneTaken = false;
@@ -115,8 +115,8 @@ export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, ph
     phoneTaken = key !== undefined;
     const person = key === undefined ? undefined : s.people.get(key);
     if (person && needsAgree(p, person, ref.need)) {
-      if (p.matchOn !== 'phoneAndName') return { found: true, person: person.key, client: person.group, match: 'phone' };
-      if (name !== undefined && (person.names === null || namesOf(person).includes(name))) return { found: true, person: person.key, client: person.group, match: 'phone' };
+      if (p.matchOn !== 'phoneAndName') return { found: true, person: person.key, client: person.group, match: 'phone', record: person };
+      if (name !== undefined && (person.names === null || namesOf(person).includes(name))) return { found: true, person: person.key, client: person.group, match: 'phone', record: person };
     }
   }
   // Masked phones are rare: most offices never see one, so most look-ups stop here.
@@ -136,7 +136,7 @@ export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, ph
       return name !== undefined && namesOf(person).some((n) => sameSurname(n, name));
     });
     const person = earliest(s.people, fitting);
-    if (person) return { found: true, person: person.key, client: person.group, match: 'maskedPhone' };
+    if (person) return { found: true, person: person.key, client: person.group, match: 'maskedPhone', record: person };
   }
   if (name !== undefined && p.matchOn === 'phoneOrName') {
     const fitting = chainKeys(s.byName.get(name)).filter((key) => {
@@ -144,7 +144,7 @@ export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, ph
       return person !== undefined && needsAgree(p, person, ref.need);
     });
     const person = earliest(s.people, fitting);
-    if (person) return { found: true, person: person.key, client: person.group, match: 'name' };
+    if (person) return { found: true, person: person.key, client: person.group, match: 'name', record: person };
   }
   return { found: false, unknownKey: false, phoneTaken };
 }
@@ -233,7 +233,8 @@ export function identify(c: IdentityCtx, ref: ClientRef, newKey: string, path: (
   const res = resolve(c.s, c.p, ref, phone);
   if (!res.found && res.unknownKey) return unknownClient(c.tx.id, [...path, 'key'], `no client with key "${ref.key ?? ''}"`);
   const key = res.found ? res.person : newKey;
-  const old = c.s.people.get(key);
+  // The match is the record itself: a second look-up in a map of every person is a cache miss or two.
+  const old = res.found ? res.record : c.s.people.get(key);
   // The event's own key, checked here before anything changes; its party's keys were checked up front (reusedId).
   if (!res.found && old !== undefined) return reused(c.tx.id, key);
   // A miss in the phone index means the phone is free (unless the reference matched another way).

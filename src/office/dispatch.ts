@@ -308,9 +308,9 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if (e.client.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
     if (e.party !== undefined) checkId(o, issues, e.id, e.party.length);
     if (issues.length > 0) return issues;
-    const existed = resolve(o.identity, o.policy.identity, e.client).found;
     const id = identify(o.cIdentity, e.client, e.id, ['client']);
     if ('code' in id) return [id];
+    const existed = !id.isNew;
     const bad = joinParty(o, id, e.party, (ref, key, relation) => notCovered(o.cIdentity, id.client, key, ref.name ?? ref.phone ?? 'a party member', relation));
     if (bad) return [bad];
     tick(o);
