@@ -92,6 +92,13 @@ function reused(id: string, key: string): Issue {
   return { code: 'duplicate_conflict', path: ['id'], event: id, message: `event id "${id}" was already used: it entered client ${key}; give each event a new id` };
 }
 
+type Found = Extract<Resolution, { found: true }>;
+
+/** A match: the person's key and group, and the record itself (callers that change it need not look it up again). */
+function matched(person: Person, match: Found['match']): Found {
+  return { found: true, person: person.key, client: person.group, match, record: person };
+}
+
 /**
  * Finds the person a reference names, by, in order: a known key, the
  * company, the full phone, a masked phone, the name. Several candidates
@@ -101,12 +108,12 @@ function reused(id: string, key: string): Issue {
 export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, phone: Phone | undefined = ref.phone === undefined ? undefined : normalizePhone(ref.phone)): Resolution {
   if (ref.key !== undefined) {
     const person = s.people.get(ref.key);
-    return person ? { found: true, person: person.key, client: person.group, match: 'key', record: person } : { found: false, unknownKey: true };
+    return person ? matched(person, 'key') : { found: false, unknownKey: true };
   }
   if (ref.company !== undefined) {
     const key = s.byCompany.get(ref.company);
     const person = key === undefined ? undefined : s.people.get(key);
-    if (person) return { found: true, person: person.key, client: person.group, match: 'company', record: person };
+    if (person) return matched(person, 'company');
   }
   const name = cleanName(ref.name);
   let phoneTaken = false;
@@ -115,8 +122,8 @@ export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, ph
     phoneTaken = key !== undefined;
     const person = key === undefined ? undefined : s.people.get(key);
     if (person && needsAgree(p, person, ref.need)) {
-      if (p.matchOn !== 'phoneAndName') return { found: true, person: person.key, client: person.group, match: 'phone', record: person };
-      if (name !== undefined && (person.names === null || namesOf(person).includes(name))) return { found: true, person: person.key, client: person.group, match: 'phone', record: person };
+      if (p.matchOn !== 'phoneAndName') return matched(person, 'phone');
+      if (name !== undefined && (person.names === null || namesOf(person).includes(name))) return matched(person, 'phone');
     }
   }
   // Masked phones are rare: most offices never see one, so most look-ups stop here.
@@ -136,7 +143,7 @@ export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, ph
       return name !== undefined && namesOf(person).some((n) => sameSurname(n, name));
     });
     const person = earliest(s.people, fitting);
-    if (person) return { found: true, person: person.key, client: person.group, match: 'maskedPhone', record: person };
+    if (person) return matched(person, 'maskedPhone');
   }
   if (name !== undefined && p.matchOn === 'phoneOrName') {
     const fitting = chainKeys(s.byName.get(name)).filter((key) => {
@@ -144,7 +151,7 @@ export function resolve(s: IdentityReader, p: IdentityPolicy, ref: ClientRef, ph
       return person !== undefined && needsAgree(p, person, ref.need);
     });
     const person = earliest(s.people, fitting);
-    if (person) return { found: true, person: person.key, client: person.group, match: 'name', record: person };
+    if (person) return matched(person, 'name');
   }
   return { found: false, unknownKey: false, phoneTaken };
 }
