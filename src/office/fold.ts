@@ -19,7 +19,7 @@ const NONE: Decision[] = [];
 Object.freeze(NONE);
 
 function issue(event: Event, code: Issue['code'], path: Issue['path'], message: string, line: number | undefined): Issue {
-  return line === undefined ? { code, path, message, event: event.id } : { code, path, message, event: event.id, line };
+  return located({ code, path, message }, event.id, line);
 }
 
 function fingerprintOf(seen: Seen): number {
