@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { clip, describeValue, issueCodeSchema, type Issue } from '../kernel/issues.js';
+import { clip, describeValue, fromZod, type Issue } from '../kernel/issues.js';
 import { compileFast, NOT_FAST, type FastParser } from './fast.js';
 import { eventSchemas, type Event, type EventType } from './schema.js';
 import { decodeUtf8 } from './utf8.js';
@@ -35,7 +35,6 @@ export const parseLimits = { maxLineLength: 1_048_576, maxDepth: 32 } as const;
 
 /** Messages and paths echo what a line held: cut, so a 10 MB key is not copied into every issue. */
 const MAX_MESSAGE = 300;
-const MAX_SEGMENT = 100;
 /** An id longer than any valid one is named by its start only. */
 const MAX_ID = 128;
 
@@ -62,29 +61,27 @@ interface Validator {
 // By type, for a hashed lookup of a type string fresh from JSON.parse.
 const validators = new Map<string, Validator>(knownTypes.map((type) => [type, { schema: eventSchemas[type] }]));
 
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fromZod(issues: readonly z.core.$ZodIssue[], line: number | undefined, event: string | undefined): Issue[] {
-  return issues.map((i) => {
-    const code = issueCodeSchema.safeParse(i.code);
-    const issue: Issue = {
-      code: code.success ? code.data : 'custom',
-      path: i.path.map((p) => (typeof p === 'number' ? p : clip(String(p), MAX_SEGMENT))),
-      message: clip(i.message, MAX_MESSAGE),
-    };
-    if (line !== undefined) issue.line = line;
-    if (event !== undefined) issue.event = event;
-    return issue;
-  });
+/** An issue with its line, then its event: the order issues have always been written in (quarantine files, byte-for-byte comparisons). */
+function placed(issue: Issue, line: number | undefined, event: string | undefined): Issue {
+  if (line !== undefined) issue.line = line;
+  if (event !== undefined) issue.event = event;
+  return issue;
+}
+
+function issuesOf(issues: readonly z.core.$ZodIssue[], line: number | undefined, event: string | undefined): Issue[] {
+  return fromZod(issues).map((i) => placed(i, line, event));
 }
 
 function one(code: Issue['code'], path: Issue['path'], message: string, line: number | undefined, event?: string): ParseResult {
-  const issue: Issue = { code, path, message };
-  if (line !== undefined) issue.line = line;
-  if (event !== undefined) issue.event = event;
-  return { ok: false, issues: [issue] };
+  return { ok: false, issues: [placed({ code, path, message }, line, event)] };
 }
 
 /**
@@ -156,7 +153,7 @@ function validate(input: unknown, line: number | undefined, json: boolean, maxDe
   if (deeperThan(input, maxDepth)) return one('too_deep', [], `the event nests arrays or objects deeper than ${maxDepth} levels (limit maxDepth)`, line, id);
   // zod decides and words the issues.
   const parsed = validator.schema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: fromZod(parsed.error.issues, line, id) };
+  if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error.issues, line, id) };
   return { ok: true, event: parsed.data as Event };
 }
 
@@ -173,6 +170,7 @@ function validate(input: unknown, line: number | undefined, json: boolean, maxDe
  * ```
  */
 export function parseLine(text: string, line: number, limits?: ParseLimits): ParseResult | undefined {
+  if (typeof text !== 'string') return one('unreadable', [], `${describeValue(text)} is not a line of text: parseLine reads one line of a log as a string (parseEvent takes a parsed object)`, line);
   const max = limits?.maxLineLength ?? parseLimits.maxLineLength;
   if (text.length > max) return one('line_too_long', [], `the line has ${text.length} characters, more than the limit of ${max} (maxLineLength); it was not read`, line);
   // Logs saved by Excel or Notepad start with a byte order mark.
@@ -276,6 +274,9 @@ function* byteLines(bytes: Uint8Array): Generator<string | BadBytes> {
 export function parseLog(input: string | Uint8Array | Iterable<unknown>, limits?: ParseLimits): ParsedLog {
   const events: Event[] = [];
   const issues: Issue[] = [];
+  if (typeof input !== 'string' && !(input instanceof Uint8Array) && !isIterable(input)) {
+    return { events, issues: [{ code: 'unreadable', path: [], message: `${describeValue(input)} is not a log: parseLog reads a string, bytes (Uint8Array) or an iterable of lines or event objects` }] };
+  }
   const items: Iterable<unknown> = typeof input === 'string' ? input.split(/\r?\n/) : input instanceof Uint8Array ? byteLines(input) : input;
   let line = 0;
   for (const item of items) {

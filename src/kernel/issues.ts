@@ -112,6 +112,47 @@ export function located(i: Issue, event: string | undefined, line: number | unde
   return line === undefined ? { code, path, message, event } : { code, path, message, event, line };
 }
 
+/** The most unknown keys named one by one in an object; the rest are counted in one more issue. */
+const NAMED_KEYS = 10;
+
+/**
+ * zod's issues as salesfloor's: paths with strings and numbers only, long
+ * path segments and messages cut ({@link clip}). An unknown key
+ * (`unrecognized_keys`) gets an issue of its own whose path ends with the
+ * key, so that a typo is named where it stands, not at the object around it.
+ *
+ * @param issues - zod's issues, in zod's order
+ * @param code - the code every issue takes (`invalid_policy`); by default zod's own
+ * @param prefix - prepended to every path (`['options']`)
+ * @returns one issue per zod issue, one per unknown key (at most ten per object, then a count)
+ * @example
+ * ```ts
+ * const r = z.strictObject({ a: z.number() }).safeParse({ a: 1, b: 2 });
+ * if (!r.success) fromZod(r.error.issues);
+ * // [{ code: 'unrecognized_keys', path: ['b'], message: 'unknown field "b"' }]
+ * ```
+ * @internal
+ */
+export function fromZod(issues: readonly z.core.$ZodIssue[], code?: IssueCode, prefix: readonly (string | number)[] = []): Issue[] {
+  const out: Issue[] = [];
+  for (const i of issues) {
+    const path = [...prefix, ...i.path.map((p) => (typeof p === 'number' ? p : clip(String(p), MAX_SEGMENT)))];
+    const as = code ?? (issueCodeSchema.safeParse(i.code).data ?? 'custom');
+    if (i.code !== 'unrecognized_keys' || i.keys.length === 0) {
+      out.push({ code: as, path, message: clip(i.message, MAX_MESSAGE) });
+      continue;
+    }
+    for (const key of i.keys.slice(0, NAMED_KEYS)) out.push({ code: as, path: [...path, clip(key, MAX_SEGMENT)], message: `unknown field "${clip(key)}"` });
+    const more = i.keys.length - NAMED_KEYS;
+    if (more > 0) out.push({ code: as, path, message: `and ${more} more unknown field${more === 1 ? '' : 's'}` });
+  }
+  return out;
+}
+
+/** The longest path segment and message an issue repeats from its input. */
+const MAX_SEGMENT = 100;
+const MAX_MESSAGE = 300;
+
 /**
  * A text cut to at most `max` characters, with the length it had: issue
  * messages echo what a line held, and a line may hold megabytes.

@@ -268,3 +268,44 @@ export function localInstant(text: string, zone: string): number {
   if (Number.isNaN(date.getTime()) || date.getDate() !== d || date.getMonth() !== mo - 1 || date.getHours() !== h || date.getMinutes() !== mi) return Number.NaN;
   return date.getTime();
 }
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Epoch ms of a time a caller asks about, read in the office's zone and never
+ * in the machine's: an instant with an offset as it is, a local date-time
+ * (`2026-11-02T18:00`) in the zone, and a date alone (`2026-11-02`) as the
+ * whole day, up to its last millisecond.
+ *
+ * @param text - the time as the caller wrote it
+ * @param zone - the office's IANA zone
+ * @returns epoch ms, or NaN when the text is none of these
+ * @example
+ * ```ts
+ * askedMs('2026-11-02T18:00', 'Asia/Shanghai') === Date.parse('2026-11-02T18:00:00+08:00'); // true
+ * askedMs('2026-11-02', 'Asia/Shanghai') === Date.parse('2026-11-03T00:00:00+08:00') - 1; // true
+ * ```
+ * @internal
+ */
+export function askedMs(text: string, zone: string): number {
+  const start = localInstant(text, zone);
+  if (Number.isNaN(start) || !DATE_ONLY.test(text)) return start;
+  const cal = calendarOf(zone);
+  return cal.startOf(cal.dayOf(start) + 1) - 1;
+}
+
+/**
+ * The message of a time a caller asked about that is not one: it says the
+ * forms {@link askedMs} reads.
+ *
+ * @param text - what the caller passed
+ * @example
+ * ```ts
+ * notATime('2026/11/02'); // '"2026/11/02" is not a time: use 2026-11-02, 2026-11-02T18:00 (office time) or 2026-11-02T18:00:00+08:00'
+ * ```
+ * @internal
+ */
+export function notATime(text: unknown): string {
+  const shown = typeof text === 'string' ? `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"` : text === null ? 'null' : typeof text;
+  return `${shown} is not a time: use 2026-11-02, 2026-11-02T18:00 (office time) or 2026-11-02T18:00:00+08:00`;
+}

@@ -8,6 +8,7 @@ import type { Issue } from '../kernel/issues.js';
 import { cents, money, type Amount } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
 import { instantMs, type Calendar } from '../kernel/time.js';
+import { lineOf } from '../events/parse.js';
 import type { Event } from '../events/schema.js';
 import type { PolicySource } from '../policy/timeline.js';
 import type { OwnerStatus } from '../ownership/decisions.js';
@@ -582,6 +583,6 @@ export function comparer(policyA: PolicySource, policyB: PolicySource, options: 
  */
 export function compare(events: Iterable<Event>, policyA: PolicySource, policyB: PolicySource, options?: CompareOptions): Comparison {
   const c = comparer(policyA, policyB, options);
-  for (const event of events) c.push(event);
+  for (const event of events) c.push(event, lineOf(event));
   return c.result();
 }

@@ -7,7 +7,7 @@
  */
 import type { Issue } from '../kernel/issues.js';
 import type { ClientRef } from '../events/common.js';
-import type { EventOf, EventType } from '../events/schema.js';
+import type { Event, EventOf, EventType } from '../events/schema.js';
 import type { DealFacts } from '../deals/allocation.js';
 import { handOverDeal } from '../deals/reassign.js';
 import { bookDeal, dealIssue, holdMarketingEvent, recognitionIssue, recognize as recognizeForDeals, recordDeal, refund, refundIssue, refuseDeal, setTargets, splitDeal, splitIssues, STAGE_RULES, targetIssues, unitHolder } from '../deals/deals.js';
@@ -592,6 +592,16 @@ const handlers: { [T in EventType]: Handler<T> } = {
     return null;
   },
 };
+
+/**
+ * Whether a value is an event the engine can decide: an object whose `type`
+ * has a handler. `apply` takes valid events; a caller in plain JavaScript
+ * that passes anything else gets an issue, not a TypeError from inside.
+ * @internal
+ */
+export function isDecidable(e: unknown): e is Event {
+  return typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string' && Object.hasOwn(handlers, (e as { type: string }).type);
+}
 
 /**
  * Decides one event in an open office: its issues when refused (before

@@ -2,15 +2,15 @@
  * The office fold: one event at a time through the families it concerns,
  * with the envelope rules every event obeys (office, redelivery, order).
  */
-import { clip, located, type Issue } from '../kernel/issues.js';
+import { clip, describeValue, located, type Issue } from '../kernel/issues.js';
 import { fingerprintEvent } from '../events/fast.js';
-import { calendarOf, instantMs, localInstant } from '../kernel/time.js';
+import { askedMs, calendarOf, instantMs, notATime } from '../kernel/time.js';
 import { lineOf, parseEvent } from '../events/parse.js';
 import type { Event } from '../events/schema.js';
 import { policySchema, type Policy } from '../policy/schema.js';
-import { validateTimeline, type PolicySource, type Timeline } from '../policy/timeline.js';
+import { policyIssues, validateTimeline, type PolicySource, type Timeline } from '../policy/timeline.js';
 import type { Decision } from './decisions.js';
-import { dispatch } from './dispatch.js';
+import { dispatch, isDecidable } from './dispatch.js';
 import { Live } from './live.js';
 import { engineOptionsSchema, freshState, type EngineOptions, type EngineOptionsInput, type OfficeState, type Seen, type Step } from './state.js';
 
@@ -20,6 +20,17 @@ Object.freeze(NONE);
 
 function issue(event: Event, code: Issue['code'], path: Issue['path'], message: string, line: number | undefined): Issue {
   return located({ code, path, message }, event.id, line);
+}
+
+/** The issue of a value handed to apply or push that is no event: the TypeScript types rule it out, plain JavaScript does not. */
+function notAnEvent(e: unknown, line: number | undefined): Issue {
+  const object = typeof e === 'object' && e !== null && !Array.isArray(e);
+  const id = object ? (e as { id?: unknown }).id : undefined;
+  const type = object ? (e as { type?: unknown }).type : undefined;
+  const message = object
+    ? `${describeValue(type)} is no event type: apply and push take valid events (give untrusted input to ingest or parseLine, which validate it)`
+    : `${describeValue(e)} is not an event: apply and push take valid events (give untrusted input to ingest or parseLine, which validate it)`;
+  return located({ code: object ? 'unknown_event_type' : 'not_an_object', path: object ? ['type'] : [], message }, typeof id === 'string' ? clip(id, 128) : undefined, line);
 }
 
 function fingerprintOf(seen: Seen): number {
@@ -39,6 +50,7 @@ interface Outcome {
  * @internal
  */
 export function step(o: Live, e: Event, line?: number): Outcome {
+  if (!isDecidable(e)) return { decisions: NONE, issues: [notAnEvent(e, line)] };
   if (o.office !== null && e.office !== o.office) {
     return { decisions: NONE, issues: [issue(e, 'office_mismatch', ['office'], `event of office "${e.office}" in the state of office "${o.office}"`, line)] };
   }
@@ -102,8 +114,9 @@ export function step(o: Live, e: Event, line?: number): Outcome {
 /**
  * Applies one event to an office state. Pure: the input state is never
  * changed, and only the parts the event touches are new (no whole-state
- * copy). A redelivered event (same id, same payload) gets its first outcome
- * again and changes nothing; the same id with another payload, an event
+ * copy). A redelivered event (same id, same payload) changes nothing and
+ * decides nothing again (no decisions; a refused one is refused again, the
+ * same way); the same id with another payload, an event
  * earlier than the last one, or an event of another office is refused with
  * an issue.
  *
@@ -186,16 +199,7 @@ export function validatePolicy(input: unknown): { ok: true; policy: Policy } | {
     // A getter that throws or a Proxy: a policy built in code that cannot be read.
     return { ok: false, issues: [{ code: 'invalid_policy', path: [], message: `the policy could not be read: ${clip(error instanceof Error ? String(error.message) : 'unknown error', 300)}` }] };
   }
-  if (parsed.success) return { ok: true, policy: parsed.data };
-  // Messages and paths echo the policy (an unknown key of 10 MB): cut, and at most 100 of them.
-  return {
-    ok: false,
-    issues: parsed.error.issues.slice(0, 100).map((i) => ({
-      code: 'invalid_policy' as const,
-      path: i.path.map((p) => (typeof p === 'number' ? p : clip(String(p), 100))),
-      message: clip(i.message, 300),
-    })),
-  };
+  return parsed.success ? { ok: true, policy: parsed.data } : { ok: false, issues: policyIssues(parsed.error) };
 }
 
 /** Validates a policy or a timeline, throwing a {@link PolicyError} that names every bad field. @internal */
@@ -209,7 +213,7 @@ export function timelineOf(input: PolicySource | undefined): Timeline {
 export function optionsOf(input: EngineOptionsInput | undefined): EngineOptions {
   const parsed = engineOptionsSchema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
-  throw new PolicyError(parsed.error.issues.map((i) => ({ code: 'invalid_policy' as const, path: ['options', ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: i.message })));
+  throw new PolicyError(policyIssues(parsed.error, ['options']));
 }
 
 /**
@@ -330,14 +334,15 @@ export function replay(events: Iterable<Event>, policy?: PolicySource, options?:
  *
  * @param from - the state to start from; it is not changed
  * @param events - the events, in time order
+ * @param options - `{ decisions: false }` builds no decision objects (the result's `decisions` is empty), for callers that read only the state
  * @returns the final state, the decisions and the issues
  * @example
  * ```ts
  * const { state } = replayFrom(yesterday, todaysEvents);
  * ```
  */
-export function replayFrom(from: OfficeState, events: Iterable<Event>): ReplayResult {
-  const r = replayer(from);
+export function replayFrom(from: OfficeState, events: Iterable<Event>, options?: ReplayerOptions): ReplayResult {
+  const r = replayer(from, options);
   const decisions: Decision[] = [];
   const issues: Issue[] = [];
   for (const event of events) {
@@ -401,11 +406,9 @@ export function asOf(events: Iterable<Event>, at: string, policy?: PolicySource,
  * @internal
  */
 export function cutOf(at: string, zone: string): { ms: number; iso: string } {
-  const cal = calendarOf(zone);
-  const start = localInstant(at, zone);
-  if (Number.isNaN(start)) throw new RangeError(`"${at}" is not a time: use 2026-11-02, 2026-11-02T18:00 (office time) or 2026-11-02T18:00:00+08:00`);
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(at) ? cal.startOf(cal.dayOf(start) + 1) - 1 : start;
-  return { ms, iso: cal.localIso(ms) };
+  const ms = askedMs(at, zone);
+  if (Number.isNaN(ms)) throw new RangeError(notATime(at));
+  return { ms, iso: calendarOf(zone).localIso(ms) };
 }
 
 /** {@link asOf} from a given state (an office's fresh state). @internal */
@@ -420,7 +423,7 @@ export function asOfFrom(from: OfficeState, events: Iterable<Event>, at: string)
       later++;
       continue;
     }
-    const out = r.push(event);
+    const out = r.push(event, lineOf(event));
     for (const d of out.decisions) decisions.push(d);
     for (const i of out.issues) issues.push(i);
   }

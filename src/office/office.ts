@@ -135,7 +135,7 @@ export function createOffice(policy?: unknown, options?: EngineOptionsInput): { 
     initialState: fresh,
     apply: (state, event, opts) => apply(adopt(timeline, state, opts?.policy), event),
     ingest: (state, input, opts) => ingest(adopt(timeline, state, opts?.policy), input),
-    replay: (events, from, opts) => replayFrom(from === undefined ? fresh() : adopt(timeline, from, opts?.policy), events),
+    replay: (events, from, opts) => replayFrom(from === undefined ? fresh() : adopt(timeline, from, opts?.policy), events, opts),
     replayer: (from, opts) => replayer(from === undefined ? fresh() : adopt(timeline, from, opts?.policy), opts),
     asOf: (events, at) => asOfFrom(fresh(), events, at),
     explain,

@@ -6,7 +6,7 @@
 import type { Wording } from '../kernel/decision.js';
 import { sortedEntries, values } from '../kernel/map.js';
 import type { RuleId } from '../kernel/rules.js';
-import { calendarOf, instantMs, type Calendar } from '../kernel/time.js';
+import { askedMs, calendarOf, notATime, type Calendar } from '../kernel/time.js';
 import type { Policy } from '../policy/schema.js';
 import { versionAt, type PolicyVersion } from '../policy/timeline.js';
 import type { ClientRef } from '../events/common.js';
@@ -24,7 +24,7 @@ import { activeClaim } from '../ownership/claims.js';
 import { tallyKey } from '../deals/ledger.js';
 import { cents, money, Money, type Amount } from '../kernel/money.js';
 import type { MonthFigures, PeriodFacts } from '../periods/close.js';
-import type { PeriodKind } from '../periods/calendar.js';
+import { periodKinds, type PeriodKind } from '../periods/calendar.js';
 import type { PenaltyDecision } from '../periods/decisions.js';
 import { quotaAt } from '../periods/quota.js';
 import { callBacks as dueCalls, scorecardRows, type CallBack, type ScorecardRow } from '../periods/views.js';
@@ -51,9 +51,12 @@ export interface ViewOptions {
   /** Mask phones as `138****5678` (PRV-MASK). Default: true. */
   readonly mask?: boolean;
   /**
-   * An instant (ISO-8601 with an offset) at or after the state's last event
-   * at which to judge lapses (OWN-VALIDITY, OWN-FOLLOWUP); default: the last
-   * event's time. An earlier instant is refused with a RangeError.
+   * An instant at or after the state's last event at which to judge lapses
+   * (OWN-VALIDITY, OWN-FOLLOWUP); default: the last event's time. ISO-8601
+   * with an offset, or office time: `2026-12-01T09:00` in the policy's
+   * zone, and a date alone (`2026-12-01`) for the whole day, as `asOf`
+   * reads it. Never the machine's zone. An earlier instant, or a string
+   * that is not a time, is refused with a RangeError.
    */
   readonly lookAhead?: string;
 }
@@ -113,12 +116,15 @@ export function wording(state: OfficeState): Wording {
   };
 }
 
-/** Epoch ms of a time a caller asks about; a string that is not a time is the caller's error, thrown as nextReceiver throws it. */
-function msOf(at: string): number {
+/**
+ * Epoch ms of a time a caller asks about, in the office's zone (never the
+ * machine's: a view gives the same answer everywhere). A string that is not
+ * a time is the caller's error, thrown as nextReceiver throws it.
+ */
+function msOf(state: OfficeState, at: string): number {
   // Callers in plain JavaScript may pass anything: a non-string is the same error, not a TypeError from inside.
-  if (typeof at !== 'string') throw new RangeError(`${at === null ? 'null' : typeof at} is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
-  const ms = instantMs(at);
-  if (Number.isNaN(ms)) throw new RangeError(`"${at.length > 60 ? `${at.slice(0, 60)}…` : at}" is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  const ms = typeof at === 'string' ? askedMs(at, state.policy.timeZone) : Number.NaN;
+  if (Number.isNaN(ms)) throw new RangeError(notATime(at));
   return ms;
 }
 
@@ -128,7 +134,7 @@ function msOf(at: string): number {
  */
 function forward(state: OfficeState, at: string | undefined, what: string): number {
   if (at === undefined) return state.lastAt ?? 0;
-  const ms = msOf(at);
+  const ms = msOf(state, at);
   if (state.lastAt !== null && ms < state.lastAt) {
     throw new RangeError(
       `${what} ${at} is before the state's last event (${calendar(state).localIso(state.lastAt)}): a state cannot look back. For the office as it stood then, replay the events up to then: asOf(events, '${at}', policy)`,
@@ -176,7 +182,7 @@ function row(state: OfficeState, file: ClientFile, at: number, options: ViewOpti
  * @param state - the office state
  * @param options - masking and the time to evaluate at
  * @returns one row per client
- * @throws RangeError when `options.at` is not a time
+ * @throws RangeError when `options.lookAhead` is not a time, or is before the last event
  * @example
  * ```ts
  * const register = owners(state).map((r) => [r.name, r.ownerName, r.rules.join('+')]);
@@ -252,7 +258,7 @@ export interface SalespersonView {
 export function viewAs(state: OfficeState, staff: string, options?: ViewOptions): SalespersonView {
   if (state.staff.members.get(staff) === undefined) throw new RangeError(`no staff member "${staff}" in this office`);
   const at = atOf(state, options);
-  const p = ownershipRulesOf(state);
+  const p = ownershipRulesOf(state, at);
   const cal = calendar(state);
   const own: OwnerRow[] = [];
   const counts = new Map<string, { owner: string | null; status: OwnerStatus; clients: number }>();
@@ -315,7 +321,7 @@ function names(state: OfficeState): Names {
  * stood then, replay the events up to then with `asOf`).
  *
  * @param state - the office state
- * @param at - the time to ask about (ISO-8601 with offset), at or after the last event; never the clock
+ * @param at - the time to ask about, at or after the last event: ISO-8601 with an offset, or office time as {@link ViewOptions.lookAhead} reads it; never the clock
  * @returns the next receiver and the queue
  * @throws RangeError when `at` is not a time, or is before the last event
  * @example
@@ -330,6 +336,36 @@ export function nextReceiver(state: OfficeState, at: string): NextReceiver {
   return nextInQueue(state.rotation, policyAt(state, ms).rotation, calendar(state), at, ms, names(state));
 }
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isDay(text: string): boolean {
+  const m = DAY.exec(text);
+  if (m === null) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"` : value === null ? 'null' : typeof value;
+}
+
+/**
+ * A query's month and days, checked before they filter: a mistyped one
+ * (`2026-1`, `2026/11/05`) would match nothing and pass for an empty month.
+ * @throws RangeError naming the field
+ */
+function checked<Q extends { readonly month?: string; readonly from?: string; readonly to?: string } | undefined>(query: Q): Q {
+  if (query === undefined) return query;
+  if (query.month !== undefined && !(typeof query.month === 'string' && MONTH.test(query.month))) throw new RangeError(`month ${shown(query.month)} is not a month: use YYYY-MM, such as 2026-11`);
+  for (const field of ['from', 'to'] as const) {
+    const day = query[field];
+    if (day !== undefined && !(typeof day === 'string' && isDay(day))) throw new RangeError(`${field} ${shown(day)} is not a day: use YYYY-MM-DD, such as 2026-11-01 (a local day of the office)`);
+  }
+  return query;
+}
+
 /**
  * The fairness ledger of the walk-in queue and the call rotation (RULES §D),
  * per person per local day, or per person over a range with `totals`: turns
@@ -341,6 +377,7 @@ export function nextReceiver(state: OfficeState, at: string): NextReceiver {
  * @param state - the office state
  * @param options - the days (`from`/`to` as `YYYY-MM-DD`, inclusive), one staff member, totals
  * @returns the rows (days without any reception, skip or call have none)
+ * @throws RangeError when `from` or `to` is not a day (YYYY-MM-DD): a mistyped one would match nothing
  * @example
  * ```ts
  * const month = fairnessLedger(state, { from: '2026-11-01', to: '2026-11-30', totals: true });
@@ -348,7 +385,7 @@ export function nextReceiver(state: OfficeState, at: string): NextReceiver {
  * ```
  */
 export function fairnessLedger(state: OfficeState, options?: FairnessOptions): FairnessRow[] {
-  return ledgerRows(state.rotation, calendar(state), names(state), options);
+  return ledgerRows(state.rotation, calendar(state), names(state), checked(options));
 }
 
 /**
@@ -416,13 +453,14 @@ export function dealsOf(state: OfficeState, query: { readonly staff?: string; re
  * @param state - the office state
  * @param query - staff, month, deal or account to narrow to
  * @returns the entries
+ * @throws RangeError when `month` is not a month (YYYY-MM): a mistyped one would match nothing
  * @example
  * ```ts
  * const entries = ledgerEntries(state, { deal: 'D1' });
  * ```
  */
 export function ledgerEntries(state: OfficeState, query: LedgerQuery = {}): LedgerEntry[] {
-  return entryRows(dealsReader(state), query);
+  return entryRows(dealsReader(state), checked(query));
 }
 
 /**
@@ -434,13 +472,14 @@ export function ledgerEntries(state: OfficeState, query: LedgerQuery = {}): Ledg
  * @param state - the office state
  * @param query - a salesperson and/or a month
  * @returns one row per salesperson and month with entries, by staff id then month
+ * @throws RangeError when `month` is not a month (YYYY-MM): a mistyped one would match nothing
  * @example
  * ```ts
  * const payroll = commissionLedger(state, { month: '2026-11' }).map((r) => [r.staffName, r.payable, r.carried]);
  * ```
  */
 export function commissionLedger(state: OfficeState, query: Pick<LedgerQuery, 'staff' | 'month'> = {}): CommissionMonth[] {
-  return commissionRows(dealsReader(state), query);
+  return commissionRows(dealsReader(state), checked(query));
 }
 
 /**
@@ -451,13 +490,14 @@ export function commissionLedger(state: OfficeState, query: Pick<LedgerQuery, 's
  * @param state - the office state
  * @param query - a salesperson and/or a month
  * @returns one row per salesperson and month with credit entries
+ * @throws RangeError when `month` is not a month (YYYY-MM): a mistyped one would match nothing
  * @example
  * ```ts
  * credits(state, { month: '2026-11' }).sort((a, b) => Number(b.amount) - Number(a.amount));
  * ```
  */
 export function credits(state: OfficeState, query: Pick<LedgerQuery, 'staff' | 'month'> = {}): CreditMonth[] {
-  return creditRows(dealsReader(state), query);
+  return creditRows(dealsReader(state), checked(query));
 }
 
 /**
@@ -467,13 +507,14 @@ export function credits(state: OfficeState, query: Pick<LedgerQuery, 'staff' | '
  * @param state - the office state
  * @param query - a salesperson and/or a month
  * @returns one row per salesperson and month with figures or targets
+ * @throws RangeError when `month` is not a month (YYYY-MM): a mistyped one would match nothing
  * @example
  * ```ts
  * attainment(state, { month: '2026-11' }).filter((r) => r.redMet && r.greenMet);
  * ```
  */
 export function attainment(state: OfficeState, query: Pick<LedgerQuery, 'staff' | 'month'> = {}): AttainmentRow[] {
-  return attainmentRows(dealsReader(state), query);
+  return attainmentRows(dealsReader(state), checked(query));
 }
 
 /**
@@ -515,7 +556,7 @@ function monthFacts(state: OfficeState): PeriodFacts {
 export interface ScorecardOptions {
   /** The kind of period: `day`, `week`, `month` or `quarter` (default `month`). */
   readonly period?: PeriodKind;
-  /** A time in the period to report (ISO-8601); default: the last event's. Open periods are read as of it. */
+  /** A time in the period to report: ISO-8601 with an offset, or office time as {@link ViewOptions.lookAhead} reads it; default: the last event's. Open periods are read as of it. */
   readonly at?: string;
 }
 
@@ -537,7 +578,7 @@ export interface ScorecardOptions {
  * @param state - the office state
  * @param options - the kind of period, and a time in it
  * @returns one row per person, in join order
- * @throws RangeError when `at` is not a time
+ * @throws RangeError when `at` is not a time, or `period` is not one of {@link periodKinds}
  * @example
  * ```ts
  * const week = scorecard(state, { period: 'week', at: '2026-11-06T20:00:00+08:00' });
@@ -545,8 +586,9 @@ export interface ScorecardOptions {
  * ```
  */
 export function scorecard(state: OfficeState, options: ScorecardOptions = {}): ScorecardRow[] {
-  const at = options.at === undefined ? (state.lastAt ?? 0) : instantMs(options.at);
-  if (Number.isNaN(at)) throw new RangeError(`"${options.at ?? ''}" is not an ISO-8601 time such as 2026-11-01T10:00:00+08:00`);
+  const at = options.at === undefined ? (state.lastAt ?? 0) : msOf(state, options.at);
+  const period = options.period ?? 'month';
+  if (!periodKinds.includes(period)) throw new RangeError(`period ${shown(period)} is not a kind of period: use ${periodKinds.join(', ')}`);
   const cal = calendar(state);
   const facts = monthFacts(state);
   const p = state.policy.periods;
@@ -556,7 +598,7 @@ export function scorecard(state: OfficeState, options: ScorecardOptions = {}): S
   let turns: { from: number; to: number; by: Map<string, number> } | null = null;
   let pay: { from: number; to: number; by: Map<string, { commission: Amount; bonus: Amount }> } | null = null;
   const seat = (staff: string) => state.rotation.ring.find((x) => x.id === staff) ?? state.rotation.parked.get(staff);
-  return scorecardRows(state.periods, p, cal, options.period ?? 'month', at, {
+  return scorecardRows(state.periods, p, cal, period, at, {
     member: (staff) => state.staff.members.get(staff),
     turns(staff, from, to) {
       if (turns === null || turns.from !== from || turns.to !== to) {
@@ -623,12 +665,14 @@ export function callBacks(state: OfficeState, options: ViewOptions & { readonly 
  * @param state - the office state
  * @param query - one staff member and/or one pay month (YYYY-MM)
  * @returns the entries
+ * @throws RangeError when `month` is not a month (YYYY-MM): a mistyped one would match nothing
  * @example
  * ```ts
  * finesLedger(state, { month: '2026-11' }).map((f) => `${f.staff} ${f.amount} ${f.violation}`);
  * ```
  */
 export function finesLedger(state: OfficeState, query: { readonly staff?: string; readonly month?: string } = {}): PenaltyDecision[] {
+  checked(query);
   return sortedEntries(state.periods.fines)
     .map(([, f]) => f)
     .filter((f) => (query.staff === undefined || f.staff === query.staff) && (query.month === undefined || f.month === query.month));

@@ -5,7 +5,7 @@
  * the event's time.
  */
 import { z } from 'zod';
-import type { Issue } from '../kernel/issues.js';
+import { fromZod, type Issue } from '../kernel/issues.js';
 import { localInstant } from '../kernel/time.js';
 import { policySchema, type Policy, type PolicyInput } from './schema.js';
 
@@ -111,8 +111,23 @@ export function isTimelineInput(input: unknown): input is PolicyTimelineInput {
   return typeof input === 'object' && input !== null && 'versions' in input;
 }
 
-function issuesOf(error: z.ZodError, prefix: readonly (string | number)[]): Issue[] {
-  return error.issues.map((i) => ({ code: 'invalid_policy' as const, path: [...prefix, ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: i.message }));
+
+/**
+ * The issues of a policy (or engine options) that zod refused, every one
+ * `invalid_policy`: at most 100, since a policy built in code may hold
+ * thousands of bad entries.
+ *
+ * @param error - zod's error
+ * @param prefix - prepended to every path (`['options']`)
+ * @example
+ * ```ts
+ * const r = policySchema.safeParse({ ownrship: {} });
+ * if (!r.success) policyIssues(r.error); // [{ code: 'invalid_policy', path: ['ownrship'], message: 'unknown field "ownrship"' }]
+ * ```
+ * @internal
+ */
+export function policyIssues(error: z.ZodError, prefix: readonly (string | number)[] = []): Issue[] {
+  return fromZod(error.issues.slice(0, 100), 'invalid_policy', prefix);
 }
 
 /**
@@ -147,10 +162,10 @@ export function single(policy: Policy): Timeline {
 export function validateTimeline(input: unknown): { ok: true; timeline: Timeline } | { ok: false; issues: Issue[] } {
   if (!isTimelineInput(input)) {
     const parsed = policySchema.safeParse(input ?? {});
-    return parsed.success ? { ok: true, timeline: single(parsed.data) } : { ok: false, issues: issuesOf(parsed.error, []) };
+    return parsed.success ? { ok: true, timeline: single(parsed.data) } : { ok: false, issues: policyIssues(parsed.error) };
   }
   const parsed = policyTimelineSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error, []) };
+  if (!parsed.success) return { ok: false, issues: policyIssues(parsed.error) };
   const issues: Issue[] = [];
   const bad = (path: (string | number)[], message: string) => issues.push({ code: 'invalid_policy', path, message });
   const [first] = parsed.data.versions;

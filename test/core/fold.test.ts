@@ -206,9 +206,18 @@ describe('createOffice and policies', () => {
     expect(r.issues.every((i) => i.code === 'invalid_policy')).toBe(true);
   });
 
-  it('an unknown policy field is an issue, not silently ignored', () => {
-    const r = createOffice({ ownership: { validityDay: 10 } });
+  it('an unknown policy field is an issue at the field itself, not silently ignored', () => {
+    const r = createOffice({ ownership: { validityDay: 10 }, ownrship: {} });
     expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([
+      { code: 'invalid_policy', path: ['ownership', 'validityDay'], message: 'unknown field "validityDay"' },
+      { code: 'invalid_policy', path: ['ownrship'], message: 'unknown field "ownrship"' },
+    ]);
+    const timeline = createOffice({ versions: [{ policy: { rotaton: {} } }] });
+    expect(!timeline.ok && timeline.issues[0]?.path).toEqual(['versions', 0, 'policy', 'rotaton']);
+    const options = createOffice({}, { histroy: 'none' } as never);
+    expect(!options.ok && options.issues[0]).toEqual({ code: 'invalid_policy', path: ['options', 'histroy'], message: 'unknown field "histroy"' });
   });
 
   it('defaults: Asia/Shanghai, no visit window (the seeds disagree on it), no follow-up requirement', () => {

@@ -7,7 +7,7 @@ import { fc } from '@fast-check/vitest';
 import type { z } from 'zod';
 import { parseLimits, type ParseResult } from '../../src/events/parse.js';
 import { eventSchemas } from '../../src/events/schema.js';
-import { clip, describeValue, issueCodeSchema, type Issue } from '../../src/kernel/issues.js';
+import { clip, describeValue, fromZod, type Issue } from '../../src/kernel/issues.js';
 
 type Loose = { readonly [key: string]: unknown };
 const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null;
@@ -310,9 +310,8 @@ export function zodOnly(input: unknown, line?: number): ParseResult {
   if (deeperThan(input, parseLimits.maxDepth)) return one('too_deep', [], `the event nests arrays or objects deeper than ${parseLimits.maxDepth} levels (limit maxDepth)`, line, id);
   return {
     ok: false,
-    issues: parsed.error.issues.map((i) => {
-      const code = issueCodeSchema.safeParse(i.code);
-      const issue: Issue = { code: code.success ? code.data : 'custom', path: i.path.map((p) => (typeof p === 'number' ? p : clip(String(p), 100))), message: clip(i.message, 300) };
+    // zod's issues as the reader words them (one per unknown key, paths and messages cut): the mapping is tested on its own, the verdict here.
+    issues: fromZod(parsed.error.issues).map((issue) => {
       if (line !== undefined) issue.line = line;
       if (id !== undefined) issue.event = id;
       return issue;

@@ -2,7 +2,7 @@
  * Issue 13, engine side: times outside a sane range, views asked about a
  * time that is not one, and line numbers on the library's refusals.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { apply, initialState, nextReceiver, ownerOf, owners, explain, parseLog, replay, validatePolicy, type Event } from '../../src/index.js';
 import { event, staff, t, visit, zhang } from '../support/dsl.js';
 
@@ -62,8 +62,27 @@ describe('issue 13 #12: views asked about a time that is not one', () => {
     expect(() => nextReceiver(state, 'nonsense')).toThrow(RangeError);
     expect(() => owners(state, { lookAhead: 'nonsense' })).toThrow(RangeError);
     expect(() => ownerOf(state, zhang.phone, { lookAhead: 'nonsense' })).toThrow(RangeError);
-    expect(() => explain(state, zhang.phone, { lookAhead: 'nonsense' })).toThrow(/not an ISO-8601 time/);
+    expect(() => explain(state, zhang.phone, { lookAhead: 'nonsense' })).toThrow(/"nonsense" is not a time: use 2026-11-02/);
     expect(owners(state, { lookAhead: t('11-02 10:00') })).toHaveLength(1);
+  });
+
+  it("given a time without an offset, when a view reads it, then it is office time (Asia/Shanghai), whatever the machine's zone", () => {
+    // A machine far from the office: Date.parse would read these times 12-13 hours off.
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    onTestFinished(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
+    expect(new Date(2026, 10, 16).getTimezoneOffset()).toBe(300);
+    const late = replay([staff('S01'), visit('11-01 10:00', zhang, { receiver: 'S01' })], { ownership: { validityDays: { visit: 15 } } }).state;
+    expect(ownerOf(late, zhang.phone, { lookAhead: '2026-11-16T23:59' })?.status).toBe('protected');
+    expect(ownerOf(late, zhang.phone, { lookAhead: '2026-11-17T00:00' })?.status).toBe('none');
+    // A date alone is the whole day, as asOf reads it.
+    expect(ownerOf(late, zhang.phone, { lookAhead: '2026-11-16' })?.status).toBe('protected');
+    expect(ownerOf(late, zhang.phone, { lookAhead: '2026-11-17' })?.status).toBe('none');
+    expect(() => nextReceiver(late, '2026-11-01T09:00')).toThrow(/before the state's last event/);
+    expect(() => owners(late, { lookAhead: 'Nov 20 2026' })).toThrow(/is not a time/);
   });
 
   it('a time that is not even a string (plain JavaScript callers) is the same RangeError, not a TypeError', () => {

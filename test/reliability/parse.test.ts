@@ -101,6 +101,26 @@ describe('extra fields: a line with an unknown key is refused, as an object with
     if (r !== undefined && !r.ok) expect(r.issues[0]?.code).toBe('unrecognized_keys');
     expect(parseEvent(JSON.parse(line)).ok).toBe(false);
   });
+
+  it('given a typo in a key, when the line is read, then the issue stands at the key itself and names it', () => {
+    const top = parseLine('{"v":1,"id":"e1","type":"changeStaff","at":"2026-11-01T08:30:00+08:00","office":"jz","staff":"S01","reciever":"x"}', 4);
+    expect(top).toEqual({ ok: false, issues: [{ code: 'unrecognized_keys', path: ['reciever'], message: 'unknown field "reciever"', event: 'e1', line: 4 }] });
+    const nested = parseLine('{"v":1,"id":"e2","type":"claimClient","at":"2026-11-01T08:30:00+08:00","office":"jz","staff":"S01","client":{"name":"x","nmae":"y","fone":"z"}}', 5);
+    expect(nested?.ok === false && nested.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['client.nmae', 'unknown field "nmae"'],
+      ['client.fone', 'unknown field "fone"'],
+    ]);
+  });
+
+  it('given an object with 10,000 unknown keys, when it is read, then ten are named and the rest counted in one issue', () => {
+    const junk = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]));
+    const r = parseEvent({ ...base, ...junk });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toHaveLength(11);
+    expect(r.issues[0]?.path).toEqual(['k0']);
+    expect(r.issues[10]).toMatchObject({ code: 'unrecognized_keys', path: [], message: 'and 9990 more unknown fields' });
+  });
 });
 
 describe('issue 13 #2: decimals have bounded digits', () => {

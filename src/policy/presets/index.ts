@@ -29,6 +29,7 @@ export function isPresetName(name: string): name is PresetName {
  *
  * @param name - the preset's name
  * @returns the preset's policy input (defaults fill the rest)
+ * @throws RangeError when `name` is not one of {@link presetNames} (plain JavaScript callers)
  * @example
  * ```ts
  * const { state } = replay(events, presetPolicy('shenyang'));
@@ -36,5 +37,7 @@ export function isPresetName(name: string): name is PresetName {
  * ```
  */
 export function presetPolicy(name: PresetName): PolicyInput {
+  const asked: unknown = name;
+  if (typeof asked !== 'string' || !isPresetName(asked)) throw new RangeError(`no preset is called ${typeof asked === 'string' ? `"${asked.slice(0, 60)}"` : typeof asked}: the presets are ${presetNames.join(', ')}`);
   return presetInput(presets[name]);
 }

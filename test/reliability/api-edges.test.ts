@@ -1,0 +1,80 @@
+/**
+ * What a caller in plain JavaScript may pass that the TypeScript types rule
+ * out, and what every entry point carries through: an issue or a clear
+ * error naming what is wrong, never a TypeError from inside, and the log
+ * line wherever an event came from a log.
+ */
+import { describe, expect, it } from 'vitest';
+import { apply, asOf, compare, createOffice, initialState, parseLine, parseLog, presetNames, presetPolicy, replayer, type Event } from '../../src/index.js';
+import { deepFreeze, expectUnchanged } from '../support/fold.js';
+import { staff, visit, zhang } from '../support/dsl.js';
+
+describe('apply and push given something that is no event', () => {
+  it.each([
+    ['null', null, 'not_an_object', []],
+    ['a number', 5, 'not_an_object', []],
+    ['an unknown type', { v: 1, id: 'x1', type: 'bogus', at: '2026-11-01T10:00:00+08:00', office: 'jz' }, 'unknown_event_type', ['type']],
+    ['no type', { v: 1, id: 'x2', at: '2026-11-01T10:00:00+08:00', office: 'jz' }, 'unknown_event_type', ['type']],
+  ])('given %s, when it is applied or pushed, then an issue says so and nothing changes', (_what, value, code, path) => {
+    const state = deepFreeze(initialState());
+    const step = apply(state, value as unknown as Event);
+    expect(step.issues).toEqual([expect.objectContaining({ code, path, message: expect.stringMatching(/apply and push take valid events \(give untrusted input to ingest or parseLine/) })]);
+    expectUnchanged(step.state, state);
+    const r = replayer(initialState());
+    expect(r.push(value as unknown as Event, 7).issues[0]).toMatchObject({ code, line: 7 });
+    // The replayer goes on: a valid event after it is applied.
+    expect(r.push(staff('S01')).issues).toEqual([]);
+  });
+});
+
+describe('parseLine and parseLog given something that is no text', () => {
+  it('given a number for a line, then an unreadable issue on that line, not a TypeError', () => {
+    expect(parseLine(5 as unknown as string, 3)).toEqual({ ok: false, issues: [{ code: 'unreadable', path: [], message: '5 is not a line of text: parseLine reads one line of a log as a string (parseEvent takes a parsed object)', line: 3 }] });
+  });
+
+  it.each([[undefined], [5], [{}]])('given %s for a log, then one unreadable issue and no events', (input) => {
+    const r = parseLog(input as unknown as string);
+    expect(r.events).toEqual([]);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'unreadable', message: expect.stringContaining('is not a log: parseLog reads a string, bytes (Uint8Array) or an iterable') })]);
+  });
+});
+
+describe('presetPolicy given a name that is no preset', () => {
+  it('throws a RangeError that lists the presets', () => {
+    expect(() => presetPolicy('nope' as never)).toThrow(new RangeError(`no preset is called "nope": the presets are ${presetNames.join(', ')}`));
+    expect(() => presetPolicy(undefined as never)).toThrow(/no preset is called undefined/);
+  });
+});
+
+describe('refusals carry the log line, in every replay', () => {
+  const text = [
+    JSON.stringify(staff('S01')),
+    JSON.stringify(visit('11-01 10:00', zhang, { receiver: 'S01' })),
+    JSON.stringify(visit('11-20 10:00', { name: '王芳', phone: '13912345678' }, { receiver: 'S01' })),
+  ].join('\n');
+  const { events } = parseLog(text);
+
+  it('given a gap one policy refuses, when the policies are compared, then the refusal names line 3', () => {
+    const diff = compare(events, {}, { limits: { maxGapDays: 5 } });
+    expect(diff.refusals.map((r) => r.line)).toEqual([3]);
+  });
+
+  it('given a log out of order, when asOf replays it, then the refusal names the line', () => {
+    const [e0, e1, e2] = events as [Event, Event, Event];
+    const then = asOf([e0, e2, e1], '2026-11-25');
+    expect(then.issues).toEqual([expect.objectContaining({ code: 'out_of_order', line: 2 })]);
+  });
+});
+
+describe("an office's replay takes the replayer's options", () => {
+  it('given decisions: false, when office.replay runs, then it builds no decisions and reaches the same state', () => {
+    const made = createOffice({});
+    if (!made.ok) throw new Error('policy');
+    const events = [staff('S01'), visit('11-01 10:00', zhang, { receiver: 'S01' })];
+    const full = made.office.replay(events);
+    const bare = made.office.replay(events, undefined, { decisions: false });
+    expect(full.decisions.length).toBeGreaterThan(0);
+    expect(bare.decisions).toEqual([]);
+    expect(bare.state.ownership.files.size).toBe(full.state.ownership.files.size);
+  });
+});
