@@ -13,7 +13,7 @@ import { report } from './report-page.js';
 import { loadExcel } from './xlsx.js';
 import { partitionByOffice } from './offices.js';
 
-type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine' | 'jobs' | 'full' | 'columns';
+type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine' | 'jobs' | 'full' | 'columns' | 'office';
 
 const optionSpecs: Record<Option | 'help', NonNullable<ParseArgsConfig['options']>[string]> = {
   policy: { type: 'string', multiple: true, short: 'p' },
@@ -28,6 +28,7 @@ const optionSpecs: Record<Option | 'help', NonNullable<ParseArgsConfig['options'
   jobs: { type: 'string', short: 'j' },
   full: { type: 'boolean' },
   columns: { type: 'string' },
+  office: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -44,6 +45,7 @@ const optionHelp: Record<Option, string> = {
   jobs: '--jobs, -j <n>              replay a multi-office log on n worker threads, the offices shared out among them (default 1); the output is the same',
   full: `--full                      the table on stdout shows every row (by default a summary: each report's headline figures and first ${SUMMARY_ROWS} rows); files, JSON, CSV and xlsx always hold every row`,
   columns: '--columns <a,b,c>           the table on stdout shows only these columns, in this order (every report written must have them: pick one with --report); tables wider than the terminal ($COLUMNS, else 100, off a terminal) fold',
+  office: "--office <name>             read only this office's lines; a log whose events name several offices needs it (this command shows one office); the other offices' lines are left out",
 };
 
 interface Command {
@@ -57,7 +59,7 @@ interface Command {
   readonly xlsx?: true;
 }
 
-const logOptions: Option[] = ['policy', 'format', 'no-mask', 'quarantine'];
+const logOptions: Option[] = ['policy', 'format', 'no-mask', 'quarantine', 'office'];
 
 const commands: Record<string, Command> = {
   replay: {
@@ -66,12 +68,18 @@ const commands: Record<string, Command> = {
     options: [...logOptions, 'as-of', 'out', 'report', 'as', 'jobs', 'full', 'columns'],
     run: (args, io) => replay(args, io, partitionByOffice),
     xlsx: true,
+    optionHelp: {
+      office: "--office <name>             replay only this office's lines (by default a log file that names several offices is replayed office by office, the reports with an office column); the other offices' lines are left out",
+    },
   },
   validate: {
     usage: 'validate <log.jsonl> [--policy <file|preset>]',
     summary: 'check a log: name every bad line and why; exit 2 if there is one',
     options: logOptions,
     run: validate,
+    optionHelp: {
+      office: "--office <name>             check only this office's lines (by default each office of a log that names several is checked on its own, as replay reads it); the other offices' lines are left out",
+    },
   },
   explain: {
     usage: 'explain <log.jsonl> <client>',
@@ -101,7 +109,7 @@ const commands: Record<string, Command> = {
   report: {
     usage: 'report <log.jsonl> [--policy <file|preset>] [--policy <file|preset>] [--as-of <time>] --out report.html',
     summary: 'one HTML page with charts: rotation fairness, credit and commission, owners by channel and rule, scorecard; two policies side by side',
-    options: ['policy', 'as-of', 'out', 'no-mask', 'quarantine'],
+    options: ['policy', 'as-of', 'out', 'no-mask', 'quarantine', 'office'],
     run: report,
     optionHelp: {
       policy: '--policy, -p <file|preset>  a preset name or a JSON policy file; give two to set their replays side by side, with what differs',
@@ -134,6 +142,37 @@ function mainHelp(): string {
 
 function commandHelp(name: string, command: Command): string {
   return [`Usage: salesfloor ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Options:', ...command.options.map((o) => `  ${command.optionHelp?.[o] ?? optionHelp[o]}`), '', TIMES, EXITS, ''].join('\n');
+}
+
+/** The options a command takes, as the user types them: `--policy, --format, ...`. */
+function optionList(command: Command): string {
+  return command.options.map((o) => `--${o}`).join(', ');
+}
+
+/**
+ * Parses a command's arguments. Node's own messages are not ours (an unknown
+ * option gets a hint about `--` that misleads), so the words are checked
+ * first, leniently, and each mistake said in our words; the strict parse
+ * after that only guards what this check misses.
+ */
+function parseCommandArgs(name: string, command: Command, args: readonly string[]): { values: Record<string, unknown>; positionals: string[] } {
+  const options = Object.fromEntries([...command.options, 'help' as const].map((o) => [o, optionSpecs[o]]));
+  const { tokens } = parseArgs({ args: [...args], options, allowPositionals: true, strict: false, tokens: true });
+  const help = `see salesfloor ${name} --help`;
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = options[token.name];
+    if (spec === undefined) throw new UsageError(`unknown option ${token.rawName}; ${name} takes ${command.options.length === 0 ? 'no options' : optionList(command)} (${help})`);
+    if (spec.type === 'string' && token.value === undefined) throw new UsageError(`${token.rawName} needs a value, as in ${token.rawName} <value> (${help})`);
+    if (spec.type === 'boolean' && token.inlineValue === true) throw new UsageError(`${token.rawName} takes no value: write ${token.rawName} alone (${help})`);
+  }
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    if (!isParseArgsError(error)) throw error;
+    // Only the first sentence of Node's message: the rest is a hint that does not fit this command line.
+    throw new UsageError(`${(error as Error).message.split('. ')[0] ?? ''} (${help})`);
+  }
 }
 
 /** `--jobs`: a whole number of worker threads, at least 1. */
@@ -170,6 +209,7 @@ function toArgs(values: Record<string, unknown>, positionals: string[]): Args {
     jobs: jobsOf(string(values.jobs)),
     full: values.full === true,
     columns: columnsOf(string(values.columns)),
+    office: string(values.office),
   };
 }
 
@@ -200,8 +240,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return exitCodes.usage;
   }
   try {
-    const options = Object.fromEntries([...command.options, 'help' as const].map((o) => [o, optionSpecs[o]]));
-    const { values, positionals } = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseCommandArgs(name, command, rest);
     if (values.help === true) {
       io.stdout.write(commandHelp(name, command));
       return exitCodes.clean;
@@ -214,7 +253,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`salesfloor ${name}: ${terminalSafe((error as Error).message)}\nUsage: salesfloor ${command.usage} (--help for options)\n`);
+      // Each line made safe on its own: a message of several lines prints as several lines, and nothing in them acts on the terminal.
+      const lines = error instanceof UsageError ? error.lines : [(error as Error).message];
+      io.stderr.write(`salesfloor ${name}: ${lines.map(terminalSafe).join('\n')}\nUsage: salesfloor ${command.usage} (--help for options)\n`);
       return exitCodes.usage;
     }
     if (error instanceof OutputError) {

@@ -26,7 +26,7 @@ import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
 import { maskLine, maskPhoneField, maskText } from './privacy.js';
 import { chunkDifferences, differenceHead, differences } from './differences.js';
 import { chunkInput, needsDecisions, reportInput, reportNames, reports, type Cell, type Collector, type Observer, type Report, type ReportInput, type Row, type RowStream } from './reports.js';
-import { readLog, type ReadOptions, type Session } from './session.js';
+import { readLog, type OfficeCounts, type ReadOptions, type Session } from './session.js';
 import { reportFile, ReportStream, type ChunkSource, type Part } from './stream.js';
 import { openWorkbook, WORKBOOK } from './xlsx.js';
 
@@ -48,6 +48,8 @@ export interface Args {
   readonly full: boolean;
   /** `--columns`: the table on stdout shows only these columns. */
   readonly columns: readonly string[] | undefined;
+  /** `--office`: only this office's lines of a log that names several. */
+  readonly office: string | undefined;
 }
 
 /** How many rows of each report the summary on stdout shows (`--full` shows them all). */
@@ -145,6 +147,7 @@ export function summaryOf(io: Io, log: string, session: Session, labels: readonl
     lines: session.lines,
     events: session.events,
     ...(session.later > 0 ? { laterLeftOut: session.later } : {}),
+    ...(session.otherOffices === undefined ? {} : { otherOfficesLeftOut: session.otherOffices }),
     badLines: session.badCount,
     quarantine: session.quarantine === null ? null : shown(io, session.quarantine),
     bad: session.bad.flatMap((b) => b.issues.map((i) => ({ line: b.line, code: i.code, path: i.path.join('.'), message: clean(i.message) }))),
@@ -158,7 +161,8 @@ export type Summary = ReturnType<typeof summaryOf>;
 export function summaryLines(s: Summary, limit: number, elapsedMs?: number): string[] {
   const time = elapsedMs === undefined ? '' : ` in ${(elapsedMs / 1000).toFixed(1)} s`;
   const later = s.laterLeftOut ? `, ${s.laterLeftOut} later events left out` : '';
-  const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${later}${time}.`];
+  const others = s.otherOfficesLeftOut === undefined ? '' : `, ${s.otherOfficesLeftOut} lines of other offices left out`;
+  const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${later}${others}${time}.`];
   if (s.badLines === 0) return [...lines.map(terminalSafe), 'No bad lines.'];
   lines.push(`${s.badLines} bad line${s.badLines === 1 ? '' : 's'} skipped${s.quarantine ? ` and written to ${s.quarantine}` : ''}:`);
   const shown = new Set([...new Set(s.bad.map((b) => b.line))].slice(0, limit));
@@ -168,6 +172,25 @@ export function summaryLines(s: Summary, limit: number, elapsedMs?: number): str
   if (s.badLines > shown.size) lines.push(`  … and ${s.badLines - shown.size} more${s.quarantine ? ' (see the quarantine file)' : ''}`);
   // Messages quote what the log held: nothing in them may act on the terminal.
   return lines.map(terminalSafe);
+}
+
+/** What one office of a log gave, as the summary names it. */
+export interface OfficeSummary {
+  readonly office: string;
+  readonly events: number;
+  readonly laterLeftOut?: number;
+  readonly badLines: number;
+}
+
+/** The offices of a session, as summaries list them: only when more than one office's events applied. */
+export function officeSummaries(offices: readonly OfficeCounts[] | undefined): OfficeSummary[] | undefined {
+  if (offices === undefined || offices.length < 2) return undefined;
+  return offices.map((o) => ({ office: o.office, events: o.events, ...(o.later > 0 ? { laterLeftOut: o.later } : {}), badLines: o.bad }));
+}
+
+/** The summary's line for one office of a log of several, as replay and validate print it. */
+export function officeLine(o: OfficeSummary): string {
+  return terminalSafe(`  office ${o.office}: ${o.events} events applied${o.laterLeftOut ? `, ${o.laterLeftOut} later left out` : ''}, ${o.badLines} bad line${o.badLines === 1 ? '' : 's'}`);
 }
 
 /** The exit code of a run: the quarantine it could not write first (after its bad lines were named), then bad input. */
@@ -311,6 +334,11 @@ export async function prepareOne(args: Args, io: Io, timeFlag: '--as-of' | '--at
   return { log, policy, view, clean: cleanerOf(args) };
 }
 
+/** What readLog needs of `--office`. */
+export function officeOf(args: Args): Pick<ReadOptions, 'office'> {
+  return args.office === undefined ? {} : { office: args.office };
+}
+
 /** What readLog needs of `--quarantine`, `--no-mask` and `--as`. */
 export function badLinesOf(args: Args, io: Io, clean: Clean): Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as'> {
   const quarantine = quarantineOf(args, io);
@@ -323,9 +351,9 @@ export function badLinesOf(args: Args, io: Io, clean: Clean): Pick<ReadOptions, 
  * Reads the log under the one `--policy`, up to the view's time, with the
  * observers watching; prints the summary on stderr unless `quiet`.
  */
-async function readOne(args: Args, io: Io, prepared: Prepared, observers: readonly Observer[], quiet = false, hooks: Pick<ReadOptions, 'afterEvent' | 'afterBlock'> = {}, decisions = observers.length > 0): Promise<Replayed> {
+async function readOne(args: Args, io: Io, prepared: Prepared, observers: readonly Observer[], quiet = false, hooks: Pick<ReadOptions, 'afterEvent' | 'afterBlock' | 'eachOffice'> = {}, decisions = observers.length > 0): Promise<Replayed> {
   const { log, policy, view, clean } = prepared;
-  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors: observers, decisions }], ...untilOf(view), ...badLinesOf(args, io, clean), ...hooks });
+  const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors: observers, decisions }], ...untilOf(view), ...badLinesOf(args, io, clean), ...officeOf(args), ...hooks });
   const state = session.states[0] as OfficeState;
   checkStaff(state, args.as);
   const summary = summaryOf(io, log, session, [policy.label], clean);
@@ -333,8 +361,8 @@ async function readOne(args: Args, io: Io, prepared: Prepared, observers: readon
   return { ...prepared, session, state, summary };
 }
 
-async function replayOne(args: Args, io: Io, timeFlag: '--as-of' | '--at' | null, quiet = false, history: 'full' | 'none' = 'none'): Promise<Replayed> {
-  return readOne(args, io, await prepareOne(args, io, timeFlag, history), [], quiet);
+async function replayOne(args: Args, io: Io, timeFlag: '--as-of' | '--at' | null, quiet = false, history: 'full' | 'none' = 'none', eachOffice = false): Promise<Replayed> {
+  return readOne(args, io, await prepareOne(args, io, timeFlag, history), [], quiet, { eachOffice });
 }
 
 /**
@@ -388,15 +416,21 @@ export async function replay(args: Args, io: Io, partition?: Partition): Promise
   }
 }
 
-/** `validate <log>`: names every bad line; exit 2 when there is one. */
+/**
+ * `validate <log>`: names every bad line; exit 2 when there is one. A log of
+ * several offices is checked office by office, as replay reads it.
+ */
 export async function validate(args: Args, io: Io): Promise<number> {
-  const { clean, session, summary } = await replayOne(args, io, null, true);
+  const { clean, session, summary } = await replayOne(args, io, null, true, 'none', true);
+  const offices = officeSummaries(session.offices);
   if (args.format === 'table') {
-    await pipeText(io.stdout, summaryLines(summary, Number.POSITIVE_INFINITY).map((l) => `${l}\n`));
+    const lines = summaryLines(summary, Number.POSITIVE_INFINITY);
+    if (offices !== undefined) lines.splice(1, 0, ...offices.map(officeLine));
+    await pipeText(io.stdout, lines.map((l) => `${l}\n`));
   } else {
     const section: Section = { name: 'bad', description: 'Each issue of each bad line', columns: ['line', 'code', 'path', 'message'], rows: summary.bad, withheld: () => 0 };
     const { bad: _listed, ...head } = summary;
-    await pipeText(io.stdout, args.format === 'json' ? jsonDocument(head, 'issues', [section], clean) : sectionText('csv', section, clean));
+    await pipeText(io.stdout, args.format === 'json' ? jsonDocument({ ...head, ...(offices === undefined ? {} : { offices }) }, 'issues', [section], clean) : sectionText('csv', section, clean));
   }
   return exitOf(session, io);
 }
@@ -471,10 +505,10 @@ export async function queue(args: Args, io: Io): Promise<number> {
   const next = nextReceiver(state, at);
   const names = new Map(staffList(state).map((m) => [m.id, m.name]));
   const rows: Row[] = next.queue.map((q, i) => ({ position: i + 1, staff: q.staff, name: names.get(q.staff) ?? null, eligible: q.eligible, reason: q.reason }));
-  const nextName = next.next === null ? 'nobody is eligible' : `${names.get(next.next) ?? next.next} (${next.next})`;
+  const verdict = next.next === null ? 'nobody is eligible for the next walk-in' : `the next walk-in goes to ${names.get(next.next) ?? next.next} (${next.next})`;
   const section: Section = {
     name: 'queue',
-    description: `at ${at} the next walk-in goes to ${nextName} (ROT-ORDER, ROT-CARRY, ROT-ELIGIBLE)`,
+    description: `at ${at} ${verdict} (ROT-ORDER, ROT-CARRY, ROT-ELIGIBLE)`,
     columns: ['position', 'staff', 'name', 'eligible', 'reason'],
     rows,
     withheld: () => 0,
@@ -488,7 +522,7 @@ export async function queue(args: Args, io: Io): Promise<number> {
 export async function presets(args: Args, io: Io): Promise<number> {
   const section: Section = {
     name: 'presets',
-    description: 'Presets: one per source regulation (RULES.md §P). Use with --policy NAME.',
+    description: 'Presets: one per source regulation (docs/rules.md §P). Use with --policy NAME.',
     columns: ['name', 'source', 'title', 'summary'],
     rows: presetCatalog.map((p) => ({ ...p })),
     withheld: () => 0,
@@ -582,8 +616,10 @@ export async function diff(args: Args, io: Io): Promise<number> {
   // The comparison keeps only what differs; its sections are written from it at the end.
   const output = await streamOf(io, args, clean, written.map((name): Part => ({ head: head(name) })));
   try {
-    const c = comparer(a.office.timeline, b.office.timeline, { labels: [a.label, b.label], ...(view.lookAhead === undefined ? {} : { asOf: view.lookAhead }) });
-    const session = await readLog(io, { path: log, sides: [], comparer: c, ...untilOf(view), ...badLinesOf(args, io, clean) });
+    // One comparer per office: each office of the log is replayed on its own, as replay does.
+    const compare = () => comparer(a.office.timeline, b.office.timeline, { labels: [a.label, b.label], ...(view.lookAhead === undefined ? {} : { asOf: view.lookAhead }) });
+    const session = await readLog(io, { path: log, sides: [], comparer: compare, ...untilOf(view), ...badLinesOf(args, io, clean), ...officeOf(args) });
+    const c = session.comparer ?? compare();
     session.states.forEach((s) => checkStaff(s, args.as));
     const summary = summaryOf(io, log, session, [a.label, b.label], clean);
     io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);

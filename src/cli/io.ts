@@ -59,9 +59,27 @@ export const exitCodes = {
   output: 74,
 } as const;
 
-/** A usage error: printed with a hint, exit code 1. */
+/**
+ * A usage error: printed with a hint, exit code 1. Given lines, each is
+ * printed on its own line (and made terminal-safe on its own); a string is
+ * one line, any line break in it shown escaped.
+ *
+ * @example
+ * ```ts
+ * throw new UsageError(['--policy p.json is not a valid policy:', '  ownership.validityDays.visit: must be 0 or more (invalid_policy)']);
+ * ```
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** The lines of the message, as printed. */
+  readonly lines: readonly string[];
+
+  /** @param message - one line, or the lines of the message */
+  constructor(message: string | readonly string[]) {
+    const lines = typeof message === 'string' ? [message] : message;
+    super(lines.join('\n'));
+    this.lines = lines;
+  }
 }
 
 /**

@@ -27,8 +27,42 @@ const BOM_BYTES = Buffer.from(BOM);
  */
 export const MAX_LINE_BYTES = parseLimits.maxLineLength * 3;
 
-/** How much of a line that is too long is kept, for the quarantine. */
-const KEPT = 1000;
+/**
+ * How many bytes of a line that is too long are kept, for the quarantine.
+ *
+ * @example
+ * ```ts
+ * const kept = utf8Head(text, QUARANTINE_HEAD_BYTES);
+ * ```
+ */
+export const QUARANTINE_HEAD_BYTES = 1000;
+
+/**
+ * The first `max` bytes of a text in UTF-8, cut back to a character
+ * boundary: never half a character (a replacement character) nor half a
+ * surrogate pair.
+ *
+ * @param text - the text, or its UTF-8 bytes
+ * @param max - the most bytes kept
+ * @returns the head, as a string of whole characters
+ * @example
+ * ```ts
+ * utf8Head('李娜', 4); // '李': the 6 bytes of '李娜' cut to 3, not 4
+ * ```
+ */
+export function utf8Head(text: string | Buffer, max = QUARANTINE_HEAD_BYTES): string {
+  let bytes: Buffer;
+  if (typeof text === 'string') {
+    // Each UTF-16 unit is at least one byte: the first `max` units hold the first `max` bytes. A high surrogate cut from its pair goes.
+    const units = text.slice(0, max);
+    const last = units.charCodeAt(units.length - 1);
+    bytes = Buffer.from(last >= 0xd800 && last <= 0xdbff ? units.slice(0, -1) : units);
+  } else bytes = text;
+  let cut = Math.min(max, bytes.length);
+  // A continuation byte (10xxxxxx) at the cut: the character began before it, and goes.
+  if (cut < bytes.length) while (cut > 0 && ((bytes[cut] ?? 0) & 0xc0) === 0x80) cut--;
+  return bytes.toString('utf8', 0, cut);
+}
 
 /**
  * Why a line could not be read as text (the line is a bad line, reported with this code).
@@ -96,7 +130,8 @@ export class LineSplitter {
     }
     const left = buf.length - from;
     if (left > this.maxBytes) {
-      this.head = Buffer.from(buf.subarray(from, from + KEPT));
+      // Kept whole characters only when it is written out; a little more now, so the cut can find a boundary.
+      this.head = Buffer.from(buf.subarray(from, from + QUARANTINE_HEAD_BYTES + 4));
       this.skipped = left;
       this.rest = null;
     } else this.rest = left > 0 ? buf.subarray(from) : null;
@@ -115,12 +150,12 @@ export class LineSplitter {
   }
 
   private emitLong(): void {
-    const head = this.head ?? Buffer.alloc(0);
+    const head = utf8Head(this.head ?? Buffer.alloc(0));
     const bytes = this.skipped;
     this.skipped = -1;
     this.head = null;
     this.count++;
-    this.onLine(head.toString('utf8'), this.count, { code: 'line_too_long', message: `the line has ${bytes} bytes, more than the limit of ${this.maxBytes}; it was not read (its first ${head.length} bytes are kept)` });
+    this.onLine(head, this.count, { code: 'line_too_long', message: `the line has ${bytes} bytes, more than the limit of ${this.maxBytes}; it was not read (its first ${Buffer.byteLength(head)} bytes are kept)` });
   }
 
   private emit(buf: Buffer, start: number, end: number, clean: boolean): void {

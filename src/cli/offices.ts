@@ -24,6 +24,7 @@ import {
   NAMED_ON_STDERR,
   notesAfter,
   notesBefore,
+  officeLine,
   streamOf,
   summaryLines,
   summaryOf,
@@ -33,40 +34,15 @@ import {
   type Args,
   type Prepared,
 } from './commands.js';
-import { terminalSafe } from './format.js';
 import { CHUNK_ROWS, UsageError, type Io } from './io.js';
-import { eachLine } from './lines.js';
+import { eachLine, utf8Head } from './lines.js';
+import { officeOfLine } from './office-line.js';
 import { loadPolicy } from './options.js';
 import { chunkInput, needsDecisions, reportInput, reports, type Cell, type Collector, type Row, type RowStream } from './reports.js';
 import { BadLines, type Session } from './session.js';
 import type { ChunkSource, Part } from './stream.js';
 
-const OFFICE = /"office"\s*:\s*"([^"\\]*)"/g;
-
-/**
- * The office a log line names, read without parsing the line when it names
- * one plainly (`"office":"jz"`, once); otherwise from the parsed JSON. Null:
- * the line is not a JSON object with a string `office` (blank, or bad: any
- * partition names it the same way).
- *
- * @param text - the line, without its newline
- * @param line - its number (the first may start with a byte order mark)
- * @returns the office id, or null
- */
-export function officeOfLine(text: string, line: number): string | null {
-  OFFICE.lastIndex = 0;
-  const first = OFFICE.exec(text);
-  // One plain match is the envelope's office: JSON strings cannot hold an unescaped quote, so `"office":` is a key.
-  if (first !== null && OFFICE.exec(text) === null && !text.includes('\\u')) return first[1] ?? null;
-  try {
-    const value: unknown = JSON.parse(line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-    const office = (value as Record<string, unknown>).office;
-    return typeof office === 'string' ? office : null;
-  } catch {
-    return null;
-  }
-}
+export { officeOfLine } from './office-line.js';
 
 /** The offices of a log, in the order they first appear, with their line counts. */
 export interface OfficeScan {
@@ -182,7 +158,8 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
   };
   const reject = (line: number, text: string, issues: readonly Issue[], office: Open | null) => {
     if (office !== null) office.bad++;
-    bad.push({ line, text, issues, office: office?.office ?? null });
+    // A line too long goes to the quarantine only in part: its head is all that crosses from a worker.
+    bad.push({ line, text: issues.some((i) => i.code === 'line_too_long') ? utf8Head(text) : text, issues, office: office?.office ?? null });
   };
   const lines = await eachLine(createReadStream(spec.path, { highWaterMark: 1 << 20 }), (text, line, fault) => {
     const name = fault === undefined ? officeOfLine(text, line) : null;
@@ -344,7 +321,7 @@ export async function replayOffices(args: Args, io: Io, prepared: Prepared, scan
     const summary = summaryOf(io, log, session, [policy.label], clean);
     const perOffice = kept.map((o) => ({ office: o.office, events: o.events, ...(o.later > 0 ? { laterLeftOut: o.later } : {}), badLines: o.bad }));
     const lines = summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs);
-    if (several) lines.splice(1, 0, ...perOffice.map((o) => terminalSafe(`  office ${o.office}: ${o.events} events applied${o.laterLeftOut ? `, ${o.laterLeftOut} later left out` : ''}, ${o.badLines} bad line${o.badLines === 1 ? '' : 's'}`)));
+    if (several) lines.splice(1, 0, ...perOffice.map(officeLine));
     io.stderr.write(`${lines.join('\n')}\n`);
     notesBefore(io, args, chosen);
     const withheld = await output.finish([], {
@@ -368,9 +345,20 @@ export async function replayOffices(args: Args, io: Io, prepared: Prepared, scan
 /**
  * The partition `replay` runs (see `Partition` in commands.ts): a log naming
  * several offices is replayed office by office, on `--jobs` worker threads;
- * stdin and one-office logs return null and read as they always did.
+ * stdin, one-office logs and `--office` return null and read as they always
+ * did (`--office` keeps one office's lines).
+ *
+ * @param args - the command's arguments
+ * @param io - the streams
+ * @param prepared - the log, the policy, the view
+ * @returns the exit code, or null when the log is read as one office's
+ * @example
+ * ```ts
+ * replay(args, io, partitionByOffice);
+ * ```
  */
 export async function partitionByOffice(args: Args, io: Io, prepared: Prepared): Promise<number | null> {
+  if (args.office !== undefined) return null;
   const scan = prepared.log === '-' ? null : await scanOffices(prepared.log).catch(() => null);
   return scan !== null && scan.offices.length > 1 ? replayOffices(args, io, prepared, scan) : null;
 }

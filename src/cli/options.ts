@@ -7,6 +7,7 @@ import { basename, resolve } from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { createOffice, formatIssue, isPresetName, presetNames, presetPolicy, type Office } from '../index.js';
 import { UsageError } from './io.js';
+import { notJsonText } from './json-error.js';
 
 /** A policy chosen on the command line. */
 export interface ChosenPolicy {
@@ -37,11 +38,12 @@ export async function loadPolicy(arg: string | undefined, cwd: string, history: 
     } catch {
       throw new UsageError(`--policy ${arg}: neither a preset nor a readable file (presets: ${presetNames.join(', ')})`);
     }
+    // Editors on Windows save JSON with a byte order mark.
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     try {
-      // Editors on Windows save JSON with a byte order mark.
-      input = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      input = JSON.parse(json);
     } catch (error) {
-      throw new UsageError(`--policy ${arg}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(`--policy ${arg}: ${notJsonText(json, error)}`);
     }
     // An empty or null file is a mistake, not "every default" (that is what leaving --policy out means).
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -51,7 +53,7 @@ export async function loadPolicy(arg: string | undefined, cwd: string, history: 
   }
   // Only explain reads the per-client history; without it a long replay needs a third of the memory.
   const created = createOffice(input, { history });
-  if (!created.ok) throw new UsageError(`--policy ${label} is not a valid policy:\n${created.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+  if (!created.ok) throw new UsageError([`--policy ${label} is not a valid policy:`, ...created.issues.map((i) => `  ${formatIssue(i)}`)]);
   return { label, office: created.office };
 }
 

@@ -13,7 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { attainment, commissionLedger, credits, fairnessLedger, staffList, type FairnessRow, type OfficeState } from '../index.js';
 import { loadCharts, colors, type BarChart, type Draw } from './charts.js';
-import { cleanerOf, exitOf, logArg, NAMED_ON_STDERR, quarantineOf, refuseOverwrite, shown, summaryLines, summaryOf, untilOf, viewOf, type Args } from './commands.js';
+import { cleanerOf, exitOf, logArg, NAMED_ON_STDERR, officeOf, quarantineOf, refuseOverwrite, shown, summaryLines, summaryOf, untilOf, viewOf, type Args } from './commands.js';
 import { differenceColumnsOf, differences } from './differences.js';
 import type { Clean, Section } from './format.js';
 import { pageHtml, type Block, type Part } from './html.js';
@@ -307,6 +307,7 @@ export async function report(args: Args, io: Io): Promise<number> {
     // --out names the page, not a folder: bad lines go where they go without --out.
     quarantine,
     clean,
+    ...officeOf(args),
   });
   const labelsOf = policies.map((p) => p.label);
   const summary = summaryOf(io, log, session, labelsOf, clean);

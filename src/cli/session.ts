@@ -1,15 +1,16 @@
 /**
  * Replaying a log file as a stream: each line is parsed and pushed into one
- * replayer per policy (two for `diff`), so memory holds the state and not the
- * log. Bad lines are named, written to a quarantine file, and skipped; the
+ * replayer per policy (two for `diff`) of its office, so memory holds the
+ * state and not the log. Bad lines are named, written to a quarantine file, and skipped; the
  * run goes on with the valid lines.
  */
-import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { parseLine, type Comparer, type Issue, type Office, type OfficeState } from '../index.js';
+import { parseLine, type Comparer, type Issue, type Office, type OfficeState, type Replayer } from '../index.js';
 import { reasonOf, UsageError, type Io } from './io.js';
-import { eachLine, type LineFault } from './lines.js';
+import { eachLine, utf8Head, type LineFault } from './lines.js';
+import { officeOfLine } from './office-line.js';
 import { progress } from './progress.js';
 import type { Observer } from './reports.js';
 
@@ -46,6 +47,20 @@ export interface Session {
   /** Why the quarantine file could not be written, if it could not (the bad lines are still named). */
   readonly quarantineError: string | null;
   readonly elapsedMs: number;
+  /** Under `office`: the lines of other offices, left out. */
+  readonly otherOffices?: number;
+  /** The offices whose events applied, in the order they first appear, with their counts. */
+  readonly offices?: readonly OfficeCounts[];
+  /** For diff: the comparer of the office read (its result is the comparison). */
+  readonly comparer?: Comparer;
+}
+
+/** What one office of a log gave. */
+export interface OfficeCounts {
+  readonly office: string;
+  readonly events: number;
+  readonly later: number;
+  readonly bad: number;
 }
 
 /** How many bad lines are kept for the summary (all of them go to the quarantine file). */
@@ -58,8 +73,18 @@ export interface ReadOptions {
   /** The log's path (resolved), or `-` for stdin. */
   readonly path: string;
   readonly sides: readonly Side[];
-  /** For diff: both policies at once, through the library's comparer (instead of `sides`). A line is bad only when both refuse it. */
-  readonly comparer?: Comparer;
+  /** For diff: both policies at once, through the library's comparer (one made per office; instead of `sides`). A line is bad only when both refuse it. */
+  readonly comparer?: () => Comparer;
+  /** `--office`: only the lines of this office are read; the others' are left out (counted). */
+  readonly office?: string;
+  /**
+   * Whether a log of several offices is read office by office to its end
+   * (validate). Otherwise the read stops with a usage error when a second
+   * office's event applies: the command shows one office. Either way each
+   * office is replayed on its own, as replay's partitions do, so a stray
+   * line of another office is refused for what it is in that office.
+   */
+  readonly eachOffice?: boolean;
   /** Epoch ms: events later than this are left out (`--as-of`, `--at`). */
   readonly until?: number;
   /** The quarantine file's path (resolved); null: bad lines are only named. */
@@ -111,31 +136,81 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       throw new UsageError(`cannot read ${options.path}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const replayers = options.sides.map((s) => s.office.replayer(undefined, s.decisions === false ? { decisions: false } : {}));
   const sink = new BadLines(options);
   let events = 0;
   let later = 0;
-  const reject = (line: number, text: string, issues: readonly Issue[]) => sink.reject(line, text, issues);
+  let otherOffices = 0;
+  // The offices the lines name, in order: to say which there are when --office names none of them.
+  const named = new Set<string>();
+  // One lane per office (its replayers or its comparer): each office replayed on its own, as replay's partitions do.
+  const newLane = (office: string): Lane => ({
+    office,
+    replayers: options.sides.map((s) => s.office.replayer(undefined, s.decisions === false ? { decisions: false } : {})),
+    comparer: options.comparer?.(),
+    events: 0,
+    later: 0,
+    bad: 0,
+  });
+  const lanes = new Map<string, Lane>();
+  // The lane whose state the command shows: the first office whose events applied (until then, the first office seen).
+  let shown = newLane('');
+  let applying: Lane | null = null;
+  const laneOf = (office: string): Lane => {
+    let lane = lanes.get(office);
+    if (lane === undefined) {
+      lane = lanes.size === 0 ? Object.assign(shown, { office }) : newLane(office);
+      lanes.set(office, lane);
+    }
+    return lane;
+  };
+  const applied = (lane: Lane) => {
+    lane.events++;
+    events++;
+    if (applying === null) {
+      applying = lane;
+      shown = lane;
+    } else if (applying !== lane && lane.events === 1 && options.eachOffice !== true) {
+      throw new SeveralOffices([...lanes.values()].filter((l) => l.events > 0).map((l) => l.office));
+    }
+  };
+  const reject = (line: number, text: string, issues: readonly Issue[], lane: Lane | null) => {
+    // A line that does not parse counts against the office it names, as in replay's partitions.
+    const office = lane ?? lanes.get(officeOfLine(text, line) ?? '');
+    if (office !== undefined) office.bad++;
+    sink.reject(line, text, issues);
+  };
 
   const onLine = (text: string, line: number, fault?: LineFault) => {
-    if (fault !== undefined) return reject(line, text, [{ code: fault.code, path: [], message: fault.message, line }]);
+    if (fault !== undefined) return reject(line, text, [{ code: fault.code, path: [], message: fault.message, line }], null);
+    if (options.office !== undefined) {
+      const office = officeOfLine(text, line);
+      // Another office's line is not this run's: left out, as replay's partition of one office does not see it.
+      if (office !== null && office !== options.office) {
+        otherOffices++;
+        named.add(office);
+        return;
+      }
+    }
     const parsed = parseLine(text, line);
     if (parsed === undefined) return;
-    if (!parsed.ok) return reject(line, text, parsed.issues);
+    if (!parsed.ok) return reject(line, text, parsed.issues, null);
     const event = parsed.event;
+    named.add(event.office);
+    const lane = laneOf(event.office);
     if (options.until !== undefined && Date.parse(event.at) > options.until) {
       later++;
+      lane.later++;
       return;
     }
-    if (options.comparer !== undefined) {
-      const step = options.comparer.push(event, line);
+    if (lane.comparer !== undefined) {
+      const step = lane.comparer.push(event, line);
       // Refused under one policy only is a difference the comparison reports, not bad input.
-      if (step.a.length > 0 && step.b.length > 0) reject(line, text, step.a.map((issue) => ({ ...issue, line })));
-      else events++;
+      if (step.a.length > 0 && step.b.length > 0) reject(line, text, step.a.map((issue) => ({ ...issue, line })), lane);
+      else applied(lane);
       return;
     }
     let refused: Issue[] = [];
-    replayers.forEach((replayer, i) => {
+    lane.replayers.forEach((replayer, i) => {
       const step = replayer.push(event, line);
       if (step.issues.length > 0) {
         if (refused.length === 0) refused = step.issues;
@@ -143,13 +218,13 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       }
       for (const c of options.sides[i]?.collectors ?? []) c.observe?.(event, step.decisions);
     });
-    if (refused.length > 0) reject(line, text, refused);
-    else events++;
+    if (refused.length > 0) reject(line, text, refused, lane);
+    else applied(lane);
     options.afterEvent?.(states);
   };
-  const states = () => (options.comparer !== undefined ? [...options.comparer.states()] : replayers.map((r) => r.state()));
+  const states = () => (shown.comparer !== undefined ? [...shown.comparer.states()] : shown.replayers.map((r) => r.state()));
 
-  const shown = progress(io, fromStdin ? 'stdin' : basename(options.path), size, () => events);
+  const ticker = progress(io, fromStdin ? 'stdin' : basename(options.path), size, () => events);
   let lines: number;
   try {
     const source = fromStdin ? io.stdin : createReadStream(options.path, { highWaterMark: 1 << 20 });
@@ -158,17 +233,60 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       source,
       onLine,
       afterBlock === undefined
-        ? shown.tick
+        ? ticker.tick
         : (bytes, count) => {
-            shown.tick(bytes, count);
+            ticker.tick(bytes, count);
             return afterBlock();
           },
     );
+  } catch (error) {
+    // Stopped before its end: the quarantine holds only some of the bad lines, and goes.
+    if (error instanceof SeveralOffices) sink.discard();
+    throw error;
   } finally {
-    shown.done();
+    ticker.done();
     sink.close();
   }
-  return { lines, events, later, ...sink.counts(), states: states(), elapsedMs: Date.now() - started };
+  if (options.office !== undefined && !named.has(options.office)) {
+    throw new UsageError(`--office ${options.office}: no line of the log names that office${named.size === 0 ? '' : ` (it names ${[...named].join(', ')})`}`);
+  }
+  return {
+    lines,
+    events,
+    later,
+    ...sink.counts(),
+    states: states(),
+    elapsedMs: Date.now() - started,
+    ...(options.office === undefined ? {} : { otherOffices }),
+    offices: [...lanes.values()].filter((l) => l.events > 0).map(({ office, events, later, bad }) => ({ office, events, later, bad })),
+    ...(shown.comparer === undefined ? {} : { comparer: shown.comparer }),
+  };
+}
+
+/** One office's replay during a read. */
+interface Lane {
+  office: string;
+  readonly replayers: readonly Replayer[];
+  readonly comparer: Comparer | undefined;
+  events: number;
+  later: number;
+  bad: number;
+}
+
+/**
+ * A log in which events of several offices apply, read by a command that
+ * shows one office: a usage error naming them, and what to do.
+ *
+ * @example
+ * ```ts
+ * throw new SeveralOffices(['jiuzhou', 'beta']);
+ * ```
+ */
+export class SeveralOffices extends UsageError {
+  /** @param offices - the offices whose events applied so far */
+  constructor(readonly offices: readonly string[]) {
+    super(`the log names several offices (${offices.join(', ')}, perhaps more) and this command shows one office: choose it with --office <name>; validate, and replay of a log file (not stdin), read every office`);
+  }
 }
 
 /**
@@ -189,8 +307,9 @@ export class BadLines {
   reject(line: number, text: string, issues: readonly Issue[]): void {
     const { options } = this;
     this.count++;
-    // Under --as, others' bad lines are named by number and code only: their messages may quote a client.
-    const hide = options.as !== undefined && !isTheirs(text, options.as);
+    const tooLong = issues.some((i) => i.code === 'line_too_long');
+    // Under --as, others' bad lines are named by number and code only: their messages may quote a client. A line too long is never read, so never theirs.
+    const hide = options.as !== undefined && (tooLong || !isTheirs(text, options.as));
     const kept = hide ? issues.map((i) => ({ ...i, message: 'withheld: not your line (PRV-ACCESS)' })) : issues;
     if (this.kept.length < KEEP_BAD) this.kept.push({ line, issues: kept });
     if (options.quarantine === null || this.error !== null) return;
@@ -199,12 +318,21 @@ export class BadLines {
         mkdirSync(dirname(options.quarantine), { recursive: true });
         this.fd = openSync(options.quarantine, 'w', 0o600);
       }
-      const record = { line, issues: kept.map(({ code, path, message }) => ({ code, path, message: options.clean(message) })), text: hide ? null : (options.cleanLine ?? options.clean)(text) };
+      // A line too long is kept only in part (a line between the engine's limit and the splitter's is read whole, and may be megabytes).
+      const shown = tooLong ? utf8Head(text) : text;
+      const record = { line, issues: kept.map(({ code, path, message }) => ({ code, path, message: options.clean(message) })), text: hide ? null : (options.cleanLine ?? options.clean)(shown) };
       writeSync(this.fd, `${JSON.stringify(record)}\n`);
     } catch (error) {
       // The bad lines are still named; the command reports the file it could not write and exits with the output code.
       this.error = `cannot write the quarantine file ${options.quarantine}: ${reasonOf(error)}; choose another with --quarantine <file>`;
     }
+  }
+
+  /** Closes the quarantine file and removes it (a run stopped before its end). */
+  discard(): void {
+    const opened = this.fd !== null;
+    this.close();
+    if (opened && this.options.quarantine !== null) rmSync(this.options.quarantine, { force: true });
   }
 
   /** Closes the quarantine file. */

@@ -55,8 +55,10 @@ describe('salesfloor validate', () => {
     const doc = JSON.parse(ran.stdout) as { badLines: number; issues: { bad: { rows: { line: number; code: string }[] } } };
     expect(doc.badLines).toBe(8);
     expect(new Set(doc.issues.bad.rows.map((r) => r.code))).toEqual(
-      new Set(['invalid_json', 'unknown_event_type', 'unsupported_version', 'unknown_staff', 'out_of_order', 'office_mismatch', 'duplicate_conflict']),
+      new Set(['invalid_json', 'unknown_event_type', 'unsupported_version', 'unknown_staff', 'out_of_order', 'duplicate_conflict']),
     );
+    // Line 71 is another office's: refused in that office (it knows no S05), as replay refuses it.
+    expect(doc.issues.bad.rows.filter((r) => r.line === 71).map((r) => r.code)).toEqual(['unknown_staff']);
   });
 
   it('--format csv lists each issue as a row; --quarantine chooses the file', async () => {
