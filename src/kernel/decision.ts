@@ -31,7 +31,7 @@ export type Args = z.infer<typeof argsSchema>;
 export const decisionBase = {
   event: z.string().describe('The id of the event that made the decision.'),
   at: z.number().describe("The event's instant, epoch ms."),
-  rules: z.array(ruleIdSchema).readonly().describe('The RULES.md IDs the decision rests on.'),
+  rules: z.array(ruleIdSchema).readonly().describe('The rule IDs (docs/rules.md) the decision rests on.'),
   evidence: z.array(z.string()).readonly().describe('The ids of earlier events it rests on (its own event is `event`).'),
   why: z.string().describe("The reason code of the decision's sentence (see describeDecision)."),
   args: argsSchema.optional().describe('The parameters of the sentence.'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Every rule ID of `RULES.md`, the catalog salesfloor encodes. Decisions cite
+ * Every rule ID of the rule catalog (`docs/rules.md`), the catalog salesfloor encodes. Decisions cite
  * these IDs in their trace, and tests are named after them.
  *
  * @example
@@ -56,5 +56,5 @@ export const ruleIds = [
  */
 export const ruleIdSchema = z.enum(ruleIds);
 
-/** A rule ID of `RULES.md`, such as `OWN-FIRST` or `ROT-CARRY`. */
+/** A rule ID of the rule catalog (`docs/rules.md`), such as `OWN-FIRST` or `ROT-CARRY`. */
 export type RuleId = z.infer<typeof ruleIdSchema>;

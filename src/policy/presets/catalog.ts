@@ -1,5 +1,5 @@
 /**
- * The 15 office regimes of the source documents (`RULES.md` §P). Each becomes a
+ * The 15 office regimes of the source documents (the rule catalog (`docs/rules.md`) §P). Each becomes a
  * preset: one file beside this one, pure data, every field it sets cited to
  * its seed clause (see `define.ts`).
  */
@@ -59,14 +59,14 @@ export type PresetName = (typeof presetNames)[number];
  */
 export interface PresetInfo {
   readonly name: PresetName;
-  /** The seed document and section, as `RULES.md` cites it. */
+  /** The seed document and section, as the rule catalog (`docs/rules.md`) cites it. */
   readonly source: string;
   readonly title: string;
   readonly summary: string;
 }
 
 /**
- * Every preset with its cited fields, in the order of `RULES.md` §P.
+ * Every preset with its cited fields, in the order of the rule catalog (`docs/rules.md`) §P.
  *
  * @example
  * ```ts
@@ -76,7 +76,7 @@ export interface PresetInfo {
 export const presets: { readonly [N in PresetName]: Preset<N> } = { 'jiuzhou': jiuzhou, 'confirmation-desk': confirmationDesk, 'first-visit': firstVisit, 'cooperation': cooperation, 'onsite-offsite': onsiteOffsite, 'draft-rules': draftRules, 'sales-dept-one': salesDeptOne, 'resource-chain': resourceChain, 'consultant-detail': consultantDetail, 'absent-split': absentSplit, 'shenyang': shenyang, 'channel-report': channelReport, 'callback-first': callbackFirst, 'store-archive': storeArchive, 'call-center': callCenter };
 
 /**
- * Every preset's description, in the order of `RULES.md` §P.
+ * Every preset's description, in the order of the rule catalog (`docs/rules.md`) §P.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 /**
  * How a preset is written: one file per preset, each policy field it sets
  * given as a dotted path with its value and the seed clause it comes from
- * (`RULES.md` §P). Fields a preset leaves out take the default policy.
+ * (the rule catalog (`docs/rules.md`) §P). Fields a preset leaves out take the default policy.
  */
 import type { PolicyInput } from '../schema.js';
 
@@ -18,7 +18,7 @@ export type PresetValue = string | number | boolean | null | readonly PresetValu
  */
 export interface PresetField {
   readonly value: PresetValue;
-  /** The seed document and clause, as `RULES.md` cites it, e.g. `004j §2.2`, with a short gloss. */
+  /** The seed document and clause, as the rule catalog (`docs/rules.md`) cites it, e.g. `004j §2.2`, with a short gloss. */
   readonly seed: string;
 }
 
@@ -37,7 +37,7 @@ export interface PresetField {
  */
 export interface Preset<Name extends string = string> {
   readonly name: Name;
-  /** The seed document (and part), as `RULES.md` §P cites it: `000`, `003 篇十`, `004j`. */
+  /** The seed document (and part), as the rule catalog (`docs/rules.md`) §P cites it: `000`, `003 篇十`, `004j`. */
   readonly source: string;
   readonly title: string;
   readonly summary: string;

@@ -1,5 +1,5 @@
 /**
- * Presets: one policy per source document (`RULES.md` §P), as data. A preset is
+ * Presets: one policy per source document (the rule catalog (`docs/rules.md`) §P), as data. A preset is
  * one file of cited fields, named after its regime; it validates against the
  * policy schema like any policy.
  */
