@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { countSchema, keySchema, mapSchema, msSchema } from '../kernel/codec.js';
-import { clip, describeValue, issueCodeSchema, issueSchema, type Issue } from '../kernel/issues.js';
+import { clip, describeValue, fromZod, issueSchema, type Issue } from '../kernel/issues.js';
 import { anyOrder, isMap, sortedEntries } from '../kernel/map.js';
 import { instantMs } from '../kernel/time.js';
 import { validateTimeline, type Timeline } from '../policy/timeline.js';
@@ -161,13 +161,6 @@ function crossIssues(s: Decoded, versions: number): Issue[] {
   return out;
 }
 
-function fromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
-  return issues.slice(0, 100).map((i) => {
-    const code = issueCodeSchema.safeParse(i.code);
-    return { code: code.success ? code.data : 'invalid_value', path: ['state', ...i.path.map((p) => (typeof p === 'number' ? p : clip(String(p), 100)))], message: clip(i.message, 300) };
-  });
-}
-
 /**
  * Restores a state from a snapshot. Nothing is taken on trust: the snapshot
  * is checked by a schema of the whole state (every slice, field and map
@@ -204,7 +197,7 @@ function restore(snapshot: unknown): { ok: true; state: OfficeState } | { ok: fa
   let decoded: Decoded;
   try {
     const parsed = stateSchema.safeParse(s.state);
-    if (!parsed.success) return { ok: false, issues: fromZod(parsed.error.issues) };
+    if (!parsed.success) return { ok: false, issues: fromZod(parsed.error.issues.slice(0, 100), undefined, ['state']) };
     decoded = parsed.data;
   } catch (error) {
     // Getters or Proxies in a snapshot built in code: it cannot be read.

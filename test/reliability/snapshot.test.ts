@@ -34,6 +34,12 @@ describe('issue 13 #3: hostile snapshots are refused with issues', () => {
     expect(JSON.stringify(toSnapshot(replayFrom(r.state, tail).state))).toBe(JSON.stringify(toSnapshot(replay(events).state)));
   });
 
+  it('given a hand-edited snapshot with a key the state has not, then the issue stands at that key and names it', () => {
+    const snap = fresh();
+    (snap.state as unknown as Record<string, unknown>).bogus = 1;
+    expect(fromSnapshot(snap)).toEqual({ ok: false, issues: [{ code: 'unrecognized_keys', path: ['state', 'bogus'], message: 'unknown field "bogus"' }] });
+  });
+
   it('a snapshot written before the second round of rules (no hand-backs, recognitions, marketing events) resumes with them empty', () => {
     const snap = fresh();
     delete snap.state.rotation.handBacks;
