@@ -38,7 +38,7 @@ const dated = {
 const { events } = parseLog(readFileSync(new URL('./logs/office-month.jsonl', import.meta.url), 'utf8'));
 const month = replay(events, dated);
 const underNew = month.decisions.filter((d) => d.version === 1);
-console.log(`${underNew.length} decisions under "from the 16th"`); // every decision of an event on or after the 16th
+console.log(`${underNew.length} decisions under "from the 16th"`); // events from the 16th on, less the money of deals closed before it (their terms stay v1)
 
 // 3. Comparing two policies on last year's log
 const diff = compare(events, today, proposal, { labels: ['today', 'proposal'] });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dealStageSchema, decimalSchema } from '../events/common.js';
+import { dealStageSchema, decimalSchema, nonNegativeDecimalSchema as nonNegative } from '../events/common.js';
 
 const weight = z.number().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1000000');
 
@@ -31,9 +31,8 @@ function splitCase(a: string, b: string, credit: readonly [number, number], comm
 
 const perMille = decimalSchema
   .refine((s) => !s.startsWith('-'), { message: 'a rate must be 0 or more' })
-  .refine((s) => Number(s) <= 1000, { message: 'a rate is per mille: at most 1000' });
-
-const nonNegative = decimalSchema.refine((s) => !s.startsWith('-') || /^-0(\.0+)?$/.test(s), { message: 'must be 0 or more' });
+  // Not a decimal at all is the one issue decimalSchema gives: NaN is not "over 1000".
+  .refine((s) => !(Number(s) > 1000), { message: 'a rate is per mille: at most 1000' });
 
 /**
  * Who gets performance credit and commission when more than one salesperson

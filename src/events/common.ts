@@ -38,6 +38,18 @@ export const decimalSchema = z
   .regex(DECIMAL_PATTERN, 'must be a decimal string such as "1250000" or "99.50", with at most 15 digits before the point and 10 after');
 
 /**
+ * A decimal amount of 0 or more ({@link decimalSchema}; `-0` counts as 0):
+ * fines, bonuses, salaries, targets. A negative one would post nothing, or
+ * the opposite of what the policy meant.
+ *
+ * @example
+ * ```ts
+ * nonNegativeDecimalSchema.safeParse('-400').success; // false: 'must be 0 or more'
+ * ```
+ */
+export const nonNegativeDecimalSchema = decimalSchema.refine((s) => !s.startsWith('-') || /^-0(\.0+)?$/.test(s), { message: 'must be 0 or more' });
+
+/**
  * A local wall-clock time `HH:mm` in the office's time zone.
  *
  * @example

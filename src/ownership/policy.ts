@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockSchema, dealStageSchema, decimalSchema } from '../events/common.js';
+import { clockSchema, dealStageSchema, decimalSchema, nonNegativeDecimalSchema } from '../events/common.js';
 import { staffStatusSchema } from '../events/schema.js';
 
 const days = z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650');
@@ -35,7 +35,7 @@ export const registrationPolicySchema = z
       .nullable()
       .default(null)
       .describe('REG-CUTOFF (004j): registrations after this local time count for the next day; null: none.'),
-    alteredBookFine: decimalSchema
+    alteredBookFine: nonNegativeDecimalSchema
       .nullable()
       .default(null)
       .describe('REG-DISCIPLINE (004j §1.2): fine on whoever a ruling finds altered the paper book (treated as 恶意抢单); null: no fine (004j names none), the violation is recorded.'),
@@ -254,11 +254,11 @@ export const disputesPolicySchema = z
       .boolean()
       .default(false)
       .describe('DSP-PROCESS (002 §3): a dispute must be raised on the day the collision was found; false (default, no other seed limits it): any time.'),
-    appealFailedFine: decimalSchema
+    appealFailedFine: nonNegativeDecimalSchema
       .nullable()
       .default(null)
       .describe('DSP-PROCESS, PEN-FINES (002 §4: 400): fine on an appellant whose appeal fails; null (default): no fine.'),
-    overturnFine: decimalSchema
+    overturnFine: nonNegativeDecimalSchema
       .nullable()
       .default(null)
       .describe('DSP-PROCESS, PEN-FINES (002 §4: 500): fine on the supervisor/manager whose ruling an appeal overturns; null (default): no fine.'),

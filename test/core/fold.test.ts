@@ -206,6 +206,25 @@ describe('createOffice and policies', () => {
     expect(r.issues.every((i) => i.code === 'invalid_policy')).toBe(true);
   });
 
+  it('PEN-FINES, DSP-PROCESS, REG-DISCIPLINE: given a negative fine, then createOffice refuses it (it would post nothing)', () => {
+    for (const [policy, path] of [
+      [{ disputes: { appealFailedFine: '-400' } }, 'disputes.appealFailedFine'],
+      [{ disputes: { overturnFine: '-0.01' } }, 'disputes.overturnFine'],
+      [{ registration: { alteredBookFine: '-1' } }, 'registration.alteredBookFine'],
+    ] as const) {
+      const r = createOffice(policy);
+      expect(!r.ok && r.issues.map((i) => [i.path.join('.'), i.message])).toEqual([[path, 'must be 0 or more']]);
+    }
+    expect(createOffice({ disputes: { appealFailedFine: '400', overturnFine: '0' } }).ok).toBe(true);
+  });
+
+  it('COM-RATE-TIERS: given a rate that is no decimal, then one issue says so, not a second about per mille', () => {
+    const r = createOffice({ deals: { commission: { rates: { above: '2.5%' } } } });
+    expect(!r.ok && r.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^must be a decimal string/)]);
+    const over = createOffice({ deals: { commission: { rates: { above: '1001' } } } });
+    expect(!over.ok && over.issues.map((i) => i.message)).toEqual(['a rate is per mille: at most 1000']);
+  });
+
   it('an unknown policy field is an issue at the field itself, not silently ignored', () => {
     const r = createOffice({ ownership: { validityDay: 10 }, ownrship: {} });
     expect(r.ok).toBe(false);
