@@ -88,7 +88,7 @@ export class OfficeService {
       return { status: 400, errors: [formatIssue(issue)], issues: [issue] };
     }
     const step = this.office.ingest(this.state, input);
-    // Bad input is refused as data, and the state does not change.
+    // Bad input is refused as data. A refusal's state (which remembers the refused id) is dropped: the journal holds accepted events only.
     if (step.issues.length > 0) return { status: 400, errors: step.issues.map(formatIssue), issues: step.issues };
     // A redelivered event (same id, same payload) is a no-op: same state, nothing to journal.
     if (step.state === this.state) return { status: 200, duplicate: true };

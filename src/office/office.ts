@@ -103,6 +103,16 @@ export function adopt(timeline: Timeline, state: OfficeState, choice: PolicyChoi
 }
 
 /**
+ * A step on a state the office adopted (a restored state gets the office's
+ * own timeline object): when the event changed nothing, the caller's state
+ * itself, so that a no-op is `step.state === state` on a state just read
+ * from a snapshot too.
+ */
+function unchangedIsOwn(state: OfficeState, adopted: OfficeState, step: Step): Step {
+  return step.state === adopted && adopted !== state ? { state, decisions: step.decisions, issues: step.issues } : step;
+}
+
+/**
  * Validates a policy, or a dated timeline of policies, and binds the engine
  * to it. Never throws on a bad policy: the issues name each bad field's
  * path and reason.
@@ -133,8 +143,14 @@ export function createOffice(policy?: unknown, options?: EngineOptionsInput): { 
     policy: (timeline.versions[0] as Timeline['versions'][number]).policy,
     timeline,
     initialState: fresh,
-    apply: (state, event, opts) => apply(adopt(timeline, state, opts?.policy), event),
-    ingest: (state, input, opts) => ingest(adopt(timeline, state, opts?.policy), input),
+    apply: (state, event, opts) => {
+      const adopted = adopt(timeline, state, opts?.policy);
+      return unchangedIsOwn(state, adopted, apply(adopted, event));
+    },
+    ingest: (state, input, opts) => {
+      const adopted = adopt(timeline, state, opts?.policy);
+      return unchangedIsOwn(state, adopted, ingest(adopted, input));
+    },
     replay: (events, from, opts) => replayFrom(from === undefined ? fresh() : adopt(timeline, from, opts?.policy), events, opts),
     replayer: (from, opts) => replayer(from === undefined ? fresh() : adopt(timeline, from, opts?.policy), opts),
     asOf: (events, at) => asOfFrom(fresh(), events, at),

@@ -155,6 +155,15 @@ function crossIssues(s: Decoded, versions: number): Issue[] {
     if (!person(deal.client)) bad(['deals', 'deals', clip(id, 100), 'client'], `"${clip(deal.client)}" is no client on record`);
     if (!member(deal.staff)) bad(['deals', 'deals', clip(id, 100), 'staff'], `"${clip(deal.staff)}" is not on the roster`);
   }
+  // Ledgers name records: a line without its deal or its salesperson is a cut or edited snapshot.
+  for (const [id, entry] of anyOrder(s.deals.ledger)) {
+    if (!member(entry.staff)) bad(['deals', 'ledger', clip(id, 100), 'staff'], `"${clip(entry.staff)}" is not on the roster`);
+    if (entry.deal !== null && s.deals.deals.get(entry.deal) === undefined) bad(['deals', 'ledger', clip(id, 100), 'deal'], `"${clip(entry.deal)}" is no deal on record`);
+  }
+  for (const [i, day] of s.rotation.today.entries()) if (!member(day.staff)) bad(['rotation', 'today', i, 'staff'], `"${clip(day.staff)}" is not on the roster`);
+  for (const [d, days] of anyOrder(s.rotation.ledger)) {
+    for (const [i, day] of days.entries()) if (!member(day.staff)) bad(['rotation', 'ledger', clip(d, 100), i, 'staff'], `"${clip(day.staff)}" is not on the roster`);
+  }
   const version = `is no version of the timeline's ${versions}`;
   for (const [id, deal] of anyOrder(s.deals.deals)) if (deal.terms !== null && deal.terms.version >= versions) bad(['deals', 'deals', clip(id, 100), 'terms', 'version'], version);
   for (const [key, tally] of anyOrder(s.deals.tallies)) if (tally.version >= versions) bad(['deals', 'tallies', clip(key, 100), 'version'], version);
@@ -165,10 +174,12 @@ function crossIssues(s: Decoded, versions: number): Issue[] {
  * Restores a state from a snapshot. Nothing is taken on trust: the snapshot
  * is checked by a schema of the whole state (every slice, field and map
  * entry, the cursors of the queue, what one slice names of another) and by
- * the policy's schema before a state is handed out. A snapshot of another
- * format or version, a hand-edited or truncated one, comes back as issues
- * naming the path; it never throws and never yields a state that would
- * fail later.
+ * the policy's schema, and the policy must be whole, before a state is
+ * handed out. A snapshot of another format or version, a hand-edited or
+ * truncated one, comes back as issues naming the path; it never throws. A
+ * cut that leaves every record whole (the last clients of a map gone) looks
+ * like a smaller office: store snapshots so that a partial write cannot
+ * stand for a whole one.
  *
  * @param snapshot - a parsed snapshot
  * @returns the state, or the issues
@@ -185,6 +196,14 @@ export function fromSnapshot(snapshot: unknown): { ok: true; state: OfficeState 
     // Getters or Proxies in a snapshot built in code: it cannot be read.
     return { ok: false, issues: [{ code: 'unreadable', path: [], message: `the snapshot could not be read: ${clip(error instanceof Error ? String(error.message) : 'unknown error', 300)}` }] };
   }
+}
+
+/** Whether a snapshot's policy (version 2) or timeline is as toSnapshot writes it: validated, so with every field. */
+function isWhole(written: unknown, old: boolean): boolean {
+  const whole = (policy: unknown) => typeof policy === 'object' && policy !== null && 'timeZone' in policy;
+  if (old) return whole(written);
+  const versions = typeof written === 'object' && written !== null ? (written as { versions?: unknown }).versions : undefined;
+  return Array.isArray(versions) && versions.length > 0 && versions.every((v: unknown) => typeof v === 'object' && v !== null && whole((v as { policy?: unknown }).policy));
 }
 
 function restore(snapshot: unknown): { ok: true; state: OfficeState } | { ok: false; issues: Issue[] } {
@@ -206,7 +225,10 @@ function restore(snapshot: unknown): { ok: true; state: OfficeState } | { ok: fa
   // Version 2 held one policy: it reads as a timeline of one version (its deals' and months' terms are version 0).
   const old = (s.version as unknown) === 2;
   const field = old ? 'policy' : 'timeline';
-  const valid = validateTimeline(old ? decoded.policy : decoded.timeline);
+  const written = old ? decoded.policy : decoded.timeline;
+  // A snapshot holds its office's whole policy as validated (every field, a timeZone among them): without it, the state would go on under the defaults.
+  if (!isWhole(written, old)) return bad(['state', field], `the snapshot holds no whole ${old ? 'policy' : 'timeline of policies'}: it was cut or edited, and would go on under other rules`);
+  const valid = validateTimeline(written);
   if (!valid.ok) return { ok: false, issues: valid.issues.slice(0, 100).map((i) => ({ ...i, path: ['state', field, ...i.path] })) };
   const timeline: Timeline = valid.timeline;
   const version = old ? 0 : decoded.version;

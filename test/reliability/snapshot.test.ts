@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { explain, fairnessLedger, fromSnapshot, nextReceiver, owners, parseLog, replay, replayFrom, toSnapshot, validatePolicy, type Event } from '../../src/index.js';
+import { createOffice, explain, fairnessLedger, fromSnapshot, nextReceiver, owners, parseLog, replay, replayFrom, toSnapshot, validatePolicy, type Event } from '../../src/index.js';
 
 const lines = readFileSync(new URL('../../examples/logs/office-month.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean);
 const { events } = parseLog(lines.slice(0, 900).join('\n'));
@@ -32,6 +32,59 @@ describe('issue 13 #3: hostile snapshots are refused with issues', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(JSON.stringify(toSnapshot(r.state))).toBe(good);
     expect(JSON.stringify(toSnapshot(replayFrom(r.state, tail).state))).toBe(JSON.stringify(toSnapshot(replay(events).state)));
+  });
+
+  describe('given a snapshot cut or edited where its shape still holds, then it is refused, never read as another office', () => {
+    const month = parseLog(lines.join('\n')).events.slice(0, 2000);
+    const whole = JSON.stringify(toSnapshot(replay(month, { deals: { commission: { rates: { neither: '2', one: '2', both: '2', above: '2' } } } }).state));
+    const edited = (edit: (state: Record<string, any>) => void) => {
+      const snap = JSON.parse(whole) as { state: Record<string, any> };
+      edit(snap.state);
+      return fromSnapshot(snap);
+    };
+
+    it.each([
+      ['no timeline', (st: Record<string, any>) => delete st.timeline],
+      ['a null timeline', (st: Record<string, any>) => (st.timeline = null)],
+      ['an empty timeline', (st: Record<string, any>) => (st.timeline = {})],
+      ['a version without its whole policy', (st: Record<string, any>) => (st.timeline.versions[0].policy = {})],
+    ])('%s: the snapshot holds no whole policy, so it would go on under the defaults', (_what, edit) => {
+      expect(edited(edit)).toEqual({ ok: false, issues: [expect.objectContaining({ path: ['state', 'timeline'], message: expect.stringMatching(/holds no whole timeline of policies/) })] });
+    });
+
+    it('a ledger line of a deal that is not on record', () => {
+      const r = edited((st) => {
+        const line = st.deals.ledger.$map[0] as [string, Record<string, unknown>];
+        line[1].deal = 'D999';
+      });
+      expect(!r.ok && r.issues[0]).toMatchObject({ path: ['state', 'deals', 'ledger', expect.any(String), 'deal'], message: '"D999" is no deal on record' });
+    });
+
+    it('a fairness day of someone not on the roster', () => {
+      const r = edited((st) => (st.rotation.today[0].staff = 'ZZZ'));
+      expect(!r.ok && r.issues[0]).toMatchObject({ path: ['state', 'rotation', 'today', 0, 'staff'], message: '"ZZZ" is not on the roster' });
+    });
+
+    it('the snapshot as written reads back', () => {
+      expect(edited(() => undefined).ok).toBe(true);
+    });
+  });
+
+  it("given a state just read from a snapshot, when an office's ingest gets an event it already applied, then the step's state is the very state (a no-op)", () => {
+    const made = createOffice({});
+    if (!made.ok) throw new Error('policy');
+    const r = fromSnapshot(fresh());
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const last = JSON.parse(lines[599] as string) as unknown;
+    const step = made.office.ingest(r.state, last);
+    expect(step.decisions).toEqual([]);
+    expect(step.issues).toEqual([]);
+    expect(step.state).toBe(r.state);
+    expect(made.office.apply(r.state, head[599] as Event).state).toBe(r.state);
+    // A new event still moves it on, under the office's own timeline.
+    const next = made.office.apply(r.state, tail[0] as Event);
+    expect(next.state).not.toBe(r.state);
+    expect(next.state.timeline).toBe(made.office.timeline);
   });
 
   it('given a hand-edited snapshot with a key the state has not, then the issue stands at that key and names it', () => {
