@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { diff, explainClient, presets, queue, replay, SUMMARY_ROWS, validate, type Args } from './commands.js';
+import { diff, diffSections, explainClient, presets, queue, replay, SUMMARY_ROWS, validate, type Args } from './commands.js';
 import { formats, terminalSafe, type Format } from './format.js';
 import { exitCodes, OutputError, UsageError, type Io } from './io.js';
 import { reports } from './reports.js';
@@ -105,6 +105,9 @@ const commands: Record<string, Command> = {
     options: [...logOptions, 'as-of', 'out', 'report', 'as', 'full', 'columns'],
     run: diff,
     xlsx: true,
+    optionHelp: {
+      report: `--report, -r <name>         only this section (repeatable): ${diffSections.join(', ')}`,
+    },
   },
   report: {
     usage: 'report <log.jsonl> [--policy <file|preset>] [--policy <file|preset>] [--as-of <time>] --out report.html',

@@ -532,7 +532,15 @@ export async function presets(args: Args, io: Io): Promise<number> {
 }
 
 /** The sections of `diff`: one per kind of difference the library's `compare` returns. */
-const diffSections = ['owners', 'visits', 'months', 'turns', 'refusals'] as const;
+/**
+ * The sections of `diff`, as `--report` names them.
+ *
+ * @example
+ * ```ts
+ * diffSections.includes('owners'); // true
+ * ```
+ */
+export const diffSections = ['owners', 'visits', 'months', 'turns', 'refusals'] as const;
 type DiffSection = (typeof diffSections)[number];
 
 const sideCols = (fields: readonly string[]) => [...fields.map((f) => `a${f}`), ...fields.map((f) => `b${f}`)];

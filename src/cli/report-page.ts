@@ -350,7 +350,7 @@ export async function report(args: Args, io: Io): Promise<number> {
     {
       id: 'scorecard',
       title: 'Scorecard',
-      intro: 'One line per salesperson: receptions, clients owned by status, claims, collisions, deals by their furthest stage, refunds.',
+      intro: 'One line per salesperson: receptions, turns and calls; claims, invitations and deals; then the scorecard itself.',
       sides: sides((s, _input, i) => scorecardBlock(s, scorecards[i] ?? [], clean, draw)),
       after: compared(scorecard, (i) => scorecards[i] ?? []),
     },

@@ -211,7 +211,9 @@ export interface RefusalDifference {
 /**
  * What differs between two policies on one log. Every list is empty when
  * the two policies decide the log alike; `compare(events, b, a)` is
- * `compare(events, a, b)` with the sides swapped.
+ * `compare(events, a, b)` with the sides swapped, when both count days in
+ * the same zone (an office has one: `asOf` and the visits' local times are
+ * read in policy a's).
  *
  * @example
  * ```ts

@@ -284,7 +284,9 @@ export function viewAs(state: OfficeState, staff: string, options?: ViewOptions)
  *
  * @param state - the office state
  * @param query - a client key, a person key, a phone (any format) or a name
- * @returns the client key, or undefined
+ * @returns the client key, or undefined. A name several clients share gives
+ *   the earliest registered of them (REG-FIRST), as a name-only reference in
+ *   an event does: ask by phone or key to be sure (the CLI lists them)
  * @example
  * ```ts
  * findClient(state, '138 1234 5678'); // 'e2'
