@@ -52,7 +52,8 @@ export function differenceHead(report: Report, a: string, b: string): SectionHea
 
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join(', ') : String(cell));
 
-const keyOf = (report: Report, row: Row) => report.key.map((k) => text(row[k])).join('/');
+// Joined by a middle dot: with a slash, a staff id and a date (S01/2026-10-01) read as a landline to the phone masker.
+const keyOf = (report: Report, row: Row) => report.key.map((k) => text(row[k])).join(' · ');
 
 /** Who a difference row is about: the staff id (reports of people) and the name, from either policy's row. */
 function who(report: Report, row: Row, other?: Row): Row {

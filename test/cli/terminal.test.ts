@@ -285,9 +285,9 @@ describe('the commission diff names every person', () => {
     ];
     expect(differenceColumnsOf(commissions)).toEqual(['key', 'staff', 'name', 'column', 'a', 'b']);
     expect([...differences(commissions, a, b)]).toEqual([
-      { key: 'S01/2026-10', staff: 'S01', name: '曾艳波', column: 'payable', a: '100.00', b: '120.00' },
-      { key: 'S02/2026-10', staff: 'S02', name: '余静', column: '(row)', a: 'present', b: 'absent' },
-      { key: 'S03/2026-10', staff: 'S03', name: '林玉磊', column: '(row)', a: 'absent', b: 'present' },
+      { key: 'S01 · 2026-10', staff: 'S01', name: '曾艳波', column: 'payable', a: '100.00', b: '120.00' },
+      { key: 'S02 · 2026-10', staff: 'S02', name: '余静', column: '(row)', a: 'present', b: 'absent' },
+      { key: 'S03 · 2026-10', staff: 'S03', name: '林玉磊', column: '(row)', a: 'absent', b: 'present' },
     ]);
   });
 
