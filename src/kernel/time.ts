@@ -9,6 +9,7 @@
  * @internal
  */
 import { TZDate } from '@date-fns/tz';
+import { describeValue } from './issues.js';
 import { startOfDay } from 'date-fns';
 
 const DAY = 86_400_000;
@@ -306,6 +307,5 @@ export function askedMs(text: string, zone: string): number {
  * @internal
  */
 export function notATime(text: unknown): string {
-  const shown = typeof text === 'string' ? `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"` : text === null ? 'null' : typeof text;
-  return `${shown} is not a time: use 2026-11-02, 2026-11-02T18:00 (office time) or 2026-11-02T18:00:00+08:00`;
+  return `${describeValue(text)} is not a time: use 2026-11-02, 2026-11-02T18:00 (office time) or 2026-11-02T18:00:00+08:00`;
 }

@@ -7,6 +7,7 @@ import type { Wording } from '../kernel/decision.js';
 import { sortedEntries, values } from '../kernel/map.js';
 import type { RuleId } from '../kernel/rules.js';
 import { askedMs, calendarOf, notATime, type Calendar } from '../kernel/time.js';
+import { describeValue } from '../kernel/issues.js';
 import type { Policy } from '../policy/schema.js';
 import { versionAt, type PolicyVersion } from '../policy/timeline.js';
 import type { ClientRef } from '../events/common.js';
@@ -349,10 +350,6 @@ function isDay(text: string): boolean {
   return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-function shown(value: unknown): string {
-  return typeof value === 'string' ? `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"` : value === null ? 'null' : typeof value;
-}
-
 /**
  * A query's month and days, checked before they filter: a mistyped one
  * (`2026-1`, `2026/11/05`) would match nothing and pass for an empty month.
@@ -360,10 +357,10 @@ function shown(value: unknown): string {
  */
 function checked<Q extends { readonly month?: string; readonly from?: string; readonly to?: string } | undefined>(query: Q): Q {
   if (query === undefined) return query;
-  if (query.month !== undefined && !(typeof query.month === 'string' && MONTH.test(query.month))) throw new RangeError(`month ${shown(query.month)} is not a month: use YYYY-MM, such as 2026-11`);
+  if (query.month !== undefined && !(typeof query.month === 'string' && MONTH.test(query.month))) throw new RangeError(`month ${describeValue(query.month)} is not a month: use YYYY-MM, such as 2026-11`);
   for (const field of ['from', 'to'] as const) {
     const day = query[field];
-    if (day !== undefined && !(typeof day === 'string' && isDay(day))) throw new RangeError(`${field} ${shown(day)} is not a day: use YYYY-MM-DD, such as 2026-11-01 (a local day of the office)`);
+    if (day !== undefined && !(typeof day === 'string' && isDay(day))) throw new RangeError(`${field} ${describeValue(day)} is not a day: use YYYY-MM-DD, such as 2026-11-01 (a local day of the office)`);
   }
   return query;
 }
@@ -590,7 +587,7 @@ export interface ScorecardOptions {
 export function scorecard(state: OfficeState, options: ScorecardOptions = {}): ScorecardRow[] {
   const at = options.at === undefined ? (state.lastAt ?? 0) : msOf(state, options.at);
   const period = options.period ?? 'month';
-  if (!periodKinds.includes(period)) throw new RangeError(`period ${shown(period)} is not a kind of period: use ${periodKinds.join(', ')}`);
+  if (!periodKinds.includes(period)) throw new RangeError(`period ${describeValue(period)} is not a kind of period: use ${periodKinds.join(', ')}`);
   const cal = calendar(state);
   const facts = monthFacts(state);
   const p = state.policy.periods;

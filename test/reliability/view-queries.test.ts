@@ -35,7 +35,7 @@ describe('mistyped months and days are refused, not read as empty', () => {
   });
 
   it('given a JavaScript caller passing a number, then it is the same RangeError, not a silent empty list', () => {
-    expect(() => credits(state, { month: 202611 as unknown as string })).toThrow(/month number is not a month/);
+    expect(() => credits(state, { month: 202611 as unknown as string })).toThrow(/^month 202611 is not a month/);
   });
 
   it('given a period that is not one, when the scorecard is asked, then a RangeError names the period and the kinds', () => {

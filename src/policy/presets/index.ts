@@ -3,6 +3,7 @@
  * one file of cited fields, named after its regime; it validates against the
  * policy schema like any policy.
  */
+import { describeValue } from '../../kernel/issues.js';
 import type { PolicyInput } from '../schema.js';
 import { presetCatalog, presetNames, presets, type PresetInfo, type PresetName } from './catalog.js';
 import { presetInput, type Preset, type PresetField, type PresetValue } from './define.js';
@@ -38,6 +39,6 @@ export function isPresetName(name: string): name is PresetName {
  */
 export function presetPolicy(name: PresetName): PolicyInput {
   const asked: unknown = name;
-  if (typeof asked !== 'string' || !isPresetName(asked)) throw new RangeError(`no preset is called ${typeof asked === 'string' ? `"${asked.slice(0, 60)}"` : typeof asked}: the presets are ${presetNames.join(', ')}`);
+  if (typeof asked !== 'string' || !isPresetName(asked)) throw new RangeError(`no preset is called ${describeValue(asked)}: the presets are ${presetNames.join(', ')}`);
   return presetInput(presets[name]);
 }
