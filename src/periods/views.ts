@@ -176,7 +176,8 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
     const member = facts.member(staff);
     if (card === undefined || member === undefined) continue;
     const n: readonly number[] = closed ? (summaries.get(staff) ?? ZEROS) : index === open ? card.n.slice(k * FIELDS, (k + 1) * FIELDS) : ZEROS;
-    const any = n.some((x) => x !== 0);
+    // Days on duty are counted for everyone on the roster (the close rate's average): on their own they are nothing to show.
+    const any = n.some((x, i) => x !== 0 && i !== C.dutyDays);
     // Everyone selling or calling has a row; anyone else (a manager fined on appeal, someone who left) only with something to show.
     if (!any && !fines.has(staff) && (member.status === 'left' || (member.role !== 'sales' && member.role !== 'telemarketer'))) continue;
     const figures = months.map((m) => facts.month(staff, m));

@@ -446,6 +446,15 @@ describe('PEN-FINES (000 §18; 002 §4; 003 篇十 4; 004c 七.3)', () => {
     expect(finesLedger(g.state, { staff: 'M1' })).toHaveLength(1);
   });
 
+  it('KPI-CLOSE-RATE, PEN-FINES: given a manager on duty for days and never fined, then the scorecard has no row of zeros for them; fined, they have one', () => {
+    const days = ['11-02', '11-03', '11-04', '11-05'].map((d, i) => visit(`${d} 10:00`, client(300 + i), { receiver: 'S1' }));
+    const quiet = given([staff('S1'), staff('M1', { role: 'manager' }), ...days]);
+    expect(scorecard(quiet.state, { period: 'month' }).map((r) => r.staff)).toEqual(['S1']);
+    const fined = given([staff('S1'), staff('S2'), staff('M1', { role: 'manager' }), claim('11-02 09:30', 'S1', zhang), event('issueRuling', '11-03 10:00', { client: { phone: zhang.phone }, level: 'manager', owner: 'S2', by: 'M1' }), ...days.slice(2)], finesOf({ disputes: { appealFailedFine: '400', overturnFine: '500' } }));
+    fined.when(event('issueRuling', '11-05 11:00', { client: { phone: zhang.phone }, level: 'appeal', owner: 'S1', appellant: 'S1', by: 'M1' }));
+    expect(scorecard(fined.state, { period: 'month' }).find((r) => r.staff === 'M1')).toMatchObject({ receptions: 0, fines: '500.00' });
+  });
+
   it('PEN-FINES: the policy says whether fines come off the pay or stand as a separate payable', () => {
     const g = given([staff('S1')], finesOf({ periods: { fines: { settlement: 'separatePayable' } } }));
     expect(find(g.when(violation('11-02 10:00', 'S1', 'misconduct', { amount: '20' })), 'penalty').settlement).toBe('separatePayable');
