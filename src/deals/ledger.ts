@@ -23,7 +23,7 @@ import type { Calendar } from '../kernel/time.js';
 import { stageRank, type DealStage } from '../events/common.js';
 import type { LedgerEntry } from './decisions.js';
 import type { CommissionPolicy, DealsPolicy } from './policy.js';
-import { allocate, toCents, ZERO, type Rounding, type Share } from './split.js';
+import { allocate, normalizeShares, toCents, ZERO, type Rounding, type Share } from './split.js';
 import type { Booking, Counted, Deal, DealSplit, DealsState, Part, Tally } from './state.js';
 
 /**
@@ -315,10 +315,18 @@ export function syncDeal(s: Session, deal: Deal): Deal {
 
   const commissionAt = reached(deal, policy.commissionAt);
   if (commissionAt) {
-    if (split.commission !== null) next = syncCommission(s, next, split.commission, commissionAt.at, { amount, live, counted }, evidence);
+    // A split whose commission waits for a splitDeal keeps what was booked under the split before it: a refund still claws it back (RFD-CLAWBACK).
+    const shares = split.commission ?? (next.commission === null ? null : bookedShares(next.commission.parts));
+    if (shares !== null) next = syncCommission(s, next, shares, commissionAt.at, { amount, live, counted }, evidence);
     next = syncBonus(s, next, split.commission, commissionAt.at, evidence);
   }
   return next;
+}
+
+/** The shares a booking was made under, from its parts' bases; null when it based nothing. */
+function bookedShares(parts: readonly Part[]): Share[] | null {
+  const shares = normalizeShares(parts.map((p) => ({ staff: p.staff, weight: p.base })));
+  return shares.length === 0 ? null : shares;
 }
 
 function syncCommission(s: Session, deal: Deal, shares: readonly Share[], at: number, sums: { amount: Amount; live: Amount; counted: Amount }, evidence: readonly string[]): Deal {

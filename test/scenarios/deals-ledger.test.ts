@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectUnchanged } from '../support/fold.js';
-import { attainment, commissionLedger, credits, dealsOf, ingest, ledgerEntries, presetPolicy, type LedgerEntry, type OfficeState, type PolicyInput } from '../../src/index.js';
+import { attainment, commissionLedger, credits, dealsOf, ingest, ledgerEntries, parseLog, presetPolicy, replay, type LedgerEntry, type OfficeState, type PolicyInput } from '../../src/index.js';
 import { describeReason } from '../../src/index.js';
 import { arrival, deal, event, find, given as dslGiven, invitation, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
 import { legacyWith } from '../support/legacy.js';
@@ -172,6 +173,17 @@ describe('RFD-CLAWBACK: a refund writes reversing entries against the deal\'s sn
     expect(ledgerEntries(g.state, { deal: 'D1' }).map((e) => e.entry)).toEqual(['accrual', 'accrual', 'clawback', 'clawback']);
     expect(net(ledgerEntries(g.state, { deal: 'D1' }))).toEqual({ S01: '0.00' });
     expect(dealsOf(g.state)[0]?.status).toBe('refunded');
+  });
+
+  it('given a split whose commission waits for negotiation after it was booked, when the deal is refunded in full, then the booked commission is clawed back too', () => {
+    // The RFD-CLAWBACK property's counterexample (seed 491376170), as it shrank: recognized during a reception, D2 takes the
+    // invited split, whose commission is negotiated (a splitDeal); the commission booked before stands until then, and the refund must reverse it.
+    const { events, policy } = JSON.parse(readFileSync(new URL('./fixtures/rfd-clawback-491376170.json', import.meta.url), 'utf8')) as { events: unknown[]; policy: PolicyInput };
+    const { state } = replay(parseLog(events.map((e) => JSON.stringify(e)).join('\n')).events, policy);
+    expect(dealsOf(state).find((d) => d.deal === 'D2')?.status).toBe('refunded');
+    const d2 = ledgerEntries(state, { deal: 'D2' });
+    expect(d2.some((e) => e.account === 'commission' && e.amount === '18.01')).toBe(true);
+    expect(Object.values(net(d2)).every((v) => v === '0.00')).toBe(true);
   });
 
   it('given a partial refund of 30%, 30% is reversed', () => {
