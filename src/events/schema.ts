@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MONTH_PATTERN } from '../kernel/time.js';
 import {
   clientRefSchema,
   clockSchema,
@@ -485,7 +486,7 @@ export const setTargetsSchema = z
     ...envelope,
     type: z.literal('setTargets'),
     staff: idSchema,
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM such as "2026-11"'),
+    month: z.string().regex(MONTH_PATTERN, 'must be a month YYYY-MM such as "2026-11"'),
     red: decimalSchema.nullable().optional().describe('Red-line target (amount); null: none.'),
     green: decimalSchema.nullable().optional().describe('Green-line target (amount); null: none.'),
   })

@@ -270,6 +270,17 @@ export function localInstant(text: string, zone: string): number {
   return date.getTime();
 }
 
+/**
+ * A month as `YYYY-MM` (`2026-11`): a pay month, a target's month, a ledger
+ * filter.
+ *
+ * @example
+ * ```ts
+ * MONTH_PATTERN.test('2026-11'); // true; '2026-1' and '2026-13' are not months
+ * ```
+ */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**

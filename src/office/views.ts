@@ -6,7 +6,7 @@
 import type { Wording } from '../kernel/decision.js';
 import { sortedEntries, values } from '../kernel/map.js';
 import type { RuleId } from '../kernel/rules.js';
-import { askedMs, calendarOf, notATime, type Calendar } from '../kernel/time.js';
+import { askedMs, calendarOf, MONTH_PATTERN, notATime, type Calendar } from '../kernel/time.js';
 import { describeValue } from '../kernel/issues.js';
 import type { Policy } from '../policy/schema.js';
 import { versionAt, type PolicyVersion } from '../policy/timeline.js';
@@ -339,7 +339,6 @@ export function nextReceiver(state: OfficeState, at: string): NextReceiver {
   return nextInQueue(state.rotation, policyAt(state, ms).rotation, calendar(state), at, ms, names(state));
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isDay(text: string): boolean {
@@ -357,7 +356,7 @@ function isDay(text: string): boolean {
  */
 function checked<Q extends { readonly month?: string; readonly from?: string; readonly to?: string } | undefined>(query: Q): Q {
   if (query === undefined) return query;
-  if (query.month !== undefined && !(typeof query.month === 'string' && MONTH.test(query.month))) throw new RangeError(`month ${describeValue(query.month)} is not a month: use YYYY-MM, such as 2026-11`);
+  if (query.month !== undefined && !(typeof query.month === 'string' && MONTH_PATTERN.test(query.month))) throw new RangeError(`month ${describeValue(query.month)} is not a month: use YYYY-MM, such as 2026-11`);
   for (const field of ['from', 'to'] as const) {
     const day = query[field];
     if (day !== undefined && !(typeof day === 'string' && isDay(day))) throw new RangeError(`${field} ${describeValue(day)} is not a day: use YYYY-MM-DD, such as 2026-11-01 (a local day of the office)`);

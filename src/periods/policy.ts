@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { MONTH_PATTERN } from '../kernel/time.js';
 import { nonNegativeDecimalSchema as nonNegative } from '../events/common.js';
 import { staffRoleSchema } from '../events/schema.js';
 
 const periodKindSchema = z.enum(['day', 'week', 'month', 'quarter']);
 const percent = z.number().min(0, 'must be 0 or more').max(100, 'a percentage is at most 100');
 const count = z.number().int().min(0).max(1_000_000);
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM such as "2007-12"');
+const monthSchema = z.string().regex(MONTH_PATTERN, 'must be a month YYYY-MM such as "2007-12"');
 
 /**
  * How a violation is fined (PEN-FINES) and whether it cancels the violator's
