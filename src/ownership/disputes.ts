@@ -21,8 +21,10 @@ export function afterDealWinner(c: OwnCtx, f: Pick<ClientFile, 'deal'>): string 
   const days = c.p.collisions.afterDealDays;
   const deal = f.deal;
   if (days === null || deal === null || deal.refunded) return null;
-  if (stageRank(deal.stage) < stageRank(c.p.collisions.afterDealStage)) return null;
-  return c.cal.dayOf(c.tx.at) - c.cal.dayOf(deal.at) > days ? deal.staff : null;
+  // Counted from when the deal reached the policy's stage (002 §2.2.2 "在签约或认购三日后"), not from an earlier deposit.
+  const from = deal.reached[stageRank(c.p.collisions.afterDealStage)];
+  if (from === undefined) return null;
+  return c.cal.dayOf(c.tx.at) - c.cal.dayOf(from) > days ? deal.staff : null;
 }
 
 function dealEvidence(f: ClientFile): readonly string[] {

@@ -13,7 +13,7 @@ import { afterDealMove, afterDealWinner } from './disputes.js';
 import type { DealMove } from './facts.js';
 import { dropFile, draftFile, forgetOwner, grant, ownedBy, ownershipDecision, protectionEnd, setOwner, settle, type OwnCtx } from './file.js';
 import { collide } from './register.js';
-import { hasLiveDeal, isProtected, leftByExtra, newFile, type ClientFile, type FileDeal, type FileDraft, type Registration } from './state.js';
+import { hasLiveDeal, isProtected, leftByExtra, newFile, reachedBy, type ClientFile, type FileDeal, type FileDraft, type Registration } from './state.js';
 
 /** A deal as ownership sees it. @internal */
 export interface DealFact {
@@ -62,10 +62,10 @@ export function reachDeal(c: OwnCtx, client: string, fact: DealFact): void {
   const stage = old && old.deal !== fact.deal && !old.refunded && stageRank(old.stage) > stageRank(fact.stage) ? old.stage : fact.stage;
   const deal: FileDeal =
     old && old.deal === fact.deal
-      ? { ...old, stage: stageRank(fact.stage) > stageRank(old.stage) ? fact.stage : old.stage, refunded: false }
+      ? { ...old, stage: stageRank(fact.stage) > stageRank(old.stage) ? fact.stage : old.stage, refunded: false, reached: reachedBy(old.reached, stageRank(fact.stage), tx.at) }
       : old && !old.refunded && stageRank(old.stage) > stageRank(fact.stage)
         ? old
-        : { deal: fact.deal, staff: fact.staff, stage, at: tx.at, event: tx.id, refunded: false };
+        : { deal: fact.deal, staff: fact.staff, stage, at: tx.at, event: tx.id, refunded: false, reached: reachedBy([], stageRank(stage), tx.at) };
   f.deal = deal;
   const from = c.p.ownership.permanentFromStage;
   if (from !== null && f.status === 'protected' && f.owner !== null && stageRank(fact.stage) >= stageRank(from)) {

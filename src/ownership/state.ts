@@ -8,7 +8,7 @@ import { chainSchema, countSchema, keySchema, mapSchema, msSchema } from '../ker
 import { emptyMap, type PMap } from '../kernel/map.js';
 import { decodedRules, NO_RULES } from '../kernel/decision.js';
 import { ruleIdSchema, type RuleId } from '../kernel/rules.js';
-import { dealStageSchema, type DealStage } from '../events/common.js';
+import { dealStageSchema, stageRank, type DealStage } from '../events/common.js';
 import { channelSchema, ownerStatusSchema, type Channel, type OwnerStatus } from './decisions.js';
 
 /**
@@ -67,7 +67,7 @@ export interface Basis {
  *
  * @example
  * ```ts
- * // { deal: 'D1', staff: 'S01', stage: 'subscription', at: 1793..., event: 'e40', refunded: false }
+ * // { deal: 'D1', staff: 'S01', stage: 'subscription', at: 1793..., event: 'e40', refunded: false, reached: [1793..., 1793..., 1793...] }
  * ```
  */
 export interface FileDeal {
@@ -77,6 +77,8 @@ export interface FileDeal {
   readonly at: number;
   readonly event: string;
   readonly refunded: boolean;
+  /** When the deal first reached each stage, by {@link stageRank}: a jump to a later stage reaches the ones before it too (COL-AFTER-DEAL counts from the policy's stage). */
+  readonly reached: readonly number[];
 }
 
 /**
@@ -308,6 +310,19 @@ export function holderOf(file: Pick<ClientFile, 'owner' | 'status'>): string | n
   return file.owner !== null && (isProtected(file.status) || file.status === 'permanent') ? file.owner : null;
 }
 
+/**
+ * A deal's stage times after it reaches the stage of the given rank at a
+ * time: the ranks it had kept their first times, the new ones (and those it
+ * skipped) take this one.
+ * @internal
+ */
+export function reachedBy(prior: readonly number[], rank: number, at: number): readonly number[] {
+  if (rank < prior.length) return prior;
+  const next = prior.slice();
+  while (next.length <= rank) next.push(at);
+  return next;
+}
+
 /** Whether a file's deal counts as a deposit (OWN-DEPARTED). @internal */
 export function hasLiveDeal(file: Pick<ClientFile, 'deal'>): boolean {
   return file.deal !== null && !file.deal.refunded;
@@ -391,7 +406,11 @@ const fileSchema = z.strictObject({
   followUpBy: msSchema.nullable(),
   doNotCall: z.boolean(),
   registrations: z.array(registrationSchema),
-  deal: z.strictObject({ deal: keySchema, staff: keySchema, stage: dealStageSchema, at: msSchema, ...event, refunded: z.boolean() }).nullable(),
+  deal: z
+    .strictObject({ deal: keySchema, staff: keySchema, stage: dealStageSchema, at: msSchema, ...event, refunded: z.boolean(), reached: z.array(msSchema).exactOptional() })
+    // Older snapshots have no stage times: they counted every stage from the first, as the engine did then.
+    .transform((d): FileDeal => ({ deal: d.deal, staff: d.staff, stage: d.stage, at: d.at, event: d.event, refunded: d.refunded, reached: d.reached ?? reachedBy([], stageRank(d.stage), d.at) }))
+    .nullable(),
   x: extraSchema,
 }).transform(copyFile);
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createOffice, explain, fairnessLedger, fromSnapshot, nextReceiver, owners, parseLog, replay, replayFrom, toSnapshot, validatePolicy, type Event } from '../../src/index.js';
+import { createOffice, dealStageSchema, explain, fairnessLedger, fromSnapshot, nextReceiver, owners, parseLog, replay, replayFrom, toSnapshot, validatePolicy, type Event } from '../../src/index.js';
 
 const lines = readFileSync(new URL('../../examples/logs/office-month.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean);
 const { events } = parseLog(lines.slice(0, 900).join('\n'));
@@ -104,6 +104,20 @@ describe('issue 13 #3: hostile snapshots are refused with issues', () => {
     expect(r.state.deals.events).toEqual([]);
     expect(r.state.deals.recognitions.size).toBe(0);
     expect(JSON.stringify(toSnapshot(replayFrom(r.state, tail).state))).toBe(JSON.stringify(toSnapshot(replay(events).state)));
+  });
+
+  it("a snapshot written before deals kept their stage times counts every stage from the deal's first, as the engine did then (COL-AFTER-DEAL)", () => {
+    const snap = fresh();
+    const files: [string, { deal: Record<string, unknown> | null }][] = snap.state.ownership.files.$map;
+    const dealt = files.filter(([, f]) => f.deal !== null);
+    expect(dealt.length).toBeGreaterThan(0);
+    for (const [, f] of dealt) delete f.deal?.reached;
+    const r = fromSnapshot(snap);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    for (const [key, f] of dealt) {
+      const deal = r.state.ownership.files.get(key)?.deal;
+      expect(deal?.reached).toEqual(Array.from({ length: dealStageSchema.options.indexOf(deal?.stage ?? 'loan') + 1 }, () => f.deal?.at));
+    }
   });
 
   it('a snapshot that cannot be read at its top (a throwing getter, a Proxy) is an issue, not a throw', () => {

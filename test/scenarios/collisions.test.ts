@@ -50,6 +50,29 @@ describe('COL-AFTER-DEAL: a collision found more than 3 days after the deal goes
     expect(find(step, 'dispute').step).toBe('decided');
     expect(find(step, 'dispute').rules).toContain('COL-AFTER-DEAL');
   });
+
+  // "在签约或认购三日后": the days count from the stage the policy names, not from an earlier deposit.
+  const fromSubscription: PolicyInput = { collisions: { afterDealDays: 3, afterDealStage: 'subscription' } };
+  const depositFirst = [...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-01 15:00', 'D1', 'S02', zhang, 'smallDeposit'), deal('11-10 15:00', 'D1', 'S02', zhang, 'subscription')];
+
+  it('given a small deposit on Nov 1 and the subscription on Nov 10, when a dispute is raised on Nov 12, then it is not yet after the deal', () => {
+    const g = given(depositFirst, fromSubscription);
+    const step = g.when(dispute('11-12 10:00', 'S01', zhang));
+    expect(find(step, 'dispute').step).toBe('raised');
+    expect(g.ownerOf(zhang.phone)).toBe('S01');
+  });
+
+  it('given the same deal, when the dispute is raised on Nov 14, more than 3 days after the subscription, then the closer wins', () => {
+    const g = given(depositFirst, fromSubscription);
+    const step = g.when(dispute('11-14 10:00', 'S01', zhang));
+    expect(find(step, 'dispute')).toMatchObject({ step: 'decided', args: { closer: 'S02' } });
+    expect(g.ownerOf(zhang.phone)).toBe('S02');
+  });
+
+  it('given a deal that went straight to contract, then the days count from the contract (it is past the subscription stage)', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-01 15:00', 'D1', 'S02', zhang, 'smallDeposit'), deal('11-10 15:00', 'D1', 'S02', zhang, 'contract')], fromSubscription);
+    expect(find(g.when(dispute('11-12 10:00', 'S01', zhang)), 'dispute').step).toBe('raised');
+  });
 });
 
 describe('COL-COMPANY-VS-PERSON: decided by the name on the contract', () => {
