@@ -9,7 +9,7 @@ import { instantMs, windowEnd } from '../kernel/time.js';
 import type { EventOf } from '../events/schema.js';
 import type { Channel } from './decisions.js';
 import { draftFile, grant, ownershipDecision, protectionEnd, settle, type OwnCtx } from './file.js';
-import { claimDecision, claimRefusal, fieldsProblem, registerClient, updateClaim, type Fields, type Refusal } from './register.js';
+import { claimDecision, claimRefusal, fieldsProblem, registerClient, updateClaim, windowRefusal, type Fields, type Refusal } from './register.js';
 import { hasLiveDeal, isProtected, type ClientFile, type FileDraft } from './state.js';
 import type { OwnershipRules } from './policy.js';
 import type { Lookup } from '../kernel/map.js';
@@ -98,6 +98,8 @@ export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim):
     return outcome === 'refused' && why === 'overQuota' ? 'overQuota' : outcome;
   };
 
+  const closed = windowRefusal(c, e.kind);
+  if (closed) return decide('refused', closed.rules, closed.why, closed.args);
   if (e.kind === 'update' && updateClaim(c, f, e.staff)) return 'updated';
   // The gates read the registrations on record before this claim; a new client has none.
   const gate = claimRefusal(c, claim.existed ? f : undefined, e.staff, e.kind);

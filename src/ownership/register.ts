@@ -299,19 +299,27 @@ const WINDOW = rules('CLM-WINDOW');
 const NEEDS_REGISTRATION = rules('CLM-REQUIRES-REGISTRATION');
 
 /**
- * Checks a claim against the submission windows (CLM-WINDOW) and the
- * same-day registration requirement (CLM-REQUIRES-REGISTRATION). Pre-filed
+ * Checks a submission against the windows (CLM-WINDOW): a claim and its
+ * update alike, since an update is a second submission (002 §1.6). Pre-filed
+ * clients and channel reports are exempt.
+ * @internal
+ */
+export function windowRefusal(c: OwnCtx, kind: 'claim' | 'preFile' | 'report' | 'update'): Refusal | null {
+  const windows = c.p.claims.windows;
+  if (kind === 'preFile' || kind === 'report' || windows.length === 0) return null;
+  const minute = c.cal.minuteOfDay(c.tx.at);
+  const open = windows.some((w) => minute >= minutesOf(w.from) && minute < minutesOf(w.to));
+  return open ? null : { rules: WINDOW, why: 'outsideWindow', args: { windows: windows.map((w) => `${w.from}-${w.to}`) } };
+}
+
+/**
+ * Checks a claim against the same-day registration requirement
+ * (CLM-REQUIRES-REGISTRATION), after {@link windowRefusal}. Pre-filed
  * clients and channel reports are exempt.
  * @internal
  */
 export function claimRefusal(c: OwnCtx, file: ClientFile | undefined, staff: string, kind: 'claim' | 'preFile' | 'report' | 'update'): Refusal | null {
   if (kind === 'preFile' || kind === 'report') return null;
-  const windows = c.p.claims.windows;
-  if (windows.length > 0) {
-    const minute = c.cal.minuteOfDay(c.tx.at);
-    const open = windows.some((w) => minute >= minutesOf(w.from) && minute < minutesOf(w.to));
-    if (!open) return { rules: WINDOW, why: 'outsideWindow', args: { windows: windows.map((w) => `${w.from}-${w.to}`) } };
-  }
   const isNew = file === undefined || !file.registrations.some((r) => r.valid && r.staff === staff && (r.channel === 'claim' || r.channel === 'preFile'));
   if (c.p.claims.requireRegistration && isNew) {
     const day = bookDay(c, c.tx.at);

@@ -112,6 +112,19 @@ describe('CLM-WINDOW: claims are accepted only in the submission windows', () =>
     expect(find(step, 'claim').outcome).toBe('accepted');
   });
 
+  it('given the same windows and a claim at 09:30, when an update (CLM-UPDATE, a second submission) is stamped at 20:00, then it is refused and the claim keeps its time', () => {
+    const g = given([...team, claim('11-01 09:30', 'S01', zhang)], windows);
+    const before = owners(g.state)[0]?.protectionEndsAt;
+    const step = g.when(claim('11-05 20:00', 'S01', { ...zhang, need: '别墅' }, { kind: 'update' }));
+    expect(find(step, 'claim')).toMatchObject({ outcome: 'refused', rules: ['CLM-WINDOW'], why: 'outsideWindow' });
+    expect(owners(g.state)[0]?.protectionEndsAt).toBe(before);
+  });
+
+  it('given the same windows, an update stamped at 09:30 is accepted', () => {
+    const g = given([...team, claim('11-01 09:30', 'S01', zhang)], windows);
+    expect(find(g.when(claim('11-05 09:30', 'S01', { ...zhang, need: '别墅' }, { kind: 'update' })), 'claim').outcome).toBe('updated');
+  });
+
   it('given the same windows, a pre-filed client is exempt (CLM-PRE-FILE)', () => {
     const g = given(team, windows);
     const step = g.when(claim('11-01 20:00', 'S01', zhang, { kind: 'preFile' }));
