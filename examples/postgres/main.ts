@@ -7,10 +7,11 @@
  * The server comes from DATABASE_URL or PGHOST, PGPORT, PGUSER, PGPASSWORD,
  * PGDATABASE (see the README's PostgreSQL paragraph to start one).
  *
- * Half the month goes in; bad requests are refused and recorded; a second
- * writer loses a race and wins on retry; then both writers "crash" without a
- * final snapshot, a new process resumes from the last snapshot plus the
- * stream's tail, and takes the rest. The result must equal a plain replay.
+ * Half the month goes in; bad requests are refused and recorded (a refused
+ * one redelivered is refused again); a second writer loses a race and wins
+ * on retry; then both writers "crash" without a final snapshot, a new
+ * process resumes from the last snapshot plus the stream's tail, and takes
+ * the rest. The result must equal a plain replay.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -77,15 +78,17 @@ export async function walkthrough(store: EventStore, log: string, say: (line: st
   // Bad requests: 400 with the issues, recorded in refused_events, and the state stays as it was.
   const before = first.current;
   const last = events[half - 1] ?? { at: '2026-10-01T10:00:00+08:00', office };
+  const unknownStaff = JSON.stringify({ v: 1, id: 'r2', type: 'claimClient', at: last.at, office, staff: 'S99', client: { name: '陈某', phone: '13900001111' } });
   for (const bad of [
     '{"v":1,"id":"r1","type":"registerVisit"',
-    JSON.stringify({ v: 1, id: 'r2', type: 'claimClient', at: last.at, office, staff: 'S99', client: { name: '陈某', phone: '13900001111' } }),
+    unknownStaff,
     JSON.stringify({ v: 1, id: 'r3', type: 'registerVisit', at: '2026-01-01T10:00:00+08:00', office, client: { name: '赵六', phone: '13900002222' } }),
     JSON.stringify({ v: 1, id: 'r4', type: 'closeDeal', at: last.at, office, deal: 'D9', client: { phone: '13900003333' }, staff: 'S01', stage: 'subscription', unit: '1-0101', amount: 1250000 }),
   ]) {
     await send(first, bad);
   }
   if (first.current !== before) throw new Error('a refused request changed the state');
+  await send(first, unknownStaff); // redelivered: its first outcome is final, so it is refused again and not recorded again
   result.recorded = (await store.refused(office)).length;
   say(`${result.recorded} refused submissions recorded with their issues`);
   await send(first, lines[half - 1] ?? ''); // a redelivery: already in the stream

@@ -3,15 +3,16 @@
  * events it accepted. A request body is untrusted: `office.ingest` validates
  * and applies it; an accepted event is appended at the stream version the
  * state was built on (optimistic concurrency), a refused one is recorded with
- * its issues. Every N events the state is snapshotted, and a restart resumes
- * from the newest snapshot plus the events after it.
+ * its issues, and its id stays refused. Every N events the state is
+ * snapshotted, and a restart resumes from the newest snapshot plus the events
+ * after it.
  *
  * Only an append that committed changes the state held in memory, so a crash
  * at any point leaves the stream as the truth: the next process replays what
  * the last snapshot missed.
  */
-import { createOffice, formatIssue, fromSnapshot, parseEvent, toSnapshot, type Decision, type Issue, type Office, type OfficeState } from 'salesfloor';
-import { ConcurrencyError, DuplicateIdError, storable, type EventStore } from './store.js';
+import { createOffice, formatIssue, fromSnapshot, parseEvent, PolicyError, toSnapshot, type Decision, type Issue, type Office, type OfficeState } from 'salesfloor';
+import { ConcurrencyError, DuplicateIdError, storable, unstorable, type EventStore, type RefusedEvent } from './store.js';
 
 /** What the service answers to a request. */
 export type Reply =
@@ -105,21 +106,55 @@ export async function resume(store: EventStore, office: Office, stream: string, 
   if (saved !== null) {
     const restored = fromSnapshot(saved.snapshot);
     if (!restored.ok) warn(`snapshot of "${stream}" at version ${saved.version} is unreadable, replaying the whole stream: ${restored.issues.map(formatIssue).join('; ')}`);
-    // A snapshot taken under another policy is not the state of this one: the stream is replayed under the new policy.
-    else if (canonical(restored.state.policy) !== canonical(office.policy)) warn(`snapshot of "${stream}" at version ${saved.version} was taken under another policy, replaying the whole stream`);
     else if (restored.state.events !== saved.version) warn(`snapshot of "${stream}" at version ${saved.version} holds ${restored.state.events} events, replaying the whole stream`);
     else {
-      from = restored.state;
-      snapshotVersion = saved.version;
+      const mismatch = policyMismatch(office, restored.state);
+      // A snapshot decided under other policy versions than the office's timeline (up to its last event) is not its state.
+      if (mismatch !== null) warn(`snapshot of "${stream}" at version ${saved.version} was taken under another policy, replaying the whole stream: ${mismatch}`);
+      else {
+        from = restored.state;
+        snapshotVersion = saved.version;
+      }
     }
   }
   const head = await catchUp(store, office, stream, from, snapshotVersion);
   return { state: head.state, version: head.version, snapshotVersion, replayed: head.version - snapshotVersion };
 }
 
+/**
+ * Why the office cannot go on from a state, as the engine judges it: the
+ * state's timeline must agree with the office's up to its last event (a
+ * version dated later may be added); null when it can.
+ */
+function policyMismatch(office: Office, state: OfficeState): string | null {
+  try {
+    office.replayer(state, { decisions: false });
+    return null;
+  } catch (error) {
+    if (error instanceof PolicyError) return error.issues.map(formatIssue).join('; ');
+    throw error;
+  }
+}
+
+// An id the database cannot key (U+0000, a lone surrogate) is no id to it: the submission is kept without one.
 function idOf(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || !('id' in value)) return null;
-  return typeof value.id === 'string' ? value.id : null;
+  return typeof value.id === 'string' && storable(value.id) ? value.id : null;
+}
+
+// Payloads compared as the engine compares them: the event with its defaults filled in, keys in any order; what is no event, as JSON.
+function payloadKey(value: unknown): string {
+  const parsed = parseEvent(value);
+  return canonical(parsed.ok ? parsed.event : value);
+}
+
+function sameSubmission(refused: RefusedEvent, body: string, value: unknown): boolean {
+  if (refused.body === Buffer.from(body, 'utf8').toString('utf8')) return true;
+  try {
+    return payloadKey(refused.payload ?? JSON.parse(refused.body)) === payloadKey(value);
+  } catch {
+    return false; // a body nested too deep to stringify: not shown to be the same
+  }
 }
 
 /** One office's rules engine over its PostgreSQL stream. Several may serve the same office, in several processes. */
@@ -187,7 +222,7 @@ export class OfficeService {
    * writer appended first, catches up with the stream and tries again.
    *
    * @param body - the request body, untrusted
-   * @returns 200 with the decisions, 200 for a redelivery, or 400 with the issues
+   * @returns 200 with the decisions, 200 for a redelivery, or 400 with the issues (a refused id's redelivery: its first issues again)
    * @throws ConcurrencyError when other writers won `maxRetries` races in a row; a database error as it comes
    */
   handle(body: string): Promise<Reply> {
@@ -201,11 +236,20 @@ export class OfficeService {
       const value = input.ok ? input.value : undefined;
       const id = idOf(value);
       const about = id === null ? {} : { event: id };
+      const flaw = input.ok ? unstorable(input.value) : null;
       for (let attempt = 0; ; attempt++) {
         let issues: Issue[];
         let accepted: { state: OfficeState; decisions: Decision[] } | null = null;
-        if (!input.ok) issues = [input.issue];
-        else if (!storable(input.value)) issues = [{ code: 'invalid_value', path: [], message: 'holds the character U+0000, which PostgreSQL cannot store', ...about }];
+        // An id's first outcome is final: a refused id is refused again, never judged again (the state forgets refusals, the table does not).
+        const first = id === null ? null : await this.store.firstRefusal(this.stream, id);
+        if (id !== null && first !== null && sameSubmission(first, body, value)) {
+          const again = first.issues.map((i) => ({ ...i, message: `${i.message} (a redelivery of ${id}: its first delivery was refused the same way)` }));
+          return { status: 400, version: this.head, errors: again.map(formatIssue), issues: again };
+        } else if (id !== null && first !== null) {
+          const message = `event id "${id}" was refused at version ${first.version} with another payload; the first one stands (send a fixed event under a new id)`;
+          issues = [{ code: 'duplicate_conflict', path: ['id'], message, event: id }];
+        } else if (!input.ok) issues = [input.issue];
+        else if (flaw !== null) issues = [{ code: 'invalid_value', path: flaw.path, message: `holds ${flaw.what}, which PostgreSQL cannot store`, ...about }];
         else {
           const step = this.office.ingest(this.state, input.value);
           issues = step.issues;
@@ -237,7 +281,7 @@ export class OfficeService {
             return { status: 200, version: this.head, decisions: accepted.decisions, retries: attempt };
           }
         }
-        // The state is left as it was: the stream holds accepted events only, so a refusal must leave no trace in it.
+        // The state is left as it was (it is a replay of the stream): refused_events, not the state, remembers the refusal.
         if (await this.store.refuse(this.stream, this.head, { eventId: id, payload: value, body, issues })) {
           return { status: 400, version: this.head, errors: issues.map(formatIssue), issues };
         }

@@ -111,23 +111,102 @@ function int(value: string | number): number {
   return n;
 }
 
-// PostgreSQL's text and jsonb cannot hold U+0000 (the JSON escape of it included).
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v));
-  return false;
+/** Where a value holds what PostgreSQL cannot store, and what it is. */
+export interface Unstorable {
+  /** The path of the string, or of the object whose key it is (so the path itself can be stored). */
+  readonly path: (string | number)[];
+  readonly what: string;
+}
+
+// Text and jsonb cannot hold U+0000 (its JSON escape included), and a lone surrogate has no UTF-8 (jsonb refuses its \ud800 escape).
+// /\p{Cs}/u finds what String.prototype.isWellFormed does; lib ES2022 does not type that method.
+function flaw(text: string): string | null {
+  if (text.includes('\u0000')) return 'the character U+0000';
+  const lone = /\p{Cs}/u.exec(text);
+  return lone === null ? null : `a lone surrogate (U+${lone[0].charCodeAt(0).toString(16).toUpperCase()})`;
+}
+
+/**
+ * What in a value PostgreSQL cannot store as `jsonb` or `text`: a string
+ * (or key) holding U+0000, or one that is not well-formed UTF-16 (a lone
+ * surrogate, as the JSON escape `"\ud800"` makes).
+ *
+ * @param value - a parsed JSON value
+ * @returns one such string (an object's keys are looked at before its values), or null when the value can be stored
+ */
+export function unstorable(value: unknown): Unstorable | null {
+  // An explicit stack, each entry linked to its parent: a hostile body may nest deeper than the call stack goes.
+  interface Node {
+    readonly value: unknown;
+    readonly key: string | number | null;
+    readonly parent: Node | null;
+  }
+  const pathOf = (node: Node | null): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let n = node; n !== null && n.key !== null; n = n.parent) path.push(n.key);
+    return path.reverse();
+  };
+  const stack: Node[] = [{ value, key: null, parent: null }];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const v = node.value;
+    if (typeof v === 'string') {
+      const what = flaw(v);
+      if (what !== null) return { path: pathOf(node), what };
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i] as unknown, key: i, parent: node });
+    } else if (typeof v === 'object' && v !== null) {
+      const entries = Object.entries(v);
+      for (const [k] of entries) {
+        const what = flaw(k);
+        if (what !== null) return { path: pathOf(node), what: `a key holding ${what}` };
+      }
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i] as [string, unknown];
+        stack.push({ value: child, key: k, parent: node });
+      }
+    }
+  }
+  return null;
 }
 
 /**
  * Whether PostgreSQL can store a value as `jsonb`: everything JSON but a
- * string holding U+0000.
+ * string (or key) holding U+0000 or a lone surrogate.
  *
  * @param value - a parsed JSON value
  * @returns true when it can be stored
  */
 export function storable(value: unknown): boolean {
-  return !holdsNul(value);
+  return unstorable(value) === null;
+}
+
+interface RefusalRow {
+  office: string;
+  version: string;
+  event_id: string | null;
+  payload: unknown;
+  body: Buffer;
+  issues: Issue[];
+  received_at: Date;
+}
+
+const refusalColumns = 'r.office, r.version, r.event_id, r.payload, r.body, r.issues, r.received_at';
+
+function refusalOf(r: RefusalRow): RefusedEvent {
+  return { office: r.office, version: int(r.version), eventId: r.event_id, payload: r.payload, body: r.body.toString('utf8'), issues: r.issues, receivedAt: r.received_at };
+}
+
+/** How deep a refused payload may nest to be kept as `jsonb` (an event nests a few levels; JSON.stringify and jsonb's parser recurse). */
+const keptDepth = 100;
+
+function nestsDeeper(value: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (typeof node.value !== 'object' || node.value === null) continue;
+    if (node.depth >= limit) return true;
+    for (const child of Object.values(node.value)) stack.push({ value: child as unknown, depth: node.depth + 1 });
+  }
+  return false;
 }
 
 /**
@@ -193,6 +272,8 @@ export class EventStore {
           received_at timestamptz NOT NULL DEFAULT now()
         )`);
       await client.query(`CREATE INDEX IF NOT EXISTS refused_events_office ON ${this.refusals} (office, id)`);
+      // For the look-up of an id's refusal. A hash index, because a refused id may be longer than a B-tree entry can be.
+      await client.query(`CREATE INDEX IF NOT EXISTS refused_events_event_id ON ${this.refusals} USING hash (event_id)`);
     });
   }
 
@@ -301,21 +382,44 @@ export class EventStore {
   }
 
   /**
+   * An id's refusal that is its first outcome: the first refusal recorded
+   * with the id that is not a `duplicate_conflict` (a conflict is with
+   * another outcome), if the id is not in the stream (there, the stream
+   * decides). Later refusals of the id are conflicts with it.
+   *
+   * @param office - the office's stream
+   * @param eventId - the submission's `id`
+   * @returns the refusal, or null when the id was never refused
+   */
+  async firstRefusal(office: string, eventId: string): Promise<RefusedEvent | null> {
+    const { rows } = await this.pool.query<RefusalRow>(`SELECT ${refusalColumns} FROM ${this.refusals} r WHERE ${this.firstOutcome('$1', '$2')} ORDER BY r.id LIMIT 1`, [
+      office,
+      eventId,
+    ]);
+    const row = rows[0];
+    return row === undefined ? null : refusalOf(row);
+  }
+
+  /**
    * Records a refused submission, if the stream is still at the version it
    * was judged against (a refusal made on a stale state may not stand: the
-   * events it missed can make the submission valid).
+   * events it missed can make the submission valid), and, unless it is a
+   * `duplicate_conflict`, if its id has no first refusal yet (another writer
+   * may have recorded one since this one looked).
    *
    * @param office - the office's stream
    * @param version - the stream version the refusal was made on
    * @param refusal - the submission and its issues
-   * @returns false, recording nothing, when the stream has moved on
+   * @returns false, recording nothing, when the stream has moved on or the id was refused meanwhile: judge it again
    */
   async refuse(office: string, version: number, refusal: Refusal): Promise<boolean> {
-    const payload = refusal.payload === undefined || !storable(refusal.payload) ? null : JSON.stringify(refusal.payload);
+    // The body is kept whatever it holds; the payload as jsonb only when jsonb can hold it.
+    const payload = refusal.payload === undefined || !storable(refusal.payload) || nestsDeeper(refusal.payload, keptDepth) ? null : JSON.stringify(refusal.payload);
     const { rowCount } = await this.pool.query(
       `INSERT INTO ${this.refusals} (office, version, event_id, payload, body, issues)
        SELECT $1, $2, $3, $4::jsonb, $5, $6::jsonb
-       WHERE (SELECT coalesce(max(version), 0) FROM ${this.events} WHERE office = $1) = $2`,
+       WHERE (SELECT coalesce(max(version), 0) FROM ${this.events} WHERE office = $1) = $2
+         AND ($3::text IS NULL OR $6::jsonb @> '[{"code":"duplicate_conflict"}]' OR NOT EXISTS (SELECT FROM ${this.refusals} r WHERE ${this.firstOutcome('$1', '$3')}))`,
       [office, version, refusal.eventId, payload, Buffer.from(refusal.body, 'utf8'), JSON.stringify(refusal.issues)],
     );
     return rowCount === 1;
@@ -327,24 +431,19 @@ export class EventStore {
    * @param office - the office's stream
    */
   async refused(office: string): Promise<RefusedEvent[]> {
-    const { rows } = await this.pool.query<{ office: string; version: string; event_id: string | null; payload: unknown; body: Buffer; issues: Issue[]; received_at: Date }>(
-      `SELECT office, version, event_id, payload, body, issues, received_at FROM ${this.refusals} WHERE office = $1 ORDER BY id`,
-      [office],
-    );
-    return rows.map((r) => ({
-      office: r.office,
-      version: int(r.version),
-      eventId: r.event_id,
-      payload: r.payload,
-      body: r.body.toString('utf8'),
-      issues: r.issues,
-      receivedAt: r.received_at,
-    }));
+    const { rows } = await this.pool.query<RefusalRow>(`SELECT ${refusalColumns} FROM ${this.refusals} r WHERE r.office = $1 ORDER BY r.id`, [office]);
+    return rows.map(refusalOf);
   }
 
   /** Drops the schema and everything in it (for tests and the walkthrough). */
   async drop(): Promise<void> {
     await this.pool.query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
+  }
+
+  // The rows of refusals (as r) that may be an id's first outcome.
+  private firstOutcome(office: string, eventId: string): string {
+    return `r.office = ${office} AND r.event_id = ${eventId} AND NOT r.issues @> '[{"code":"duplicate_conflict"}]'
+      AND NOT EXISTS (SELECT FROM ${this.events} e WHERE e.office = ${office} AND e.event_id = ${eventId})`;
   }
 
   private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {

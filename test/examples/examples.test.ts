@@ -8,10 +8,10 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { walkthrough } from '../../examples/crm-backend.js';
+import { OfficeService, walkthrough, type Reply } from '../../examples/crm-backend.js';
 import { corrupt, generate, options, UsageError } from '../../examples/generate.js';
 import { CHARTS, cellDifferences, cellsOf, executionProblems, notebookOf } from '../../examples/notebook.js';
-import { parseLog, staffList, replay } from '../../src/index.js';
+import { ingest, initialState, ownerOf, parseLog, staffList, replay, toSnapshot } from '../../src/index.js';
 import { dayLog, root } from '../cli/support.js';
 
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -22,7 +22,7 @@ const generated = (argv: string[]) => {
 };
 
 describe('examples/crm-backend.ts: apply one event at a time, journal, snapshot, resume', () => {
-  it('refuses bad requests with issues and no change, ignores a redelivery, and resumes to the state a replay gives', () => {
+  it('refuses bad requests with issues, applying nothing, refuses a refused id again after a restart, ignores a redelivery, and resumes to the state the engine gives', () => {
     const dir = mkdtempSync(join(tmpdir(), 'salesfloor-crm-test-'));
     const said: string[] = [];
     const outcome = walkthrough(dir, dayLog, (line) => said.push(line), 20);
@@ -32,11 +32,49 @@ describe('examples/crm-backend.ts: apply one event at a time, journal, snapshot,
       expect.stringContaining('unknown_staff'),
       expect.stringContaining('out_of_order'),
       expect.stringContaining('invalid_type'),
+      expect.stringMatching(/a redelivery of r2.*unknown_staff/),
     ]);
     expect(outcome.duplicates).toBe(1);
     expect(outcome.resumedMatchesReplay).toBe(true);
     expect(existsSync(join(dir, 'snapshot.json'))).toBe(true);
     expect(said.some((l) => l.startsWith('restarted at '))).toBe(true);
+  });
+});
+
+describe('examples/crm-backend.ts: a refused id stays refused, across a restart too', () => {
+  const ev = (id: string, at: string, rest: object) => JSON.stringify({ v: 1, id, at, office: 'jz', ...rest });
+  const s1 = ev('s1', '2026-11-01T08:30:00+08:00', { type: 'changeStaff', staff: 'S01', name: '李娜' });
+  // The claim comes before the changeStaff that adds its salesperson, and is redelivered after it.
+  const c1 = ev('c1', '2026-11-01T10:00:00+08:00', { type: 'claimClient', staff: 'S02', client: { name: '张伟', phone: '13812345678' } });
+  const s2 = ev('s2', '2026-11-01T09:00:00+08:00', { type: 'changeStaff', staff: 'S02', name: '王强' });
+  const codes = (reply: Reply) => (reply.status === 400 ? reply.issues.map((i) => i.code) : 'duplicate' in reply ? 'duplicate' : 'applied');
+
+  it.each([false, true])('a refused claim redelivered after its cause was fixed is refused again (restart: %s)', (restart) => {
+    const dir = mkdtempSync(join(tmpdir(), 'salesfloor-crm-refused-'));
+    let service = OfficeService.open(dir, {}, 1);
+    expect([s1, c1, s2].map((b) => codes(service.handle(b)))).toEqual(['applied', ['unknown_staff'], 'applied']);
+    if (restart) service = OfficeService.open(dir, {}, 1);
+    expect(codes(service.handle(c1))).toEqual(['unknown_staff']);
+    expect(codes(service.handle(c1.replace('13812345678', '13812345679')))).toEqual(['duplicate_conflict']);
+    expect(ownerOf(service.current, '13812345678')?.owner ?? null).toBeNull();
+    // The state is the engine's for these deliveries, refusals remembered; the journal holds what it is built from.
+    const engine = [s1, c1, s2].reduce((state, b) => ingest(state, JSON.parse(b)).state, initialState());
+    expect(JSON.stringify(toSnapshot(service.current))).toBe(JSON.stringify(toSnapshot(engine)));
+    expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['s1', 'c1', 's2']);
+  });
+
+  it('resumes from a snapshot taken after a refusal, and from one taken before it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salesfloor-crm-refused-'));
+    const service = OfficeService.open(dir, {}, 1000);
+    service.handle(s1);
+    service.snapshot(); // before the refusal: the journal's tail holds it
+    service.handle(c1);
+    expect(codes(OfficeService.open(dir, {}, 1000).handle(c1))).toEqual(['unknown_staff']);
+    service.snapshot(); // after it: the snapshot holds it
+    service.handle(s2);
+    const resumed = OfficeService.open(dir, {}, 1000);
+    expect(codes(resumed.handle(c1))).toEqual(['unknown_staff']);
+    expect(JSON.stringify(toSnapshot(resumed.current))).toBe(JSON.stringify(toSnapshot(service.current)));
   });
 });
 

@@ -15,7 +15,7 @@ import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkthrough } from '../../examples/postgres/main.js';
 import { canonical, OfficeService, type Reply } from '../../examples/postgres/service.js';
-import { ConcurrencyError, EventStore, poolConfigFromEnv, storable } from '../../examples/postgres/store.js';
+import { ConcurrencyError, EventStore, poolConfigFromEnv, storable, unstorable } from '../../examples/postgres/store.js';
 import { createOffice, parseEvent, presetPolicy, toSnapshot, type Event, type OfficeState } from '../../src/index.js';
 import { dayLog, root } from '../cli/support.js';
 
@@ -67,8 +67,14 @@ describe('examples/postgres/: what needs no server', () => {
     expect(poolConfigFromEnv({})).toHaveProperty('connectionTimeoutMillis');
   });
 
-  it('knows what jsonb cannot hold (U+0000), and compares JSON by value whatever its key order', () => {
+  it('knows what jsonb cannot hold (U+0000, a lone surrogate), and compares JSON by value whatever its key order', () => {
     expect([storable({ a: ['x', { b: 'y' }] }), storable({ a: ['x', { b: 'y\u0000' }] }), storable({ 'k\u0000': 1 })]).toEqual([true, false, false]);
+    expect([storable({ a: '李娜😀' }), storable({ a: ['\ud800李娜'] }), storable({ a: { '\udfff': 1 } }), storable('x\ud83d')]).toEqual([true, false, false, false]);
+    expect(unstorable({ a: [1, { b: 'y\udc00' }] })).toEqual({ path: ['a', 1, 'b'], what: 'a lone surrogate (U+DC00)' });
+    // A key is reported by the path of the object that holds it: the path itself must be storable.
+    expect(unstorable({ a: { 'k\u0000': 1 } })).toEqual({ path: ['a'], what: 'a key holding the character U+0000' });
+    // Hostile nesting is walked without recursion, so it cannot blow the stack.
+    expect(storable(JSON.parse(`${'['.repeat(100_000)}"\\ud800"${']'.repeat(100_000)}`))).toBe(false);
     expect(canonical({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
   });
 
@@ -192,6 +198,98 @@ describe.skipIf(skip)('examples/postgres/: the CRM service on a real PostgreSQL 
     expect(reply).toMatchObject({ status: 400, version: 2, issues: [{ code: 'duplicate_conflict', path: ['id'], event: 'x' }] });
     expect(await store.version(stream)).toBe(2);
     expect((await store.refused(stream)).map((r) => r.body)).toEqual([reused]);
+  });
+
+  describe('an id refused once stays refused: its first outcome is final, as in the engine', () => {
+    const ev = (id: string, at: string, rest: object) => JSON.stringify({ v: 1, id, at, office: stream, ...rest });
+    const s1 = ev('s1', '2026-11-01T08:30:00+08:00', { type: 'changeStaff', staff: 'S01', name: '李娜' });
+    // The claim comes before the changeStaff that adds its salesperson (two producers), and is redelivered after it.
+    const claim = { v: 1, id: 'c1', type: 'claimClient', at: '2026-11-01T10:00:00+08:00', office: stream, staff: 'S02', client: { name: '张伟', phone: '13812345678' } };
+    const c1 = JSON.stringify(claim);
+    const s2 = ev('s2', '2026-11-01T09:00:00+08:00', { type: 'changeStaff', staff: 'S02', name: '王强' });
+
+    it.each(['the same service', 'a service opened after a restart', 'a writer opened before the refusal'])('a refused submission redelivered after its cause was fixed gets the same refusal again, from %s', async (who) => {
+      const store = await fresh();
+      const service = await OfficeService.open(store, stream, policy, quiet);
+      expect(await service.handle(s1)).toMatchObject({ status: 200, version: 1 });
+      const early = await OfficeService.open(store, stream, policy, quiet);
+      expect(await service.handle(c1)).toMatchObject({ status: 400, version: 1, issues: [{ code: 'unknown_staff', path: ['staff'], event: 'c1' }] });
+      expect(await service.handle(s2)).toMatchObject({ status: 200, version: 2 });
+      // Judged again, the claim would now be accepted: only the recorded refusal keeps it refused.
+      expect(office.ingest(service.current, claim).issues).toEqual([]);
+
+      const again = who === 'the same service' ? service : who === 'a writer opened before the refusal' ? early : await OfficeService.open(store, stream, policy, quiet);
+      const redelivered = await again.handle(c1);
+      expect(redelivered).toMatchObject({ status: 400, issues: [{ code: 'unknown_staff', path: ['staff'], event: 'c1' }] });
+      expect(redelivered.status === 400 && redelivered.errors[0]).toContain('a redelivery of c1');
+      // The same payload with its keys in another order and other spacing is the same submission.
+      const reordered = JSON.stringify(Object.fromEntries(Object.entries(claim).reverse()), null, 1);
+      expect(await again.handle(reordered)).toMatchObject({ status: 400, issues: [{ code: 'unknown_staff' }] });
+      // Another payload under the id is a conflict with its first outcome, recorded like any refusal.
+      const other = JSON.stringify({ ...claim, client: { name: '张伟', phone: '13812345679' } });
+      expect(await again.handle(other)).toMatchObject({ status: 400, version: 2, issues: [{ code: 'duplicate_conflict', path: ['id'], event: 'c1' }] });
+
+      expect((await store.eventsAfter(stream, 0)).map((e) => e.eventId)).toEqual(['s1', 's2']);
+      // A redelivery is not recorded again (as one of an accepted event is not appended again); the conflict is.
+      expect((await store.refused(stream)).map((r) => [r.eventId, r.issues.map((i) => i.code), r.body])).toEqual([
+        ['c1', ['unknown_staff'], c1],
+        ['c1', ['duplicate_conflict'], other],
+      ]);
+      // What the engine answers when it keeps its states (refusals remembered): the claim stays refused, no one owns the client.
+      const engine = [s1, c1, s2, c1].reduce((state, body) => office.ingest(state, JSON.parse(body)).state, office.initialState());
+      expect(engine.events).toBe(2);
+      expect(snap(again.current)).toBe(canonical(toSnapshot(office.replay([s1, s2].map((b) => JSON.parse(b) as Event)).state)));
+    });
+
+    it('an id in the stream is judged by the stream, not by an earlier refusal of it', async () => {
+      const store = await fresh();
+      const service = await OfficeService.open(store, stream, policy, quiet);
+      await feed(service, [s1, s2, c1]);
+      // A refusal row of an accepted id (written by an older version of this example) is passed over.
+      await store.pool.query(`INSERT INTO "${store.schema}".refused_events (office, version, event_id, payload, body, issues) VALUES ($1, 0, 'c1', $2::jsonb, $3, '[{"code":"unknown_staff","path":["staff"],"message":"x","event":"c1"}]')`, [
+        stream,
+        c1,
+        Buffer.from(c1),
+      ]);
+      expect(await service.handle(c1)).toEqual({ status: 200, version: 3, duplicate: true });
+      expect(await (await OfficeService.open(store, stream, policy, quiet)).handle(c1)).toEqual({ status: 200, version: 3, duplicate: true });
+    });
+  });
+
+  it('a submission jsonb cannot hold (a lone surrogate, U+0000, in a value, a key or the id) is refused and recorded with its bytes, never thrown', async () => {
+    const store = await fresh();
+    const service = await OfficeService.open(store, stream, policy, quiet);
+    const at = '2026-11-01T08:30:00+08:00';
+    const bodies = [
+      // The engine accepts this one: the append would fail.
+      `{"v":1,"id":"s1","type":"changeStaff","at":"${at}","office":"${stream}","staff":"S01","name":"\\ud800李娜"}`,
+      // The engine refuses this one (unknown staff): recording its payload as jsonb would fail.
+      `{"v":1,"id":"c1","type":"claimClient","at":"${at}","office":"${stream}","staff":"S09","client":{"name":"张\\udfff伟"}}`,
+      `{"v":1,"id":"k1","type":"changeStaff","at":"${at}","office":"${stream}","staff":"S01","na\\udc00me":"李娜"}`,
+      // An id the database cannot key: kept without one.
+      `{"v":1,"id":"x\\ud83d","type":"changeStaff","at":"${at}","office":"${stream}","staff":"S01","name":"李娜"}`,
+      `{"v":1,"id":"x\\u0000","type":"changeStaff","at":"${at}","office":"${stream}","staff":"S01","name":"李娜"}`,
+    ];
+    const replies = await feed(service, bodies);
+    expect(replies.map((r) => (r.status === 400 ? r.issues.map((i) => [i.code, i.path, i.event]) : r.status))).toEqual([
+      [['invalid_value', ['name'], 's1']],
+      [['invalid_value', ['client', 'name'], 'c1']],
+      [['invalid_value', [], 'k1']],
+      [['invalid_value', ['id'], undefined]],
+      [['invalid_value', ['id'], undefined]],
+    ]);
+    expect(replies[0]?.status === 400 && replies[0].errors[0]).toContain('lone surrogate (U+D800)');
+    expect(await store.version(stream)).toBe(0);
+    const refused = await store.refused(stream);
+    expect(refused.map((r) => [r.eventId, r.payload, r.body])).toEqual(bodies.map((b, i) => [i < 3 ? (JSON.parse(b) as { id: string }).id : null, null, b]));
+    // Its redelivery gets the same refusal: a queue that redelivers it is answered, not stuck.
+    expect(await service.handle(bodies[0] ?? '')).toMatchObject({ status: 400, issues: [{ code: 'invalid_value' }] });
+    expect(service.version).toBe(0);
+
+    // Nested deeper than JSON.stringify and jsonb go: the engine's refusal, recorded with the bytes alone.
+    const deep = `{"v":1,"id":"d1","type":"changeStaff","at":"${at}","office":"${stream}","staff":"S01","note":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    expect(await service.handle(deep)).toMatchObject({ status: 400, issues: [{ code: 'too_deep' }] });
+    expect((await store.refused(stream)).at(-1)).toMatchObject({ eventId: 'd1', payload: null, body: deep });
   });
 
   describe('optimistic concurrency', () => {
@@ -321,6 +419,49 @@ describe.skipIf(skip)('examples/postgres/: the CRM service on a real PostgreSQL 
     });
   });
 
+  describe('a snapshot and the office\'s timeline', () => {
+    const later = structuredClone(policy) as typeof policy & { ownership: { validityDays: { visit: number | null } } };
+    later.ownership.validityDays.visit = 30;
+    /** The office's rules change from the time of event i of the day on. */
+    const changedAt = (i: number) => ({ versions: [{ policy }, { from: events[i]?.at ?? '', policy: later }] });
+    const under = (timeline: unknown) => {
+      const made = createOffice(timeline);
+      if (!made.ok) throw new Error(`not a valid timeline: ${JSON.stringify(made.issues)}`);
+      return made.office;
+    };
+
+    it('a snapshot decided under other versions than the timeline says (a change entered after the fact) is passed over, not thrown on', async () => {
+      const store = await fresh();
+      await feed(await OfficeService.open(store, stream, policy, { snapshotEvery: 10, ...quiet }), lines.slice(0, 25));
+      expect((await store.latestSnapshot(stream))?.version).toBe(20);
+      const warnings: string[] = [];
+      const timeline = changedAt(15);
+      const reopened = await OfficeService.open(store, stream, timeline, { warn: (m) => warnings.push(m) });
+      expect(warnings).toEqual([expect.stringContaining('at version 20 was taken under another policy')]);
+      expect(reopened.opened).toEqual({ version: 25, snapshotVersion: 0, replayed: 25 });
+      expect(snap(reopened.current)).toBe(canonical(toSnapshot(under(timeline).replay(events.slice(0, 25)).state)));
+    });
+
+    it("a snapshot taken while a later version is in force, or before a version dated after it, is used", async () => {
+      const store = await fresh();
+      const timeline = changedAt(5);
+      await feed(await OfficeService.open(store, stream, timeline, { snapshotEvery: 10, ...quiet }), lines.slice(0, 25));
+      const warnings: string[] = [];
+      const reopened = await OfficeService.open(store, stream, timeline, { warn: (m) => warnings.push(m) });
+      expect(warnings).toEqual([]);
+      expect(reopened.opened).toEqual({ version: 25, snapshotVersion: 20, replayed: 5 });
+      expect(snap(reopened.current)).toBe(canonical(toSnapshot(under(timeline).replay(events.slice(0, 25)).state)));
+
+      // Taken under the policy alone, before the change from event 22 on: its past is the timeline's, so it goes on under it.
+      const before = await fresh();
+      await feed(await OfficeService.open(before, stream, policy, { snapshotEvery: 10, ...quiet }), lines.slice(0, 25));
+      const next = await OfficeService.open(before, stream, changedAt(22), { warn: (m) => warnings.push(m) });
+      expect(warnings).toEqual([]);
+      expect(next.opened).toEqual({ version: 25, snapshotVersion: 20, replayed: 5 });
+      expect(snap(next.current)).toBe(canonical(toSnapshot(under(changedAt(22)).replay(events.slice(0, 25)).state)));
+    });
+  });
+
   it('the walkthrough: two writers, bad requests, a crash and a restart end where a full replay does', async () => {
     const store = await fresh();
     const outcome = await walkthrough(store, dayLog, () => undefined, 20);
@@ -330,6 +471,7 @@ describe.skipIf(skip)('examples/postgres/: the CRM service on a real PostgreSQL 
       expect.stringContaining('unknown_staff'),
       expect.stringContaining('out_of_order'),
       expect.stringContaining('invalid_type'),
+      expect.stringMatching(/a redelivery of r2.*unknown_staff/),
     ]);
     expect(outcome.recorded).toBe(4);
     expect(outcome.duplicates).toBe(1);
