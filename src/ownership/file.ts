@@ -11,7 +11,7 @@ import type { RuleId } from '../kernel/rules.js';
 import { windowEnd } from '../kernel/time.js';
 import type { Channel, OwnerStatus, OwnershipDecision } from './decisions.js';
 import type { OwnershipRules } from './policy.js';
-import { copyFile, isProtected, newFile, type ClientFile, type FileDraft, type OwnershipState } from './state.js';
+import { basisEvidence, copyFile, isProtected, newFile, renewedBasis, type ClientFile, type FileDraft, type OwnershipState } from './state.js';
 
 /** The ownership family's context. @internal */
 export type OwnCtx = Ctx<OwnershipRules, OwnershipState>;
@@ -178,7 +178,7 @@ export function grant(c: OwnCtx, f: FileDraft, change: Grant): void {
   setOwner(c, f, change.staff);
   f.status = status;
   const basisRules = referralWindow && !change.rules.includes('REF-WINDOW') ? joinRules(change.rules, REFERRAL_WINDOW) : change.rules;
-  f.basis = { rules: basisRules, evidence: change.evidence, channel: change.channel, at: change.at, day: change.day ?? null, person: change.person ?? null };
+  f.basis = { rules: basisRules, evidence: change.evidence, channel: change.channel, at: change.at, day: change.day ?? null, person: change.person ?? null, renewedBy: null };
   // REG-CUTOFF: a registration after the cutoff counts for the next day, and so does its window (004j §1.3).
   const start = windowStart(c, change.at, change.day ?? null);
   const launch = guarded ? preLaunchEnd(c, f.key, change.channel, change.at) : undefined;
@@ -202,10 +202,19 @@ export function grant(c: OwnCtx, f: FileDraft, change: Grant): void {
 export function settle(c: OwnCtx, f: FileDraft): void {
   const end = protectionEnd(f, c.p);
   if (end === null || c.tx.at < end || f.owner === null) return;
-  const byFollowUp = f.followUpBy !== null && end === f.followUpBy && (f.windowEndsAt === null || f.followUpBy < f.windowEndsAt);
+  const byFollowUp = endedByFollowUp(f, end);
   const owner = f.owner;
-  const cited = byFollowUp ? FOLLOWUP : onReferralWindow(f) ? REFERRAL_LAPSE : VALIDITY;
-  grant(c, f, { staff: null, channel: null, at: end, rules: cited, evidence: f.basis.evidence, why: 'lapsed', args: { owner, end, byFollowUp } });
+  grant(c, f, { staff: null, channel: null, at: end, rules: lapseRules(f, end), evidence: basisEvidence(f.basis), why: 'lapsed', args: { owner, end, byFollowUp } });
+}
+
+/** Whether a protection that ended at `end` ended for want of a follow-up: the window, when both end together. */
+function endedByFollowUp(f: Pick<ClientFile, 'followUpBy' | 'windowEndsAt'>, end: number): boolean {
+  return f.followUpBy !== null && end === f.followUpBy && (f.windowEndsAt === null || f.followUpBy < f.windowEndsAt);
+}
+
+/** The rules of a lapse, the same for the decision and for a view of it. */
+function lapseRules(f: ClientFile, end: number): readonly RuleId[] {
+  return endedByFollowUp(f, end) ? FOLLOWUP : onReferralWindow(f) ? REFERRAL_LAPSE : VALIDITY;
 }
 
 /** Whether a file's protection has lapsed by now (no change made). @internal */
@@ -227,6 +236,13 @@ export function holderNow(file: ClientFile | undefined, c: OwnCtx): string | nul
  */
 export function renew(c: OwnCtx, f: FileDraft, channel: Channel | null, day: number | null = null, nextAt: number | null = null): void {
   if (!isProtected(f.status)) return;
+  const end = protectionEnd(f, c.p);
+  moveEnds(c, f, channel, day, nextAt);
+  // The register cites what set the end it shows.
+  if (protectionEnd(f, c.p) !== end) f.basis = renewedBasis(f.basis, c.tx.id);
+}
+
+function moveEnds(c: OwnCtx, f: FileDraft, channel: Channel | null, day: number | null, nextAt: number | null): void {
   const from = windowStart(c, c.tx.at, day);
   if (channel !== null && f.windowEndsAt !== null) {
     const days = validityDays(c.p, channel);
@@ -261,15 +277,13 @@ export interface OwnerView {
   readonly evidence: readonly string[];
 }
 
-const LAPSED_VALIDITY = VALIDITY;
-
 /** The owner at `at`, lapses applied. @internal */
 export function viewAt(file: ClientFile, at: number, p: OwnershipRules): OwnerView {
   const end = protectionEnd(file, p);
   if (end !== null && at >= end) {
-    return { owner: null, status: 'none', protectionEndsAt: null, rules: file.followUpBy === end ? FOLLOWUP : onReferralWindow(file) ? REFERRAL_LAPSE : LAPSED_VALIDITY, evidence: file.basis.evidence };
+    return { owner: null, status: 'none', protectionEndsAt: null, rules: lapseRules(file, end), evidence: basisEvidence(file.basis) };
   }
-  return { owner: file.owner, status: file.status, protectionEndsAt: end, rules: file.basis.rules, evidence: file.basis.evidence };
+  return { owner: file.owner, status: file.status, protectionEndsAt: end, rules: file.basis.rules, evidence: basisEvidence(file.basis) };
 }
 
 /** Reads files from a persistent or open slice. @internal */

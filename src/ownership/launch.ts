@@ -8,6 +8,7 @@ import { rules } from '../kernel/decision.js';
 import { append } from '../kernel/list.js';
 import { windowEnd } from '../kernel/time.js';
 import { draftFile, isPreLaunchClaim, ownershipDecision, protectionEnd, type OwnCtx } from './file.js';
+import { renewedBasis } from './state.js';
 
 const PRE_LAUNCH = rules('OWN-VALIDITY');
 
@@ -36,6 +37,7 @@ export function announceSubscription(c: OwnCtx, startsAt: number | null): void {
     if (file === undefined || !isPreLaunchClaim(file, from, startsAt) || file.windowEndsAt === end) continue;
     const f = draftFile(c, key);
     f.windowEndsAt = end;
+    f.basis = renewedBasis(f.basis, tx.id);
     ownershipDecision(c, f, f.owner, protectionEnd(f, c.p), PRE_LAUNCH, append(f.basis.evidence, tx.id), 'preLaunch', { startsAt, days });
   }
 }

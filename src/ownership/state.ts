@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Chain } from '../kernel/chain.js';
 import { chainSchema, countSchema, keySchema, mapSchema, msSchema } from '../kernel/codec.js';
+import { append } from '../kernel/list.js';
 import { emptyMap, type PMap } from '../kernel/map.js';
 import { decodedRules, NO_RULES } from '../kernel/decision.js';
 import { ruleIdSchema, type RuleId } from '../kernel/rules.js';
@@ -47,7 +48,7 @@ export interface Registration {
  *
  * @example
  * ```ts
- * // { rules: ['OWN-FIRST', 'OWN-VALIDITY'], evidence: ['e2'], channel: 'visit', at: 1793..., day: 20393, person: 'e2' }
+ * // { rules: ['OWN-FIRST', 'OWN-VALIDITY'], evidence: ['e2'], channel: 'visit', at: 1793..., day: 20393, person: 'e2', renewedBy: 'e9' }
  * ```
  */
 export interface Basis {
@@ -60,6 +61,26 @@ export interface Basis {
   readonly day: number | null;
   /** The person of that registration. */
   readonly person: string | null;
+  /** The event that last moved the protection's end since (a renewal, a follow-up, an announcement); null: the grant set it. */
+  readonly renewedBy: string | null;
+}
+
+/**
+ * A basis whose protection end was last moved by an event (field by field,
+ * as {@link copyFile}).
+ * @internal
+ */
+export function renewedBasis(b: Basis, event: string): Basis {
+  return b.renewedBy === event ? b : { rules: b.rules, evidence: b.evidence, channel: b.channel, at: b.at, day: b.day, person: b.person, renewedBy: event };
+}
+
+/**
+ * The events an ownership rests on: the grant's, and the one that last moved
+ * the protection's end, if another.
+ * @internal
+ */
+export function basisEvidence(b: Basis): readonly string[] {
+  return b.renewedBy === null || b.evidence.includes(b.renewedBy) ? b.evidence : append(b.evidence, b.renewedBy);
 }
 
 /**
@@ -216,7 +237,7 @@ export function newFile(key: string, at: number): FileDraft {
     key,
     owner: null,
     status: 'none',
-    basis: { rules: NO_RULES, evidence: NONE, channel: null, at, day: null, person: null },
+    basis: { rules: NO_RULES, evidence: NONE, channel: null, at, day: null, person: null, renewedBy: null },
     windowEndsAt: null,
     followUpBy: null,
     doNotCall: false,
@@ -353,8 +374,10 @@ const basisSchema = z
     at: msSchema,
     day: z.number().int().nullable(),
     person: keySchema.nullable(),
+    // Older snapshots did not keep it: their rows cite the grant alone, as then.
+    renewedBy: keySchema.nullable().default(null),
   })
-  .transform((b): Basis => ({ rules: decodedRules(b.rules), evidence: b.evidence, channel: b.channel, at: b.at, day: b.day, person: b.person }));
+  .transform((b): Basis => ({ rules: decodedRules(b.rules), evidence: b.evidence, channel: b.channel, at: b.at, day: b.day, person: b.person, renewedBy: b.renewedBy }));
 
 const extraSchema = z.union([
   z.strictObject({ $shared: z.literal('noExtra') }).transform(() => NO_EXTRA),

@@ -49,7 +49,7 @@ describe('a state read back has the engine’s own records', () => {
       const g = back.ownership.files.get(f.key);
       if (g === undefined) throw new Error(`file ${f.key} not read back`);
       expect(sameShape(g, copyFile(f))).toBe(true);
-      expect(sameShape(g.basis, { rules: f.basis.rules, evidence: f.basis.evidence, channel: f.basis.channel, at: f.basis.at, day: f.basis.day, person: f.basis.person })).toBe(true);
+      expect(sameShape(g.basis, { rules: f.basis.rules, evidence: f.basis.evidence, channel: f.basis.channel, at: f.basis.at, day: f.basis.day, person: f.basis.person, renewedBy: f.basis.renewedBy })).toBe(true);
       // The rule lists are the table's own, as in the state the engine made.
       expect(g.basis.rules).toBe(f.basis.rules);
       // Extra records, made by the engine or read back, share one hidden class: NO_EXTRA's keys, changed in place.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { explain, fromSnapshot, toSnapshot, type PolicyInput } from '../../src/index.js';
+import { explain, fromSnapshot, ownerOf, toSnapshot, type Event, type PolicyInput } from '../../src/index.js';
 import { describeReason } from '../../src/index.js';
-import { assign, cites, claim, complaint, deal, find, followUp, given, refund, ruling, staff, status, visit, wang, zhang } from '../support/dsl.js';
+import { assign, cites, claim, complaint, deal, find, followUp, given, refund, ruling, staff, status, t, visit, wang, zhang } from '../support/dsl.js';
 
 const team = [staff('S01', { team: 'A' }), staff('S02', { team: 'A' }), staff('S03', { team: 'B' }), staff('M1', { role: 'manager' })];
 
@@ -72,6 +72,31 @@ describe('OWN-VALIDITY: protection lasts a window, then the client is new', () =
 
 describe('OWN-FOLLOWUP: a follow-up within N days keeps ownership', () => {
   const policy = { ownership: { validityDays: { visit: 15 }, followUp: { withinDays: 10 } } };
+
+  it('given a visit, a follow-up and a revisit, then the register cites the revisit that set the protection end, beside the grant', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), { ...followUp('11-08 10:00', 'S01', zhang), id: 'f1' } as Event, { ...visit('11-10 10:00', zhang), id: 'v2' } as Event], policy);
+    const row = ownerOf(g.state, zhang.phone);
+    expect(row?.protectionEndsAt).toBe('2026-11-21T00:00:00+08:00');
+    expect(row?.evidence).toEqual([...(row?.evidence.slice(0, -1) ?? []), 'v2']);
+    expect(row?.evidence.length).toBe(2);
+  });
+
+  it('given a follow-up last, then the register cites the follow-up, and the lapse its clock ran out under cites it too', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), { ...followUp('11-08 10:00', 'S01', zhang), id: 'f1' } as Event], { ownership: { validityDays: { visit: 30 }, followUp: { withinDays: 10 } } });
+    expect(ownerOf(g.state, zhang.phone)?.evidence.at(-1)).toBe('f1');
+    expect(ownerOf(g.state, zhang.phone, { lookAhead: t('11-18 23:00') })?.status).toBe('protected');
+    expect(ownerOf(g.state, zhang.phone, { lookAhead: t('11-19 00:00') })).toMatchObject({ status: 'none', rules: ['OWN-FOLLOWUP'] });
+    expect(ownerOf(g.state, zhang.phone, { lookAhead: t('11-19 00:00') })?.evidence.at(-1)).toBe('f1');
+    const lapse = find(g.when(visit('11-19 10:00', zhang, { receiver: 'S02' })), 'ownership', (d) => d.why === 'lapsed');
+    expect(lapse.evidence.at(-1)).toBe('f1');
+  });
+
+  it('given the window and the follow-up deadline end at the same instant, then the register and the lapse decision cite the same rule', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], { ownership: { validityDays: { visit: 10 }, followUp: { withinDays: 10 } } });
+    const seen = ownerOf(g.state, zhang.phone, { lookAhead: t('11-13 09:00') });
+    const lapse = find(g.when(visit('11-13 09:00', zhang, { receiver: 'S02' })), 'ownership', (d) => d.why === 'lapsed');
+    expect(seen?.rules).toEqual(lapse.rules);
+  });
 
   it('given 15-day validity and a 10-day follow-up rule (004d), without follow-up the client is free after 10 days', () => {
     const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], policy);
