@@ -87,9 +87,51 @@ describe('DEAL-ABSENT-OWNER, DEAL-RECOGNITION-WINDOW, DEAL-LATER-DESIGNATION: a 
 });
 
 describe('options that only mean something with another one', () => {
+  it('ROT-TEAM-ASSIST: given teamHandBack without absentOwner "team", then teamHandBack is refused', () => {
+    expect(issues({ rotation: { teamHandBack: true, absentOwner: 'last' } })).toEqual(['rotation.teamHandBack: needs rotation.absentOwner "team": only a client another team received is handed back (ROT-TEAM-ASSIST)']);
+    expect(issues({ rotation: { teamHandBack: true } })).toHaveLength(1);
+    expect(issues({ rotation: { teamHandBack: true, absentOwner: 'team' } })).toEqual([]);
+  });
+
   it('DEAL-ABSENT-OWNER: given absentOwnerSameDay with no absentOwner split, then it is refused', () => {
     expect(issues({ deals: { splits: { absentOwnerSameDay: true } } })).toEqual(['deals.splits.absentOwnerSameDay: needs a deals.splits.absentOwner split: with null the owner keeps every deal, there is no split to limit (DEAL-ABSENT-OWNER)']);
     expect(issues({ deals: { splits: { absentOwner: {}, absentOwnerSameDay: true } } })).toEqual([]);
+  });
+});
+
+describe('lists name each item once', () => {
+  it('REG-FIELDS, OWN-VALIDITY, ROT-APPOINTMENT, COL-CROSS-FAMILY: given an item listed twice, then the second is refused', () => {
+    expect(issues({ registration: { requiredFields: ['name', 'name'] } })).toEqual(['registration.requiredFields.1: "name" is listed twice (first at 0)']);
+    expect(issues({ ownership: { renewOn: ['visit', 'claim', 'visit'] } })).toEqual(['ownership.renewOn.2: "visit" is listed twice (first at 0)']);
+    expect(issues({ rotation: { appointments: { allowedAbsence: ['busy', 'busy'] } } })).toEqual(['rotation.appointments.allowedAbsence.1: "busy" is listed twice (first at 0)']);
+    expect(issues({ identity: { familyRelations: ['spouse'], familyPriority: ['colleague', 'spouse', 'spouse'] } })).toEqual(['identity.familyPriority.2: "spouse" is listed twice (first at 1)']);
+  });
+
+  it('CLM-WINDOW: given claim windows that overlap or repeat, then the later one is refused; windows that touch validate', () => {
+    expect(issues({ claims: { windows: [{ from: '09:00', to: '12:00' }, { from: '10:00', to: '11:00' }] } })).toEqual(['claims.windows.1: 10:00-11:00 overlaps window 0 (09:00-12:00)']);
+    expect(issues({ claims: { windows: [{ from: '09:00', to: '10:00' }, { from: '09:00', to: '10:00' }] } })).toEqual(['claims.windows.1: 09:00-10:00 overlaps window 0 (09:00-10:00)']);
+    expect(issues({ claims: { windows: [{ from: '16:00', to: '17:00' }, { from: '09:00', to: '10:00' }, { from: '10:00', to: '11:00' }] } })).toEqual([]);
+  });
+
+  it('ROT-DUTY: given duty windows that overlap, also across midnight, then the later one is refused', () => {
+    expect(issues({ rotation: { duty: { windows: [{ from: '12:00', to: '14:00' }, { from: '13:00', to: '15:00' }] } } })).toEqual(['rotation.duty.windows.1: 13:00-15:00 overlaps window 0 (12:00-14:00)']);
+    expect(issues({ rotation: { duty: { windows: [{ from: '21:00', to: '08:00' }, { from: '07:30', to: '09:00' }] } } })).toEqual(['rotation.duty.windows.1: 07:30-09:00 overlaps window 0 (21:00-08:00)']);
+    expect(issues({ rotation: { duty: { windows: [{ from: '12:00', to: '13:30' }, { from: '18:00', to: '09:00' }] } } })).toEqual([]);
+  });
+});
+
+describe('timeZone: an IANA name in another case is the same zone', () => {
+  it('given "asia/shanghai", then the policy keeps the canonical spelling, and a timeline may mix the two', () => {
+    expect(policySchema.parse({ timeZone: 'asia/shanghai' }).timeZone).toBe('Asia/Shanghai');
+    expect(policySchema.parse({ timeZone: 'AMERICA/NEW_YORK' }).timeZone).toBe('America/New_York');
+    expect(policySchema.parse({ timeZone: 'utc' }).timeZone).toBe('UTC');
+    expect(issues({ versions: [{ policy: { timeZone: 'asia/shanghai' } }, { from: '2026-12-01', policy: { timeZone: 'Asia/Shanghai' } }] })).toEqual([]);
+  });
+
+  it('a zone written as it is spelt stays as written, alias or not', () => {
+    expect(policySchema.parse({ timeZone: 'US/Eastern' }).timeZone).toBe('US/Eastern');
+    expect(policySchema.parse({ timeZone: 'Etc/UTC' }).timeZone).toBe('Etc/UTC');
+    expect(issues({ timeZone: 'Mars/Olympus' })).toEqual(['timeZone: must be an IANA time zone such as "Asia/Shanghai"']);
   });
 });
 
