@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dealStageSchema, decimalSchema, nonNegativeDecimalSchema as nonNegative } from '../events/common.js';
+import { money } from '../kernel/money.js';
 
 const weight = z.number().min(0, 'must be 0 or more').max(1_000_000, 'must be at most 1000000');
 
@@ -16,18 +17,47 @@ function pair(a: string, b: string, defaults: readonly [number, number]) {
     .prefault({});
 }
 
+/**
+ * A commission split: `"negotiated"` (a splitDeal event decides) or the two
+ * parties' weights. zod reports a union that fails both ways as a bare
+ * "Invalid input"; an object gets the weights' own issues at their paths
+ * instead, anything else one issue saying what the field takes.
+ */
+function negotiable(a: string, b: string, defaults: readonly [number, number]) {
+  const takes = `must be "negotiated" or { ${a}, ${b} } weights`;
+  return z
+    .union([z.literal('negotiated'), pair(a, b, defaults)], { error: takes })
+    .superRefine(
+      (_, ctx) => {
+        const failed = ctx.issues.findIndex((i) => i.code === 'invalid_union' && (i.path ?? []).length === 0);
+        const weights = failed < 0 ? undefined : (ctx.issues[failed] as z.core.$ZodIssueInvalidUnion).errors[1];
+        const value: unknown = ctx.value;
+        if (weights === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) return;
+        // The branch's issues (final already, paths relative to the field) in place of the bare union issue;
+        // zod finalizes them again as it would its own, keeping their codes, paths and messages.
+        ctx.issues.splice(failed, 1, ...(weights as z.core.$ZodRawIssue[]));
+      },
+      { when: () => true },
+    )
+    .prefault({});
+}
+
 /** A case's credit split and commission split (or `negotiated`: a splitDeal event decides). */
 function splitCase(a: string, b: string, credit: readonly [number, number], commission: readonly [number, number], rule: string) {
   return z
     .strictObject({
       credit: pair(a, b, credit).describe(`${rule}: how performance credit (业绩) is split between ${a} and ${b}.`),
-      commission: z
-        .union([z.literal('negotiated'), pair(a, b, commission)])
-        .prefault({})
-        .describe(`${rule}: how commission (佣金) is split between ${a} and ${b}; "negotiated": it waits for a splitDeal event.`),
+      commission: negotiable(a, b, commission).describe(`${rule}: how commission (佣金) is split between ${a} and ${b}; "negotiated": it waits for a splitDeal event.`),
     })
     .nullable();
 }
+
+/** Each tier with the one below it, from the lowest (COM-RATE-TIERS). */
+const TIER_STEPS = [
+  ['neither', 'one'],
+  ['one', 'both'],
+  ['both', 'above'],
+] as const;
 
 const perMille = decimalSchema
   .refine((s) => !s.startsWith('-'), { message: 'a rate must be 0 or more' })
@@ -56,10 +86,7 @@ export const splitsPolicySchema = z
       .strictObject({
         withinDays: z.number().int().min(0).max(3650).default(30).describe("DEAL-RECOGNITION-WINDOW (004e §4): days from the owner's first reception to the moment the client was found (recognizeClient during later)."),
         credit: pair('original', 'closer', [0, 100]).describe('DEAL-RECOGNITION-WINDOW: credit within the window.'),
-        commission: z
-          .union([z.literal('negotiated'), pair('original', 'closer', [50, 50])])
-          .prefault({})
-          .describe('DEAL-RECOGNITION-WINDOW: commission within the window; after it, everything goes to the closer.'),
+        commission: negotiable('original', 'closer', [50, 50]).describe('DEAL-RECOGNITION-WINDOW: commission within the window; after it, everything goes to the closer.'),
       })
       .nullable()
       .default(null)
@@ -88,10 +115,7 @@ export const splitsPolicySchema = z
           .describe("DEAL-LATER-DESIGNATION (003 3(8)): how the earlier salespeople share the earlier part: equally among all who registered the client before, or all to the holder (the seed does not say)."),
         archive: z
           .strictObject({
-            commission: z
-              .union([z.literal('negotiated'), pair('receiver', 'original', [50, 50])])
-              .prefault({})
-              .describe('DEAL-LATER-DESIGNATION (003 3(7)): the bonus between the receiver who found the original in the archive and the original.'),
+            commission: negotiable('receiver', 'original', [50, 50]).describe('DEAL-LATER-DESIGNATION (003 3(7)): the bonus between the receiver who found the original in the archive and the original.'),
           })
           .prefault({})
           .describe("DEAL-LATER-DESIGNATION (003 3(7)): a client who forgot who served them, found later in the original's archive within its window (recognizeClient during later, with follower): credit to the follower, bonus receiver 50 : original 50."),
@@ -136,13 +160,19 @@ export const splitsPolicySchema = z
       .default(false)
       .describe("DEAL-ABSENT-OWNER (004i 若当天成交 ... 若当天无法成交,客户归还A): the absent owner's split holds only for a deal closed on a day the closer received the client; a deal on a later day goes wholly to the owner; false: any deal closed while the owner is away."),
   })
+  .refine((s) => !s.absentOwnerSameDay || s.absentOwner !== null, {
+    message: 'needs a deals.splits.absentOwner split: with null the owner keeps every deal, there is no split to limit (DEAL-ABSENT-OWNER)',
+    path: ['absentOwnerSameDay'],
+    when: (p) => p.issues.length === 0,
+  })
   .prefault({});
 
 /**
  * Commission rates and their tiers (COM-RATE-TIERS), re-tiering after refunds
  * (RFD-CLAWBACK), and how money is rounded and split (COM-SPLIT-EXACT). The
  * default rates are 0 (no seed but 000 names a rate): set `rates` to pay
- * commission, four equal rates for a flat one.
+ * commission, four equal rates for a flat one. The rates may not fall from
+ * one tier to the next (`neither <= one <= both <= above`).
  *
  * @example
  * ```ts
@@ -159,8 +189,19 @@ export const commissionPolicySchema = z
         both: perMille.default('0').describe('COM-RATE-TIERS (000 §14: 2.3): per mille when both lines are met; default 0.'),
         above: perMille.default('0').describe('COM-RATE-TIERS (000 §14: 2.5): per mille on the part above both targets; default 0.'),
       })
+      .superRefine(
+        (r, ctx) => {
+          // The first rate under the one before it: a salesperson meeting more lines would be paid less.
+          const step = TIER_STEPS.find(([lower, tier]) => money(r[tier]).lt(money(r[lower])));
+          if (step !== undefined) {
+            const [lower, tier] = step;
+            ctx.addIssue({ code: 'custom', path: [tier], message: `must be at least ${lower} (${r[lower]}): the tiers rise as more lines are met (COM-RATE-TIERS)` });
+          }
+        },
+        { when: (p) => p.issues.length === 0 },
+      )
       .prefault({})
-      .describe('COM-RATE-TIERS: monthly rates by red/green line attainment, per mille of the deal amount. Equal rates make a flat rate. Only 000 names rates, so the default names none: every rate is 0 and deals earn no commission until the office sets its rate (credit, attainment and splits are kept all the same).'),
+      .describe('COM-RATE-TIERS: monthly rates by red/green line attainment, per mille of the deal amount, each at least the one before (neither <= one <= both <= above). Equal rates make a flat rate. Only 000 names rates, so the default names none: every rate is 0 and deals earn no commission until the office sets its rate (credit, attainment and splits are kept all the same).'),
     excess: z
       .enum(['marginal', 'whole'])
       .default('marginal')

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { relationSchema } from '../events/common.js';
 
+/** A list of options in which an option listed twice is refused at its second place. */
+function listedOnce<T extends z.ZodType<string>>(list: z.ZodArray<T>) {
+  return list.superRefine(
+    (items, ctx) => {
+      items.forEach((item, i) => {
+        const first = items.indexOf(item);
+        if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `"${item}" is listed twice (first at ${first})` });
+      });
+    },
+    { when: (p) => p.issues.length === 0 },
+  );
+}
+
 /**
  * Who counts as "the same client" (RULES §A).
  *
@@ -31,11 +44,10 @@ export const identityPolicySchema = z
       .boolean()
       .default(true)
       .describe('ID-FAMILY: relatives join a group only with the same need (when both state one).'),
-    familyPriority: z
-      .array(relationSchema)
+    familyPriority: listedOnce(z.array(relationSchema))
       .nullable()
       .default(null)
-      .describe('COL-CROSS-FAMILY (004l): rank of relatives when family members were registered by different staff; null: the first registrant wins.'),
+      .describe('COL-CROSS-FAMILY (004l): rank of relatives when family members were registered by different staff, each listed once; null: the first registrant wins.'),
   })
   .prefault({});
 

@@ -5,6 +5,33 @@ import { staffStatusSchema } from '../events/schema.js';
 const days = z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650');
 const window = days.nullable();
 
+/** A list of options in which an option listed twice is refused at its second place. */
+function listedOnce<T extends z.ZodType<string>>(list: z.ZodArray<T>) {
+  return list.superRefine(
+    (items, ctx) => {
+      items.forEach((item, i) => {
+        const first = items.indexOf(item);
+        if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `"${item}" is listed twice (first at ${first})` });
+      });
+    },
+    { when: (p) => p.issues.length === 0 },
+  );
+}
+
+const claimWindowSchema = z.strictObject({ from: clockSchema, to: clockSchema }).refine((w) => w.from < w.to, { message: 'from must be before to' });
+
+/** Claim windows that overlap (or repeat) say one thing twice: the later one is refused. HH:mm strings compare as times. */
+const claimWindowsSchema = z.array(claimWindowSchema).superRefine(
+  (windows, ctx) => {
+    windows.forEach((w, i) => {
+      const k = windows.findIndex((v, j) => j < i && v.from < w.to && w.from < v.to);
+      const v = windows[k];
+      if (v !== undefined) ctx.addIssue({ code: 'custom', path: [i], message: `${w.from}-${w.to} overlaps window ${k} (${v.from}-${v.to})` });
+    });
+  },
+  { when: (p) => p.issues.length === 0 },
+);
+
 /**
  * Registration rules (RULES §B: REG-*).
  *
@@ -15,8 +42,7 @@ const window = days.nullable();
  */
 export const registrationPolicySchema = z
   .strictObject({
-    requiredFields: z
-      .array(z.enum(['name', 'phone']))
+    requiredFields: listedOnce(z.array(z.enum(['name', 'phone'])))
       .default(['name', 'phone'])
       .describe('REG-FIELDS: fields a valid visit registration must have; a phone must also be reachable.'),
     callBeforeVisit: z
@@ -52,10 +78,9 @@ export const registrationPolicySchema = z
  */
 export const claimsPolicySchema = z
   .strictObject({
-    windows: z
-      .array(z.strictObject({ from: clockSchema, to: clockSchema }).refine((w) => w.from < w.to, { message: 'from must be before to' }))
+    windows: claimWindowsSchema
       .default([])
-      .describe('CLM-WINDOW (002): local submission windows for claims; empty: any time.'),
+      .describe('CLM-WINDOW (002): local submission windows for claims, none overlapping another; empty: any time.'),
     requireRegistration: z
       .boolean()
       .default(false)
@@ -106,8 +131,7 @@ export const ownershipPolicySchema = z
     preLaunchDays: window
       .default(null)
       .describe('OWN-VALIDITY (002 §6.3 前期确认的客户有效期为正式通知内部认购开始后10天内): claims and pre-filings made while the office is before its internal subscription (an announceSubscription event opens that period) stay valid until this many days after the subscription starts, with no time limit while the start is still to be fixed; later claims have the claim window. null (default): no pre-launch period, announcements change nothing.'),
-    renewOn: z
-      .array(z.enum(['followUp', 'visit', 'claim', 'call']))
+    renewOn: listedOnce(z.array(z.enum(['followUp', 'visit', 'claim', 'call'])))
       .default(['visit', 'claim'])
       .describe("OWN-VALIDITY: contacts by the owner that restart the owner's window; `call`: the client's call registered to the owner (004j §2.2 有效联系)."),
     followUp: z

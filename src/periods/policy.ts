@@ -132,9 +132,17 @@ export const periodsPolicySchema = z
           .default(['claim'])
           .describe('CLM-QUOTA: which claims count as active claims (pre-filed own contacts are exempt by default).'),
       })
+      .superRefine(
+        (q, ctx) => {
+          // 002 §1.5: meeting the target raises the quota (增至), no signing lowers it (降至).
+          if (q.targetMet < q.limit) ctx.addIssue({ code: 'custom', path: ['targetMet'], message: `must be at least limit (${q.limit}): meeting the target raises the quota (002 §1.5 增至)` });
+          if (q.noSigning > q.limit) ctx.addIssue({ code: 'custom', path: ['noSigning'], message: `must be at most limit (${q.limit}): no signing lowers the quota (002 §1.5 降至)` });
+        },
+        { when: (p) => p.issues.length === 0 },
+      )
       .nullable()
       .default(null)
-      .describe('CLM-QUOTA (002 §1.5); null (default: no other seed limits claims): no limit; `{}`: 002\'s 50, 80 and 30. A claim stops being active when it lapses, is released or cancelled, or becomes a deal.'),
+      .describe('CLM-QUOTA (002 §1.5); null (default: no other seed limits claims): no limit; `{}`: 002\'s 50, 80 and 30; noSigning <= limit <= targetMet. A claim stops being active when it lapses, is released or cancelled, or becomes a deal.'),
     invitations: z
       .strictObject({
         confirm: z

@@ -52,6 +52,19 @@ export const limitsPolicySchema = z
 export type LimitsPolicy = z.output<typeof limitsPolicySchema>;
 
 /**
+ * A zone name in its IANA case: zones match case-insensitively, so
+ * "asia/shanghai" is Asia/Shanghai, and a timeline, a report or a snapshot
+ * should see one spelling. Only the case is changed: the runtime's canonical
+ * name of an alias (US/Eastern, EST) differs between ICU versions, so an alias
+ * written in its own case stays as written.
+ */
+function zoneSpelling(zone: string): string {
+  if (!isTimeZone(zone)) return zone;
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  return resolved.toLowerCase() === zone.toLowerCase() ? resolved : zone;
+}
+
+/**
  * One sales office's rules, as data. Every field has a documented default, so
  * `{}` is a valid policy; presets are objects of this schema. Each field's
  * description names the rule ID it parameterizes.
@@ -69,7 +82,8 @@ export const policySchema = z.strictObject({
     .string()
     .default('Asia/Shanghai')
     .refine(isTimeZone, { message: 'must be an IANA time zone such as "Asia/Shanghai"' })
-    .describe('IANA zone in which days are counted: windows, cutoffs, carry-over.'),
+    .overwrite(zoneSpelling)
+    .describe('IANA zone in which days are counted: windows, cutoffs, carry-over. A name in another case ("asia/shanghai") is the same zone and is kept in its IANA spelling.'),
   identity: identityPolicySchema,
   registration: registrationPolicySchema,
   claims: claimsPolicySchema,

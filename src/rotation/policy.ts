@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clockSchema } from '../events/common.js';
+import { minutesOf } from '../kernel/time.js';
 
 /**
  * How a missed turn is made up: `none`, `once` (one make-up per absence or
@@ -19,6 +20,44 @@ const dutyWindowSchema = z
   .strictObject({ from: clockSchema, to: clockSchema })
   .refine((w) => w.from !== w.to, { message: 'a duty window needs from and to to differ', path: ['to'] })
   .describe('Local times; a window whose `to` is earlier than its `from` runs past midnight.');
+
+/** A window's minutes of the day as half-open spans; one past midnight is two. */
+function spans(w: { readonly from: string; readonly to: string }): (readonly [number, number])[] {
+  const from = minutesOf(w.from);
+  const to = minutesOf(w.to);
+  return from < to ? [[from, to]] : [[from, 1440], [0, to]];
+}
+
+const overlap = (a: { readonly from: string; readonly to: string }, b: { readonly from: string; readonly to: string }) =>
+  spans(a).some(([f, t]) => spans(b).some(([g, u]) => f < u && g < t));
+
+/** Duty windows that overlap (or repeat) say one thing twice, or two things at once: the later one is refused. */
+const dutyWindowsSchema = z
+  .array(dutyWindowSchema)
+  .max(10)
+  .superRefine(
+    (windows, ctx) => {
+      windows.forEach((w, i) => {
+        const k = windows.findIndex((v, j) => j < i && overlap(v, w));
+        const v = windows[k];
+        if (v !== undefined) ctx.addIssue({ code: 'custom', path: [i], message: `${w.from}-${w.to} overlaps window ${k} (${v.from}-${v.to})` });
+      });
+    },
+    { when: (p) => p.issues.length === 0 },
+  );
+
+/** A list of options in which an option listed twice is refused at its second place. */
+function listedOnce<T extends z.ZodType<string>>(list: z.ZodArray<T>) {
+  return list.superRefine(
+    (items, ctx) => {
+      items.forEach((item, i) => {
+        const first = items.indexOf(item);
+        if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `"${item}" is listed twice (first at ${first})` });
+      });
+    },
+    { when: (p) => p.issues.length === 0 },
+  );
+}
 
 /**
  * Why an appointer may be away and still have the last in line assist their
@@ -55,9 +94,7 @@ export const appointmentPolicySchema = z.strictObject({
     .default(false)
     .describe("ROT-APPOINTMENT (004i): an appointment counts only with the client's name, the viewing time and the salesperson's own name left with the client (appointment.nameLeft); else rotation."),
   counts: z.boolean().default(true).describe('ROT-APPOINTMENT: whether receiving one\'s own appointment uses a turn (taken out of order, like a named new client).'),
-  allowedAbsence: z
-    .array(absenceSchema)
-    .max(8)
+  allowedAbsence: listedOnce(z.array(absenceSchema).max(8))
     .default(['busy', 'leave', 'off', 'companyBusiness'])
     .describe('ROT-APPOINTMENT (004a): reasons for which an absent appointer is assisted with no skip: with a client, sick, resting, out on company business.'),
   requireNotice: z
@@ -129,11 +166,9 @@ export const rotationPolicySchema = z
       .describe('ROT-GROUP-ONE: a party arriving together uses one turn (004h), or one per buyer with a need of their own.'),
     duty: z
       .strictObject({
-        windows: z
-          .array(dutyWindowSchema)
-          .max(10)
+        windows: dutyWindowsSchema
           .default([])
-          .describe('ROT-DUTY: local duty hours (lunch, after hours); visitors then go to the duty person named by assignDuty, not counted in rotation.'),
+          .describe('ROT-DUTY: local duty hours (lunch, after hours), none overlapping another; visitors then go to the duty person named by assignDuty, not counted in rotation.'),
       })
       .prefault({}),
     penaltyDays: z
@@ -161,11 +196,16 @@ export const rotationPolicySchema = z
     teamHandBack: z
       .boolean()
       .default(false)
-      .describe("ROT-TEAM-ASSIST (004x §6.1): with absentOwner team, a client another team received because the owner's team was busy is handed back to the owner, or to the first of their team who is free, while the reception lasts."),
+      .describe("ROT-TEAM-ASSIST (004x §6.1): with absentOwner team (refused with any other), a client another team received because the owner's team was busy is handed back to the owner, or to the first of their team who is free, while the reception lasts."),
     callAllocation: z
       .enum(['rotation', 'manager'])
       .default('rotation')
       .describe('ROT-CALL-ALLOCATION: calls the book gives to nobody are allocated by the call rotation, or wait for the manager. Self-sourced calls are never allocated.'),
+  })
+  .refine((r) => !r.teamHandBack || r.absentOwner === 'team', {
+    message: 'needs rotation.absentOwner "team": only a client another team received is handed back (ROT-TEAM-ASSIST)',
+    path: ['teamHandBack'],
+    when: (p) => p.issues.length === 0,
   })
   .prefault({});
 

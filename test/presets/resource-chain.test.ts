@@ -3,7 +3,7 @@
  * the office's distinctive clauses, replayed under the preset.
  */
 import { describe, expect, it } from 'vitest';
-import { presetPolicy, type DealRow } from '../../src/index.js';
+import { presetPolicy, presets, type DealRow } from '../../src/index.js';
 import { assign, call, deal, duty, find, given, row, staff, status, visit, wang, zhang, liu, chen } from '../support/dsl.js';
 
 const policy = presetPolicy('resource-chain');
@@ -80,5 +80,11 @@ describe('resource-chain (004g)', () => {
     expect(d).toMatchObject({ receiver: 'S03', counted: false });
     expect(d.rules).toContain('ROT-DUTY');
     expect(g.ownerOf(wang.phone)).toBe('S03');
+  });
+
+  it('004g §6 ROT-DUTY (客户归属界定 (二)6): the preset cites the lunch-duty clause for rotation.duty.windows, whose hours come with the day\'s assignDuty', () => {
+    const field = presets['resource-chain'].fields['rotation.duty.windows'];
+    expect(field?.value).toEqual([]);
+    expect(field?.seed).toMatch(/^004g §6 \(客户归属界定 \(二\)6\): 售楼处午餐时间由销售人员轮流值班.*the day's assignDuty carries them$/);
   });
 });

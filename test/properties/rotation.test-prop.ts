@@ -103,7 +103,8 @@ const rotationPolicy: fc.Arbitrary<PolicyInput> = fc
     invitedVisits: fc.option(fc.record({ counts: fc.boolean() }), { nil: null }),
     teamHandBack: fc.boolean(),
   })
-  .map((rotation) => ({ rotation }));
+  // ROT-TEAM-ASSIST: the hand-back needs absentOwner team (the schema refuses it with any other).
+  .map((rotation) => ({ rotation: { ...rotation, teamHandBack: rotation.teamHandBack && rotation.absentOwner === 'team' } }));
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-11-02T09:00:00+08:00');

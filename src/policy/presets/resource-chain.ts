@@ -26,6 +26,10 @@ export const resourceChain: Preset<'resource-chain'> = {
     'ownership.departed.deposited': { value: 'pool', seed: '004g §3 (客户归属界定 (二)3): 已离开公司的销售人员的客户资源归销售部' },
     'ownership.departed.undeposited': { value: 'new', seed: '004g §3: 未下订单的客户视作新客户,由销售经理统一安排' },
     'ownership.managerAssigns': { value: 'ownership', seed: '004g §3: 未下订单的客户...由销售经理统一安排 (the manager\'s assignment gives the client)' },
+    'rotation.duty.windows': {
+      value: [],
+      seed: "004g §6 (客户归属界定 (二)6): 售楼处午餐时间由销售人员轮流值班 … 值班时间由值班人员接待的新客户归当值班销售人员; the seed names no hours: the day's assignDuty carries them",
+    },
     'registration.requiredFields': { value: ['name', 'phone'], seed: '004g §4 (客户归属界定 (二)4): 未在《客户来访登记表》上记录姓名等相关资料的客户...作新客户处理' },
   },
 };
