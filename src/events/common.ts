@@ -60,6 +60,23 @@ export const nonNegativeDecimalSchema = decimalSchema.refine((s) => !s.startsWit
 export const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:mm such as "18:00"');
 
 /**
+ * A list of options in which an option listed twice is refused at its
+ * second place: a policy that names one twice most likely meant another.
+ * @internal
+ */
+export function listedOnce<T extends z.ZodType<string>>(list: z.ZodArray<T>) {
+  return list.superRefine(
+    (items, ctx) => {
+      items.forEach((item, i) => {
+        const first = items.indexOf(item);
+        if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `"${item}" is listed twice (first at ${first})` });
+      });
+    },
+    { when: (p) => p.issues.length === 0 },
+  );
+}
+
+/**
  * How one person relates to another in a client group (ID-FAMILY, ROT-GROUP-ONE).
  *
  * @example

@@ -1,18 +1,5 @@
 import { z } from 'zod';
-import { relationSchema } from '../events/common.js';
-
-/** A list of options in which an option listed twice is refused at its second place. */
-function listedOnce<T extends z.ZodType<string>>(list: z.ZodArray<T>) {
-  return list.superRefine(
-    (items, ctx) => {
-      items.forEach((item, i) => {
-        const first = items.indexOf(item);
-        if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `"${item}" is listed twice (first at ${first})` });
-      });
-    },
-    { when: (p) => p.issues.length === 0 },
-  );
-}
+import { listedOnce, relationSchema } from '../events/common.js';
 
 /**
  * Who counts as "the same client" (RULES §A).

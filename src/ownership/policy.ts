@@ -1,22 +1,9 @@
 import { z } from 'zod';
-import { clockSchema, dealStageSchema, decimalSchema, nonNegativeDecimalSchema } from '../events/common.js';
+import { clockSchema, dealStageSchema, listedOnce, decimalSchema, nonNegativeDecimalSchema } from '../events/common.js';
 import { staffStatusSchema } from '../events/schema.js';
 
 const days = z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650');
 const window = days.nullable();
-
-/** A list of options in which an option listed twice is refused at its second place. */
-function listedOnce<T extends z.ZodType<string>>(list: z.ZodArray<T>) {
-  return list.superRefine(
-    (items, ctx) => {
-      items.forEach((item, i) => {
-        const first = items.indexOf(item);
-        if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `"${item}" is listed twice (first at ${first})` });
-      });
-    },
-    { when: (p) => p.issues.length === 0 },
-  );
-}
 
 const claimWindowSchema = z.strictObject({ from: clockSchema, to: clockSchema }).refine((w) => w.from < w.to, { message: 'from must be before to' });
 

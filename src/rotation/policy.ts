@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockSchema } from '../events/common.js';
+import { clockSchema, listedOnce } from '../events/common.js';
 import { minutesOf } from '../kernel/time.js';
 
 /**
@@ -45,19 +45,6 @@ const dutyWindowsSchema = z
     },
     { when: (p) => p.issues.length === 0 },
   );
-
-/** A list of options in which an option listed twice is refused at its second place. */
-function listedOnce<T extends z.ZodType<string>>(list: z.ZodArray<T>) {
-  return list.superRefine(
-    (items, ctx) => {
-      items.forEach((item, i) => {
-        const first = items.indexOf(item);
-        if (first < i) ctx.addIssue({ code: 'custom', path: [i], message: `"${item}" is listed twice (first at ${first})` });
-      });
-    },
-    { when: (p) => p.issues.length === 0 },
-  );
-}
 
 /**
  * Why an appointer may be away and still have the last in line assist their
