@@ -174,13 +174,12 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     }
   };
   const reject = (line: number, text: string, issues: readonly Issue[], lane: Lane | null) => {
-    // A line that does not parse counts against the office it names, as in replay's partitions.
-    const office = lane ?? lanes.get(officeOfLine(text, line) ?? '');
-    if (office !== undefined) office.bad++;
+    if (lane !== null) lane.bad++;
     sink.reject(line, text, issues);
   };
 
   const onLine = (text: string, line: number, fault?: LineFault) => {
+    // A line that could not be read names no office (its readable bytes may hold the corrupt part), as in replay's partitions.
     if (fault !== undefined) return reject(line, text, [{ code: fault.code, path: [], message: fault.message, line }], null);
     if (options.office !== undefined) {
       const office = officeOfLine(text, line);
@@ -193,7 +192,11 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     }
     const parsed = parseLine(text, line);
     if (parsed === undefined) return;
-    if (!parsed.ok) return reject(line, text, parsed.issues, null);
+    if (!parsed.ok) {
+      // A line that does not parse counts against the office it names, even before that office's first event, as in replay's partitions.
+      const office = officeOfLine(text, line);
+      return reject(line, text, parsed.issues, office === null ? null : laneOf(office));
+    }
     const event = parsed.event;
     named.add(event.office);
     const lane = laneOf(event.office);
