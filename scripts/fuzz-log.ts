@@ -265,8 +265,8 @@ function leafPaths(value: unknown, limit: number): (string | number)[][] {
 
 /** A state as compared: the snapshot, with the memory of refused ids left out (the valid-alone log never saw them). */
 function canonical(state: OfficeState, withHistory = true): string {
-  const snap = toSnapshot(state) as { state: { seen: { current: { $map: [string, unknown][] }; previous: { $map: [string, unknown][] } }; history?: unknown; options?: unknown } };
-  const seen = snap.state.seen;
+  const snap = toSnapshot(state) as { state: { seen: { current: { $map: [string, unknown][] }; previous: { $map: [string, unknown][] }; ahead: unknown }; history?: unknown; options?: unknown } };
+  const { ahead: _refusalsAhead, ...seen } = snap.state.seen;
   const applied = (m: { $map: [string, unknown][] }) => ({ $map: m.$map.filter(([, v]) => typeof v === 'number') });
   const { history, options, ...rest } = snap.state;
   return JSON.stringify({ ...snap, state: { ...rest, ...(withHistory ? { history, options } : {}), seen: { ...seen, current: applied(seen.current), previous: applied(seen.previous) } } });

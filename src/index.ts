@@ -160,7 +160,7 @@ export {
   type ReplayerOptions,
 } from './office/fold.js';
 export { createOffice, type Office, type OfficeReplayOptions, type PolicyChoice } from './office/office.js';
-export { engineOptionsSchema, type OfficeState, type Step, type EngineOptions, type EngineOptionsInput, type Seen, type SeenState, type Story } from './office/state.js';
+export { engineOptionsSchema, type OfficeState, type Step, type EngineOptions, type EngineOptionsInput, type Ahead, type Seen, type SeenState, type Story } from './office/state.js';
 export { toSnapshot, fromSnapshot, type Snapshot } from './office/snapshot.js';
 
 // Views and explanations

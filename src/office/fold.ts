@@ -41,6 +41,12 @@ function fingerprintOf(seen: Seen): number {
 interface Outcome {
   readonly decisions: Decision[];
   readonly issues: Issue[];
+  /** The event was a redelivery of an id already decided: it changed nothing and decided nothing again. */
+  readonly redelivered: boolean;
+}
+
+function refusal(issues: Issue[]): Outcome {
+  return { decisions: NONE, issues, redelivered: false };
 }
 
 /**
@@ -50,16 +56,16 @@ interface Outcome {
  * @internal
  */
 export function step(o: Live, e: Event, line?: number): Outcome {
-  if (!isDecidable(e)) return { decisions: NONE, issues: [notAnEvent(e, line)] };
+  if (!isDecidable(e)) return refusal([notAnEvent(e, line)]);
   if (o.office !== null && e.office !== o.office) {
-    return { decisions: NONE, issues: [issue(e, 'office_mismatch', ['office'], `event of office "${e.office}" in the state of office "${o.office}"`, line)] };
+    return refusal([issue(e, 'office_mismatch', ['office'], `event of office "${e.office}" in the state of office "${o.office}"`, line)]);
   }
   const fingerprint = fingerprintEvent(e);
-  const seen = o.current.get(e.id) ?? o.previous.get(e.id);
+  const seen = o.seen(e.id);
   if (seen !== undefined) {
-    if (fingerprintOf(seen) !== fingerprint) return { decisions: NONE, issues: [issue(e, 'duplicate_conflict', ['id'], `event id "${e.id}" was already used with a different payload; the first one stands`, line)] };
-    if (typeof seen === 'number') return { decisions: NONE, issues: [] };
-    return { decisions: NONE, issues: seen.refused.map((i) => located(i, e.id, line, `${i.message} (a redelivery of ${e.id}: its first delivery was refused the same way)`)) };
+    if (fingerprintOf(seen) !== fingerprint) return refusal([issue(e, 'duplicate_conflict', ['id'], `event id "${e.id}" was already used with a different payload; the first one stands`, line)]);
+    if (typeof seen === 'number') return { decisions: NONE, issues: [], redelivered: true };
+    return { decisions: NONE, issues: seen.refused.map((i) => located(i, e.id, line, `${i.message} (a redelivery of ${e.id}: its first delivery was refused the same way)`)), redelivered: true };
   }
   const at = instantMs(e.at);
   const { tx } = o;
@@ -76,9 +82,9 @@ export function step(o: Live, e: Event, line?: number): Outcome {
     const refused: Issue[] = [{ code: 'time_out_of_range', path: ['at'], message }];
     // Remembered like any refusal: the gap shrinks as the log goes on, and a redelivery must be refused the same way.
     tx.begin(e.id, at);
-    o.current.set(tx, e.id, { fingerprint, refused });
+    o.refused(tx, e.id, at, fingerprint, refused);
     tx.commit();
-    return { decisions: NONE, issues: refused.map((i) => located(i, e.id, line)) };
+    return refusal(refused.map((i) => located(i, e.id, line)));
   }
   const window = o.options.redeliveryWindowDays * DAY;
   if (o.lastAt !== null && at < o.lastAt) {
@@ -87,28 +93,28 @@ export function step(o: Live, e: Event, line?: number): Outcome {
     const message = stale
       ? `${e.at} is more than ${o.options.redeliveryWindowDays} days before the last applied event (${last}), beyond the redelivery window: it cannot be told from a new event, so it is refused (nothing is ever applied twice)`
       : `${e.at} is earlier than the last applied event (${last}); events must be applied in time order, so it is refused`;
-    return { decisions: NONE, issues: [issue(e, 'out_of_order', ['at'], message, line)] };
+    return refusal([issue(e, 'out_of_order', ['at'], message, line)]);
   }
   tx.begin(e.id, at);
   const refused = dispatch(o, e);
   if (refused !== null) {
     tx.refuse();
     const issues = line === undefined ? refused : refused.map((i) => located(i, i.event, line));
-    o.current.set(tx, e.id, { fingerprint, refused: refused.map(({ code, path, message }) => ({ code, path, message })) });
+    o.refused(tx, e.id, at, fingerprint, refused.map(({ code, path, message }) => ({ code, path, message })));
     tx.commit();
-    return { decisions: NONE, issues };
+    return refusal(issues);
   }
   const decisions = tx.decisions.length === 0 ? NONE : (tx.decisions.slice() as Decision[]);
   o.tell(decisions);
   tx.commit();
-  o.rollSeen(Math.floor(at / window));
+  o.rollSeen(tx, Math.floor(at / window));
   o.current.set(tx, e.id, fingerprint);
   tx.commit();
   o.office ??= e.office;
   o.appliedHere();
   o.lastAt = at;
   o.events++;
-  return { decisions, issues: [] };
+  return { decisions, issues: [], redelivered: false };
 }
 
 /**
@@ -134,7 +140,7 @@ export function step(o: Live, e: Event, line?: number): Outcome {
 export function apply(state: OfficeState, event: Event): Step {
   const o = new Live(state);
   const out = step(o, event);
-  return { state: o.close(), decisions: out.decisions, issues: out.issues };
+  return { state: o.close(), decisions: out.decisions, issues: out.issues, redelivered: out.redelivered };
 }
 
 /**
@@ -152,7 +158,7 @@ export function apply(state: OfficeState, event: Event): Step {
  */
 export function ingest(state: OfficeState, input: unknown): Step {
   const parsed = parseEvent(input);
-  if (!parsed.ok) return { state, decisions: [], issues: parsed.issues };
+  if (!parsed.ok) return { state, decisions: [], issues: parsed.issues, redelivered: false };
   return apply(state, parsed.event);
 }
 
@@ -277,8 +283,8 @@ export interface ReplayerOptions {
  * ```
  */
 export interface Replayer {
-  /** Applies one event (with its log line, for issues); returns its decisions and issues. */
-  push(event: Event, line?: number): { decisions: Decision[]; issues: Issue[] };
+  /** Applies one event (with its log line, for issues); returns its decisions and issues, and whether it was a redelivery (a no-op). */
+  push(event: Event, line?: number): { decisions: Decision[]; issues: Issue[]; redelivered: boolean };
   /** The state so far; safe to keep, later pushes do not change it. */
   state(): OfficeState;
 }
@@ -303,7 +309,7 @@ export function replayer(from: OfficeState, options: ReplayerOptions = {}): Repl
   return {
     push(event, line) {
       const out = step(o, event, line);
-      return quiet ? { decisions: NONE, issues: out.issues } : out;
+      return quiet ? { decisions: NONE, issues: out.issues, redelivered: out.redelivered } : out;
     },
     state: () => o.close(),
   };

@@ -23,7 +23,10 @@ import type { RotCtx } from '../rotation/desk.js';
 import type { RotationState } from '../rotation/state.js';
 import type { StaffCtx } from '../staff/staff.js';
 import type { StaffState } from '../staff/state.js';
-import type { OfficeState, Seen, Story } from './state.js';
+import type { Issue } from '../kernel/issues.js';
+import type { Ahead, OfficeState, Seen, Story } from './state.js';
+
+const DAY = 86_400_000;
 
 const parts = new WeakMap<Policy, OwnershipRules>();
 const bounds = new WeakMap<Policy, TimeBounds>();
@@ -94,6 +97,7 @@ export class Live {
   epoch: number;
   current: TMap<Seen>;
   previous: TMap<Seen>;
+  readonly ahead: TMap<Ahead>;
   readonly staff: Transient<StaffState>;
   readonly identity: Transient<IdentityState>;
   readonly ownership: Transient<OwnershipState>;
@@ -132,6 +136,7 @@ export class Live {
     this.epoch = state.seen.epoch;
     this.current = new TMap(state.seen.current);
     this.previous = new TMap(state.seen.previous);
+    this.ahead = new TMap(state.seen.ahead);
     this.staff = openSlice(state.staff);
     this.identity = openSlice(state.identity);
     this.ownership = openSlice(state.ownership);
@@ -217,13 +222,38 @@ export class Live {
     }
   }
 
-  /** Moves the redelivery window on to the epoch of `at`: ids older than two windows are forgotten. */
-  rollSeen(epoch: number): void {
+  /** The first outcome of an event id within the redelivery window, if it was seen. */
+  seen(id: string): Seen | undefined {
+    return this.current.get(id) ?? this.previous.get(id) ?? (this.ahead.empty ? undefined : this.ahead.get(id));
+  }
+
+  /**
+   * Remembers a refusal until the clock has passed the refused event's own
+   * window, which may be later than the last applied event's: a redelivery
+   * must get the same refusal until then.
+   */
+  refused(tx: Tx, id: string, at: number, fingerprint: number, refused: readonly Issue[]): void {
+    const epoch = Math.floor(at / (this.options.redeliveryWindowDays * DAY));
+    if (epoch > this.epoch) this.ahead.set(tx, id, { fingerprint, refused, epoch });
+    else this.current.set(tx, id, { fingerprint, refused });
+  }
+
+  /** Moves the redelivery window on to the epoch of `at`: ids older than two windows are forgotten, refusals whose window came are brought in. */
+  rollSeen(tx: Tx, epoch: number): void {
     if (epoch <= this.epoch) return;
     this.previous = epoch === this.epoch + 1 ? this.current : new TMap(emptyMap());
     this.current = new TMap(emptyMap());
     this.epoch = epoch;
     this.seenChanged = true;
+    if (this.ahead.empty) return;
+    for (const id of [...this.ahead.keys()]) {
+      const a = this.ahead.get(id) as Ahead;
+      if (a.epoch > epoch) continue;
+      this.ahead.delete(tx, id);
+      const kept = { fingerprint: a.fingerprint, refused: a.refused };
+      if (a.epoch === epoch) this.current.set(tx, id, kept);
+      else if (a.epoch === epoch - 1) this.previous.set(tx, id, kept);
+    }
   }
 
   /**
@@ -241,7 +271,9 @@ export class Live {
     const history = this.history === null ? b.history : this.history.persist();
     const current = this.current.persist();
     const previous = this.previous.persist();
-    const seen = !this.seenChanged && current === b.seen.current && previous === b.seen.previous ? b.seen : { current, previous, epoch: this.epoch };
+    const ahead = this.ahead.persist();
+    const seen =
+      !this.seenChanged && current === b.seen.current && previous === b.seen.previous && ahead === b.seen.ahead ? b.seen : { current, previous, epoch: this.epoch, ahead };
     this.seenChanged = false;
     const same =
       staff === b.staff &&

@@ -109,7 +109,7 @@ export function adopt(timeline: Timeline, state: OfficeState, choice: PolicyChoi
  * from a snapshot too.
  */
 function unchangedIsOwn(state: OfficeState, adopted: OfficeState, step: Step): Step {
-  return step.state === adopted && adopted !== state ? { state, decisions: step.decisions, issues: step.issues } : step;
+  return step.state === adopted && adopted !== state ? { state, decisions: step.decisions, issues: step.issues, redelivered: step.redelivered } : step;
 }
 
 /**

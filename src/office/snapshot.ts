@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { countSchema, keySchema, mapSchema, msSchema } from '../kernel/codec.js';
 import { clip, describeValue, fromZod, issueSchema, type Issue } from '../kernel/issues.js';
-import { anyOrder, isMap, sortedEntries } from '../kernel/map.js';
+import { anyOrder, emptyMap, isMap, sortedEntries } from '../kernel/map.js';
 import { instantMs } from '../kernel/time.js';
 import { validateTimeline, type Timeline } from '../policy/timeline.js';
 import { isChain, keys } from '../kernel/chain.js';
@@ -17,7 +17,7 @@ import { staffSliceSchema } from '../staff/state.js';
 import { periodsSliceSchema } from '../periods/state.js';
 import { compileFast, NOT_FAST } from '../events/fast.js';
 import { decisionSchema, type Decision } from './decisions.js';
-import { engineOptionsSchema, type OfficeState, type Seen, type Story } from './state.js';
+import { engineOptionsSchema, type Ahead, type OfficeState, type Seen, type Story } from './state.js';
 
 const FORMAT = 'salesfloor-state';
 const VERSION = 3;
@@ -92,6 +92,8 @@ const seenSchema: z.ZodType<Seen, unknown> = z.union([
   z.strictObject({ fingerprint: fingerprintSchema, refused: z.array(issueSchema.strict()).min(1) }),
 ]);
 
+const aheadSchema: z.ZodType<Ahead, unknown> = z.strictObject({ fingerprint: fingerprintSchema, refused: z.array(issueSchema.strict()).min(1), epoch: countSchema });
+
 // Stories hold most of a snapshot's records: decisions are read by the fast path compiled from their schema, zod words the issues.
 const fastDecision = compileFast(decisionSchema);
 
@@ -127,7 +129,13 @@ const stateSchema = z.strictObject({
   office: keySchema.nullable(),
   lastAt: msSchema.nullable(),
   events: countSchema,
-  seen: z.strictObject({ current: mapSchema(seenSchema), previous: mapSchema(seenSchema), epoch: countSchema }),
+  seen: z.strictObject({
+    current: mapSchema(seenSchema),
+    previous: mapSchema(seenSchema),
+    epoch: countSchema,
+    // Older snapshots kept every refusal in `current`.
+    ahead: mapSchema(aheadSchema).default(() => emptyMap<Ahead>()),
+  }),
   staff: staffSliceSchema,
   identity: identitySliceSchema,
   ownership: ownershipSliceSchema,

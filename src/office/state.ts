@@ -67,13 +67,32 @@ export type Seen = number | { readonly fingerprint: number; readonly refused: re
  *
  * @example
  * ```ts
- * // { current: PMap, previous: PMap, epoch: 2963 }
+ * // { current: PMap, previous: PMap, epoch: 2963, ahead: PMap }
  * ```
  */
 export interface SeenState {
   readonly current: PMap<Seen>;
   readonly previous: PMap<Seen>;
   /** The window number (event time / window) of `current`. */
+  readonly epoch: number;
+  /** Refusals of events dated in a later window than `current`'s, kept until the clock reaches their window. */
+  readonly ahead: PMap<Ahead>;
+}
+
+/**
+ * A refusal of an event dated in a window the clock has not reached: it
+ * must outlive the windows the clock passes before the event's own time,
+ * or a redelivery would be judged again.
+ *
+ * @example
+ * ```ts
+ * // { fingerprint: 4093120973741, refused: [{ code: 'unknown_staff', ... }], epoch: 2964 }
+ * ```
+ */
+export interface Ahead {
+  readonly fingerprint: number;
+  readonly refused: readonly Issue[];
+  /** The window number of the refused event's time. */
   readonly epoch: number;
 }
 
@@ -145,6 +164,8 @@ export interface Step {
   readonly state: OfficeState;
   readonly decisions: Decision[];
   readonly issues: Issue[];
+  /** The event was a redelivery of an id already decided (the same payload): nothing changed and nothing was decided again; a refused one has its refusal again in `issues`. */
+  readonly redelivered: boolean;
 }
 
 /** A fresh office state under a validated timeline. @internal */
@@ -158,7 +179,7 @@ export function freshState(timeline: Timeline, options: EngineOptions): OfficeSt
     office: policy.office ?? null,
     lastAt: null,
     events: 0,
-    seen: { current: emptyMap(), previous: emptyMap(), epoch: 0 },
+    seen: { current: emptyMap(), previous: emptyMap(), epoch: 0, ahead: emptyMap() },
     staff: initialStaff(),
     identity: initialIdentity(),
     ownership: initialOwnership(),

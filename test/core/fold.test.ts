@@ -70,6 +70,18 @@ describe('redelivery', () => {
     expect(again.state).toBe(state);
     expect(again.decisions).toEqual([]);
     expect(again.issues).toEqual([]);
+    expect(again.redelivered).toBe(true);
+  });
+
+  it('says which pushes were redeliveries, of an applied id or of a refused one, and no other', () => {
+    const r = replayer(initialState(), { decisions: false });
+    const refused = followUp('11-04 10:00', 'S01', { phone: '13800000007' }, { id: 'nobody' } as never);
+    const firsts = [...log, refused].map((e) => r.push(e).redelivered);
+    expect(firsts).toEqual([...log, refused].map(() => false));
+    expect(r.push(structuredClone(log[2] as Event)).redelivered).toBe(true);
+    expect(r.push(structuredClone(refused)).redelivered).toBe(true);
+    expect(r.push({ ...(log[2] as Event), at: '2026-11-05T10:00:00+08:00' } as Event)).toMatchObject({ redelivered: false, issues: [expect.objectContaining({ code: 'duplicate_conflict' })] });
+    expect(apply(initialState(), log[0] as Event).redelivered).toBe(false);
   });
 
   it('treats a redelivery with its keys in another order as the same payload', () => {
@@ -105,6 +117,50 @@ describe('redelivery: an id\'s first outcome is final (issue 9)', () => {
     expect(again.issues).toEqual([expect.objectContaining({ code: 'unknown_client', event: 'p8' })]);
     expect(again.issues[0]?.message).toContain('redelivery of p8');
     expect(toSnapshot(r.state())).toEqual(toSnapshot(before));
+  });
+
+  // A refusal is kept until the clock has passed the refused event's own time by a window, not the last event's.
+  const ahead = { ...claim('11-20 09:30', 'S09', client), id: 'c-ahead' } as Event;
+  const days = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ ...event('endReception', `11-${String(from + i).padStart(2, '0')} 10:00`, { staff: 'S01' }), id: `d${from + i}` }) as Event);
+
+  it('given a claim dated ahead of the clock refused (unknown_staff), when it comes again after two weeks of events still before its time, then it is refused the same way', () => {
+    const r = replayer(initialState());
+    for (const e of [staff('S01'), p9]) r.push(e);
+    expect(r.push(ahead).issues.map((i) => i.code)).toEqual(['unknown_staff']);
+    r.push({ ...staff('S09'), at: p9.at, id: 's09' } as Event);
+    for (const e of days(2, 17)) expect(r.push(e).issues).toEqual([]);
+    const before = r.state();
+    const again = r.push(structuredClone(ahead));
+    expect(again.decisions).toEqual([]);
+    expect(again.issues).toEqual([expect.objectContaining({ code: 'unknown_staff', event: 'c-ahead' })]);
+    expect(again.issues[0]?.message).toContain('redelivery of c-ahead');
+    expect(toSnapshot(r.state())).toEqual(toSnapshot(before));
+  });
+
+  it('given a refusal before the office applied anything, when the first applied event comes and then the same line again, then it is refused the same way', () => {
+    const r = replayer(initialState());
+    expect(r.push(p9).issues.map((i) => i.code)).toEqual(['unknown_staff']);
+    r.push(staff('S01'));
+    const again = r.push(structuredClone(p9));
+    expect(again.decisions).toEqual([]);
+    expect(again.issues).toEqual([expect.objectContaining({ code: 'unknown_staff', event: 'p9' })]);
+  });
+
+  it('given a refusal kept ahead, then a snapshot keeps it too', () => {
+    const r = replayer(initialState());
+    for (const e of [staff('S01'), p9, ahead, { ...staff('S09'), at: p9.at, id: 's09' } as Event]) r.push(e);
+    const back = fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(r.state()))));
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    const again = replayer(back.state);
+    for (const e of days(2, 17)) again.push(e);
+    expect(again.push(ahead).issues.map((i) => i.code)).toEqual(['unknown_staff']);
+  });
+
+  it('given a refusal kept ahead, when the clock passes its time by more than the window, then a redelivery is refused as beyond the window', () => {
+    const r = replayer(initialState(undefined, { redeliveryWindowDays: 3 }));
+    for (const e of [staff('S01'), p9, ahead]) r.push(e);
+    for (const e of days(21, 28)) r.push(e);
+    expect(r.push(ahead).issues.map((i) => i.code)).toEqual(['out_of_order']);
   });
 
   it('the fixed event, submitted under a new id, is applied', () => {

@@ -49,16 +49,16 @@ function make(m: Model, b: Body, at: number): Event {
 const text = (s: OfficeState) => JSON.stringify(toSnapshot(s));
 
 /** The naive recompute after `added` were sent: the state must match, and the decisions and issues of each added event. */
-function expectRecompute(m: Model, r: Real, added: readonly Event[], got: { decisions: unknown[]; issues: unknown[] }[]): void {
+function expectRecompute(m: Model, r: Real, added: readonly Event[], got: { decisions: unknown[]; issues: unknown[]; redelivered: boolean }[]): void {
   for (const e of added) m.sent.push(e);
   const naive = replay(m.sent, m.policy);
   expect(text(r.state)).toBe(text(naive.state));
   // A redelivered id has the decisions (none) and issues of its own delivery: compare by position from the end.
-  const per = m.sent.map(() => ({ decisions: [] as unknown[], issues: [] as unknown[] }));
+  const per = m.sent.map(() => ({ decisions: [] as unknown[], issues: [] as unknown[], redelivered: false }));
   const r2 = replayer(initialState(m.policy));
   m.sent.forEach((e, i) => {
     const out = r2.push(e);
-    per[i] = { decisions: out.decisions, issues: out.issues };
+    per[i] = { decisions: out.decisions, issues: out.issues, redelivered: out.redelivered };
   });
   const tail = per.slice(per.length - added.length);
   expect(got).toEqual(tail);
@@ -76,7 +76,7 @@ class Send implements fc.Command<Model, Real> {
     const e = make(m, this.b, m.time);
     const step = this.via === 'apply' ? apply(r.state, e) : ingest(r.state, JSON.parse(JSON.stringify(e)));
     r.state = step.state;
-    expectRecompute(m, r, [e], [{ decisions: step.decisions, issues: step.issues }]);
+    expectRecompute(m, r, [e], [{ decisions: step.decisions, issues: step.issues, redelivered: step.redelivered }]);
   }
   toString = () => `${this.via}(${this.b.type}, +${this.gap}m)`;
 }
@@ -114,7 +114,7 @@ class Redeliver implements fc.Command<Model, Real> {
     const e = this.edited ? ({ ...first, note: `edited ${m.n++}` } as Event) : first;
     const step = apply(r.state, e);
     r.state = step.state;
-    expectRecompute(m, r, [e], [{ decisions: step.decisions, issues: step.issues }]);
+    expectRecompute(m, r, [e], [{ decisions: step.decisions, issues: step.issues, redelivered: step.redelivered }]);
   }
   toString = () => `redeliver(${this.k}${this.edited ? ', edited' : ''})`;
 }
@@ -129,7 +129,7 @@ class Backwards implements fc.Command<Model, Real> {
     const e = make(m, this.b, m.time - this.minutes * 60_000);
     const step = apply(r.state, e);
     r.state = step.state;
-    expectRecompute(m, r, [e], [{ decisions: step.decisions, issues: step.issues }]);
+    expectRecompute(m, r, [e], [{ decisions: step.decisions, issues: step.issues, redelivered: step.redelivered }]);
   }
   toString = () => `backwards(${this.b.type}, -${this.minutes}m)`;
 }
@@ -140,7 +140,7 @@ class Bulk implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     const bulk = replayer(r.state);
     const events: Event[] = [];
-    const got: { decisions: unknown[]; issues: unknown[] }[] = [];
+    const got: { decisions: unknown[]; issues: unknown[]; redelivered: boolean }[] = [];
     for (const [b, gap] of this.items) {
       m.time += gap * 60_000;
       const e = make(m, b, m.time);
