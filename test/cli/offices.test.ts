@@ -97,8 +97,8 @@ describe('replay of a multi-office log, partitioned by office', () => {
       ]),
     );
     const expected = [
-      { office: 'jz', events: 1, badLines: 0 },
-      { office: 'other', events: 1, badLines: 1 },
+      { office: 'jz', events: 1, duplicates: 0, badLines: 0 },
+      { office: 'other', events: 1, duplicates: 0, badLines: 1 },
     ];
     const offices = (r: Ran) => (JSON.parse(r.stdout) as { offices: unknown; badLines: number }).offices;
     const [validated, replayed, twoJobs] = await Promise.all([
