@@ -287,8 +287,10 @@ let cli: typeof import('../src/cli/cli.js') | undefined;
  * to another office is bad to the library (office_mismatch), but the command
  * reads each office of a log on its own, as replay does: such a line must be
  * named, or applied in that office (counted in the `offices` summary).
+ * Every line is counted once: applied, bad, a duplicate (a redelivery of an
+ * applied event) or blank.
  */
-async function throughCli(bytes: Uint8Array, preset: string | undefined, bad: ReadonlySet<number>, elsewhere: ReadonlySet<number>, details: string[]): Promise<{ lost: number; crashes: number }> {
+async function throughCli(bytes: Uint8Array, preset: string | undefined, bad: ReadonlySet<number>, elsewhere: ReadonlySet<number>, blank: number, details: string[]): Promise<{ lost: number; crashes: number }> {
   cli ??= await import('../src/cli/cli.js');
   const dir = mkdtempSync(join(tmpdir(), 'salesfloor-fuzz-'));
   try {
@@ -304,8 +306,9 @@ async function throughCli(bytes: Uint8Array, preset: string | undefined, bad: Re
       if (k === 'line' && typeof v === 'number') named.add(v);
       return v;
     });
+    const summary = JSON.parse(stdout) as { lines: number; events: number; duplicates: number; badLines: number; offices?: { office: string; events: number }[] };
     // Listed when more than one office's events applied.
-    const offices = (JSON.parse(stdout) as { offices?: { office: string; events: number }[] }).offices ?? [];
+    const offices = summary.offices ?? [];
     const appliedThere = offices.filter((o) => o.office === OTHER_OFFICE).reduce((n, o) => n + o.events, 0);
     const unnamed = [...bad].filter((l) => !named.has(l));
     const moved = unnamed.filter((l) => elsewhere.has(l)).length;
@@ -313,6 +316,11 @@ async function throughCli(bytes: Uint8Array, preset: string | undefined, bad: Re
     let lost = missing.length + Math.max(0, moved - appliedThere);
     if (missing.length > 0) details.push(`cli: ${missing.length} bad lines not named (${missing.slice(0, 10).join(', ')})`);
     if (moved > appliedThere) details.push(`cli: ${moved} lines of ${OTHER_OFFICE} neither named nor applied there (${appliedThere} applied)`);
+    const counted = summary.events + summary.duplicates + summary.badLines + blank;
+    if (counted !== summary.lines) {
+      details.push(`cli: ${summary.lines} lines, but ${summary.events} applied + ${summary.duplicates} duplicates + ${summary.badLines} bad + ${blank} blank = ${counted}`);
+      lost++;
+    }
     if (code !== (named.size > 0 ? 2 : 0)) {
       details.push(`cli: exit ${code} with ${named.size} bad lines named: ${stderr.slice(0, 300)}`);
       return { lost: lost + 1, crashes: 0 };
@@ -555,7 +563,7 @@ export async function fuzzLog(seed: number, index: number, options: { cli?: bool
 
   // One log in eight through the command line as well.
   if (random() < 0.125 && options.cli !== false) {
-    const out = await throughCli(faulty, preset, bad, elsewhere, details);
+    const out = await throughCli(faulty, preset, bad, elsewhere, items.filter((it) => it.fault === 'blank').length, details);
     crashes += out.crashes;
     lost += out.lost;
   }

@@ -146,6 +146,7 @@ export function summaryOf(io: Io, log: string, session: Session, labels: readonl
     policies: labels,
     lines: session.lines,
     events: session.events,
+    duplicates: session.duplicates,
     ...(session.later > 0 ? { laterLeftOut: session.later } : {}),
     ...(session.otherOffices === undefined ? {} : { otherOfficesLeftOut: session.otherOffices }),
     badLines: session.badCount,
@@ -162,7 +163,8 @@ export function summaryLines(s: Summary, limit: number, elapsedMs?: number): str
   const time = elapsedMs === undefined ? '' : ` in ${(elapsedMs / 1000).toFixed(1)} s`;
   const later = s.laterLeftOut ? `, ${s.laterLeftOut} later events left out` : '';
   const others = s.otherOfficesLeftOut === undefined ? '' : `, ${s.otherOfficesLeftOut} lines of other offices left out`;
-  const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${later}${others}${time}.`];
+  const duplicates = s.duplicates === 0 ? '' : s.duplicates === 1 ? ', 1 duplicate line (a redelivery of an id already applied) left out' : `, ${s.duplicates} duplicate lines (redeliveries of an id already applied) left out`;
+  const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${duplicates}${later}${others}${time}.`];
   if (s.badLines === 0) return [...lines.map(terminalSafe), 'No bad lines.'];
   lines.push(`${s.badLines} bad line${s.badLines === 1 ? '' : 's'} skipped${s.quarantine ? ` and written to ${s.quarantine}` : ''}:`);
   const shown = new Set([...new Set(s.bad.map((b) => b.line))].slice(0, limit));
@@ -178,6 +180,8 @@ export function summaryLines(s: Summary, limit: number, elapsedMs?: number): str
 export interface OfficeSummary {
   readonly office: string;
   readonly events: number;
+  /** Exact redeliveries of events already applied, left out. */
+  readonly duplicates: number;
   readonly laterLeftOut?: number;
   readonly badLines: number;
 }
@@ -185,12 +189,13 @@ export interface OfficeSummary {
 /** The offices of a session, as summaries list them: only when more than one office's events applied. */
 export function officeSummaries(offices: readonly OfficeCounts[] | undefined): OfficeSummary[] | undefined {
   if (offices === undefined || offices.length < 2) return undefined;
-  return offices.map((o) => ({ office: o.office, events: o.events, ...(o.later > 0 ? { laterLeftOut: o.later } : {}), badLines: o.bad }));
+  return offices.map((o) => ({ office: o.office, events: o.events, duplicates: o.duplicates, ...(o.later > 0 ? { laterLeftOut: o.later } : {}), badLines: o.bad }));
 }
 
 /** The summary's line for one office of a log of several, as replay and validate print it. */
 export function officeLine(o: OfficeSummary): string {
-  return terminalSafe(`  office ${o.office}: ${o.events} events applied${o.laterLeftOut ? `, ${o.laterLeftOut} later left out` : ''}, ${o.badLines} bad line${o.badLines === 1 ? '' : 's'}`);
+  const duplicates = o.duplicates === 0 ? '' : `, ${o.duplicates} duplicate line${o.duplicates === 1 ? '' : 's'} left out`;
+  return terminalSafe(`  office ${o.office}: ${o.events} events applied${duplicates}${o.laterLeftOut ? `, ${o.laterLeftOut} later left out` : ''}, ${o.badLines} bad line${o.badLines === 1 ? '' : 's'}`);
 }
 
 /** The exit code of a run: the quarantine it could not write first (after its bad lines were named), then bad input. */

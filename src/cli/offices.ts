@@ -25,6 +25,7 @@ import {
   notesAfter,
   notesBefore,
   officeLine,
+  officeSummaries,
   streamOf,
   summaryLines,
   summaryOf,
@@ -97,6 +98,8 @@ export interface FoundBad {
 export interface OfficeResult {
   readonly office: string;
   readonly events: number;
+  /** Exact redeliveries of events already applied: no-ops, neither applied nor bad. */
+  readonly duplicates: number;
   readonly later: number;
   readonly bad: number;
   /** Each chunk of the streamed reports (the last one taken at the log's end): rows per report index. */
@@ -141,6 +144,7 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
     readonly collectors: (Collector | undefined)[];
     readonly chunks: Row[][][];
     events: number;
+    duplicates: number;
     later: number;
     bad: number;
   }
@@ -151,7 +155,7 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
     let o = open.get(name);
     if (o === undefined) {
       const streams = written.map((r) => r.stream?.());
-      o = { office: name, replayer: engine.replayer(undefined, quiet), streams, collectors: written.map((r, i) => (streams[i] === undefined ? r.collect() : undefined)), chunks: [], events: 0, later: 0, bad: 0 };
+      o = { office: name, replayer: engine.replayer(undefined, quiet), streams, collectors: written.map((r, i) => (streams[i] === undefined ? r.collect() : undefined)), chunks: [], events: 0, duplicates: 0, later: 0, bad: 0 };
       open.set(name, o);
     }
     return o;
@@ -177,6 +181,8 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
     }
     const step = o.replayer.push(event, line);
     if (step.issues.length > 0) reject(line, text, step.issues, o);
+    // A redelivery of an applied event decided nothing: counted apart, and the reports do not see it again.
+    else if (step.redelivered) o.duplicates++;
     else {
       o.events++;
       for (const s of o.streams) s?.observe(event, step.decisions);
@@ -207,7 +213,7 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
       return shown;
     });
     const knowsAs = spec.as === undefined || staffList(state).some((m) => m.id === spec.as);
-    return { office: o.office, events: o.events, later: o.later, bad: o.bad, chunks: o.chunks, rows, withheld, knowsAs };
+    return { office: o.office, events: o.events, duplicates: o.duplicates, later: o.later, bad: o.bad, chunks: o.chunks, rows, withheld, knowsAs };
   });
   return { lines, offices, bad };
 }
@@ -292,6 +298,7 @@ export async function replayOffices(args: Args, io: Io, prepared: Prepared, scan
   const session: Session = {
     lines: results[0]?.lines ?? 0,
     events: all.reduce((n, o) => n + o.events, 0),
+    duplicates: all.reduce((n, o) => n + o.duplicates, 0),
     later: all.reduce((n, o) => n + o.later, 0),
     ...sink.counts(),
     states: [],
@@ -319,7 +326,7 @@ export async function replayOffices(args: Args, io: Io, prepared: Prepared, scan
       await output.afterBlock();
     }
     const summary = summaryOf(io, log, session, [policy.label], clean);
-    const perOffice = kept.map((o) => ({ office: o.office, events: o.events, ...(o.later > 0 ? { laterLeftOut: o.later } : {}), badLines: o.bad }));
+    const perOffice = officeSummaries(kept.map((o) => ({ office: o.office, events: o.events, duplicates: o.duplicates, later: o.later, bad: o.bad }))) ?? [];
     const lines = summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs);
     if (several) lines.splice(1, 0, ...perOffice.map(officeLine));
     io.stderr.write(`${lines.join('\n')}\n`);

@@ -32,8 +32,10 @@ export interface Side {
 export interface Session {
   /** Lines read, blank ones included. */
   readonly lines: number;
-  /** Events applied (a redelivered duplicate counts, as a no-op). */
+  /** Events applied (a redelivery is not one: see `duplicates`). */
   readonly events: number;
+  /** Lines that were exact redeliveries of an event already applied: no-ops, neither applied nor bad. */
+  readonly duplicates: number;
   /** Valid events after `until`, left out. */
   readonly later: number;
   /** How many lines were bad. */
@@ -59,6 +61,7 @@ export interface Session {
 export interface OfficeCounts {
   readonly office: string;
   readonly events: number;
+  readonly duplicates: number;
   readonly later: number;
   readonly bad: number;
 }
@@ -138,6 +141,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
   }
   const sink = new BadLines(options);
   let events = 0;
+  let duplicates = 0;
   let later = 0;
   let otherOffices = 0;
   // The offices the lines name, in order: to say which there are when --office names none of them.
@@ -148,6 +152,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     replayers: options.sides.map((s) => s.office.replayer(undefined, s.decisions === false ? { decisions: false } : {})),
     comparer: options.comparer?.(),
     events: 0,
+    duplicates: 0,
     later: 0,
     bad: 0,
   });
@@ -173,14 +178,18 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       throw new SeveralOffices([...lanes.values()].filter((l) => l.events > 0).map((l) => l.office));
     }
   };
+  // A redelivery of an applied event changed nothing: counted apart, so that every line is accounted for once.
+  const duplicate = (lane: Lane) => {
+    lane.duplicates++;
+    duplicates++;
+  };
   const reject = (line: number, text: string, issues: readonly Issue[], lane: Lane | null) => {
-    // A line that does not parse counts against the office it names, as in replay's partitions.
-    const office = lane ?? lanes.get(officeOfLine(text, line) ?? '');
-    if (office !== undefined) office.bad++;
+    if (lane !== null) lane.bad++;
     sink.reject(line, text, issues);
   };
 
   const onLine = (text: string, line: number, fault?: LineFault) => {
+    // A line that could not be read names no office (its readable bytes may hold the corrupt part), as in replay's partitions.
     if (fault !== undefined) return reject(line, text, [{ code: fault.code, path: [], message: fault.message, line }], null);
     if (options.office !== undefined) {
       const office = officeOfLine(text, line);
@@ -193,7 +202,11 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     }
     const parsed = parseLine(text, line);
     if (parsed === undefined) return;
-    if (!parsed.ok) return reject(line, text, parsed.issues, null);
+    if (!parsed.ok) {
+      // A line that does not parse counts against the office it names, even before that office's first event, as in replay's partitions.
+      const office = officeOfLine(text, line);
+      return reject(line, text, parsed.issues, office === null ? null : laneOf(office));
+    }
     const event = parsed.event;
     named.add(event.office);
     const lane = laneOf(event.office);
@@ -206,20 +219,27 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       const step = lane.comparer.push(event, line);
       // Refused under one policy only is a difference the comparison reports, not bad input.
       if (step.a.length > 0 && step.b.length > 0) reject(line, text, step.a.map((issue) => ({ ...issue, line })), lane);
+      // A duplicate when no policy applied it afresh (a redelivery, or refused again where its first delivery was).
+      else if ((step.a.length > 0 || step.redelivered.a) && (step.b.length > 0 || step.redelivered.b)) duplicate(lane);
       else applied(lane);
       return;
     }
     let refused: Issue[] = [];
+    let fresh = false;
     lane.replayers.forEach((replayer, i) => {
       const step = replayer.push(event, line);
       if (step.issues.length > 0) {
         if (refused.length === 0) refused = step.issues;
         return;
       }
+      // A redelivery decided nothing: the reports do not see it again.
+      if (step.redelivered) return;
+      fresh = true;
       for (const c of options.sides[i]?.collectors ?? []) c.observe?.(event, step.decisions);
     });
     if (refused.length > 0) reject(line, text, refused, lane);
-    else applied(lane);
+    else if (fresh) applied(lane);
+    else duplicate(lane);
     options.afterEvent?.(states);
   };
   const states = () => (shown.comparer !== undefined ? [...shown.comparer.states()] : shown.replayers.map((r) => r.state()));
@@ -253,12 +273,13 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
   return {
     lines,
     events,
+    duplicates,
     later,
     ...sink.counts(),
     states: states(),
     elapsedMs: Date.now() - started,
     ...(options.office === undefined ? {} : { otherOffices }),
-    offices: [...lanes.values()].filter((l) => l.events > 0).map(({ office, events, later, bad }) => ({ office, events, later, bad })),
+    offices: [...lanes.values()].filter((l) => l.events > 0).map(({ office, events, duplicates, later, bad }) => ({ office, events, duplicates, later, bad })),
     ...(shown.comparer === undefined ? {} : { comparer: shown.comparer }),
   };
 }
@@ -269,6 +290,7 @@ interface Lane {
   readonly replayers: readonly Replayer[];
   readonly comparer: Comparer | undefined;
   events: number;
+  duplicates: number;
   later: number;
   bad: number;
 }

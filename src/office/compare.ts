@@ -265,8 +265,12 @@ export interface CompareOptions {
  * ```
  */
 export interface Comparer {
-  /** Applies one event on both sides (with its log line, for issues); returns each side's issues. */
-  push(event: Event, line?: number): { readonly a: readonly Issue[]; readonly b: readonly Issue[] };
+  /**
+   * Applies one event on both sides (with its log line, for issues); returns
+   * each side's issues, and whether it was on each side a redelivery of an id
+   * already decided there (a no-op, not counted as applied).
+   */
+  push(event: Event, line?: number): { readonly a: readonly Issue[]; readonly b: readonly Issue[]; readonly redelivered: { readonly a: boolean; readonly b: boolean } };
   /** The differences so far. */
   result(): Comparison;
   /** Both sides' states so far. */
@@ -497,20 +501,22 @@ export function comparer(policyA: PolicySource, policyB: PolicySource, options: 
     push(event, line) {
       if (cut !== null && instantMs(event.at) > cut.ms) {
         later++;
-        return { a: [], b: [] };
+        return { a: [], b: [], redelivered: { a: false, b: false } };
       }
       settled = null;
       const x = runs[0].r.push(event, line);
       const y = runs[1].r.push(event, line);
-      if (x.issues.length === 0) runs[0].events++;
-      if (y.issues.length === 0) runs[1].events++;
+      // A redelivery changed nothing: not an event applied.
+      if (x.issues.length === 0 && !x.redelivered) runs[0].events++;
+      if (y.issues.length === 0 && !y.redelivered) runs[1].events++;
+      const redelivered = { a: x.redelivered, b: y.redelivered };
       const at = cal.localIso(instantMs(event.at));
       if (!sameIssues(x.issues, y.issues)) refusals.push({ event: event.id, at, type: event.type, ...(line === undefined ? {} : { line }), staff: actorOf(event), a: x.issues, b: y.issues });
       fined(runs[0], x.decisions);
       fined(runs[1], y.decisions);
       const da = receptionOf(x.decisions);
       const db = receptionOf(y.decisions);
-      if (da === undefined && db === undefined) return { a: x.issues, b: y.issues };
+      if (da === undefined && db === undefined) return { a: x.issues, b: y.issues, redelivered };
       // Whose part in this reception differs: the trace of their turns.
       const pa = partsOf(da);
       const pb = partsOf(db);
@@ -528,7 +534,7 @@ export function comparer(policyA: PolicySource, policyB: PolicySource, options: 
         if (da.makeUp !== db.makeUp) differs.push('makeUp');
       }
       if (differs.length > 0) visits.push({ event: event.id, at, differs, a: da, b: db });
-      return { a: x.issues, b: y.issues };
+      return { a: x.issues, b: y.issues, redelivered };
     },
     result() {
       const s = states();

@@ -86,8 +86,8 @@ describe('validate a log of several offices: office by office, as replay', () =>
     ]);
     const doc = JSON.parse(ran.stdout) as { offices: { office: string; events: number; badLines: number }[] };
     expect(doc.offices).toEqual([
-      { office: 'jiuzhou', events: 60, badLines: 0 },
-      { office: 'beta', events: 20, badLines: 1 },
+      { office: 'jiuzhou', events: 60, duplicates: 0, badLines: 0 },
+      { office: 'beta', events: 20, duplicates: 0, badLines: 1 },
     ]);
   });
 });

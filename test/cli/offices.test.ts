@@ -82,6 +82,37 @@ describe('replay of a multi-office log, partitioned by office', () => {
     expect(steady(two)).toEqual(steady(one));
   });
 
+  it('validate and replay count each bad line against the same office: an unreadable line against none, a bad line against the office it names even before its first event (audit C #6)', async () => {
+    const mixed = join(scratch(), 'mixed.jsonl');
+    writeFileSync(
+      mixed,
+      Buffer.concat([
+        Buffer.from('{"v":1,"id":"e1","at":"2026-11-01T08:00:00+08:00","office":"jz","type":"changeStaff","staff":"S01"}\n'),
+        // Not UTF-8: the line is not read, so the office its readable bytes name is not taken as its own.
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('{"v":1,"id":"e7","at":"2026-11-01T10:00:00+08:00","office":"jz","type":"changeStaff","staff":"S06"}\n'),
+        // Parses as JSON naming "other", refused: counted against "other", whose first event comes after it.
+        Buffer.from('{"v":1,"id":"o0","at":"2026-11-01T22:00:00+08:00","office":"other","type":"noSuchType"}\n'),
+        Buffer.from('{"v":1,"id":"o1","at":"2026-11-01T23:00:00+08:00","office":"other","type":"changeStaff","staff":"S1"}\n'),
+      ]),
+    );
+    const expected = [
+      { office: 'jz', events: 1, duplicates: 0, badLines: 0 },
+      { office: 'other', events: 1, duplicates: 0, badLines: 1 },
+    ];
+    const offices = (r: Ran) => (JSON.parse(r.stdout) as { offices: unknown; badLines: number }).offices;
+    const [validated, replayed, twoJobs] = await Promise.all([
+      cli(['validate', mixed, '--format', 'json']),
+      cli(['replay', mixed, '--format', 'json', '--report', 'owners']),
+      cli(['replay', mixed, '--format', 'json', '--report', 'owners', '--jobs', '2']),
+    ]);
+    for (const r of [validated, replayed, twoJobs]) {
+      expect(r.code).toBe(2);
+      expect((JSON.parse(r.stdout) as { badLines: number }).badLines).toBe(2);
+      expect(offices(r)).toEqual(expected);
+    }
+  });
+
   it('--jobs must be a whole number of at least 1: a usage error otherwise', async () => {
     for (const jobs of ['0', '-1', '1.5', 'two', '']) {
       const ran = await cli(['replay', log, `--jobs=${jobs}`]);

@@ -200,7 +200,7 @@ describe.each([
       expect(ran.code).toBe(0);
       for (const report of streamed) check(report, jsonRows(ran.stdout, report), expected[report], chunk);
     }
-    expect(Object.keys(JSON.parse(two.stdout) as object)).toEqual(['reports', 'log', 'policies', 'lines', 'events', 'badLines', 'quarantine', 'bad', 'asOf', 'as', 'masked']);
+    expect(Object.keys(JSON.parse(two.stdout) as object)).toEqual(['reports', 'log', 'policies', 'lines', 'events', 'duplicates', 'badLines', 'quarantine', 'bad', 'asOf', 'as', 'masked']);
   });
 
   it('json --out: one valid document per report', async () => {
