@@ -120,7 +120,7 @@ export const ownershipPolicySchema = z
       .describe('OWN-VALIDITY (002 §6.3 前期确认的客户有效期为正式通知内部认购开始后10天内): claims and pre-filings made while the office is before its internal subscription (an announceSubscription event opens that period) stay valid until this many days after the subscription starts, with no time limit while the start is still to be fixed; later claims have the claim window. null (default): no pre-launch period, announcements change nothing.'),
     renewOn: listedOnce(z.array(z.enum(['followUp', 'visit', 'claim', 'call'])))
       .default(['visit', 'claim'])
-      .describe("OWN-VALIDITY: contacts by the owner that restart the owner's window; `call`: the client's call registered to the owner (004j §2.2 有效联系)."),
+      .describe("OWN-VALIDITY: contacts that restart the owner's window, each listed once: the owner's `followUp` and `claim`; `visit`: the client's revisit while the owner holds them, whoever receives it (an old client's visit is registered to the owner, an assist included); `call`: the client's call registered to the owner (004j §2.2 有效联系)."),
     followUp: z
       .strictObject({
         withinDays: window.default(null).describe('OWN-FOLLOWUP: the owner must record a follow-up within this many days of the last contact; null: not required.'),

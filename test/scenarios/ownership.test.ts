@@ -29,6 +29,13 @@ describe('OWN-VALIDITY: protection lasts a window, then the client is new', () =
     expect(g.ownerOf(zhang.phone, '11-17 00:00')).toBeNull();
   });
 
+  it("given renewOn visit, when S01's client comes back within the window and the book names S02, then S01 keeps them and the window restarts from the revisit", () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], fifteen);
+    g.when(visit('11-16 23:00', zhang, { receiver: 'S02' }));
+    expect(g.ownerOf(zhang.phone, '11-30 10:00')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '12-02 00:00')).toBeNull();
+  });
+
   it('given the window ran out, when the client returns, then the lapse is recorded and the new receiver owns them', () => {
     const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], fifteen);
     const step = g.when(visit('11-20 10:00', zhang, { receiver: 'S02' }));
