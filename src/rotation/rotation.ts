@@ -457,12 +457,17 @@ export function derivePenalty(c: RotCtx, d: Derived): void {
   desk.close();
 }
 
-/** Names the duty staff of the event's local day, and that day's duty hours when given (ROT-DUTY). @internal */
+/**
+ * Names the duty staff of the event's local day, and that day's duty hours
+ * when given (ROT-DUTY). The decision lasts to the day's end, or to the end
+ * of a night window that runs past midnight.
+ * @internal
+ */
 export function assignDuty(c: RotCtx, ids: readonly string[], hours?: readonly { readonly from: string; readonly to: string }[]): void {
   const desk = open(c);
   desk.setDuty(ids, hours);
   const windows = desk.dutyHours().map((w) => `${w.from}-${w.to}`).join(', ');
-  emitQueue(desk, ids, 'duty', desk.dayEnd(), DUTY, [], { day: c.cal.dayIso(desk.day), windows, ...(hours === undefined ? {} : { fromEvent: true }) });
+  emitQueue(desk, ids, 'duty', desk.dutyEnd(), DUTY, [], { day: c.cal.dayIso(desk.day), windows, ...(hours === undefined ? {} : { fromEvent: true }) });
   desk.close();
 }
 
