@@ -119,6 +119,8 @@ export class Desk {
     if (restart) {
       this.cursor = 0;
       this.callCursor = 0;
+      // Nobody received before the top of the order: the day starts after no one.
+      this.last = null;
     }
     const ring = this.ring;
     for (let i = 0; i < ring.length; i++) this.startDay(ring[i] as Seat, restart, previous);

@@ -61,3 +61,25 @@ describe('ROT-DUTY (000 §20): a duty window that runs past midnight covers its 
     expect(older.state.rotation.head.dutyBefore).toBeNull();
   });
 });
+
+describe('ROT-CARRY (000 §4): the order carries over from its place, not from a reception out of order', () => {
+  it('ROT-CARRY (000 §2 继续安排轮排, §5 继续按序轮排): given S01 received in order and S03 out of order (the book), then 11-02 starts with S02 and passes S03 once', () => {
+    const g = given([...team, visit('11-01 10:00', zhang), visit('11-01 17:00', wang, { receiver: 'S03' })], rotation());
+    expect(nextReceiver(g.state, t('11-02 09:00'))).toMatchObject({ next: 'S02', note: 'S02 was next in order' });
+    expect(walkIns(g, '11-02 10:00', '11-02 10:01', '11-02 10:02')).toEqual(['S02', 'S04', 'S01']);
+  });
+
+  it('ROT-CARRY: given the order\'s turn waiting in duty hours, then its note names the last to take a turn in order, not the one who received out of order', () => {
+    const g = given([...team, visit('11-01 10:00', zhang), visit('11-01 17:00', wang, { receiver: 'S03' }), duty('11-02 08:30', ['S04'], [{ from: '12:00', to: '13:30' }])], rotation());
+    const head = nextReceiver(g.state, t('11-02 12:30')).queue[0];
+    expect(head).toMatchObject({ staff: 'S02', reason: 'waiting' });
+    expect(head?.note).toBe("the order's turn is here (ROT-ORDER, ROT-CARRY: after S01, the last to take a turn in order)");
+  });
+
+  it('ROT-CARRY: given dailyStart firstInOrder, then the next morning\'s note does not name the last receiver of the day before', () => {
+    const g = given([...team, visit('11-01 10:00', zhang), visit('11-01 10:05', wang), duty('11-02 08:30', ['S04'], [{ from: '12:00', to: '13:30' }])], rotation({ dailyStart: 'firstInOrder' }));
+    const head = nextReceiver(g.state, t('11-02 12:30')).queue[0];
+    expect(head).toMatchObject({ staff: 'S01', reason: 'waiting' });
+    expect(head?.note).toBe("the order's turn is here (ROT-ORDER, ROT-CARRY: the order restarts each morning)");
+  });
+});
