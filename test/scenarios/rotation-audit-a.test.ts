@@ -83,3 +83,30 @@ describe('ROT-CARRY (000 §4): the order carries over from its place, not from a
     expect(head?.note).toBe("the order's turn is here (ROT-ORDER, ROT-CARRY: the order restarts each morning)");
   });
 });
+
+describe('OWN-NAMED with the named salesperson away: the rotation receives, and the reception says why', () => {
+  it('OWN-NAMED, ROT-ELIGIBLE (004e §5 如该销售人员不在…则由当值人员接待; 004i 由轮值销售人员B): given S03 off, when a new client names S03, then S01 receives in turn, the client is S03\'s, and the reception cites OWN-NAMED and the absence', () => {
+    const g = given([...team, status('11-01 09:00', 'S03', 'off')], rotation());
+    const d = reception(g.when(visit('11-01 10:00', zhang, { named: 'S03' })));
+    expect(d).toMatchObject({ receiver: 'S01', counted: true, args: { tiedTo: 'S03', tiedState: 'off' } });
+    expect(d.rules).toEqual(expect.arrayContaining(['OWN-NAMED', 'ROT-ELIGIBLE', 'ROT-ORDER', 'ROT-CARRY']));
+    expect(describeReason(g.state, d)).toBe("a new client tied to Staff S03 (S03), who is off: the client stays theirs, and the visit is received as any other: Staff S01 (S01) was next in order");
+    expect(g.ownerOf(zhang.phone)).toBe('S03');
+    expect(fairnessLedger(g.state, { staff: 'S01' })[0]).toMatchObject({ turns: 1 });
+  });
+
+  it('OWN-NAMED, ROT-DUTY: given the named salesperson away in duty hours, then the duty person receives and the note says whom the client named', () => {
+    const g = given([...team, duty('11-01 08:30', ['S04'], [{ from: '12:00', to: '13:30' }]), status('11-01 09:00', 'S03', 'companyBusiness')], rotation());
+    const d = reception(g.when(visit('11-01 12:30', zhang, { named: 'S03' })));
+    expect(d).toMatchObject({ receiver: 'S04', counted: false });
+    expect(d.rules).toEqual(expect.arrayContaining(['OWN-NAMED', 'ROT-ELIGIBLE', 'ROT-DUTY']));
+    expect(describeReason(g.state, d)).toContain('a new client tied to Staff S03 (S03), who is out on company business');
+  });
+
+  it('OWN-NAMED: given the named salesperson free, then the reception is theirs and carries no absence note', () => {
+    const g = given(team, rotation());
+    const d = reception(g.when(visit('11-01 10:00', zhang, { named: 'S03' })));
+    expect(d).toMatchObject({ receiver: 'S03', why: 'named' });
+    expect(d.args).not.toHaveProperty('tiedTo');
+  });
+});
