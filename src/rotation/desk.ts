@@ -91,6 +91,7 @@ export class Desk {
   callCursor: number;
   last: string | null;
   private duty: QueueHead['duty'];
+  private dutyBefore: QueueHead['dutyBefore'];
   private ringDraft: Seat[] | null = null;
   private todayDraft: FairnessDay[] | null = null;
 
@@ -103,6 +104,7 @@ export class Desk {
     this.callCursor = head.nextCall;
     this.last = head.last;
     this.duty = head.duty;
+    this.dutyBefore = head.dutyBefore;
     if (head.day !== null && this.day > head.day) this.rollOver(head.day);
   }
 
@@ -117,6 +119,8 @@ export class Desk {
     if (restart) {
       this.cursor = 0;
       this.callCursor = 0;
+      // Nobody received before the top of the order: the day starts after no one.
+      this.last = null;
     }
     const ring = this.ring;
     for (let i = 0; i < ring.length; i++) this.startDay(ring[i] as Seat, restart, previous);
@@ -228,8 +232,23 @@ export class Desk {
     return duty !== null && duty.day === this.day && duty.hours !== undefined ? duty.hours : this.p.duty.windows;
   }
 
+  /** The duty of the day before the desk's, if kept: its night window may run into this day. */
+  private previousDuty(): DutyDay | null {
+    const day = this.day - 1;
+    if (this.duty !== null && this.duty.day === day) return this.duty;
+    return this.dutyBefore !== null && this.dutyBefore.day === day ? this.dutyBefore : null;
+  }
+
+  /** Whether the desk's time is in the after-midnight part of a night window of the day before (ROT-DUTY). */
+  private inNightTail(): boolean {
+    const windows = this.previousDuty()?.hours ?? this.p.duty.windows;
+    if (windows.length === 0) return false;
+    const minute = this.c.cal.minuteOfDay(this.at);
+    return windows.some((w) => minutesOf(w.to) < minutesOf(w.from) && minute < minutesOf(w.to));
+  }
+
   /** Whether the desk's time falls in the day's duty hours (ROT-DUTY). */
-  inDutyHours(): boolean {
+  private inDayHours(): boolean {
     const windows = this.dutyHours();
     if (windows.length === 0) return false;
     const minute = this.c.cal.minuteOfDay(this.at);
@@ -240,13 +259,39 @@ export class Desk {
     });
   }
 
-  /** The duty staff assigned for the desk's day, in order of preference. */
-  dutyStaff(): readonly string[] {
-    const duty = this.duty;
-    return duty !== null && duty.day === this.day ? duty.staff : [];
+  /** Whether the desk's time falls in duty hours: the day's, or the tail of the night before's (ROT-DUTY). */
+  inDutyHours(): boolean {
+    return this.inNightTail() || this.inDayHours();
   }
 
+  /**
+   * The duty staff for the desk's time, in order of preference: after
+   * midnight, the night before's duty staff while their window lasts, then
+   * the day's own duty staff when the day's hours cover the time too.
+   */
+  dutyStaff(): readonly string[] {
+    const before = this.inNightTail() ? (this.previousDuty()?.staff ?? []) : [];
+    const duty = this.duty;
+    const today = duty !== null && duty.day === this.day && this.inDayHours() ? duty.staff : [];
+    if (before.length === 0) return today;
+    if (today.length === 0) return before;
+    return [...before, ...today.filter((id) => !before.includes(id))];
+  }
+
+  /** When the day's duty ends: at midnight, or at the end of a night window that runs past it (ROT-DUTY). */
+  dutyEnd(): number {
+    let end = this.dayEnd();
+    for (const w of this.dutyHours()) {
+      const to = minutesOf(w.to);
+      if (to < minutesOf(w.from)) end = Math.max(end, this.dayEnd() + to * 60_000);
+    }
+    return end;
+  }
+
+  /** Names the day's duty; the night before's is kept for the tail of its window. */
   setDuty(staff: readonly string[], hours: DutyDay['hours']): void {
+    const old = this.duty;
+    if (old !== null && old.day !== this.day) this.dutyBefore = old.day === this.day - 1 ? old : null;
     this.duty = hours === undefined ? { day: this.day, staff } : { day: this.day, staff, hours };
   }
 
@@ -340,7 +385,7 @@ export class Desk {
     const box = this.c.s.head;
     const head = box.value;
     const day = head.day === null ? this.day : Math.max(head.day, this.day);
-    if (head.next === this.cursor && head.nextCall === this.callCursor && head.last === this.last && head.day === day && head.duty === this.duty) return;
+    if (head.next === this.cursor && head.nextCall === this.callCursor && head.last === this.last && head.day === day && head.duty === this.duty && head.dutyBefore === this.dutyBefore) return;
     if (box.fresh) {
       // Written since the slice was last closed: nothing else holds it, so it changes in place.
       this.c.tx.changed++;
@@ -350,9 +395,10 @@ export class Desk {
       h.last = this.last;
       h.day = day;
       h.duty = this.duty;
+      h.dutyBefore = this.dutyBefore;
       return;
     }
-    box.set(this.c.tx, { next: this.cursor, nextCall: this.callCursor, last: this.last, day, duty: this.duty });
+    box.set(this.c.tx, { next: this.cursor, nextCall: this.callCursor, last: this.last, day, duty: this.duty, dutyBefore: this.dutyBefore });
   }
 }
 

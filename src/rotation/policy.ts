@@ -115,7 +115,9 @@ export const rotationPolicySchema = z
     dailyStart: z
       .enum(['carryOver', 'firstInOrder'])
       .default('carryOver')
-      .describe('ROT-CARRY: carryOver starts each day with the person after the last one who received the day before; firstInOrder restarts the order every morning.'),
+      .describe(
+        "ROT-CARRY (000 §4 以前一天最后一个接待客户的下一个人为第一顺位): carryOver starts each day with the person after the last one who received at their place in the order the day before: the order's place carries over. A reception out of order (a named client, the book, an appointment) or a make-up does not move it, and the order passes whoever took a turn early (000 §2, §5 继续按序轮排; 004f 以排轮顺序为准,如当天下班轮到4,则第二天上班时从5开始). firstInOrder restarts the order every morning.",
+      ),
     receptionMinutes: z
       .number()
       .int()

@@ -112,6 +112,8 @@ export function nextInQueue(slice: RotationState, p: RotationPolicy, cal: Calend
           : `${pl.receiver} was next in order`;
   const head = onDuty === undefined ? { receiver: pl.receiver, makeUp: pl.makeUp, note: planNote, rules: pl.rules } : { receiver: onDuty, makeUp: false, note: `duty hours: the duty person ${onDuty} receives walk-ins, not counted in rotation`, rules: DUTY_RULES };
   const mode = p.makeUps;
+  // The order goes on after whoever last received at their place in it; receptions out of order do not move it.
+  const carry = p.dailyStart === 'firstInOrder' && desk.last === null ? ': the order restarts each morning' : desk.last ? `: after ${desk.last}, the last to take a turn in order` : '';
   const ring = desk.ring;
   const n = ring.length;
   const queue = Array.from({ length: n }, (_, i): QueueEntry => {
@@ -131,7 +133,7 @@ export function nextInQueue(slice: RotationState, p: RotationPolicy, cal: Calend
     else if (seat.owed > 0) [reason, note] = ['makeUpOwed', `owed ${seat.owed} make-up${seat.owed === 1 ? '' : 's'}${mode.first ? ', granted before ordinary turns' : ', taken when their turn comes'} (ROT-MAKEUP-COMPANY)`];
     else if (seat.early > 0) [reason, note] = ['turnTakenEarly', `took ${seat.early} turn${seat.early === 1 ? '' : 's'} out of order: the order passes them that often (ROT-ORDER)`];
     else if (desk.halfTurns(seat) && seat.halfSkipNext) [reason, note] = ['penalty', 'one turn every two rounds: sits the next round out (ROT-PENALTY-HALF)'];
-    else [reason, note] = ['waiting', i === 0 ? `the order's turn is here (ROT-ORDER, ROT-CARRY${desk.last ? `: after ${desk.last}, the last to receive` : ''})` : `${i + 1} in the order (ROT-ORDER)`];
+    else [reason, note] = ['waiting', i === 0 ? `the order's turn is here (ROT-ORDER, ROT-CARRY${carry})` : `${i + 1} in the order (ROT-ORDER)`];
     return {
       staff: id,
       name: names.name(id),

@@ -267,12 +267,30 @@ function visitOutcome(desk: Desk, a: Arrival): Outcome {
 
 /** A new visitor nothing above decided: a tied client, duty hours, or the order. */
 function newVisitor(desk: Desk, a: Arrival): Outcome {
-  const p = desk.p;
   const book = a.receiver;
   if (a.named !== undefined && (book ?? a.named) === a.named && desk.free(a.named)) {
     const next = plan(desk);
     return counted(desk, a, a.named, next, joinRules(ORDER, a.tieRules), 'named', { by: a.named, outOfOrder: next.receiver !== a.named });
   }
+  return withNote(untied(desk, a), tiedAway(desk, a));
+}
+
+/**
+ * The note of a new client tied to someone who cannot receive now (OWN-NAMED,
+ * ROT-ELIGIBLE): the client stays theirs, and the visit is received as any
+ * other, by the duty person or the one whose turn it is (004e §5 则由当值人员接待;
+ * 004i 由轮值销售人员B), using that turn.
+ */
+function tiedAway(desk: Desk, a: Arrival): Note | null {
+  if (a.named === undefined || desk.free(a.named)) return null;
+  const state = desk.stateOf(a.named);
+  return { rules: joinRules(a.tieRules, ELIGIBLE), args: { tiedTo: a.named, tiedState: state.code, tiedUntil: state.until } };
+}
+
+/** A new visitor with no tie that holds now: duty hours, the book, or the order. */
+function untied(desk: Desk, a: Arrival): Outcome {
+  const p = desk.p;
+  const book = a.receiver;
   let dutyNobody = false;
   if (desk.inDutyHours()) {
     const person = book ?? desk.dutyStaff().find((id) => desk.free(id));
@@ -457,12 +475,17 @@ export function derivePenalty(c: RotCtx, d: Derived): void {
   desk.close();
 }
 
-/** Names the duty staff of the event's local day, and that day's duty hours when given (ROT-DUTY). @internal */
+/**
+ * Names the duty staff of the event's local day, and that day's duty hours
+ * when given (ROT-DUTY). The decision lasts to the day's end, or to the end
+ * of a night window that runs past midnight.
+ * @internal
+ */
 export function assignDuty(c: RotCtx, ids: readonly string[], hours?: readonly { readonly from: string; readonly to: string }[]): void {
   const desk = open(c);
   desk.setDuty(ids, hours);
   const windows = desk.dutyHours().map((w) => `${w.from}-${w.to}`).join(', ');
-  emitQueue(desk, ids, 'duty', desk.dayEnd(), DUTY, [], { day: c.cal.dayIso(desk.day), windows, ...(hours === undefined ? {} : { fromEvent: true }) });
+  emitQueue(desk, ids, 'duty', desk.dutyEnd(), DUTY, [], { day: c.cal.dayIso(desk.day), windows, ...(hours === undefined ? {} : { fromEvent: true }) });
   desk.close();
 }
 

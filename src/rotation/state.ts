@@ -96,7 +96,7 @@ export interface FairnessDay {
  *
  * @example
  * ```ts
- * // { next: 3, nextCall: 1, last: 'S03', day: 20758, duty: { day: 20758, staff: ['S05'] } }
+ * // { next: 3, nextCall: 1, last: 'S03', day: 20758, duty: { day: 20758, staff: ['S05'] }, dutyBefore: null }
  * ```
  */
 export interface QueueHead {
@@ -104,12 +104,23 @@ export interface QueueHead {
   readonly next: number;
   /** Index in the ring of the next call allocation (ROT-CALL-ALLOCATION). */
   readonly nextCall: number;
-  /** The last one who received an ordinary turn. */
+  /**
+   * The last one who received at their place in the order (ROT-CARRY): the
+   * order goes on after them. A reception out of order (named, booked, an
+   * appointment) or a make-up does not move the order, so it does not change
+   * this; null when the order restarts at the top (dailyStart firstInOrder).
+   */
   readonly last: string | null;
   /** The local day of the last rotation event; a later day starts with carry-over (ROT-CARRY). */
   readonly day: number | null;
   /** The duty staff of a day (ROT-DUTY), and that day's duty hours when the event gave them. */
   readonly duty: DutyDay | null;
+  /**
+   * The day before's duty, kept once the next day's is named: a night
+   * window (22:00-02:00) runs into the next day, and its tail is still that
+   * duty's (ROT-DUTY). null: none kept.
+   */
+  readonly dutyBefore: DutyDay | null;
 }
 
 /**
@@ -189,7 +200,7 @@ const NO_VISITS: readonly CountedVisit[] = Object.freeze([]);
 
 /** An empty queue. @internal */
 export function initialRotation(): RotationState {
-  return { ring: [], parked: emptyMap(), head: { next: 0, nextCall: 0, last: null, day: null, duty: null }, today: [], ledger: emptyMap(), handBacks: NO_HAND_BACKS, turnsToday: NO_VISITS };
+  return { ring: [], parked: emptyMap(), head: { next: 0, nextCall: 0, last: null, day: null, duty: null, dutyBefore: null }, today: [], ledger: emptyMap(), handBacks: NO_HAND_BACKS, turnsToday: NO_VISITS };
 }
 
 type Draft<T> = { -readonly [K in keyof T]: T[K] };
@@ -251,6 +262,8 @@ const seatSchema = z.strictObject({
   noCallsUntil: msSchema,
 });
 
+const dutyDaySchema = z.strictObject({ day: z.number().int(), staff: z.array(keySchema).max(50), hours: z.array(dutyHoursSchema).max(10).exactOptional() });
+
 const handBackSchema = z.strictObject({ visit: keySchema, client: keySchema.nullable(), owner: keySchema, team: textSchema, helper: keySchema });
 
 const skipCountsSchema = z.partialRecord(skipReasonSchema, countSchema);
@@ -292,7 +305,9 @@ export const rotationSliceSchema: z.ZodType<RotationState, unknown> = z
       nextCall: countSchema,
       last: keySchema.nullable(),
       day: z.number().int().nullable(),
-      duty: z.strictObject({ day: z.number().int(), staff: z.array(keySchema).max(50), hours: z.array(dutyHoursSchema).max(10).exactOptional() }).nullable(),
+      duty: dutyDaySchema.nullable(),
+      // Kept since night windows run into the next day; a snapshot from before has none.
+      dutyBefore: dutyDaySchema.nullable().default(null),
     }),
     today: z.array(fairnessDaySchema),
     ledger: mapSchema(z.array(fairnessDaySchema)),
