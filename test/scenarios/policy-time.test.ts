@@ -232,3 +232,53 @@ describe('an office never silently goes on under the policy a state happens to c
     expect(o.replay(later, restored.state).decisions).toEqual(o.replay([...events, ...later]).decisions.slice(first.decisions.length));
   });
 });
+
+describe("a version's from is a time the office's events could carry, read as strictly as an event's", () => {
+  const at = (from: unknown, zone = 'Asia/Shanghai') => validateTimeline({ versions: [{ policy: { timeZone: zone } }, { id: 'v2', from, policy: { timeZone: zone } }] });
+  const issue = (from: unknown, zone?: string) => {
+    const r = at(from, zone);
+    if (r.ok) throw new Error(`accepted ${String(from)}`);
+    expect(r.issues.map((i) => i.path.join('.'))).toEqual(['versions.1.from']);
+    return r.issues[0]?.message;
+  };
+  const fromOf = (from: unknown, zone?: string) => {
+    const r = at(from, zone);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    return r.timeline.versions[1]?.from;
+  };
+
+  it('epoch seconds, typo years and dates past limits.latest are refused, naming the limits; seconds get a hint', () => {
+    expect(issue(1791561600)).toBe(
+      "1791561600 is outside the times this version's events may carry (2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z, its limits.earliest and limits.latest): most likely a typo; a number is epoch milliseconds, not seconds (1791561600000 is 2026-10-10T00:00:00+08:00)",
+    );
+    expect(issue(0)).not.toContain('seconds');
+    expect(issue(-5)).toContain('outside the times');
+    expect(issue('1026-10-10')).toContain('"1026-10-10" is outside the times');
+    expect(issue('0050-10-10T09:00')).toContain('outside the times');
+    expect(issue('2260-10-10')).toContain('"2260-10-10" is outside the times');
+    expect(issue('2100-01-01T00:00:00Z')).toContain('outside the times');
+    expect(fromOf(1791561600000)).toBe(1791561600000);
+    // The version's own limits: widened, an old date is one its events may carry.
+    expect(validateTimeline({ versions: [{ policy: { limits: { earliest: '1995-01-01T00:00:00+08:00' } } }, { from: '1998-01-01', policy: { limits: { earliest: '1995-01-01T00:00:00+08:00' } } }] }).ok).toBe(true);
+  });
+
+  it('a date alone is the first instant of that local day, also where clocks skip midnight', () => {
+    expect(fromOf('2026-10-10')).toBe(Date.parse('2026-10-10T00:00:00+08:00'));
+    expect(fromOf('2026-09-06', 'America/Santiago')).toBe(Date.parse('2026-09-06T01:00:00-03:00'));
+    expect(fromOf('2026-03-08', 'America/Havana')).toBe(Date.parse('2026-03-08T01:00:00-04:00'));
+  });
+
+  it('a local time the clocks skip is refused as one that does not exist in the zone', () => {
+    expect(issue('2026-03-08T02:30', 'America/New_York')).toBe('"2026-03-08T02:30" does not exist in America/New_York (clocks skip 02:00-03:00)');
+    expect(issue('2026-09-06T00:30', 'America/Santiago')).toBe('"2026-09-06T00:30" does not exist in America/Santiago (clocks skip 00:00-01:00)');
+    expect(fromOf('2026-03-08T03:00', 'America/New_York')).toBe(Date.parse('2026-03-08T03:00:00-04:00'));
+  });
+
+  it('an instant with an offset is read like an event time: no rolled-over days, no 24:00, no Date.toString()', () => {
+    for (const bad of ['2026-02-30T00:00:00+08:00', '2026-10-10T24:00+08:00', '2026-10-10T24:00:00+08:00', 'Tue Oct 10 2026 00:00:00 GMT+0800', '2026-10-10T00:00:00+0800', '2026-10-10 00:00:00+08:00']) {
+      expect(issue(bad)).toBe(`"${bad}" is not a time: use 2026-12-01, 2026-12-01T09:00 (office time) or 2026-12-01T09:00:00+08:00`);
+    }
+    expect(fromOf('2026-10-10T00:00:00.5+08:00')).toBe(Date.parse('2026-10-10T00:00:00.500+08:00'));
+    expect(fromOf('2026-10-09T16:00:00Z')).toBe(Date.parse('2026-10-10T00:00:00+08:00'));
+  });
+});
