@@ -280,19 +280,37 @@ export function continues(built: Timeline, lastAt: number | null, next: Timeline
 
 /**
  * The timeline of a state switched to another from its last event on: its
- * own versions up to then (as they were: the past stays decided), then the
- * new timeline's version in force at that instant, taking effect then, and
- * the new timeline's later versions.
+ * own versions up to then (as they were, the one that decided the last
+ * event included: the past stays decided), then the new timeline's version
+ * in force just after, taking effect 1 ms after the last event, and the new
+ * timeline's later versions. Replayed under it, the log gives the state
+ * back; an event at the last event's very instant, applied after the
+ * switch, is decided under the version that decided the last event, as such
+ * a replay would decide it. Where that version already has the new policy,
+ * no version is added, so switching on every event does not grow the
+ * timeline. Added versions labelled `v<n>` (the default labels) are
+ * renumbered to their place; others keep their label, made unique.
  * @internal
  */
 export function switchTimeline(built: Timeline, lastAt: number | null, next: Timeline): Timeline {
   if (lastAt === null || continues(built, lastAt, next)) return next;
-  const past = built.versions.filter((v) => v.from === null || v.from < lastAt);
-  const now = next.versions[versionAt(next, lastAt)] as PolicyVersion;
-  const later = next.versions.filter((v) => v.from !== null && v.from > lastAt);
+  const past = pastOf(built, lastAt);
+  const from = lastAt + 1;
+  const now = next.versions[versionAt(next, from)] as PolicyVersion;
+  const later = next.versions.filter((v) => v.from !== null && v.from > from);
+  const last = past[past.length - 1] as PolicyVersion;
+  const same = last.policy === now.policy || keyOf(last.policy) === keyOf(now.policy);
+  const added = [...(same ? [] : [{ ...now, from }]), ...later];
   const ids = new Set(past.map((v) => v.id));
-  const fresh = (v: PolicyVersion, i: number): PolicyVersion => (ids.has(v.id) ? { ...v, id: `${v.id} (${past.length + i + 1})` } : v);
-  return { versions: [...past, ...[{ ...now, from: lastAt }, ...later].map(fresh)] };
+  const versions = [...past];
+  for (const v of added) {
+    const base = /^v\d+$/.test(v.id) ? `v${versions.length + 1}` : v.id;
+    let id = base;
+    for (let k = 2; ids.has(id); k++) id = `${base} (${k})`;
+    ids.add(id);
+    versions.push(id === v.id ? v : { ...v, id });
+  }
+  return { versions };
 }
 
 /** A short description of the versions in force up to an instant, for messages. @internal */

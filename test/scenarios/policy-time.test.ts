@@ -25,7 +25,7 @@ import {
   type PolicyInput,
   type PolicyTimelineInput,
 } from '../../src/index.js';
-import { deal, dispute, find, given, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
+import { deal, dispute, find, given, liu, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
 import { foldAll } from '../support/fold.js';
 import { readFileSync } from 'node:fs';
 
@@ -205,9 +205,10 @@ describe('an office never silently goes on under the policy a state happens to c
   it("with { policy: 'switch' }, B takes over from the state's last event: the past stays, later events are decided under B", () => {
     const underA = replay(events, a).state;
     const r = office(b).replay(later, underA, { policy: 'switch' });
-    expect(r.state.timeline.versions.map((v) => [v.policy.name, v.from])).toEqual([
-      ['jiuzhou', null],
-      ['shenyang', Date.parse(t('11-01 10:00'))],
+    // In force from 1 ms after the last event: that event stays decided under A, in a replay under the state's timeline too.
+    expect(r.state.timeline.versions.map((v) => [v.id, v.policy.name, v.from])).toEqual([
+      ['v1', 'jiuzhou', null],
+      ['v2', 'shenyang', Date.parse(t('11-01 10:00')) + 1],
     ]);
     expect(r.decisions.every((d) => d.version === 1)).toBe(true);
     expect(ownerOf(r.state, zhang.phone)?.owner).toBe('S01');
@@ -230,6 +231,58 @@ describe('an office never silently goes on under the policy a state happens to c
     const restored = fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(first.state))));
     if (!restored.ok) throw new Error('restore failed');
     expect(o.replay(later, restored.state).decisions).toEqual(o.replay([...events, ...later]).decisions.slice(first.decisions.length));
+  });
+
+  // Audit D #1: the version that took effect at the last event's very instant decided it; a switch must keep it.
+  const dated: PolicyTimelineInput = {
+    versions: [
+      { id: 'old', policy: { name: 'old rules', ownership: { validityDays: { visit: 30 } } } },
+      { id: 'new', from: '2026-11-10', policy: { name: 'new rules', ownership: { validityDays: { visit: 3 } } } },
+    ],
+  };
+  const third = { name: 'third rules', ownership: { validityDays: { visit: 60 } } } satisfies PolicyInput;
+  const atChange = [...team, visit('11-10 00:00', zhang, { receiver: 'S01' })];
+
+  it("OWN-VALIDITY: given a state whose last event fell on a version's from, a switch keeps that version: its decisions stay its own, and a replay under state.timeline gives the state back", () => {
+    const built = office(dated).replay(atChange).state;
+    const switched = office(third).replay([], built, { policy: 'switch' }).state;
+    expect(switched.timeline.versions.map((v) => [v.id, v.policy.name, v.from])).toEqual([
+      ['old', 'old rules', null],
+      ['new', 'new rules', Date.parse(t('11-10 00:00'))],
+      ['v3', 'third rules', Date.parse(t('11-10 00:00')) + 1],
+    ]);
+    expect(switched.version).toBe(1);
+    expect(explain(switched, zhang.phone).lines.at(-1)).toMatch(/\(policy new "new rules"\)$/);
+    expect(ownerOf(switched, zhang.phone)?.protectionEndsAt).toBe('2026-11-14T00:00:00+08:00');
+    const again = replay(atChange, { versions: switched.timeline.versions.map((v) => ({ id: v.id, from: v.from, policy: v.policy })) });
+    expect(toSnapshot(again.state)).toEqual(toSnapshot(switched));
+  });
+
+  it('after a switch, an event at the last event\'s very instant is decided under the version that decided the last one; the next millisecond under the new policy', () => {
+    const built = office(dated).replay(atChange).state;
+    const r = office(third).replay([visit('11-10 00:00', wang, { receiver: 'S02' }), visit('11-10 00:00:01', liu, { receiver: 'S02' })], built, { policy: 'switch' });
+    expect(ownerOf(r.state, wang.phone)?.protectionEndsAt).toBe('2026-11-14T00:00:00+08:00');
+    expect(ownerOf(r.state, liu.phone)?.protectionEndsAt).toBe('2027-01-10T00:00:00+08:00');
+    expect(r.decisions.filter((d) => d.kind === 'ownership').map((d) => d.version)).toEqual([1, 2]);
+  });
+
+  it('switching on every event keeps one version for the new policy, and a switched state snapshots and restores', () => {
+    const o = office(third);
+    let state = office(dated).replay(atChange).state;
+    for (const e of [visit('11-11 10:00', wang, { receiver: 'S02' }), visit('11-12 10:00', liu, { receiver: 'S01' })]) {
+      const step = o.apply(state, e, { policy: 'switch' });
+      expect(step.issues).toEqual([]);
+      state = step.state;
+    }
+    expect(state.timeline.versions.map((v) => v.id)).toEqual(['old', 'new', 'v3']);
+    const restored = fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(state))));
+    expect(restored.ok).toBe(true);
+  });
+
+  it('a switch to a policy whose limits exclude the state\'s time is refused: nothing after could be applied', () => {
+    const built = office(dated).replay(atChange).state;
+    const later2030 = { ...third, limits: { earliest: '2030-01-01T00:00:00+08:00' } };
+    expect(() => office(later2030).replay([], built, { policy: 'switch' })).toThrow(/cannot switch: the state's last event \(2026-11-10T00:00:00\+08:00\) is outside/);
   });
 });
 
