@@ -286,6 +286,25 @@ describe('an office never silently goes on under the policy a state happens to c
   });
 });
 
+describe('OWN-FOLLOWUP, OWN-VALIDITY: a protection keeps the terms of the version that granted or last renewed it', () => {
+  const dropped: PolicyTimelineInput = {
+    versions: [
+      { id: 'with follow-ups', policy: { ownership: { validityDays: { visit: 30 }, followUp: { withinDays: 15 } } } },
+      { id: 'without', from: '2026-11-10', policy: { ownership: { validityDays: { visit: 30 } } } },
+    ],
+  };
+
+  it('given a 15-day follow-up rule dropped from 11-10, when a client registered 11-01 is not contacted, then they still lapse on 11-17 under the old deadline', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), staff('S03', {}, '11-20 09:00')], dropped);
+    expect(ownerOf(g.state, zhang.phone)).toMatchObject({ owner: null, status: 'none', rules: ['OWN-FOLLOWUP'] });
+  });
+
+  it('given the same change, when the owner renews the client under the new version, then its terms apply: no follow-up deadline', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-12 10:00', zhang, { receiver: 'S01' }), staff('S03', {}, '11-30 09:00')], dropped);
+    expect(ownerOf(g.state, zhang.phone)).toMatchObject({ owner: 'S01', status: 'protected', protectionEndsAt: '2026-12-13T00:00:00+08:00' });
+  });
+});
+
 describe("a version's from is a time the office's events could carry, read as strictly as an event's", () => {
   const at = (from: unknown, zone = 'Asia/Shanghai') => validateTimeline({ versions: [{ policy: { timeZone: zone } }, { id: 'v2', from, policy: { timeZone: zone } }] });
   const issue = (from: unknown, zone?: string) => {
