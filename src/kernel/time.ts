@@ -9,6 +9,7 @@
  * @internal
  */
 import { TZDate } from '@date-fns/tz';
+import { z } from 'zod';
 import { describeValue } from './issues.js';
 import { startOfDay } from 'date-fns';
 
@@ -253,21 +254,119 @@ export function windowEnd(calendar: Calendar, fromMs: number, days: number): num
 }
 
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+// The event schema's instants (instantSchema): the same regex, so a time asked about or a policy's `from` is read as
+// strictly as an event's `at` (no 02-30, no T24:00, seconds and a `Z` or `+hh:mm` offset).
+const INSTANT = z.regexes.datetime({ offset: true });
+
+/** A wall-clock reading in a zone's calendar: numbers a real date and clock could show (the zone may still skip it). */
+interface Wall {
+  readonly y: number;
+  readonly mo: number;
+  readonly d: number;
+  readonly h: number;
+  readonly mi: number;
+  readonly s: number;
+  /** Whether only a date was written. */
+  readonly dateOnly: boolean;
+}
+
+/** The wall clock a local time names, or null when no calendar has it (2026-02-30, 24:00). */
+function wallOf(text: string): Wall | null {
+  const m = LOCAL_TIME.exec(text);
+  if (m === null) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as [number, number, number, number, number, number];
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, mo - 1, d);
+  // 2026-02-30 rolls over to March: not a date.
+  if (utc.getUTCFullYear() !== y || utc.getUTCMonth() !== mo - 1 || utc.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  return { y, mo, d, h, mi, s, dateOnly: m[4] === undefined };
+}
+
+/** Epoch ms of the wall clock as if it were UTC (years 0-99 as written, not 1900-1999). */
+function wallUtc(w: Wall): number {
+  const utc = new Date(0);
+  utc.setUTCFullYear(w.y, w.mo - 1, w.d);
+  return utc.getTime() + ((w.h * 60 + w.mi) * 60 + w.s) * 1000;
+}
+
+/**
+ * Epoch ms of a wall clock in a zone, or NaN where the zone's clocks skip it.
+ * A date alone is the first instant of that local day: midnight, or 01:00
+ * where clocks skip midnight (America/Santiago 2026-09-06).
+ */
+function instantOfWall(w: Wall, zone: string): number {
+  const cal = calendarOf(zone);
+  if (w.dateOnly && w.y >= 100) return cal.startOf(Math.floor(wallUtc(w) / DAY));
+  if (w.y < 100) {
+    // TZDate reads years 0-99 as 1900-1999; no zone changed its clocks then, so two look-ups of the offset suffice.
+    const wall = wallUtc(w);
+    return wall - offsetAt(wall - offsetAt(wall, zone), zone);
+  }
+  const date = new TZDate(w.y, w.mo - 1, w.d, w.h, w.mi, w.s, 0, zone);
+  // A time the clocks skip (02:30 on a spring-forward night) comes back moved: it does not exist there.
+  if (date.getDate() !== w.d || date.getHours() !== w.h || date.getMinutes() !== w.mi) return Number.NaN;
+  return date.getTime();
+}
 
 /**
  * Epoch ms of a time written in an office's zone: a local date
- * (`2026-12-01`, the start of that day), a local date-time
- * (`2026-12-01T09:00`, `2026-12-01 09:00:30`), or an ISO-8601 instant with an
- * offset (taken as it is). NaN when it is none of these.
+ * (`2026-12-01`, the first instant of that day: midnight, or 01:00 where the
+ * clocks skip midnight), a local date-time (`2026-12-01T09:00`,
+ * `2026-12-01 09:00:30`), or an ISO-8601 instant with an offset, read as
+ * strictly as an event's `at` (`2026-12-01T09:00:00+08:00`). NaN when it is
+ * none of these: no such day (`2026-02-30`), no such clock (`T24:00`), a
+ * local time the zone's clocks skip (see {@link skippedMessage}), or any
+ * other form (`Date.toString()`).
+ *
+ * @param text - the time as written
+ * @param zone - the office's IANA zone
+ * @example
+ * ```ts
+ * localInstant('2026-09-06', 'America/Santiago') === Date.parse('2026-09-06T01:00:00-03:00'); // true: the day starts at 01:00
+ * localInstant('2026-02-30T00:00:00+08:00', 'Asia/Shanghai'); // NaN, as instantSchema refuses it
+ * ```
  */
 export function localInstant(text: string, zone: string): number {
-  const m = LOCAL_TIME.exec(text);
-  if (m === null) return /(Z|[+-]\d{2}:?\d{2})$/.test(text) && text.includes('T') ? Date.parse(text) : Number.NaN;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as [number, number, number, number, number, number];
-  const date = new TZDate(y, mo - 1, d, h, mi, s, 0, zone);
-  // 2026-02-30 rolls over to March: not a date.
-  if (Number.isNaN(date.getTime()) || date.getDate() !== d || date.getMonth() !== mo - 1 || date.getHours() !== h || date.getMinutes() !== mi) return Number.NaN;
-  return date.getTime();
+  if (LOCAL_TIME.test(text)) {
+    const wall = wallOf(text);
+    return wall === null ? Number.NaN : instantOfWall(wall, zone);
+  }
+  return INSTANT.test(text) ? instantMs(text) : Number.NaN;
+}
+
+function clockOf(wallMs: number): string {
+  const wall = new Date(wallMs);
+  return `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+}
+
+/**
+ * The message for a local time that a real calendar has but the zone's
+ * clocks skip (a daylight-saving change), or null when the text is not
+ * such a time: `"2026-03-08T02:30" does not exist in America/New_York (clocks skip 02:00-03:00)`.
+ *
+ * @param text - a time as written
+ * @param zone - the office's IANA zone
+ * @example
+ * ```ts
+ * skippedMessage('2026-03-08T02:30', 'America/New_York'); // '"2026-03-08T02:30" does not exist in America/New_York (clocks skip 02:00-03:00)'
+ * ```
+ */
+export function skippedMessage(text: string, zone: string): string | null {
+  const w = wallOf(text);
+  if (w === null || w.dateOnly || !Number.isNaN(instantOfWall(w, zone))) return null;
+  // The change lies within a day of the wall clock read as UTC (offsets are under 15 hours): find its minute.
+  const wall = wallUtc(w);
+  let lo = Math.floor((wall - DAY) / 60_000) * 60_000;
+  let hi = lo + 2 * DAY;
+  const before = offsetAt(lo, zone);
+  if (offsetAt(hi, zone) === before) return `${describeValue(text)} does not exist in ${zone} (its clocks skip it)`;
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (offsetAt(mid, zone) === before) lo = mid;
+    else hi = mid;
+  }
+  const after = offsetAt(hi, zone);
+  return `${describeValue(text)} does not exist in ${zone} (clocks skip ${clockOf(hi + before)}-${clockOf(hi + after)})`;
 }
 
 /**
@@ -307,16 +406,29 @@ export function askedMs(text: string, zone: string): number {
 }
 
 /**
- * The message of a time a caller asked about that is not one: it says the
- * forms {@link askedMs} reads.
+ * The message of a time a caller asked about that {@link askedMs} could not
+ * read: a local time the office's clocks skip says so (with the zone: which
+ * hour it skips); anything else gets the forms it reads.
  *
  * @param text - what the caller passed
+ * @param zone - the office's zone, when the caller has it
  * @example
  * ```ts
  * notATime('2026/11/02'); // '"2026/11/02" is not a time: use 2026-11-02, 2026-11-02T18:00 (office time) or 2026-11-02T18:00:00+08:00'
+ * notATime('2026-03-08T02:30'); // '"2026-03-08T02:30" does not exist in the office's zone: its clocks skip it (a daylight-saving change)'
  * ```
  * @internal
  */
-export function notATime(text: unknown): string {
+export function notATime(text: unknown, zone?: string): string {
+  if (typeof text === 'string') {
+    if (zone !== undefined) {
+      const skipped = skippedMessage(text, zone);
+      if (skipped !== null) return skipped;
+    } else {
+      // askedMs reads every local time a calendar has except those the zone skips.
+      const wall = wallOf(text);
+      if (wall !== null && !wall.dateOnly) return `${describeValue(text)} does not exist in the office's zone: its clocks skip it (a daylight-saving change)`;
+    }
+  }
   return `${describeValue(text)} is not a time: use 2026-11-02, 2026-11-02T18:00 (office time) or 2026-11-02T18:00:00+08:00`;
 }

@@ -4,7 +4,8 @@
 import type { Event } from '../events/schema.js';
 import type { Issue } from '../kernel/issues.js';
 import type { Policy } from '../policy/schema.js';
-import { continues, describePast, switchTimeline, validateTimeline, versionAt, type Timeline } from '../policy/timeline.js';
+import { calendarOf } from '../kernel/time.js';
+import { continues, describePast, switchTimeline, validateTimeline, versionAt, withinLimits, type Timeline } from '../policy/timeline.js';
 import { apply, asOfFrom, ingest, optionsOf, PolicyError, replayFrom, replayer, type AsOf, type ReplayResult, type Replayer, type ReplayerOptions } from './fold.js';
 import { freshState, type EngineOptionsInput, type OfficeState, type Step } from './state.js';
 import { explain, type Explanation } from './explain.js';
@@ -90,8 +91,17 @@ export function adopt(timeline: Timeline, state: OfficeState, choice: PolicyChoi
   if (state.timeline === timeline) return state;
   let next: Timeline;
   if (continues(state.timeline, state.lastAt, timeline)) next = timeline;
-  else if (choice === 'switch') next = switchTimeline(state.timeline, state.lastAt, timeline);
-  else {
+  else if (choice === 'switch') {
+    next = switchTimeline(state.timeline, state.lastAt, timeline);
+    // A version in force from just after the last event must accept times there: else nothing after could be applied, and its snapshot would not restore.
+    const lastAt = state.lastAt as number;
+    const unreachable = next.versions.find((v) => v.from === lastAt + 1 && !withinLimits(v.from, v.policy));
+    if (unreachable !== undefined) {
+      const { earliest, latest } = unreachable.policy.limits;
+      const message = `cannot switch: the state's last event (${calendarOf(unreachable.policy.timeZone).localIso(lastAt)}) is outside the times the new policy's events may carry (${earliest} to ${latest}, its limits.earliest and limits.latest)`;
+      throw new PolicyError([{ code: 'policy_mismatch', path: [], message }]);
+    }
+  } else {
     const message =
       `the state was decided under ${describePast(state.timeline, state.lastAt)} up to its last event, not under this office's ${describePast(timeline, state.lastAt)}. ` +
       "Replay the log under this office's policy from its initial state, give the office a timeline whose past is the state's, " +

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { fromZod, type Issue } from '../kernel/issues.js';
-import { localInstant } from '../kernel/time.js';
+import { calendarOf, instantMs, localInstant, skippedMessage } from '../kernel/time.js';
 import { policySchema, type Policy, type PolicyInput } from './schema.js';
 
 /**
@@ -145,11 +145,42 @@ export function single(policy: Policy): Timeline {
 }
 
 /**
+ * Whether an instant is one a policy's events may carry: from its
+ * `limits.earliest` (inclusive) to its `limits.latest` (exclusive).
+ * @internal
+ */
+export function withinLimits(ms: number, policy: Policy): boolean {
+  return ms >= instantMs(policy.limits.earliest) && ms < instantMs(policy.limits.latest);
+}
+
+// Below this a number is far more likely epoch seconds than milliseconds (1e11 ms is March 1973).
+const SECONDS_BELOW = 1e11;
+
+/**
+ * Why a version's `from` is no time its events could carry (outside its
+ * `limits.earliest` to `limits.latest`, the range event times are held to),
+ * or null when it is one. A typo (`1026-10-10`, `2260-10-10`) or epoch
+ * seconds for milliseconds would otherwise put the change where no event
+ * reaches it, or before every event, silently.
+ */
+function outsideLimits(written: string | number, from: number, policy: Policy): string | null {
+  if (withinLimits(from, policy)) return null;
+  const { earliest, latest } = policy.limits;
+  const shown = typeof written === 'number' ? String(written) : `"${written}"`;
+  const why = `${shown} is outside the times this version's events may carry (${earliest} to ${latest}, its limits.earliest and limits.latest): most likely a typo`;
+  if (typeof written !== 'number' || written <= 0 || written >= SECONDS_BELOW) return why;
+  const ms = written * 1000;
+  const meant = ms >= instantMs(earliest) && ms < instantMs(latest) ? ` (${ms} is ${calendarOf(policy.timeZone).localIso(ms)})` : '';
+  return `${why}; a number is epoch milliseconds, not seconds${meant}`;
+}
+
+/**
  * Validates a policy or a dated timeline of policies; a policy is a
  * timeline of one version. Beyond each version's own fields: the first
  * version has no `from`, every later one has a `from` after the one before
- * (read in the office's zone), ids are unique, and all versions share the
- * first one's time zone and office.
+ * (read in the office's zone) and within its own `limits` (like an event's
+ * time), ids are unique, and all versions share the first one's time zone
+ * and office.
  *
  * @param input - a policy, or `{ versions: [...] }`
  * @returns the timeline, `from` as epoch ms, or one issue per bad field
@@ -186,7 +217,9 @@ export function validateTimeline(input: unknown): { ok: true; timeline: Timeline
       bad(['versions', i, 'from'], 'say when this version takes effect, e.g. "2026-12-01"');
     } else {
       from = typeof v.from === 'number' ? v.from : localInstant(v.from, zone);
-      if (Number.isNaN(from)) bad(['versions', i, 'from'], `"${v.from}" is not a time: use 2026-12-01, 2026-12-01T09:00 (office time) or 2026-12-01T09:00:00+08:00`);
+      const outside = Number.isNaN(from) ? null : outsideLimits(v.from, from, v.policy);
+      if (Number.isNaN(from)) bad(['versions', i, 'from'], skippedMessage(String(v.from), zone) ?? `"${v.from}" is not a time: use 2026-12-01, 2026-12-01T09:00 (office time) or 2026-12-01T09:00:00+08:00`);
+      else if (outside !== null) bad(['versions', i, 'from'], outside);
       else if (from <= previous) bad(['versions', i, 'from'], `"${v.from}" is not after the version before it: versions are listed in the order they take effect`);
       else previous = from;
     }
@@ -247,19 +280,37 @@ export function continues(built: Timeline, lastAt: number | null, next: Timeline
 
 /**
  * The timeline of a state switched to another from its last event on: its
- * own versions up to then (as they were: the past stays decided), then the
- * new timeline's version in force at that instant, taking effect then, and
- * the new timeline's later versions.
+ * own versions up to then (as they were, the one that decided the last
+ * event included: the past stays decided), then the new timeline's version
+ * in force just after, taking effect 1 ms after the last event, and the new
+ * timeline's later versions. Replayed under it, the log gives the state
+ * back; an event at the last event's very instant, applied after the
+ * switch, is decided under the version that decided the last event, as such
+ * a replay would decide it. Where that version already has the new policy,
+ * no version is added, so switching on every event does not grow the
+ * timeline. Added versions labelled `v<n>` (the default labels) are
+ * renumbered to their place; others keep their label, made unique.
  * @internal
  */
 export function switchTimeline(built: Timeline, lastAt: number | null, next: Timeline): Timeline {
   if (lastAt === null || continues(built, lastAt, next)) return next;
-  const past = built.versions.filter((v) => v.from === null || v.from < lastAt);
-  const now = next.versions[versionAt(next, lastAt)] as PolicyVersion;
-  const later = next.versions.filter((v) => v.from !== null && v.from > lastAt);
+  const past = pastOf(built, lastAt);
+  const from = lastAt + 1;
+  const now = next.versions[versionAt(next, from)] as PolicyVersion;
+  const later = next.versions.filter((v) => v.from !== null && v.from > from);
+  const last = past[past.length - 1] as PolicyVersion;
+  const same = last.policy === now.policy || keyOf(last.policy) === keyOf(now.policy);
+  const added = [...(same ? [] : [{ ...now, from }]), ...later];
   const ids = new Set(past.map((v) => v.id));
-  const fresh = (v: PolicyVersion, i: number): PolicyVersion => (ids.has(v.id) ? { ...v, id: `${v.id} (${past.length + i + 1})` } : v);
-  return { versions: [...past, ...[{ ...now, from: lastAt }, ...later].map(fresh)] };
+  const versions = [...past];
+  for (const v of added) {
+    const base = /^v\d+$/.test(v.id) ? `v${versions.length + 1}` : v.id;
+    let id = base;
+    for (let k = 2; ids.has(id); k++) id = `${base} (${k})`;
+    ids.add(id);
+    versions.push(id === v.id ? v : { ...v, id });
+  }
+  return { versions };
 }
 
 /** A short description of the versions in force up to an instant, for messages. @internal */

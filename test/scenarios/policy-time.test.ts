@@ -25,7 +25,7 @@ import {
   type PolicyInput,
   type PolicyTimelineInput,
 } from '../../src/index.js';
-import { deal, dispute, find, given, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
+import { deal, dispute, find, given, liu, refund, staff, t, visit, wang, zhang } from '../support/dsl.js';
 import { foldAll } from '../support/fold.js';
 import { readFileSync } from 'node:fs';
 
@@ -205,9 +205,10 @@ describe('an office never silently goes on under the policy a state happens to c
   it("with { policy: 'switch' }, B takes over from the state's last event: the past stays, later events are decided under B", () => {
     const underA = replay(events, a).state;
     const r = office(b).replay(later, underA, { policy: 'switch' });
-    expect(r.state.timeline.versions.map((v) => [v.policy.name, v.from])).toEqual([
-      ['jiuzhou', null],
-      ['shenyang', Date.parse(t('11-01 10:00'))],
+    // In force from 1 ms after the last event: that event stays decided under A, in a replay under the state's timeline too.
+    expect(r.state.timeline.versions.map((v) => [v.id, v.policy.name, v.from])).toEqual([
+      ['v1', 'jiuzhou', null],
+      ['v2', 'shenyang', Date.parse(t('11-01 10:00')) + 1],
     ]);
     expect(r.decisions.every((d) => d.version === 1)).toBe(true);
     expect(ownerOf(r.state, zhang.phone)?.owner).toBe('S01');
@@ -230,5 +231,126 @@ describe('an office never silently goes on under the policy a state happens to c
     const restored = fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(first.state))));
     if (!restored.ok) throw new Error('restore failed');
     expect(o.replay(later, restored.state).decisions).toEqual(o.replay([...events, ...later]).decisions.slice(first.decisions.length));
+  });
+
+  // Audit D #1: the version that took effect at the last event's very instant decided it; a switch must keep it.
+  const dated: PolicyTimelineInput = {
+    versions: [
+      { id: 'old', policy: { name: 'old rules', ownership: { validityDays: { visit: 30 } } } },
+      { id: 'new', from: '2026-11-10', policy: { name: 'new rules', ownership: { validityDays: { visit: 3 } } } },
+    ],
+  };
+  const third = { name: 'third rules', ownership: { validityDays: { visit: 60 } } } satisfies PolicyInput;
+  const atChange = [...team, visit('11-10 00:00', zhang, { receiver: 'S01' })];
+
+  it("OWN-VALIDITY: given a state whose last event fell on a version's from, a switch keeps that version: its decisions stay its own, and a replay under state.timeline gives the state back", () => {
+    const built = office(dated).replay(atChange).state;
+    const switched = office(third).replay([], built, { policy: 'switch' }).state;
+    expect(switched.timeline.versions.map((v) => [v.id, v.policy.name, v.from])).toEqual([
+      ['old', 'old rules', null],
+      ['new', 'new rules', Date.parse(t('11-10 00:00'))],
+      ['v3', 'third rules', Date.parse(t('11-10 00:00')) + 1],
+    ]);
+    expect(switched.version).toBe(1);
+    expect(explain(switched, zhang.phone).lines.at(-1)).toMatch(/\(policy new "new rules"\)$/);
+    expect(ownerOf(switched, zhang.phone)?.protectionEndsAt).toBe('2026-11-14T00:00:00+08:00');
+    const again = replay(atChange, { versions: switched.timeline.versions.map((v) => ({ id: v.id, from: v.from, policy: v.policy })) });
+    expect(toSnapshot(again.state)).toEqual(toSnapshot(switched));
+  });
+
+  it('after a switch, an event at the last event\'s very instant is decided under the version that decided the last one; the next millisecond under the new policy', () => {
+    const built = office(dated).replay(atChange).state;
+    const r = office(third).replay([visit('11-10 00:00', wang, { receiver: 'S02' }), visit('11-10 00:00:01', liu, { receiver: 'S02' })], built, { policy: 'switch' });
+    expect(ownerOf(r.state, wang.phone)?.protectionEndsAt).toBe('2026-11-14T00:00:00+08:00');
+    expect(ownerOf(r.state, liu.phone)?.protectionEndsAt).toBe('2027-01-10T00:00:00+08:00');
+    expect(r.decisions.filter((d) => d.kind === 'ownership').map((d) => d.version)).toEqual([1, 2]);
+  });
+
+  it('switching on every event keeps one version for the new policy, and a switched state snapshots and restores', () => {
+    const o = office(third);
+    let state = office(dated).replay(atChange).state;
+    for (const e of [visit('11-11 10:00', wang, { receiver: 'S02' }), visit('11-12 10:00', liu, { receiver: 'S01' })]) {
+      const step = o.apply(state, e, { policy: 'switch' });
+      expect(step.issues).toEqual([]);
+      state = step.state;
+    }
+    expect(state.timeline.versions.map((v) => v.id)).toEqual(['old', 'new', 'v3']);
+    const restored = fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(state))));
+    expect(restored.ok).toBe(true);
+  });
+
+  it('a switch to a policy whose limits exclude the state\'s time is refused: nothing after could be applied', () => {
+    const built = office(dated).replay(atChange).state;
+    const later2030 = { ...third, limits: { earliest: '2030-01-01T00:00:00+08:00' } };
+    expect(() => office(later2030).replay([], built, { policy: 'switch' })).toThrow(/cannot switch: the state's last event \(2026-11-10T00:00:00\+08:00\) is outside/);
+  });
+});
+
+describe('OWN-FOLLOWUP, OWN-VALIDITY: a protection keeps the terms of the version that granted or last renewed it', () => {
+  const dropped: PolicyTimelineInput = {
+    versions: [
+      { id: 'with follow-ups', policy: { ownership: { validityDays: { visit: 30 }, followUp: { withinDays: 15 } } } },
+      { id: 'without', from: '2026-11-10', policy: { ownership: { validityDays: { visit: 30 } } } },
+    ],
+  };
+
+  it('given a 15-day follow-up rule dropped from 11-10, when a client registered 11-01 is not contacted, then they still lapse on 11-17 under the old deadline', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), staff('S03', {}, '11-20 09:00')], dropped);
+    expect(ownerOf(g.state, zhang.phone)).toMatchObject({ owner: null, status: 'none', rules: ['OWN-FOLLOWUP'] });
+  });
+
+  it('given the same change, when the owner renews the client under the new version, then its terms apply: no follow-up deadline', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), visit('11-12 10:00', zhang, { receiver: 'S01' }), staff('S03', {}, '11-30 09:00')], dropped);
+    expect(ownerOf(g.state, zhang.phone)).toMatchObject({ owner: 'S01', status: 'protected', protectionEndsAt: '2026-12-13T00:00:00+08:00' });
+  });
+});
+
+describe("a version's from is a time the office's events could carry, read as strictly as an event's", () => {
+  const at = (from: unknown, zone = 'Asia/Shanghai') => validateTimeline({ versions: [{ policy: { timeZone: zone } }, { id: 'v2', from, policy: { timeZone: zone } }] });
+  const issue = (from: unknown, zone?: string) => {
+    const r = at(from, zone);
+    if (r.ok) throw new Error(`accepted ${String(from)}`);
+    expect(r.issues.map((i) => i.path.join('.'))).toEqual(['versions.1.from']);
+    return r.issues[0]?.message;
+  };
+  const fromOf = (from: unknown, zone?: string) => {
+    const r = at(from, zone);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    return r.timeline.versions[1]?.from;
+  };
+
+  it('epoch seconds, typo years and dates past limits.latest are refused, naming the limits; seconds get a hint', () => {
+    expect(issue(1791561600)).toBe(
+      "1791561600 is outside the times this version's events may carry (2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z, its limits.earliest and limits.latest): most likely a typo; a number is epoch milliseconds, not seconds (1791561600000 is 2026-10-10T00:00:00+08:00)",
+    );
+    expect(issue(0)).not.toContain('seconds');
+    expect(issue(-5)).toContain('outside the times');
+    expect(issue('1026-10-10')).toContain('"1026-10-10" is outside the times');
+    expect(issue('0050-10-10T09:00')).toContain('outside the times');
+    expect(issue('2260-10-10')).toContain('"2260-10-10" is outside the times');
+    expect(issue('2100-01-01T00:00:00Z')).toContain('outside the times');
+    expect(fromOf(1791561600000)).toBe(1791561600000);
+    // The version's own limits: widened, an old date is one its events may carry.
+    expect(validateTimeline({ versions: [{ policy: { limits: { earliest: '1995-01-01T00:00:00+08:00' } } }, { from: '1998-01-01', policy: { limits: { earliest: '1995-01-01T00:00:00+08:00' } } }] }).ok).toBe(true);
+  });
+
+  it('a date alone is the first instant of that local day, also where clocks skip midnight', () => {
+    expect(fromOf('2026-10-10')).toBe(Date.parse('2026-10-10T00:00:00+08:00'));
+    expect(fromOf('2026-09-06', 'America/Santiago')).toBe(Date.parse('2026-09-06T01:00:00-03:00'));
+    expect(fromOf('2026-03-08', 'America/Havana')).toBe(Date.parse('2026-03-08T01:00:00-04:00'));
+  });
+
+  it('a local time the clocks skip is refused as one that does not exist in the zone', () => {
+    expect(issue('2026-03-08T02:30', 'America/New_York')).toBe('"2026-03-08T02:30" does not exist in America/New_York (clocks skip 02:00-03:00)');
+    expect(issue('2026-09-06T00:30', 'America/Santiago')).toBe('"2026-09-06T00:30" does not exist in America/Santiago (clocks skip 00:00-01:00)');
+    expect(fromOf('2026-03-08T03:00', 'America/New_York')).toBe(Date.parse('2026-03-08T03:00:00-04:00'));
+  });
+
+  it('an instant with an offset is read like an event time: no rolled-over days, no 24:00, no Date.toString()', () => {
+    for (const bad of ['2026-02-30T00:00:00+08:00', '2026-10-10T24:00+08:00', '2026-10-10T24:00:00+08:00', 'Tue Oct 10 2026 00:00:00 GMT+0800', '2026-10-10T00:00:00+0800', '2026-10-10 00:00:00+08:00']) {
+      expect(issue(bad)).toBe(`"${bad}" is not a time: use 2026-12-01, 2026-12-01T09:00 (office time) or 2026-12-01T09:00:00+08:00`);
+    }
+    expect(fromOf('2026-10-10T00:00:00.5+08:00')).toBe(Date.parse('2026-10-10T00:00:00.500+08:00'));
+    expect(fromOf('2026-10-09T16:00:00Z')).toBe(Date.parse('2026-10-10T00:00:00+08:00'));
   });
 });
