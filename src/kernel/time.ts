@@ -255,8 +255,9 @@ export function windowEnd(calendar: Calendar, fromMs: number, days: number): num
 
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 // The event schema's instants (instantSchema): the same regex, so a time asked about or a policy's `from` is read as
-// strictly as an event's `at` (no 02-30, no T24:00, seconds and a `Z` or `+hh:mm` offset).
+// strictly as an event's `at` (no 02-30, no T24:00, a `Z` or `+hh:mm` offset); minutes alone are a time too, as ever.
 const INSTANT = z.regexes.datetime({ offset: true });
+const INSTANT_MINUTES = z.regexes.datetime({ offset: true, precision: -1 });
 
 /** A wall-clock reading in a zone's calendar: numbers a real date and clock could show (the zone may still skip it). */
 interface Wall {
@@ -331,7 +332,7 @@ export function localInstant(text: string, zone: string): number {
     const wall = wallOf(text);
     return wall === null ? Number.NaN : instantOfWall(wall, zone);
   }
-  return INSTANT.test(text) ? instantMs(text) : Number.NaN;
+  return INSTANT.test(text) || INSTANT_MINUTES.test(text) ? instantMs(text) : Number.NaN;
 }
 
 function clockOf(wallMs: number): string {

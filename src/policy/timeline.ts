@@ -15,7 +15,7 @@ import { policySchema, type Policy, type PolicyInput } from './schema.js';
  *
  * @example
  * ```ts
- * policyVersionSchema.parse({ id: '2027 rates', from: '2027-01-01', policy: { deals: { commission: { rates: { neither: '2' } } } } });
+ * policyVersionSchema.parse({ id: '2027 rates', from: '2027-01-01', policy: { deals: { commission: { rates: { neither: '2', one: '2.2', both: '2.5', above: '2.8' } } } } });
  * ```
  */
 export const policyVersionSchema = z.strictObject({
