@@ -413,7 +413,7 @@ export function asOf(events: Iterable<Event>, at: string, policy?: PolicySource,
  */
 export function cutOf(at: string, zone: string): { ms: number; iso: string } {
   const ms = askedMs(at, zone);
-  if (Number.isNaN(ms)) throw new RangeError(notATime(at));
+  if (Number.isNaN(ms)) throw new RangeError(notATime(at, zone));
   return { ms, iso: calendarOf(zone).localIso(ms) };
 }
 

@@ -125,7 +125,7 @@ export function wording(state: OfficeState): Wording {
 function msOf(state: OfficeState, at: string): number {
   // Callers in plain JavaScript may pass anything: a non-string is the same error, not a TypeError from inside.
   const ms = typeof at === 'string' ? askedMs(at, state.policy.timeZone) : Number.NaN;
-  if (Number.isNaN(ms)) throw new RangeError(notATime(at));
+  if (Number.isNaN(ms)) throw new RangeError(notATime(at, state.policy.timeZone));
   return ms;
 }
 
