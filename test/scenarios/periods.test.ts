@@ -184,13 +184,19 @@ describe('KPI-CALLS (001 §二.1 考核制度), telemarketers\' quotas', () => {
     const fine = find(step, 'penalty');
     expect(fine).toMatchObject({ staff: 'T1', amount: '40.00', violation: 'missingCalls', settlement: 'deductFromPay', month: '2026-11' });
     expect(fine.rules).toEqual(expect.arrayContaining(['KPI-CALLS', 'PEN-FINES']));
-    // Nov 1, the day they joined on duty without a call, was judged too.
-    expect(ledgerOf(g)).toEqual([
-      ['T1', '100.00'],
-      ['T2', '100.00'],
-      ['T1', '40.00'],
-    ]);
+    // Nov 1, the day they joined, is not judged (KPI-CALLS: only whole days on the roster).
+    expect(ledgerOf(g)).toEqual([['T1', '40.00']]);
     expect(scorecard(g.state, { period: 'day', at: t('11-02 18:00') }).find((r) => r.staff === 'T1')).toMatchObject({ outboundCalls: 60, gradeC: 35, gradeD: 25, fines: '40.00', closed: true });
+  });
+
+  it('KPI-CALLS (001 §二.1): given a telemarketer who joins late in the day, that day is not judged nor fined; the next whole day is', () => {
+    const g = given([staff('S1', {}, '11-02 08:00'), visit('11-02 10:00', zhang, { receiver: 'S1' }), staff('T9', { role: 'telemarketer' }, '11-02 23:30')], presetPolicy('call-center'));
+    const next = g.when(visit('11-03 10:00', wang, { receiver: 'S1' }));
+    expect(all(next, 'kpi').filter((d) => d.measure === 'dailyCalls')).toEqual([]);
+    expect(finesLedger(g.state, { staff: 'T9' })).toEqual([]);
+    const after = g.when(visit('11-04 10:00', liu, { receiver: 'S1' }));
+    expect(all(after, 'kpi').filter((d) => d.measure === 'dailyCalls').map((d) => [d.staff, d.start, d.value])).toEqual([['T9', '2026-11-03', 0]]);
+    expect(ledgerOf(g)).toEqual([['T9', '100.00']]);
   });
 
   it('KPI-CALLS (001 §二.1): a day off (not on duty all day) is not judged; neither is a day with no event at all', () => {
