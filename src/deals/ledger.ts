@@ -367,10 +367,11 @@ function syncBonus(s: Session, deal: Deal, shares: readonly Share[] | null, at: 
   if (booking === null) {
     const amount = deal.productType === null ? undefined : policy.byProductType[deal.productType];
     const to: readonly Share[] = policy.to === 'inviter' ? (deal.invitedBy === null ? [] : [{ staff: deal.invitedBy, weight: '1' }]) : (shares ?? []);
-    if (amount === undefined || money(amount).lte(0) || to.length === 0) return deal;
+    // The policy may name sub-cent bonuses: rounded to the cent its way before anything is paid or split (COM-SPLIT-EXACT).
+    const total = amount === undefined ? ZERO : toCents(money(amount), terms.rounding);
+    if (total.lte(0) || to.length === 0) return deal;
     // 001: only a confirmed invited visit earns the inviter the bonus.
     if (policy.to === 'inviter' && policy.confirmedOnly && deal.invite?.confirmed !== true) return deal;
-    const total = money(amount);
     booking = newBooking(s, at, total, freshParts(allocate(total, to, terms.remainder)));
   }
   const weights = booking.parts.map((p) => ({ staff: p.staff, weight: p.base }));

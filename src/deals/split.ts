@@ -62,12 +62,15 @@ export function fractions(shares: readonly Share[]): { staff: string; share: str
  * `total` to the cent (COM-SPLIT-EXACT). Each part is first cut toward zero;
  * the leftover cents go one by one to the largest fractional parts (ties to
  * the earlier party), or all to the first party.
+ * @throws RangeError when `total` is not a whole number of cents: a caller rounds it first, by the policy's rounding
  */
 export function splitExact(total: Amount, weights: readonly Amount[], remainder: Remainder): Amount[] {
+  const cents = total.times(100);
+  // A fraction of a cent left over would be handed out as a whole one: an invented cent.
+  if (!cents.isInteger()) throw new RangeError(`splitExact: the total ${total.toString()} is not a whole number of cents; round it to the cent first`);
   const sum = weights.reduce((a, w) => a.plus(w), ZERO);
   if (weights.length === 0) return [];
   if (sum.isZero()) return weights.map(() => ZERO);
-  const cents = total.times(100);
   const sign = cents.isNegative() ? -1 : 1;
   const whole = cents.abs();
   const raw = weights.map((w) => whole.times(w).div(sum));
@@ -92,6 +95,7 @@ export function splitExact(total: Amount, weights: readonly Amount[], remainder:
 /**
  * Splits an amount among shares (COM-SPLIT-EXACT).
  *
+ * @throws RangeError when `total` is not a whole number of cents (see {@link splitExact})
  * @example
  * ```ts
  * allocate(money('100.01'), [{ staff: 'A', weight: '1' }, { staff: 'B', weight: '1' }], 'largestRemainder');

@@ -173,6 +173,14 @@ describe('deals and the ledger (fast-check): COM-SPLIT-EXACT, RFD-CLAWBACK, COM-
     },
   );
 
+  test.prop([fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 6 })], { numRuns: 100 })(
+    'COM-SPLIT-EXACT: a total that is not whole cents is refused, never split into an invented cent',
+    (totalCents, tenths, weights) => {
+      const total = money(totalCents).plus(money(tenths).div(10)).div(100);
+      expect(() => splitExact(total, weights.map((x) => money(x)), 'largestRemainder')).toThrow(/not a whole number of cents/);
+    },
+  );
+
   test.prop([dealLog], runs)('COM-SPLIT-EXACT: every booking\'s parts add up to its total, and a deal not refunded is credited exactly its amount', ({ events, policy }) => {
     const { state } = replay(events, policy);
     for (const [, deal] of entries(state.deals.deals)) {

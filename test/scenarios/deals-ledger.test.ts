@@ -125,6 +125,18 @@ describe('COM-FIXED-BONUS: a fixed bonus per converted deal by product type (001
     g.when(deal('11-03 10:00', 'D1', 'S02', zhang, 'subscription', { productType: 'villa', invitedBy: 'S03' }));
     expect(net(ledgerEntries(g.state, { account: 'bonus' }))).toEqual({ S02: '250.00', S03: '250.00' });
   });
+
+  it.each([
+    ['down', '200.00', { S02: '100.00', S03: '100.00' }],
+    ['halfEven', '200.00', { S02: '100.00', S03: '100.00' }],
+    ['halfUp', '200.01', { S02: '100.01', S03: '100.00' }],
+  ] as const)('COM-SPLIT-EXACT: given a bonus of 200.005 and rounding %s, it is rounded to %s before it is paid or split (no invented cent)', (rounding, whole, halves) => {
+    const bonus = (to: 'inviter' | 'commission') => ({ deals: { bonus: { byProductType: { villa: '200.005' }, to }, commission: { rounding } } });
+    const inviter = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-03 10:00', 'D1', 'S01', zhang, 'subscription', { productType: 'villa', invitedBy: 'T1' })], bonus('inviter'));
+    expect(net(ledgerEntries(inviter.state, { account: 'bonus' }))).toEqual({ T1: whole });
+    const split = given([...team, visit('11-01 10:00', zhang, { receiver: 'S02' }), deal('11-03 10:00', 'D1', 'S02', zhang, 'subscription', { productType: 'villa', invitedBy: 'S03' })], bonus('commission'));
+    expect(net(ledgerEntries(split.state, { account: 'bonus' }))).toEqual(halves);
+  });
 });
 
 describe('COM-SPLIT-EXACT: every split is exact to the cent, with the remainder by a documented rule', () => {
