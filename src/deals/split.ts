@@ -51,6 +51,25 @@ export function normalizeShares(shares: readonly Share[]): Share[] {
   return [...byStaff].map(([staff, w]) => ({ staff, weight: w.toString() }));
 }
 
+/** The most decimals a refunded share keeps: with amounts below 10^15, its product with one is off by under 10^-24. */
+const SHARE_DECIMALS = 40;
+
+/**
+ * A refunded share (RFD-CLAWBACK) grown by `part` of `whole`: `share + part / whole`,
+ * capped at 1, as a decimal string of at most 40 decimals.
+ *
+ * @example
+ * ```ts
+ * addShare('0', money('10000'), money('20000')); // '0.5'
+ * addShare('0.5', money('10000'), money('1000000')); // '0.51'
+ * ```
+ */
+export function addShare(share: string, part: Amount, whole: Amount): string {
+  if (part.isZero()) return share;
+  const next = whole.lte(part) ? money(1) : money(share).plus(part.div(whole)).toDecimalPlaces(SHARE_DECIMALS);
+  return (next.gt(1) ? money(1) : next).toString();
+}
+
 /** Each share's fraction of the whole, for display (up to 6 decimals). */
 export function fractions(shares: readonly Share[]): { staff: string; share: string }[] {
   const total = shares.reduce((sum, s) => sum.plus(s.weight), ZERO);

@@ -212,6 +212,31 @@ describe('RFD-CLAWBACK: a refund writes reversing entries against the deal\'s sn
     expect(net(ledgerEntries(g.state, { deal: 'D1' }))).toEqual({ S01: '0.00' });
   });
 
+  it('given a partial refund of the deposit, the share it reversed is fixed then: a later payment re-books nothing already clawed back', () => {
+    const g = given([...base, deal('11-03 10:00', 'D1', 'S01', zhang, 'subscription', { paid: '20000' }), refund('11-04 10:00', 'D1', { amount: '10000', reason: 'part of the deposit returned' })]);
+    // 10,000 of the 20,000 paid: half of the deal is reversed.
+    expect(net(ledgerEntries(g.state, { deal: 'D1', account: 'credit' }))).toEqual({ S01: '500000.00' });
+    const step = g.when(deal('11-20 10:00', 'D1', 'S01', zhang, 'contract', { paid: '980000' }));
+    expect(step.decisions.filter((d) => d.kind === 'ledger' && d.deal === 'D1')).toEqual([]);
+    expect(net(ledgerEntries(g.state, { deal: 'D1', account: 'credit' }))).toEqual({ S01: '500000.00' });
+    expect(net(ledgerEntries(g.state, { deal: 'D1', account: 'commission' }))).toEqual({ S01: '900.00' });
+    // A second refund is measured against what is paid by then (10,000 of 1,000,000: 1% more), and the full refund reverses the rest.
+    g.when(refund('11-25 10:00', 'D1', { amount: '10000' }));
+    expect(net(ledgerEntries(g.state, { deal: 'D1', account: 'credit' }))).toEqual({ S01: '490000.00' });
+    g.when(refund('11-26 10:00', 'D1'));
+    expect(dealsOf(g.state)[0]).toMatchObject({ status: 'refunded', refunded: '1000000' });
+    expect(net(ledgerEntries(g.state, { deal: 'D1' }))).toEqual({ S01: '0.00' });
+  });
+
+  it('given refunds whose shares add up to the whole deal while money is still paid, the deal is wholly refunded and a further refund is refused', () => {
+    const g = given([...base, deal('11-03 10:00', 'D1', 'S01', zhang, 'subscription', { paid: '20000' }), refund('11-04 10:00', 'D1', { amount: '10000' }), deal('11-05 10:00', 'D1', 'S01', zhang, 'subscription', { paid: '20000' })]);
+    const step = g.when(refund('11-06 10:00', 'D1', { amount: '20000' }));
+    expect(find(step, 'deal').args).toMatchObject({ full: true, refunded: '30000', paid: '40000', share: '1' });
+    expect(dealsOf(g.state)[0]?.status).toBe('refunded');
+    expect(net(ledgerEntries(g.state, { deal: 'D1' }))).toEqual({ S01: '0.00' });
+    expect(g.when(refund('11-07 10:00', 'D1', { amount: '5000' }), true).issues[0]?.message).toContain('already wholly refunded');
+  });
+
   it("given the month was re-tiered after the deal closed, the refund reverses at the deal's own rate, then recomputes the month", () => {
     const g = given([...base, targets('11-02 08:00', 'S01', '2026-11', '1500000', null), deal('11-03 10:00', 'D1', 'S01', zhang, 'contract'), deal('11-04 10:00', 'D2', 'S01', wang, 'contract')]);
     expect(monthTotal(g.state, 'S01', '2026-11')).toBe('4000.00');
