@@ -13,8 +13,8 @@ import { stageRank } from '../events/common.js';
 import type { EventOf } from '../events/schema.js';
 import { allocateDeal, NO_CIRCUMSTANCES, type Circumstances, type DealFacts } from './allocation.js';
 import type { AllocationDecision, DealDecision, MarketingEventDecision, RecognitionDecision } from './decisions.js';
-import { closeSession, openSession, paidBase, resplit, retarget, syncDeal, termsOf, versionOf, type Cause, type DealsCtx } from './ledger.js';
-import { fractions, type Share } from './split.js';
+import { closeSession, openSession, paidBase, resplit, retarget, shown, syncDeal, termsOf, versionOf, type Cause, type DealsCtx } from './ledger.js';
+import { addShare, fractions, type Share } from './split.js';
 import type { Deal, DealSplit, MarketingEvent, Recognition } from './state.js';
 
 const STAGES = rules('DEAL-STAGES');
@@ -29,10 +29,13 @@ const EXACT = rules('COM-SPLIT-EXACT');
  */
 export const STAGE_RULES: readonly RuleId[] = STAGES;
 
-/** Whether a deal still stands: recorded and not wholly refunded (a deal with nothing paid yet stands). @internal */
+/**
+ * Whether a deal still stands: recorded and not wholly refunded, i.e. its
+ * refunds have not reversed all of it (RFD-CLAWBACK; a deal with nothing
+ * paid yet stands). @internal
+ */
 export function isLive(deal: Deal): boolean {
-  const refunded = money(deal.refunded);
-  return deal.status === 'live' && (refunded.isZero() || refunded.lt(paidBase(deal)));
+  return deal.status === 'live' && money(deal.refundedShare).lt(1);
 }
 
 function invalidAmount(event: string, path: string, message: string): Issue {
@@ -91,6 +94,7 @@ function blank(e: EventOf<'closeDeal'>, client: string): Deal {
     stage: e.stage,
     stages: [],
     refunded: '0',
+    refundedShare: '0',
     paid: null,
     status: 'refused',
     refusal: null,
@@ -312,6 +316,8 @@ export function refundIssue(c: DealsCtx, e: EventOf<'refund'>): Issue | null {
   const deal = c.s.deals.get(e.deal);
   if (!deal) return { code: 'unknown_deal', path: ['deal'], event: e.id, message: `no deal "${e.deal}" to refund` };
   if (deal.status === 'refused') return { code: 'invalid_value', path: ['deal'], event: e.id, message: `deal ${deal.id} was refused (unit ${deal.refusal?.unit ?? deal.unit} is held by deal ${deal.refusal?.holder ?? 'another'}): nothing was paid to refund` };
+  // Refunds that reversed all of it end a deal, even with money still paid (shares are measured against what was paid then).
+  if (!isLive(deal)) return invalidAmount(e.id, 'amount', `deal ${deal.id} is already wholly refunded`);
   const left = paidBase(deal).minus(deal.refunded);
   const amount = e.amount === undefined ? left : money(e.amount);
   if (amount.lte(0)) return invalidAmount(e.id, 'amount', left.lte(0) && e.amount === undefined ? `deal ${deal.id} is already wholly refunded` : `a refund must be positive, got ${e.amount ?? '0'}`);
@@ -331,12 +337,15 @@ export function refundIssue(c: DealsCtx, e: EventOf<'refund'>): Issue | null {
 export function refund(c: DealsCtx, e: EventOf<'refund'>): { client: string; full: boolean; pool: boolean } {
   const { tx, s } = c;
   const before = s.deals.get(e.deal) as Deal;
-  const left = paidBase(before).minus(before.refunded);
-  const deal: Deal = { ...before, refunded: money(before.refunded).plus(e.amount ?? left).toString() };
+  const base = paidBase(before);
+  const amount = e.amount === undefined ? base.minus(before.refunded) : money(e.amount);
+  const refunded = money(before.refunded).plus(amount);
+  // The share is measured against what is paid now and kept: later payments do not shrink it (RFD-CLAWBACK). A full refund reverses all.
+  const deal: Deal = { ...before, refunded: refunded.toString(), refundedShare: refunded.gte(base) ? '1' : addShare(before.refundedShare, amount, base) };
   const full = !isLive(deal);
   if (full && s.units.get(deal.unit) === deal.id) s.units.delete(tx, deal.unit);
   book(c, deal, 'refund');
-  dealDecision(c, deal, 'refunded', CLAWBACK, [deal.stages[0]?.event ?? deal.id], { full, reason: e.reason ?? null, refunded: deal.refunded, paid: deal.paid ?? deal.amount });
+  dealDecision(c, deal, 'refunded', CLAWBACK, [deal.stages[0]?.event ?? deal.id], { full, reason: e.reason ?? null, refunded: deal.refunded, paid: deal.paid ?? deal.amount, share: shown(deal.refundedShare) });
   return { client: deal.client, full, pool: termsOf(c, deal).afterRefund === 'pool' };
 }
 

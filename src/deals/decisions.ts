@@ -204,7 +204,7 @@ export function describeDeals(d: DealsDecision, w: Wording): string {
   switch (d.kind) {
     case 'deal':
       if (d.outcome === 'refused') return `unit ${str(a, 'unit')} is held by deal ${str(a, 'holder')}, whose deposit came first (${w.time(Number(a?.holderAt ?? d.at))}): deal ${d.deal} is refused`;
-      if (d.outcome === 'refunded') return `${a?.full === true ? 'full' : 'partial'} refund${str(a, 'reason') ? ` (${str(a, 'reason')})` : ''}; ${str(a, 'refunded')} of ${str(a, 'paid')} paid refunded so far`;
+      if (d.outcome === 'refunded') return `${a?.full === true ? 'full' : 'partial'} refund${str(a, 'reason') ? ` (${str(a, 'reason')})` : ''}; ${str(a, 'refunded')} of ${str(a, 'paid')} paid refunded so far${str(a, 'share') ? `, ${str(a, 'share')} of the deal reversed` : ''}`;
       return `${d.stage} of unit ${str(a, 'unit')} for ${str(a, 'amount')} by ${w.who(d.staff)}`;
     case 'allocation':
       return splitWords(d.why, a, w);
@@ -223,7 +223,7 @@ export function describeDeals(d: DealsDecision, w: Wording): string {
         case 'accrual':
           return `${w.who(d.staff)}'s ${what} accrues on deal ${d.deal} at ${str(a, 'stage')}`;
         case 'refund':
-          return `${w.who(d.staff)}'s ${what} reversed in proportion to the refund of deal ${d.deal} (${str(a, 'refunded')} refunded), at the split and rate of its close`;
+          return `${w.who(d.staff)}'s ${what} reversed in proportion to the refund of deal ${d.deal} (${str(a, 'refunded')} refunded${str(a, 'share') ? `, ${str(a, 'share')} of the deal` : ''}), at the split and rate of its close`;
         case 'split':
           return `${w.who(d.staff)}'s ${what} of deal ${d.deal} moved to the negotiated split`;
         default:

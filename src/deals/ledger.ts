@@ -45,7 +45,12 @@ export function versionOf(c: DealsCtx, deal: Pick<Deal, 'terms'>): number {
   return deal.terms === null ? c.tx.version : deal.terms.version;
 }
 
-/** The money a refund is measured against: what was paid, or the amount when no stage reported a payment. @internal */
+/** A refunded share for display: up to 6 decimals. @internal */
+export function shown(share: string): string {
+  return money(share).toDecimalPlaces(6).toString();
+}
+
+/** The money a refund is measured against when it is made: what was paid by then, or the amount when no stage reported a payment. @internal */
 export function paidBase(deal: Pick<Deal, 'paid' | 'amount'>): Amount {
   return money(deal.paid ?? deal.amount);
 }
@@ -213,11 +218,16 @@ function reached(deal: Deal, from: DealStage): { at: number; event: string } | u
   return deal.stages.find((x) => stageRank(x.stage) >= stageRank(from));
 }
 
-/** What of an amount still stands after refunds: the amount less the refunded share of what was paid. */
+/**
+ * What of an amount still stands after refunds: the amount less the deal's
+ * refunded share, fixed at each refund (RFD-CLAWBACK), so later payments
+ * move nothing already clawed back.
+ */
 function remaining(deal: Deal, value: Amount, rounding: Rounding): Amount {
-  const refunded = money(deal.refunded);
-  if (refunded.isZero()) return value;
-  const left = toCents(value.minus(value.times(refunded).div(paidBase(deal))), rounding);
+  const share = money(deal.refundedShare);
+  if (share.isZero()) return value;
+  // The share keeps 40 decimals, so the product is off by under 10^-24: snapped to 20, a result on a half cent rounds as the exact one.
+  const left = toCents(value.minus(value.times(share).toDecimalPlaces(20)), rounding);
   return left.isNegative() ? ZERO : left;
 }
 
@@ -245,7 +255,7 @@ function rulesOf(s: Session, first: boolean, own: readonly RuleId[]): readonly R
 
 function why(s: Session, deal: Deal, first: boolean): { why: string; args: Args } {
   if (first) return { why: 'accrual', args: { stage: deal.stage } };
-  if (s.cause === 'refund') return { why: 'refund', args: { refunded: deal.refunded } };
+  if (s.cause === 'refund') return { why: 'refund', args: { refunded: deal.refunded, share: shown(deal.refundedShare) } };
   if (s.cause === 'split') return { why: 'split', args: {} };
   return { why: 'amount', args: { amount: deal.amount } };
 }
@@ -367,10 +377,11 @@ function syncBonus(s: Session, deal: Deal, shares: readonly Share[] | null, at: 
   if (booking === null) {
     const amount = deal.productType === null ? undefined : policy.byProductType[deal.productType];
     const to: readonly Share[] = policy.to === 'inviter' ? (deal.invitedBy === null ? [] : [{ staff: deal.invitedBy, weight: '1' }]) : (shares ?? []);
-    if (amount === undefined || money(amount).lte(0) || to.length === 0) return deal;
+    // The policy may name sub-cent bonuses: rounded to the cent its way before anything is paid or split (COM-SPLIT-EXACT).
+    const total = amount === undefined ? ZERO : toCents(money(amount), terms.rounding);
+    if (total.lte(0) || to.length === 0) return deal;
     // 001: only a confirmed invited visit earns the inviter the bonus.
     if (policy.to === 'inviter' && policy.confirmedOnly && deal.invite?.confirmed !== true) return deal;
-    const total = money(amount);
     booking = newBooking(s, at, total, freshParts(allocate(total, to, terms.remainder)));
   }
   const weights = booking.parts.map((p) => ({ staff: p.staff, weight: p.base }));

@@ -51,6 +51,25 @@ export function normalizeShares(shares: readonly Share[]): Share[] {
   return [...byStaff].map(([staff, w]) => ({ staff, weight: w.toString() }));
 }
 
+/** The most decimals a refunded share keeps: with amounts below 10^15, its product with one is off by under 10^-24. */
+const SHARE_DECIMALS = 40;
+
+/**
+ * A refunded share (RFD-CLAWBACK) grown by `part` of `whole`: `share + part / whole`,
+ * capped at 1, as a decimal string of at most 40 decimals.
+ *
+ * @example
+ * ```ts
+ * addShare('0', money('10000'), money('20000')); // '0.5'
+ * addShare('0.5', money('10000'), money('1000000')); // '0.51'
+ * ```
+ */
+export function addShare(share: string, part: Amount, whole: Amount): string {
+  if (part.isZero()) return share;
+  const next = whole.lte(part) ? money(1) : money(share).plus(part.div(whole)).toDecimalPlaces(SHARE_DECIMALS);
+  return (next.gt(1) ? money(1) : next).toString();
+}
+
 /** Each share's fraction of the whole, for display (up to 6 decimals). */
 export function fractions(shares: readonly Share[]): { staff: string; share: string }[] {
   const total = shares.reduce((sum, s) => sum.plus(s.weight), ZERO);
@@ -62,12 +81,15 @@ export function fractions(shares: readonly Share[]): { staff: string; share: str
  * `total` to the cent (COM-SPLIT-EXACT). Each part is first cut toward zero;
  * the leftover cents go one by one to the largest fractional parts (ties to
  * the earlier party), or all to the first party.
+ * @throws RangeError when `total` is not a whole number of cents: a caller rounds it first, by the policy's rounding
  */
 export function splitExact(total: Amount, weights: readonly Amount[], remainder: Remainder): Amount[] {
+  const cents = total.times(100);
+  // A fraction of a cent left over would be handed out as a whole one: an invented cent.
+  if (!cents.isInteger()) throw new RangeError(`splitExact: the total ${total.toString()} is not a whole number of cents; round it to the cent first`);
   const sum = weights.reduce((a, w) => a.plus(w), ZERO);
   if (weights.length === 0) return [];
   if (sum.isZero()) return weights.map(() => ZERO);
-  const cents = total.times(100);
   const sign = cents.isNegative() ? -1 : 1;
   const whole = cents.abs();
   const raw = weights.map((w) => whole.times(w).div(sum));
@@ -92,6 +114,7 @@ export function splitExact(total: Amount, weights: readonly Amount[], remainder:
 /**
  * Splits an amount among shares (COM-SPLIT-EXACT).
  *
+ * @throws RangeError when `total` is not a whole number of cents (see {@link splitExact})
  * @example
  * ```ts
  * allocate(money('100.01'), [{ staff: 'A', weight: '1' }, { staff: 'B', weight: '1' }], 'largestRemainder');

@@ -7,12 +7,13 @@
 import { z } from 'zod';
 import { countSchema, keySchema, mapSchema, msSchema, stateDecimalSchema, textSchema, whenValid } from '../kernel/codec.js';
 import { anyOrder, emptyMap, type PMap } from '../kernel/map.js';
+import { Money } from '../kernel/money.js';
 import { ruleIdSchema, type RuleId } from '../kernel/rules.js';
 import { argsSchema, type Args } from '../kernel/decision.js';
 import { dealStageSchema, type DealStage } from '../events/common.js';
 import { ledgerEntrySchema, type LedgerEntry } from './decisions.js';
 import type { CommissionPolicy } from './policy.js';
-import type { Share } from './split.js';
+import { addShare, type Share } from './split.js';
 
 /**
  * One person's part of a booking: the base it was booked on at close, what
@@ -119,6 +120,12 @@ export interface Deal {
   readonly stages: readonly { readonly stage: DealStage; readonly at: number; readonly event: string }[];
   /** Total refunded so far, as a decimal string. */
   readonly refunded: string;
+  /**
+   * The part of the deal refunds have reversed, 0 to 1 (RFD-CLAWBACK): each
+   * refund adds its amount over what was paid when it was made, so a later
+   * payment does not shrink it; a full refund makes it 1.
+   */
+  readonly refundedShare: string;
   /** Total paid as the stages reported it; null when none did (the amount counts as paid). */
   readonly paid: string | null;
   /** `refused`: another deal holds the unit (COL-SAME-UNIT). */
@@ -254,6 +261,8 @@ const dealSchema = z.strictObject({
   stage: dealStageSchema,
   stages: z.array(z.strictObject({ stage: dealStageSchema, at: msSchema, event: keySchema })).min(1),
   refunded: money,
+  // Added with fixed refund shares: an older snapshot has none (derived below).
+  refundedShare: z.string().regex(/^(0|1|0\.\d{1,40})$/, 'must be a share from 0 to 1').exactOptional(),
   paid: money.nullable(),
   status: z.enum(['live', 'refused']),
   refusal: z.strictObject({ rules: z.array(ruleIdSchema), holder: keySchema, holderAt: msSchema, unit: textSchema }).nullable(),
@@ -283,7 +292,44 @@ const dealSchema = z.strictObject({
   commission: bookingSchema,
   bonus: bookingSchema,
   counted: z.strictObject({ base: countedSchema, red: countedSchema, green: countedSchema }),
-});
+}).transform(
+  // Written whole, in the order the engine builds a deal (one hidden class), with the share an older snapshot lacks.
+  (d): Deal => ({
+    id: d.id,
+    client: d.client,
+    staff: d.staff,
+    unit: d.unit,
+    productType: d.productType,
+    amount: d.amount,
+    stage: d.stage,
+    stages: d.stages,
+    refunded: d.refunded,
+    refundedShare: d.refundedShare ?? shareAsOf(d),
+    paid: d.paid,
+    status: d.status,
+    refusal: d.refusal,
+    invitedBy: d.invitedBy,
+    invite: d.invite,
+    discountBy: d.discountBy,
+    split: d.split,
+    terms: d.terms,
+    credit: d.credit,
+    commission: d.commission,
+    bonus: d.bonus,
+    counted: d.counted,
+  }),
+);
+
+/**
+ * The refunded share of a deal from a snapshot written before deals kept
+ * one: what the engine then reversed, the refunded total over what was paid
+ * by the snapshot (the amount when no stage reported a payment), and all of
+ * it once wholly refunded. From there on, later payments leave it as it is.
+ */
+function shareAsOf(d: { readonly refunded: string; readonly paid: string | null; readonly amount: string }): string {
+  const refunded = new Money(d.refunded);
+  return refunded.isZero() ? '0' : addShare('0', refunded, new Money(d.paid ?? d.amount));
+}
 
 const recognitionSchema = z.strictObject({ at: msSchema, during: z.enum(['reception', 'later']), by: keySchema.nullable(), follower: keySchema.nullable(), event: keySchema });
 const marketingEventSchema = z.strictObject({ from: msSchema, to: msSchema, name: textSchema.nullable(), event: keySchema });

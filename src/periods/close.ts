@@ -236,7 +236,8 @@ class Closing {
     const at = (f: number) => n[base + f] ?? 0;
     const calls = p.calls;
     const quotaRole = calls !== null && calls.roles.includes(card.role) && card.status !== 'left';
-    if (k === 0 && quotaRole && calls.daily !== null && card.onDuty) {
+    // Like grades, elimination and the quota, the day someone joined is not theirs to be judged on: they were not there all day.
+    if (k === 0 && quotaRole && calls.daily !== null && card.onDuty && card.joinedAt <= span.start) {
       const made = at(C.outboundCalls);
       const missing = Math.max(0, calls.daily - made);
       const fine = money(calls.finePerMissing).times(missing);

@@ -147,8 +147,8 @@ function sum(list: readonly (string | null)[]): Amount | null {
 
 /**
  * The scorecard rows of the period of `kind` that contains `at`, one per
- * salesperson or telemarketer on the roster (and anyone else with counts),
- * in join order.
+ * salesperson or telemarketer on the roster (and anyone else with counts,
+ * fines, commission or bonus in it), in join order.
  * @internal
  */
 export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar, kind: PeriodKind, at: number, facts: ScorecardFacts): ScorecardRow[] {
@@ -178,8 +178,11 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
     const n: readonly number[] = closed ? (summaries.get(staff) ?? ZEROS) : index === open ? card.n.slice(k * FIELDS, (k + 1) * FIELDS) : ZEROS;
     // Days on duty are counted for everyone on the roster (the close rate's average): on their own they are nothing to show.
     const any = n.some((x, i) => x !== 0 && i !== C.dutyDays);
-    // Everyone selling or calling has a row; anyone else (a manager fined on appeal, someone who left) only with something to show.
-    if (!any && !fines.has(staff) && (member.status === 'left' || (member.role !== 'sales' && member.role !== 'telemarketer'))) continue;
+    const pay = facts.pay(staff, span.start, span.end);
+    // Everyone selling or calling has a row; anyone else (a manager fined on appeal or paid through a split, someone who
+    // left with a clawback) only with something to show, money included, so that the money columns add up to the ledgers.
+    const paid = pay.commission !== '0.00' || pay.bonus !== '0.00';
+    if (!any && !paid && !fines.has(staff) && (member.status === 'left' || (member.role !== 'sales' && member.role !== 'telemarketer'))) continue;
     const figures = months.map((m) => facts.month(staff, m));
     const red = sum(figures.map((f) => f.red)) ?? new Money(0);
     const green = sum(figures.map((f) => f.green)) ?? new Money(0);
@@ -190,7 +193,6 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
     const closeRate = rate(n[C.deals] ?? 0, n[C.receptions] ?? 0);
     const inviteRate = rate(visits, allCalls);
     const grade = card.grade === null ? null : (p.grades.ladder[card.grade] ?? null);
-    const pay = facts.pay(staff, span.start, span.end);
     const inForce = facts.penalties(staff, at);
     const quota = facts.quota(staff, at);
     let active = 0;

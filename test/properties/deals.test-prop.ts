@@ -26,6 +26,8 @@ const START = Date.parse('2026-11-01T09:00:00+08:00');
 const SALES = ['S1', 'S2', 'S3', 'S4'] as const;
 const CLIENTS = ['13800000001', '13800000002', '13800000003', '13800000004'] as const;
 const DEALS = ['D1', 'D2', 'D3', 'D4'] as const;
+/** One amount per deal, for logs whose stages only report payments. */
+const FIXED: Record<string, string> = { D1: '1000007.50', D2: '880000', D3: '1234567.89', D4: '300007' };
 
 /** Policies that exercise every switch of the deals section. */
 const policies: PolicyInput[] = [
@@ -173,6 +175,14 @@ describe('deals and the ledger (fast-check): COM-SPLIT-EXACT, RFD-CLAWBACK, COM-
     },
   );
 
+  test.prop([fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 6 })], { numRuns: 100 })(
+    'COM-SPLIT-EXACT: a total that is not whole cents is refused, never split into an invented cent',
+    (totalCents, tenths, weights) => {
+      const total = money(totalCents).plus(money(tenths).div(10)).div(100);
+      expect(() => splitExact(total, weights.map((x) => money(x)), 'largestRemainder')).toThrow(/not a whole number of cents/);
+    },
+  );
+
   test.prop([dealLog], runs)('COM-SPLIT-EXACT: every booking\'s parts add up to its total, and a deal not refunded is credited exactly its amount', ({ events, policy }) => {
     const { state } = replay(events, policy);
     for (const [, deal] of entries(state.deals.deals)) {
@@ -225,6 +235,24 @@ describe('deals and the ledger (fast-check): COM-SPLIT-EXACT, RFD-CLAWBACK, COM-
       for (const [key, value] of perDeal) if (key.startsWith(`${deal.id} `)) expect(value, key).toBe('0.00');
     }
   });
+
+  test.prop([dealLog.map(({ events, policy }) => ({ policy, events: events.map((e) => (e.type === 'closeDeal' ? { ...e, amount: FIXED[e.deal] ?? e.amount } : e)) }))], runs)(
+    'RFD-CLAWBACK: a refund\'s share is fixed when it is made: a later stage or payment at the same amount books nothing on what was already booked',
+    ({ events, policy }) => {
+      let state = initialState(policy);
+      for (const e of events) {
+        const before = e.type === 'closeDeal' ? state.deals.deals.get(e.deal) : undefined;
+        const step = apply(state, e);
+        state = step.state;
+        if (e.type !== 'closeDeal' || before === undefined || before.status !== 'live' || step.issues.length > 0) continue;
+        const after = state.deals.deals.get(e.deal);
+        if (after === undefined || after.amount !== before.amount || JSON.stringify(after.split) !== JSON.stringify(before.split)) continue;
+        const booked = new Set((['credit', 'commission', 'bonus'] as const).filter((a) => before[a] !== null));
+        const moved = step.decisions.filter((d) => d.kind === 'ledger' && d.deal === e.deal && booked.has(d.account));
+        expect(moved, `${e.id} on ${e.deal} (refunded ${before.refunded} of ${before.paid ?? before.amount})`).toEqual([]);
+      }
+    },
+  );
 
   test.prop([roundTwoLog], runs)('COM-SPLIT-EXACT under DEAL-EVENT and DEAL-LATER-DESIGNATION: every split, first or decided anew by a recognition, adds up to the cent, and each deal nets to its entries', ({ events, policy }) => {
     const { state } = replay(events, policy);

@@ -8,7 +8,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { calendarOf } from '../../src/kernel/time.js';
 import { indexOf, periodKinds, spanAt, spanOf, type PeriodKind } from '../../src/periods/calendar.js';
-import { apply, initialState, replay, scorecard, type Decision, type Event, type OfficeState, type PolicyInput } from '../../src/index.js';
+import { apply, commissionLedger, initialState, replay, scorecard, staffList, type Decision, type Event, type OfficeState, type PolicyInput } from '../../src/index.js';
 import { at, body, CLIENTS, STAFF } from '../support/arbitrary.js';
 import { domainSnapshot, foldAll } from '../support/fold.js';
 
@@ -39,15 +39,22 @@ const periodsBody: fc.Arbitrary<Body> = fc.oneof(
 const START = Date.parse('2026-11-01T09:00:00+08:00');
 const iso = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00').replace('.000', '');
 
-/** A log of the office's usual events and the periods family's, over days to months. */
-const periodsLog = (maxLength = 60): fc.Arbitrary<Event[]> =>
+/** Money that reaches people without counters: a manager in a negotiated split, a salesperson who leaves before a clawback. */
+const payBody: fc.Arbitrary<Body> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ deal: fc.constantFrom('D1', 'D2', 'D3'), with: fc.constantFrom(...STAFF, 'M1') }).map((b) => ({ type: 'splitDeal', deal: b.deal, commission: [{ staff: 'M1', share: '1' }, ...(b.with === 'M1' ? [] : [{ staff: b.with, share: '2' }])] })) },
+  { weight: 1, arbitrary: fc.constantFrom(...STAFF).map((s) => ({ type: 'changeStaff', staff: s, status: 'left' })) },
+);
+
+/** A log of the office's usual events and the periods family's, over days to months (with `pay`, a manager M1 and payBody's events too). */
+const periodsLog = (maxLength = 60, pay = false): fc.Arbitrary<Event[]> =>
   fc
-    .array(fc.tuple(fc.oneof({ weight: 3, arbitrary: body }, { weight: 2, arbitrary: periodsBody }), fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 240 }) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 12 * 24 * 60 }) })), {
+    .array(fc.tuple(fc.oneof({ weight: 3, arbitrary: body }, { weight: 2, arbitrary: periodsBody }, { weight: pay ? 2 : 0, arbitrary: payBody }), fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 240 }) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 12 * 24 * 60 }) })), {
       minLength: 10,
       maxLength,
     })
     .map((pairs) => {
       const events: Event[] = [...STAFF, ...TELEMARKETERS].map((s, i) => at({ type: 'changeStaff', staff: s, name: `员工${i + 1}`, role: s.startsWith('T') ? 'telemarketer' : 'sales' }, `j${i}`, iso(START - 3_600_000)));
+      if (pay) events.push(at({ type: 'changeStaff', staff: 'M1', name: '经理', role: 'manager' }, 'jM', iso(START - 3_600_000)));
       const invitations: string[] = [];
       let t = START;
       pairs.forEach(([b, gap], i) => {
@@ -125,6 +132,24 @@ describe('periods invariants (fast-check)', () => {
     const fines = decisions.filter((d): d is Extract<Decision, { kind: 'penalty' }> => d.kind === 'penalty');
     expect(cents(sum((r) => Math.round(Number(r.fines) * 100)))).toBe(cents(fines.reduce((n, f) => n + Math.round(Number(f.amount) * 100), 0)));
   });
+
+  test.prop([periodsLog(80, true), fc.constantFrom<'inviter' | 'commission'>('inviter', 'commission')], runs)(
+    "the scorecard's money adds up to the commission ledger: each month's commission and bonus columns equal commissionLedger's for the staff (RFD-CLAWBACK, COM-SPLIT-EXACT)",
+    (events, to) => {
+      const policy: PolicyInput = { ...busy, deals: { commission: { rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' } }, bonus: { byProductType: { highRise: '200', villa: '500' }, to } } };
+      const { state } = replay(events, policy);
+      const staff = new Set(staffList(state).map((m) => m.id));
+      const rows = everyPeriod(state, events, 'month');
+      const ledger = commissionLedger(state).filter((r) => staff.has(r.staff));
+      const total = (xs: readonly string[]) => cents(xs.reduce((n, x) => n + Math.round(Number(x) * 100), 0));
+      for (const month of new Set([...rows.map((r) => r.start.slice(0, 7)), ...ledger.map((r) => r.month)])) {
+        const mine = rows.filter((r) => r.start.startsWith(month));
+        const booked = ledger.filter((r) => r.month === month);
+        expect(total(mine.map((r) => r.commission)), month).toBe(total(booked.map((r) => r.commission)));
+        expect(total(mine.map((r) => r.bonus)), month).toBe(total(booked.map((r) => r.bonus)));
+      }
+    },
+  );
 
   test.prop([periodsLog(80)], runs)('active claims never exceed the quota in force when a claim is accepted', (events) => {
     let state = initialState(busy);

@@ -120,6 +120,30 @@ describe('issue 13 #3: hostile snapshots are refused with issues', () => {
     }
   });
 
+  it('a snapshot written before deals kept their refunded share derives it as the engine then reversed: refunded over paid by then, all once wholly refunded (RFD-CLAWBACK)', () => {
+    const policy = { deals: { commission: { rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' } } } };
+    const log = [
+      { type: 'changeStaff', staff: 'S1', name: 'S1', at: '2026-11-01T08:00:00+08:00' },
+      { type: 'closeDeal', deal: 'D1', staff: 'S1', client: { name: '张伟', phone: '13800000001' }, stage: 'subscription', unit: 'U1', amount: '1000000', paid: '30000', at: '2026-11-02T10:00:00+08:00' },
+      { type: 'closeDeal', deal: 'D2', staff: 'S1', client: { name: '王芳', phone: '13800000002' }, stage: 'subscription', unit: 'U2', amount: '600000', at: '2026-11-02T11:00:00+08:00' },
+      { type: 'closeDeal', deal: 'D3', staff: 'S1', client: { name: '李娜', phone: '13800000003' }, stage: 'subscription', unit: 'U3', amount: '500000', at: '2026-11-02T12:00:00+08:00' },
+      { type: 'refund', deal: 'D1', amount: '10000', at: '2026-11-03T10:00:00+08:00' },
+      { type: 'refund', deal: 'D2', at: '2026-11-03T11:00:00+08:00' },
+      { type: 'closeDeal', deal: 'D1', staff: 'S1', client: { phone: '13800000001' }, stage: 'contract', unit: 'U1', amount: '1000000', paid: '970000', at: '2026-11-10T10:00:00+08:00' },
+    ].map((e, i) => JSON.stringify({ v: 1, id: `r${i}`, office: 'test', ...e }));
+    const { events: all } = parseLog(log.join('\n'));
+    const head = replay(all.slice(0, 6), policy).state;
+    const snap = JSON.parse(JSON.stringify(toSnapshot(head))) as { state: { deals: { deals: { $map: [string, Record<string, unknown>][] } } } };
+    const shares = Object.fromEntries(snap.state.deals.deals.$map.map(([id, d]) => [id, d.refundedShare]));
+    expect(shares).toEqual({ D1: '0.3333333333333333333333333333333333333333', D2: '1', D3: '0' });
+    for (const [, d] of snap.state.deals.deals.$map) delete d.refundedShare;
+    const r = fromSnapshot(snap);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const back = JSON.parse(JSON.stringify(toSnapshot(r.state))) as typeof snap;
+    expect(Object.fromEntries(back.state.deals.deals.$map.map(([id, d]) => [id, d.refundedShare]))).toEqual(shares);
+    expect(JSON.stringify(toSnapshot(replayFrom(r.state, all.slice(6)).state))).toBe(JSON.stringify(toSnapshot(replay(all, policy).state)));
+  });
+
   it('a snapshot that cannot be read at its top (a throwing getter, a Proxy) is an issue, not a throw', () => {
     const proxy = new Proxy({}, { get: () => { throw new Error('no'); } });
     const getter = { format: 'salesfloor-state', version: 2, get state() { throw new Error('no'); } };

@@ -125,6 +125,18 @@ describe('COM-FIXED-BONUS: a fixed bonus per converted deal by product type (001
     g.when(deal('11-03 10:00', 'D1', 'S02', zhang, 'subscription', { productType: 'villa', invitedBy: 'S03' }));
     expect(net(ledgerEntries(g.state, { account: 'bonus' }))).toEqual({ S02: '250.00', S03: '250.00' });
   });
+
+  it.each([
+    ['down', '200.00', { S02: '100.00', S03: '100.00' }],
+    ['halfEven', '200.00', { S02: '100.00', S03: '100.00' }],
+    ['halfUp', '200.01', { S02: '100.01', S03: '100.00' }],
+  ] as const)('COM-SPLIT-EXACT: given a bonus of 200.005 and rounding %s, it is rounded to %s before it is paid or split (no invented cent)', (rounding, whole, halves) => {
+    const bonus = (to: 'inviter' | 'commission') => ({ deals: { bonus: { byProductType: { villa: '200.005' }, to }, commission: { rounding } } });
+    const inviter = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-03 10:00', 'D1', 'S01', zhang, 'subscription', { productType: 'villa', invitedBy: 'T1' })], bonus('inviter'));
+    expect(net(ledgerEntries(inviter.state, { account: 'bonus' }))).toEqual({ T1: whole });
+    const split = given([...team, visit('11-01 10:00', zhang, { receiver: 'S02' }), deal('11-03 10:00', 'D1', 'S02', zhang, 'subscription', { productType: 'villa', invitedBy: 'S03' })], bonus('commission'));
+    expect(net(ledgerEntries(split.state, { account: 'bonus' }))).toEqual(halves);
+  });
 });
 
 describe('COM-SPLIT-EXACT: every split is exact to the cent, with the remainder by a documented rule', () => {
@@ -198,6 +210,31 @@ describe('RFD-CLAWBACK: a refund writes reversing entries against the deal\'s sn
     g.when(refund('11-10 10:00', 'D1', { amount: '50000' }));
     expect(dealsOf(g.state)[0]).toMatchObject({ status: 'refunded', paid: '50000', refunded: '50000' });
     expect(net(ledgerEntries(g.state, { deal: 'D1' }))).toEqual({ S01: '0.00' });
+  });
+
+  it('given a partial refund of the deposit, the share it reversed is fixed then: a later payment re-books nothing already clawed back', () => {
+    const g = given([...base, deal('11-03 10:00', 'D1', 'S01', zhang, 'subscription', { paid: '20000' }), refund('11-04 10:00', 'D1', { amount: '10000', reason: 'part of the deposit returned' })]);
+    // 10,000 of the 20,000 paid: half of the deal is reversed.
+    expect(net(ledgerEntries(g.state, { deal: 'D1', account: 'credit' }))).toEqual({ S01: '500000.00' });
+    const step = g.when(deal('11-20 10:00', 'D1', 'S01', zhang, 'contract', { paid: '980000' }));
+    expect(step.decisions.filter((d) => d.kind === 'ledger' && d.deal === 'D1')).toEqual([]);
+    expect(net(ledgerEntries(g.state, { deal: 'D1', account: 'credit' }))).toEqual({ S01: '500000.00' });
+    expect(net(ledgerEntries(g.state, { deal: 'D1', account: 'commission' }))).toEqual({ S01: '900.00' });
+    // A second refund is measured against what is paid by then (10,000 of 1,000,000: 1% more), and the full refund reverses the rest.
+    g.when(refund('11-25 10:00', 'D1', { amount: '10000' }));
+    expect(net(ledgerEntries(g.state, { deal: 'D1', account: 'credit' }))).toEqual({ S01: '490000.00' });
+    g.when(refund('11-26 10:00', 'D1'));
+    expect(dealsOf(g.state)[0]).toMatchObject({ status: 'refunded', refunded: '1000000' });
+    expect(net(ledgerEntries(g.state, { deal: 'D1' }))).toEqual({ S01: '0.00' });
+  });
+
+  it('given refunds whose shares add up to the whole deal while money is still paid, the deal is wholly refunded and a further refund is refused', () => {
+    const g = given([...base, deal('11-03 10:00', 'D1', 'S01', zhang, 'subscription', { paid: '20000' }), refund('11-04 10:00', 'D1', { amount: '10000' }), deal('11-05 10:00', 'D1', 'S01', zhang, 'subscription', { paid: '20000' })]);
+    const step = g.when(refund('11-06 10:00', 'D1', { amount: '20000' }));
+    expect(find(step, 'deal').args).toMatchObject({ full: true, refunded: '30000', paid: '40000', share: '1' });
+    expect(dealsOf(g.state)[0]?.status).toBe('refunded');
+    expect(net(ledgerEntries(g.state, { deal: 'D1' }))).toEqual({ S01: '0.00' });
+    expect(g.when(refund('11-07 10:00', 'D1', { amount: '5000' }), true).issues[0]?.message).toContain('already wholly refunded');
   });
 
   it("given the month was re-tiered after the deal closed, the refund reverses at the deal's own rate, then recomputes the month", () => {

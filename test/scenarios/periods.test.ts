@@ -5,7 +5,7 @@
  * unless the policy says otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { callBacks, finesLedger, presetPolicy, scorecard, validatePolicy, type Decision, type DecisionOf, type PolicyInput, type PresetName, type Step } from '../../src/index.js';
+import { callBacks, commissionLedger, finesLedger, presetPolicy, scorecard, validatePolicy, type Decision, type DecisionOf, type PolicyInput, type PresetName, type Step } from '../../src/index.js';
 import { arrival, call, chen, claim, deal, event, find, given, grade, invitation, liu, outbound, penalty, release, staff, status, t, targets, violation, visit, wang, zhang } from '../support/dsl.js';
 
 const all = <K extends Decision['kind']>(step: Step, kind: K) => step.decisions.filter((d): d is DecisionOf<K> => d.kind === kind);
@@ -184,13 +184,19 @@ describe('KPI-CALLS (001 §二.1 考核制度), telemarketers\' quotas', () => {
     const fine = find(step, 'penalty');
     expect(fine).toMatchObject({ staff: 'T1', amount: '40.00', violation: 'missingCalls', settlement: 'deductFromPay', month: '2026-11' });
     expect(fine.rules).toEqual(expect.arrayContaining(['KPI-CALLS', 'PEN-FINES']));
-    // Nov 1, the day they joined on duty without a call, was judged too.
-    expect(ledgerOf(g)).toEqual([
-      ['T1', '100.00'],
-      ['T2', '100.00'],
-      ['T1', '40.00'],
-    ]);
+    // Nov 1, the day they joined, is not judged (KPI-CALLS: only whole days on the roster).
+    expect(ledgerOf(g)).toEqual([['T1', '40.00']]);
     expect(scorecard(g.state, { period: 'day', at: t('11-02 18:00') }).find((r) => r.staff === 'T1')).toMatchObject({ outboundCalls: 60, gradeC: 35, gradeD: 25, fines: '40.00', closed: true });
+  });
+
+  it('KPI-CALLS (001 §二.1): given a telemarketer who joins late in the day, that day is not judged nor fined; the next whole day is', () => {
+    const g = given([staff('S1', {}, '11-02 08:00'), visit('11-02 10:00', zhang, { receiver: 'S1' }), staff('T9', { role: 'telemarketer' }, '11-02 23:30')], presetPolicy('call-center'));
+    const next = g.when(visit('11-03 10:00', wang, { receiver: 'S1' }));
+    expect(all(next, 'kpi').filter((d) => d.measure === 'dailyCalls')).toEqual([]);
+    expect(finesLedger(g.state, { staff: 'T9' })).toEqual([]);
+    const after = g.when(visit('11-04 10:00', liu, { receiver: 'S1' }));
+    expect(all(after, 'kpi').filter((d) => d.measure === 'dailyCalls').map((d) => [d.staff, d.start, d.value])).toEqual([['T9', '2026-11-03', 0]]);
+    expect(ledgerOf(g)).toEqual([['T9', '100.00']]);
   });
 
   it('KPI-CALLS (001 §二.1): a day off (not on duty all day) is not judged; neither is a day with no event at all', () => {
@@ -453,6 +459,26 @@ describe('PEN-FINES (000 §18; 002 §4; 003 篇十 4; 004c 七.3)', () => {
     const fined = given([staff('S1'), staff('S2'), staff('M1', { role: 'manager' }), claim('11-02 09:30', 'S1', zhang), event('issueRuling', '11-03 10:00', { client: { phone: zhang.phone }, level: 'manager', owner: 'S2', by: 'M1' }), ...days.slice(2)], finesOf({ disputes: { appealFailedFine: '400', overturnFine: '500' } }));
     fined.when(event('issueRuling', '11-05 11:00', { client: { phone: zhang.phone }, level: 'appeal', owner: 'S1', appellant: 'S1', by: 'M1' }));
     expect(scorecard(fined.state, { period: 'month' }).find((r) => r.staff === 'M1')).toMatchObject({ receptions: 0, fines: '500.00' });
+  });
+
+  it('RFD-CLAWBACK, COM-SPLIT-EXACT: given a manager paid through a negotiated split and a clawback from someone who left, then both have a row and the commission column adds up to the ledger', () => {
+    const split = event('splitDeal', '11-06 10:00', { deal: 'D2', commission: [{ staff: 'S1', share: '1' }, { staff: 'M1', share: '1' }] });
+    const g = given([staff('S1'), staff('S2'), staff('M1', { role: 'manager' }), visit('11-02 10:00', zhang, { receiver: 'S2' }), deal('11-03 10:00', 'D1', 'S2', zhang, 'contract'), visit('11-04 10:00', wang, { receiver: 'S1' }), deal('11-05 10:00', 'D2', 'S1', wang, 'contract'), split, status('11-20 10:00', 'S2', 'left'), visit('12-02 10:00', liu, { receiver: 'S1' }), event('refund', '12-05 10:00', { deal: 'D1' })], { deals: { commission: { rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' } } } });
+    const total = (xs: readonly { commission: string }[]) => xs.reduce((n, r) => n + Math.round(Number(r.commission) * 100), 0);
+    for (const [month, at] of [['2026-11', '11-15 12:00'], ['2026-12', '12-15 12:00']] as const) {
+      const rows = scorecard(g.state, { period: 'month', at: t(at) });
+      expect(total(rows), month).toBe(total(commissionLedger(g.state, { month })));
+    }
+    expect(scorecard(g.state, { period: 'month', at: t('11-15 12:00') }).find((r) => r.staff === 'M1')).toMatchObject({ role: 'manager', receptions: 0, commission: '900.00' });
+    expect(scorecard(g.state, { period: 'month', at: t('12-15 12:00') }).find((r) => r.staff === 'S2')).toMatchObject({ status: 'left', receptions: 0, commission: '-1800.00' });
+  });
+
+  it('DSP-QUARREL: given a deal handed to the department, a ledger party that is not staff, then the scorecard has no row for it: its commission is in the ledger only', () => {
+    const policy: PolicyInput = { disputes: { quarrelTo: 'department' }, deals: { commission: { rates: { neither: '1.8', one: '2', both: '2.3', above: '2.5' } } } };
+    const g = given([staff('S1'), staff('S2'), staff('M1', { role: 'manager' }), visit('11-01 10:00', zhang, { receiver: 'S1' }), claim('11-01 16:00', 'S2', zhang), event('raiseDispute', '11-01 16:30', { staff: 'S2', client: zhang }), deal('11-02 15:00', 'D1', 'S1', zhang, 'contract')], policy);
+    g.when(event('issueRuling', '11-03 10:00', { client: zhang, level: 'manager', owner: 'S1', finding: 'quarrel', by: 'M1' }));
+    expect(commissionLedger(g.state, { month: '2026-11' }).map((r) => [r.staff, r.commission])).toEqual([['S1', '0.00'], ['department', '1800.00']]);
+    expect(scorecard(g.state, { period: 'month', at: t('11-15 12:00') }).map((r) => [r.staff, r.commission])).toEqual([['S1', '0.00'], ['S2', '0.00']]);
   });
 
   it('PEN-FINES: the policy says whether fines come off the pay or stand as a separate payable', () => {
