@@ -44,8 +44,8 @@ function invalidAmount(event: string, path: string, message: string): Issue {
 
 /**
  * The issue that makes a deal event invalid, if any: a non-positive amount,
- * a negative payment, an amount below what was already refunded, or a deal
- * id already used for another client (`client` is the resolved client,
+ * a negative payment, an amount below what was already refunded, a stage of
+ * a deal already wholly refunded, or a deal id already used for another client (`client` is the resolved client,
  * undefined for a new one; `sameClient` compares client keys).
  * @internal
  */
@@ -55,6 +55,10 @@ export function dealIssue(c: DealsCtx, e: EventOf<'closeDeal'>, client: string |
   const old = c.s.deals.get(e.deal);
   if (old && (client === undefined || !sameClient(old.client, client))) {
     return { code: 'invalid_value', path: ['client'], event: e.id, message: `deal ${e.deal} belongs to client ${old.client}, not to this one` };
+  }
+  // Its refunds reversed all of it (RFD-CLAWBACK): a stage now would book nothing, so it is refused rather than kept silently.
+  if (old?.status === 'live' && !isLive(old)) {
+    return { code: 'invalid_value', path: ['deal'], event: e.id, message: `deal ${old.id} was wholly refunded: a later stage of the sale is a new deal (give it a new id)` };
   }
   if (old?.status === 'live') {
     const paid = e.paid === undefined ? old.paid : money(old.paid ?? 0).plus(e.paid).toString();

@@ -187,6 +187,14 @@ describe('RFD-CLAWBACK: a refund writes reversing entries against the deal\'s sn
     expect(dealsOf(g.state)[0]?.status).toBe('refunded');
   });
 
+  it('given a deposit wholly refunded (退定), when a later stage of the same deal id comes, then it is refused with its reason and books nothing', () => {
+    const g = given([...base, deal('11-03 10:00', 'D1', 'S01', zhang, 'smallDeposit', { paid: '20000' }), refund('11-04 10:00', 'D1', { amount: '20000' })]);
+    const before = ledgerEntries(g.state).length;
+    const step = g.when(deal('11-10 10:00', 'D1', 'S01', zhang, 'contract', { paid: '980000' }), true);
+    expect(step.issues).toEqual([expect.objectContaining({ code: 'invalid_value', path: ['deal'], message: expect.stringContaining('wholly refunded') })]);
+    expect(ledgerEntries(g.state).length).toBe(before);
+  });
+
   it('given a split whose commission waits for negotiation after it was booked, when the deal is refunded in full, then the booked commission is clawed back too', () => {
     // The RFD-CLAWBACK property's counterexample (seed 491376170), as it shrank: recognized during a reception, D2 takes the
     // invited split, whose commission is negotiated (a splitDeal); the commission booked before stands until then, and the refund must reverse it.
