@@ -60,7 +60,7 @@ console.log(`${events.length} events from ${events[0]?.at.slice(0, 10)} to ${eve
 // ## Replay under the default policy
 //
 // `replay` folds the events in order. Every decision carries the rule IDs of
-// RULES.md that produced it and the events it rests on. The default policy
+// the rule catalog (docs/rules.md) that produced it and the events it rests on. The default policy
 // names no commission rate, so the office gives its own: 000 §14's tiers.
 
 // %%
@@ -165,7 +165,7 @@ console.table(commissionLedger(base.state).map((r) => ({ month: r.month, name: r
 // %% [markdown]
 // ## What if: two regimes on the same month
 //
-// The same events under two presets (RULES.md §P). The difference is only
+// The same events under two presets (the catalog's §P). The difference is only
 // policy data: validity windows, follow-up rules, collision rules.
 
 // %%

@@ -259,7 +259,7 @@ function grantWhy(d: OwnershipDecision, w: Wording): string {
     case 'inPool':
       return 'in the public pool: only a manager assignment takes the client out';
     case 'renewed':
-      return `${str(a, 'channel')} by the owner renews the protection`;
+      return a?.channel === 'visit' || a?.channel === 'call' ? `the client's ${str(a, 'channel')} renews the owner's protection` : `the owner's ${str(a, 'channel')} renews their protection`;
     case 'preLaunch':
       return `internal subscription starts at ${w.time(num(a, 'startsAt') ?? d.at)}: ${by}'s pre-launch claim is valid until ${str(a, 'days')} days after it`;
     case 'callBeforeVisit':

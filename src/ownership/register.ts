@@ -168,6 +168,7 @@ const FIRST = rules('OWN-FIRST');
 const DEVELOPER_CONTACT = rules('REF-DEVELOPER');
 const IN_POOL = rules('OWN-DEPARTED', 'OWN-MANAGER');
 const RENEWED = rules('OWN-VALIDITY');
+const RENEWED_FOLLOWUP = rules('OWN-VALIDITY', 'OWN-FOLLOWUP');
 const CALL_FIRST = rules('REG-CALL-BEFORE-VISIT');
 const CALL_FIRST_GRANT = rules('REG-CALL-BEFORE-VISIT', 'REG-FIRST');
 const SAME_DAY = rules('COL-SAME-DAY', 'DSP-PROCESS');
@@ -238,7 +239,9 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
     renew(c, f, input.channel, day);
     const end = protectionEnd(f, p);
     if (end === oldEnd) return;
-    ownershipDecision(c, f, owner, end, RENEWED, [input.event], 'renewed', { channel: input.channel });
+    // The end it states may be the follow-up deadline the contact restarted: cite that rule too.
+    const cited = end !== null && end === f.followUpBy ? RENEWED_FOLLOWUP : RENEWED;
+    ownershipDecision(c, f, owner, end, cited, [input.event], 'renewed', { channel: input.channel });
     return;
   }
 

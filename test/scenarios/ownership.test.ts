@@ -88,6 +88,14 @@ describe('OWN-FOLLOWUP: a follow-up within N days keeps ownership', () => {
     expect(row?.evidence.length).toBe(2);
   });
 
+  it("given a revisit whose restarted follow-up deadline is the protection's new end, then the renewal cites OWN-FOLLOWUP beside OWN-VALIDITY and says the client's visit renewed it", () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], policy);
+    const renewal = find(g.when(visit('11-10 10:00', zhang)), 'ownership', (d) => d.why === 'renewed');
+    expect(renewal.protectionEndsAt).toBe(Date.parse('2026-11-21T00:00:00+08:00'));
+    expect([...renewal.rules].sort()).toEqual(['OWN-FOLLOWUP', 'OWN-VALIDITY']);
+    expect(describeReason(g.state, renewal)).toContain("the client's visit renews the owner's protection");
+  });
+
   it('given a follow-up last, then the register cites the follow-up, and the lapse its clock ran out under cites it too', () => {
     const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), { ...followUp('11-08 10:00', 'S01', zhang), id: 'f1' } as Event], { ownership: { validityDays: { visit: 30 }, followUp: { withinDays: 10 } } });
     expect(ownerOf(g.state, zhang.phone)?.evidence.at(-1)).toBe('f1');
