@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DECIMAL_PATTERN } from '../kernel/money.js';
+import { minutesOf } from '../kernel/time.js';
 
 /**
  * An identifier of an event, staff member, deal or client: 1 to 128 characters.
@@ -58,6 +59,34 @@ export const nonNegativeDecimalSchema = decimalSchema.refine((s) => !s.startsWit
  * ```
  */
 export const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:mm such as "18:00"');
+
+/** A local window's minutes of the day as half-open spans; one that runs past midnight is two. */
+function spans(w: { readonly from: string; readonly to: string }): (readonly [number, number])[] {
+  const from = minutesOf(w.from);
+  const to = minutesOf(w.to);
+  return from < to ? [[from, to]] : [[from, 1440], [0, to]];
+}
+
+/**
+ * A list of local windows (claim submission, duty hours) in which one that
+ * overlaps or repeats an earlier one is refused at its place: it says one
+ * thing twice, or two things at once. Windows that only touch are apart.
+ * @internal
+ */
+export function windowsApart<S extends z.ZodType<{ readonly from: string; readonly to: string }>>(list: z.ZodArray<S>) {
+  const overlap = (a: { readonly from: string; readonly to: string }, b: { readonly from: string; readonly to: string }) =>
+    spans(a).some(([f, t]) => spans(b).some(([g, u]) => f < u && g < t));
+  return list.superRefine(
+    (windows, ctx) => {
+      windows.forEach((w, i) => {
+        const k = windows.findIndex((v, j) => j < i && overlap(v, w));
+        const v = windows[k];
+        if (v !== undefined) ctx.addIssue({ code: 'custom', path: [i], message: `${w.from}-${w.to} overlaps window ${k} (${v.from}-${v.to})` });
+      });
+    },
+    { when: (p) => p.issues.length === 0 },
+  );
+}
 
 /**
  * A list of options in which an option listed twice is refused at its

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockSchema, dealStageSchema, listedOnce, decimalSchema, nonNegativeDecimalSchema } from '../events/common.js';
+import { clockSchema, dealStageSchema, decimalSchema, listedOnce, nonNegativeDecimalSchema, windowsApart } from '../events/common.js';
 import { staffStatusSchema } from '../events/schema.js';
 
 const days = z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650');
@@ -7,17 +7,8 @@ const window = days.nullable();
 
 const claimWindowSchema = z.strictObject({ from: clockSchema, to: clockSchema }).refine((w) => w.from < w.to, { message: 'from must be before to' });
 
-/** Claim windows that overlap (or repeat) say one thing twice: the later one is refused. HH:mm strings compare as times. */
-const claimWindowsSchema = z.array(claimWindowSchema).superRefine(
-  (windows, ctx) => {
-    windows.forEach((w, i) => {
-      const k = windows.findIndex((v, j) => j < i && v.from < w.to && w.from < v.to);
-      const v = windows[k];
-      if (v !== undefined) ctx.addIssue({ code: 'custom', path: [i], message: `${w.from}-${w.to} overlaps window ${k} (${v.from}-${v.to})` });
-    });
-  },
-  { when: (p) => p.issues.length === 0 },
-);
+/** Claim windows, none overlapping another (an earlier one is refused at its place). */
+const claimWindowsSchema = windowsApart(z.array(claimWindowSchema));
 
 /**
  * Registration rules (RULES §B: REG-*).

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { clockSchema, listedOnce } from '../events/common.js';
-import { minutesOf } from '../kernel/time.js';
+import { clockSchema, listedOnce, windowsApart } from '../events/common.js';
 
 /**
  * How a missed turn is made up: `none`, `once` (one make-up per absence or
@@ -21,30 +20,8 @@ const dutyWindowSchema = z
   .refine((w) => w.from !== w.to, { message: 'a duty window needs from and to to differ', path: ['to'] })
   .describe('Local times; a window whose `to` is earlier than its `from` runs past midnight.');
 
-/** A window's minutes of the day as half-open spans; one past midnight is two. */
-function spans(w: { readonly from: string; readonly to: string }): (readonly [number, number])[] {
-  const from = minutesOf(w.from);
-  const to = minutesOf(w.to);
-  return from < to ? [[from, to]] : [[from, 1440], [0, to]];
-}
-
-const overlap = (a: { readonly from: string; readonly to: string }, b: { readonly from: string; readonly to: string }) =>
-  spans(a).some(([f, t]) => spans(b).some(([g, u]) => f < u && g < t));
-
-/** Duty windows that overlap (or repeat) say one thing twice, or two things at once: the later one is refused. */
-const dutyWindowsSchema = z
-  .array(dutyWindowSchema)
-  .max(10)
-  .superRefine(
-    (windows, ctx) => {
-      windows.forEach((w, i) => {
-        const k = windows.findIndex((v, j) => j < i && overlap(v, w));
-        const v = windows[k];
-        if (v !== undefined) ctx.addIssue({ code: 'custom', path: [i], message: `${w.from}-${w.to} overlaps window ${k} (${v.from}-${v.to})` });
-      });
-    },
-    { when: (p) => p.issues.length === 0 },
-  );
+/** Duty windows, none overlapping another (one past midnight included): the later one is refused. */
+const dutyWindowsSchema = windowsApart(z.array(dutyWindowSchema).max(10));
 
 /**
  * Why an appointer may be away and still have the last in line assist their
