@@ -154,7 +154,7 @@ function periodFacts(o: Live): PeriodFacts {
 function tick(o: Live): void {
   const clock = o.periods.clock.value;
   if (clock !== null && o.tx.at < clock.dayEnd) return;
-  for (const d of advance(o.cPeriods, periodFacts(o))) derivePenalty(o.cRot, d);
+  for (const d of advance(o.cPeriods, periodFacts(o), o.judgedUnder)) derivePenalty(o.cRot, d);
 }
 
 /** A phone as its digits, or the issue of one that cannot be a number. */

@@ -175,6 +175,27 @@ export class Live {
     this.cPeriods.p = policy.periods;
   }
 
+  /**
+   * Runs a period's judgement under the version in force at `at`, the
+   * period's last instant, rather than the closing event's: a quota that
+   * takes effect on the 1st does not judge the month before it. Its
+   * decisions carry that version.
+   */
+  readonly judgedUnder = (at: number, run: () => void): void => {
+    const { tx, cPeriods } = this;
+    const v = versionAt(this.timeline, at);
+    if (v === tx.version) return run();
+    const was = { p: cPeriods.p, version: tx.version };
+    cPeriods.p = (this.timeline.versions[v] as Timeline['versions'][number]).policy.periods;
+    tx.version = v;
+    try {
+      run();
+    } finally {
+      cPeriods.p = was.p;
+      tx.version = was.version;
+    }
+  };
+
   /** The span in which a version is in force: from its instant (inclusive) until the next version's (exclusive). */
   private span(v: number): void {
     const { versions } = this.timeline;

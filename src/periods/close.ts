@@ -57,6 +57,13 @@ export interface PeriodFacts {
 }
 
 /**
+ * Runs a closing under the policy version in force at `at` (the period's
+ * last instant): the office swaps this family's policy slice for the run.
+ * @internal
+ */
+export type JudgedUnder = (at: number, run: () => void) => void;
+
+/**
  * A rotation penalty for the next period, derived from a closed period
  * (ROT-PENALTY-HALF from KPI-CLOSE-RATE, ROT-NO-CALLS from KPI-INVITE-RATE).
  * @internal
@@ -100,7 +107,7 @@ function clockAt(c: PeriodsCtx, at: number): Clock {
  * Costs one comparison unless a day has ended.
  * @internal
  */
-export function advance(c: PeriodsCtx, facts: PeriodFacts): readonly DerivedPenalty[] {
+export function advance(c: PeriodsCtx, facts: PeriodFacts, under: JudgedUnder): readonly DerivedPenalty[] {
   const box = c.s.clock;
   const clock = box.value;
   if (clock !== null && c.tx.at < clock.dayEnd) return NO_PENALTIES;
@@ -115,7 +122,7 @@ export function advance(c: PeriodsCtx, facts: PeriodFacts): readonly DerivedPena
     .filter((k) => old[k] !== now[k])
     .map((k) => ({ k, end: startDayOf(periodKinds[k] as PeriodKind, (old[k] as number) + 1, g) }))
     .sort((a, b) => a.end - b.end || a.k - b.k);
-  const run = new Closing(c, facts, clock.month, now[2] as number);
+  const run = new Closing(c, facts, under, clock.month, now[2] as number);
   for (const { k } of closing) run.close(k, old[k] as number);
   // Months with no event at all are still judged for grades: the deals on record say how they went.
   for (let m = clock.month + 1; m < next.month; m++) run.gradeMonth(m);
@@ -142,6 +149,7 @@ class Closing {
   constructor(
     private readonly c: PeriodsCtx,
     private readonly facts: PeriodFacts,
+    private readonly under: JudgedUnder,
     /** The month whose stripe is open (weeks add to it). */
     private openMonth: number,
     private readonly nextMonth: number,
@@ -166,9 +174,13 @@ class Closing {
 
   /** Closes the period of kind `k` with this index, for everyone on the roster. */
   close(k: number, index: number): void {
+    const span = spanOf(this.c.cal, periodKinds[k] as PeriodKind, index, this.g);
+    this.under(span.end - 1, () => this.judgeAll(k, index, span));
+  }
+
+  private judgeAll(k: number, index: number, span: Span): void {
     const { c } = this;
-    const kind = periodKinds[k] as PeriodKind;
-    const span = spanOf(c.cal, kind, index, this.g);
+    const kind = span.kind;
     const base = k * FIELDS;
     const summaries: Summary[] = [];
     const flags: Flag[] = [];
@@ -321,6 +333,10 @@ class Closing {
 
   /** COM-SALARY-GRADES: each graded person's month, and a move after enough months in a row. */
   gradeMonth(month: number): void {
+    this.under(this.c.cal.startOf(monthStartDay(month + 1)) - 1, () => this.gradeUnder(month));
+  }
+
+  private gradeUnder(month: number): void {
     const { c } = this;
     const g = this.p.grades;
     const label = monthLabel(month);

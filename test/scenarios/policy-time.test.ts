@@ -219,7 +219,11 @@ describe('an office never silently goes on under the policy a state happens to c
     expect(office(a).replay(later, underA).issues).toEqual([]);
     const dated = office({ versions: [{ policy: a }, { from: '2026-11-02', policy: b }] });
     const r = dated.replay(later, underA);
-    expect(r.decisions.every((d) => d.version === 1)).toBe(true);
+    // The event is decided under B; the periods it closes, which ended before B took effect, under A (no version).
+    const [closings, decided] = [r.decisions.filter((d) => d.kind === 'kpi'), r.decisions.filter((d) => d.kind !== 'kpi')];
+    expect(decided.length).toBeGreaterThan(0);
+    expect(decided.every((d) => d.version === 1)).toBe(true);
+    expect(closings.map((d) => [d.kind === 'kpi' && d.period, d.kind === 'kpi' && d.start, d.version])).toEqual([['week', '2026-10-26', undefined]]);
     // A timeline that rewrites the past is refused.
     const rewrites = office({ versions: [{ policy: a }, { from: '2026-10-01', policy: b }] });
     expect(() => rewrites.replay(later, underA)).toThrow(PolicyError);
