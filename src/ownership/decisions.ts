@@ -423,6 +423,8 @@ export function describeOwnership(d: OwnershipFamilyDecision, w: Wording): strin
         }
         case 'earlierContact':
           return `${w.who(d.challenger)}'s entry came late but the contact came before ${w.who(d.owner)}'s registration: the earlier contact wins`;
+        case 'unnamedOldClient':
+          return `${w.who(d.owner)}'s old client had not closed and named nobody: received in rotation, ${w.who(d.challenger)} takes the client`;
         case 'unrecognized':
         case 'inviteOverride':
         case 'textReport':

@@ -3,7 +3,7 @@
  * clauses, replayed under the preset as it ships.
  */
 import { describe, expect, it } from 'vitest';
-import { attainment, presetPolicy } from '../../src/index.js';
+import { attainment, describeDecision, presetPolicy } from '../../src/index.js';
 import { call, deal, duty, endReception, event, find, fresh, given, parts, reception, row, staff, status, visit, walkIns, wang, zhang } from '../support/dsl.js';
 
 const policy = presetPolicy('jiuzhou');
@@ -63,6 +63,10 @@ describe('jiuzhou (000): old clients and referrals', () => {
     expect(find(step, 'ownership')).toMatchObject({ owner: 'S02', why: 'unnamedOldClient' });
     expect(find(step, 'ownership').rules).toEqual(expect.arrayContaining(['OWN-FIRST-QUESTION', 'OWN-FIRST']));
     expect(g.ownerOf(zhang.phone)).toBe('S02');
+    // The collision says why in words, not its bare code.
+    const collision = find(step, 'collision');
+    expect(collision).toMatchObject({ owner: 'S01', challenger: 'S02', why: 'unnamedOldClient', outcome: 'challengerWins' });
+    expect(describeDecision(g.state, collision)).toMatch(/old client had not closed and named nobody: received in rotation, .*S02.* takes the client/);
   });
 
   it('000 §8 OWN-NAMED ROT-OLD-CLIENT-NOT-COUNTED: given the same client names S01 on return, then S01 receives without a turn and keeps them (no window in 000)', () => {
