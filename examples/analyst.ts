@@ -75,7 +75,7 @@ for (const d of base.decisions) kinds.set(d.kind, (kinds.get(d.kind) ?? 0) + 1);
 console.table(Object.fromEntries(kinds));
 
 // %%
-// Turns of the walk-in rotation per salesperson (ROT-FAIR): counted receptions and make-ups.
+// Turns of the walk-in rotation per salesperson (ROT-ORDER, make-ups ROT-MAKEUP-COMPANY): counted receptions and make-ups.
 const turns = new Map<string, { turns: number; makeUps: number }>();
 for (const m of staffList(base.state)) if (m.role === 'sales') turns.set(m.id, { turns: 0, makeUps: 0 });
 for (const d of base.decisions) {
