@@ -33,7 +33,7 @@ const optionSpecs: Record<Option | 'help', NonNullable<ParseArgsConfig['options'
 };
 
 const optionHelp: Record<Option, string> = {
-  policy: '--policy, -p <file|preset>  a preset name (see `presets`) or a JSON policy file; default: every default',
+  policy: '--policy, -p <file|preset>  a preset name (see `presets`), default (every default: what leaving it out means), or a JSON policy file (./default for a file of that name)',
   'as-of': '--as-of <time>              replay only events up to this time and evaluate owners then',
   at: '--at <time>                 the time to look at the queue',
   format: '--format, -f table|json|csv|xlsx  table for people (default), JSON or CSV (UTF-8 with BOM) for machines; xlsx: one Excel workbook, a sheet per report (replay and diff, with --out <dir>)',

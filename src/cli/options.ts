@@ -16,8 +16,13 @@ export interface ChosenPolicy {
   readonly office: Office;
 }
 
+/** The `--policy` name for every default (a file of that name is `./default`). */
+export const DEFAULT_POLICY = 'default';
+
 /**
- * Loads `--policy`: a preset name, or a JSON policy file. No argument: every default.
+ * Loads `--policy`: a preset name, `default` (every default, as with no
+ * argument, so `diff` can set the defaults against a preset), or a JSON
+ * policy file.
  *
  * @param arg - the preset name or file path
  * @param cwd - the directory relative paths start from
@@ -27,16 +32,18 @@ export interface ChosenPolicy {
  */
 export async function loadPolicy(arg: string | undefined, cwd: string, history: 'full' | 'none' = 'none'): Promise<ChosenPolicy> {
   let input: unknown = {};
-  let label = 'default';
-  if (arg !== undefined && isPresetName(arg)) {
+  let label = DEFAULT_POLICY;
+  if (arg === undefined || arg === DEFAULT_POLICY) {
+    // every default
+  } else if (isPresetName(arg)) {
     input = presetPolicy(arg);
     label = arg;
-  } else if (arg !== undefined) {
+  } else {
     let text: string;
     try {
       text = await readFile(resolve(cwd, arg), 'utf8');
     } catch {
-      throw new UsageError(`--policy ${arg}: neither a preset nor a readable file (presets: ${presetNames.join(', ')})`);
+      throw new UsageError(`--policy ${arg}: neither a preset, default, nor a readable file (presets: ${presetNames.join(', ')})`);
     }
     // Editors on Windows save JSON with a byte order mark.
     const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -47,7 +54,7 @@ export async function loadPolicy(arg: string | undefined, cwd: string, history: 
     }
     // An empty or null file is a mistake, not "every default" (that is what leaving --policy out means).
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      throw new UsageError(`--policy ${arg}: a policy file holds a JSON object, such as {"ownership":{"validityDays":{"visit":30}}}; leave --policy out for every default`);
+      throw new UsageError(`--policy ${arg}: a policy file holds a JSON object, such as {"ownership":{"validityDays":{"visit":30}}}; leave --policy out, or give --policy default, for every default`);
     }
     label = basename(arg);
   }

@@ -3,7 +3,7 @@
  * month and on the bundled corrupt day (a day of the same office with bad
  * lines mixed in by the generator).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate, options } from '../../examples/generate.js';
@@ -190,5 +190,29 @@ describe('salesfloor help and usage', () => {
     const ran = await cli(['--version']);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     expect(ran.stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('--policy default names every default', () => {
+  it('diff --policy default --policy jiuzhou sets the defaults against a preset, the same as a file holding {}', async () => {
+    const cwd = scratch();
+    writeFileSync(join(cwd, 'empty.json'), '{}');
+    const named = await cli(['diff', monthLog, '--policy', 'default', '--policy', 'jiuzhou', '--format', 'json', '--report', 'turns'], { cwd });
+    const file = await cli(['diff', monthLog, '--policy', 'empty.json', '--policy', 'jiuzhou', '--format', 'json', '--report', 'turns'], { cwd });
+    expect(named.code).toBe(0);
+    const rows = (ran: typeof named) => (JSON.parse(ran.stdout) as { reports: { turns: { rows: unknown[] } } }).reports.turns.rows;
+    expect(rows(named).length).toBeGreaterThan(0);
+    expect(rows(named)).toEqual(rows(file));
+    expect(named.stdout).toContain('between default (a) and jiuzhou (b)');
+  });
+
+  it('a policy file named default is read as ./default', async () => {
+    const cwd = scratch();
+    writeFileSync(join(cwd, 'default'), '{"ownership":{"validityDays":{"visit":3}}}');
+    const asFile = await cli(['replay', monthLog, '--policy', './default', '--format', 'json', '--report', 'owners'], { cwd });
+    const asDefault = await cli(['replay', monthLog, '--policy', 'default', '--format', 'json', '--report', 'owners'], { cwd });
+    expect(asFile.code).toBe(0);
+    expect(asDefault.code).toBe(0);
+    expect(asFile.stdout).not.toEqual(asDefault.stdout);
   });
 });

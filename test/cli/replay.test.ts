@@ -269,7 +269,7 @@ describe('salesfloor replay: usage errors exit 1 and say what is wrong', () => {
   it.each([
     [['replay'], 'missing <log>'],
     [['replay', 'no-such-file.jsonl'], 'cannot read'],
-    [['replay', monthLog, '--policy', 'no-such-preset'], 'neither a preset nor a readable file'],
+    [['replay', monthLog, '--policy', 'no-such-preset'], 'neither a preset, default, nor a readable file'],
     [['replay', monthLog, '--format', 'xml'], '--format xml'],
     [['replay', monthLog, '--report', 'nope'], '--report nope'],
     [['replay', monthLog, '--frobnicate'], 'frobnicate'],
