@@ -93,6 +93,13 @@ export function adopt(timeline: Timeline, state: OfficeState, choice: PolicyChoi
   if (continues(state.timeline, state.lastAt, timeline)) next = timeline;
   else if (choice === 'switch') {
     next = switchTimeline(state.timeline, state.lastAt, timeline);
+    // The state's days were counted in its zone; a timeline cannot change it (its snapshot would not restore).
+    const zone = (state.timeline.versions[0] as Timeline['versions'][number]).policy.timeZone;
+    const moved = next.versions.find((v) => v.policy.timeZone !== zone);
+    if (moved !== undefined) {
+      const message = `cannot switch: the state counts days in the zone ${zone}, this office in ${moved.policy.timeZone}; a timeline cannot change the zone: give the office's policy timeZone ${zone}`;
+      throw new PolicyError([{ code: 'policy_mismatch', path: ['timeZone'], message }]);
+    }
     // A version in force from just after the last event must accept times there: else nothing after could be applied, and its snapshot would not restore.
     const lastAt = state.lastAt as number;
     const unreachable = next.versions.find((v) => v.from === lastAt + 1 && !withinLimits(v.from, v.policy));

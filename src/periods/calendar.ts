@@ -110,6 +110,16 @@ export function indexOf(kind: PeriodKind, day: number, g: Grouping): number {
   }
 }
 
+/**
+ * The day, week, month and quarter a day belongs to, in a grouping. The
+ * open periods are read from the clock's day this way, never from indices
+ * stored under another version's grouping, so that a policy version that
+ * regroups weeks or quarters closes and shows them under its own labels.
+ */
+export function periodIndices(day: number, g: Grouping): number[] {
+  return [day, indexOf('week', day, g), indexOf('month', day, g), indexOf('quarter', day, g)];
+}
+
 /** The first day of a period. */
 export function startDayOf(kind: PeriodKind, index: number, g: Grouping): number {
   switch (kind) {

@@ -26,7 +26,7 @@ import { NO_EVIDENCE, rules, type Args } from '../kernel/decision.js';
 import { append } from '../kernel/list.js';
 import { money, Money, type Amount } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
-import { indexOf, labelOf, monthLabel, monthOfLabel, monthsOf, monthStartDay, periodKinds, spanOf, startDayOf, type Grouping, type PeriodKind, type Span } from './calendar.js';
+import { indexOf, labelOf, monthLabel, monthOfLabel, monthsOf, monthStartDay, periodIndices, periodKinds, spanOf, startDayOf, type Grouping, type PeriodKind, type Span } from './calendar.js';
 import { countedVisits, type PeriodsCtx } from './cards.js';
 import type { FlagDecision, GradeDecision, KpiDecision, RecycleDecision } from './decisions.js';
 import { postFine, settlePending } from './fines.js';
@@ -115,7 +115,8 @@ export function advance(c: PeriodsCtx, facts: PeriodFacts, under: JudgedUnder): 
   box.set(c.tx, next);
   if (clock === null) return NO_PENALTIES;
   const g = c.p.calendar;
-  const old = [clock.day, clock.week, clock.month, clock.quarter];
+  // The open periods in today's grouping: a version that regroups weeks or quarters labels them as it counts them.
+  const old = periodIndices(clock.day, g);
   const now = [next.day, next.week, next.month, next.quarter];
   // Periods close in the order they end (a week ending with its month first).
   const closing = [0, 1, 2, 3]
@@ -137,6 +138,23 @@ function weeksEndingIn(month: number, g: Grouping): number {
   let n = 0;
   for (let d = first; d < end; d++) if ((((d + 4) % 7) + 7) % 7 === lastWeekday) n++;
   return n;
+}
+
+/**
+ * A closed period's summaries added to what an earlier closing of the same
+ * period left: only a version that regroups weeks or quarters closes one
+ * period twice (the old grouping's part, then the new one's), and neither
+ * part may be lost.
+ */
+function withEarlier(earlier: readonly Summary[] | undefined, summaries: Summary[]): readonly Summary[] {
+  if (earlier === undefined) return summaries;
+  const added = new Map(summaries.map((x) => [x.staff, x.n]));
+  const merged = earlier.map((x) => {
+    const n = added.get(x.staff);
+    added.delete(x.staff);
+    return n === undefined ? x : { staff: x.staff, n: x.n.map((v, i) => v + (n[i] ?? 0)) };
+  });
+  return [...merged, ...summaries.filter((x) => added.has(x.staff))];
 }
 
 type Measure = 'redLine' | 'deals' | 'invitedVisits' | 'invitations' | 'conversions';
@@ -219,8 +237,9 @@ class Closing {
       if (k === 0) d.onDuty = d.status === 'onDuty';
     }
     if (ranks) this.eliminate(ranked, span, flags);
-    if (summaries.length > 0) c.s.closed.set(c.tx, periodKey(k, index), summaries);
-    if (flags.length > 0) c.s.flags.set(c.tx, periodKey(k, index), flags);
+    const key = periodKey(k, index);
+    if (summaries.length > 0) c.s.closed.set(c.tx, key, withEarlier(c.s.closed.get(key), summaries));
+    if (flags.length > 0) c.s.flags.set(c.tx, key, [...(c.s.flags.get(key) ?? []), ...flags]);
     // A week the office worked counts toward its month's weeks (KPI-CALLS dismissal).
     if (k === 1 && indexOf('month', span.endDay - 1, this.g) === this.openMonth) c.s.weeks.set(c.tx, c.s.weeks.value + 1);
     if (k === 2) {

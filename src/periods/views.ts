@@ -10,7 +10,7 @@ import { entries, values, type Lookup, type PMap } from '../kernel/map.js';
 import { cents, money, Money, type Amount } from '../kernel/money.js';
 import type { Calendar } from '../kernel/time.js';
 import type { StaffRole, StaffStatus } from '../events/schema.js';
-import { indexOf, monthLabel, monthsOf, periodKinds, spanOf, type PeriodKind } from './calendar.js';
+import { indexOf, monthLabel, monthsOf, periodIndices, periodKinds, spanOf, type PeriodKind } from './calendar.js';
 import { countedVisits } from './cards.js';
 import type { MonthFigures } from './close.js';
 import type { PenaltyDecision } from './decisions.js';
@@ -131,9 +131,6 @@ export interface ScorecardRow {
 
 const ZEROS: readonly number[] = Object.freeze(new Array<number>(FIELDS).fill(0));
 
-function clockIndex(clock: Clock, k: number): number {
-  return k === 0 ? clock.day : k === 1 ? clock.week : k === 2 ? clock.month : clock.quarter;
-}
 
 function rate(num: number, den: number): number | null {
   return den === 0 ? null : Math.round((num / den) * 10_000) / 10_000;
@@ -156,7 +153,7 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
   const g = p.calendar;
   const index = indexOf(kind, cal.dayOf(at), g);
   const span = spanOf(cal, kind, index, g);
-  const open = s.clock === null ? null : clockIndex(s.clock, k);
+  const open = s.clock === null ? null : (periodIndices(s.clock.day, g)[k] as number);
   const closed = open !== null && index < open;
   const summaries = new Map<string, readonly number[]>();
   if (closed) for (const x of s.closed.get(periodKey(k, index)) ?? []) summaries.set(x.staff, x.n);

@@ -66,10 +66,11 @@ describe('rule IDs cited', () => {
       if (name === 'node_modules' || name.startsWith('.') || name === 'fixtures') return [];
       return statSync(path).isDirectory() ? walk(path) : /\.(md|ts|mts|ipynb)$/.test(name) ? [path] : [];
     });
-  const cited = ['README.md', 'CHANGELOG.md', 'docs', 'examples', 'src', 'scripts'].flatMap((p) => (statSync(join(root, p)).isDirectory() ? walk(join(root, p)) : [join(root, p)]));
+  // Not the CHANGELOG: it may name what was wrong.
+  const cited = ['README.md', 'docs', 'examples', 'src', 'scripts'].flatMap((p) => (statSync(join(root, p)).isDirectory() ? walk(join(root, p)) : [join(root, p)]));
   const shape = /\b(?:ID|REG|OWN|REF|CLM|COL|DSP|ROT|DEAL|RFD|COM|KPI|PEN|PRV)-[A-Z0-9]+(?:-[A-Z0-9]+)*\b/g;
 
-  it('every rule ID the README, docs, examples and code cite is one of the catalog (a reader can look it up)', () => {
+  it('every rule ID the README, docs, examples, scripts and code cite is one of the catalog (a reader can look it up)', () => {
     const known = new Set<string>(ruleIds);
     const unknown = cited.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(shape)].filter((m) => !known.has(m[0])).map((m) => `${f.slice(root.length)}: ${m[0]}`));
     expect(cited.length).toBeGreaterThan(50);

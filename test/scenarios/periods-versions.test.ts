@@ -5,8 +5,8 @@
  * last day of the month before).
  */
 import { describe, expect, it } from 'vitest';
-import { finesLedger, presetPolicy, type Decision, type DecisionOf, type PolicyTimelineInput, type Step } from '../../src/index.js';
-import { given, outbound, staff, visit, zhang } from '../support/dsl.js';
+import { finesLedger, presetPolicy, scorecard, type Decision, type DecisionOf, type Event, type PolicyTimelineInput, type Step } from '../../src/index.js';
+import { given, liu, outbound, staff, t, visit, wang, zhang } from '../support/dsl.js';
 
 const kpis = (step: Step) => step.decisions.filter((d): d is DecisionOf<'kpi'> => d.kind === 'kpi' && d.measure === 'dailyCalls');
 const fines = (step: Step) => step.decisions.filter((d: Decision) => d.kind === 'penalty');
@@ -35,5 +35,45 @@ describe('KPI-CALLS (001 §二.1) across policy versions: a day is judged under 
     expect(finesLedger(g.state, { staff: 'T1' }).length).toBe(1);
     // 12-01 under the version without a quota: nothing.
     expect(kpis(g.when(visit('12-02 09:00', zhang)))).toEqual([]);
+  });
+});
+
+describe('a policy version that regroups weeks or quarters (periods.calendar)', () => {
+  const later = (e: Event, at: string): Event => ({ ...e, at });
+
+  it('given quarters from December, then from January from 2027-01-01, the quarter open at the change is closed and shown under the new grouping (Oct-Dec), its counts kept', () => {
+    const timeline: PolicyTimelineInput = {
+      versions: [{ policy: { periods: { calendar: { quarterStartMonth: 12 } } } }, { from: '2027-01-01', policy: { periods: { calendar: { quarterStartMonth: 1 } } } }],
+    };
+    const g = given([staff('S1'), staff('S2'), visit('12-10 10:00', zhang, { receiver: 'S1' }), visit('12-31 10:00', wang, { receiver: 'S2' })], timeline);
+    g.when(later(visit('12-31 11:00', liu, { receiver: 'S1' }), '2027-01-02T10:00:00+08:00'));
+    const december = scorecard(g.state, { period: 'quarter', at: '2026-12-20T12:00:00+08:00' });
+    expect(december.map((r) => [r.staff, r.start, r.receptions, r.closed])).toEqual([
+      ['S1', '2026-10-01', 1, true],
+      ['S2', '2026-10-01', 1, true],
+    ]);
+    expect(scorecard(g.state, { period: 'quarter', at: '2027-01-02T12:00:00+08:00' }).map((r) => [r.staff, r.start, r.receptions, r.closed])).toEqual([
+      ['S1', '2027-01-01', 1, false],
+      ['S2', '2027-01-01', 0, false],
+    ]);
+  });
+
+  const days = ['11-30', '12-01', '12-02', '12-03', '12-04', '12-05', '12-06', '12-07', '12-08'];
+  const daily = days.map((d, i) => visit(`${d} 10:00`, [zhang, wang, liu][i % 3] as typeof zhang, { receiver: 'S1' }));
+  const penalties = { halfTurns: { when: 'noDeal' } } as const;
+
+  it('given weeks from Sunday, then from Monday from Monday 12-07, the Sunday counted in the old week joins the new grouping\'s week of 11-30: nothing counted is lost', () => {
+    const timeline: PolicyTimelineInput = { versions: [{ policy: { periods: { calendar: { weekStartsOn: 0 }, penalties } } }, { from: '2026-12-07', policy: { periods: { calendar: { weekStartsOn: 1 }, penalties } } }] };
+    const g = given([staff('S1'), ...daily], timeline);
+    // 11-30 to 12-06, Monday to Sunday: the old week of 11-29 (six days) and the Sunday of the old week of 12-06.
+    expect(scorecard(g.state, { period: 'week', at: t('12-02 12:00') }).map((r) => [r.start, r.receptions, r.closed])).toEqual([['2026-11-30', 7, true]]);
+    expect(scorecard(g.state, { period: 'week', at: t('12-08 12:00') }).map((r) => [r.start, r.receptions, r.closed])).toEqual([['2026-12-07', 2, false]]);
+  });
+
+  it('given weeks from Monday, then from Sunday from Sunday 12-06, each week is whole in the grouping of its end', () => {
+    const timeline: PolicyTimelineInput = { versions: [{ policy: { periods: { penalties } } }, { from: '2026-12-06', policy: { periods: { calendar: { weekStartsOn: 0 }, penalties } } }] };
+    const g = given([staff('S1'), ...daily], timeline);
+    expect(scorecard(g.state, { period: 'week', at: t('12-02 12:00') }).map((r) => [r.start, r.receptions, r.closed])).toEqual([['2026-11-29', 6, true]]);
+    expect(scorecard(g.state, { period: 'week', at: t('12-08 12:00') }).map((r) => [r.start, r.receptions, r.closed])).toEqual([['2026-12-06', 3, false]]);
   });
 });

@@ -214,6 +214,20 @@ describe('an office never silently goes on under the policy a state happens to c
     expect(ownerOf(r.state, zhang.phone)?.owner).toBe('S01');
   });
 
+  it("with { policy: 'switch' }, an office of another time zone is refused (policy_mismatch, timeZone): the state's days were counted in its zone, and a timeline of two zones would not restore from its snapshot", () => {
+    const underA = replay(events, a).state;
+    const elsewhere = office({ ...b, timeZone: 'America/New_York' });
+    expect(() => elsewhere.replay(later, underA, { policy: 'switch' })).toThrow(PolicyError);
+    try {
+      elsewhere.replay(later, underA, { policy: 'switch' });
+    } catch (error) {
+      expect((error as PolicyError).issues).toEqual([{ code: 'policy_mismatch', path: ['timeZone'], message: expect.stringContaining('give the office\'s policy timeZone Asia/Shanghai') }]);
+    }
+    // The same policy in the state's zone switches, and its snapshot restores.
+    const r = office(b).replay(later, underA, { policy: 'switch' });
+    expect(fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(r.state)))).ok).toBe(true);
+  });
+
   it('an office of the same policy goes on; so does one whose timeline adds a version after the last event', () => {
     const underA = replay(events, a).state;
     expect(office(a).replay(later, underA).issues).toEqual([]);
