@@ -16,6 +16,7 @@
 
 // The rule catalog
 export { ruleIds, ruleIdSchema, type RuleId } from './kernel/rules.js';
+export { readTime } from './kernel/time.js';
 
 // Events: the log's schemas and readers
 export {

@@ -4,8 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { TZDate } from '@date-fns/tz';
-import { createOffice, formatIssue, instantSchema, isPresetName, presetNames, presetPolicy, type Office } from '../index.js';
+import { createOffice, formatIssue, isPresetName, presetNames, presetPolicy, readTime, type Office } from '../index.js';
 import { UsageError } from './io.js';
 import { notJsonText } from './json-error.js';
 
@@ -64,13 +63,10 @@ export async function loadPolicy(arg: string | undefined, cwd: string, history: 
   return { label, office: created.office };
 }
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-
 /**
- * Reads a time argument. With an offset (`2026-10-15T18:00:00+08:00`) it is
- * taken as is; a local time (`2026-10-15 18:00`) is in the office's zone; a
- * date alone (`2026-10-15`) means the end of that day.
+ * Reads a time argument as the engine reads one ({@link readTime}): with an
+ * offset as it is, a local time in the office's zone, a date alone as the
+ * end of that day.
  *
  * @param flag - the option's name, for messages
  * @param text - the argument
@@ -79,18 +75,9 @@ const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
  * @throws {@link UsageError} when it is not a time
  */
 export function parseTime(flag: string, text: string, timeZone: string): string {
-  // Read as strictly as an event's time (no 02-30 rolled into March); minutes alone are fine.
-  if (WITH_OFFSET.test(text) && instantSchema.safeParse(text.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=Z|[+-])/, '$1:00')).success) return text;
-  const m = LOCAL.exec(text);
-  if (m) {
-    const [, y, mo, d, h, mi, s] = m.map(Number);
-    const endOfDay = m[4] === undefined;
-    const date = endOfDay
-      ? new TZDate(y ?? 0, (mo ?? 1) - 1, d ?? 1, 23, 59, 59, 999, timeZone)
-      : new TZDate(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, Number.isNaN(s) ? 0 : (s ?? 0), 0, timeZone);
-    // A clock time the zone skips (a daylight-saving change) would come back moved: refused, not moved.
-    const kept = date.getDate() === d && (endOfDay || (date.getHours() === h && date.getMinutes() === mi));
-    if (!Number.isNaN(date.getTime()) && kept) return date.toISOString().replace('.000', '');
+  try {
+    return new Date(readTime(text, timeZone)).toISOString().replace('.000', '');
+  } catch (error) {
+    throw new UsageError(`${flag}: ${(error as Error).message}`);
   }
-  throw new UsageError(`${flag} ${text}: not a time; use 2026-10-15, 2026-10-15T18:00 (office time) or 2026-10-15T18:00:00+08:00`);
 }

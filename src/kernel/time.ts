@@ -407,6 +407,31 @@ export function askedMs(text: string, zone: string): number {
 }
 
 /**
+ * Reads a time the way the views, `asOf` and the CLI read one, in the
+ * office's zone and never in the machine's: an instant with an offset as
+ * it is (`2026-11-02T18:00:00+08:00`), a local date-time (`2026-11-02T18:00`
+ * or `2026-11-02 18:00`) in the zone, a date alone (`2026-11-02`) as the
+ * end of that day (its last millisecond).
+ *
+ * @param text - the time as written
+ * @param timeZone - the office's IANA zone (`policy.timeZone`)
+ * @returns epoch ms
+ * @throws RangeError when the text is none of these, or names a local time
+ *   the zone's clocks skip (the message says which hour)
+ * @example
+ * ```ts
+ * readTime('2026-11-02', 'Asia/Shanghai') === Date.parse('2026-11-03T00:00:00+08:00') - 1; // true
+ * readTime('2026-11-02T18:00', 'Asia/Shanghai') === Date.parse('2026-11-02T18:00:00+08:00'); // true
+ * readTime('yesterday', 'Asia/Shanghai'); // throws RangeError: "yesterday" is not a time: use 2026-11-02, ...
+ * ```
+ */
+export function readTime(text: string, timeZone: string): number {
+  const ms = askedMs(text, timeZone);
+  if (Number.isNaN(ms)) throw new RangeError(notATime(text, timeZone));
+  return ms;
+}
+
+/**
  * The message of a time a caller asked about that {@link askedMs} could not
  * read: a local time the office's clocks skip says so (with the zone: which
  * hour it skips); anything else gets the forms it reads.

@@ -4,7 +4,7 @@
  */
 import { clip, describeValue, located, type Issue } from '../kernel/issues.js';
 import { fingerprintEvent } from '../events/fast.js';
-import { askedMs, calendarOf, instantMs, notATime } from '../kernel/time.js';
+import { calendarOf, instantMs, readTime } from '../kernel/time.js';
 import { lineOf, parseEvent } from '../events/parse.js';
 import type { Event } from '../events/schema.js';
 import { policySchema, type Policy } from '../policy/schema.js';
@@ -412,8 +412,7 @@ export function asOf(events: Iterable<Event>, at: string, policy?: PolicySource,
  * @internal
  */
 export function cutOf(at: string, zone: string): { ms: number; iso: string } {
-  const ms = askedMs(at, zone);
-  if (Number.isNaN(ms)) throw new RangeError(notATime(at, zone));
+  const ms = readTime(at, zone);
   return { ms, iso: calendarOf(zone).localIso(ms) };
 }
 

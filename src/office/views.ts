@@ -6,7 +6,7 @@
 import type { Wording } from '../kernel/decision.js';
 import { sortedEntries, values } from '../kernel/map.js';
 import type { RuleId } from '../kernel/rules.js';
-import { askedMs, calendarOf, MONTH_PATTERN, notATime, type Calendar } from '../kernel/time.js';
+import { calendarOf, MONTH_PATTERN, notATime, readTime, type Calendar } from '../kernel/time.js';
 import { describeValue } from '../kernel/issues.js';
 import type { Policy } from '../policy/schema.js';
 import { versionAt, type PolicyVersion } from '../policy/timeline.js';
@@ -124,9 +124,8 @@ export function wording(state: OfficeState): Wording {
  */
 function msOf(state: OfficeState, at: string): number {
   // Callers in plain JavaScript may pass anything: a non-string is the same error, not a TypeError from inside.
-  const ms = typeof at === 'string' ? askedMs(at, state.policy.timeZone) : Number.NaN;
-  if (Number.isNaN(ms)) throw new RangeError(notATime(at, state.policy.timeZone));
-  return ms;
+  if (typeof at !== 'string') throw new RangeError(notATime(at, state.policy.timeZone));
+  return readTime(at, state.policy.timeZone);
 }
 
 /**

@@ -273,10 +273,10 @@ describe('salesfloor replay: usage errors exit 1 and say what is wrong', () => {
     [['replay', monthLog, '--format', 'xml'], '--format xml'],
     [['replay', monthLog, '--report', 'nope'], '--report nope'],
     [['replay', monthLog, '--frobnicate'], 'frobnicate'],
-    [['replay', monthLog, '--as-of', 'yesterday'], '--as-of yesterday: not a time'],
-    [['replay', monthLog, '--as-of', '2026-02-30T10:00:00+08:00'], '--as-of 2026-02-30T10:00:00+08:00: not a time'],
-    [['replay', monthLog, '--as-of', '2026-10-10T24:00+08:00'], '--as-of 2026-10-10T24:00+08:00: not a time'],
-    [['replay', monthLog, '--policy', 'draft-rules', '--as-of', '2026-02-29'], '--as-of 2026-02-29: not a time'],
+    [['replay', monthLog, '--as-of', 'yesterday'], '--as-of: "yesterday" is not a time'],
+    [['replay', monthLog, '--as-of', '2026-02-30T10:00:00+08:00'], '--as-of: "2026-02-30T10:00:00+08:00" is not a time'],
+    [['replay', monthLog, '--as-of', '2026-10-10T24:00+08:00'], '--as-of: "2026-10-10T24:00+08:00" is not a time'],
+    [['replay', monthLog, '--policy', 'draft-rules', '--as-of', '2026-02-29'], '--as-of: "2026-02-29" is not a time'],
     [['replay', monthLog, '--policy', 'jiuzhou', '--policy', 'shenyang'], 'compare two with diff'],
   ])('%j', async (args, message) => {
     const ran = await cli(args);

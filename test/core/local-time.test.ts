@@ -6,7 +6,8 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { asOf, instantSchema, owners, parseEvent, replay, type Event } from '../../src/index.js';
+import { asOf, instantSchema, owners, parseEvent, readTime, replay, type Event } from '../../src/index.js';
+import { parseTime } from '../../src/cli/options.js';
 import { askedMs, localInstant, notATime, skippedMessage } from '../../src/kernel/time.js';
 
 describe('a date alone is the first instant of its local day', () => {
@@ -89,5 +90,26 @@ describe('an instant with an offset is read as strictly as an event time', () =>
     const withSeconds = s === null ? `${text.slice(0, 16)}:00${offset}` : text;
     expect(!Number.isNaN(ms)).toBe(instantSchema.safeParse(withSeconds).success);
     if (!Number.isNaN(ms)) expect(ms).toBe(Date.parse(text));
+  });
+});
+
+describe('readTime: the one reader of a time a caller writes (views, asOf, the CLI)', () => {
+  it.each([
+    ['2026-11-02', 'Asia/Shanghai', Date.parse('2026-11-03T00:00:00+08:00') - 1],
+    ['2026-11-02T18:00', 'Asia/Shanghai', Date.parse('2026-11-02T18:00:00+08:00')],
+    ['2026-11-02 18:00:30', 'Asia/Shanghai', Date.parse('2026-11-02T18:00:30+08:00')],
+    ['2026-11-02T18:00:00Z', 'Asia/Shanghai', Date.parse('2026-11-02T18:00:00Z')],
+    ['2026-03-08', 'America/New_York', Date.parse('2026-03-09T00:00:00-04:00') - 1],
+  ])('%s in %s', (text, zone, ms) => {
+    expect(readTime(text, zone)).toBe(ms);
+    // The CLI's --as-of and --at read it the same way.
+    expect(Date.parse(parseTime('--as-of', text, zone))).toBe(ms);
+  });
+
+  it('refuses what is not a time, and a local time the zone skips, with the same message in the CLI', () => {
+    expect(() => readTime('yesterday', 'Asia/Shanghai')).toThrow(RangeError);
+    expect(() => readTime('2026-03-08T02:30', 'America/New_York')).toThrow('"2026-03-08T02:30" does not exist in America/New_York (clocks skip 02:00-03:00)');
+    expect(() => parseTime('--at', '2026-03-08T02:30', 'America/New_York')).toThrow('--at: "2026-03-08T02:30" does not exist in America/New_York (clocks skip 02:00-03:00)');
+    expect(() => parseTime('--at', '2026-02-29', 'Asia/Shanghai')).toThrow('--at: "2026-02-29" is not a time');
   });
 });
