@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { countSchema, keySchema, mapSchema, msSchema } from '../kernel/codec.js';
 import { clip, describeValue, fromZod, issueSchema, type Issue } from '../kernel/issues.js';
 import { anyOrder, emptyMap, isMap, sortedEntries } from '../kernel/map.js';
-import { instantMs } from '../kernel/time.js';
-import { validateTimeline, type Timeline } from '../policy/timeline.js';
+import { validateTimeline, withinLimits, type Timeline } from '../policy/timeline.js';
 import { isChain, keys } from '../kernel/chain.js';
 import { dealsSliceSchema } from '../deals/state.js';
 import { identitySliceSchema } from '../identity/state.js';
@@ -246,7 +245,7 @@ function restore(snapshot: unknown): { ok: true; state: OfficeState } | { ok: fa
   if (!options.success) return bad(['state', 'options'], clip(options.error.issues[0]?.message ?? 'invalid engine options', 300));
   const cross = crossIssues(decoded, timeline.versions.length);
   const limits = inForce.limits;
-  if (decoded.lastAt !== null && !(decoded.lastAt >= instantMs(limits.earliest) && decoded.lastAt < instantMs(limits.latest))) {
+  if (decoded.lastAt !== null && !withinLimits(decoded.lastAt, inForce)) {
     cross.push({ code: 'invalid_value', path: ['state', 'lastAt'], message: `the last event's time is outside the policy's limits (${limits.earliest} to ${limits.latest})` });
   }
   if (cross.length > 0) return { ok: false, issues: cross.slice(0, 100) };
