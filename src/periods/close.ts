@@ -4,7 +4,9 @@
  * and each period it passes is judged for everyone on the roster (the only
  * scan of staff, once per boundary). What a closing decides depends only on
  * the counters at the period's end and the deals on record, so a replay and
- * event-by-event `apply` close the same periods the same way.
+ * event-by-event `apply` close the same periods the same way. Under a
+ * policy timeline a period is judged under the version in force at its
+ * end, and read in the grouping (week and quarter starts) in force now.
  *
  * A closing judges, each rule over its own period (policy):
  * - KPI-CALLS: the day's connected calls (a fine per missing call), the
