@@ -6,7 +6,8 @@
  *
  *   npx tsx examples/notebook.ts            # rewrite the notebook's cells (outputs of unchanged cells are kept)
  *   npx tsx examples/notebook.ts --check    # exit 1 if its cells are not the script's
- *   npx tsx examples/notebook.ts --verify run.ipynb   # exit 1 unless an executed notebook ran clean, with its charts
+ *   npx tsx examples/notebook.ts --verify run.ipynb   # exit 1 unless an executed notebook ran clean, with its charts,
+ *                                                     # and printed what examples/analyst.ipynb has saved
  *
  * The outputs come from running the notebook itself in Jupyter
  * (`npm run notebook:execute`); the check compares cells, not outputs.
@@ -111,6 +112,18 @@ export function executionProblems(notebook: string, charts: number): string[] {
   return out;
 }
 
+/**
+ * The code cells whose outputs differ between two runs of the notebook (the
+ * committed one and a fresh one), as sentences: stale outputs would show a
+ * reader what the engine no longer says. Execution metadata (times) is not
+ * compared.
+ */
+export function outputDifferences(committed: string, fresh: string): string[] {
+  const outputs = (text: string) => new Map((JSON.parse(text) as Notebook).cells.filter((c) => c.cell_type === 'code').map((c) => [c.id, JSON.stringify(c.outputs ?? [])]));
+  const [a, b] = [outputs(committed), outputs(fresh)];
+  return [...b].filter(([id, out]) => a.get(id) !== out).map(([id]) => `cell ${id}: its saved outputs are not what a fresh run prints`);
+}
+
 /** The charts the notebook draws (each `show(...)` call of the script). */
 export const CHARTS = 3;
 
@@ -128,7 +141,8 @@ if (isMain) {
   if (verify >= 0) {
     const file = process.argv[verify + 1];
     if (file === undefined) throw new Error('--verify needs the executed notebook file');
-    const problems = executionProblems(readFileSync(file, 'utf8'), CHARTS);
+    const executed = readFileSync(file, 'utf8');
+    const problems = [...executionProblems(executed, CHARTS), ...(current === undefined ? [] : outputDifferences(current, executed).map((d) => `${d} (npm run notebook:execute saves them)`))];
     if (problems.length > 0) {
       process.stderr.write(`${file} did not run clean:\n  ${problems.join('\n  ')}\n`);
       process.exitCode = 1;

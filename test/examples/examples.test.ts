@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OfficeService, walkthrough, type Reply } from '../../examples/crm-backend.js';
 import { corrupt, generate, options, UsageError } from '../../examples/generate.js';
-import { CHARTS, cellDifferences, cellsOf, executionProblems, notebookOf } from '../../examples/notebook.js';
+import { CHARTS, cellDifferences, cellsOf, executionProblems, notebookOf, outputDifferences } from '../../examples/notebook.js';
 import { ingest, initialState, ownerOf, parseLog, staffList, replay, toSnapshot } from '../../src/index.js';
 import { dayLog, root } from '../cli/support.js';
 
@@ -112,6 +112,12 @@ describe('examples/analyst.ipynb is the script examples/analyst.ts', () => {
     for (const c of ran.cells) c.outputs = [{ output_type: 'stream', name: 'stdout', text: ['x\n'] }];
     const rebuilt = JSON.parse(notebookOf(script.replace('console.log(2)', 'console.log(3)'), JSON.stringify(ran))) as { cells: { outputs: unknown[] }[] };
     expect(rebuilt.cells.map((c) => c.outputs.length)).toEqual([1, 0]);
+  });
+
+  it('finds the cells whose saved outputs a fresh run no longer prints (stale outputs), execution times aside', () => {
+    const run = (text: string, at: string) => JSON.stringify({ cells: [{ cell_type: 'markdown', id: 'm' }, { cell_type: 'code', id: 'a', metadata: { execution: { at } }, outputs: [{ output_type: 'stream', name: 'stdout', text: [text] }] }] });
+    expect(outputDifferences(run('owner S01', '06:00'), run('owner S01', '15:00'))).toEqual([]);
+    expect(outputDifferences(run('— unnamedOldClient', '06:00'), run('— in words', '15:00'))).toEqual(['cell a: its saved outputs are not what a fresh run prints']);
   });
 
   it('finds what went wrong in an executed notebook: errors, stderr, missing charts', () => {
