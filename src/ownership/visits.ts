@@ -178,7 +178,8 @@ export function arrive(c: OwnCtx, client: string, ties: VisitTies): Arrival {
   const tied = takeover ?? (owner === null || asNew ? tiedClaimant(c, ties, named) : null);
   let desk = asNew ? null : owner;
   if (tied !== null && (tied.why === 'invited' || tied.why === 'inviteOverride')) desk = invite.reception === 'notCounted' ? tied.staff : null;
-  const tieRules = tied?.why === 'invited' || tied?.why === 'inviteOverride' ? tied.rules : ties.namedSeveral === undefined ? NAMED : MULTI_NAMED;
+  // The rotation hands the client to the tie's salesperson when nobody holds the desk: its rules are the tie's (REF-ACCOMPANIED, REF-CHAIN, ...).
+  const tieRules = tied !== null && (desk === null || tied.why === 'invited' || tied.why === 'inviteOverride') ? tied.rules : ties.namedSeveral === undefined ? NAMED : MULTI_NAMED;
   return { owner, desk, named, tied, takeover, tieRules, unnamed };
 }
 

@@ -45,6 +45,15 @@ describe('REF-ACCOMPANIED: an old client arriving with the new one brings them t
     expect(find(step, 'ownership').rules).toContain('REF-ACCOMPANIED');
     expect(g.ownerOf(wang.phone)).toBe('S01');
   });
+
+  it('REF-ACCOMPANIED ROT-ORDER: the reception cites the tie it rests on (REF-ACCOMPANIED), not OWN-NAMED: nobody named S01', () => {
+    const g = given(office);
+    const step = g.when(visit('11-02 10:00', wang, { referredBy: { phone: zhang.phone }, accompanied: true }));
+    const reception = find(step, 'reception');
+    expect(reception).toMatchObject({ receiver: 'S01', why: 'named', counted: true });
+    expect(reception.rules).toEqual(expect.arrayContaining(['ROT-ORDER', 'REF-ACCOMPANIED', 'REF-CHAIN']));
+    expect(reception.rules).not.toContain('OWN-NAMED');
+  });
 });
 
 describe('REF-WINDOW: a referred client stays with the first receiver for 40 days', () => {
