@@ -15,6 +15,7 @@ import {
   owners,
   presetCatalog,
   staffList,
+  type Office,
   type OfficeState,
   type ViewOptions,
   localTime,
@@ -117,10 +118,16 @@ export function chosenReports(args: Args, fallback: readonly Report[]): Report[]
   });
 }
 
-/** Masking, and the time the views look at (and the replay stops at). */
-export function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, timeZone: string): ViewOptions {
+/**
+ * Masking, and the time the views look at (and the replay stops at), in the
+ * office's local time as every time of the reports is: a queue asked about
+ * at 10:00 says 10:00+08:00, not 02:00Z, and the time's local month is the
+ * office's (the scorecard's open month is read from it).
+ */
+export function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, office: Office): ViewOptions {
   const time = timeFlag === '--at' ? args.at : timeFlag === '--as-of' ? args.asOf : undefined;
-  return time === undefined || timeFlag === null ? { mask: args.mask } : { mask: args.mask, lookAhead: parseTime(timeFlag, time, timeZone) };
+  if (time === undefined || timeFlag === null) return { mask: args.mask };
+  return { mask: args.mask, lookAhead: localTime(office.initialState(), Date.parse(parseTime(timeFlag, time, office.policy.timeZone))) };
 }
 
 /** The replay stops at the view's time, if it has one. */
@@ -335,7 +342,7 @@ export async function prepareOne(args: Args, io: Io, timeFlag: '--as-of' | '--at
   const log = logArg(args, io);
   if (args.policy.length > 1) throw new UsageError('this command takes one --policy; compare two with diff');
   const policy = await loadPolicy(args.policy[0], io.cwd, history);
-  const view = viewOf(args, timeFlag, policy.office.policy.timeZone);
+  const view = viewOf(args, timeFlag, policy.office);
   return { log, policy, view, clean: cleanerOf(args) };
 }
 
@@ -623,7 +630,7 @@ export async function diff(args: Args, io: Io): Promise<number> {
   for (const name of args.report) if (!(diffSections as readonly string[]).includes(name)) throw new UsageError(`--report ${name}: diff shows ${diffSections.join(', ')}`);
   const chosen = args.report.length === 0 ? [...diffSections] : diffSections.filter((n) => args.report.includes(n));
   const written = args.out === undefined && args.format === 'csv' ? chosen.slice(0, 1) : chosen;
-  const view = viewOf(args, '--as-of', a.office.policy.timeZone);
+  const view = viewOf(args, '--as-of', a.office);
   const clean = cleanerOf(args);
   const head = (name: DiffSection) => ({ name, description: `what differs between ${a.label} (a) and ${b.label} (b): ${diffRows(null, name).description}`, columns: diffRows(null, name).columns });
   // The comparison keeps only what differs; its sections are written from it at the end.

@@ -296,7 +296,7 @@ export async function report(args: Args, io: Io): Promise<number> {
   const policies = await Promise.all((args.policy.length === 0 ? [undefined] : args.policy).map((p) => loadPolicy(p, io.cwd)));
   const first = policies[0];
   if (first === undefined) throw new Error('no policy');
-  const view = viewOf(args, '--as-of', first.office.policy.timeZone);
+  const view = viewOf(args, '--as-of', first.office);
   const clean = cleanerOf(args);
   const scorecard = reportNamed('scorecard');
   const collectors: Collector[] = policies.map(() => scorecard.collect());

@@ -324,7 +324,9 @@ const scorecardReport: Report = {
         first ??= event.at;
       },
       *rows({ state, view }) {
-        const last = view.lookAhead ?? (state.lastAt === null ? null : localTime(state, state.lastAt));
+        // The months are the office's: a view's time written in UTC (Z) is read back in the office's zone first.
+        const until = view.lookAhead === undefined ? state.lastAt : Date.parse(view.lookAhead);
+        const last = until === null ? null : localTime(state, until);
         if (first === null || last === null) return;
         for (let month = localTime(state, Date.parse(first)).slice(0, 7); month <= last.slice(0, 7); month = nextMonth(month)) {
           const at = month === last.slice(0, 7) ? last : `${month}-01T12:00:00${last.slice(-6)}`;
