@@ -632,7 +632,7 @@ export async function diff(args: Args, io: Io): Promise<number> {
   const written = args.out === undefined && args.format === 'csv' ? chosen.slice(0, 1) : chosen;
   const view = viewOf(args, '--as-of', a.office);
   const clean = cleanerOf(args);
-  const head = (name: DiffSection) => ({ name, description: `what differs between ${a.label} (a) and ${b.label} (b): ${diffRows(null, name).description}`, columns: diffRows(null, name).columns });
+  const head = (name: DiffSection) => ({ name, description: `what differs between ${a.label} (a) and ${b.label} (b): ${diffRows(null, name).description}`, columns: diffRows(null, name).columns, ...(diffRows(null, name).staff === true ? { staffColumn: 'staff' } : {}) });
   // The comparison keeps only what differs; its sections are written from it at the end.
   const output = await streamOf(io, args, clean, written.map((name): Part => ({ head: head(name) })));
   try {

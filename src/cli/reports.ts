@@ -360,6 +360,8 @@ const fairnessReport: Report = {
   description: 'The rotation fairness ledger: turns, walk-ins without a turn, calls, make-ups and the turns that passed each salesperson, by reason, per day (ROT-*).',
   columns: ['day', 'staff', 'name', 'turns', 'uncounted', 'calls', 'makeUpsOwed', 'makeUpsGranted', 'makeUpsExpired', 'skips', 'callSkips', 'penaltySkips'],
   key: ['day', 'staff'],
+  // A salesperson's turns, skips and penalties are their own figures: under --as, others' rows are withheld (PRV-ACCESS), as diff's turns are.
+  staffColumn: 'staff',
   collect: fromState(({ state }) => fairnessLedger(state).map((r) => ({ ...r, skips: reasons(r.skips), callSkips: reasons(r.callSkips) }))),
 };
 
