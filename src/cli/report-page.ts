@@ -310,7 +310,7 @@ export async function report(args: Args, io: Io): Promise<number> {
     ...officeOf(args),
   });
   const labelsOf = policies.map((p) => p.label);
-  const summary = summaryOf(io, log, session, labelsOf, clean);
+  const summary = summaryOf(io, log, session, policies, clean);
   io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
 
   const width = policies.length > 1 ? WIDTH.two : WIDTH.one;

@@ -98,3 +98,29 @@ describe('report: an output that cannot be written exits 74 and says why (not an
     expect(ran.stderr).toContain('cannot write the quarantine file');
   });
 });
+
+describe('a policy timeline file ({ versions: [...] }): the summary says which versions judged the log, and from when', () => {
+  const cwd = scratch();
+  const first = { timeZone: 'Asia/Shanghai', ownership: { validityDays: { visit: 30 } } };
+  writeFileSync(join(cwd, 'dated.json'), JSON.stringify({ versions: [{ id: 'old windows', policy: first }, { id: 'new windows', from: '2026-10-01T12:00', policy: { ...first, ownership: { validityDays: { visit: 10 } } } }] }));
+
+  it('given replay under a timeline of two versions, then stderr names each version and when it took effect, in office time', async () => {
+    const ran = await cli(['replay', dayLog, '--policy', 'dated.json', '--report', 'credits'], { cwd });
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toContain('dated.json: version 1 "old windows" from the start; version 2 "new windows" from 2026-10-01T12:00:00+08:00');
+  });
+
+  it('given the JSON summary, then it lists the versions of the timeline; a plain policy lists none', async () => {
+    const dated = JSON.parse((await cli(['replay', dayLog, '--policy', 'dated.json', '--report', 'credits', '--format', 'json'], { cwd })).stdout) as { timelines?: unknown };
+    expect(dated.timelines).toEqual([{ policy: 'dated.json', versions: [{ id: 'old windows', from: null }, { id: 'new windows', from: '2026-10-01T12:00:00+08:00' }] }]);
+    const plain = JSON.parse((await cli(['replay', dayLog, '--report', 'credits', '--format', 'json'], { cwd })).stdout) as { timelines?: unknown };
+    expect(plain.timelines).toBeUndefined();
+  });
+
+  it('given diff of the timeline with itself, then nothing differs, and the summary names its versions', async () => {
+    const ran = await cli(['diff', dayLog, '--policy', 'dated.json', '--policy', 'dated.json', '--format', 'json'], { cwd });
+    const doc = JSON.parse(ran.stdout) as { reports: Record<string, { rows: unknown[] }> };
+    expect(Object.values(doc.reports).every((r) => r.rows.length === 0)).toBe(true);
+    expect(ran.stderr).toContain('version 2 "new windows" from 2026-10-01T12:00:00+08:00');
+  });
+});
