@@ -124,3 +124,10 @@ describe('a policy timeline file ({ versions: [...] }): the summary says which v
     expect(ran.stderr).toContain('version 2 "new windows" from 2026-10-01T12:00:00+08:00');
   });
 });
+
+describe('help lists the exit codes the docs list', () => {
+  it('given --help, then it names 70, an internal error, as docs/analyst-replay.md does', async () => {
+    const ran = await cli(['--help']);
+    expect(ran.stdout).toContain('70 an internal error');
+  });
+});
