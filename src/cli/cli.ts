@@ -122,7 +122,7 @@ const commands: Record<string, Command> = {
 };
 
 const TIMES = 'Times: 2026-10-15T18:00:00+08:00, or 2026-10-15T18:00 in the office time zone, or 2026-10-15 for the end of that day.';
-const EXITS = 'Exit codes: 0 clean; 1 usage (bad arguments, unreadable file, invalid policy, a name several clients share); 2 bad input found (bad lines named and quarantined); 74 an output (--out, the quarantine file) could not be written; 130 interrupted (Ctrl-C: the partial output files are removed).';
+const EXITS = 'Exit codes: 0 clean; 1 usage (bad arguments, unreadable file, invalid policy, a name several clients share); 2 bad input found (bad lines named and quarantined); 74 an output (--out, the quarantine file) could not be written; 70 an internal error (a bug: please report it with the message); 130 interrupted (Ctrl-C: the partial output files are removed).';
 
 function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));

@@ -15,6 +15,7 @@ import {
   owners,
   presetCatalog,
   staffList,
+  type Office,
   type OfficeState,
   type ViewOptions,
   localTime,
@@ -117,10 +118,16 @@ export function chosenReports(args: Args, fallback: readonly Report[]): Report[]
   });
 }
 
-/** Masking, and the time the views look at (and the replay stops at). */
-export function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, timeZone: string): ViewOptions {
+/**
+ * Masking, and the time the views look at (and the replay stops at), in the
+ * office's local time as every time of the reports is: a queue asked about
+ * at 10:00 says 10:00+08:00, not 02:00Z, and the time's local month is the
+ * office's (the scorecard's open month is read from it).
+ */
+export function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, office: Office): ViewOptions {
   const time = timeFlag === '--at' ? args.at : timeFlag === '--as-of' ? args.asOf : undefined;
-  return time === undefined || timeFlag === null ? { mask: args.mask } : { mask: args.mask, lookAhead: parseTime(timeFlag, time, timeZone) };
+  if (time === undefined || timeFlag === null) return { mask: args.mask };
+  return { mask: args.mask, lookAhead: localTime(office.initialState(), Date.parse(parseTime(timeFlag, time, office.policy.timeZone))) };
 }
 
 /** The replay stops at the view's time, if it has one. */
@@ -139,11 +146,27 @@ export function shown(io: Io, path: string): string {
   return rel !== '' && !rel.startsWith('..') ? rel : path;
 }
 
+/**
+ * The versions of each policy given as a timeline of several (`{ versions: [...] }`), each with
+ * the time it took effect in office time (null: the first, from the start); none for plain policies.
+ */
+function timelinesOf(policies: readonly ChosenPolicy[]): { policy: string; versions: { id: string; from: string | null }[] }[] {
+  return policies
+    .filter((p) => p.office.timeline.versions.length > 1)
+    .map((p) => {
+      const state = p.office.initialState();
+      return { policy: p.label, versions: p.office.timeline.versions.map((v) => ({ id: v.id, from: v.from === null ? null : localTime(state, v.from) })) };
+    });
+}
+
 /** A summary of a session, as data (JSON) and as lines (stderr, validate). */
-export function summaryOf(io: Io, log: string, session: Session, labels: readonly string[], clean: Clean) {
+export function summaryOf(io: Io, log: string, session: Session, policies: readonly ChosenPolicy[], clean: Clean) {
+  const timelines = timelinesOf(policies);
   return {
     log: log === '-' ? 'stdin' : basename(log),
-    policies: labels,
+    policies: policies.map((p) => p.label),
+    // Which version judged what: explain ends each line with it; the reports name the versions here.
+    ...(timelines.length === 0 ? {} : { timelines }),
     lines: session.lines,
     events: session.events,
     duplicates: session.duplicates,
@@ -165,6 +188,9 @@ export function summaryLines(s: Summary, limit: number, elapsedMs?: number): str
   const others = s.otherOfficesLeftOut === undefined ? '' : `, ${s.otherOfficesLeftOut} lines of other offices left out`;
   const duplicates = s.duplicates === 0 ? '' : s.duplicates === 1 ? ', 1 duplicate line (a redelivery of an id already applied) left out' : `, ${s.duplicates} duplicate lines (redeliveries of an id already applied) left out`;
   const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${duplicates}${later}${others}${time}.`];
+  for (const t of s.timelines ?? []) {
+    lines.push(`  ${t.policy}: ${t.versions.map((v, i) => `version ${i + 1} "${v.id}" from ${v.from ?? 'the start'}`).join('; ')}`);
+  }
   if (s.badLines === 0) return [...lines.map(terminalSafe), 'No bad lines.'];
   lines.push(`${s.badLines} bad line${s.badLines === 1 ? '' : 's'} skipped${s.quarantine ? ` and written to ${s.quarantine}` : ''}:`);
   const shown = new Set([...new Set(s.bad.map((b) => b.line))].slice(0, limit));
@@ -335,7 +361,7 @@ export async function prepareOne(args: Args, io: Io, timeFlag: '--as-of' | '--at
   const log = logArg(args, io);
   if (args.policy.length > 1) throw new UsageError('this command takes one --policy; compare two with diff');
   const policy = await loadPolicy(args.policy[0], io.cwd, history);
-  const view = viewOf(args, timeFlag, policy.office.policy.timeZone);
+  const view = viewOf(args, timeFlag, policy.office);
   return { log, policy, view, clean: cleanerOf(args) };
 }
 
@@ -361,7 +387,7 @@ async function readOne(args: Args, io: Io, prepared: Prepared, observers: readon
   const session = await readLog(io, { path: log, sides: [{ office: policy.office, collectors: observers, decisions }], ...untilOf(view), ...badLinesOf(args, io, clean), ...officeOf(args), ...hooks });
   const state = session.states[0] as OfficeState;
   checkStaff(state, args.as);
-  const summary = summaryOf(io, log, session, [policy.label], clean);
+  const summary = summaryOf(io, log, session, [policy], clean);
   if (!quiet) io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
   return { ...prepared, session, state, summary };
 }
@@ -623,9 +649,9 @@ export async function diff(args: Args, io: Io): Promise<number> {
   for (const name of args.report) if (!(diffSections as readonly string[]).includes(name)) throw new UsageError(`--report ${name}: diff shows ${diffSections.join(', ')}`);
   const chosen = args.report.length === 0 ? [...diffSections] : diffSections.filter((n) => args.report.includes(n));
   const written = args.out === undefined && args.format === 'csv' ? chosen.slice(0, 1) : chosen;
-  const view = viewOf(args, '--as-of', a.office.policy.timeZone);
+  const view = viewOf(args, '--as-of', a.office);
   const clean = cleanerOf(args);
-  const head = (name: DiffSection) => ({ name, description: `what differs between ${a.label} (a) and ${b.label} (b): ${diffRows(null, name).description}`, columns: diffRows(null, name).columns });
+  const head = (name: DiffSection) => ({ name, description: `what differs between ${a.label} (a) and ${b.label} (b): ${diffRows(null, name).description}`, columns: diffRows(null, name).columns, ...(diffRows(null, name).staff === true ? { staffColumn: 'staff' } : {}) });
   // The comparison keeps only what differs; its sections are written from it at the end.
   const output = await streamOf(io, args, clean, written.map((name): Part => ({ head: head(name) })));
   try {
@@ -634,7 +660,7 @@ export async function diff(args: Args, io: Io): Promise<number> {
     const session = await readLog(io, { path: log, sides: [], comparer: compare, ...untilOf(view), ...badLinesOf(args, io, clean), ...officeOf(args) });
     const c = session.comparer ?? compare();
     session.states.forEach((s) => checkStaff(s, args.as));
-    const summary = summaryOf(io, log, session, [a.label, b.label], clean);
+    const summary = summaryOf(io, log, session, [a, b], clean);
     io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
     const result = c.result();
     const [left, right] = session.states.map((s) => reportInput(s, view)) as [ReportInput, ReportInput];

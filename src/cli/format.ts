@@ -31,6 +31,8 @@ export interface SectionHead {
   readonly name: string;
   readonly description: string;
   readonly columns: readonly string[];
+  /** In a report of people (scorecards, pay, fairness), the column of the salesperson whose own figures a row holds: `--as` withholds other salespeople's rows, not their clients'. */
+  readonly staffColumn?: string;
 }
 
 /** A titled block of rows: one report, or the rows of a command. */
@@ -438,7 +440,7 @@ export function sectionWriter(format: Format, section: SectionHead, clean: Clean
   return view.limit === undefined ? tableWriter(section, clean, view) : summaryWriter(section, clean, view, view.limit);
 }
 
-const withheldNote = (withheld: number) => `(${withheld} rows of other salespeople's clients withheld: PRV-ACCESS)\n`;
+const withheldNote = (withheld: number, section: SectionHead) => `(${withheld} rows of other salespeople${section.staffColumn === undefined ? "'s clients" : ''} withheld: PRV-ACCESS)\n`;
 
 /** Every row of a section as a table, a chunk at a time. */
 function tableWriter(section: SectionHead, clean: Clean, view: TableView): SectionWriter {
@@ -456,7 +458,7 @@ function tableWriter(section: SectionHead, clean: Clean, view: TableView): Secti
     },
     *end(withheld) {
       if (count === 0) yield '(none)\n';
-      if (withheld > 0) yield withheldNote(withheld);
+      if (withheld > 0) yield withheldNote(withheld, section);
       yield '\n';
     },
   };
@@ -488,7 +490,7 @@ function summaryWriter(section: SectionHead, clean: Clean, view: TableView, limi
         const more = glance.count - first.length;
         if (more > 0) yield `… ${more.toLocaleString('en-US')} more row${more === 1 ? '' : 's'}, --full to show all (--out <dir> writes every row to files)\n`;
       }
-      if (withheld > 0) yield withheldNote(withheld);
+      if (withheld > 0) yield withheldNote(withheld, section);
       yield '\n';
     },
   };

@@ -325,7 +325,7 @@ export async function replayOffices(args: Args, io: Io, prepared: Prepared, scan
       output.afterEvent(() => []);
       await output.afterBlock();
     }
-    const summary = summaryOf(io, log, session, [policy.label], clean);
+    const summary = summaryOf(io, log, session, [policy], clean);
     const perOffice = officeSummaries(kept.map((o) => ({ office: o.office, events: o.events, duplicates: o.duplicates, later: o.later, bad: o.bad }))) ?? [];
     const lines = summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs);
     if (several) lines.splice(1, 0, ...perOffice.map(officeLine));

@@ -17,7 +17,7 @@ import { cleanerOf, exitOf, logArg, NAMED_ON_STDERR, officeOf, quarantineOf, ref
 import { differenceColumnsOf, differences } from './differences.js';
 import type { Clean, Section } from './format.js';
 import { pageHtml, type Block, type Part } from './html.js';
-import { pipeText, UsageError, type Io } from './io.js';
+import { OutputError, pipeText, reasonOf, UsageError, type Io } from './io.js';
 import { loadPolicy } from './options.js';
 import { needsDecisions, reasons, reportInput, reports, type Collector, type Report, type ReportInput, type Row } from './reports.js';
 import { readLog } from './session.js';
@@ -296,7 +296,7 @@ export async function report(args: Args, io: Io): Promise<number> {
   const policies = await Promise.all((args.policy.length === 0 ? [undefined] : args.policy).map((p) => loadPolicy(p, io.cwd)));
   const first = policies[0];
   if (first === undefined) throw new Error('no policy');
-  const view = viewOf(args, '--as-of', first.office.policy.timeZone);
+  const view = viewOf(args, '--as-of', first.office);
   const clean = cleanerOf(args);
   const scorecard = reportNamed('scorecard');
   const collectors: Collector[] = policies.map(() => scorecard.collect());
@@ -310,7 +310,7 @@ export async function report(args: Args, io: Io): Promise<number> {
     ...officeOf(args),
   });
   const labelsOf = policies.map((p) => p.label);
-  const summary = summaryOf(io, log, session, labelsOf, clean);
+  const summary = summaryOf(io, log, session, policies, clean);
   io.stderr.write(`${summaryLines(summary, NAMED_ON_STDERR, session.elapsedMs).join('\n')}\n`);
 
   const width = policies.length > 1 ? WIDTH.two : WIDTH.one;
@@ -369,10 +369,16 @@ export async function report(args: Args, io: Io): Promise<number> {
     await pipeText(io.stdout, [html]);
   } else {
     const file = resolve(io.cwd, args.out);
-    await mkdir(dirname(file), { recursive: true });
-    io.leftovers?.file(file);
-    await writeFile(file, html);
+    try {
+      await mkdir(dirname(file), { recursive: true });
+      io.leftovers?.file(file);
+      await writeFile(file, html);
+    } catch (error) {
+      // Exit 74 with the page and the reason, as replay's --out: a folder under a file, a directory named like the page, no permission.
+      throw new OutputError(`cannot write ${shown(io, file)}: ${reasonOf(error)}`);
+    }
     io.stderr.write(`wrote ${shown(io, file)}\n`);
   }
-  return exitOf(session);
+  // With io: a quarantine file that could not be written is said, not only exited with.
+  return exitOf(session, io);
 }

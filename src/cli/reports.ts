@@ -324,7 +324,9 @@ const scorecardReport: Report = {
         first ??= event.at;
       },
       *rows({ state, view }) {
-        const last = view.lookAhead ?? (state.lastAt === null ? null : localTime(state, state.lastAt));
+        // The months are the office's: a view's time written in UTC (Z) is read back in the office's zone first.
+        const until = view.lookAhead === undefined ? state.lastAt : Date.parse(view.lookAhead);
+        const last = until === null ? null : localTime(state, until);
         if (first === null || last === null) return;
         for (let month = localTime(state, Date.parse(first)).slice(0, 7); month <= last.slice(0, 7); month = nextMonth(month)) {
           const at = month === last.slice(0, 7) ? last : `${month}-01T12:00:00${last.slice(-6)}`;
@@ -358,6 +360,8 @@ const fairnessReport: Report = {
   description: 'The rotation fairness ledger: turns, walk-ins without a turn, calls, make-ups and the turns that passed each salesperson, by reason, per day (ROT-*).',
   columns: ['day', 'staff', 'name', 'turns', 'uncounted', 'calls', 'makeUpsOwed', 'makeUpsGranted', 'makeUpsExpired', 'skips', 'callSkips', 'penaltySkips'],
   key: ['day', 'staff'],
+  // A salesperson's turns, skips and penalties are their own figures: under --as, others' rows are withheld (PRV-ACCESS), as diff's turns are.
+  staffColumn: 'staff',
   collect: fromState(({ state }) => fairnessLedger(state).map((r) => ({ ...r, skips: reasons(r.skips), callSkips: reasons(r.callSkips) }))),
 };
 
