@@ -148,7 +148,10 @@ export class Live {
     this.cStaff = { tx, cal, p: null, s: this.staff };
     this.cIdentity = { tx, cal, p: policy.identity, s: this.identity };
     this.cOwn = { tx, cal, p: ownershipRules(policy), s: this.ownership };
-    this.cRot = { tx, cal, p: policy.rotation, s: this.rotation };
+    // Under a timeline the queue judges each midnight under the version in force then (ROT-CARRY, ROT-DUTY).
+    const { timeline } = state;
+    const pAt = timeline.versions.length > 1 ? (ms: number) => (timeline.versions[versionAt(timeline, ms)] as Timeline['versions'][number]).policy.rotation : undefined;
+    this.cRot = { tx, cal, p: policy.rotation, s: this.rotation, pAt };
     this.cDeals = { tx, cal, p: policy.deals, s: this.deals, terms: termsOf(state.timeline) };
     this.cPeriods = { tx, cal, p: policy.periods, s: this.periods };
     tx.version = state.version;
