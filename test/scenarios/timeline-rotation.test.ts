@@ -5,7 +5,7 @@
  * next day (a version taking effect at noon does not decide the morning).
  */
 import { describe, expect, it } from 'vitest';
-import type { DecisionOf, PolicyTimelineInput } from '../../src/index.js';
+import { nextReceiver, type DecisionOf, type PolicyTimelineInput } from '../../src/index.js';
 import { duty, endReception, find, fresh, given, reception, staff, status, visit } from '../support/dsl.js';
 
 const team = [staff('S01'), staff('S02'), staff('S03')];
@@ -41,6 +41,12 @@ describe('ROT-CARRY (dailyStart) across policy versions: a day starts under the 
     const g = given([...team, visit('11-30 10:00', fresh()), endReception('11-30 10:01', 'S01')], timeline);
     const step = g.when(visit(when, fresh()));
     expect(reception(step).receiver).toBe('S01');
+  });
+
+  it('given the same timeline, when nextReceiver asks about 12-01 13:00 before any event of 12-01, then it names whom the engine then gives the visitor to (S01)', () => {
+    const g = given([...team, visit('11-30 10:00', fresh()), endReception('11-30 10:01', 'S01')], timeline);
+    expect(nextReceiver(g.state, '2026-12-01T13:00').next).toBe('S01');
+    expect(reception(g.when(visit('12-01 13:00', fresh()))).receiver).toBe('S01');
   });
 
   it('given the order carries over until 12-01 and restarts each morning from 12-02 12:00, when nothing happens from 11-30 to 12-03, then the order restarted on a morning in between: S01 receives', () => {
