@@ -147,8 +147,13 @@ export class Live {
     const { tx, cal } = this;
     this.cStaff = { tx, cal, p: null, s: this.staff };
     this.cIdentity = { tx, cal, p: policy.identity, s: this.identity };
-    this.cOwn = { tx, cal, p: ownershipRules(policy), s: this.ownership };
-    this.cRot = { tx, cal, p: policy.rotation, s: this.rotation };
+    // Under a timeline the queue judges each midnight under the version in force then (ROT-CARRY, ROT-DUTY).
+    const { timeline } = state;
+    const inForce = (ms: number) => (timeline.versions[versionAt(timeline, ms)] as Timeline['versions'][number]).policy;
+    const pAt = timeline.versions.length > 1 ? (ms: number) => inForce(ms).rotation : undefined;
+    this.cRot = { tx, cal, p: policy.rotation, s: this.rotation, pAt };
+    // A term fixed after its grant is the granting version's (a pre-launch claim's days, OWN-VALIDITY).
+    this.cOwn = { tx, cal, p: ownershipRules(policy), s: this.ownership, pAt: timeline.versions.length > 1 ? (ms: number) => ownershipRules(inForce(ms)) : undefined };
     this.cDeals = { tx, cal, p: policy.deals, s: this.deals, terms: termsOf(state.timeline) };
     this.cPeriods = { tx, cal, p: policy.periods, s: this.periods };
     tx.version = state.version;

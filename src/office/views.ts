@@ -335,7 +335,8 @@ function names(state: OfficeState): Names {
  */
 export function nextReceiver(state: OfficeState, at: string): NextReceiver {
   const ms = forward(state, at, 'nextReceiver at');
-  return nextInQueue(state.rotation, policyAt(state, ms).rotation, calendar(state), at, ms, names(state));
+  const pAt = state.timeline.versions.length > 1 ? (t: number) => policyAt(state, t).rotation : undefined;
+  return nextInQueue(state.rotation, policyAt(state, ms).rotation, calendar(state), at, ms, names(state), pAt);
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

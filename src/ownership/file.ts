@@ -13,8 +13,14 @@ import type { Channel, OwnerStatus, OwnershipDecision } from './decisions.js';
 import type { OwnershipRules } from './policy.js';
 import { basisEvidence, copyFile, isProtected, newFile, renewedBasis, type ClientFile, type FileDraft, type OwnershipState } from './state.js';
 
-/** The ownership family's context. @internal */
-export type OwnCtx = Ctx<OwnershipRules, OwnershipState>;
+/**
+ * The ownership family's context. Under a policy timeline, `pAt` gives the
+ * ownership rules in force at any instant, for a term fixed only later than
+ * the grant it belongs to (a pre-launch claim's days, OWN-VALIDITY). Left
+ * out (one policy), `p` serves for every instant.
+ * @internal
+ */
+export type OwnCtx = Ctx<OwnershipRules, OwnershipState> & { readonly pAt?: ((ms: number) => OwnershipRules) | undefined };
 
 /** A client's file, if on record. @internal */
 export function fileOf(c: OwnCtx, key: string): ClientFile | undefined {

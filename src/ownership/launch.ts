@@ -17,8 +17,10 @@ const PRE_LAUNCH = rules('OWN-VALIDITY');
  * Without a start it opens the pre-launch period, whose claims do not lapse
  * while the start is to be fixed; with one it fixes (or moves) the start,
  * and every claim of the period is then valid until `preLaunchDays` after
- * it. An announcement after the start of the last period opens a new one.
- * Under a policy without `preLaunchDays` it is recorded and changes nothing.
+ * it: the days of the version the claim was made under, whatever version
+ * the announcement comes under. An announcement after the start of the last
+ * period opens a new one. Claims made under a policy without
+ * `preLaunchDays` are no pre-launch claims: it changes nothing for them.
  * @internal
  */
 export function announceSubscription(c: OwnCtx, startsAt: number | null): void {
@@ -28,13 +30,17 @@ export function announceSubscription(c: OwnCtx, startsAt: number | null): void {
   const from = open?.from ?? tx.at;
   const claims = open?.claims ?? null;
   c.s.launch.set(tx, { from, startsAt, event: tx.id, claims });
-  const days = c.p.ownership.preLaunchDays;
-  if (days === null || startsAt === null) return;
-  const end = windowEnd(c.cal, startsAt, days);
+  const now = c.p.ownership.preLaunchDays;
+  if (startsAt === null || (now === null && c.pAt === undefined)) return;
   // The period's clients, each once, in key order (a replay and a run of applies agree).
   for (const key of keys(claims).sort()) {
     const file = c.s.files.get(key);
-    if (file === undefined || !isPreLaunchClaim(file, from, startsAt) || file.windowEndsAt === end) continue;
+    if (file === undefined || !isPreLaunchClaim(file, from, startsAt)) continue;
+    // OWN-VALIDITY: the claim keeps the pre-launch days of the version it was made under.
+    const days = c.pAt === undefined ? now : c.pAt(file.basis.at).ownership.preLaunchDays;
+    if (days === null) continue;
+    const end = windowEnd(c.cal, startsAt, days);
+    if (file.windowEndsAt === end) continue;
     const f = draftFile(c, key);
     f.windowEndsAt = end;
     f.basis = renewedBasis(f.basis, tx.id);

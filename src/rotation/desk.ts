@@ -12,8 +12,15 @@ import type { Skip, SkipReason } from './decisions.js';
 import type { RotationPolicy } from './policy.js';
 import { copyDay, copySeat, NO_SKIP_COUNTS, seatWith, type DutyDay, type FairnessDay, type QueueHead, type RotationState, type Seat, type SkipCounts } from './state.js';
 
-/** The rotation family's context. @internal */
-export type RotCtx = Ctx<RotationPolicy, RotationState>;
+/**
+ * The rotation family's context. Under a policy timeline, `pAt` gives the
+ * rotation policy in force at any instant: a day's end and the next day's
+ * start are judged under the versions in force then (ROT-CARRY, ROT-DUTY),
+ * not under the version of the event that happens to come next. Left out
+ * (one policy), `p` serves for every instant.
+ * @internal
+ */
+export type RotCtx = Ctx<RotationPolicy, RotationState> & { readonly pAt?: ((ms: number) => RotationPolicy) | undefined };
 
 /** Where someone stands for a walk-in: free, away on business, busy with a reception, or out of the order for now. */
 export const FREE = 0;
@@ -113,9 +120,31 @@ export class Desk {
     return this.ringDraft ?? this.c.s.ring.value;
   }
 
-  /** ROT-CARRY: a new day starts after the last receiver, or at the top of the order; the last day's ledger is filed. */
+  /** The rotation policy in force at an instant: the timeline's version then, or the event's policy when the office has one. */
+  private policyAt(ms: number): RotationPolicy {
+    return this.c.pAt === undefined ? this.p : this.c.pAt(ms);
+  }
+
+  /**
+   * ROT-CARRY: a new day starts after the last receiver, or at the top of the
+   * order; the last day's ledger is filed. Each midnight passed is judged
+   * under the versions in force there: make-ups owed lapse when a day ended
+   * under a version that lapses them (its last instant), and the order
+   * restarts when a day began under one that restarts it (its first instant).
+   */
   private rollOver(previous: number): void {
-    const restart = this.p.dailyStart === 'firstInOrder';
+    let restart = false;
+    let expire = false;
+    if (this.c.pAt === undefined) {
+      restart = this.p.dailyStart === 'firstInOrder';
+      expire = this.p.makeUps.expireAtDayEnd;
+    } else {
+      for (let day = previous + 1; day <= this.day && !(restart && expire); day++) {
+        const start = this.c.cal.startOf(day);
+        if (!expire && this.policyAt(start - 1).makeUps.expireAtDayEnd) expire = true;
+        if (!restart && this.policyAt(start).dailyStart === 'firstInOrder') restart = true;
+      }
+    }
     if (restart) {
       this.cursor = 0;
       this.callCursor = 0;
@@ -123,12 +152,12 @@ export class Desk {
       this.last = null;
     }
     const ring = this.ring;
-    for (let i = 0; i < ring.length; i++) this.startDay(ring[i] as Seat, restart, previous);
+    for (let i = 0; i < ring.length; i++) this.startDay(ring[i] as Seat, restart, expire, previous);
     // Seats out of the order (a leaver, another role) start the day too: their make-ups lapse
     // with everyone else's, so they cannot bring yesterday's back when they return.
     const parked = this.c.s.parked;
-    if ((this.p.makeUps.expireAtDayEnd || restart) && !parked.empty) {
-      for (const id of [...parked.keys()].sort()) this.startDay(parked.get(id) as Seat, restart, previous);
+    if ((expire || restart) && !parked.empty) {
+      for (const id of [...parked.keys()].sort()) this.startDay(parked.get(id) as Seat, restart, expire, previous);
     }
     const today = this.todayDraft ?? this.c.s.today.value;
     // Copied to its exact size: the day's list grew by appends, and the ledger keeps it for good.
@@ -138,8 +167,8 @@ export class Desk {
   }
 
   /** A seat at the start of a day: make-ups owed lapse (makeUps.expireAtDayEnd); turns taken early are forgotten when the order restarts. */
-  private startDay(seat: Seat, restart: boolean, previous: number): void {
-    const expire = this.p.makeUps.expireAtDayEnd && seat.owed > 0;
+  private startDay(seat: Seat, restart: boolean, lapse: boolean, previous: number): void {
+    const expire = lapse && seat.owed > 0;
     if (expire) this.tally(seat.id, 'expired', seat.owed, previous);
     if (expire || (restart && seat.early > 0)) this.put(seatWith(seat, { owed: expire ? 0 : seat.owed, early: restart ? 0 : seat.early }));
   }
@@ -241,7 +270,8 @@ export class Desk {
 
   /** Whether the desk's time is in the after-midnight part of a night window of the day before (ROT-DUTY). */
   private inNightTail(): boolean {
-    const windows = this.previousDuty()?.hours ?? this.p.duty.windows;
+    // The night began the day before: its windows are that day's, under the version in force at its end.
+    const windows = this.previousDuty()?.hours ?? this.policyAt(this.c.cal.startOf(this.day) - 1).duty.windows;
     if (windows.length === 0) return false;
     const minute = this.c.cal.minuteOfDay(this.at);
     return windows.some((w) => minutesOf(w.to) < minutesOf(w.from) && minute < minutesOf(w.to));

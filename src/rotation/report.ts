@@ -89,13 +89,18 @@ export interface Names {
 
 const DUTY_RULES: readonly RuleId[] = ['ROT-DUTY'];
 
-/** The queue at a time. @internal */
-export function nextInQueue(slice: RotationState, p: RotationPolicy, cal: Calendar, at: string, ms: number, names: Names): NextReceiver {
+/**
+ * The queue at a time. `pAt` (under a policy timeline) gives the rotation
+ * policy in force at any instant, so that the midnights before `ms` are
+ * judged as an event at `ms` would judge them (ROT-CARRY, ROT-DUTY).
+ * @internal
+ */
+export function nextInQueue(slice: RotationState, p: RotationPolicy, cal: Calendar, at: string, ms: number, names: Names, pAt?: (ms: number) => RotationPolicy): NextReceiver {
   // A throwaway transient: the desk rolls the day over on a copy.
   const tx = new Tx();
   tx.record = false;
   tx.begin('', ms);
-  const desk = new Desk({ tx, cal, p, s: openSlice(slice) });
+  const desk = new Desk({ tx, cal, p, s: openSlice(slice), pAt });
   // As an event at this time would see it: clients due back to their owner's team are handed back first (ROT-TEAM-ASSIST).
   if (slice.handBacks.length > 0) settleHandBacks(desk);
   const local = (t: number, active: boolean) => (active ? cal.localIso(t) : null);
