@@ -11,7 +11,14 @@ import type { PeriodsPolicy } from './policy.js';
 import { C, FIELDS, KINDS, newCard, type Card, type CardDraft, type PeriodsState } from './state.js';
 
 /** The periods family's context. @internal */
-export type PeriodsCtx = Ctx<PeriodsPolicy, PeriodsState>;
+export type PeriodsCtx = Ctx<PeriodsPolicy, PeriodsState> & {
+  /**
+   * Whether accepted claims go into the books even while the version in
+   * force has no quota: a version of the timeline has one, and the claims
+   * made before it takes effect count against it (CLM-QUOTA).
+   */
+  readonly booksClaims?: boolean;
+};
 
 /** A staff member's card, if any (read only). @internal */
 export function cardOf(c: PeriodsCtx, staff: string): Card | undefined {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { finesLedger, presetPolicy, scorecard, type Decision, type DecisionOf, type Event, type PolicyTimelineInput, type Step } from '../../src/index.js';
-import { given, liu, outbound, staff, t, visit, wang, zhang } from '../support/dsl.js';
+import { claim, given, liu, outbound, staff, t, visit, wang, zhang } from '../support/dsl.js';
 
 const kpis = (step: Step) => step.decisions.filter((d): d is DecisionOf<'kpi'> => d.kind === 'kpi' && d.measure === 'dailyCalls');
 const fines = (step: Step) => step.decisions.filter((d: Decision) => d.kind === 'penalty');
@@ -75,5 +75,17 @@ describe('a policy version that regroups weeks or quarters (periods.calendar)', 
     const g = given([staff('S1'), ...daily], timeline);
     expect(scorecard(g.state, { period: 'week', at: t('12-02 12:00') }).map((r) => [r.start, r.receptions, r.closed])).toEqual([['2026-11-29', 6, true]]);
     expect(scorecard(g.state, { period: 'week', at: t('12-08 12:00') }).map((r) => [r.start, r.receptions, r.closed])).toEqual([['2026-12-06', 3, false]]);
+  });
+});
+
+describe('CLM-QUOTA (002 §1.5) across policy versions: claims made before a quota takes effect count against it', () => {
+  it('given 2 active claims made without a quota, when a quota of 2 takes effect and the salesperson claims again, then the claim is refused (active 2), as under one policy', () => {
+    const quota = { limit: 2, targetMet: 3, noSigning: 2 };
+    const timeline: PolicyTimelineInput = { versions: [{ policy: {} }, { from: '2026-11-10', policy: { periods: { quota } } }] };
+    const c = (i: number) => ({ name: `客户${i}`, phone: `1390000${String(i).padStart(4, '0')}` });
+    const g = given([staff('S1'), claim('11-02 10:00', 'S1', c(1)), claim('11-03 10:00', 'S1', c(2))], timeline);
+    const step = g.when(claim('11-11 10:00', 'S1', c(3)));
+    expect(step.decisions.find((d) => d.kind === 'claim')).toMatchObject({ outcome: 'refused', why: 'overQuota', args: { limit: 2, active: 2 } });
+    expect(g.ownerOf(c(3).phone)).toBeNull();
   });
 });
