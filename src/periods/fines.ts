@@ -170,7 +170,7 @@ export function violate(c: PeriodsCtx, e: EventOf<'recordViolation'>, client: st
   }
   if (pending) {
     const card = draftCard(c, e.staff);
-    const p: PendingFine = { event: tx.id, at: tx.at, violation: e.violation, client, month, fixed: cents(known.amount) };
+    const p: PendingFine = { event: tx.id, at: tx.at, violation: e.violation, client, month, fixed: cents(known.amount), share: spec.monthBonus ?? '0', cancelsClaim: spec.cancelsClaim };
     card.pending = append(card.pending, p);
     return;
   }
@@ -191,11 +191,11 @@ export function settlePending(c: PeriodsCtx, staff: string, month: number, bonus
   d.pending = card.pending.filter((p) => p.month > month);
   for (const p of due) {
     const spec = c.p.fines.schedule[p.violation];
-    const share = spec?.monthBonus ?? '0';
+    const share = p.share ?? spec?.monthBonus ?? '0';
     const label = monthLabel(p.month);
     const bonus = bonusOf(staff, label);
     const amount = money(p.fixed).plus(money(bonus).times(share)).toDecimalPlaces(2, Money.ROUND_HALF_UP);
     const how = `${p.fixed} + ${share} × the month's bonus ${bonus}`;
-    if (amount.gt(0)) postFine(c, { staff, client: p.client, amount, violation: p.violation, cause: spec?.cancelsClaim ? CANCEL_RULES : [], evidence: [p.event], args: { how, month: label }, day: c.cal.dayOf(p.at) });
+    if (amount.gt(0)) postFine(c, { staff, client: p.client, amount, violation: p.violation, cause: (p.cancelsClaim ?? spec?.cancelsClaim) === true ? CANCEL_RULES : [], evidence: [p.event], args: { how, month: label }, day: c.cal.dayOf(p.at) });
   }
 }

@@ -80,6 +80,14 @@ export interface PendingFine {
   readonly month: number;
   /** The part known when it was recorded (fixed amounts, base pay), a decimal string. */
   readonly fixed: string;
+  /**
+   * The share of the month's bonus it adds, as the version it was recorded
+   * under set it (a later version does not change a fine already incurred);
+   * absent in snapshots from before it was kept: the schedule in force then.
+   */
+  readonly share?: string;
+  /** Whether it ended a claim (PEN-CANCEL), as recorded. */
+  readonly cancelsClaim?: boolean;
 }
 
 /**
@@ -325,7 +333,7 @@ const cardSchema = z.strictObject({
   noSigning: z.boolean(),
   gradeEvent: keySchema.nullable(),
   pending: z.array(
-    z.strictObject({ event: keySchema, at: msSchema, violation: keySchema, client: keySchema.nullable(), month: periodIndex, fixed: stateDecimalSchema }),
+    z.strictObject({ event: keySchema, at: msSchema, violation: keySchema, client: keySchema.nullable(), month: periodIndex, fixed: stateDecimalSchema, share: stateDecimalSchema.optional(), cancelsClaim: z.boolean().optional() }),
   ),
 });
 

@@ -5,8 +5,8 @@
  * last day of the month before).
  */
 import { describe, expect, it } from 'vitest';
-import { finesLedger, presetPolicy, scorecard, type Decision, type DecisionOf, type Event, type PolicyTimelineInput, type Step } from '../../src/index.js';
-import { claim, given, liu, outbound, staff, t, visit, wang, zhang } from '../support/dsl.js';
+import { commissionLedger, finesLedger, presetPolicy, scorecard, type Decision, type DecisionOf, type Event, type PolicyTimelineInput, type Step } from '../../src/index.js';
+import { claim, deal, given, liu, outbound, staff, t, violation, visit, wang, zhang } from '../support/dsl.js';
 
 const kpis = (step: Step) => step.decisions.filter((d): d is DecisionOf<'kpi'> => d.kind === 'kpi' && d.measure === 'dailyCalls');
 const fines = (step: Step) => step.decisions.filter((d: Decision) => d.kind === 'penalty');
@@ -87,5 +87,19 @@ describe('CLM-QUOTA (002 §1.5) across policy versions: claims made before a quo
     const step = g.when(claim('11-11 10:00', 'S1', c(3)));
     expect(step.decisions.find((d) => d.kind === 'claim')).toMatchObject({ outcome: 'refused', why: 'overQuota', args: { limit: 2, active: 2 } });
     expect(g.ownerOf(c(3).phone)).toBeNull();
+  });
+});
+
+describe('PEN-FINES (003 篇十 4) across policy versions: a fine waiting for the month\'s bonus keeps the share of the version it was recorded under', () => {
+  it('given a 50% bonus share when the violation is recorded, and 10% from 11-20, when November closes, then the fine is 50% of the bonus', () => {
+    const flat = { neither: '2', one: '2', both: '2', above: '2' };
+    const policy = (share: string) => ({ deals: { commission: { rates: flat } }, periods: { fines: { schedule: { grab: { monthBonus: share, cancelsClaim: false } } } } });
+    const timeline: PolicyTimelineInput = { versions: [{ policy: policy('0.5') }, { from: '2026-11-20', policy: policy('0.1') }] };
+    const g = given([staff('S1'), visit('11-01 10:00', zhang, { receiver: 'S1' }), deal('11-05 10:00', 'D1', 'S1', zhang, 'contract', { amount: '1000000' }), violation('11-10 10:00', 'S1', 'grab')], timeline);
+    // November's commission: 1,000,000 at 2‰ = 2000.
+    const bonus = Number(commissionLedger(g.state, { staff: 'S1' }).find((m) => m.month === '2026-11')?.commission);
+    expect(bonus).toBe(2000);
+    g.when(visit('12-02 10:00', wang));
+    expect(finesLedger(g.state, { staff: 'S1' }).map((f) => [f.amount, f.violation])).toEqual([[(bonus * 0.5).toFixed(2), 'grab']]);
   });
 });
