@@ -3,14 +3,97 @@ import { DECIMAL_PATTERN } from '../kernel/money.js';
 import { minutesOf } from '../kernel/time.js';
 
 /**
- * An identifier of an event, staff member, deal or client: 1 to 128 characters.
+ * What a string must be to be text: no lone surrogate, that is no UTF-16
+ * code unit U+D800-U+DFFF without its other half (`"\ud800"` is valid JSON,
+ * and a JavaScript string may hold one, but it has no UTF-8 form: a file
+ * would hold U+FFFD instead, and PostgreSQL's jsonb refuses it). A surrogate
+ * pair (an emoji) is one character and passes. It reads the same with and
+ * without the `u` flag, so the JSON Schema's `pattern` means the same to
+ * every validator.
+ *
+ * @example
+ * ```ts
+ * WELL_FORMED.test('张伟😀'); // true
+ * WELL_FORMED.test('张\ud800'); // false
+ * ```
+ * @internal
+ */
+export const WELL_FORMED = /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/;
+
+// String.prototype.isWellFormed (ES2024: Node 20, current browsers) scans natively; lib ES2022 does not type it.
+const nativeWellFormed = (String.prototype as unknown as { readonly isWellFormed?: (this: string) => boolean }).isWellFormed;
+
+/**
+ * Whether a string holds no lone surrogate: {@link WELL_FORMED}'s verdict,
+ * natively where the engine has `String.prototype.isWellFormed`.
+ *
+ * @param text - a string
+ * @returns false when it holds a lone surrogate
+ * @example
+ * ```ts
+ * isWellFormed('\ud83d\ude00'); // true: one emoji
+ * isWellFormed('\ude00\ud83d'); // false: two halves in the wrong order
+ * ```
+ * @internal
+ */
+export const isWellFormed: (text: string) => boolean =
+  typeof nativeWellFormed === 'function' ? (text) => nativeWellFormed.call(text) : (text) => WELL_FORMED.test(text);
+
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The message of the text check: which lone surrogate, and why it is refused. */
+function loneSurrogate(issue: { readonly input?: unknown }): string {
+  const found = typeof issue.input === 'string' ? LONE_SURROGATE.exec(issue.input) : null;
+  const unit = found === null ? '' : ` (U+${found[0].charCodeAt(0).toString(16).toUpperCase()})`;
+  return `a lone surrogate${unit} is not text: half of a UTF-16 surrogate pair, it has no UTF-8 form, so no file, report or database could keep it`;
+}
+
+/**
+ * A string schema with the text check added last: a string holding a lone
+ * surrogate is refused (`invalid_format`, "a lone surrogate (U+D800) is not
+ * text: ..."). Every string an event keeps as it was given ({@link idSchema},
+ * {@link textSchema}, the note) is declared with it; strings with a format
+ * (times, amounts, clock times, months) already refuse any non-ASCII.
+ *
+ * @param schema - a string schema
+ * @returns the same schema with the check
+ * @example
+ * ```ts
+ * asText(z.string().max(2000)).safeParse('\udfff').success; // false
+ * ```
+ * @internal
+ */
+export function asText<S extends z.ZodString>(schema: S): S {
+  return schema.regex(WELL_FORMED, { error: loneSurrogate });
+}
+
+/**
+ * An identifier of an event, staff member, deal or client: 1 to 128
+ * characters of text (no lone surrogate, see {@link asText}).
  *
  * @example
  * ```ts
  * idSchema.parse('S01'); // 'S01'
  * ```
  */
-export const idSchema = z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters');
+export const idSchema = asText(z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters'));
+
+/**
+ * Free text as a registration book or a form gives it (a name, a phone as
+ * written, a unit, a reason): trimmed, then 1 to `max` characters of text
+ * (no lone surrogate, see {@link asText}).
+ *
+ * @param max - the most characters (code points) after trimming
+ * @returns the schema
+ * @example
+ * ```ts
+ * textSchema(100).parse(' 张伟 '); // '张伟'
+ * textSchema(100).safeParse('张\ud800').success; // false: a lone surrogate is not text
+ * ```
+ */
+export function textSchema(max: number) {
+  return asText(z.string().trim().min(1).max(max));
+}
 
 /**
  * An instant as ISO-8601 with an offset or `Z`, e.g. `2026-11-01T10:00:00+08:00`.
@@ -147,17 +230,13 @@ export function stageRank(stage: DealStage): number {
 
 const clientFields = {
   key: idSchema.optional().describe('A client key from an earlier decision: addresses a known client directly.'),
-  name: z.string().trim().min(1).max(100).optional().describe('Name or surname as given.'),
-  phone: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
+  name: textSchema(100).optional().describe('Name or surname as given.'),
+  phone: textSchema(40)
     .optional()
     .describe('Phone as given; may be masked like 138***88888. Normalized by the identity module (ID-PHONE).'),
-  company: z.string().trim().min(1).max(200).optional().describe('Company name, for company buyers (ID-COMPANY).'),
-  contact: z.string().trim().min(1).max(100).optional().describe('Contact person of a company buyer (ID-COMPANY).'),
-  need: z.string().trim().min(1).max(200).optional().describe('The stated need, e.g. "90㎡ 3-bedroom" (ID-MATCH).'),
+  company: textSchema(200).optional().describe('Company name, for company buyers (ID-COMPANY).'),
+  contact: textSchema(100).optional().describe('Contact person of a company buyer (ID-COMPANY).'),
+  need: textSchema(200).optional().describe('The stated need, e.g. "90㎡ 3-bedroom" (ID-MATCH).'),
   reachable: z
     .boolean()
     .optional()
@@ -209,5 +288,5 @@ export const envelope = {
   id: idSchema.describe('Unique event id; a redelivery with the same id and payload is a no-op.'),
   at: instantSchema.describe('When it happened, ISO-8601 with offset.'),
   office: idSchema.describe('The sales office (案场) the event belongs to.'),
-  note: z.string().max(2000).optional().describe('Free text kept with the event.'),
+  note: asText(z.string().max(2000)).optional().describe('Free text kept with the event.'),
 };

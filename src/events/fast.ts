@@ -11,7 +11,9 @@
  *
  * The semantics mirror `node_modules/zod/v4/core/schemas.js` and `checks.js`
  * (zod 4.6): object keys as `$ZodObjectJIT` assigns them, `optin`/`optout`
- * read from zod itself, strings measured in code points, and so on.
+ * read from zod itself, strings measured in code points, and so on. The text
+ * check of events/common.ts (a regex check with `WELL_FORMED`: no lone
+ * surrogate) runs as `isWellFormed`, natively.
  *
  * Two internal answers travel up the tree: FAIL (zod certainly reports an
  * issue) and NOT_FAST (not sure). A union, or an absent optional key, may
@@ -26,6 +28,7 @@
  * handled, and a key Object.prototype has at compile time takes the exact walk).
  */
 import { z } from 'zod';
+import { isWellFormed, WELL_FORMED } from './common.js';
 import { eventSchemas, type Event } from './schema.js';
 
 /**
@@ -359,6 +362,9 @@ const K_STRING_TX_LENGTH = 7;
 const K_STRING_PATTERN = 8;
 // An enum of a few strings.
 const K_ENUM_LIST = 9;
+// K_STRING_LENGTH and K_STRING_TX_LENGTH with the text check last (no lone surrogate).
+const K_STRING_LENGTH_TEXT = 10;
+const K_STRING_TX_LENGTH_TEXT = 11;
 
 interface Field {
   readonly key: string;
@@ -397,6 +403,14 @@ function evalField(f: Field, v: unknown): unknown {
       const re = f.re as RegExp;
       re.lastIndex = 0;
       return re.test(v) ? v : FAIL;
+    }
+    case K_STRING_LENGTH_TEXT:
+      return typeof v === 'string' && inLength(f, v) && isWellFormed(v) ? v : FAIL;
+    case K_STRING_TX_LENGTH_TEXT: {
+      if (typeof v !== 'string') return FAIL;
+      const t = (f.tx as Callback)(v);
+      if (typeof t !== 'string') return runOps(f.ops, t);
+      return inLength(f, t) && isWellFormed(t) ? t : FAIL;
     }
     case K_STRING:
       return typeof v !== 'string' ? FAIL : f.ops.length === 0 ? v : runOps(f.ops, v);
@@ -442,9 +456,12 @@ function stringPlan(ops: readonly Op[]): StringPlan {
   const generic: StringPlan = { kind: K_STRING, ops, lo: 0, hi: Infinity, re: null, tx: null };
   const [first] = ops;
   const tx = first !== undefined && first.kind === OP_OVERWRITE && first.when === WHEN_ALWAYS ? first.f : null;
-  const rest = tx === null ? ops : ops.slice(1);
-  if (rest.length === 0 && tx === null) return generic;
-  if (tx === null && rest.length === 1 && rest[0]?.kind === OP_PATTERN && rest[0].when === WHEN_ALWAYS) return { ...generic, kind: K_STRING_PATTERN, re: rest[0].re };
+  // The text check last runs on the final value, whatever came before it: it can follow the length bounds.
+  const last = ops[ops.length - 1];
+  const text = last !== undefined && last.kind === OP_WELL_FORMED && last.when === WHEN_ALWAYS;
+  const rest = ops.slice(tx === null ? 0 : 1, text ? -1 : ops.length);
+  if (rest.length === 0 && tx === null && !text) return generic;
+  if (tx === null && !text && rest.length === 1 && rest[0]?.kind === OP_PATTERN && rest[0].when === WHEN_ALWAYS) return { ...generic, kind: K_STRING_PATTERN, re: rest[0].re };
   let lo = 0;
   let hi = Infinity;
   for (const op of rest) {
@@ -456,6 +473,8 @@ function stringPlan(ops: readonly Op[]): StringPlan {
       hi = Math.min(hi, op.n);
     } else return generic;
   }
+  // A transform that gives no string runs the checks after it one by one, the text check included.
+  if (text) return { kind: tx === null ? K_STRING_LENGTH_TEXT : K_STRING_TX_LENGTH_TEXT, ops: [...rest, last], lo, hi, re: null, tx };
   return { kind: tx === null ? K_STRING_LENGTH : K_STRING_TX_LENGTH, ops: rest, lo, hi, re: null, tx };
 }
 
@@ -906,6 +925,8 @@ const OP_PATTERN = 10;
 const OP_OVERWRITE = 11;
 const OP_REFINE = 12;
 const OP_NOT_FAST = 13;
+// The text check (a regex check with WELL_FORMED): isWellFormed, natively.
+const OP_WELL_FORMED = 14;
 
 const WHEN_ALWAYS = 0;
 const WHEN_HAS_LENGTH = 1;
@@ -994,6 +1015,9 @@ function runOps(ops: readonly Op[], value: unknown): unknown {
         if (!re.test(v as string)) return FAIL;
         break;
       }
+      case OP_WELL_FORMED:
+        if (typeof v === 'string' ? !isWellFormed(v) : !WELL_FORMED.test(v as string)) return FAIL;
+        break;
       case OP_OVERWRITE:
         v = (op.f as Callback)(v);
         break;
@@ -1046,7 +1070,8 @@ function compileCheck(check: unknown, ctx: Ctx): Op {
     if (!(pattern instanceof RegExp) || typeof format !== 'string' || !PATTERN_FORMATS.has(format) || def.fn !== undefined) {
       return unsupportedCheck(ctx, `string format ${String(format)}`);
     }
-    op = makeOp(OP_PATTERN, 0, 0, pattern, null, true);
+    // WELL_FORMED has no flags: lastIndex plays no part, and a native scan gives its verdict.
+    op = pattern === WELL_FORMED && format === 'regex' ? makeOp(OP_WELL_FORMED, 0, 0, pattern, null, true) : makeOp(OP_PATTERN, 0, 0, pattern, null, true);
   } else if (has('$ZodCheckOverwrite')) {
     const tx = callback(def.tx);
     if (tx === undefined) return unsupportedCheck(ctx, 'an overwrite check without a transform');

@@ -10,6 +10,7 @@ import {
   instantSchema,
   partyMemberSchema,
   relationSchema,
+  textSchema,
 } from './common.js';
 import { ruleIdSchema } from '../kernel/rules.js';
 
@@ -63,8 +64,8 @@ export const changeStaffSchema = z.strictObject({
   ...envelope,
   type: z.literal('changeStaff'),
   staff: idSchema,
-  name: z.string().trim().min(1).max(100).optional(),
-  team: z.string().trim().min(1).max(100).optional(),
+  name: textSchema(100).optional(),
+  team: textSchema(100).optional(),
   role: staffRoleSchema.optional().describe('Defaults to sales on join.'),
   status: staffStatusSchema.optional().describe('Defaults to onDuty on join.'),
 });
@@ -220,9 +221,9 @@ export const claimClientSchema = z.strictObject({
   client: clientRefSchema,
   kind: z.enum(['claim', 'preFile', 'report', 'update']).default('claim'),
   party: z.array(partyMemberSchema).max(50).optional().describe('Others named on the claim (ID-GROUP-ONE).'),
-  team: z.string().trim().min(1).max(100).optional().describe('Channel team of a report (CLM-REPORT).'),
+  team: textSchema(100).optional().describe('Channel team of a report (CLM-REPORT).'),
   expectedVisitAt: instantSchema.optional().describe('Expected visit time of a report (CLM-REPORT).'),
-  reason: z.string().trim().min(1).max(500).optional().describe('Why a lapsed report is re-filed (CLM-REPORT).'),
+  reason: textSchema(500).optional().describe('Why a lapsed report is re-filed (CLM-REPORT).'),
   referredBy: clientRefSchema.optional().describe("The existing client who referred this one: a referral filed before the visit (REF-CHAIN)."),
   textAt: instantSchema
     .optional()
@@ -412,14 +413,14 @@ export const closeDealSchema = z.strictObject({
   client: clientRefSchema,
   staff: idSchema.describe('Who closed the deal.'),
   stage: dealStageSchema,
-  unit: z.string().trim().min(1).max(100),
-  productType: z.string().trim().min(1).max(50).optional(),
+  unit: textSchema(100),
+  productType: textSchema(50).optional(),
   amount: decimalSchema.describe('The deal amount (total price) as a decimal string.'),
   paid: decimalSchema.optional().describe('Money received at this stage, as a decimal string. Refunds are checked against the money paid (the amount when no stage reports a payment).'),
   invitedBy: idSchema.optional().describe('Who invited the client by phone: a telemarketer earns the fixed bonus (COM-FIXED-BONUS), a salesperson other than the closer shares the credit (DEAL-COOPERATION).'),
   discountBy: idSchema.optional().describe('A colleague who only helped close with a discount: earns nothing (COL-DISCOUNT-HELPER).'),
   buyer: z
-    .strictObject({ name: z.string().trim().min(1).max(100).optional(), company: z.string().trim().min(1).max(200).optional() })
+    .strictObject({ name: textSchema(100).optional(), company: textSchema(200).optional() })
     .optional()
     .describe('The name on the subscription or contract (COL-COMPANY-VS-PERSON).'),
 });
@@ -437,7 +438,7 @@ export const refundSchema = z.strictObject({
   type: z.literal('refund'),
   deal: idSchema,
   amount: decimalSchema.optional().describe('Refunded amount; omitted: the whole deal.'),
-  reason: z.string().trim().min(1).max(500).optional(),
+  reason: textSchema(500).optional(),
 });
 
 const splitShareSchema = z.strictObject({
@@ -583,7 +584,7 @@ export const recordOutboundCallSchema = z
     type: z.literal('recordOutboundCall'),
     staff: idSchema.describe('Who made the calls.'),
     grade: z.enum(['A', 'B', 'C', 'D']).describe('KPI-CALL-GRADES: A will visit at a set time; B may visit; C reluctant, accepts messages; D no interest.'),
-    phone: z.string().trim().min(1).max(40).optional().describe('The number called: A-C numbers come back for another call about a month later (KPI-CALL-GRADES).'),
+    phone: textSchema(40).optional().describe('The number called: A-C numbers come back for another call about a month later (KPI-CALL-GRADES).'),
     count: z.number().int().min(1).max(1000).optional().describe('Connected calls of this grade recorded at once (a day\'s tally); default 1.'),
   })
   .refine((e) => e.phone === undefined || (e.count ?? 1) === 1, { message: 'a tally of several calls names no single phone', path: ['phone'] });
@@ -604,7 +605,7 @@ export const recordInvitationSchema = z.strictObject({
   staff: idSchema.describe('Who invited the client.'),
   client: clientRefSchema.describe('The invited client as the invitation form records them.'),
   expectedVisitAt: instantSchema.optional().describe('When the client said they would come.'),
-  source: z.string().trim().min(1).max(100).optional().describe('Where the number came from (渠道资源).'),
+  source: textSchema(100).optional().describe('Where the number came from (渠道资源).'),
 });
 
 /**
@@ -641,7 +642,7 @@ export const setGradeSchema = z.strictObject({
   ...envelope,
   type: z.literal('setGrade'),
   staff: idSchema,
-  grade: z.string().trim().min(1).max(100).describe("A grade of the policy's ladder (periods.grades.ladder)."),
+  grade: textSchema(100).describe("A grade of the policy's ladder (periods.grades.ladder)."),
   base: decimalSchema.optional().describe("A personal monthly base salary instead of the grade's (for fines on base pay)."),
 });
 
@@ -661,7 +662,7 @@ export const recordViolationSchema = z.strictObject({
   ...envelope,
   type: z.literal('recordViolation'),
   staff: idSchema.describe('The violator.'),
-  violation: z.string().trim().min(1).max(50).describe('A violation of the policy fine schedule (periods.fines.schedule).'),
+  violation: textSchema(50).describe('A violation of the policy fine schedule (periods.fines.schedule).'),
   amount: decimalSchema.optional().describe('The fine, for a violation fined within a range (000 §18: 20-200).'),
   client: clientRefSchema.optional().describe('The client concerned.'),
 });
@@ -746,7 +747,7 @@ export const holdMarketingEventSchema = z
   .strictObject({
     ...envelope,
     type: z.literal('holdMarketingEvent'),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: textSchema(200).optional(),
     from: instantSchema.describe('When the event starts.'),
     to: instantSchema.describe('When it ends.'),
   })
@@ -792,7 +793,7 @@ export const redistributeClientsSchema = z.strictObject({
     .max(1000)
     .describe('The outcome of the draw: each client and who takes them.'),
   by: idSchema.optional().describe('The manager who made the draw.'),
-  draw: z.string().trim().min(1).max(500).optional().describe('How the draw went, as recorded (e.g. the lots drawn).'),
+  draw: textSchema(500).optional().describe('How the draw went, as recorded (e.g. the lots drawn).'),
 });
 
 /**

@@ -81,4 +81,14 @@ describe('Ajv (draft 2020-12) on the shipped schemas', () => {
     expect(validEvent({ v: 1, id: 'e1', type: 'sellHouse', at: '2026-11-01T10:00:00+08:00', office: 'jz' })).toBe(false);
     expect(validEvent({ v: 1, id: 'e1', type: 'changeStaff', at: '2026-11-01T10:00:00+08:00', office: 'jz', staff: 'S01', name: '李娜' })).toBe(true);
   });
+
+  it('refuses a lone surrogate in a name, an id or a note and accepts an emoji, with or without unicode regular expressions', () => {
+    const staff = { v: 1, id: 'e1', type: 'changeStaff', at: '2026-11-01T10:00:00+08:00', office: 'jz', staff: 'S01' };
+    // A validator that reads patterns by UTF-16 code units (no `u` flag) must judge them alike.
+    const units = new Ajv2020({ allErrors: true, strict: true, validateFormats: false, unicodeRegExp: false }).compile(shipped('event'));
+    for (const valid of [validEvent, units]) {
+      expect([{ name: '李娜😀' }, { name: '\ud83d\ude00' }, { note: 'a\nb' }].map((f) => valid({ ...staff, ...f }))).toEqual([true, true, true]);
+      expect([{ name: '\ud800' }, { name: '李\udfff' }, { staff: 'S\udc01' }, { id: 'e\ude00\ud83d' }, { note: 'cut \ud83d' }].map((f) => valid({ ...staff, ...f }))).toEqual([false, false, false, false, false]);
+    }
+  });
 });

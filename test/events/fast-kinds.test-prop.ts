@@ -1,7 +1,8 @@
 /**
  * The compiler kind by kind, beyond what the event schemas use: each schema
  * below leans on one zod rule (prefault vs default, first union option wins,
- * strip vs strict vs catchall objects, code points, regex state, records,
+ * strip vs strict vs catchall objects, code points, regex state, the text
+ * check (no lone surrogate) wherever it stands, records,
  * `__proto__` keys, inherited keys...). For inputs built from it, mutated,
  * or arbitrary JSON, the fast path declines or returns exactly zod's data.
  * Kinds it does not model decline for good, or throw in strict mode.
@@ -10,7 +11,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compileFast, NOT_FAST } from '../../src/events/fast.js';
-import { clientRefSchema } from '../../src/events/common.js';
+import { asText, clientRefSchema, idSchema, textSchema, WELL_FORMED } from '../../src/events/common.js';
 import { eventSchemas } from '../../src/events/schema.js';
 import { inputsOf, show } from './support.js';
 
@@ -41,6 +42,16 @@ const kinds: Record<string, z.core.$ZodType> = {
   'nonoptional and exactOptional': z.object({ a: z.string().optional().nonoptional(), b: z.string().exactOptional() }),
   'z.custom and booleans': z.strictObject({ c: z.custom<string>((v) => typeof v === 'string' && v.length < 4), b: z.boolean() }),
   'a client reference (strict, refined)': clientRefSchema,
+  // The text check (no lone surrogate) last, as the helpers put it; first, before a trim; between overwrites; in arrays and nullables.
+  'strings: the text check wherever it stands': z.strictObject({
+    a: textSchema(3),
+    b: z.string().regex(WELL_FORMED).trim().min(1).optional(),
+    c: asText(z.string()).optional(),
+    d: asText(z.string().trim().toLowerCase().max(4)).optional(),
+    e: z.string().trim().regex(WELL_FORMED).toUpperCase().optional(),
+    f: z.array(idSchema).max(3).optional(),
+    g: idSchema.nullable().optional(),
+  }),
 };
 
 const runs = { numRuns: 150 };

@@ -5,6 +5,7 @@
  */
 import { fc } from '@fast-check/vitest';
 import type { z } from 'zod';
+import { WELL_FORMED } from '../../src/events/common.js';
 import { parseLimits, type ParseResult } from '../../src/events/parse.js';
 import { eventSchemas } from '../../src/events/schema.js';
 import { clip, describeValue, fromZod, type Issue } from '../../src/kernel/issues.js';
@@ -30,14 +31,30 @@ function checksOf(schema: unknown): Loose[] {
 // Characters that matter: ASCII, CJK, a surrogate pair (one code point, two UTF-16 units), spaces.
 const CHARS = ['a', 'b', 'Z', '1', '-', '张', '伟', '李', '😀', ' ', '\t'];
 const char = fc.constantFrom(...CHARS);
+// Lone surrogates, which are no text (a high or low half alone, a pair in the wrong order): refused wherever they are.
+const LONE = ['\ud800', '\udbff', '\udc00', '\udfff', '\ud83d', '\ude00', '\ude00\ud83d'];
+const lone = fc.constantFrom(...LONE);
 
-function text(min: number, max: number, padded: boolean): fc.Arbitrary<string> {
+function text(min: number, max: number, padded: boolean, withLone: boolean): fc.Arbitrary<string> {
   const cap = Math.min(max, min + 12);
-  const body = fc.oneof(
+  const plain = fc.oneof(
     { weight: 6, arbitrary: fc.array(char, { minLength: min, maxLength: Math.max(min, cap) }).map((cs) => cs.join('')) },
     // At the bounds, where code points and UTF-16 units part ways.
     { weight: 1, arbitrary: fc.constantFrom(min, Math.min(max, Math.max(min, 1) * 2), max).filter((n) => Number.isFinite(n) && n <= 3000).chain((n) => fc.constantFrom('x'.repeat(n), '😀'.repeat(n), `${'😀'.repeat(Math.floor(n / 2))}${'x'.repeat(n % 2)}`)) },
   );
+  // Now and then (one string in 20) a lone surrogate among the characters, anywhere: the middle of a pair included.
+  const body = !withLone
+    ? plain
+    : fc.oneof(
+        { weight: 19, arbitrary: plain },
+        {
+          weight: 1,
+          arbitrary: fc.tuple(plain, lone, fc.nat()).map(([s, half, at]) => {
+            const i = at % (s.length + 1);
+            return s.slice(0, i) + half + s.slice(i);
+          }),
+        },
+      );
   if (!padded) return body;
   return fc.tuple(fc.constantFrom('', ' ', '  ', '\t'), body, fc.constantFrom('', ' ', '\n')).map(([a, b, c]) => `${a}${b}${c}`);
 }
@@ -57,14 +74,16 @@ function reorder(o: Record<string, unknown>, seed: number): Record<string, unkno
 /**
  * Values built from a schema's definitions: mostly valid, since they follow
  * its kinds, bounds, patterns and optional keys (refinements across fields
- * may still fail them: zod is the judge).
+ * may still fail them: zod is the judge). With `withLone`, one free string
+ * in 20 holds a lone surrogate.
  */
-export function arbitraryOf(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
+export function arbitraryOf(schema: unknown, depth = 0, withLone = false): fc.Arbitrary<unknown> {
   const { def, values } = zodOf(schema);
   const checks = checksOf(schema);
   switch (def.type) {
     case 'string': {
-      const pattern = checks.find((c) => c.pattern instanceof RegExp)?.pattern;
+      // A format's pattern (a time, an amount) shapes the value; the text check (no lone surrogate) does not.
+      const pattern = checks.find((c) => c.pattern instanceof RegExp && c.pattern !== WELL_FORMED)?.pattern;
       if (pattern instanceof RegExp) return fc.stringMatching(new RegExp(pattern.source));
       let min = 0;
       let max = Infinity;
@@ -73,7 +92,7 @@ export function arbitraryOf(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
         if (c.check === 'max_length' && typeof c.maximum === 'number') max = Math.min(max, c.maximum);
         if (c.check === 'length_equals' && typeof c.length === 'number') [min, max] = [c.length, c.length];
       }
-      return text(min, max, checks.some((c) => c.check === 'overwrite'));
+      return text(min, max, checks.some((c) => c.check === 'overwrite'), withLone);
     }
     case 'number': {
       let min = -1e6;
@@ -101,14 +120,14 @@ export function arbitraryOf(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
     case 'optional':
     case 'nonoptional':
     case 'readonly':
-      return arbitraryOf(def.innerType, depth);
+      return arbitraryOf(def.innerType, depth, withLone);
     case 'default':
     case 'prefault':
-      return fc.oneof(arbitraryOf(def.innerType, depth), fc.constant(undefined));
+      return fc.oneof(arbitraryOf(def.innerType, depth, withLone), fc.constant(undefined));
     case 'nullable':
-      return fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: arbitraryOf(def.innerType, depth) });
+      return fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: arbitraryOf(def.innerType, depth, withLone) });
     case 'union':
-      return fc.oneof(...(def.options as unknown[]).map((o) => arbitraryOf(o, depth)));
+      return fc.oneof(...(def.options as unknown[]).map((o) => arbitraryOf(o, depth, withLone)));
     case 'array': {
       let min = 0;
       let max = 4;
@@ -116,18 +135,18 @@ export function arbitraryOf(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
         if (c.check === 'min_length' && typeof c.minimum === 'number') min = c.minimum;
         if (c.check === 'max_length' && typeof c.maximum === 'number') max = Math.min(max, c.maximum);
       }
-      return fc.array(arbitraryOf(def.element, depth + 1), { minLength: min, maxLength: Math.max(min, depth > 1 ? min : max) });
+      return fc.array(arbitraryOf(def.element, depth + 1, withLone), { minLength: min, maxLength: Math.max(min, depth > 1 ? min : max) });
     }
     case 'record':
       // Numeric keys too: zod retries a key that fails as a number.
-      return fc.dictionary(fc.oneof(arbitraryOf(def.keyType, depth + 1).map(String), fc.string({ maxLength: 4 }), fc.nat(99).map(String)), arbitraryOf(def.valueType, depth + 1), { maxKeys: 3 });
+      return fc.dictionary(fc.oneof(arbitraryOf(def.keyType, depth + 1, withLone).map(String), fc.string({ maxLength: 4 }), fc.nat(99).map(String)), arbitraryOf(def.valueType, depth + 1, withLone), { maxKeys: 3 });
     case 'object': {
       const shape = def.shape as Record<string, unknown>;
       const parts: Record<string, fc.Arbitrary<unknown>> = {};
       const required: string[] = [];
       for (const [key, field] of Object.entries(shape)) {
         const optin = zodOf(field).optin;
-        parts[key] = arbitraryOf(field, depth + 1);
+        parts[key] = arbitraryOf(field, depth + 1, withLone);
         if (optin === undefined) required.push(key);
       }
       const record = fc.record(parts, { requiredKeys: required }).map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
@@ -148,9 +167,10 @@ export function copy(value: unknown): unknown {
 }
 
 const LONG = 'x'.repeat(2001);
-/** Values that break things: wrong types, empty and blank strings, bad times, out-of-range and fractional numbers. */
+/** Values that break things: wrong types, empty and blank strings, lone surrogates, bad times, out-of-range and fractional numbers. */
 export const WEIRD: readonly unknown[] = [
   null, undefined, 0, -1, 1.5, 367, 1e21, -0, true, false, '', ' ', '  \t', 'x', ' S01 ', LONG, '😀'.repeat(101),
+  '\ud800', 'S\udc01', ' \udfff ', '\ude00\ud83d', '李\ud83d', '\ud83d\ude00',
   [], [[]], {}, { a: 1 }, 'claim', 'sales', 'spouse', 'onduty', 'S01', '1250000', '12.', '-0', '2026-11',
   '2026-02-30T10:00:00+08:00', '2026-11-01T10:00:00', '2026-11-01T10:00:00+24:00', '2026-11-01T10:00:00Z',
   '2026-11-01T10:00:00.123+08:00', '2028-02-29T00:00:00Z', '2027-02-29T00:00:00Z', '2026-11-01 10:00:00+08:00',
@@ -231,8 +251,8 @@ export function mutate(value: unknown, mutations: readonly Mutation[]): unknown 
         else if (box !== undefined) put(box, EXTRA_KEYS[m.pick % EXTRA_KEYS.length] as string, weird);
         break;
       }
-      case 3: // strings: padded, blank, empty, overlong
-        if (typeof current === 'string') put(parent, key, [` ${current} `, '   ', '', current.repeat(200), `${current}😀`, current.trim()][m.pick % 6]);
+      case 3: // strings: padded, blank, empty, overlong, a pair's half alone
+        if (typeof current === 'string') put(parent, key, [` ${current} `, '   ', '', current.repeat(200), `${current}😀`, current.trim(), `${current}\ud83d`, `\udfff${current}`][m.pick % 8]);
         else put(parent, key, typeof current === 'object' ? (JSON.stringify(current) ?? 'x') : String(current));
         break;
       case 4: // numbers: out of range, fractional
@@ -250,13 +270,14 @@ export function mutate(value: unknown, mutations: readonly Mutation[]): unknown 
 }
 
 /**
- * Valid-looking values of a schema and their mutations: a missing field, a
- * wrong type, an extra key, empty and padded strings, out-of-range numbers,
+ * Valid-looking values of a schema (now and then with a lone surrogate in a
+ * string) and their mutations: a missing field, a wrong type, an extra key,
+ * empty and padded strings, a pair's half alone, out-of-range numbers,
  * overlong strings and arrays, nulls, `__proto__` keys, wrong enum values,
  * bad times.
  */
 export function inputsOf(schema: z.core.$ZodType): fc.Arbitrary<unknown> {
-  const valid = arbitraryOf(schema);
+  const valid = arbitraryOf(schema, 0, true);
   return fc.oneof(
     { weight: 1, arbitrary: valid },
     { weight: 2, arbitrary: fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 2 })).map(([v, ms]) => mutate(v, ms)) },

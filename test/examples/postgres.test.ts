@@ -261,7 +261,7 @@ describe.skipIf(skip)('examples/postgres/: the CRM service on a real PostgreSQL 
     const service = await OfficeService.open(store, stream, policy, quiet);
     const at = '2026-11-01T08:30:00+08:00';
     const bodies = [
-      // The engine accepts this one: the append would fail.
+      // The engine refuses this one too (a lone surrogate is no text), but the service's own check comes first: the append would fail.
       `{"v":1,"id":"s1","type":"changeStaff","at":"${at}","office":"${stream}","staff":"S01","name":"\\ud800李娜"}`,
       // The engine refuses this one (unknown staff): recording its payload as jsonb would fail.
       `{"v":1,"id":"c1","type":"claimClient","at":"${at}","office":"${stream}","staff":"S09","client":{"name":"张\\udfff伟"}}`,
