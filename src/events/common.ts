@@ -69,7 +69,7 @@ export function asText<S extends z.ZodString>(schema: S): S {
 
 /**
  * An identifier of an event, staff member, deal or client: 1 to 128
- * characters of text (no lone surrogate, see {@link asText}).
+ * characters of text (no lone surrogate: a string that has no UTF-8 form).
  *
  * @example
  * ```ts
