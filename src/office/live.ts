@@ -72,6 +72,11 @@ function termsOf(timeline: Timeline): readonly DealsPolicy[] {
   return terms;
 }
 
+/** The policy of a timeline's version, by index (an index of the timeline: the callers hold one). */
+function policyOf(timeline: Timeline, v: number): Policy {
+  return (timeline.versions[v] as Timeline['versions'][number]).policy;
+}
+
 /** A family's context whose policy slice the office swaps when another version takes effect. */
 type Swappable<C extends { readonly p: unknown }> = { -readonly [K in keyof C]: C[K] };
 
@@ -123,7 +128,7 @@ export class Live {
     this.base = state;
     this.timeline = state.timeline;
     // The policy in force comes from the timeline, never from a field set by hand.
-    const policy = (state.timeline.versions[state.version] as Timeline['versions'][number]).policy;
+    const policy = policyOf(state.timeline, state.version);
     this.policy = policy;
     this.version = state.version;
     this.applied = state.version;
@@ -151,7 +156,7 @@ export class Live {
     this.cIdentity = { tx, cal, p: policy.identity, s: this.identity };
     // Under a timeline the queue judges each midnight under the version in force then (ROT-CARRY, ROT-DUTY).
     const { timeline } = state;
-    const inForce = (ms: number) => (timeline.versions[versionAt(timeline, ms)] as Timeline['versions'][number]).policy;
+    const inForce = (ms: number) => policyOf(timeline, versionAt(timeline, ms));
     const pAt = timeline.versions.length > 1 ? (ms: number) => inForce(ms).rotation : undefined;
     this.cRot = { tx, cal, p: policy.rotation, s: this.rotation, pAt };
     // A term fixed after its grant is the granting version's (a pre-launch claim's days, OWN-VALIDITY).
@@ -171,7 +176,7 @@ export class Live {
   enter(at: number): void {
     if (at >= this.from && at < this.until) return;
     const v = versionAt(this.timeline, at);
-    const policy = (this.timeline.versions[v] as Timeline['versions'][number]).policy;
+    const policy = policyOf(this.timeline, v);
     this.version = v;
     this.policy = policy;
     this.span(v);
@@ -195,7 +200,7 @@ export class Live {
     const v = versionAt(this.timeline, at);
     if (v === tx.version) return run();
     const was = { p: cPeriods.p, version: tx.version };
-    cPeriods.p = (this.timeline.versions[v] as Timeline['versions'][number]).policy.periods;
+    cPeriods.p = policyOf(this.timeline, v).periods;
     tx.version = v;
     try {
       run();
@@ -319,7 +324,7 @@ export class Live {
       this.events === b.events &&
       this.applied === b.version;
     if (same) return b;
-    const policy = (this.timeline.versions[this.applied] as Timeline['versions'][number]).policy;
+    const policy = policyOf(this.timeline, this.applied);
     this.base = { policy, timeline: b.timeline, version: this.applied, options: b.options, office: this.office, lastAt: this.lastAt, events: this.events, seen, staff, identity, ownership, rotation, deals, periods, history };
     return this.base;
   }
