@@ -217,7 +217,14 @@ export function timelineOf(input: PolicySource | undefined): Timeline {
 
 /** Validates engine options, throwing a {@link PolicyError} that names the bad field. @internal */
 export function optionsOf(input: EngineOptionsInput | undefined): EngineOptions {
-  const parsed = engineOptionsSchema.safeParse(input ?? {});
+  let parsed: ReturnType<typeof engineOptionsSchema.safeParse>;
+  try {
+    parsed = engineOptionsSchema.safeParse(input ?? {});
+  } catch (error) {
+    // A getter that throws or a Proxy: options built in code that cannot be read, named like a bad field.
+    const message = `the engine options could not be read: ${clip(error instanceof Error ? String(error.message) : 'unknown error', 300)}`;
+    throw new PolicyError([{ code: 'invalid_policy', path: ['options'], message }]);
+  }
   if (parsed.success) return parsed.data;
   throw new PolicyError(policyIssues(parsed.error, ['options']));
 }

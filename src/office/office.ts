@@ -49,7 +49,13 @@ export interface OfficeReplayOptions extends ReplayerOptions {
  * The engine bound to one office's validated policy (or dated timeline).
  * Every method that takes a state checks it was built under the office's
  * rules (see {@link PolicyChoice}): an office never silently goes on under
- * the policy a state happens to carry.
+ * the policy a state happens to carry. Engine options are the state's, not
+ * the office's: the office's options apply to the states it starts
+ * (`initialState`, `replay`, `replayer` and `asOf` without a state), and a
+ * state it is given (one read by `fromSnapshot` included) keeps the options
+ * it was started with, since a redelivery window cannot be widened on a
+ * state that has already forgotten older ids. To change them, replay the
+ * journal from the office's initial state.
  *
  * @example
  * ```ts
@@ -135,7 +141,7 @@ function unchangedIsOwn(state: OfficeState, adopted: OfficeState, step: Step): S
  * path and reason.
  *
  * @param policy - the office's policy (any field left out takes its default), or `{ versions: [...] }` (see `policyTimelineSchema`)
- * @param options - engine options, e.g. `{ history: 'none' }`; bad options come back as issues too
+ * @param options - engine options, e.g. `{ history: 'none' }` or `{ redeliveryWindowDays: 30 }`, for the states the office starts (a state given to it keeps its own); bad options come back as issues too
  * @returns the office, or the policy's issues
  * @example
  * ```ts
