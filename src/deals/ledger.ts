@@ -16,7 +16,7 @@
 import type { Ctx } from '../kernel/context.js';
 import { joinRules, rules, type Args } from '../kernel/decision.js';
 import { stampVersion } from '../kernel/draft.js';
-import { append } from '../kernel/list.js';
+import { append, ownEntry } from '../kernel/list.js';
 import { cents, money, type Amount } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
 import type { Calendar } from '../kernel/time.js';
@@ -375,7 +375,7 @@ function syncBonus(s: Session, deal: Deal, shares: readonly Share[] | null, at: 
   let booking = deal.bonus;
   const first = booking === null;
   if (booking === null) {
-    const amount = deal.productType === null ? undefined : policy.byProductType[deal.productType];
+    const amount = deal.productType === null ? undefined : ownEntry(policy.byProductType, deal.productType);
     const to: readonly Share[] = policy.to === 'inviter' ? (deal.invitedBy === null ? [] : [{ staff: deal.invitedBy, weight: '1' }]) : (shares ?? []);
     // The policy may name sub-cent bonuses: rounded to the cent its way before anything is paid or split (COM-SPLIT-EXACT).
     const total = amount === undefined ? ZERO : toCents(money(amount), terms.rounding);

@@ -40,3 +40,20 @@ export function append<T>(list: readonly T[], item: T): T[] {
 export function joined<T>(a: readonly T[], b: readonly T[]): T[] {
   return a.concat(b);
 }
+
+/**
+ * A record's own entry for a key, or undefined: a key from the data
+ * (`"constructor"`, `"toString"`) never reaches the prototype's members.
+ *
+ * @param record - a record of named entries (a fine schedule, bonuses by product type)
+ * @param key - the name, as the data gives it
+ * @returns the entry, when the record itself has one
+ * @example
+ * ```ts
+ * ownEntry({ misconduct: 50 }, 'constructor'); // undefined, not Object
+ * ```
+ * @internal
+ */
+export function ownEntry<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}

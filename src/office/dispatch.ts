@@ -5,6 +5,7 @@
  * traces.
  * @internal
  */
+import { ownEntry } from '../kernel/list.js';
 import type { Issue } from '../kernel/issues.js';
 import type { ClientRef } from '../events/common.js';
 import type { Event, EventOf, EventType } from '../events/schema.js';
@@ -586,7 +587,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const client = e.client === undefined ? null : known(o, e.client);
     if (client !== null && typeof client !== 'string') return [client];
     tick(o);
-    const cancels = o.policy.periods.fines.schedule[e.violation]?.cancelsClaim === true;
+    const cancels = ownEntry(o.policy.periods.fines.schedule, e.violation)?.cancelsClaim === true;
     const cancelled = cancels && client !== null && giveUp(o.cOwn, client, e.staff, 'cancel', CANCEL_RULES, { violation: e.violation });
     violate(o.cPeriods, e, client, cancelled);
     return null;

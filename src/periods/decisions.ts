@@ -2,6 +2,7 @@
  * The periods family's decisions (RULES §I, §J, CLM-QUOTA,
  * COM-SALARY-GRADES) and their sentences.
  */
+import { ownEntry } from '../kernel/list.js';
 import { z } from 'zod';
 import { decisionBase, type Args, type Wording } from '../kernel/decision.js';
 import { decimalSchema } from '../events/common.js';
@@ -287,7 +288,7 @@ export function describePeriods(d: PeriodsDecision, w: Wording): string {
         ? `${w.who(d.staff)} flagged for elimination after the ${d.period} of ${d.start}: ${str(a, 'why') === 'outsideTop' ? `ranked ${str(a, 'rank')} of ${str(a, 'of')}, outside the top ${str(a, 'top')}` : `the last performer (${str(a, 'value')}), ties included`} on ${str(a, 'rankBy')}`
         : `${w.who(d.staff)} flagged for dismissal: the weekly quota of invited visits was missed in every week of ${d.start} (${str(a, 'weeks')} weeks)`;
     case 'penalty':
-      return `${w.who(d.staff)} fined ${d.amount} for ${FINE_WHY[d.violation] ?? `the violation "${d.violation}"`}${str(a, 'how') ? ` (${str(a, 'how')})` : ''}; ${d.settlement === 'deductFromPay' ? `deducted from the pay of ${d.month}` : `payable separately, ${d.month}`}`;
+      return `${w.who(d.staff)} fined ${d.amount} for ${ownEntry(FINE_WHY, d.violation) ?? `the violation "${d.violation}"`}${str(a, 'how') ? ` (${str(a, 'how')})` : ''}; ${d.settlement === 'deductFromPay' ? `deducted from the pay of ${d.month}` : `payable separately, ${d.month}`}`;
     case 'violation':
       return `${w.who(d.staff)}: violation "${d.violation}"${d.outcome === 'pending' ? ', fined when the month closes (its bonus is known then)' : d.outcome === 'noFine' ? ', no fine in the schedule' : ''}${d.cancelsClaim ? `; the claim on the client is ${a?.cancelled === true ? 'cancelled' : 'not theirs to cancel'}` : ''}`;
     case 'grade': {

@@ -8,7 +8,7 @@
  */
 import { joinRules, rules, type Args } from '../kernel/decision.js';
 import type { Issue } from '../kernel/issues.js';
-import { append } from '../kernel/list.js';
+import { append, ownEntry } from '../kernel/list.js';
 import { cents, money, Money, type Amount } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
 import type { EventOf } from '../events/schema.js';
@@ -93,7 +93,7 @@ function daysIn(c: PeriodsCtx, month: number): number {
  * @internal
  */
 export function violationIssues(c: PeriodsCtx, e: EventOf<'recordViolation'>): Issue[] {
-  const spec = c.p.fines.schedule[e.violation];
+  const spec = ownEntry(c.p.fines.schedule, e.violation);
   const issue = (path: string, code: Issue['code'], message: string): Issue => ({ code, path: [path], event: e.id, message });
   if (spec === undefined) {
     const known = Object.keys(c.p.fines.schedule).join(', ') || 'none';
@@ -145,7 +145,7 @@ function knownPart(c: PeriodsCtx, spec: FineSpec, staff: string, amount: string 
  * @internal
  */
 export function violate(c: PeriodsCtx, e: EventOf<'recordViolation'>, client: string | null, cancelled: boolean): void {
-  const spec = c.p.fines.schedule[e.violation] as FineSpec;
+  const spec = ownEntry(c.p.fines.schedule, e.violation) as FineSpec;
   const month = monthIndexOf(c.cal.dayOf(c.tx.at));
   const known = knownPart(c, spec, e.staff, e.amount, month);
   const pending = spec.monthBonus !== undefined;
@@ -190,7 +190,7 @@ export function settlePending(c: PeriodsCtx, staff: string, month: number, bonus
   const d = draftCard(c, staff);
   d.pending = card.pending.filter((p) => p.month > month);
   for (const p of due) {
-    const spec = c.p.fines.schedule[p.violation];
+    const spec = ownEntry(c.p.fines.schedule, p.violation);
     const share = p.share ?? spec?.monthBonus ?? '0';
     const label = monthLabel(p.month);
     const bonus = bonusOf(staff, label);

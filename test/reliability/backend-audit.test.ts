@@ -60,7 +60,7 @@ describe('a closeDeal whose productType is a name Object.prototype has', () => {
   // "toString", "__proto__" ... is Object.prototype's, and new Decimal() throws.
   // A valid event then throws from apply on every delivery and every replay.
   // Fix: Object.hasOwn(policy.byProductType, deal.productType) ? ... : undefined; then drop `.fails`.
-  it.fails.each(['constructor', 'toString', '__proto__'])('given a deal of productType %s, when it is applied, then it is booked and nothing is thrown', (productType) => {
+  it.each(['constructor', 'toString', '__proto__'])('given a deal of productType %s, when it is applied, then it is booked and nothing is thrown', (productType) => {
     const created = createOffice({});
     if (!created.ok) throw new Error('valid');
     let state = created.office.initialState();
