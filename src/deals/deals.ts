@@ -313,7 +313,10 @@ export function holdMarketingEvent(c: DealsCtx, e: EventOf<'holdMarketingEvent'>
 
 /**
  * The issue that makes a refund invalid, if any: an unknown or refused deal,
- * a non-positive amount, or more than is left of what was paid.
+ * a deal already wholly refunded, a non-positive amount, or more than is
+ * left of what was paid. A whole refund (no amount) of a deal that still
+ * stands is always valid: it reverses all that stands, even when nothing is
+ * left of what was paid.
  * @internal
  */
 export function refundIssue(c: DealsCtx, e: EventOf<'refund'>): Issue | null {
@@ -322,9 +325,12 @@ export function refundIssue(c: DealsCtx, e: EventOf<'refund'>): Issue | null {
   if (deal.status === 'refused') return { code: 'invalid_value', path: ['deal'], event: e.id, message: `deal ${deal.id} was refused (unit ${deal.refusal?.unit ?? deal.unit} is held by deal ${deal.refusal?.holder ?? 'another'}): nothing was paid to refund` };
   // Refunds that reversed all of it end a deal, even with money still paid (shares are measured against what was paid then).
   if (!isLive(deal)) return invalidAmount(e.id, 'amount', `deal ${deal.id} is already wholly refunded`);
+  // A whole refund of a deal that still stands reverses what stands, even with nothing left of what was paid
+  // (a stage that reported paid 0, an amount lowered to what was refunded).
+  if (e.amount === undefined) return null;
   const left = paidBase(deal).minus(deal.refunded);
-  const amount = e.amount === undefined ? left : money(e.amount);
-  if (amount.lte(0)) return invalidAmount(e.id, 'amount', left.lte(0) && e.amount === undefined ? `deal ${deal.id} is already wholly refunded` : `a refund must be positive, got ${e.amount ?? '0'}`);
+  const amount = money(e.amount);
+  if (amount.lte(0)) return invalidAmount(e.id, 'amount', `a refund must be positive, got ${e.amount}`);
   if (amount.gt(left)) return invalidAmount(e.id, 'amount', `refund ${amount.toString()} is more than the ${left.toString()} paid and not yet refunded on deal ${deal.id}`);
   return null;
 }

@@ -247,7 +247,7 @@ export interface AttainmentRow extends Standing {
   readonly green: string;
   readonly redTarget: string | null;
   readonly greenTarget: string | null;
-  /** The month's commission by its tier (what the ledger books for it, less what refunds took back under `retierOnRefund: 'keep'`). */
+  /** The month's commission by its tier formula. The ledger books exactly this for the month, except under `retierOnRefund: 'keep'`, where it books this less what refunds took back (the month keeps its tier, the refunded deals' commission is still clawed back). */
   readonly commission: string;
 }
 
