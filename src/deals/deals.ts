@@ -51,6 +51,8 @@ function invalidAmount(event: string, path: string, message: string): Issue {
  */
 export function dealIssue(c: DealsCtx, e: EventOf<'closeDeal'>, client: string | undefined, sameClient: (a: string, b: string) => boolean): Issue | null {
   if (money(e.amount).lte(0)) return invalidAmount(e.id, 'amount', `a deal amount must be positive, got ${e.amount}`);
+  // Under a cent, a deal would hold its unit and book nothing.
+  if (money(e.amount).lt('0.01')) return invalidAmount(e.id, 'amount', `a deal amount must be at least 0.01 (a cent), got ${e.amount}`);
   if (e.paid !== undefined && money(e.paid).lt(0)) return invalidAmount(e.id, 'paid', `a payment cannot be negative, got ${e.paid}`);
   const old = c.s.deals.get(e.deal);
   if (old && (client === undefined || !sameClient(old.client, client))) {

@@ -64,6 +64,13 @@ describe('COM-SPLIT-EXACT, COM-RATE-TIERS: amounts past the cent and near the li
     expect(at('down')).toBe('1000.00');
   });
 
+  it('DEAL-STAGES: given a deal amount under one cent (0.004), it is refused (invalid_amount): it would hold the unit and book nothing', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })]);
+    const step = g.when(deal('11-02 10:00', 'D1', 'S01', zhang, 'subscription', { amount: '0.004' }), true);
+    expect(step.issues[0]).toMatchObject({ code: 'invalid_amount', path: ['amount'], message: expect.stringContaining('at least 0.01') });
+    expect(g.when(deal('11-02 10:00', 'D2', 'S01', zhang, 'subscription', { amount: '0.01', unit: 'U-2' })).issues).toEqual([]);
+  });
+
   it("COM-RATE-TIERS, RFD-CLAWBACK: given retierOnRefund 'keep', attainment keeps the month's tier commission and the ledger books it less what the refund took back", () => {
     const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-02 10:00', 'D1', 'S01', zhang, 'subscription')], { deals: { commission: { retierOnRefund: 'keep' } } });
     g.when(refund('11-03 10:00', 'D1', { amount: '250000' }));
