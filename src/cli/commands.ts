@@ -127,7 +127,7 @@ export function chosenReports(args: Args, fallback: readonly Report[]): Report[]
 export function viewOf(args: Args, timeFlag: '--as-of' | '--at' | null, office: Office): ViewOptions {
   const time = timeFlag === '--at' ? args.at : timeFlag === '--as-of' ? args.asOf : undefined;
   if (time === undefined || timeFlag === null) return { mask: args.mask };
-  return { mask: args.mask, lookAhead: localTime(office.initialState(), Date.parse(parseTime(timeFlag, time, office.policy.timeZone))) };
+  return { mask: args.mask, lookAhead: localTime(office.initialState(), parseTime(timeFlag, time, office.policy.timeZone)) };
 }
 
 /** The replay stops at the view's time, if it has one. */

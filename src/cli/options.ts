@@ -71,12 +71,12 @@ export async function loadPolicy(arg: string | undefined, cwd: string, history: 
  * @param flag - the option's name, for messages
  * @param text - the argument
  * @param timeZone - the office's IANA zone
- * @returns the time as ISO-8601 with an offset
+ * @returns the time, epoch ms
  * @throws {@link UsageError} when it is not a time
  */
-export function parseTime(flag: string, text: string, timeZone: string): string {
+export function parseTime(flag: string, text: string, timeZone: string): number {
   try {
-    return new Date(readTime(text, timeZone)).toISOString().replace('.000', '');
+    return readTime(text, timeZone);
   } catch (error) {
     throw new UsageError(`${flag}: ${(error as Error).message}`);
   }

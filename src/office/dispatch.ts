@@ -317,7 +317,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     tick(o);
     const client = groupOf(o, id.person.key);
     const quota = o.policy.periods.quota;
-    const kinds = (quota ?? o.bookedQuota)?.kinds ?? [];
+    const kinds = (quota ?? o.cPeriods.bookedQuota ?? null)?.kinds ?? [];
     const active = (key: string) => activeClaim(o.cOwn, key, e.staff, kinds);
     const over = quota === null ? null : () => overQuota(o.cPeriods, e.staff, e.kind, active, periodFacts(o));
     const out = claimClient(o.cOwn, e, { client, person: id.person.key, existed, fields: fieldsOf(e.client, id), referrer: referrerOf(o, e.referredBy), quota: over });

@@ -116,8 +116,6 @@ export class Live {
   readonly cRot: Swappable<RotCtx>;
   readonly cDeals: Swappable<DealsCtx>;
   readonly cPeriods: Swappable<PeriodsCtx>;
-  /** A quota of the timeline, if any version has one: while the version in force has none, it says which claims are booked (CLM-QUOTA). */
-  readonly bookedQuota: Policy['periods']['quota'];
   /** Whether a staff member is in the office (on duty) now, for the ownership rules that ask (OWN-MULTI-NAMED, OWN-RECOGNIZE). */
   readonly present = (staff: string): boolean => this.staff.members.get(staff)?.status === 'onDuty';
   /** The persistent state this was opened from, or last closed to. */
@@ -163,8 +161,8 @@ export class Live {
     this.cOwn = { tx, cal, p: ownershipRules(policy), s: this.ownership, pAt: timeline.versions.length > 1 ? (ms: number) => ownershipRules(inForce(ms)) : undefined };
     this.cDeals = { tx, cal, p: policy.deals, s: this.deals, terms: termsOf(state.timeline) };
     // Claims made before a version with a quota takes effect count against it (CLM-QUOTA): they are booked under any version.
-    this.bookedQuota = timeline.versions.find((v) => v.policy.periods.quota !== null)?.policy.periods.quota ?? null;
-    this.cPeriods = { tx, cal, p: policy.periods, s: this.periods, booksClaims: this.bookedQuota !== null };
+    const bookedQuota = timeline.versions.find((v) => v.policy.periods.quota !== null)?.policy.periods.quota ?? null;
+    this.cPeriods = { tx, cal, p: policy.periods, s: this.periods, bookedQuota };
     tx.version = state.version;
   }
 

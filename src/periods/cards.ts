@@ -13,11 +13,11 @@ import { C, FIELDS, KINDS, newCard, type Card, type CardDraft, type PeriodsState
 /** The periods family's context. @internal */
 export type PeriodsCtx = Ctx<PeriodsPolicy, PeriodsState> & {
   /**
-   * Whether accepted claims go into the books even while the version in
-   * force has no quota: a version of the timeline has one, and the claims
-   * made before it takes effect count against it (CLM-QUOTA).
+   * A claim quota of the timeline, when a version has one: while the
+   * version in force has none, accepted claims are still booked by it, so
+   * that those made before it takes effect count against it (CLM-QUOTA).
    */
-  readonly booksClaims?: boolean;
+  readonly bookedQuota?: PeriodsPolicy['quota'];
 };
 
 /** A staff member's card, if any (read only). @internal */

@@ -98,9 +98,9 @@ function met(amount: string, target: string | null): boolean {
 
 /** The clock of an instant. */
 function clockAt(c: PeriodsCtx, at: number): Clock {
-  const g = c.p.calendar;
   const day = c.cal.dayOf(at);
-  return { day, week: indexOf('week', day, g), month: indexOf('month', day, g), quarter: indexOf('quarter', day, g), dayEnd: c.cal.startOf(day + 1) };
+  const [, week = 0, month = 0, quarter = 0] = periodIndices(day, c.p.calendar);
+  return { day, week, month, quarter, dayEnd: c.cal.startOf(day + 1) };
 }
 
 /**

@@ -120,12 +120,12 @@ export function refusedOverQuota(c: PeriodsCtx, staff: string): void {
  */
 export function claimAccepted(c: PeriodsCtx, staff: string, client: string, counts: boolean, active: (client: string) => boolean): void {
   bump(c, staff, C.claims);
-  const q = c.p.quota;
-  if (!counts || (q === null && c.booksClaims !== true)) return;
+  const q = c.p.quota ?? c.bookedQuota ?? null;
+  if (q === null || !counts) return;
   const books = c.s.books;
   const book = books.get(staff);
   if (book !== undefined && book.clients.includes(client)) return;
-  const lowest = q === null ? 1 : Math.min(q.limit, q.targetMet, q.noSigning);
+  const lowest = Math.min(q.limit, q.targetMet, q.noSigning);
   if (book === undefined || book.clients.length + 1 < book.pruneAt) {
     // A book written since the last hand-out is this replay's own: it grows in place.
     const own = books.fresh(staff);
