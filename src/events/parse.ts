@@ -133,7 +133,7 @@ function deeperThan(value: unknown, max: number): boolean {
 function validate(input: unknown, line: number | undefined, json: boolean, maxDepth: number): ParseResult {
   if (!isRecord(input)) return one('not_an_object', [], 'an event must be a JSON object', line);
   const rawId = input.id;
-  const id = typeof rawId === 'string' ? (rawId.length <= MAX_ID ? rawId : clip(rawId, MAX_ID)) : undefined;
+  const id = typeof rawId === 'string' ? clip(rawId, MAX_ID) : undefined;
   const type = input.type;
   const validator = typeof type === 'string' ? validators.get(type) : undefined;
   if (validator === undefined) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeLoneSurrogates } from './text.js';
 
 /**
  * Codes of problems found in input. Schema problems keep zod's own codes
@@ -155,7 +156,9 @@ const MAX_MESSAGE = 300;
 
 /**
  * A text cut to at most `max` characters, with the length it had: issue
- * messages echo what a line held, and a line may hold megabytes.
+ * messages echo what a line held, and a line may hold megabytes. A lone
+ * surrogate is shown as its escape ({@link escapeLoneSurrogates}), so that the
+ * issue can be written anywhere.
  *
  * @param text - the text
  * @param max - the most characters kept (default 60)
@@ -167,10 +170,10 @@ const MAX_MESSAGE = 300;
  * @internal
  */
 export function clip(text: string, max = 60): string {
-  if (text.length <= max) return text;
+  if (text.length <= max) return escapeLoneSurrogates(text);
   // Never cut a surrogate pair in two.
   const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return `${text.slice(0, end)}… (${text.length} characters)`;
+  return `${escapeLoneSurrogates(text.slice(0, end))}… (${text.length} characters)`;
 }
 
 /**

@@ -318,8 +318,8 @@ function one(code: Issue['code'], path: Issue['path'], message: string, line: nu
 export function zodOnly(input: unknown, line?: number): ParseResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return one('not_an_object', [], 'an event must be a JSON object', line);
   const record = input as Record<string, unknown>;
-  // The reader's rules (issue 13): values described, never stringified; ids, messages and paths cut.
-  const id = typeof record.id === 'string' ? (record.id.length <= 128 ? record.id : clip(record.id, 128)) : undefined;
+  // The reader's rules (issue 13): values described, never stringified; ids, messages and paths cut, lone surrogates shown as escapes.
+  const id = typeof record.id === 'string' ? clip(record.id, 128) : undefined;
   const type = record.type;
   if (typeof type !== 'string' || !knownTypes.includes(type)) {
     const got = typeof type === 'string' ? describeValue(type) : 'no type';

@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fc, it as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { ingest, parseEvent, parseLine, parseLog, replay, type Event, type Issue } from '../../src/index.js';
 import { cli, scratch } from '../cli/support.js';
@@ -41,7 +42,8 @@ const refusals = [
   { line: 3, event: 'e2', path: ['receiver'], unit: 'DC01' },
   { line: 4, event: 'e3', path: ['party', 0, 'name'], unit: 'DFFF' },
   { line: 6, event: 'e5', path: ['note'], unit: 'D83D' },
-  { line: 8, event: 'e7\ude00\ud83d', path: ['id'], unit: 'DE00' },
+  // The issue names the event by its id with each lone half written as its escape, so the issue itself is text.
+  { line: 8, event: 'e7\\ude00\\ud83d', path: ['id'], unit: 'DE00' },
 ];
 
 function expectRefusals(issues: readonly Issue[]): void {
@@ -122,5 +124,42 @@ describe('a lone surrogate in an event is refused, naming the field; the other l
       expect(q.text).toMatch(/\\u[dD][89a-fA-F]/);
       expect(q.text).not.toContain('\ufffd');
     }
+  });
+});
+
+/** Any string of UTF-16 code units, lone surrogates included, some of them very often. */
+const units = fc.array(fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0x20, max: 0xffff })), { maxLength: 8 }).map((cs) => String.fromCharCode(...cs));
+
+describe('an issue is text, whatever the line held', () => {
+  const wellFormed = (s: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+  const base = { v: 1, id: 'e1', at: at(1), office, type: 'registerVisit', client: { name: '王芳', phone: '13800000001' }, receiver: 'S1' };
+
+  prop.prop([units, units, units, units])(
+    'given lone surrogates in an unknown key, a nested unknown key, the type and the id, when parsed, then every message, path segment and event id of the issues is well-formed and still shows the escape',
+    (key, nested, type, id) => {
+      const lines = [
+        JSON.stringify({ ...base, [`k${key}`]: 1 }),
+        JSON.stringify({ ...base, client: { ...base.client, [`n${nested}`]: 1 } }),
+        JSON.stringify({ ...base, type: `t${type}` }),
+        JSON.stringify({ ...base, id: `e${id}`, receiver: 7 }),
+      ];
+      for (const line of lines) {
+        const r = parseLine(line, 1);
+        expect(r?.ok).toBe(false);
+        if (r?.ok !== false) continue;
+        for (const i of r.issues) {
+          expect(wellFormed(i.message)).toBe(true);
+          for (const seg of i.path) if (typeof seg === 'string') expect(wellFormed(seg)).toBe(true);
+          if (i.event !== undefined) expect(wellFormed(i.event)).toBe(true);
+        }
+      }
+    },
+  );
+
+  it('given an unknown key and a type holding a lone surrogate, when parsed, then the issue names them with the escape in place of the half', () => {
+    const key = parseLine(JSON.stringify({ ...base, 'bad\ud800': 1 }), 4);
+    expect(key?.ok === false && key.issues.map((i) => [i.path, i.message])).toEqual([[['bad\\ud800'], 'unknown field "bad\\ud800"']]);
+    const type = parseLine(JSON.stringify({ ...base, type: 'x\udfff' }), 5);
+    expect(type?.ok === false && type.issues[0]?.message).toMatch(/^unknown event type "x\\udfff"; /);
   });
 });
