@@ -44,7 +44,8 @@ function invalidAmount(event: string, path: string, message: string): Issue {
 
 /**
  * The issue that makes a deal event invalid, if any: a non-positive amount,
- * a negative payment, an amount below what was already refunded, a stage of
+ * a negative payment, a total paid (what the deal's stages reported, with
+ * this one) above the amount, an amount below what was already refunded, a stage of
  * a deal already wholly refunded, or a deal id already used for another client (`client` is the resolved client,
  * undefined for a new one; `sameClient` compares client keys).
  * @internal
@@ -62,10 +63,16 @@ export function dealIssue(c: DealsCtx, e: EventOf<'closeDeal'>, client: string |
   if (old?.status === 'live' && !isLive(old)) {
     return { code: 'invalid_value', path: ['deal'], event: e.id, message: `deal ${old.id} was wholly refunded: a later stage of the sale is a new deal (give it a new id)` };
   }
-  if (old?.status === 'live') {
-    const paid = e.paid === undefined ? old.paid : money(old.paid ?? 0).plus(e.paid).toString();
+  // What the deal's stages report paid in all, with this one (a refused deal starts again): never more than the price.
+  const live = old?.status === 'live' ? old : undefined;
+  const paid = e.paid === undefined ? (live?.paid ?? null) : money(live?.paid ?? 0).plus(e.paid).toString();
+  if (paid !== null && money(paid).gt(e.amount)) {
+    const what = e.paid === undefined ? `the amount ${e.amount} is below the ${paid} already paid` : `a payment of ${e.paid}`;
+    return invalidAmount(e.id, e.paid === undefined ? 'amount' : 'paid', `${what} would make ${paid} paid on deal ${e.deal}, above its amount ${e.amount}: no more can be paid for a deal than its price`);
+  }
+  if (live) {
     const base = paidBase({ paid, amount: e.amount });
-    if (base.lt(old.refunded)) return invalidAmount(e.id, paid === null ? 'amount' : 'paid', `this would leave ${base.toString()} paid on deal ${old.id}, below the ${old.refunded} already refunded`);
+    if (base.lt(live.refunded)) return invalidAmount(e.id, paid === null ? 'amount' : 'paid', `this would leave ${base.toString()} paid on deal ${live.id}, below the ${live.refunded} already refunded`);
   }
   return null;
 }
@@ -339,7 +346,9 @@ export function refundIssue(c: DealsCtx, e: EventOf<'refund'>): Issue | null {
 
 /**
  * A refund, full or partial (RFD-CLAWBACK): reversing entries against the
- * deal's snapshot (its split, rate and terms at close), then the months it
+ * deal's snapshot (its split, rate and terms at close), the amount reversed
+ * split among the parties by the size of their parts (each clawback of the
+ * refund's sign, exact to the cent), then the months it
  * counted in are re-tiered or kept (policy). Check {@link refundIssue} first.
  * A deal refunded in full gives its unit back (COL-SAME-UNIT). Everything
  * is decided under the deal's terms (the version it closed under).

@@ -10,7 +10,10 @@
  * figure (base, red and green lines, targets), and the commission booked for
  * it always equals the tier formula of that figure; re-tiering posts the
  * difference as a month-level adjustment. Refunds reverse at the deal's own
- * rate, then re-tier the month or keep it (policy).
+ * rate, then re-tier the month or keep it (policy). What stands of each
+ * party's part after refunds is its part of the whole less its part of what
+ * the refunds reversed (see `standing`), so a refund never moves a cent
+ * toward a party (RFD-CLAWBACK).
  * @internal
  */
 import type { Ctx } from '../kernel/context.js';
@@ -23,7 +26,7 @@ import type { Calendar } from '../kernel/time.js';
 import { stageRank, type DealStage } from '../events/common.js';
 import type { LedgerEntry } from './decisions.js';
 import type { CommissionPolicy, DealsPolicy } from './policy.js';
-import { allocate, normalizeShares, toCents, ZERO, type Rounding, type Share } from './split.js';
+import { allocate, normalizeShares, standing, toCents, ZERO, type Rounding, type Share } from './split.js';
 import type { Booking, Counted, Deal, DealSplit, DealsState, Part, Tally } from './state.js';
 
 /**
@@ -312,12 +315,13 @@ export function syncDeal(s: Session, deal: Deal): Deal {
     const hit = reached(deal, line === 'red' ? policy.commission.redLineFrom : policy.commission.greenLineFrom);
     if (!hit) continue;
     const old = next.counted[line] ?? { period: monthOf(s.c.cal, hit.at), parts: [] };
-    next = { ...next, counted: { ...next.counted, [line]: recount(s, old, allocate(counted, split.credit, terms.remainder), line) } };
+    next = { ...next, counted: { ...next.counted, [line]: recount(s, old, standing(amount, counted, split.credit, terms.remainder), line) } };
   }
 
   const creditAt = reached(deal, policy.creditAt);
   if (creditAt) {
-    const targets = allocate(live, split.credit, terms.remainder);
+    // What stands of each part: the whole split less the split of what refunds reversed (RFD-CLAWBACK), never a cent toward a party.
+    const targets = standing(amount, live, split.credit, terms.remainder);
     const first = next.credit === null;
     const booking = next.credit ?? newBooking(s, creditAt.at, live, freshParts(targets));
     next = { ...next, credit: { ...booking, parts: settleParts(s, next, booking, targets, 'credit', first, splitRules(split, STAGES), evidence) } };
@@ -347,14 +351,14 @@ function syncCommission(s: Session, deal: Deal, shares: readonly Share[], at: nu
   if (booking === null) {
     // Each party's commission at the rate of their month as it stands with this deal (its marginal share).
     const period = monthOf(s.c.cal, at);
-    const parts = [...allocate(sums.live, shares, terms.remainder)].map(([staff, base]): Part => {
+    const parts = [...standing(sums.amount, sums.live, shares, terms.remainder)].map(([staff, base]): Part => {
       const t = tallyOf(s, staff, period);
       const accrued = monthCommission({ ...t, base: cents(money(t.base).plus(base)) }, policy).minus(monthCommission(t, policy));
       return { staff, base: cents(base), accrued: cents(accrued), net: '0.00', waived: '0.00' };
     });
     booking = newBooking(s, at, sums.live, parts);
   }
-  const liveBase = allocate(sums.live, shares, terms.remainder);
+  const liveBase = standing(sums.amount, sums.live, shares, terms.remainder);
   const fullBase = allocate(sums.amount, shares, terms.remainder);
   const atRate = (p: Part, base: Amount | undefined) => (money(p.base).isZero() || base === undefined ? ZERO : toCents(money(p.accrued).times(base).div(p.base), terms.rounding));
   const targets = new Map(booking.parts.map((p) => [p.staff, atRate(p, liveBase.get(p.staff))]));
@@ -364,7 +368,7 @@ function syncCommission(s: Session, deal: Deal, shares: readonly Share[], at: nu
     bump(s, p.staff, booking.period, 'waived', waived.minus(p.waived));
     return { ...p, waived: cents(waived) };
   });
-  const base = recount(s, deal.counted.base ?? { period: booking.period, parts: [] }, allocate(sums.counted, shares, terms.remainder), 'base');
+  const base = recount(s, deal.counted.base ?? { period: booking.period, parts: [] }, standing(sums.amount, sums.counted, shares, terms.remainder), 'base');
   return { ...deal, commission: { ...booking, parts }, counted: { ...deal.counted, base } };
 }
 
@@ -385,7 +389,8 @@ function syncBonus(s: Session, deal: Deal, shares: readonly Share[] | null, at: 
     booking = newBooking(s, at, total, freshParts(allocate(total, to, terms.remainder)));
   }
   const weights = booking.parts.map((p) => ({ staff: p.staff, weight: p.base }));
-  const targets = allocate(remaining(deal, money(booking.total), terms.rounding), weights.filter((w) => money(w.weight).gt(0)), terms.remainder);
+  const total = money(booking.total);
+  const targets = standing(total, remaining(deal, total, terms.rounding), weights.filter((w) => money(w.weight).gt(0)), terms.remainder);
   const confirmed = policy.to === 'inviter' && policy.confirmedOnly && deal.invite !== null;
   const cited = confirmed ? joinRules(BONUS, deal.invite?.rules ?? []) : BONUS;
   const parts = settleParts(s, deal, booking, targets, 'bonus', first, cited, confirmed ? append(evidence, deal.invite?.event ?? '') : evidence);

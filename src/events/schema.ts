@@ -416,7 +416,7 @@ export const closeDealSchema = z.strictObject({
   unit: textSchema(100),
   productType: textSchema(50).optional(),
   amount: decimalSchema.describe('The deal amount (total price) as a decimal string.'),
-  paid: decimalSchema.optional().describe('Money received at this stage, as a decimal string. Refunds are checked against the money paid (the amount when no stage reports a payment).'),
+  paid: decimalSchema.optional().describe('Money received at this stage, as a decimal string. The stages\' payments add up to the deal\'s total paid, which may not be above the amount. Refunds are checked against the money paid (the amount when no stage reports a payment).'),
   invitedBy: idSchema.optional().describe('Who invited the client by phone: a telemarketer earns the fixed bonus (COM-FIXED-BONUS), a salesperson other than the closer shares the credit (DEAL-COOPERATION).'),
   discountBy: idSchema.optional().describe('A colleague who only helped close with a discount: earns nothing (COL-DISCOUNT-HELPER).'),
   buyer: z
