@@ -68,7 +68,9 @@ export function dealIssue(c: DealsCtx, e: EventOf<'closeDeal'>, client: string |
   const paid = e.paid === undefined ? (live?.paid ?? null) : money(live?.paid ?? 0).plus(e.paid).toString();
   if (paid !== null && money(paid).gt(e.amount)) {
     const what = e.paid === undefined ? `the amount ${e.amount} is below the ${paid} already paid` : `a payment of ${e.paid}`;
-    return invalidAmount(e.id, e.paid === undefined ? 'amount' : 'paid', `${what} would make ${paid} paid on deal ${e.deal}, above its amount ${e.amount}: no more can be paid for a deal than its price`);
+    // A refund shrinks the sale, not what was paid: what came back counts, so the message says it.
+    const back = live !== undefined && money(live.refunded).gt(0) ? ` (${live.refunded} of it refunded, which a later payment does not make up)` : '';
+    return invalidAmount(e.id, e.paid === undefined ? 'amount' : 'paid', `${what} would make ${paid} paid on deal ${e.deal}${back}, above its amount ${e.amount}: no more can be paid for a deal than its price`);
   }
   if (live) {
     const base = paidBase({ paid, amount: e.amount });
