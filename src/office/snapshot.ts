@@ -10,7 +10,7 @@ import { validateTimeline, withinLimits, type Timeline } from '../policy/timelin
 import { isChain, keys } from '../kernel/chain.js';
 import { dealsSliceSchema } from '../deals/state.js';
 import { identitySliceSchema } from '../identity/state.js';
-import { NO_EXTRA, ownershipSliceSchema } from '../ownership/state.js';
+import { NO_EXTRA, ownershipSliceSchema, waivedAsOld } from '../ownership/state.js';
 import { rotationSliceSchema } from '../rotation/state.js';
 import { staffSliceSchema } from '../staff/state.js';
 import { periodsSliceSchema } from '../periods/state.js';
@@ -19,9 +19,14 @@ import { decisionSchema, type Decision } from './decisions.js';
 import { engineOptionsSchema, type Ahead, type OfficeState, type Seen, type Story } from './state.js';
 
 const FORMAT = 'salesfloor-state';
-const VERSION = 3;
-/** Version 2 held one policy; it reads as a timeline of one version. */
-const READS = [2, 3] as const;
+const VERSION = 4;
+/**
+ * Version 2 held one policy; it reads as a timeline of one version. Versions
+ * 2 and 3 kept a do-not-call client's follow-up deadline and read the
+ * exemption when judging (OWN-FOLLOWUP, 004h §9); from 4 a waived deadline is
+ * null, and older ones read as waived under the version in force.
+ */
+const READS = [2, 3, 4] as const;
 
 /**
  * A snapshot: JSON-safe, deterministic (maps sorted by key), versioned. The
@@ -31,7 +36,7 @@ const READS = [2, 3] as const;
  *
  * @example
  * ```ts
- * // { format: 'salesfloor-state', version: 3, state: { timeline: { versions: [...] }, version: 0, seen: {...}, ownership: { files: { $map: [...] } }, ... } }
+ * // { format: 'salesfloor-state', version: 4, state: { timeline: { versions: [...] }, version: 0, seen: {...}, ownership: { files: { $map: [...] } }, ... } }
  * ```
  */
 export interface Snapshot {
@@ -117,8 +122,8 @@ const storySchema: z.ZodType<Story, unknown> = z
 
 /**
  * The state of a snapshot, slice by slice; the timeline and the options are
- * checked by their own schemas. Version 3 holds the timeline and the index of
- * the version in force; version 2 held one policy.
+ * checked by their own schemas. Versions 3 and 4 hold the timeline and the
+ * index of the version in force; version 2 held one policy.
  */
 const stateSchema = z.strictObject({
   timeline: z.unknown().optional(),
@@ -250,6 +255,8 @@ function restore(snapshot: unknown): { ok: true; state: OfficeState } | { ok: fa
   }
   if (cross.length > 0) return { ok: false, issues: cross.slice(0, 100) };
   const { policy: _one, timeline: _written, version: _index, ...slices } = decoded;
+  // Before version 4 a do-not-call client's deadline stayed, the exemption read at each judgement: waived here under the version in force.
+  if ((s.version as number) < 4) slices.ownership = waivedAsOld(slices.ownership, inForce.ownership.followUp.doNotCallExempt);
   const state: OfficeState = Object.assign({}, slices, { timeline, version, policy: inForce, options: options.data });
   return { ok: true, state };
 }

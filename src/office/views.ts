@@ -18,7 +18,6 @@ import { maskPhone, maskPhonesIn } from '../identity/phone.js';
 import { keysOf, namesOf, phonesOf, type IdentityReader, type Person } from '../identity/state.js';
 import type { OwnerStatus } from '../ownership/decisions.js';
 import { viewAt } from '../ownership/file.js';
-import type { OwnershipRules } from '../ownership/policy.js';
 import type { ClientFile } from '../ownership/state.js';
 import { ledgerRows, nextInQueue, type FairnessOptions, type FairnessRow, type Names, type NextReceiver } from '../rotation/report.js';
 import { activeClaim } from '../ownership/claims.js';
@@ -92,12 +91,6 @@ export function policyAt(state: OfficeState, ms?: number): Policy {
   return (state.timeline.versions[versionAt(state.timeline, ms)] as PolicyVersion).policy;
 }
 
-/** The ownership family's policy sections of a state, as in force at an instant. @internal */
-export function ownershipRulesOf(state: OfficeState, ms?: number): OwnershipRules {
-  const { registration, claims, ownership, collisions, disputes, referrals } = policyAt(state, ms);
-  return { registration, claims, ownership, collisions, disputes, referrals };
-}
-
 /** The office's calendar. @internal */
 export function calendar(state: OfficeState): Calendar {
   return calendarOf(state.policy.timeZone);
@@ -159,8 +152,8 @@ function text(value: string | null, options: ViewOptions | undefined): string | 
   return value === null || options?.mask === false ? value : maskPhonesIn(value);
 }
 
-function row(state: OfficeState, file: ClientFile, at: number, options: ViewOptions | undefined, p: OwnershipRules, cal: Calendar): OwnerRow {
-  const view = viewAt(file, at, p);
+function row(state: OfficeState, file: ClientFile, at: number, options: ViewOptions | undefined, cal: Calendar): OwnerRow {
+  const view = viewAt(file, at);
   const person: Person | undefined = state.identity.people.get(file.key);
   return {
     client: file.key,
@@ -190,9 +183,8 @@ function row(state: OfficeState, file: ClientFile, at: number, options: ViewOpti
  */
 export function owners(state: OfficeState, options?: ViewOptions): OwnerRow[] {
   const at = atOf(state, options);
-  const p = ownershipRulesOf(state, at);
   const cal = calendar(state);
-  return sortedEntries(state.ownership.files).map(([, file]) => row(state, file, at, options, p, cal));
+  return sortedEntries(state.ownership.files).map(([, file]) => row(state, file, at, options, cal));
 }
 
 /**
@@ -212,7 +204,7 @@ export function ownerOf(state: OfficeState, client: string, options?: ViewOption
   const file = key === undefined ? undefined : state.ownership.files.get(key);
   if (!file) return undefined;
   const at = atOf(state, options);
-  return row(state, file, at, options, ownershipRulesOf(state, at), calendar(state));
+  return row(state, file, at, options, calendar(state));
 }
 
 /**
@@ -258,14 +250,13 @@ export interface SalespersonView {
 export function viewAs(state: OfficeState, staff: string, options?: ViewOptions): SalespersonView {
   if (state.staff.members.get(staff) === undefined) throw new RangeError(`no staff member "${staff}" in this office`);
   const at = atOf(state, options);
-  const p = ownershipRulesOf(state, at);
   const cal = calendar(state);
   const own: OwnerRow[] = [];
   const counts = new Map<string, { owner: string | null; status: OwnerStatus; clients: number }>();
   for (const [, file] of sortedEntries(state.ownership.files)) {
-    const view = viewAt(file, at, p);
+    const view = viewAt(file, at);
     if (view.owner === staff) {
-      own.push(row(state, file, at, options, p, cal));
+      own.push(row(state, file, at, options, cal));
       continue;
     }
     const key = `${view.owner ?? ''}\u0000${view.status}`;
@@ -590,7 +581,7 @@ export function scorecard(state: OfficeState, options: ScorecardOptions = {}): S
   const cal = calendar(state);
   const facts = monthFacts(state);
   const p = state.policy.periods;
-  const own = { p: ownershipRulesOf(state), s: state.ownership, tx: { at } };
+  const own = { s: state.ownership, tx: { at } };
   const kinds = p.quota?.kinds ?? [];
   // Turns per person over the period's days, and money per person over its instants: each computed once.
   let turns: { from: number; to: number; by: Map<string, number> } | null = null;

@@ -163,10 +163,10 @@ export function claimClient(c: OwnCtx, e: EventOf<'claimClient'>, claim: Claim):
  * someone else is not.
  * @internal
  */
-export function activeClaim(c: { readonly p: OwnershipRules; readonly s: { readonly files: Lookup<ClientFile> }; readonly tx: { readonly at: number } }, client: string, staff: string, kinds: readonly string[]): boolean {
+export function activeClaim(c: { readonly s: { readonly files: Lookup<ClientFile> }; readonly tx: { readonly at: number } }, client: string, staff: string, kinds: readonly string[]): boolean {
   const f = c.s.files.get(client);
   if (f === undefined || f.owner !== staff || !isProtected(f.status) || hasLiveDeal(f)) return false;
-  const end = protectionEnd(f, c.p);
+  const end = protectionEnd(f);
   if (end !== null && c.tx.at >= end) return false;
   return f.registrations.some((r) => r.valid && r.staff === staff && kinds.includes(r.channel));
 }

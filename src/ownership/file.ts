@@ -58,15 +58,53 @@ export function dropFile(c: OwnCtx, key: string): void {
 
 /**
  * When protection ends: the earlier of the window end and the follow-up
- * deadline (the latter waived for a do-not-call client under the policy).
+ * deadline. A deadline waived for a do-not-call client is null already
+ * (see {@link dueFollowUp}): no later policy version reads the exemption again.
  * @internal
  */
-export function protectionEnd(file: Pick<ClientFile, 'status' | 'doNotCall' | 'followUpBy' | 'windowEndsAt'>, p: OwnershipRules): number | null {
+export function protectionEnd(file: Pick<ClientFile, 'status' | 'followUpBy' | 'windowEndsAt'>): number | null {
   if (!isProtected(file.status)) return null;
-  const followUp = file.doNotCall && p.ownership.followUp.doNotCallExempt ? null : file.followUpBy;
+  const followUp = file.followUpBy;
   if (file.windowEndsAt === null) return followUp;
   if (followUp === null) return file.windowEndsAt;
   return Math.min(file.windowEndsAt, followUp);
+}
+
+/**
+ * The follow-up deadline a file keeps when one is set now (OWN-FOLLOWUP,
+ * 004h §9): none for a client who asked not to be called while the version
+ * in force waives their follow-ups (`doNotCallExempt`). The exemption is
+ * judged here, once, and kept with the deadline (null), so a later version
+ * that drops or adds it changes only the deadlines set under it.
+ * @internal
+ */
+export function dueFollowUp(c: OwnCtx, f: Pick<ClientFile, 'doNotCall'>, deadline: number | null): number | null {
+  return f.doNotCall && c.p.ownership.followUp.doNotCallExempt ? null : deadline;
+}
+
+/**
+ * Records whether the client asked not to be called (OWN-FOLLOWUP, 004h
+ * §9), judged under the version in force now: a request waives the current
+ * deadline when this version exempts such clients (one set under a version
+ * that did not stays, until the next deadline is set); a withdrawn request
+ * ends a waiver, the follow-up clock running from now. A request repeated
+ * under a version without the exemption keeps a deadline already waived.
+ * @internal
+ */
+export function recordDoNotCall(c: OwnCtx, f: FileDraft, asked: boolean): void {
+  const withdrawn = f.doNotCall && !asked;
+  f.doNotCall = asked;
+  if (!isProtected(f.status) || onReferralWindow(f)) return;
+  if (asked) {
+    f.followUpBy = dueFollowUp(c, f, f.followUpBy);
+    return;
+  }
+  if (!withdrawn || f.followUpBy !== null) return;
+  // A deadline null while the client asked not to be called was waived (or none was due): due again from now, as a follow-up would set it.
+  const end = protectionEnd(f);
+  f.followUpBy = followUpDeadline(c, c.tx.at, false, f.basis.channel);
+  // The register cites what set the end it shows.
+  if (protectionEnd(f) !== end) f.basis = renewedBasis(f.basis, c.tx.id);
 }
 
 /** The validity days of a channel, or of a referral (REF-WINDOW). @internal */
@@ -189,14 +227,16 @@ export function grant(c: OwnCtx, f: FileDraft, change: Grant): void {
   const start = windowStart(c, change.at, change.day ?? null);
   const launch = guarded ? preLaunchEnd(c, f.key, change.channel, change.at) : undefined;
   f.windowEndsAt = launch !== undefined ? launch : guarded && days !== null ? windowEnd(c.cal, start, days) : null;
-  f.followUpBy = guarded && !referralWindow ? followUpDeadline(c, start, true, change.channel) : null;
+  const deadline = guarded && !referralWindow ? followUpDeadline(c, start, true, change.channel) : null;
+  f.followUpBy = dueFollowUp(c, f, deadline);
   if (status !== 'disputed' && f.x.dispute !== null) f.x = { ...f.x, dispute: null };
   if (!c.tx.record) return;
   let cited = basisRules;
   if (guarded && (days !== null || launch !== undefined) && !cited.includes('OWN-VALIDITY')) cited = joinRules(cited, VALIDITY);
-  if (guarded && f.followUpBy !== null && !cited.includes('OWN-FOLLOWUP')) cited = joinRules(cited, FOLLOWUP);
+  // OWN-FOLLOWUP decided the end even when it waived the deadline (004h): cited either way.
+  if (guarded && deadline !== null && !cited.includes('OWN-FOLLOWUP')) cited = joinRules(cited, FOLLOWUP);
   const args = launch === undefined ? change.args : { ...change.args, preLaunch: true, preLaunchDays: c.p.ownership.preLaunchDays };
-  ownershipDecision(c, f, previous, protectionEnd(f, c.p), cited, change.evidence, change.why, args);
+  ownershipDecision(c, f, previous, protectionEnd(f), cited, change.evidence, change.why, args);
 }
 
 /**
@@ -206,7 +246,7 @@ export function grant(c: OwnCtx, f: FileDraft, change: Grant): void {
  * @internal
  */
 export function settle(c: OwnCtx, f: FileDraft): void {
-  const end = protectionEnd(f, c.p);
+  const end = protectionEnd(f);
   if (end === null || c.tx.at < end || f.owner === null) return;
   const byFollowUp = endedByFollowUp(f, end);
   const owner = f.owner;
@@ -225,7 +265,7 @@ function lapseRules(f: ClientFile, end: number): readonly RuleId[] {
 
 /** Whether a file's protection has lapsed by now (no change made). @internal */
 export function lapsed(file: ClientFile, c: OwnCtx): boolean {
-  const end = protectionEnd(file, c.p);
+  const end = protectionEnd(file);
   return end !== null && c.tx.at >= end && file.owner !== null;
 }
 
@@ -242,10 +282,10 @@ export function holderNow(file: ClientFile | undefined, c: OwnCtx): string | nul
  */
 export function renew(c: OwnCtx, f: FileDraft, channel: Channel | null, day: number | null = null, nextAt: number | null = null): void {
   if (!isProtected(f.status)) return;
-  const end = protectionEnd(f, c.p);
+  const end = protectionEnd(f);
   moveEnds(c, f, channel, day, nextAt);
   // The register cites what set the end it shows.
-  if (protectionEnd(f, c.p) !== end) f.basis = renewedBasis(f.basis, c.tx.id);
+  if (protectionEnd(f) !== end) f.basis = renewedBasis(f.basis, c.tx.id);
 }
 
 function moveEnds(c: OwnCtx, f: FileDraft, channel: Channel | null, day: number | null, nextAt: number | null): void {
@@ -259,11 +299,11 @@ function moveEnds(c: OwnCtx, f: FileDraft, channel: Channel | null, day: number 
   if (onReferralWindow(f)) return;
   // OWN-FOLLOWUP (004l §4): an agreed next callback is the next deadline, the end of its day.
   if (nextAt !== null && c.p.ownership.followUp.agreedNext && nextAt >= c.tx.at) {
-    f.followUpBy = windowEnd(c.cal, nextAt, 0);
+    f.followUpBy = dueFollowUp(c, f, windowEnd(c.cal, nextAt, 0));
     return;
   }
   // With only a first follow-up required (firstWithinDays, no withinDays), the contact meets it: none is due after.
-  f.followUpBy = followUpDeadline(c, from, false, f.basis.channel);
+  f.followUpBy = dueFollowUp(c, f, followUpDeadline(c, from, false, f.basis.channel));
 }
 
 /**
@@ -283,9 +323,9 @@ export interface OwnerView {
   readonly evidence: readonly string[];
 }
 
-/** The owner at `at`, lapses applied. @internal */
-export function viewAt(file: ClientFile, at: number, p: OwnershipRules): OwnerView {
-  const end = protectionEnd(file, p);
+/** The owner at `at`, lapses applied (under no policy: each deadline was judged when it was set). @internal */
+export function viewAt(file: ClientFile, at: number): OwnerView {
+  const end = protectionEnd(file);
   if (end !== null && at >= end) {
     return { owner: null, status: 'none', protectionEndsAt: null, rules: lapseRules(file, end), evidence: basisEvidence(file.basis) };
   }

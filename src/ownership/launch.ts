@@ -44,6 +44,6 @@ export function announceSubscription(c: OwnCtx, startsAt: number | null): void {
     const f = draftFile(c, key);
     f.windowEndsAt = end;
     f.basis = renewedBasis(f.basis, tx.id);
-    ownershipDecision(c, f, f.owner, protectionEnd(f, c.p), PRE_LAUNCH, append(f.basis.evidence, tx.id), 'preLaunch', { startsAt, days });
+    ownershipDecision(c, f, f.owner, protectionEnd(f), PRE_LAUNCH, append(f.basis.evidence, tx.id), 'preLaunch', { startsAt, days });
   }
 }

@@ -204,7 +204,7 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
   const evidence = joined(before.basis.evidence, other.basis.evidence);
   if (before.owner === null && other.owner !== null) take(other);
   if (before.owner === null || other.owner === null || before.owner === other.owner) {
-    ownershipDecision(c, x, before.owner, protectionEnd(x, c.p), join.rules, evidence, 'merged', { from: fromKey });
+    ownershipDecision(c, x, before.owner, protectionEnd(x), join.rules, evidence, 'merged', { from: fromKey });
     return null;
   }
   let winner: typeof before;
@@ -238,7 +238,7 @@ export function mergeFiles(c: OwnCtx, intoKey: string, fromKey: string, join: Jo
   const args = { from: fromKey, winner: x.owner, closer, afterDays: c.p.collisions.afterDealDays };
   const challenger = thirdCloser ? (before.owner ?? '') : (loser.owner ?? '');
   if (tx.record) tx.emit({ kind: 'collision', event: tx.id, at: tx.at, rules: cited, evidence, why, args, client: x.key, owner: x.owner, challenger, outcome: winner === before && !thirdCloser ? 'ownerKeeps' : 'challengerWins' });
-  ownershipDecision(c, x, before.owner, protectionEnd(x, c.p), cited, winner.basis.evidence, why, args);
+  ownershipDecision(c, x, before.owner, protectionEnd(x), cited, winner.basis.evidence, why, args);
   x.x = { ...x.x, collision: { staff: [before.owner, other.owner], day: c.cal.dayOf(tx.at), event: tx.id } };
   return closer !== null && dealHolder !== closer ? afterDealMove(c, x, closer) : null;
 }

@@ -9,7 +9,7 @@ import { rules } from '../kernel/decision.js';
 import type { Issue } from '../kernel/issues.js';
 import type { StaffStatus } from '../events/schema.js';
 import type { DealMove } from './facts.js';
-import { draftFile, grant, ownershipDecision, protectionEnd, setOwner, settle, type OwnCtx } from './file.js';
+import { draftFile, dueFollowUp, grant, ownershipDecision, protectionEnd, setOwner, settle, type OwnCtx } from './file.js';
 import { hasLiveDeal, holderOf, type ClientFile } from './state.js';
 
 const RECOGNIZED = rules('OWN-RECOGNIZE');
@@ -32,7 +32,7 @@ export function recognize(c: OwnCtx, client: string, staff: string | null, origi
   if (r && f.owner === r.taker && (original === undefined || original === r.original)) {
     const deal = f.deal !== null && !f.deal.refunded && f.deal.staff === r.taker ? f.deal : null;
     if (deal !== null && c.p.ownership.recognition.untilDealDay && c.cal.dayOf(tx.at) > c.cal.dayOf(deal.at)) {
-      ownershipDecision(c, f, f.owner, protectionEnd(f, c.p), RECOGNIZED, [r.event, deal.event], 'recognizedTooLate', { by: staff, original: r.original, deal: deal.deal });
+      ownershipDecision(c, f, f.owner, protectionEnd(f), RECOGNIZED, [r.event, deal.event], 'recognizedTooLate', { by: staff, original: r.original, deal: deal.deal });
       f.x = { ...f.x, recognition: null };
       return null;
     }
@@ -40,13 +40,13 @@ export function recognize(c: OwnCtx, client: string, staff: string | null, origi
     if (deal !== null || f.status === 'permanent') {
       grant(c, f, { staff: r.original, status: 'permanent', channel: null, at: tx.at, rules: RECOGNIZED_BACK, evidence: [r.event, tx.id], why: 'recognizedBack', args: { by: staff, original: r.original, from: taker } });
     } else {
-      // The original's protection as it stood before the reception.
+      // The original's protection as it stood before the reception; a client who has since asked not to be called is waived now (OWN-FOLLOWUP, 004h).
       setOwner(c, f, r.original);
       f.status = r.status;
       f.basis = r.basis;
       f.windowEndsAt = r.windowEndsAt;
-      f.followUpBy = r.followUpBy;
-      ownershipDecision(c, f, taker, protectionEnd(f, c.p), RECOGNIZED_BACK, [r.event, tx.id], 'recognizedBack', { by: staff, original: r.original, from: taker });
+      f.followUpBy = dueFollowUp(c, f, r.followUpBy);
+      ownershipDecision(c, f, taker, protectionEnd(f), RECOGNIZED_BACK, [r.event, tx.id], 'recognizedBack', { by: staff, original: r.original, from: taker });
     }
     f.x = { ...f.x, recognition: null };
     if (deal === null) return null;
@@ -54,7 +54,7 @@ export function recognize(c: OwnCtx, client: string, staff: string | null, origi
   }
   const holder = holderOf(f);
   const whose = original ?? holder;
-  ownershipDecision(c, f, f.owner, protectionEnd(f, c.p), RECOGNIZED, f.basis.evidence, whose !== null && whose === holder ? 'recognized' : 'recognizedNotHeld', { by: staff, original: whose });
+  ownershipDecision(c, f, f.owner, protectionEnd(f), RECOGNIZED, f.basis.evidence, whose !== null && whose === holder ? 'recognized' : 'recognizedNotHeld', { by: staff, original: whose });
   return null;
 }
 
@@ -108,7 +108,7 @@ export function redistribute(c: OwnCtx, leaver: Leaver, moves: readonly { readon
     const held = c.s.files.get(m.client) as ClientFile;
     const why = refused ?? (leaversClient(held, leaver.id) ? null : 'notTheirs');
     if (why !== null) {
-      ownershipDecision(c, held, held.owner, protectionEnd(held, c.p), REDISTRIBUTE_REFUSED, [], why, { staff: leaver.id, status: leaver.status, days: c.p.ownership.redistribute.afterDays });
+      ownershipDecision(c, held, held.owner, protectionEnd(held), REDISTRIBUTE_REFUSED, [], why, { staff: leaver.id, status: leaver.status, days: c.p.ownership.redistribute.afterDays });
       continue;
     }
     const f = draftFile(c, m.client);

@@ -12,7 +12,7 @@ import type { RuleId } from '../kernel/rules.js';
 import { minutesOf } from '../kernel/time.js';
 import type { ClientRef } from '../events/common.js';
 import type { Channel, ClaimDecision, CollisionDecision, FollowUpDecision, RegistrationDecision } from './decisions.js';
-import { draftFile, grant, ownershipDecision, protectionEnd, renew, settle, type OwnCtx } from './file.js';
+import { draftFile, grant, ownershipDecision, protectionEnd, recordDoNotCall, renew, settle, type OwnCtx } from './file.js';
 import { isProtected, registrationWith, type ClientFile, type FileDraft, type Registration } from './state.js';
 
 
@@ -210,7 +210,7 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
   // 002 §1.3, §1.7: where only claims own, the book is what a claim needs, not a basis of ownership.
   const inert = input.inert ?? (!p.ownership.bookProtects && (input.channel === 'visit' || input.channel === 'call') ? BOOK_ONLY : undefined);
   if (inert !== undefined) {
-    ownershipDecision(c, f, f.owner, protectionEnd(f, p), inert.rules, [input.event], inert.why, inert.args ?? { by: input.staff });
+    ownershipDecision(c, f, f.owner, protectionEnd(f), inert.rules, [input.event], inert.why, inert.args ?? { by: input.staff });
     return;
   }
 
@@ -235,9 +235,9 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
       (input.channel === 'call' && p.ownership.renewOn.includes('call')) ||
       (CLAIM_CHANNELS.includes(input.channel) && p.ownership.renewOn.includes('claim') && p.claims.reclaimRenews);
     if (!renews) return;
-    const oldEnd = protectionEnd(f, p);
+    const oldEnd = protectionEnd(f);
     renew(c, f, input.channel, day);
-    const end = protectionEnd(f, p);
+    const end = protectionEnd(f);
     if (end === oldEnd) return;
     // The end it states may be the follow-up deadline the contact restarted: cite that rule too.
     const cited = end !== null && end === f.followUpBy ? RENEWED_FOLLOWUP : RENEWED;
@@ -267,7 +267,7 @@ export function registerClient(c: OwnCtx, f: FileDraft, input: Registering): voi
   const named = claimant.rules.includes('OWN-NAMED');
   const permanent = f.status === 'permanent';
   let cited = named ? EARLIEST_NAMED : EARLIEST;
-  let args: Args = { permanent, until: permanent ? null : protectionEnd(f, p) };
+  let args: Args = { permanent, until: permanent ? null : protectionEnd(f) };
   if (input.keep !== undefined) {
     cited = joinRules(cited, input.keep.rules);
     args = { ...args, ...input.keep.args };
@@ -399,7 +399,8 @@ export function followUp(c: OwnCtx, client: string, staff: string, contact: Cont
   const f = draftFile(c, client);
   settle(c, f);
   const { doNotCall } = contact;
-  if (doNotCall !== undefined && f.owner === staff) f.doNotCall = doNotCall;
+  // OWN-FOLLOWUP (004h §9): the request is judged now, before the contact sets the next deadline under the same version.
+  if (doNotCall !== undefined && f.owner === staff) recordDoNotCall(c, f, doNotCall);
   let kept = false;
   let why: string;
   const ineffective = contact.effective === false && c.p.ownership.followUp.effectiveOnly;
@@ -408,6 +409,7 @@ export function followUp(c: OwnCtx, client: string, staff: string, contact: Cont
   } else if (f.owner === staff && isProtected(f.status)) {
     renew(c, f, c.p.ownership.renewOn.includes('followUp') ? f.basis.channel : null, null, contact.nextAt ?? null);
     kept = true;
+    // The deadline renew just set was judged under this version: waived or not, as `why` says.
     why = f.doNotCall && c.p.ownership.followUp.doNotCallExempt ? 'keptDoNotCall' : 'kept';
   } else if (f.owner === staff) {
     kept = true;
@@ -417,6 +419,6 @@ export function followUp(c: OwnCtx, client: string, staff: string, contact: Cont
   }
   const { tx } = c;
   if (!tx.record) return;
-  const d: FollowUpDecision = { kind: 'followUp', event: tx.id, at: tx.at, rules: why === 'afterReturn' ? FOLLOW_RETURNED : why === 'notEffective' ? NOT_EFFECTIVE : FOLLOW, evidence: f.basis.evidence, why, args: { owner: f.owner, status: f.status, until: protectionEnd(f, c.p) }, client: f.key, staff, kept };
+  const d: FollowUpDecision = { kind: 'followUp', event: tx.id, at: tx.at, rules: why === 'afterReturn' ? FOLLOW_RETURNED : why === 'notEffective' ? NOT_EFFECTIVE : FOLLOW, evidence: f.basis.evidence, why, args: { owner: f.owner, status: f.status, until: protectionEnd(f) }, client: f.key, staff, kept };
   tx.emit(d);
 }

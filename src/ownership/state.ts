@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Chain } from '../kernel/chain.js';
 import { chainSchema, countSchema, keySchema, mapSchema, msSchema } from '../kernel/codec.js';
 import { append } from '../kernel/list.js';
-import { emptyMap, type PMap } from '../kernel/map.js';
+import { anyOrder, emptyMap, set, type PMap } from '../kernel/map.js';
 import { decodedRules, NO_RULES } from '../kernel/decision.js';
 import { ruleIdSchema, type RuleId } from '../kernel/rules.js';
 import { dealStageSchema, stageRank, type DealStage } from '../events/common.js';
@@ -117,8 +117,14 @@ export interface ClientFile {
   readonly basis: Basis;
   /** End of the validity window (OWN-VALIDITY); null: no limit. */
   readonly windowEndsAt: number | null;
-  /** Deadline of the next follow-up (OWN-FOLLOWUP); null: none due. */
+  /**
+   * Deadline of the next follow-up (OWN-FOLLOWUP); null: none due, or waived
+   * for a client who asked not to be called under a version that exempts
+   * them (004h §9: judged when the deadline was set, or when the request was
+   * recorded).
+   */
   readonly followUpBy: number | null;
+  /** The client asked not to be called (004h §9): deadlines set while the version in force exempts them are null. */
   readonly doNotCall: boolean;
   readonly registrations: readonly Registration[];
   readonly deal: FileDeal | null;
@@ -450,3 +456,25 @@ export const ownershipSliceSchema: z.ZodType<OwnershipState, unknown> = z.strict
     .nullable()
     .default(null),
 });
+
+/**
+ * The ownership slice of a snapshot written before a follow-up deadline kept
+ * its do-not-call exemption (snapshot versions 2 and 3), which held the
+ * deadline of a do-not-call client and read `doNotCallExempt` from the
+ * version in force whenever it judged a lapse. Read as judged under the
+ * version in force at the snapshot's last event: with `exempt`, those
+ * deadlines are waived (null), as that version showed them. A slice with
+ * none comes back as it is.
+ * @internal
+ */
+export function waivedAsOld(s: OwnershipState, exempt: boolean): OwnershipState {
+  if (!exempt) return s;
+  let files = s.files;
+  for (const [key, file] of anyOrder(s.files)) {
+    if (!file.doNotCall || file.followUpBy === null) continue;
+    const waived = copyFile(file) as FileDraft;
+    waived.followUpBy = null;
+    files = set(files, key, waived as ClientFile);
+  }
+  return files === s.files ? s : { files, byOwner: s.byOwner, launch: s.launch };
+}

@@ -363,6 +363,45 @@ describe('snapshots', () => {
     expect(toSnapshot(restored.state)).toEqual(toSnapshot(now.state));
   });
 
+  describe('OWN-FOLLOWUP (004h §9): a do-not-call client\'s waived deadline', () => {
+    const rules = (doNotCallExempt: boolean) => ({ ownership: { validityDays: { visit: null }, followUp: { withinDays: 5, doNotCallExempt } } });
+    const dropped = { versions: [{ id: 'exempt', policy: rules(true) }, { id: 'not exempt', from: '2026-11-10', policy: rules(false) }] };
+    const asked = [staff('S01'), staff('S02'), visit('11-01 10:00', zhang, { receiver: 'S01' }), followUp('11-02 10:00', 'S01', zhang, { doNotCall: true })];
+    const later = [visit('11-12 10:00', zhang, { receiver: 'S02' }), followUp('11-15 10:00', 'S01', zhang)];
+    // 5 days after the follow-up of 11-02.
+    const deadline = Date.parse('2026-11-08T00:00:00+08:00');
+    type Written = { version: number; state: { ownership: { files: { $map: [string, { doNotCall: boolean; followUpBy: number | null }][] } } } };
+    const written = (state: OfficeState) => JSON.parse(JSON.stringify(toSnapshot(state))) as Written;
+
+    it('given the exemption dropped from the 10th, when the state after 11-02 is restored and goes on, then it goes on like the original: the deadline stays waived', () => {
+      const first = replay(asked, dropped);
+      const snapshot = written(first.state);
+      expect(snapshot.version).toBe(4);
+      expect(snapshot.state.ownership.files.$map.map(([, f]) => [f.doNotCall, f.followUpBy])).toEqual([[true, null]]);
+      const restored = fromSnapshot(snapshot);
+      if (!restored.ok) throw new Error(JSON.stringify(restored.issues));
+      const a = foldAll(first.state, later);
+      const b = foldAll(restored.state, later);
+      expect(toSnapshot(b.state)).toEqual(toSnapshot(a.state));
+      expect(b.decisions).toEqual(a.decisions);
+      expect(owners(b.state)[0]?.owner).toBe('S01');
+    });
+
+    it.each([
+      ['exempts', true, null],
+      ['does not exempt', false, deadline],
+    ] as const)('given a version 3 snapshot holding the deadline of a do-not-call client, when the version in force %s, then it reads as that version judged it', (_label, exempt, want) => {
+      const now = replay(asked, rules(exempt));
+      const old = written(now.state);
+      // What version 3 wrote: the deadline kept, the exemption read when judging.
+      for (const [, file] of old.state.ownership.files.$map) file.followUpBy = deadline;
+      const restored = fromSnapshot({ ...old, version: 3 });
+      if (!restored.ok) throw new Error(JSON.stringify(restored.issues));
+      expect(restored.state.ownership.files.get(owners(now.state)[0]?.client ?? '')?.followUpBy).toBe(want);
+      expect(toSnapshot(restored.state)).toEqual(toSnapshot(now.state));
+    });
+  });
+
   it('refuses a snapshot of another format or version with an issue', () => {
     expect(fromSnapshot({ format: 'x' })).toMatchObject({ ok: false });
     expect(fromSnapshot({ format: 'salesfloor-state', version: 9, state: {} })).toMatchObject({ ok: false, issues: [{ path: ['version'] }] });

@@ -44,20 +44,27 @@ describe('mistyped months and days are refused, not read as empty', () => {
   });
 });
 
-describe('OWN-FOLLOWUP under a dated timeline: viewAs judges like owners, under the policy in force at lookAhead', () => {
+describe('OWN-FOLLOWUP (004h §9) under a dated timeline: viewAs judges like owners, and neither reads the exemption of the version in force at lookAhead', () => {
   const rules = (doNotCallExempt: boolean) => ({ ownership: { validityDays: { visit: null }, followUp: { withinDays: 5, doNotCallExempt } } });
   const timeline: PolicyTimelineInput = { versions: [{ id: 'v1', policy: rules(true) }, { id: 'v2', from: '2026-11-10', policy: rules(false) }] };
   const events = [staff('S01'), visit('11-01 10:00', zhang, { receiver: 'S01' }), followUp('11-02 10:00', 'S01', zhang, { doNotCall: true })];
 
-  it('given a do-not-call client exempt under v1 only, when both views look ahead past v2, then both say the protection lapsed', () => {
+  it('given a do-not-call client whose deadline was set (and waived) under v1, when both views look ahead past v2, then both say the client is still protected', () => {
     const r = replay(events, timeline);
     expect(r.issues).toEqual([]);
+    const ahead = { lookAhead: '2026-11-20T00:00:00+08:00' };
+    expect(ownerOf(r.state, zhang.phone, ahead)).toMatchObject({ owner: 'S01', status: 'protected', protectionEndsAt: null });
+    expect(owners(r.state, ahead).map((o) => o.status)).toEqual(['protected']);
+    expect(viewAs(r.state, 'S01', ahead).own.map((o) => o.status)).toEqual(['protected']);
+    const before = { lookAhead: '2026-11-09T00:00:00+08:00' };
+    expect(viewAs(r.state, 'S01', before).own.map((o) => o.status)).toEqual(['protected']);
+  });
+
+  it('given the same versions the other way round, when both views look ahead past v2, then both say the protection lapsed on the deadline of 11-02', () => {
+    const r = replay(events, { versions: [{ id: 'v1', policy: rules(false) }, { id: 'v2', from: '2026-11-10', policy: rules(true) }] });
     const ahead = { lookAhead: '2026-11-20T00:00:00+08:00' };
     expect(ownerOf(r.state, zhang.phone, ahead)?.status).toBe('none');
     expect(owners(r.state, ahead).map((o) => o.status)).toEqual(['none']);
     expect(viewAs(r.state, 'S01', ahead).own).toEqual([]);
-    // Before v2 takes effect the client is still exempt, and S01's.
-    const before = { lookAhead: '2026-11-09T00:00:00+08:00' };
-    expect(viewAs(r.state, 'S01', before).own.map((o) => o.status)).toEqual(['protected']);
   });
 });
