@@ -8,7 +8,7 @@ import { closeSlice, openSlice, TMap, Tx, type Transient } from '../kernel/draft
 import { emptyMap } from '../kernel/map.js';
 import { calendarOf, instantMs, type Calendar } from '../kernel/time.js';
 import type { Policy } from '../policy/schema.js';
-import { versionAt, type Timeline } from '../policy/timeline.js';
+import { sectionAt, versionAt, type Timeline } from '../policy/timeline.js';
 import type { DealsPolicy } from '../deals/policy.js';
 import type { DealsCtx } from '../deals/ledger.js';
 import type { DealsState } from '../deals/state.js';
@@ -154,11 +154,9 @@ export class Live {
     this.cIdentity = { tx, cal, p: policy.identity, s: this.identity };
     // Under a timeline the queue judges each midnight under the version in force then (ROT-CARRY, ROT-DUTY).
     const { timeline } = state;
-    const inForce = (ms: number) => policyOf(timeline, versionAt(timeline, ms));
-    const pAt = timeline.versions.length > 1 ? (ms: number) => inForce(ms).rotation : undefined;
-    this.cRot = { tx, cal, p: policy.rotation, s: this.rotation, pAt };
+    this.cRot = { tx, cal, p: policy.rotation, s: this.rotation, pAt: sectionAt(timeline, (p) => p.rotation) };
     // A term fixed after its grant is the granting version's (a pre-launch claim's days, OWN-VALIDITY).
-    this.cOwn = { tx, cal, p: ownershipRules(policy), s: this.ownership, pAt: timeline.versions.length > 1 ? (ms: number) => ownershipRules(inForce(ms)) : undefined };
+    this.cOwn = { tx, cal, p: ownershipRules(policy), s: this.ownership, pAt: sectionAt(timeline, ownershipRules) };
     this.cDeals = { tx, cal, p: policy.deals, s: this.deals, terms: termsOf(state.timeline) };
     // Claims made before a version with a quota takes effect count against it (CLM-QUOTA): they are booked under any version.
     const bookedQuota = timeline.versions.find((v) => v.policy.periods.quota !== null)?.policy.periods.quota ?? null;

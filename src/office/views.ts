@@ -9,7 +9,7 @@ import type { RuleId } from '../kernel/rules.js';
 import { calendarOf, MONTH_PATTERN, notATime, readTime, type Calendar } from '../kernel/time.js';
 import { describeValue } from '../kernel/issues.js';
 import type { Policy } from '../policy/schema.js';
-import { versionAt, type PolicyVersion } from '../policy/timeline.js';
+import { policyIn, sectionAt } from '../policy/timeline.js';
 import type { ClientRef } from '../events/common.js';
 import { attainment as attainmentRows, commissionLedger as commissionRows, credits as creditRows, dealRows, ledgerEntries as entryRows, type AttainmentRow, type CommissionMonth, type CreditMonth, type DealRow, type DealsReader, type LedgerQuery } from '../deals/views.js';
 import type { LedgerEntry } from '../deals/decisions.js';
@@ -83,12 +83,6 @@ export interface OwnerRow {
   readonly rules: readonly RuleId[];
   /** The events it rests on. */
   readonly evidence: readonly string[];
-}
-
-/** The policy in force at an instant (the version at the last event when none is given). @internal */
-export function policyAt(state: OfficeState, ms?: number): Policy {
-  if (ms === undefined || state.timeline.versions.length === 1) return state.policy;
-  return (state.timeline.versions[versionAt(state.timeline, ms)] as PolicyVersion).policy;
 }
 
 /** The office's calendar. @internal */
@@ -326,8 +320,7 @@ function names(state: OfficeState): Names {
  */
 export function nextReceiver(state: OfficeState, at: string): NextReceiver {
   const ms = forward(state, at, 'nextReceiver at');
-  const pAt = state.timeline.versions.length > 1 ? (t: number) => policyAt(state, t).rotation : undefined;
-  return nextInQueue(state.rotation, policyAt(state, ms).rotation, calendar(state), at, ms, names(state), pAt);
+  return nextInQueue(state.rotation, policyIn(state.timeline, ms).rotation, calendar(state), at, ms, names(state), sectionAt(state.timeline, (p) => p.rotation));
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -241,6 +241,34 @@ export function versionAt(timeline: Timeline, ms: number): number {
   return i;
 }
 
+/**
+ * The policy in force at an instant.
+ *
+ * @param timeline - a validated timeline
+ * @param ms - the instant, epoch ms
+ * @returns the policy of the version in force then ({@link versionAt})
+ * @internal
+ */
+export function policyIn(timeline: Timeline, ms: number): Policy {
+  return (timeline.versions[versionAt(timeline, ms)] as PolicyVersion).policy;
+}
+
+/**
+ * A reader of one section of the policy in force at any instant, for a rule
+ * family that judges a moment other than its current event's (the queue's
+ * midnights, ROT-CARRY and ROT-DUTY; a pre-launch claim's days, fixed at its
+ * grant). Undefined for a timeline of one version, where the section is the
+ * family's own slice and no look-up is needed.
+ *
+ * @param timeline - a validated timeline
+ * @param section - the family's section of a policy
+ * @returns the reader, or undefined for a single version
+ * @internal
+ */
+export function sectionAt<S>(timeline: Timeline, section: (policy: Policy) => S): ((ms: number) => S) | undefined {
+  return timeline.versions.length > 1 ? (ms) => section(policyIn(timeline, ms)) : undefined;
+}
+
 const keys = new WeakMap<Policy, string>();
 
 /** A policy's content as a string: validated policies have their fields in schema order. */
