@@ -11,6 +11,7 @@ import { exitCodes, OutputError, UsageError, type Io } from './io.js';
 import { reports } from './reports.js';
 import { report } from './report-page.js';
 import { loadExcel } from './xlsx.js';
+import { Leftovers } from './leftovers.js';
 import { partitionByOffice } from './offices.js';
 
 type Option = 'policy' | 'as-of' | 'at' | 'format' | 'out' | 'report' | 'no-mask' | 'as' | 'quarantine' | 'jobs' | 'full' | 'columns' | 'office';
@@ -32,11 +33,11 @@ const optionSpecs: Record<Option | 'help', NonNullable<ParseArgsConfig['options'
   help: { type: 'boolean', short: 'h' },
 };
 
-const optionHelp: Record<Option, string> = {
+/** The help of each option; `--format`'s lists the command's own formats (formatHelp). */
+const optionHelp: Record<Exclude<Option, 'format'>, string> = {
   policy: '--policy, -p <file|preset>  a preset name (see `presets`), default (every default: what leaving it out means), or a JSON policy file (./default for a file of that name)',
   'as-of': '--as-of <time>              replay only events up to this time and evaluate owners then',
   at: '--at <time>                 the time to look at the queue',
-  format: '--format, -f table|json|csv|xlsx  table for people (default), JSON or CSV (UTF-8 with BOM) for machines; xlsx: one Excel workbook, a sheet per report (replay and diff, with --out <dir>)',
   out: '--out, -o <dir>             write one file per report (and summary.json, quarantine.jsonl) into <dir>',
   report: `--report, -r <name>         only this report (repeatable): ${reports.map((r) => r.name).join(', ')}`,
   'no-mask': '--no-mask                   show phone numbers in full (they are masked by default: 138****5678, PRV-MASK)',
@@ -51,13 +52,18 @@ const optionHelp: Record<Option, string> = {
 interface Command {
   readonly usage: string;
   readonly summary: string;
+  /** The words it takes before, between or after its options, as its help names them (`<log.jsonl>`); a word more is a usage error. */
+  readonly positionals: readonly string[];
   readonly options: readonly Option[];
   readonly run: (args: Args, io: Io) => Promise<number>;
   /** Help for options that mean something else here. */
   readonly optionHelp?: Partial<Record<Option, string>>;
-  /** Writes `--format xlsx` (a workbook of its sections). */
-  readonly xlsx?: true;
+  /** The formats `--format` takes (with `format` among the options); xlsx only for a command that writes a workbook of its sections. */
+  readonly formats?: readonly Format[];
 }
+
+/** What commands reading a log write: no workbook. */
+const TEXT_FORMATS: readonly Format[] = ['table', 'json', 'csv'];
 
 const logOptions: Option[] = ['policy', 'format', 'no-mask', 'quarantine', 'office'];
 
@@ -65,9 +71,10 @@ const commands: Record<string, Command> = {
   replay: {
     usage: 'replay <log.jsonl> [--policy <file|preset>] [--as-of <time>] [--format table|json|csv|xlsx] [--out <dir>] [--jobs <n>]',
     summary: 'replay a log and print the reports: ownership register, receptions, deals, scorecards',
+    positionals: ['<log.jsonl>'],
     options: [...logOptions, 'as-of', 'out', 'report', 'as', 'jobs', 'full', 'columns'],
     run: (args, io) => replay(args, io, partitionByOffice),
-    xlsx: true,
+    formats,
     optionHelp: {
       office: "--office <name>             replay only this office's lines (by default a log file that names several offices is replayed office by office, the reports with an office column); the other offices' lines are left out",
     },
@@ -75,8 +82,10 @@ const commands: Record<string, Command> = {
   validate: {
     usage: 'validate <log.jsonl> [--policy <file|preset>]',
     summary: 'check a log: name every bad line and why; exit 2 if there is one',
+    positionals: ['<log.jsonl>'],
     options: logOptions,
     run: validate,
+    formats: TEXT_FORMATS,
     optionHelp: {
       office: "--office <name>             check only this office's lines (by default each office of a log that names several is checked on its own, as replay reads it); the other offices' lines are left out",
     },
@@ -84,27 +93,34 @@ const commands: Record<string, Command> = {
   explain: {
     usage: 'explain <log.jsonl> <client>',
     summary: "tell a client's story (by phone, name or key), each step with its rule IDs",
+    positionals: ['<log.jsonl>', '<client>'],
     options: [...logOptions, 'as-of', 'as'],
     run: explainClient,
+    formats: TEXT_FORMATS,
   },
   queue: {
     usage: 'queue <log.jsonl> --at <time>',
     summary: 'who receives the next walk-in at a time, and the whole queue',
+    positionals: ['<log.jsonl>'],
     options: [...logOptions, 'at'],
     run: queue,
+    formats: TEXT_FORMATS,
   },
   presets: {
     usage: 'presets',
     summary: 'list the 15 policy presets',
+    positionals: [],
     options: ['format'],
     run: presets,
+    formats: TEXT_FORMATS,
   },
   diff: {
     usage: 'diff <log.jsonl> --policy A --policy B',
     summary: 'replay under two policies and show what differs: owners, visits, money per month, turns, refusals',
+    positionals: ['<log.jsonl>'],
     options: [...logOptions, 'as-of', 'out', 'report', 'as', 'full', 'columns'],
     run: diff,
-    xlsx: true,
+    formats,
     optionHelp: {
       report: `--report, -r <name>         only this section (repeatable): ${diffSections.join(', ')}`,
     },
@@ -112,6 +128,7 @@ const commands: Record<string, Command> = {
   report: {
     usage: 'report <log.jsonl> [--policy <file|preset>] [--policy <file|preset>] [--as-of <time>] --out report.html',
     summary: 'one HTML page with charts: rotation fairness, credit and commission, owners by channel and rule, scorecard; two policies side by side',
+    positionals: ['<log.jsonl>'],
     options: ['policy', 'as-of', 'out', 'no-mask', 'quarantine', 'office'],
     run: report,
     optionHelp: {
@@ -143,8 +160,24 @@ function mainHelp(): string {
   ].join('\n');
 }
 
+/** The commands that write a workbook, as messages name them: `replay and diff`. */
+const workbookCommands = (): string => andList(Object.entries(commands).filter(([, c]) => c.formats?.includes('xlsx') === true).map(([n]) => n), 'and');
+
+/** `a, b or c` (or `and`). */
+function andList(items: readonly string[], word: 'and' | 'or'): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
+
+/** The help of `--format`: the command's own formats. */
+function formatHelp(formats: readonly Format[]): string {
+  const names = `--format, -f ${formats.join('|')}`;
+  const xlsx = formats.includes('xlsx') ? '; xlsx: one Excel workbook, a sheet per report (with --out <dir>)' : '';
+  return `${names.length < 27 ? names.padEnd(28) : `${names}  `}table for people (default), JSON or CSV (UTF-8 with BOM) for machines${xlsx}`;
+}
+
 function commandHelp(name: string, command: Command): string {
-  return [`Usage: salesfloor ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Options:', ...command.options.map((o) => `  ${command.optionHelp?.[o] ?? optionHelp[o]}`), '', TIMES, EXITS, ''].join('\n');
+  const help = (o: Option) => command.optionHelp?.[o] ?? (o === 'format' ? formatHelp(command.formats ?? TEXT_FORMATS) : optionHelp[o]);
+  return [`Usage: salesfloor ${command.usage}`, '', `${name}: ${command.summary}`, '', 'Options:', ...command.options.map((o) => `  ${help(o)}`), '', TIMES, EXITS, ''].join('\n');
 }
 
 /** The options a command takes, as the user types them: `--policy, --format, ...`. */
@@ -193,17 +226,34 @@ function columnsOf(text: string | undefined): readonly string[] | undefined {
   return names;
 }
 
-function toArgs(values: Record<string, unknown>, positionals: string[]): Args {
+/** `--format`: one of the command's own formats (a workbook only from a command that writes one). */
+function formatOf(name: string, command: Command, text: string | undefined): Format {
+  const format = text ?? 'table';
+  const own = command.formats ?? TEXT_FORMATS;
+  if ((own as readonly string[]).includes(format)) return format as Format;
+  if (format === 'xlsx') throw new UsageError(`--format xlsx: ${name} writes no workbook (${workbookCommands()} do); use ${andList(own, 'or')}`);
+  throw new UsageError(`--format ${format}: ${name} writes ${andList(own, 'or')}`);
+}
+
+/** A word more than the command takes is a mistake (a second log would otherwise go unread). */
+function checkPositionals(name: string, command: Command, positionals: readonly string[]): void {
+  const extra = positionals[command.positionals.length];
+  if (extra === undefined) return;
+  const takes = command.positionals.length === 0 ? 'no argument' : command.positionals.join(' ');
+  throw new UsageError(`unexpected argument ${extra}: ${name} takes ${takes} (see salesfloor ${name} --help)`);
+}
+
+function toArgs(name: string, command: Command, values: Record<string, unknown>, positionals: string[]): Args {
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   const string = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const format = string(values.format) ?? 'table';
-  if (!(formats as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: use one of ${formats.join(', ')}`);
+  checkPositionals(name, command, positionals);
+  const format = formatOf(name, command, string(values.format));
   return {
     positionals,
     policy: strings(values.policy),
     asOf: string(values['as-of']),
     at: string(values.at),
-    format: format as Format,
+    format,
     out: string(values.out),
     report: strings(values.report),
     mask: values['no-mask'] !== true,
@@ -242,19 +292,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`salesfloor: unknown command "${name}"\n\n${mainHelp()}`);
     return exitCodes.usage;
   }
+  // What the run makes, so that a run that fails leaves none of it (the executable's, which Ctrl-C also clears; else one of its own).
+  const leftovers = io.leftovers ?? new Leftovers();
+  const runIo: Io = io.leftovers === undefined ? { ...io, leftovers } : io;
   try {
     const { values, positionals } = parseCommandArgs(name, command, rest);
     if (values.help === true) {
       io.stdout.write(commandHelp(name, command));
       return exitCodes.clean;
     }
-    const args = toArgs(values, positionals);
-    if (args.format === 'xlsx' && command.xlsx !== true) throw new UsageError(`--format xlsx: ${name} writes no workbook (replay and diff do)`);
+    const args = toArgs(name, command, values, positionals);
     if (args.format === 'xlsx' && args.out === undefined) throw new UsageError('--format xlsx writes a file: give --out <dir> (the workbook is <dir>/reports.xlsx)');
     // Before the replay: a missing exceljs is said before a long log is read.
     if (args.format === 'xlsx') await loadExcel();
-    return await command.run(args, io);
+    return await command.run(args, runIo);
   } catch (error) {
+    // Failed: the files it created, and the folders it made and did not fill, go; what was there before stays.
+    leftovers.discard();
     if (error instanceof UsageError || isParseArgsError(error)) {
       // Each line made safe on its own: a message of several lines prints as several lines, and nothing in them acts on the terminal.
       const lines = error instanceof UsageError ? error.lines : [(error as Error).message];

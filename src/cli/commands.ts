@@ -3,7 +3,7 @@
  * and prints sections in the chosen format. Nothing here decides a rule.
  */
 import { realpathSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   comparer,
   describeDecision,
@@ -22,7 +22,7 @@ import {
   viewAs,
 } from '../index.js';
 import { jsonDocument, sectionText, tableLines, terminalSafe, type Clean, type Format, type Section, type TableView } from './format.js';
-import { exitCodes, pipeText, UsageError, type Io } from './io.js';
+import { exitCodes, pipeText, shownPath, UsageError, type Io } from './io.js';
 import { loadPolicy, parseTime, type ChosenPolicy } from './options.js';
 import { maskLine, maskPhoneField, maskText } from './privacy.js';
 import { chunkDifferences, differenceHead, differences } from './differences.js';
@@ -142,8 +142,7 @@ export function checkStaff(state: OfficeState, staff: string | undefined): void 
 
 /** A path as people read it: relative when under the working directory. */
 export function shown(io: Io, path: string): string {
-  const rel = relative(io.cwd, path);
-  return rel !== '' && !rel.startsWith('..') ? rel : path;
+  return shownPath(io.cwd, path);
 }
 
 /**
@@ -288,7 +287,7 @@ export async function streamOf(io: Io, args: Args, clean: Clean, parts: readonly
   }
   const table = tableViewOf(io, args, parts);
   if (args.format === 'xlsx' && out !== undefined) io.leftovers?.file(join(out, WORKBOOK));
-  const workbook = args.format === 'xlsx' && out !== undefined ? await openWorkbook(join(out, WORKBOOK), clean) : undefined;
+  const workbook = args.format === 'xlsx' && out !== undefined ? await openWorkbook(join(out, WORKBOOK), clean, { label: shown(io, join(out, WORKBOOK)), ...(io.leftovers === undefined ? {} : { leftovers: io.leftovers }) }) : undefined;
   return new ReportStream(io, { format: args.format, out, clean, live: args.as === undefined, ...(workbook === undefined ? {} : { workbook }), ...(table === undefined ? {} : { table }) }, parts);
 }
 
@@ -371,11 +370,11 @@ export function officeOf(args: Args): Pick<ReadOptions, 'office'> {
 }
 
 /** What readLog needs of `--quarantine`, `--no-mask` and `--as`. */
-export function badLinesOf(args: Args, io: Io, clean: Clean): Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as'> {
+export function badLinesOf(args: Args, io: Io, clean: Clean): Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as' | 'leftovers'> {
   const quarantine = quarantineOf(args, io);
   refuseOverwrite(args, io, [quarantine]);
   io.leftovers?.file(quarantine);
-  return { quarantine, clean, cleanLine: lineCleanerOf(args), ...(args.as === undefined ? {} : { as: args.as }) };
+  return { quarantine, clean, cleanLine: lineCleanerOf(args), ...(args.as === undefined ? {} : { as: args.as }), ...(io.leftovers === undefined ? {} : { leftovers: io.leftovers }) };
 }
 
 /**

@@ -137,7 +137,8 @@ export interface TableView {
 }
 
 /**
- * An aligned text table: numbers right-aligned, widths measured by
+ * An aligned text table: columns of numbers right-aligned (a column with
+ * any text cell is text, left-aligned throughout), widths measured by
  * {@link displayWidth} (CJK and emoji two columns, combining marks none).
  * Cells wider than 60 columns are cut with `…` (the full text is in JSON and
  * CSV). With a `width`, a line wider than it folds: its columns go onto as
@@ -192,24 +193,30 @@ class TableRows {
       widths = this.columns.map((c, i) => cells.reduce((w, row) => Math.max(w, displayWidth(row[i]?.text ?? '')), displayWidth(cutTo(c, most))));
       this.widths = widths;
       this.groups = foldGroups(widths, this.width);
-      // A column reads as numbers when every filled cell of the first chunk is one: its header is right-aligned too.
+      // A column reads as numbers when every filled cell of the first chunk is one: it is right-aligned, header and all.
       this.numericColumns = this.columns.map((_, i) => {
         const filled = cells.map((row) => row[i]).filter((s): s is Shown => s !== undefined && s.text !== '');
         return filled.length > 0 && filled.every((s) => s.numeric);
       });
-      yield* this.line(this.columns.map((c, i) => ({ text: cutTo(c, most), numeric: this.numericColumns[i] ?? false })));
-      yield* this.line(widths.map((w) => ({ text: '-'.repeat(w), numeric: false })));
+      yield* this.line(this.columns.map((c) => cutTo(c, most)));
+      yield* this.line(widths.map((w) => '-'.repeat(w)));
     }
-    for (const row of cells) yield* this.line(row);
+    for (const row of cells) yield* this.line(row.map((cell) => cell.text));
   }
 
-  private *line(row: readonly Shown[]): Generator<string> {
+  /**
+   * One row's line (or folded lines). A column is aligned as a whole: to the
+   * right when it reads as numbers, else to the left, every cell of it (a
+   * column of codes such as 000 and 004a is text: its all-digit cells are
+   * not pushed right, out of line with the others).
+   */
+  private *line(row: readonly string[]): Generator<string> {
     const folded = this.groups.length > 1;
     for (const [g, group] of this.groups.entries()) {
       const parts = group.map((i) => {
         const width = this.widths?.[i] ?? 0;
-        const cell = row[i] ?? { text: '', numeric: false };
-        return padTo(folded ? cutTo(cell.text, width) : cell.text, width, cell.numeric);
+        const text = row[i] ?? '';
+        return padTo(folded ? cutTo(text, width) : text, width, this.numericColumns[i] ?? false);
       });
       yield `${g > 0 ? FOLD_INDENT : ''}${parts.join('  ')}`.trimEnd() + '\n';
     }

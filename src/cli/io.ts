@@ -2,6 +2,7 @@
  * The CLI's contact with the outside world, passed in so that tests can run
  * commands in-process: output streams, stdin, the working directory.
  */
+import { isAbsolute, relative } from 'node:path';
 import type { Leftovers } from './leftovers.js';
 
 /** A writable text stream (process.stdout, a file stream, a test buffer). */
@@ -99,19 +100,21 @@ export class OutputError extends Error {
  * The reason of a failed file operation, as people read it.
  *
  * @param error - what the file system threw
+ * @param doing - what failed: writing an output (a missing path is a folder that is not there) or reading an input (the file itself may be missing)
  * @returns e.g. `permission denied (EACCES)`
  * @example
  * ```ts
  * reasonOf(Object.assign(new Error('EACCES: ...'), { code: 'EACCES' })); // 'permission denied (EACCES)'
+ * reasonOf(Object.assign(new Error('ENOENT: ...'), { code: 'ENOENT' }), 'read'); // 'no such file or directory (ENOENT)'
  * ```
  */
-export function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown, doing: 'write' | 'read' = 'write'): string {
   const e = error as NodeJS.ErrnoException;
   const words: Record<string, string> = {
     EACCES: 'permission denied',
     EPERM: 'not permitted',
     ENOTDIR: 'a part of the path is a file, not a directory',
-    ENOENT: 'no such directory',
+    ENOENT: doing === 'read' ? 'no such file or directory' : 'no such directory',
     EROFS: 'read-only file system',
     ENOSPC: 'no space left on the device',
     EISDIR: 'it is a directory',
@@ -119,6 +122,24 @@ export function reasonOf(error: unknown): string {
   };
   const code = typeof e?.code === 'string' ? e.code : undefined;
   return code !== undefined && words[code] !== undefined ? `${words[code]} (${code})` : error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A path as people read it: relative to the working directory when under it
+ * (as they typed it, mostly), else absolute.
+ *
+ * @param cwd - the working directory
+ * @param path - an absolute path
+ * @returns the path to show
+ * @example
+ * ```ts
+ * shownPath('/home/li', '/home/li/out/owners.csv'); // 'out/owners.csv'
+ * shownPath('/home/li', '/tmp/log.jsonl'); // '/tmp/log.jsonl'
+ * ```
+ */
+export function shownPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 const CHUNK = 1 << 16;

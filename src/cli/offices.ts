@@ -198,8 +198,11 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
     take(o, state);
     const input = reportInput(state, spec.view);
     const withheld = written.map(() => 0);
+    const knowsAs = spec.as === undefined || staffList(state).some((m) => m.id === spec.as);
+    // An office `--as` is no salesperson of (a stray line's) holds nothing of theirs: every row withheld (PRV-ACCESS), none asked of its views.
+    const none = () => false;
     const rows = written.map((report, i) => {
-      const keep = visibleTo(report, input, spec.as);
+      const keep = knowsAs ? visibleTo(report, input, spec.as) : none;
       const stream = o.streams[i];
       if (stream !== undefined) {
         // Streamed rows are withheld when they are written (ReportStream's spool filter): marked here, where the final owners are known.
@@ -212,7 +215,6 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
       withheld[i] = all.length - shown.length;
       return shown;
     });
-    const knowsAs = spec.as === undefined || staffList(state).some((m) => m.id === spec.as);
     return { office: o.office, events: o.events, duplicates: o.duplicates, later: o.later, bad: o.bad, chunks: o.chunks, rows, withheld, knowsAs };
   });
   return { lines, offices, bad };

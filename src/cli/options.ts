@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { createOffice, formatIssue, isPresetName, presetNames, presetPolicy, readTime, type Office } from '../index.js';
-import { UsageError } from './io.js';
+import { reasonOf, UsageError } from './io.js';
 import { notJsonText } from './json-error.js';
 
 /** A policy chosen on the command line. */
@@ -41,8 +41,8 @@ export async function loadPolicy(arg: string | undefined, cwd: string, history: 
     let text: string;
     try {
       text = await readFile(resolve(cwd, arg), 'utf8');
-    } catch {
-      throw new UsageError(`--policy ${arg}: neither a preset, default, nor a readable file (presets: ${presetNames.join(', ')})`);
+    } catch (error) {
+      throw new UsageError(`--policy ${arg}: neither a preset, default, nor a readable file: ${reasonOf(error, 'read')}; presets: ${presetNames.join(', ')}`);
     }
     // Editors on Windows save JSON with a byte order mark.
     const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

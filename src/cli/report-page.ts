@@ -9,7 +9,7 @@
  * charts.ts (Apache ECharts, loaded only for this command), the page is put
  * together and escaped by html.ts.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { attainment, commissionLedger, credits, fairnessLedger, staffList, type FairnessRow, type OfficeState } from '../index.js';
 import { loadCharts, colors, type BarChart, type Draw } from './charts.js';
@@ -18,6 +18,7 @@ import { differenceColumnsOf, differences } from './differences.js';
 import type { Clean, Section } from './format.js';
 import { pageHtml, type Block, type Part } from './html.js';
 import { OutputError, pipeText, reasonOf, UsageError, type Io } from './io.js';
+import { makeDirectory } from './leftovers.js';
 import { loadPolicy } from './options.js';
 import { needsDecisions, reasons, reportInput, reports, type Collector, type Report, type ReportInput, type Row } from './reports.js';
 import { readLog } from './session.js';
@@ -370,7 +371,7 @@ export async function report(args: Args, io: Io): Promise<number> {
   } else {
     const file = resolve(io.cwd, args.out);
     try {
-      await mkdir(dirname(file), { recursive: true });
+      makeDirectory(dirname(file), io.leftovers);
       io.leftovers?.file(file);
       await writeFile(file, html);
     } catch (error) {

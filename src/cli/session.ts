@@ -4,11 +4,12 @@
  * state and not the log. Bad lines are named, written to a quarantine file, and skipped; the
  * run goes on with the valid lines.
  */
-import { closeSync, createReadStream, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseLine, type Comparer, type Issue, type Office, type OfficeState, type Replayer } from '../index.js';
-import { reasonOf, UsageError, type Io } from './io.js';
+import { reasonOf, shownPath, UsageError, type Io } from './io.js';
+import { makeDirectory, type Leftovers } from './leftovers.js';
 import { eachLine, utf8Head, type LineFault } from './lines.js';
 import { officeOfLine } from './office-line.js';
 import { progress } from './progress.js';
@@ -103,6 +104,8 @@ export interface ReadOptions {
    * codes, which name no client.
    */
   readonly as?: string;
+  /** The run's leftovers: told of the quarantine's folder when it is made. */
+  readonly leftovers?: Leftovers;
   /**
    * Called after each event pushed to the replayers. `states` gives each
    * side's state so far (a chunk's end, for streamed reports); its cost is
@@ -125,9 +128,11 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
   const fromStdin = options.path === '-';
   let size: number | null = null;
   if (!fromStdin) {
+    const label = shownPath(io.cwd, options.path);
     try {
       const info = await stat(options.path);
-      if (!info.isFile()) throw new UsageError(`${options.path} is not a file`);
+      if (info.isDirectory()) throw new UsageError(`cannot read ${label}: it is a directory, not a log file`);
+      if (!info.isFile()) throw new UsageError(`cannot read ${label}: it is not a regular file (a pipe or a device: give - and send it on stdin)`);
       size = info.size;
       // The quarantine is opened for writing: were it the log, the log would be emptied before it is read.
       const target = options.quarantine === null ? null : await stat(options.quarantine).catch(() => null);
@@ -136,7 +141,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      throw new UsageError(`cannot read ${options.path}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(`cannot read ${label}: ${reasonOf(error, 'read')}`);
     }
   }
   const sink = new BadLines(options);
@@ -323,7 +328,7 @@ export class BadLines {
   private error: string | null = null;
 
   /** @param options - the quarantine file, the cleaners and `--as` */
-  constructor(private readonly options: Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as'>) {}
+  constructor(private readonly options: Pick<ReadOptions, 'quarantine' | 'clean' | 'cleanLine' | 'as' | 'leftovers'>) {}
 
   /** A bad line, in the order of the log. */
   reject(line: number, text: string, issues: readonly Issue[]): void {
@@ -337,7 +342,7 @@ export class BadLines {
     if (options.quarantine === null || this.error !== null) return;
     try {
       if (this.fd === null) {
-        mkdirSync(dirname(options.quarantine), { recursive: true });
+        makeDirectory(dirname(options.quarantine), options.leftovers);
         this.fd = openSync(options.quarantine, 'w', 0o600);
       }
       // A line too long is kept only in part (a line between the engine's limit and the splitter's is read whole, and may be megabytes).

@@ -19,13 +19,14 @@
  * exceljs's streaming writer zips its sheets in the order they are added: rows
  * written to a later sheet while an earlier one is open would wait in memory.
  */
-import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { OfficeState } from '../index.js';
 import { extensionOf, jsonClose, jsonOpen, sectionWriter, type Clean, type Format, type Section, type SectionHead, type SectionWriter, type TableView } from './format.js';
 import { CHUNK_ROWS, OutputError, reasonOf, TextWriter, type Io, type Output } from './io.js';
+import { makeDirectory, type Leftovers } from './leftovers.js';
 import { LineSplitter } from './lines.js';
 import type { Cell, Row } from './reports.js';
 
@@ -128,6 +129,12 @@ export interface Workbook {
    * @param clean - applied to every string (phone masking)
    */
   sheet(head: SectionHead, clean: Clean): SectionOut;
+  /**
+   * Makes the file, if no sheet has yet: called once the log is being read
+   * (a log that cannot be read makes no file, and leaves an earlier run's
+   * workbook as it was).
+   */
+  begin(): void;
   /** Resolves once the file has taken most of what was written (memory stays bounded). */
   drained(): Promise<void>;
   /**
@@ -305,6 +312,7 @@ export class ReportStream {
 
   /** Awaited between blocks of the log: waits for the outputs to take what was written. */
   readonly afterBlock = async (): Promise<void> => {
+    this.options.workbook?.begin();
     for (const target of this.targets.values()) await target.writer.drained();
     if (this.stdout !== null) await this.stdout.writer.drained();
     await this.options.workbook?.drained();
@@ -341,7 +349,7 @@ export class ReportStream {
       if (out !== undefined) {
         const summary = join(out, 'summary.json');
         await writing(this.shown(summary), async () => {
-          await mkdir(out, { recursive: true });
+          makeDirectory(out, this.io.leftovers);
           this.io.leftovers?.file(summary);
           await writeFile(summary, `${JSON.stringify({ ...ending.summary, withheld: counts }, null, 2)}\n`);
         });
@@ -450,7 +458,7 @@ export class ReportStream {
     if (target === undefined) {
       const file = this.fileOf(index);
       this.io.leftovers?.file(file);
-      target = openFile(this.options.out, file, this.shown(file));
+      target = openFile(this.options.out, file, this.shown(file), this.io.leftovers);
       this.targets.set(index, target);
     }
     return target;
@@ -480,13 +488,13 @@ export class ReportStream {
  * async stream would hold each block as a buffer until its write completes,
  * long enough for the garbage collector to promote it.
  */
-function openFile(dir: string, path: string, label: string): Target {
+function openFile(dir: string, path: string, label: string, leftovers: Leftovers | undefined): Target {
   let fd: number | null = null;
   const output: Output = {
     write(chunk) {
       failsAs(label, () => {
         if (fd === null) {
-          mkdirSync(dir, { recursive: true });
+          makeDirectory(dir, leftovers);
           fd = openSync(path, 'w');
         }
         writeSync(fd, chunk);

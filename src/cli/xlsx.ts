@@ -18,10 +18,12 @@
  * is text or the number or boolean it already is. The header row is frozen
  * and columns are as wide as their text (a Chinese character counts two).
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { displayWidth, type Clean, type SectionHead } from './format.js';
+import { OutputError, reasonOf } from './io.js';
+import { makeDirectory, type Leftovers } from './leftovers.js';
 import { loadOptional } from './optional.js';
 import type { Cell, Row } from './reports.js';
 import type { SectionOut, Workbook } from './stream.js';
@@ -153,15 +155,76 @@ export function sheetBacklog(sheet: unknown): Buffered | undefined {
 const backlogOf = (pass: Buffered) => (pass._writableState?.length ?? 0) + (pass._readableState?.length ?? 0);
 
 /**
+ * The time a workbook says it was made and last changed (its document
+ * properties), and the time of each entry of its zip: fixed, so that the
+ * same reports are the same bytes whenever and however (`--jobs`) they are
+ * written. The earliest time a zip entry can hold.
+ *
+ * @example
+ * ```ts
+ * new Date(WORKBOOK_TIME).getUTCFullYear(); // 1980
+ * ```
+ */
+export const WORKBOOK_TIME = '1980-01-01T00:00:00Z';
+
+/** The zip of exceljs's streaming writer: archiver's, whose entries are dated when added. */
+interface Zip {
+  append(source: unknown, data?: Record<string, unknown>): unknown;
+}
+
+/**
+ * Dates every entry added to a writer's zip from now on at {@link WORKBOOK_TIME}
+ * (archiver stamps each with the clock, and exceljs passes no date). The zip
+ * is not public API: test/cli/xlsx.test.ts checks that two runs give the same
+ * bytes, so a change of exceljs is seen there.
+ *
+ * @param writer - a streaming workbook writer
+ */
+function stampEntries(writer: object): void {
+  const zip = (writer as { zip?: Zip }).zip;
+  if (zip === undefined || typeof zip.append !== 'function' || stamped.has(zip)) return;
+  stamped.add(zip);
+  const append = zip.append.bind(zip);
+  zip.append = (source, data) => append(source, { ...data, date: new Date(WORKBOOK_TIME) });
+}
+const stamped = new WeakSet<Zip>();
+
+type Excel = Awaited<ReturnType<typeof loadExcel>>;
+
+/**
+ * exceljs's streaming writer with its zip entries dated at {@link WORKBOOK_TIME}:
+ * its constructor adds the first entries (the theme, the package's
+ * relationships) through these two methods, so the zip is stamped before them.
+ */
+function stampedWriter(excel: Excel) {
+  return class StampedWriter extends excel.stream.xlsx.WorkbookWriter {
+    override addThemes(): Promise<void> {
+      stampEntries(this);
+      return super.addThemes();
+    }
+
+    override addOfficeRels(): Promise<void> {
+      stampEntries(this);
+      return super.addOfficeRels();
+    }
+  };
+}
+
+/**
  * Opens a workbook for `--format xlsx`: its sheets are added as the report
  * stream starts them, one after another, and each is committed (its XML
  * ended) when it ends; the summary sheet comes last. Inline strings and
- * styles, so no shared-string table grows with the rows.
+ * styles, so no shared-string table grows with the rows. The file (and its
+ * folder) is made once the log is being read (`begin`) or the first sheet
+ * starts: a run that fails before (a log it cannot read) makes neither, nor
+ * empties an earlier run's workbook. Its dates are {@link WORKBOOK_TIME}:
+ * the same reports give the same bytes.
  *
  * @param file - the workbook's path (its folder is made)
  * @param clean - applied to the summary's strings (phone masking); each sheet has its own
+ * @param where - how messages name the file (default: its path), and the run's leftovers, told of the folders made
  * @returns the workbook
- * @throws UsageError when exceljs is not installed
+ * @throws UsageError when exceljs is not installed; {@link OutputError} (from the sheets and finish) when the file cannot be written
  * @example
  * ```ts
  * const workbook = await openWorkbook(join(out, WORKBOOK), maskText);
@@ -172,23 +235,41 @@ const backlogOf = (pass: Buffered) => (pass._writableState?.length ?? 0) + (pass
  * await workbook.finish({ log: 'office.jsonl' }, { owners: 0 });
  * ```
  */
-export async function openWorkbook(file: string, clean: Clean): Promise<Workbook> {
+export async function openWorkbook(file: string, clean: Clean, where: { readonly label?: string; readonly leftovers?: Leftovers } = {}): Promise<Workbook> {
   const excel = await loadExcel();
-  await mkdir(dirname(file), { recursive: true });
-  const output = createWriteStream(file);
-  let failure: Error | null = null;
-  // A write error (a full disk) ends the run: every wait below also waits for it.
-  const failed = new Promise<never>((_resolve, reject) =>
-    output.once('error', (error) => {
-      failure = error;
-      reject(error);
-    }),
-  );
-  failed.catch(() => undefined);
-  const book = new excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  book.creator = 'salesfloor';
+  const Writer = stampedWriter(excel);
+  const label = where.label ?? file;
+  const asOutputError = (error: unknown): OutputError => (error instanceof OutputError ? error : new OutputError(`cannot write ${label}: ${reasonOf(error)}`));
+  let failure: OutputError | null = null;
+  /** The file and its writer, once the log is being read or the first sheet starts. */
+  let opened: { readonly output: WriteStream; readonly book: InstanceType<typeof Writer>; readonly failed: Promise<never> } | null = null;
+  const ensureOpen = () => {
+    if (opened !== null) return opened;
+    let output: WriteStream;
+    try {
+      makeDirectory(dirname(file), where.leftovers);
+      output = createWriteStream(file);
+    } catch (error) {
+      throw asOutputError(error);
+    }
+    // A write error (a full disk, a directory of the workbook's name) ends the run: every wait below also waits for it.
+    const failed = new Promise<never>((_resolve, reject) =>
+      output.once('error', (error) => {
+        failure = asOutputError(error);
+        reject(failure);
+      }),
+    );
+    failed.catch(() => undefined);
+    const book = new Writer({ stream: output, useStyles: true, useSharedStrings: false });
+    book.creator = 'salesfloor';
+    book.lastModifiedBy = 'salesfloor';
+    book.created = new Date(WORKBOOK_TIME);
+    book.modified = new Date(WORKBOOK_TIME);
+    opened = { output, book, failed };
+    return opened;
+  };
   const taken = new Set<string>();
-  const addSheet = (name: string) => book.addWorksheet(sheetName(name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const addSheet = (name: string) => ensureOpen().book.addWorksheet(sheetName(name, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
   /** The sheet being written, for its backlog. */
   let open: unknown = null;
   let done = false;
@@ -198,7 +279,8 @@ export async function openWorkbook(file: string, clean: Clean): Promise<Workbook
     const pass = sheetBacklog(open);
     // Without the backlog to look at (another exceljs), let the zip run between chunks at least.
     if (pass === undefined) return new Promise((resolve) => setImmediate(resolve));
-    while (backlogOf(pass) > BACKLOG_BYTES) await Promise.race([new Promise<void>((resolve) => pass.once('drain', resolve)), failed]);
+    const failed = opened?.failed;
+    while (backlogOf(pass) > BACKLOG_BYTES) await Promise.race([new Promise<void>((resolve) => pass.once('drain', resolve)), ...(failed === undefined ? [] : [failed])]);
   };
 
   const sheet = (head: SectionHead, clean: Clean): SectionOut => {
@@ -271,6 +353,7 @@ export async function openWorkbook(file: string, clean: Clean): Promise<Workbook
   return {
     file,
     sheet,
+    begin: () => void ensureOpen(),
     drained,
     async finish(summary, withheld) {
       const ws = addSheet('summary');
@@ -285,19 +368,23 @@ export async function openWorkbook(file: string, clean: Clean): Promise<Workbook
       for (const [k, v] of fields) ws.addRow([k, typeof v === 'string' ? clean(v) : v]).commit();
       ws.commit();
       if (failure !== null) throw failure;
+      const { book, failed } = ensureOpen();
       await Promise.race([book.commit(), failed]);
       done = true;
     },
     async close() {
       if (done) return;
       done = true;
-      // After an error the workbook is incomplete, not a file any program opens: it is removed.
+      // Never opened: nothing was made.
+      if (opened === null) return;
+      const { output } = opened;
+      // After an error the workbook is incomplete, not a file any program opens: it is removed (not a directory in its place).
       if (!output.closed) {
         const closed = new Promise<void>((resolve) => output.once('close', () => resolve()));
         output.destroy();
         await closed;
       }
-      await rm(file, { force: true });
+      await rm(file, { force: true }).catch(() => undefined);
     },
   };
 }

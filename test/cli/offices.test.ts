@@ -23,13 +23,13 @@ const badLines = bad.map((n, k) => n + k);
 /** stderr without the elapsed time, which differs from run to run. */
 const steady = (r: Ran) => ({ code: r.code, stdout: r.stdout, stderr: r.stderr.replace(/ in \d+\.\d s\./, '.') });
 
-/** The files a run wrote into its --out folder (a workbook unzipped: its parts, without the zip's timestamps). */
+/** The files a run wrote into its --out folder (a workbook: its bytes, and its parts unzipped, to show what differs). */
 function filesOf(out: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const name of readdirSync(out).sort()) {
     const bytes = readFileSync(join(out, name));
-    if (name.endsWith('.xlsx')) for (const [part, data] of Object.entries(unzipSync(bytes))) files[`${name}:${part}`] = strFromU8(data).replace(/<dcterms:(created|modified)[^<]*<\/dcterms:\1>/g, '');
-    else files[name] = bytes.toString('utf8');
+    files[name] = name.endsWith('.xlsx') ? bytes.toString('base64') : bytes.toString('utf8');
+    if (name.endsWith('.xlsx')) for (const [part, data] of Object.entries(unzipSync(bytes))) files[`${name}:${part}`] = strFromU8(data);
   }
   return files;
 }

@@ -19,6 +19,7 @@ import { progress, progressText } from '../../src/cli/progress.js';
 import { reports, type Report, type Row } from '../../src/cli/reports.js';
 import { cutTo, displayWidth, terminalWidth } from '../../src/cli/width.js';
 import { SUMMARY_ROWS } from '../../src/cli/commands.js';
+import { presetCatalog } from '../../src/index.js';
 import { cli, monthLog, root, scratch } from './support.js';
 
 const same = (t: string) => t;
@@ -68,6 +69,34 @@ describe('numbers are right-aligned', () => {
     expect(header?.indexOf('payable')).toBe((payableEnds[0] ?? 0) - 'payable'.length);
     expect(body.every((l) => l.endsWith(' 3') || l.endsWith('12') || l.endsWith(' 0'))).toBe(true);
     expect(body.map((l) => l.indexOf('S'))).toEqual([0, 0, 0]);
+  });
+});
+
+describe('every column lines up, whatever its cells hold', () => {
+  it('a column of codes, some of them all digits (000) and some not (004a, 003 篇十), is one column of text: every cell starts where its header does', () => {
+    // Given a column whose cells only sometimes look like numbers
+    const rows = [{ code: '000', name: 'N1' }, { code: '004a', name: 'N2' }, { code: '003 篇十', name: 'N3' }, { code: '001', name: 'N4' }];
+    // When it is shown as a table
+    const [header, , ...body] = [...tableLines(['code', 'name'], rows, same)];
+    // Then every code starts the line, and every name starts under its header
+    expect(body.map((l, i) => l.startsWith(rows[i]?.code ?? '?'))).toEqual([true, true, true, true]);
+    expect(body.map((l, i) => startOf(l, rows[i]?.name ?? '?'))).toEqual(rows.map(() => startOf(header ?? '', 'name')));
+  });
+
+  it('presets: the name, source, title and summary of each preset start where their headers do (source codes are text, titles Chinese)', async () => {
+    // Given the presets table
+    const ran = await cli(['presets']);
+    expect(ran.code).toBe(0);
+    const lines = ran.stdout.split('\n');
+    const header = lines.find((l) => l.startsWith('name')) ?? '';
+    const starts = ['source', 'title', 'summary'].map((c) => startOf(header, c));
+    // Then, on every preset's line, each column starts at its header's display column
+    for (const p of presetCatalog) {
+      const line = lines.find((l) => l.startsWith(`${p.name} `)) ?? '';
+      const rest = line.slice(p.name.length);
+      const at = (text: string) => displayWidth(p.name) + displayWidth(rest.slice(0, rest.indexOf(text)));
+      expect([at(p.source), at(p.title), at(p.summary.slice(0, 12))], p.name).toEqual(starts);
+    }
   });
 });
 

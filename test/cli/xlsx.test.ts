@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { displayWidth } from '../../src/cli/format.js';
 import { kindOf, numFmts, openWorkbook, sheetBacklog, typedCell, WIDTH_SAMPLE } from '../../src/cli/xlsx.js';
 import { HOSTILE_FORMULA, hostileLog } from './hostile.js';
-import { Captured, cli, monthLog, scratch, type Ran } from './support.js';
+import { Captured, cli, dayLog, monthLog, scratch, type Ran } from './support.js';
 
 type Json = { reports: Record<string, { rows: Record<string, unknown>[] }> };
 
@@ -299,5 +299,32 @@ describe('the workbook is streamed: rows go into their sheet as the log is read'
     expect(statSync(file).size).toBeGreaterThan(0);
     await workbook.close();
     expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('the workbook is the same bytes for the same input', () => {
+  it.each([
+    ['replay', ['replay', dayLog, '--format', 'xlsx']],
+    ['diff', ['diff', dayLog, '-p', 'jiuzhou', '-p', 'shenyang', '--format', 'xlsx']],
+  ])('%s: two runs a year apart write byte-identical workbooks, with no trace of when they ran', async (_name, args) => {
+    // Given the same log, written at two different times of the clock
+    const cwd = scratch();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const runs: Ran[] = [];
+    try {
+      vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
+      runs.push(await cli([...args, '--out', 'a'], { cwd }));
+      vi.setSystemTime(new Date('2031-06-15T12:34:56Z'));
+      runs.push(await cli([...args, '--out', 'b'], { cwd }));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    // Then the two workbooks are the same bytes: the zip's entry times and the document's created and modified are not the clock's
+    const [a, b] = ['a', 'b'].map((d) => readFileSync(join(cwd, d, 'reports.xlsx')));
+    expect(a?.equals(b ?? Buffer.alloc(0))).toBe(true);
+    const core = strFromU8(unzipSync(a ?? Buffer.alloc(0))['docProps/core.xml'] ?? new Uint8Array());
+    expect(core).toMatch(/<dcterms:created [^>]*>[^<]+<\/dcterms:created>/);
+    expect(core).not.toMatch(/2030|2031/);
   });
 });
