@@ -171,6 +171,8 @@ export function summaryOf(io: Io, log: string, session: Session, policies: reado
     duplicates: session.duplicates,
     ...(session.later > 0 ? { laterLeftOut: session.later } : {}),
     ...(session.otherOffices === undefined ? {} : { otherOfficesLeftOut: session.otherOffices }),
+    // So that the lines add up: lines = events + duplicates + badLines + blankLines + laterLeftOut + otherOfficesLeftOut.
+    ...(session.blank > 0 ? { blankLines: session.blank } : {}),
     badLines: session.badCount,
     quarantine: session.quarantine === null ? null : shown(io, session.quarantine),
     bad: session.bad.flatMap((b) => b.issues.map((i) => ({ line: b.line, code: i.code, path: i.path.join('.'), message: clean(i.message) }))),
@@ -185,8 +187,9 @@ export function summaryLines(s: Summary, limit: number, elapsedMs?: number): str
   const time = elapsedMs === undefined ? '' : ` in ${(elapsedMs / 1000).toFixed(1)} s`;
   const later = s.laterLeftOut ? `, ${s.laterLeftOut} later events left out` : '';
   const others = s.otherOfficesLeftOut === undefined ? '' : `, ${s.otherOfficesLeftOut} lines of other offices left out`;
+  const blank = s.blankLines === undefined ? '' : `, ${s.blankLines} blank line${s.blankLines === 1 ? '' : 's'}`;
   const duplicates = s.duplicates === 0 ? '' : s.duplicates === 1 ? ', 1 duplicate line (a redelivery of an id already applied) left out' : `, ${s.duplicates} duplicate lines (redeliveries of an id already applied) left out`;
-  const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${duplicates}${later}${others}${time}.`];
+  const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${duplicates}${later}${others}${blank}${time}.`];
   for (const t of s.timelines ?? []) {
     lines.push(`  ${t.policy}: ${t.versions.map((v, i) => `version ${i + 1} "${v.id}" from ${v.from ?? 'the start'}`).join('; ')}`);
   }

@@ -114,6 +114,8 @@ export interface OfficeResult {
 /** What a partition gives. */
 export interface PartitionResult {
   readonly lines: number;
+  /** Blank lines (they name no office: counted by the partition that reads such lines). */
+  readonly blank: number;
   readonly offices: readonly OfficeResult[];
   readonly bad: readonly FoundBad[];
 }
@@ -165,12 +167,16 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
     // A line too long goes to the quarantine only in part: its head is all that crosses from a worker.
     bad.push({ line, text: issues.some((i) => i.code === 'line_too_long') ? utf8Head(text) : text, issues, office: office?.office ?? null });
   };
+  let blank = 0;
   const lines = await eachLine(createReadStream(spec.path, { highWaterMark: 1 << 20 }), (text, line, fault) => {
     const name = fault === undefined ? officeOfLine(text, line) : null;
     if (name === null ? !spec.unrouted : !owned.has(name)) return;
     if (fault !== undefined) return reject(line, text, [{ code: fault.code, path: [], message: fault.message, line }], null);
     const parsed = parseLine(text, line);
-    if (parsed === undefined) return;
+    if (parsed === undefined) {
+      blank++;
+      return;
+    }
     const o = name === null ? null : officeOf(name);
     if (!parsed.ok) return reject(line, text, parsed.issues, o);
     if (o === null || parsed.event.office !== o.office) throw new Error(`internal: line ${line} was routed to office ${String(name)}, but names ${parsed.event.office}`);
@@ -179,6 +185,7 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
       o.later++;
       return;
     }
+    for (const c of o.collectors) c?.before?.(event, () => o.replayer.state());
     const step = o.replayer.push(event, line);
     if (step.issues.length > 0) reject(line, text, step.issues, o);
     // A redelivery of an applied event decided nothing: counted apart, and the reports do not see it again.
@@ -217,7 +224,7 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
     });
     return { office: o.office, events: o.events, duplicates: o.duplicates, later: o.later, bad: o.bad, chunks: o.chunks, rows, withheld, knowsAs };
   });
-  return { lines, offices, bad };
+  return { lines, blank, offices, bad };
 }
 
 /**
@@ -302,6 +309,7 @@ export async function replayOffices(args: Args, io: Io, prepared: Prepared, scan
     events: all.reduce((n, o) => n + o.events, 0),
     duplicates: all.reduce((n, o) => n + o.duplicates, 0),
     later: all.reduce((n, o) => n + o.later, 0),
+    blank: results.reduce((n, r) => n + r.blank, 0),
     ...sink.counts(),
     states: [],
     elapsedMs: Date.now() - started,

@@ -39,6 +39,8 @@ export interface Session {
   readonly duplicates: number;
   /** Valid events after `until`, left out. */
   readonly later: number;
+  /** Blank lines (empty or whitespace only): nothing to read, counted so that every line is accounted for. */
+  readonly blank: number;
   /** How many lines were bad. */
   readonly badCount: number;
   /** The first bad lines (up to {@link KEEP_BAD}). */
@@ -148,6 +150,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
   let events = 0;
   let duplicates = 0;
   let later = 0;
+  let blank = 0;
   let otherOffices = 0;
   // The offices the lines name, in order: to say which there are when --office names none of them.
   const named = new Set<string>();
@@ -206,7 +209,10 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       }
     }
     const parsed = parseLine(text, line);
-    if (parsed === undefined) return;
+    if (parsed === undefined) {
+      blank++;
+      return;
+    }
     if (!parsed.ok) {
       // A line that does not parse counts against the office it names, even before that office's first event, as in replay's partitions.
       const office = officeOfLine(text, line);
@@ -232,6 +238,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     let refused: Issue[] = [];
     let fresh = false;
     lane.replayers.forEach((replayer, i) => {
+      for (const c of options.sides[i]?.collectors ?? []) c.before?.(event, () => replayer.state());
       const step = replayer.push(event, line);
       if (step.issues.length > 0) {
         if (refused.length === 0) refused = step.issues;
@@ -280,6 +287,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     events,
     duplicates,
     later,
+    blank,
     ...sink.counts(),
     states: states(),
     elapsedMs: Date.now() - started,

@@ -7,7 +7,7 @@
 import type { Issue } from '../kernel/issues.js';
 import { cents, money, type Amount } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
-import { instantMs, type Calendar } from '../kernel/time.js';
+import { instantMs } from '../kernel/time.js';
 import { lineOf } from '../events/parse.js';
 import type { Event } from '../events/schema.js';
 import type { PolicySource } from '../policy/timeline.js';
@@ -117,8 +117,9 @@ export type MoneyAccount = 'credit' | 'commission' | 'bonus' | 'fines';
 
 /**
  * A person's total of one account in one month on one side: the ledger
- * entries booked in that month (credit, commission, bonus) or the fines
- * decided in it.
+ * entries booked in that month (credit, commission, bonus, as
+ * `ledgerEntries`' `month`) or the fines of that pay month (as
+ * `finesLedger`'s `month`).
  *
  * @example
  * ```ts
@@ -303,8 +304,6 @@ interface Fines {
 interface Run {
   readonly label: string;
   readonly r: Replayer;
-  /** The side's calendar: months are counted in its office's zone. */
-  readonly cal: Calendar;
   /** `<staff> <month>` → the fines decided. */
   readonly fines: Map<string, Fines>;
   /** staff → the receptions where their part differs from the other side's. */
@@ -462,7 +461,7 @@ export function comparer(policyA: PolicySource, policyB: PolicySource, options: 
   const engine = options.engine ?? { history: 'none' };
   const starts = [initialState(policyA, engine), initialState(policyB, engine)] as const;
   const cut = options.asOf === undefined ? null : cutOf(options.asOf, starts[0].policy.timeZone);
-  const run = (state: OfficeState, i: 0 | 1): Run => ({ label: options.labels?.[i] ?? state.policy.name, r: replayer(state), cal: calendar(state), fines: new Map(), turns: new Map(), events: 0 });
+  const run = (state: OfficeState, i: 0 | 1): Run => ({ label: options.labels?.[i] ?? state.policy.name, r: replayer(state), fines: new Map(), turns: new Map(), events: 0 });
   const runs = [run(starts[0], 0), run(starts[1], 1)] as const;
   const cal = calendar(starts[0]);
   // Visits received differently, read into rows (names, sides) at the end.
@@ -488,7 +487,8 @@ export function comparer(policyA: PolicySource, policyB: PolicySource, options: 
   const fined = (side: Run, decisions: readonly Decision[]) => {
     for (const d of decisions) {
       if (d.kind !== 'penalty') continue;
-      const key = `${d.staff}\u0000${side.cal.dayIso(side.cal.dayOf(d.at)).slice(0, 7)}`;
+      // The fine's pay month, as finesLedger's month and the scorecard give it: a day closed by the next month's first event is fined in its own month.
+      const key = `${d.staff}\u0000${d.month}`;
       let f = side.fines.get(key);
       if (f === undefined) side.fines.set(key, (f = { amount: money(0), entries: 0, bag: new Bag() }));
       f.amount = f.amount.plus(d.amount);

@@ -246,17 +246,28 @@ export function initialState(policy?: PolicySource, options?: EngineOptionsInput
 }
 
 /**
- * What a replay gives: the final state, every decision in order, and every issue.
+ * What a replay gives: the final state, every decision in order, every
+ * issue, and the redeliveries left out. Each event given is applied
+ * (counted in `state.events`, from a fresh state), refused (named in
+ * `issues`) or listed in `redelivered`: nothing is left out unsaid.
  *
  * @example
  * ```ts
- * const { state, decisions, issues } = replay(events, policy);
+ * const { state, decisions, issues, redelivered } = replay(events, policy);
+ * redelivered.map((r) => `line ${r.line}: a copy of ${r.event}, left out`);
  * ```
  */
 export interface ReplayResult {
   readonly state: OfficeState;
   readonly decisions: Decision[];
   readonly issues: Issue[];
+  /**
+   * Exact copies of an event already applied (the same id and payload: a
+   * queue's redelivery, a line pasted twice), in order, with their log line
+   * when the event has one: no-ops, neither applied nor refused. A copy of a
+   * refused event is refused again, and is among the issues.
+   */
+  readonly redelivered: readonly { readonly event: string; readonly line?: number }[];
 }
 
 /**
@@ -358,13 +369,21 @@ export function replayFrom(from: OfficeState, events: Iterable<Event>, options?:
   const r = replayer(from, options);
   const decisions: Decision[] = [];
   const issues: Issue[] = [];
+  const redelivered: { event: string; line?: number }[] = [];
   for (const event of events) {
     // Events read by parseLog know their line: refusals name it.
-    const out = r.push(event, lineOf(event));
+    const line = lineOf(event);
+    const out = r.push(event, line);
     for (const d of out.decisions) decisions.push(d);
     for (const i of out.issues) issues.push(i);
+    if (out.redelivered && out.issues.length === 0) redelivered.push(copyOf(event, line));
   }
-  return { state: r.state(), decisions, issues };
+  return { state: r.state(), decisions, issues, redelivered };
+}
+
+/** A redelivery as a replay names it: the event's id, and its log line when it has one. */
+function copyOf(event: Event, line: number | undefined): { event: string; line?: number } {
+  return line === undefined ? { event: event.id } : { event: event.id, line };
 }
 
 /**
@@ -429,15 +448,18 @@ export function asOfFrom(from: OfficeState, events: Iterable<Event>, at: string)
   const r = replayer(from);
   const decisions: Decision[] = [];
   const issues: Issue[] = [];
+  const redelivered: { event: string; line?: number }[] = [];
   let later = 0;
   for (const event of events) {
     if (instantMs(event.at) > cut) {
       later++;
       continue;
     }
-    const out = r.push(event, lineOf(event));
+    const line = lineOf(event);
+    const out = r.push(event, line);
     for (const d of out.decisions) decisions.push(d);
     for (const i of out.issues) issues.push(i);
+    if (out.redelivered && out.issues.length === 0) redelivered.push(copyOf(event, line));
   }
-  return { state: r.state(), decisions, issues, at: iso, later, view: { lookAhead: iso } };
+  return { state: r.state(), decisions, issues, redelivered, at: iso, later, view: { lookAhead: iso } };
 }

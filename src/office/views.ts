@@ -555,7 +555,12 @@ export interface ScorecardOptions {
  * ROT-PENALTY-HALF and ROT-NO-CALLS) with the penalties in force at `at`.
  * Weeks start on the policy's first weekday; periods are in the office's
  * time zone. A period is closed once an event after its end has arrived;
- * an open one is read as it stands.
+ * an open one is read as it stands. A past period lists the people on the
+ * roster at its end. The columns that hold at an instant (`activeClaims`,
+ * `quota`, `grade`, `baseSalary`, `status` and the `...InForce` flags)
+ * describe `at` only when `at` is at or after the state's last event: a
+ * state cannot look back, so for an earlier time read them from the state
+ * of that time (`asOf`, or a `replayer`'s state taken then).
  *
  * @param state - the office state
  * @param options - the kind of period, and a time in it

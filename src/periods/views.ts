@@ -31,7 +31,8 @@ export interface PeriodsReader {
 
 /** What the scorecard reads of the rest of the office. @internal */
 export interface ScorecardFacts {
-  member(staff: string): { readonly name: string; readonly team: string | null; readonly role: StaffRole; readonly status: StaffStatus } | undefined;
+  /** A roster member, with when they joined and when their status last changed. */
+  member(staff: string): { readonly name: string; readonly team: string | null; readonly role: StaffRole; readonly status: StaffStatus; readonly joinedAt: number; readonly since: number } | undefined;
   /** Walk-in turns used in local days [from, to). */
   turns(staff: string, fromDay: number, toDay: number): number;
   /** Commission and fixed bonuses booked in [from, to) (epoch ms). */
@@ -176,10 +177,13 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
     // Days on duty are counted for everyone on the roster (the close rate's average): on their own they are nothing to show.
     const any = n.some((x, i) => x !== 0 && i !== C.dutyDays);
     const pay = facts.pay(staff, span.start, span.end);
-    // Everyone selling or calling has a row; anyone else (a manager fined on appeal or paid through a split, someone who
-    // left with a clawback) only with something to show, money included, so that the money columns add up to the ledgers.
+    // Everyone selling or calling on the roster at the period's end has a row; anyone else (a manager fined on appeal or
+    // paid through a split, someone who left with a clawback) only with something to show, money included, so that the
+    // money columns add up to the ledgers. A past period read on a later state lists whom the state at its end listed:
+    // not who joined after it, but who left only after it.
     const paid = pay.commission !== '0.00' || pay.bonus !== '0.00';
-    if (!any && !paid && !fines.has(staff) && (member.status === 'left' || (member.role !== 'sales' && member.role !== 'telemarketer'))) continue;
+    const onRoster = member.joinedAt < span.end && !(member.status === 'left' && member.since < span.end);
+    if (!any && !paid && !fines.has(staff) && (!onRoster || (member.role !== 'sales' && member.role !== 'telemarketer'))) continue;
     const figures = months.map((m) => facts.month(staff, m));
     const red = sum(figures.map((f) => f.red)) ?? new Money(0);
     const green = sum(figures.map((f) => f.green)) ?? new Money(0);

@@ -158,13 +158,13 @@ function queueWhy(d: ReceptionDecision, w: Wording): string {
     case 'oldClientBook':
       return `an old client of ${w.who(str(a, 'owner'))}; the book records ${by}: assistance, not a turn and not a skip`;
     case 'oldClientAssist': {
-      const owner = str(a, 'owner');
+      const owner = w.who(str(a, 'owner'));
       const how = str(a, 'how');
       const team = str(a, 'team');
       const helper = str(a, 'by');
       const place =
         how === 'last' ? ', the last in the order,' : how === 'next' ? ', the next in the order,' : how === 'team' ? ` for ${owner}'s team ${team}` : how === 'noTeam' ? ` (${owner} has no team: the next in the order)` : ` from another team (nobody in team ${team} is free; the client goes back to team ${team} when one of them is)`;
-      const who = helper === '' ? 'nobody is free to assist' : `${helper}${place} assists`;
+      const who = helper === '' ? 'nobody is free to assist' : `${w.who(helper)}${place} assists`;
       return `an old client of ${owner}, who is ${stateWords(str(a, 'ownerState'), num(a, 'ownerUntil'), w)}: ${who}; not a turn and not a skip`;
     }
     case 'appointmentAssist': {

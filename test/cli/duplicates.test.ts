@@ -79,9 +79,9 @@ describe('redelivered lines (audit C #5)', () => {
       cli(['replay', oneLog, '--report', 'owners']),
       cli(['diff', oneLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--report', 'owners']),
     ]);
-    expect(validated.stdout).toContain('one.jsonl: 9 lines, 3 events applied under default, 3 duplicate lines (redeliveries of an id already applied) left out.\n2 bad lines skipped');
-    expect(replayed.stderr).toMatch(/one\.jsonl: 9 lines, 3 events applied under default, 3 duplicate lines \(redeliveries of an id already applied\) left out in \d+\.\d s\./);
-    expect(diffed.stderr).toMatch(/one\.jsonl: 9 lines, 3 events applied under jiuzhou and shenyang, 3 duplicate lines \(redeliveries of an id already applied\) left out in \d+\.\d s\./);
+    expect(validated.stdout).toContain('one.jsonl: 9 lines, 3 events applied under default, 3 duplicate lines (redeliveries of an id already applied) left out, 1 blank line.\n2 bad lines skipped');
+    expect(replayed.stderr).toMatch(/one\.jsonl: 9 lines, 3 events applied under default, 3 duplicate lines \(redeliveries of an id already applied\) left out, 1 blank line in \d+\.\d s\./);
+    expect(diffed.stderr).toMatch(/one\.jsonl: 9 lines, 3 events applied under jiuzhou and shenyang, 3 duplicate lines \(redeliveries of an id already applied\) left out, 1 blank line in \d+\.\d s\./);
     // One duplicate: singular.
     const single = join(scratch(), 'single.jsonl');
     writeFileSync(single, `${[e1, e1].join('\n')}\n`);

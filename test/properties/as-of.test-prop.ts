@@ -5,7 +5,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { asOf, fairnessLedger, nextReceiver, owners, replay, replayer, initialState, toSnapshot, type Event, type OfficeState } from '../../src/index.js';
+import { asOf, commissionLedger, credits, fairnessLedger, nextReceiver, owners, replay, replayer, initialState, scorecard, toSnapshot, type Event, type OfficeState } from '../../src/index.js';
 import { officeLog } from '../support/arbitrary.js';
 
 const runs = { numRuns: 100 };
@@ -53,4 +53,72 @@ describe('as of a time (fast-check)', () => {
     if (cuts.includes(events.length)) taken.set(events.length, r.state());
     for (const [k, state] of taken) expect(toSnapshot(state)).toEqual(toSnapshot(replay(events.slice(0, k)).state));
   });
+});
+
+/** Windows that lapse within the logs' weeks, so that lookAhead has lapses to judge. */
+const windows = { ownership: { validityDays: { visit: 3, call: 2, claim: 4, preFile: 4, assigned: 3 } } } as const;
+
+/** The scorecard's counts and money of a closed period: what a later state must read as the state that closed it did. */
+function closedCounts(state: OfficeState, period: 'day' | 'week' | 'month', at: string) {
+  return scorecard(state, { period, at }).map((r) => ({
+    staff: r.staff,
+    start: r.start,
+    closed: r.closed,
+    counts: [r.receptions, r.turns, r.calls, r.claims, r.claimsRefused, r.deals, r.dealEvents, r.conversions, r.closeRate],
+    commission: r.commission,
+    bonus: r.bonus,
+    flags: r.flags.filter((f) => !f.endsWith('InForce')),
+  }));
+}
+
+describe('as of a time, under validity windows (fast-check, the analyst audit)', () => {
+  test.prop([officeLog(), fc.nat(), fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 })], runs)(
+    'OWN-VALIDITY asOf: the views at t (register with lapses, scorecard, ledgers) equal those of a replay up to t and of a state handed out at t',
+    (events, pick, shift) => {
+      const at = iso(cutOf(events, pick, shift));
+      const cut = Date.parse(at);
+      const then = asOf(events, at, windows);
+      const upTo = replay(events.filter((e) => ms(e) <= cut), windows);
+      const r = replayer(initialState(windows));
+      let taken: OfficeState | undefined;
+      for (const e of events) {
+        if (taken === undefined && ms(e) > cut) taken = r.state();
+        r.push(e);
+      }
+      const mid = taken ?? r.state();
+      const read = (s: OfficeState) => ({ ...views(s, then.view.lookAhead), scorecard: scorecard(s, { at }), credits: credits(s), commissions: commissionLedger(s) });
+      expect(read(then.state)).toEqual(read(upTo.state));
+      expect(read(mid)).toEqual(read(upTo.state));
+      expect(then.redelivered).toEqual(upTo.redelivered);
+    },
+  );
+
+  test.prop([officeLog(), fc.nat(), fc.constantFrom('day', 'week', 'month')], runs)(
+    'KPI-CLOSE-RATE scorecard: a closed period reads on the final state as on the state its close left, counts, money and flags',
+    (events, pick, period) => {
+      // The period of an event, and the state its close left: right after the first event past its end that applied.
+      const e = events[pick % events.length] as Event;
+      const final = replay(events, windows).state;
+      const rows = scorecard(final, { period, at: e.at });
+      if (!rows.some((x) => x.closed)) return;
+      const end = Date.parse(`${rows[0]?.end}T00:00:00+08:00`);
+      const r = replayer(initialState(windows));
+      let closedBy: OfficeState | undefined;
+      for (const x of events) {
+        const applied = r.push(x).issues.length === 0;
+        if (applied && ms(x) >= end) {
+          closedBy = r.state();
+          break;
+        }
+      }
+      if (closedBy === undefined) throw new Error('a closed period with no event after its end');
+      const later = new Map(closedCounts(final, period, e.at).map((x) => [x.staff, x]));
+      const then = new Map(closedCounts(closedBy, period, e.at).map((x) => [x.staff, x]));
+      // The same people, but for someone whose status changed after the period (the state keeps no status history): their counts only.
+      const settled = (staff: string) => (final.staff.members.get(staff)?.since ?? 0) < end;
+      for (const staff of new Set([...later.keys(), ...then.keys()])) {
+        if (settled(staff) || (later.has(staff) && then.has(staff))) expect(later.get(staff)).toEqual(then.get(staff));
+      }
+    },
+  );
 });

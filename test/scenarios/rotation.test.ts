@@ -379,7 +379,7 @@ describe('ROT-ABSENT-OWNER-ASSIST: the last in the order assists an absent owner
     expect(before).toBe('S02');
     expect(d).toMatchObject({ receiver: 'S04', counted: false, skipped: [] });
     expect(d.rules).toEqual(expect.arrayContaining(['ROT-OLD-CLIENT-NOT-COUNTED', 'ROT-ABSENT-OWNER-ASSIST']));
-    expect(describeReason(g.state, d)).toContain('who is on leave: S04, the last in the order, assists');
+    expect(describeReason(g.state, d)).toContain('who is on leave: Staff S04 (S04), the last in the order, assists');
     expect(g.ownerOf(zhang.phone)).toBe('S01');
     expect(walkIns(g, '11-02 10:10')).toEqual(['S02']);
   });
