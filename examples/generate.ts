@@ -204,6 +204,8 @@ interface OpenDeal {
   day: number;
   /** Refunded so far, in yuan (benchmark logs refund in part too). */
   refunded: number;
+  /** The second of its day it was opened at: a refund the same day comes after it. */
+  second: number;
 }
 
 interface Member {
@@ -257,6 +259,11 @@ export function generate(opt: Options, write: (line: string) => void): number {
   let dealSeq = 0;
   let hired = staff.length;
   const openDeals: OpenDeal[] = [];
+  // The live deal holding each unit, as the engine sees them (open deals are capped; this is not).
+  const holders = new Map<string, OpenDeal>();
+  const release = (deal: OpenDeal) => {
+    if (holders.get(deal.unit) === deal) holders.delete(deal.unit);
+  };
   // Benchmark books: units held by live deals (another deal on one is refused,
   // COL-SAME-UNIT), and a seat left empty yesterday, filled this morning.
   const held = new Set<string>();
@@ -313,7 +320,12 @@ export function generate(opt: Options, write: (line: string) => void): number {
       const s = String(second % 60).padStart(2, '0');
       return `${date}T${h}:${m}:${s}+08:00`;
     };
-    const add = (minute: number, body: Record<string, unknown>) => batch.push({ second: minute * 60 + Math.floor(random() * 60), body });
+    // Returns the event's second of the day; `after` puts it later than an earlier event of the day (a deal's refund).
+    const add = (minute: number, body: Record<string, unknown>, after = -1): number => {
+      const second = Math.max(minute * 60 + Math.floor(random() * 60), after + 1);
+      batch.push({ second, body });
+      return second;
+    };
     if (d === 0) {
       for (const s of staff) add(8 * 60, { type: 'changeStaff', staff: s.id, name: s.name, team: s.team, role: 'sales', status: 'onDuty' });
       add(8 * 60, { type: 'changeStaff', staff: 'M01', name: '周经理', role: 'manager', status: 'onDuty' });
@@ -427,10 +439,21 @@ export function generate(opt: Options, write: (line: string) => void): number {
       c.dealt = true;
       const unit = bench ? freeUnit() : oldUnit();
       const amount = (80 + Math.floor(random() * 220)) * 10000;
-      const deal = { id: `D${++dealSeq}`, client: c, staff: byOwner(c, 0.85), unit, amount, stage: 'subscription', day: d, refunded: 0 };
-      openDeals.push(deal);
-      add(14 * 60 + Math.floor(random() * 4 * 60), { type: 'closeDeal', deal: deal.id, client: { phone: c.phone }, staff: deal.staff, stage: 'subscription', unit, productType: c.need === '别墅' ? 'villa' : c.need === '商铺' ? 'shop' : 'highRise', amount: String(amount) });
+      const deal = { id: `D${++dealSeq}`, client: c, staff: byOwner(c, 0.85), unit, amount, stage: 'subscription', day: d, refunded: 0, second: 0 };
+      deal.second = add(14 * 60 + Math.floor(random() * 4 * 60), { type: 'closeDeal', deal: deal.id, client: { phone: c.phone }, staff: deal.staff, stage: 'subscription', unit, productType: c.need === '别墅' ? 'villa' : c.need === '商铺' ? 'shop' : 'highRise', amount: String(amount) });
+      // A unit held by an open deal made before this one: the engine refuses the later deal (COL-SAME-UNIT, a decision),
+      // so no later stage or refund names it.
+      const first = holders.get(unit);
+      if (first === undefined || (first.day === d && first.second > deal.second)) {
+        holders.set(unit, deal);
+        const at = first === undefined ? -1 : openDeals.indexOf(first);
+        if (at >= 0) openDeals[at] = deal;
+        else openDeals.push(deal);
+      }
     }
+    // A deal opened today: its refund comes after it. (A contract stage before its subscription is a deal opened at
+    // contract, which the engine takes; the bundled month holds one.)
+    const sameDay = (deal: OpenDeal) => (deal.day === d ? deal.second : -1);
     // Benchmark logs move only deals the engine has seen (earlier days), by staff still on the roster.
     for (const deal of openDeals.filter((x) => (!bench || x.day < d) && x.stage === 'subscription' && chance(0.15))) {
       deal.stage = 'contract';
@@ -441,7 +464,10 @@ export function generate(opt: Options, write: (line: string) => void): number {
     if (!bench) {
       if (chance(0.2) && openDeals.length > 0) {
         const deal = openDeals.splice(Math.floor(random() * openDeals.length), 1)[0];
-        if (deal) add(17 * 60 + Math.floor(random() * 60), { type: 'refund', deal: deal.id, reason: '客户退房' });
+        if (deal) {
+          release(deal);
+          add(17 * 60 + Math.floor(random() * 60), { type: 'refund', deal: deal.id, reason: '客户退房' }, sameDay(deal));
+        }
       }
     } else {
       const ready = openDeals.filter((x) => x.day < d);
@@ -454,6 +480,7 @@ export function generate(opt: Options, write: (line: string) => void): number {
           add(17 * 60 + Math.floor(random() * 60), { type: 'refund', deal: deal.id, amount: String(part), reason: '优惠返还' });
         } else {
           openDeals.splice(openDeals.indexOf(deal), 1);
+          release(deal);
           freed.push(deal.unit); // free from tomorrow: today's deals were placed before the refund was known
           add(17 * 60 + Math.floor(random() * 60), { type: 'refund', deal: deal.id, reason: '客户退房' });
         }

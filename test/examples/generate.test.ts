@@ -71,3 +71,29 @@ describe('examples/generate.ts: benchmark logs', () => {
     expect(seldom.clients).toBeGreaterThan(2 * often.clients);
   });
 });
+
+describe('examples/generate.ts: realistic logs (by days)', () => {
+  // The generator's own office rules (a unit held by a live deal refuses another deal, COL-SAME-UNIT).
+  const office = { ownership: { validityDays: { visit: 15, call: 7, claim: 10, preFile: 10, assigned: 15 } }, collisions: { afterDealDays: 3, companyVsPerson: 'contractName' }, disputes: { raiseSameDay: true }, rotation: { makeUps: { companyBusiness: 'once', busy: 'once' } } } as const;
+
+  it('given 300 days of a realistic office (units reused, so some deals collide on a unit), when replayed, then no line is refused: a deal the engine refuses for its unit is never refunded, and no refund comes before its deal', () => {
+    const lines: string[] = [];
+    generate({ seed: 11, events: 0, days: 300, out: '', start: '2024-01-01' }, (line) => lines.push(line));
+    const r = replayer(initialState(office, { history: 'none' }));
+    const refusals: Issue[] = [];
+    let refunds = 0;
+    let unitRefusals = 0;
+    for (const [i, line] of lines.entries()) {
+      const parsed = parseLine(line, i + 1);
+      if (!parsed?.ok) continue;
+      if (parsed.event.type === 'refund') refunds++;
+      const step = r.push(parsed.event);
+      refusals.push(...step.issues);
+      unitRefusals += step.decisions.filter((d) => d.kind === 'deal' && d.rules.includes('COL-SAME-UNIT')).length;
+    }
+    expect(refusals.slice(0, 3)).toEqual([]);
+    // The case this guards is there: deals refused for a held unit, and refunds of other deals.
+    expect(unitRefusals).toBeGreaterThan(0);
+    expect(refunds).toBeGreaterThan(20);
+  });
+});
