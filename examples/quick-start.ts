@@ -11,5 +11,5 @@ const { events, issues } = parseLog(log);           // never throws; bad lines c
 issues.forEach((i) => console.error(formatIssue(i)));
 
 const { state, decisions } = replay(events, { timeZone: 'Asia/Shanghai', ownership: { validityDays: { visit: 15 } } });
-console.log(owners(state));                          // 张伟 → 李娜, protected until 2026-11-17 [OWN-FIRST, REG-FIRST]
+console.log(owners(state));                          // 张伟 → 李娜, protected until 2026-11-17 [OWN-FIRST, REG-FIRST, OWN-VALIDITY]
 console.log(explain(state, '13812345678').lines);    // the story: reception, registration, the refused claim (COL-EARLIEST) …

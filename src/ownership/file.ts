@@ -323,13 +323,24 @@ export interface OwnerView {
   readonly evidence: readonly string[];
 }
 
-/** The owner at `at`, lapses applied (under no policy: each deadline was judged when it was set). @internal */
+/**
+ * The owner at `at`, lapses applied (under no policy: each deadline was judged
+ * when it was set). A protection that ends cites the rule that ends it
+ * (OWN-VALIDITY, OWN-FOLLOWUP, REF-WINDOW), as its lapse will.
+ * @internal
+ */
 export function viewAt(file: ClientFile, at: number): OwnerView {
   const end = protectionEnd(file);
   if (end !== null && at >= end) {
     return { owner: null, status: 'none', protectionEndsAt: null, rules: lapseRules(file, end), evidence: basisEvidence(file.basis) };
   }
-  return { owner: file.owner, status: file.status, protectionEndsAt: end, rules: file.basis.rules, evidence: basisEvidence(file.basis) };
+  return { owner: file.owner, status: file.status, protectionEndsAt: end, rules: end === null ? file.basis.rules : withEnd(file.basis.rules, lapseRules(file, end)), evidence: basisEvidence(file.basis) };
+}
+
+/** The rules of an ownership and of the end its view states (the rule that will end it), each once. */
+function withEnd(basis: readonly RuleId[], end: readonly RuleId[]): readonly RuleId[] {
+  if (end.every((r) => basis.includes(r))) return basis;
+  return end.some((r) => basis.includes(r)) ? joinRules(basis, end.filter((r) => !basis.includes(r))) : joinRules(basis, end);
 }
 
 /** Reads files from a persistent or open slice. @internal */
