@@ -37,6 +37,17 @@ describe('callback-first (004l)', () => {
     expect(kept.ownerOf(zhang.phone, '11-18 10:00')).toBe('S01');
   });
 
+  it('OWN-FOLLOWUP (004l §4-5 若已超出回访期限,则视之为新客户): given callbacks noted "do not call", when the agreed callback (visitor) or the weekly one (caller) is missed, then the client is new and the next receiver owns them (no do-not-call exemption in 004l)', () => {
+    const visitor = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), followUp('11-02 10:00', 'S01', zhang, { doNotCall: true, nextAt: t('11-05 10:00') })], policy);
+    expect(visitor.ownerOf(zhang.phone, '11-05 20:00')).toBe('S01');
+    const back = visitor.when(visit('11-06 10:00', zhang, { receiver: 'S03' }));
+    expect(find(back, 'ownership', (d) => d.why === 'lapsed').rules).toEqual(['OWN-FOLLOWUP']);
+    expect(visitor.ownerOf(zhang.phone)).toBe('S03');
+    const caller = given([...team, call('11-01 10:00', wang, 'S02'), followUp('11-03 10:00', 'S02', wang, { channel: 'call', doNotCall: true })], policy);
+    expect(caller.ownerOf(wang.phone, '11-10 20:00')).toBe('S02');
+    expect(caller.ownerOf(wang.phone, '11-11 10:00')).toBeNull();
+  });
+
   it('004l §5 OWN-CALL OWN-FOLLOWUP: given S02 registered zhang\'s call on Nov 1, then he needs a callback every week: with one on Nov 6 his visit on Nov 12 is S02\'s; without one he is new by Nov 9', () => {
     const base = [...team, call('11-01 10:00', zhang, 'S02')];
     const none = given(base, policy);

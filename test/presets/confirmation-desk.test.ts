@@ -87,13 +87,19 @@ describe('confirmation-desk (002): claims, their stamps and their 10 days', () =
     expect(g.ownerOf('13987654321')).toBe('S01');
   });
 
-  it('002 §1.8 REF-ACCOMPANIED: given S01\'s claimed client Zhang brings Wang, then S01 receives Wang, and Wang is S01\'s only once S01 claims', () => {
-    const g = given([...team, visit('11-01 09:00', zhang, { receiver: 'S01' }), claim('11-01 09:30', 'S01', zhang)], policy);
-    const step = g.when(visit('11-03 10:00', wang, { referredBy: { phone: zhang.phone }, accompanied: true }));
+  it('REF-ACCOMPANIED REF-CHAIN (002 §1.8 如老客户未指明接待人员则由当班人员接待): given S01\'s claimed client Zhang brings Wang, when Zhang points nobody out, then the person on duty in turn (S02) receives Wang; when Zhang names S01, S01 receives him; either way Wang is a claim\'s only', () => {
+    const base = [...team, visit('11-01 09:00', zhang, { receiver: 'S01' }), claim('11-01 09:30', 'S01', zhang)];
+    const unnamed = given(base, policy);
+    const onDuty = find(unnamed.when(visit('11-03 10:00', wang, { referredBy: { phone: zhang.phone }, accompanied: true })), 'reception');
+    expect(onDuty).toMatchObject({ receiver: 'S02', counted: true });
+    expect(onDuty.rules).not.toContain('REF-ACCOMPANIED');
+    expect(unnamed.ownerOf(wang.phone)).toBeNull();
+    const named = given(base, policy);
+    const step = named.when(visit('11-03 10:00', wang, { referredBy: { phone: zhang.phone }, accompanied: true, named: 'S01' }));
     expect(find(step, 'reception').receiver).toBe('S01');
-    expect(g.ownerOf(wang.phone)).toBeNull();
-    g.when(claim('11-03 16:10', 'S01', wang));
-    expect(g.ownerOf(wang.phone)).toBe('S01');
+    expect(named.ownerOf(wang.phone)).toBeNull();
+    named.when(claim('11-03 16:10', 'S01', wang));
+    expect(named.ownerOf(wang.phone)).toBe('S01');
   });
 
   it('002 §2.2.2 COL-AFTER-DEAL: given S02 subscribed a client S01 had claimed under another name and number, when the duplicate is found more than 3 days after, then the closer S02 keeps them; found sooner, the earliest claim (S01) wins', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nextReceiver, presetPolicy, type DealRow } from '../../src/index.js';
-import { deal, endReception, find, fresh, given, link, row, staff, status, t, visit, wang, zhang } from '../support/dsl.js';
+import { call, deal, endReception, find, fresh, given, link, reception, row, staff, status, t, visit, wang, zhang } from '../support/dsl.js';
 
 const policy = presetPolicy('first-visit');
 const team = [staff('S01'), staff('S02'), staff('S03'), staff('S04')];
@@ -18,6 +18,17 @@ describe('first-visit (004a)', () => {
     expect(find(step, 'registration').valid).toBe(false);
     expect(find(step, 'registration').rules).toContain('REG-FIELDS');
     expect(g.ownerOf('赵六')).toBeNull();
+  });
+
+  it('OWN-CALL REG-FIRST (004a 一 总则 以客户来访第一次登记为唯一依据): given S03 took zhang\'s call, when zhang first comes to the site, then the rotation receiver S01 receives him with a turn and owns him; the call gave S03 nothing', () => {
+    const g = given(team, policy);
+    const taken = g.when(call('11-01 10:00', zhang, 'S03'));
+    expect(find(taken, 'ownership')).toMatchObject({ owner: null, why: 'callNothing' });
+    expect(g.ownerOf(zhang.phone)).toBeNull();
+    const arrived = reception(g.when(visit('11-05 10:00', zhang)));
+    expect(arrived).toMatchObject({ receiver: 'S01', counted: true });
+    expect(g.ownerOf(zhang.phone)).toBe('S01');
+    expect(nextReceiver(g.state, t('11-05 12:00')).next).toBe('S02');
   });
 
   it('004a §2.1.1 OWN-NAMED: given S01 is first in line, when a new client asks for S03, then S03 receives and owns them', () => {

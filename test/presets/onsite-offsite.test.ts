@@ -33,6 +33,14 @@ describe('onsite-offsite (004d)', () => {
     expect(g.ownerOf(zhang.phone)).toBe('S02');
   });
 
+  it('OWN-FOLLOWUP (004d §1.2 若第一接待人10天内无持续性跟踪维护记录): given S01\'s Nov 3 follow-up notes zhang asked not to be called, when no other follow-up comes, then zhang is free after 10 days and S02 who receives him on Nov 14 owns him (the do-not-call exemption is 004h\'s, not 004d\'s)', () => {
+    const g = given([...first, followUp('11-03 10:00', 'S01', zhang, { doNotCall: true })], policy);
+    expect(g.ownerOf(zhang.phone, '11-13 20:00')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '11-14 10:00')).toBeNull();
+    g.when(visit('11-14 10:00', zhang, { receiver: 'S02' }));
+    expect(g.ownerOf(zhang.phone)).toBe('S02');
+  });
+
   it('004d §1.3 OWN-FOLLOWUP: given S01 followed up on day 8, when zhang comes back on day 11, then S01 keeps him and receives him', () => {
     const g = given([...first, followUp('11-08 10:00', 'S01', zhang)], policy);
     const step = g.when(visit('11-12 10:00', zhang));

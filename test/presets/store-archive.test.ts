@@ -3,8 +3,8 @@
  * replayed under the preset as it ships.
  */
 import { describe, expect, it } from 'vitest';
-import { nextReceiver, ownerOf, presetPolicy } from '../../src/index.js';
-import { claim, complaint, deal, dispute, find, given, link, marketingEvent, parts, reception, recognize, redistribute, row, ruling, staff, status, t, visit, walkIns, wang, zhang } from '../support/dsl.js';
+import { finesLedger, nextReceiver, ownerOf, presetPolicy } from '../../src/index.js';
+import { claim, complaint, deal, dispute, find, given, grade, link, marketingEvent, parts, reception, recognize, redistribute, row, ruling, staff, status, t, violation, visit, walkIns, wang, zhang } from '../support/dsl.js';
 import { withFlatRate } from '../support/rates.js';
 
 // The seed names no commission rate: a flat 1.8‰ shows the commission's shares as amounts.
@@ -96,6 +96,18 @@ describe('store-archive (003 篇十): credit and bonus', () => {
     const step = g.when(ruling('11-03 10:00', zhang, { owner: 'S01', finding: 'quarrel', by: 'M1' }));
     expect(find(step, 'allocation').rules).toContain('DSP-QUARREL');
     expect(parts(row(g.state, 'D1').credit)).toEqual(['department 1 1000000.00']);
+  });
+});
+
+describe('store-archive (003 篇十): fines', () => {
+  it('PEN-FINES (003 篇十 rotation 5(3) 扣罚当事人当月应得成交奖金的50%): given S01 closed a deal in November, when S01 is found to have deliberately stirred up trouble, then half of November\'s deal bonus is fined when the month closes', () => {
+    const g = given([...team, grade('11-01 09:00', 'S01', '正式业务员'), visit('11-01 10:00', zhang, { receiver: 'S01' }), deal('11-03 15:00', 'D1', 'S01', zhang, 'contract')], policy);
+    const found = g.when(violation('11-05 10:00', 'S01', 'provokeDispute'));
+    expect(find(found, 'violation').outcome).toBe('pending');
+    // November's bonus: 1,000,000 at the flat 1.8‰ = 1800; half of it is 900.
+    const fine = find(g.when(visit('12-01 10:00', wang)), 'penalty');
+    expect(fine).toMatchObject({ staff: 'S01', amount: '900.00', violation: 'provokeDispute', month: '2026-11' });
+    expect(finesLedger(g.state, { staff: 'S01' }).map((f) => f.amount)).toEqual(['900.00']);
   });
 });
 

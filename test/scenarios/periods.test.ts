@@ -536,10 +536,11 @@ describe("presets carry their seeds' periods values", () => {
     expect(p.deals.bonus).toMatchObject({ byProductType: { highRise: '200', villa: '500' }, confirmedOnly: true });
   });
 
-  it("store-archive (003 篇十 4): grabbing clients costs the day's base pay, seriously the month's base and half the month's bonus", () => {
+  it("store-archive (003 篇十 4, rotation 5(3)): grabbing clients costs the day's base pay, seriously the month's base and half the month's bonus; stirring up trouble half the month's deal bonus", () => {
     expect(validated('store-archive').periods.fines.schedule).toEqual({
       grabClient: { dayBase: '1', cancelsClaim: false, source: '003 篇十 4' },
       grabClientSerious: { monthBase: '1', monthBonus: '0.5', cancelsClaim: false, source: '003 篇十 4' },
+      provokeDispute: { monthBonus: '0.5', cancelsClaim: false, source: '003 篇十 rotation 5(3)' },
     });
   });
 });

@@ -15,6 +15,7 @@ export const callbackFirst: Preset<'callback-first'> = {
     'ownership.validityDays.visit': { value: null, seed: '004l §4: no fixed window: a visitor is kept by the callbacks (若已超出回访期限,则视之为新客户)' },
     'ownership.followUp.firstWithinDays': { value: 1, seed: '004l §4: 客户第一次来访后,第二天必须回访' },
     'ownership.followUp.agreedNext': { value: true, seed: '004l §4: 根据客户意向按原定回访时间进行回访。若已超出回访期限,则视之为新客户' },
+    'ownership.followUp.doNotCallExempt': { value: false, seed: '004l §4: 若已超出回访期限,则视之为新客户; §5: 否则,则视为新客户 (no exception for a client who asked not to be called: that is 004h §9\'s)' },
     'ownership.call.gives': { value: 'protection', seed: '004l §5: 来电咨询的客户,由个人详细登记在"来电登记表" ... 此客户来访则归为原置业顾问' },
     'ownership.validityDays.call': { value: null, seed: '004l §5: no fixed window: a caller is kept by the weekly callback' },
     'ownership.call.followUpDays': { value: 7, seed: '004l §5: 来电客户回访至少1次/周,并做相应回访登记 ... 否则,则视为新客户' },

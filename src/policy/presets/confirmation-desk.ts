@@ -39,7 +39,10 @@ export const confirmationDesk: Preset<'confirmation-desk'> = {
     'disputes.overturnFine': { value: '500', seed: '002 §4: 若投訴改判 … 則對其(簽約主管及銷售經理)罰款500元' },
 
     // Referrals (§1.8).
-    'referrals.accompaniedGoesToOriginal': { value: true, seed: '002 §1.8: 老客戶帶來的新客戶,由原銷售人員接待' },
+    'referrals.accompaniedGoesToOriginal': {
+      value: false,
+      seed: '002 §1.8: 老客户带来的新客户,由原销售人员接待;如老客户未指明接待人员则由当班人员接待 (coming along is not enough: the original receives when pointed out, REF-CHAIN; else the person on duty)',
+    },
 
     // The claim quota (§1.5) and fines (§4).
     'periods.quota.limit': { value: 50, seed: '002 §1.5: 每一個現場銷售人員可同時確認50名客戶' },

@@ -10,12 +10,16 @@ export const firstVisit: Preset<'first-visit'> = {
   name: 'first-visit',
   source: '004a',
   title: '销售部客户管理制度及佣金制度',
-  summary: 'first visit registration, appointments (allowed absence: last in line assists, no skip; otherwise the rotation receiver\'s), own-client-arrives make-up once',
+  summary: 'first visit registration (a call gives nothing), appointments (allowed absence: last in line assists, no skip; otherwise the rotation receiver\'s), own-client-arrives make-up once',
   fields: {
     'registration.requiredFields': { value: ['name', 'phone'], seed: '004a 一 总则: 以客户来访第一次登记为唯一依据,登记内容为客户姓名、联系电话' },
     'identity.familyRelations': {
       value: ['spouse', 'parent', 'child', 'sibling', 'relative'],
       seed: '004a §2.1.1: 询问客户是否来过现场(其亲属是否来过): a relative who came before makes the client an old one',
+    },
+    'ownership.call.gives': {
+      value: 'nothing',
+      seed: '004a 一 总则: 客户归属原则上以客户第一次到现场的接待销售代表为其归属; 客户确认制度以客户来访第一次登记为唯一依据 (a call owns no one: the first on-site receiver does)',
     },
     'ownership.namedOwnsNewClient': { value: true, seed: '004a §2.1.1: 如客户指定某位销售代表接待则由该销售代表接待' },
     'ownership.recognition.unidentified': {

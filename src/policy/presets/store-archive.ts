@@ -38,8 +38,12 @@ export const storeArchive: Preset<'store-archive'> = {
     // Fines (rotation rule 4).
     'periods.fines.settlement': { value: 'deductFromPay', seed: '003 篇十 rotation 4: 扣罰當事人當日基本工資 (deducted from pay)' },
     'periods.fines.schedule': {
-      value: { grabClient: { dayBase: '1', source: '003 篇十 4' }, grabClientSerious: { monthBase: '1', monthBonus: '0.5', source: '003 篇十 4' } },
-      seed: '003 篇十 rotation 4: 如有搶客、爭客或怠慢客戶 … 一般情況下,將扣罰當事人當日基本工資,情況嚴重者,將扣罰當月基本工資和當月應發獎金的50%',
+      value: {
+        grabClient: { dayBase: '1', source: '003 篇十 4' },
+        grabClientSerious: { monthBase: '1', monthBonus: '0.5', source: '003 篇十 4' },
+        provokeDispute: { monthBonus: '0.5', source: '003 篇十 rotation 5(3)' },
+      },
+      seed: '003 篇十 rotation 4: 如有搶客、爭客或怠慢客戶 … 一般情況下,將扣罰當事人當日基本工資,情況嚴重者,將扣罰當月基本工資和當月應發獎金的50%; rotation 5(3): 故意挑起事端者,即給予辭退處理,並扣罰當事人當月應得成交獎金的50% (the dismissal is not a fine)',
     },
   },
 };
