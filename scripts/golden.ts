@@ -5,10 +5,11 @@
  *
  *   npx tsx scripts/golden.ts          # the golden files, from the stored logs
  *   npx tsx scripts/golden.ts --logs   # first regenerate the stored generated logs
+ *   npx tsx scripts/golden.ts --check  # write nothing: name each case whose decisions or views changed (exit 1)
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { cases, goldenPath, run, writeGeneratedLogs, writeGolden } from '../test/golden/project.js';
+import { cases, goldenPath, readGolden, run, writeGeneratedLogs, writeGolden } from '../test/golden/project.js';
 
 // The generated input logs are written once, with --logs; later runs replay the stored ones.
 if (process.argv.includes('--logs')) {
@@ -16,9 +17,28 @@ if (process.argv.includes('--logs')) {
   writeGeneratedLogs();
 }
 
+const check = process.argv.includes('--check');
+const unknown = process.argv.slice(2).filter((a) => a !== '--logs' && a !== '--check');
+if (unknown.length > 0 || (check && process.argv.includes('--logs'))) {
+  process.stderr.write(`golden: unknown or conflicting arguments ${process.argv.slice(2).join(' ')}; use --logs or --check\n`);
+  process.exit(1);
+}
+
+let changed = 0;
 for (const c of cases) {
-  mkdirSync(dirname(goldenPath(c.name)), { recursive: true });
   const lines = run(c);
+  if (check) {
+    const old = readGolden(c.name);
+    const differ = lines.filter((l, i) => l !== old[i]).length + Math.abs(old.length - lines.length);
+    if (differ > 0) changed++;
+    process.stdout.write(`${c.name}: ${differ === 0 ? 'unchanged' : `${differ} lines differ`}\n`);
+    continue;
+  }
+  mkdirSync(dirname(goldenPath(c.name)), { recursive: true });
   writeGolden(c.name, lines);
   process.stdout.write(`${c.name}: ${lines.length} lines\n`);
+}
+if (changed > 0) {
+  process.stderr.write(`golden: ${changed} case${changed === 1 ? '' : 's'} changed; run without --check to write them, if the change is meant\n`);
+  process.exit(1);
 }
