@@ -169,6 +169,8 @@ export function summaryOf(io: Io, log: string, session: Session, policies: reado
     lines: session.lines,
     events: session.events,
     duplicates: session.duplicates,
+    // Where the copies stood (the first of them), so that the sender can be found and mended.
+    ...(session.duplicates > 0 ? { duplicateLines: [...session.duplicateLines] } : {}),
     ...(session.later > 0 ? { laterLeftOut: session.later } : {}),
     ...(session.otherOffices === undefined ? {} : { otherOfficesLeftOut: session.otherOffices }),
     // So that the lines add up: lines = events + duplicates + badLines + blankLines + laterLeftOut + otherOfficesLeftOut.
@@ -190,6 +192,10 @@ export function summaryLines(s: Summary, limit: number, elapsedMs?: number): str
   const blank = s.blankLines === undefined ? '' : `, ${s.blankLines} blank line${s.blankLines === 1 ? '' : 's'}`;
   const duplicates = s.duplicates === 0 ? '' : s.duplicates === 1 ? ', 1 duplicate line (a redelivery of an id already applied) left out' : `, ${s.duplicates} duplicate lines (redeliveries of an id already applied) left out`;
   const lines = [`${s.log}: ${s.lines} lines, ${s.events} events applied under ${s.policies.join(' and ')}${duplicates}${later}${others}${blank}${time}.`];
+  if (s.duplicateLines !== undefined) {
+    const named = s.duplicateLines.slice(0, limit);
+    lines.push(`  duplicate line${named.length === 1 ? '' : 's'}: ${named.join(', ')}${s.duplicates > named.length ? ` (… ${s.duplicates} in all)` : ''}`);
+  }
   for (const t of s.timelines ?? []) {
     lines.push(`  ${t.policy}: ${t.versions.map((v, i) => `version ${i + 1} "${v.id}" from ${v.from ?? 'the start'}`).join('; ')}`);
   }

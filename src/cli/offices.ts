@@ -40,7 +40,7 @@ import { eachLine, utf8Head } from './lines.js';
 import { officeOfLine } from './office-line.js';
 import { loadPolicy } from './options.js';
 import { chunkInput, needsDecisions, reportInput, reports, type Cell, type Collector, type Row, type RowStream } from './reports.js';
-import { BadLines, type Session } from './session.js';
+import { BadLines, KEEP_BAD, type Session } from './session.js';
 import type { ChunkSource, Part } from './stream.js';
 
 export { officeOfLine } from './office-line.js';
@@ -100,6 +100,8 @@ export interface OfficeResult {
   readonly events: number;
   /** Exact redeliveries of events already applied: no-ops, neither applied nor bad. */
   readonly duplicates: number;
+  /** Their lines, the first {@link KEEP_BAD}. */
+  readonly duplicateLines: readonly number[];
   readonly later: number;
   readonly bad: number;
   /** Each chunk of the streamed reports (the last one taken at the log's end): rows per report index. */
@@ -147,6 +149,7 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
     readonly chunks: Row[][][];
     events: number;
     duplicates: number;
+    readonly duplicateLines: number[];
     later: number;
     bad: number;
   }
@@ -157,7 +160,7 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
     let o = open.get(name);
     if (o === undefined) {
       const streams = written.map((r) => r.stream?.());
-      o = { office: name, replayer: engine.replayer(undefined, quiet), streams, collectors: written.map((r, i) => (streams[i] === undefined ? r.collect() : undefined)), chunks: [], events: 0, duplicates: 0, later: 0, bad: 0 };
+      o = { office: name, replayer: engine.replayer(undefined, quiet), streams, collectors: written.map((r, i) => (streams[i] === undefined ? r.collect() : undefined)), chunks: [], events: 0, duplicates: 0, duplicateLines: [], later: 0, bad: 0 };
       open.set(name, o);
     }
     return o;
@@ -189,7 +192,10 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
     const step = o.replayer.push(event, line);
     if (step.issues.length > 0) reject(line, text, step.issues, o);
     // A redelivery of an applied event decided nothing: counted apart, and the reports do not see it again.
-    else if (step.redelivered) o.duplicates++;
+    else if (step.redelivered) {
+      o.duplicates++;
+      if (o.duplicateLines.length < KEEP_BAD) o.duplicateLines.push(line);
+    }
     else {
       o.events++;
       for (const s of o.streams) s?.observe(event, step.decisions);
@@ -222,7 +228,7 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
       withheld[i] = all.length - shown.length;
       return shown;
     });
-    return { office: o.office, events: o.events, duplicates: o.duplicates, later: o.later, bad: o.bad, chunks: o.chunks, rows, withheld, knowsAs };
+    return { office: o.office, events: o.events, duplicates: o.duplicates, duplicateLines: o.duplicateLines, later: o.later, bad: o.bad, chunks: o.chunks, rows, withheld, knowsAs };
   });
   return { lines, blank, offices, bad };
 }
@@ -308,6 +314,7 @@ export async function replayOffices(args: Args, io: Io, prepared: Prepared, scan
     lines: results[0]?.lines ?? 0,
     events: all.reduce((n, o) => n + o.events, 0),
     duplicates: all.reduce((n, o) => n + o.duplicates, 0),
+    duplicateLines: all.flatMap((o) => o.duplicateLines).sort((x, y) => x - y).slice(0, KEEP_BAD),
     later: all.reduce((n, o) => n + o.later, 0),
     blank: results.reduce((n, r) => n + r.blank, 0),
     ...sink.counts(),

@@ -37,6 +37,8 @@ export interface Session {
   readonly events: number;
   /** Lines that were exact redeliveries of an event already applied: no-ops, neither applied nor bad. */
   readonly duplicates: number;
+  /** The first of those lines (up to {@link KEEP_BAD}), in order: where each copy stood. */
+  readonly duplicateLines: readonly number[];
   /** Valid events after `until`, left out. */
   readonly later: number;
   /** Blank lines (empty or whitespace only): nothing to read, counted so that every line is accounted for. */
@@ -149,6 +151,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
   const sink = new BadLines(options);
   let events = 0;
   let duplicates = 0;
+  const duplicateLines: number[] = [];
   let later = 0;
   let blank = 0;
   let otherOffices = 0;
@@ -187,9 +190,10 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     }
   };
   // A redelivery of an applied event changed nothing: counted apart, so that every line is accounted for once.
-  const duplicate = (lane: Lane) => {
+  const duplicate = (lane: Lane, line: number) => {
     lane.duplicates++;
     duplicates++;
+    if (duplicateLines.length < KEEP_BAD) duplicateLines.push(line);
   };
   const reject = (line: number, text: string, issues: readonly Issue[], lane: Lane | null) => {
     if (lane !== null) lane.bad++;
@@ -231,7 +235,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
       // Refused under one policy only is a difference the comparison reports, not bad input.
       if (step.a.length > 0 && step.b.length > 0) reject(line, text, step.a.map((issue) => ({ ...issue, line })), lane);
       // A duplicate when no policy applied it afresh (a redelivery, or refused again where its first delivery was).
-      else if ((step.a.length > 0 || step.redelivered.a) && (step.b.length > 0 || step.redelivered.b)) duplicate(lane);
+      else if ((step.a.length > 0 || step.redelivered.a) && (step.b.length > 0 || step.redelivered.b)) duplicate(lane, line);
       else applied(lane);
       return;
     }
@@ -251,7 +255,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     });
     if (refused.length > 0) reject(line, text, refused, lane);
     else if (fresh) applied(lane);
-    else duplicate(lane);
+    else duplicate(lane, line);
     options.afterEvent?.(states);
   };
   const states = () => (shown.comparer !== undefined ? [...shown.comparer.states()] : shown.replayers.map((r) => r.state()));
@@ -286,6 +290,7 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     lines,
     events,
     duplicates,
+    duplicateLines,
     later,
     blank,
     ...sink.counts(),

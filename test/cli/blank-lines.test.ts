@@ -50,7 +50,7 @@ describe('the summary counts blank lines', () => {
 
   it('validate and replay: given blank lines, then the summary line names them; with none, it says nothing of them', async () => {
     const validated = await cli(['validate', log]);
-    expect(validated.stdout).toContain('blank.jsonl: 7 lines, 2 events applied under default, 1 duplicate line (a redelivery of an id already applied) left out, 3 blank lines.\n1 bad line skipped');
+    expect(validated.stdout).toContain('blank.jsonl: 7 lines, 2 events applied under default, 1 duplicate line (a redelivery of an id already applied) left out, 3 blank lines.\n  duplicate line: 5\n1 bad line skipped');
     const replayed = await cli(['replay', log, '--report', 'owners']);
     expect(replayed.stderr).toMatch(/blank\.jsonl: 7 lines, 2 events applied under default, 1 duplicate line \(a redelivery of an id already applied\) left out, 3 blank lines in \d+\.\d s\./);
     const clean = join(scratch(), 'clean.jsonl');

@@ -38,6 +38,8 @@ interface Summary {
   /** The bad lines' issues (validate lists them as its section, `issues.bad.rows`). */
   bad?: { line: number; code: string }[];
   issues?: { bad: { rows: { line: number; code: string }[] } };
+  /** Where the copies stood (given only when there are some). */
+  duplicateLines?: number[];
   offices?: { office: string; events: number; duplicates: number; badLines: number; laterLeftOut?: number }[];
 }
 
@@ -60,6 +62,7 @@ describe('redelivered lines (audit C #5)', () => {
       [6, 'unknown_staff'],
       [7, 'unknown_staff'],
     ]);
+    expect(s.duplicateLines).toEqual([3, 5, 9]);
     expect(accounted(s, 1)).toBe(s.lines);
   });
 
@@ -79,13 +82,26 @@ describe('redelivered lines (audit C #5)', () => {
       cli(['replay', oneLog, '--report', 'owners']),
       cli(['diff', oneLog, '--policy', 'jiuzhou', '--policy', 'shenyang', '--report', 'owners']),
     ]);
-    expect(validated.stdout).toContain('one.jsonl: 9 lines, 3 events applied under default, 3 duplicate lines (redeliveries of an id already applied) left out, 1 blank line.\n2 bad lines skipped');
+    expect(validated.stdout).toContain('one.jsonl: 9 lines, 3 events applied under default, 3 duplicate lines (redeliveries of an id already applied) left out, 1 blank line.\n  duplicate lines: 3, 5, 9\n2 bad lines skipped');
+    expect(replayed.stderr).toContain('\n  duplicate lines: 3, 5, 9\n');
+    expect(diffed.stderr).toContain('\n  duplicate lines: 3, 5, 9\n');
     expect(replayed.stderr).toMatch(/one\.jsonl: 9 lines, 3 events applied under default, 3 duplicate lines \(redeliveries of an id already applied\) left out, 1 blank line in \d+\.\d s\./);
     expect(diffed.stderr).toMatch(/one\.jsonl: 9 lines, 3 events applied under jiuzhou and shenyang, 3 duplicate lines \(redeliveries of an id already applied\) left out, 1 blank line in \d+\.\d s\./);
     // One duplicate: singular.
     const single = join(scratch(), 'single.jsonl');
     writeFileSync(single, `${[e1, e1].join('\n')}\n`);
-    expect((await cli(['validate', single])).stdout).toBe('single.jsonl: 2 lines, 1 events applied under default, 1 duplicate line (a redelivery of an id already applied) left out.\nNo bad lines.\n');
+    expect((await cli(['validate', single])).stdout).toBe('single.jsonl: 2 lines, 1 events applied under default, 1 duplicate line (a redelivery of an id already applied) left out.\n  duplicate line: 2\nNo bad lines.\n');
+    // A clean log says nothing of duplicates, in JSON as in the table.
+    const clean = join(scratch(), 'clean.jsonl');
+    writeFileSync(clean, `${e1}\n`);
+    expect(JSON.parse((await cli(['validate', clean, '--format', 'json'])).stdout)).not.toHaveProperty('duplicateLines');
+    expect((await cli(['validate', clean])).stdout).not.toContain('duplicate');
+    // More copies than stderr names (20): the first are named, and the count in all; validate names every one.
+    const many = join(scratch(), 'many.jsonl');
+    writeFileSync(many, `${Array.from({ length: 26 }, () => e1).join('\n')}\n`);
+    const lines = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).join(', ');
+    expect((await cli(['replay', many, '--report', 'owners'])).stderr).toContain(`\n  duplicate lines: ${lines(2, 21)} (… 25 in all)\n`);
+    expect((await cli(['validate', many])).stdout).toContain(`\n  duplicate lines: ${lines(2, 26)}\n`);
   });
 
   it('--as-of: lines after it are later, duplicates or not; the rest still add up', async () => {
@@ -108,6 +124,8 @@ describe('redelivered lines (audit C #5)', () => {
     for (const ran of runs) {
       const s = JSON.parse(ran.stdout) as Summary;
       expect(s.offices).toEqual(expected);
+      // The other office's copy (line 11) among jz's, in line order, whichever worker read it.
+      expect(s.duplicateLines).toEqual([3, 5, 9, 11]);
       expect({ lines: s.lines, events: s.events, duplicates: s.duplicates, badLines: s.badLines }).toEqual({ lines: 11, events: 4, duplicates: 4, badLines: 2 });
       expect(accounted(s, 1)).toBe(s.lines);
     }
