@@ -211,6 +211,7 @@ export class PolicyError extends Error {
  * ```
  */
 export function validatePolicy(input: unknown): { ok: true; policy: Policy } | { ok: false; issues: Issue[] } {
+  if (input === null) return validateTimeline(null) as { ok: false; issues: Issue[] };
   let parsed: ReturnType<typeof policySchema.safeParse>;
   try {
     parsed = policySchema.safeParse(input ?? {});

@@ -140,7 +140,7 @@ function unchangedIsOwn(state: OfficeState, adopted: OfficeState, step: Step): S
  * to it. Never throws on a bad policy: the issues name each bad field's
  * path and reason.
  *
- * @param policy - the office's policy (any field left out takes its default), or `{ versions: [...] }` (see `policyTimelineSchema`)
+ * @param policy - the office's policy (any field left out takes its default), or `{ versions: [...] }` (see `policyTimelineSchema`); omitted: every default (`null`, a missing row more often than a choice, is refused)
  * @param options - engine options, e.g. `{ history: 'none' }` or `{ redeliveryWindowDays: 30 }`, for the states the office starts (a state given to it keeps its own); bad options come back as issues too
  * @returns the office, or the policy's issues
  * @example

@@ -174,6 +174,9 @@ function outsideLimits(written: string | number, from: number, policy: Policy): 
   return `${why}; a number is epoch milliseconds, not seconds${meant}`;
 }
 
+/** `null` for a policy: most often a missing database row or JSON field, so it is refused rather than read as every default (leave the policy out for that). */
+const nullPolicy: Issue = { code: 'invalid_policy', path: [], message: 'the policy is null: pass a policy object, or leave it out (undefined) for every default' };
+
 /**
  * Validates a policy or a dated timeline of policies; a policy is a
  * timeline of one version. Beyond each version's own fields: the first
@@ -191,6 +194,7 @@ function outsideLimits(written: string | number, from: number, policy: Policy): 
  * ```
  */
 export function validateTimeline(input: unknown): { ok: true; timeline: Timeline } | { ok: false; issues: Issue[] } {
+  if (input === null) return { ok: false, issues: [nullPolicy] };
   if (!isTimelineInput(input)) {
     const parsed = policySchema.safeParse(input ?? {});
     return parsed.success ? { ok: true, timeline: single(parsed.data) } : { ok: false, issues: policyIssues(parsed.error) };
