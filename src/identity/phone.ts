@@ -42,9 +42,15 @@ function halfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
+/** The digits after +86 or 0086 with the trunk 0 a landline drops when written internationally (`2112345678` is `02112345678`); anything else as it is. */
+function withTrunkZero(digits: string): string {
+  return !digits.startsWith('0') && !MOBILE.test(digits) && /^\d+$/.test(digits) && LANDLINE.test(`0${digits}`) ? `0${digits}` : digits;
+}
+
 /**
  * Normalizes a phone as given (ID-PHONE). Separators and country prefixes are
- * removed; `*` or `×` mark hidden digits.
+ * removed, and a landline written internationally gets back the trunk 0 it
+ * drops (`+86 21 1234 5678` is `02112345678`); `*` or `×` mark hidden digits.
  *
  * @param raw - the phone as written
  * @returns the normalized phone
@@ -59,9 +65,12 @@ export function normalizePhone(raw: string): Phone {
   // Most books write the eleven digits as they are.
   if (raw.length === 11 && MOBILE.test(raw)) return { kind: 'full', digits: raw, mobile: true };
   let text = separatorsOut(raw);
+  const international = text.startsWith('+86') || text.startsWith('0086');
   if (text.startsWith('+86')) text = text.slice(3);
   else if (text.startsWith('0086')) text = text.slice(4);
   else if (text.length === 13 && text.startsWith('86') && MOBILE.test(text.slice(2))) text = text.slice(2);
+  // Written internationally, a landline drops its trunk 0: +86 21 1234 5678 is 021 1234 5678.
+  if (international) text = withTrunkZero(text);
   const masked = /^(\d+)(\*+)(\d+)$/.exec(text);
   if (masked) {
     const [, prefix = '', stars = '', suffix = ''] = masked;
@@ -248,10 +257,14 @@ export function maskPhonesIn(text: string): string {
     if (!masked && digits.length >= 10) {
       // A landline with its area code, the whole run (after +86 or 0086).
       let all = digits.join('');
+      let international = true;
       if (plus && all.startsWith('86')) all = all.slice(2);
       else if (all.startsWith('0086')) all = all.slice(4);
-      if (LANDLINE.test(all)) {
-        out += text.slice(copied, starts[digits.length - all.length]) + maskPhone(all);
+      else international = false;
+      // After a country prefix the trunk 0 is dropped (+86 21 1234 5678): the prefix goes with the number, as for a mobile.
+      const dialled = international ? withTrunkZero(all) : all;
+      if (LANDLINE.test(dialled)) {
+        out += text.slice(copied, dialled === all ? starts[digits.length - all.length] : i) + maskPhone(dialled);
         copied = ends[digits.length - 1] as number;
       }
     }

@@ -124,10 +124,14 @@ export function step(o: Live, e: Event, line?: number): Outcome {
  * decides nothing again (no decisions; a refused one is refused again, the
  * same way); the same id with another payload, an event
  * earlier than the last one, or an event of another office is refused with
- * an issue.
+ * an issue. The event is checked against its schema first, as
+ * {@link ingest} does, with the schema's defaults filled in: one the schema
+ * refuses (a field missing, an amount as a number) comes back with the
+ * schema's issues and the state unchanged (the TypeScript types rule it
+ * out, plain JavaScript does not).
  *
  * @param state - the state to start from
- * @param event - a valid event (from {@link parseEvent}, {@link parseLog} or typed code)
+ * @param event - an event (from {@link parseEvent}, {@link parseLog} or typed code)
  * @returns the next state, the decisions with their rule IDs and evidence, and any issues
  * @example
  * ```ts
@@ -138,6 +142,15 @@ export function step(o: Live, e: Event, line?: number): Outcome {
  * ```
  */
 export function apply(state: OfficeState, event: Event): Step {
+  if (!isDecidable(event)) return { state, decisions: NONE, issues: [notAnEvent(event, undefined)], redelivered: false };
+  // The types rule out an event its schema refuses, plain JavaScript does not: checked here (a few per cent of an apply), so that it is an issue, not a TypeError deep in a family or a number taken for money.
+  const parsed = parseEvent(event);
+  if (!parsed.ok) return { state, decisions: NONE, issues: parsed.issues, redelivered: false };
+  return applyValid(state, parsed.event);
+}
+
+/** {@link apply} on an event already validated. */
+function applyValid(state: OfficeState, event: Event): Step {
   const o = new Live(state);
   const out = step(o, event);
   return { state: o.close(), decisions: out.decisions, issues: out.issues, redelivered: out.redelivered };
@@ -159,7 +172,7 @@ export function apply(state: OfficeState, event: Event): Step {
 export function ingest(state: OfficeState, input: unknown): Step {
   const parsed = parseEvent(input);
   if (!parsed.ok) return { state, decisions: [], issues: parsed.issues, redelivered: false };
-  return apply(state, parsed.event);
+  return applyValid(state, parsed.event);
 }
 
 /**
@@ -198,6 +211,7 @@ export class PolicyError extends Error {
  * ```
  */
 export function validatePolicy(input: unknown): { ok: true; policy: Policy } | { ok: false; issues: Issue[] } {
+  if (input === null) return validateTimeline(null) as { ok: false; issues: Issue[] };
   let parsed: ReturnType<typeof policySchema.safeParse>;
   try {
     parsed = policySchema.safeParse(input ?? {});

@@ -5,7 +5,7 @@ import type { Event } from '../events/schema.js';
 import type { Issue } from '../kernel/issues.js';
 import type { Policy } from '../policy/schema.js';
 import { calendarOf } from '../kernel/time.js';
-import { continues, describePast, switchTimeline, validateTimeline, versionAt, withinLimits, type Timeline } from '../policy/timeline.js';
+import { continues, describePast, describeDifference, switchTimeline, validateTimeline, versionAt, withinLimits, type Timeline } from '../policy/timeline.js';
 import { apply, asOfFrom, ingest, optionsOf, PolicyError, replayFrom, replayer, type AsOf, type ReplayResult, type Replayer, type ReplayerOptions } from './fold.js';
 import { freshState, type EngineOptionsInput, type OfficeState, type Step } from './state.js';
 import { explain, type Explanation } from './explain.js';
@@ -115,8 +115,10 @@ export function adopt(timeline: Timeline, state: OfficeState, choice: PolicyChoi
       throw new PolicyError([{ code: 'policy_mismatch', path: [], message }]);
     }
   } else {
+    const difference = describeDifference(state.timeline, state.lastAt, timeline);
     const message =
-      `the state was decided under ${describePast(state.timeline, state.lastAt)} up to its last event, not under this office's ${describePast(timeline, state.lastAt)}. ` +
+      `the state was decided under ${describePast(state.timeline, state.lastAt)} up to its last event, not under this office's ${describePast(timeline, state.lastAt)}` +
+      `${difference === null ? '' : ` (${difference})`}. ` +
       "Replay the log under this office's policy from its initial state, give the office a timeline whose past is the state's, " +
       "or switch from the state's last event on with { policy: 'switch' }";
     throw new PolicyError([{ code: 'policy_mismatch', path: [], message }]);
@@ -140,7 +142,7 @@ function unchangedIsOwn(state: OfficeState, adopted: OfficeState, step: Step): S
  * to it. Never throws on a bad policy: the issues name each bad field's
  * path and reason.
  *
- * @param policy - the office's policy (any field left out takes its default), or `{ versions: [...] }` (see `policyTimelineSchema`)
+ * @param policy - the office's policy (any field left out takes its default), or `{ versions: [...] }` (see `policyTimelineSchema`); omitted: every default (`null`, a missing row more often than a choice, is refused)
  * @param options - engine options, e.g. `{ history: 'none' }` or `{ redeliveryWindowDays: 30 }`, for the states the office starts (a state given to it keeps its own); bad options come back as issues too
  * @returns the office, or the policy's issues
  * @example

@@ -174,6 +174,9 @@ function outsideLimits(written: string | number, from: number, policy: Policy): 
   return `${why}; a number is epoch milliseconds, not seconds${meant}`;
 }
 
+/** `null` for a policy: most often a missing database row or JSON field, so it is refused rather than read as every default (leave the policy out for that). */
+const nullPolicy: Issue = { code: 'invalid_policy', path: [], message: 'the policy is null: pass a policy object, or leave it out (undefined) for every default' };
+
 /**
  * Validates a policy or a dated timeline of policies; a policy is a
  * timeline of one version. Beyond each version's own fields: the first
@@ -191,6 +194,7 @@ function outsideLimits(written: string | number, from: number, policy: Policy): 
  * ```
  */
 export function validateTimeline(input: unknown): { ok: true; timeline: Timeline } | { ok: false; issues: Issue[] } {
+  if (input === null) return { ok: false, issues: [nullPolicy] };
   if (!isTimelineInput(input)) {
     const parsed = policySchema.safeParse(input ?? {});
     return parsed.success ? { ok: true, timeline: single(parsed.data) } : { ok: false, issues: policyIssues(parsed.error) };
@@ -339,6 +343,42 @@ export function switchTimeline(built: Timeline, lastAt: number | null, next: Tim
     versions.push(id === v.id ? v : { ...v, id });
   }
   return { versions };
+}
+
+/** The first leaf where two JSON values differ, with both sides (keys in sorted order), or null when they are alike. */
+function firstDifference(a: unknown, b: unknown, path: (string | number)[]): { path: (string | number)[]; a: unknown; b: unknown } | null {
+  const object = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+  if (object(a) && object(b) && Array.isArray(a) === Array.isArray(b)) {
+    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+      const d = firstDifference(a[key], b[key], [...path, Array.isArray(a) ? Number(key) : key]);
+      if (d !== null) return d;
+    }
+    return null;
+  }
+  return JSON.stringify(a) === JSON.stringify(b) ? null : { path, a, b };
+}
+
+/**
+ * Where the versions in force up to a state's last event first differ
+ * between the timeline it was built under and another, as a phrase for a
+ * message: the version's label and the field, with both values. Null when
+ * they do not differ in a policy field (a date or a number of versions).
+ * @internal
+ */
+export function describeDifference(built: Timeline, lastAt: number | null, next: Timeline): string | null {
+  const past = pastOf(built, lastAt);
+  const other = pastOf(next, lastAt);
+  for (let i = 0; i < Math.min(past.length, other.length); i++) {
+    const d = firstDifference((past[i] as PolicyVersion).policy, (other[i] as PolicyVersion).policy, []);
+    if (d === null) continue;
+    const show = (v: unknown) => (v === undefined ? 'nothing' : clipped(JSON.stringify(v)));
+    return `${(past[i] as PolicyVersion).id} differs at ${d.path.join('.') || '(root)'}: ${show(d.a)} in the state, ${show(d.b)} in this office`;
+  }
+  return null;
+}
+
+function clipped(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /** A short description of the versions in force up to an instant, for messages. @internal */
