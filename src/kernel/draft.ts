@@ -107,6 +107,21 @@ export class TMap<V> {
     for (const [k] of anyOrder(this.under)) if (over === null || !over.has(k)) yield k;
   }
 
+  /**
+   * Gives each value written since the last persist its final form, in
+   * place: for values cheap to hold but dear to compute, computed only for
+   * those still here when the map is persisted.
+   */
+  settle(final: (v: V) => V): void {
+    const over = this.over;
+    if (over === null) return;
+    for (const [k, v] of over) {
+      if (v === GONE) continue;
+      const w = final(v);
+      if (w !== v) over.set(k, w);
+    }
+  }
+
   /** Whether anything was written since the last persist. */
   get dirty(): boolean {
     return this.over !== null && this.over.size > 0;

@@ -11,8 +11,8 @@ import { policySchema, type Policy } from '../policy/schema.js';
 import { policyIssues, validateTimeline, type PolicySource, type Timeline } from '../policy/timeline.js';
 import type { Decision } from './decisions.js';
 import { dispatch, isDecidable } from './dispatch.js';
-import { Live } from './live.js';
-import { engineOptionsSchema, freshState, type EngineOptions, type EngineOptionsInput, type OfficeState, type Seen, type Step } from './state.js';
+import { fingerprintOf, Live } from './live.js';
+import { engineOptionsSchema, freshState, type EngineOptions, type EngineOptionsInput, type OfficeState, type Step } from './state.js';
 
 const DAY = 86_400_000;
 const NONE: Decision[] = [];
@@ -31,10 +31,6 @@ function notAnEvent(e: unknown, line: number | undefined): Issue {
     ? `${describeValue(type)} is no event type: apply and push take valid events (give untrusted input to ingest or parseLine, which validate it)`
     : `${describeValue(e)} is not an event: apply and push take valid events (give untrusted input to ingest or parseLine, which validate it)`;
   return located({ code: object ? 'unknown_event_type' : 'not_an_object', path: object ? ['type'] : [], message }, typeof id === 'string' ? clip(id, 128) : undefined, line);
-}
-
-function fingerprintOf(seen: Seen): number {
-  return typeof seen === 'number' ? seen : seen.fingerprint;
 }
 
 /** What one push or apply gives, besides the state. */
@@ -60,11 +56,10 @@ export function step(o: Live, e: Event, line?: number): Outcome {
   if (o.office !== null && e.office !== o.office) {
     return refusal([issue(e, 'office_mismatch', ['office'], `event of office "${e.office}" in the state of office "${o.office}"`, line)]);
   }
-  const fingerprint = fingerprintEvent(e);
   const seen = o.seen(e.id);
   if (seen !== undefined) {
-    if (fingerprintOf(seen) !== fingerprint) return refusal([issue(e, 'duplicate_conflict', ['id'], `event id "${e.id}" was already used with a different payload; the first one stands`, line)]);
-    if (typeof seen === 'number') return { decisions: NONE, issues: [], redelivered: true };
+    if (fingerprintOf(seen) !== fingerprintEvent(e)) return refusal([issue(e, 'duplicate_conflict', ['id'], `event id "${e.id}" was already used with a different payload; the first one stands`, line)]);
+    if (typeof seen === 'number' || 'type' in seen) return { decisions: NONE, issues: [], redelivered: true };
     return { decisions: NONE, issues: seen.refused.map((i) => located(i, e.id, line, `${i.message} (a redelivery of ${e.id}: its first delivery was refused the same way)`)), redelivered: true };
   }
   const at = instantMs(e.at);
@@ -82,7 +77,7 @@ export function step(o: Live, e: Event, line?: number): Outcome {
     const refused: Issue[] = [{ code: 'time_out_of_range', path: ['at'], message }];
     // Remembered like any refusal: the gap shrinks as the log goes on, and a redelivery must be refused the same way.
     tx.begin(e.id, at);
-    o.refused(tx, e.id, at, fingerprint, refused);
+    o.refused(tx, e.id, at, fingerprintEvent(e), refused);
     tx.commit();
     return refusal(refused.map((i) => located(i, e.id, line)));
   }
@@ -100,7 +95,7 @@ export function step(o: Live, e: Event, line?: number): Outcome {
   if (refused !== null) {
     tx.refuse();
     const issues = line === undefined ? refused : refused.map((i) => located(i, i.event, line));
-    o.refused(tx, e.id, at, fingerprint, refused.map(({ code, path, message }) => ({ code, path, message })));
+    o.refused(tx, e.id, at, fingerprintEvent(e), refused.map(({ code, path, message }) => ({ code, path, message })));
     tx.commit();
     return refusal(issues);
   }
@@ -108,7 +103,8 @@ export function step(o: Live, e: Event, line?: number): Outcome {
   o.tell(decisions);
   tx.commit();
   o.rollSeen(tx, Math.floor(at / window));
-  o.current.set(tx, e.id, fingerprint);
+  // The event itself, fingerprinted only if a copy comes or the state is closed.
+  o.current.set(tx, e.id, e);
   tx.commit();
   o.office ??= e.office;
   o.appliedHere();
@@ -315,7 +311,13 @@ export interface ReplayerOptions {
  * ```
  */
 export interface Replayer {
-  /** Applies one event (with its log line, for issues); returns its decisions and issues, and whether it was a redelivery (a no-op). */
+  /**
+   * Applies one event (with its log line, for issues); returns its decisions
+   * and issues, and whether it was a redelivery (a no-op). The replayer keeps
+   * the event object until it leaves the redelivery window or `state()` is
+   * called, and fingerprints it only then or when a copy arrives: change no
+   * event after pushing it (give a new object instead).
+   */
   push(event: Event, line?: number): { decisions: Decision[]; issues: Issue[]; redelivered: boolean };
   /** The state so far; safe to keep, later pushes do not change it. */
   state(): OfficeState;

@@ -24,6 +24,9 @@ import type { RotationState } from '../rotation/state.js';
 import type { StaffCtx } from '../staff/staff.js';
 import type { StaffState } from '../staff/state.js';
 import type { Issue } from '../kernel/issues.js';
+import type { PMap } from '../kernel/map.js';
+import { fingerprintEvent } from '../events/fast.js';
+import type { Event } from '../events/schema.js';
 import type { Ahead, OfficeState, Seen, Story } from './state.js';
 
 const DAY = 86_400_000;
@@ -80,6 +83,25 @@ function policyOf(timeline: Timeline, v: number): Policy {
 /** A family's context whose policy slice the office swaps when another version takes effect. */
 type Swappable<C extends { readonly p: unknown }> = { -readonly [K in keyof C]: C[K] };
 
+/**
+ * What an open office holds of an event id: what a state keeps ({@link Seen}),
+ * or an applied event itself, whose fingerprint is taken only if a copy
+ * arrives or when the state is closed. Most ids leave the window unasked:
+ * hashing every event was a tenth of a replay.
+ */
+export type Held = Seen | Event;
+
+/** The fingerprint of an id's first delivery. */
+export function fingerprintOf(held: Held): number {
+  if (typeof held === 'number') return held;
+  return 'type' in held ? fingerprintEvent(held) : held.fingerprint;
+}
+
+/** What a state keeps of an id held open: an event becomes its fingerprint. */
+function settled(held: Held): Seen {
+  return typeof held === 'object' && 'type' in held ? fingerprintEvent(held) : held;
+}
+
 /** An office state open for events. */
 export class Live {
   readonly tx = new Tx();
@@ -100,8 +122,8 @@ export class Live {
   lastAt: number | null;
   events: number;
   epoch: number;
-  current: TMap<Seen>;
-  previous: TMap<Seen>;
+  current: TMap<Held>;
+  previous: TMap<Held>;
   readonly ahead: TMap<Ahead>;
   readonly staff: Transient<StaffState>;
   readonly identity: Transient<IdentityState>;
@@ -139,8 +161,8 @@ export class Live {
     this.lastAt = state.lastAt;
     this.events = state.events;
     this.epoch = state.seen.epoch;
-    this.current = new TMap(state.seen.current);
-    this.previous = new TMap(state.seen.previous);
+    this.current = new TMap<Held>(state.seen.current);
+    this.previous = new TMap<Held>(state.seen.previous);
     this.ahead = new TMap(state.seen.ahead);
     this.staff = openSlice(state.staff);
     this.identity = openSlice(state.identity);
@@ -254,7 +276,7 @@ export class Live {
   }
 
   /** The first outcome of an event id within the redelivery window, if it was seen. */
-  seen(id: string): Seen | undefined {
+  seen(id: string): Held | undefined {
     return this.current.get(id) ?? this.previous.get(id) ?? (this.ahead.empty ? undefined : this.ahead.get(id));
   }
 
@@ -272,8 +294,8 @@ export class Live {
   /** Moves the redelivery window on to the epoch of `at`: ids older than two windows are forgotten, refusals whose window came are brought in. */
   rollSeen(tx: Tx, epoch: number): void {
     if (epoch <= this.epoch) return;
-    this.previous = epoch === this.epoch + 1 ? this.current : new TMap(emptyMap());
-    this.current = new TMap(emptyMap());
+    this.previous = epoch === this.epoch + 1 ? this.current : new TMap<Held>(emptyMap());
+    this.current = new TMap<Held>(emptyMap());
     this.epoch = epoch;
     this.seenChanged = true;
     if (this.ahead.empty) return;
@@ -300,8 +322,11 @@ export class Live {
     const deals = closeSlice(this.deals, b.deals);
     const periods = closeSlice(this.periods, b.periods);
     const history = this.history === null ? b.history : this.history.persist();
-    const current = this.current.persist();
-    const previous = this.previous.persist();
+    this.current.settle(settled);
+    this.previous.settle(settled);
+    // Settled: every value is a Seen.
+    const current = this.current.persist() as PMap<Seen>;
+    const previous = this.previous.persist() as PMap<Seen>;
     const ahead = this.ahead.persist();
     const seen =
       !this.seenChanged && current === b.seen.current && previous === b.seen.previous && ahead === b.seen.ahead ? b.seen : { current, previous, epoch: this.epoch, ahead };

@@ -17,6 +17,7 @@ import {
 } from '../../src/index.js';
 import { claim, deal, event, followUp, staff, visit, wang, zhang } from '../support/dsl.js';
 import { deepFreeze, foldAll, expectUnchanged } from '../support/fold.js';
+import { values } from '../../src/kernel/map.js';
 
 const log: Event[] = [staff('S01'), staff('S02'), visit('11-01 10:00', zhang), visit('11-01 11:00', wang), claim('11-02 09:30', 'S02', zhang), deal('11-03 15:00', 'D1', 'S01', zhang)];
 
@@ -82,6 +83,23 @@ describe('redelivery', () => {
     expect(r.push(structuredClone(refused)).redelivered).toBe(true);
     expect(r.push({ ...(log[2] as Event), at: '2026-11-05T10:00:00+08:00' } as Event)).toMatchObject({ redelivered: false, issues: [expect.objectContaining({ code: 'duplicate_conflict' })] });
     expect(apply(initialState(), log[0] as Event).redelivered).toBe(false);
+  });
+
+  it('given a replayer that holds its window\'s events unhashed, when it hands out its state, then the state keeps fingerprints only, and copies are judged against them', () => {
+    const r = replayer(initialState(), { decisions: false });
+    for (const e of log) r.push(e);
+    const state = r.state();
+    const kept = [...values(state.seen.current), ...values(state.seen.previous)];
+    expect(kept).toHaveLength(log.length);
+    for (const seen of kept) expect(typeof seen).toBe('number');
+    const back = fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(state))));
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    expect(apply(back.state, structuredClone(log[5] as Event)).redelivered).toBe(true);
+    // After the hand-out, in the same replayer and in a new apply.
+    expect(r.push(structuredClone(log[3] as Event)).redelivered).toBe(true);
+    expect(r.push({ ...(log[3] as Event), at: '2026-11-05T10:00:00+08:00' } as Event).issues).toEqual([expect.objectContaining({ code: 'duplicate_conflict' })]);
+    expect(apply(state, structuredClone(log[4] as Event)).redelivered).toBe(true);
+    expect(apply(state, { ...(log[4] as Event), staff: 'S01' } as Event).issues).toEqual([expect.objectContaining({ code: 'duplicate_conflict' })]);
   });
 
   it('treats a redelivery with its keys in another order as the same payload', () => {
