@@ -11,7 +11,7 @@ import { policySchema, type Policy } from '../policy/schema.js';
 import { policyIssues, validateTimeline, type PolicySource, type Timeline } from '../policy/timeline.js';
 import type { Decision } from './decisions.js';
 import { dispatch, isDecidable } from './dispatch.js';
-import { fingerprintOf, Live } from './live.js';
+import { fingerprintOf, isHeldEvent, Live } from './live.js';
 import { engineOptionsSchema, freshState, type EngineOptions, type EngineOptionsInput, type OfficeState, type Step } from './state.js';
 
 const DAY = 86_400_000;
@@ -59,7 +59,7 @@ export function step(o: Live, e: Event, line?: number): Outcome {
   const seen = o.seen(e.id);
   if (seen !== undefined) {
     if (fingerprintOf(seen) !== fingerprintEvent(e)) return refusal([issue(e, 'duplicate_conflict', ['id'], `event id "${e.id}" was already used with a different payload; the first one stands`, line)]);
-    if (typeof seen === 'number' || 'type' in seen) return { decisions: NONE, issues: [], redelivered: true };
+    if (typeof seen === 'number' || isHeldEvent(seen)) return { decisions: NONE, issues: [], redelivered: true };
     return { decisions: NONE, issues: seen.refused.map((i) => located(i, e.id, line, `${i.message} (a redelivery of ${e.id}: its first delivery was refused the same way)`)), redelivered: true };
   }
   const at = instantMs(e.at);

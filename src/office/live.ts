@@ -91,15 +91,20 @@ type Swappable<C extends { readonly p: unknown }> = { -readonly [K in keyof C]: 
  */
 export type Held = Seen | Event;
 
+/** Whether an id is held as its applied event, not yet fingerprinted (a {@link Seen} record has no `type`). */
+export function isHeldEvent(held: Held): held is Event {
+  return typeof held === 'object' && 'type' in held;
+}
+
 /** The fingerprint of an id's first delivery. */
 export function fingerprintOf(held: Held): number {
-  if (typeof held === 'number') return held;
-  return 'type' in held ? fingerprintEvent(held) : held.fingerprint;
+  if (isHeldEvent(held)) return fingerprintEvent(held);
+  return typeof held === 'number' ? held : held.fingerprint;
 }
 
 /** What a state keeps of an id held open: an event becomes its fingerprint. */
 function settled(held: Held): Seen {
-  return typeof held === 'object' && 'type' in held ? fingerprintEvent(held) : held;
+  return isHeldEvent(held) ? fingerprintEvent(held) : held;
 }
 
 /** An office state open for events. */
