@@ -231,6 +231,6 @@ export type { RotationState, Seat, FairnessDay, SkipCounts, QueueHead, DutyDay, 
 export type { QueueEntry, QueueReason, NextReceiver, FairnessOptions, FairnessRow } from './rotation/report.js';
 export type { DealsState, Deal, DealSplit, Booking, Part, Counted, Terms, Tally, Recognition, MarketingEvent } from './deals/state.js';
 export type { Share } from './deals/split.js';
-export type { PeriodsState, Card, Clock, Summary, Flag, Invitation, Invited, CalledNumber, PendingFine, CounterName, ClaimBook } from './periods/state.js';
+export type { PeriodsState, Card, Clock, Summary, Flag, Invitation, Invited, CalledNumber, PendingFine, CounterName, ClaimBook, PeriodStanding } from './periods/state.js';
 export { counterNames } from './periods/state.js';
 export type { PMap } from './kernel/map.js';

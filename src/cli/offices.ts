@@ -188,7 +188,6 @@ export async function replayPartition(spec: PartitionSpec): Promise<PartitionRes
       o.later++;
       return;
     }
-    for (const c of o.collectors) c?.before?.(event, () => o.replayer.state());
     const step = o.replayer.push(event, line);
     if (step.issues.length > 0) reject(line, text, step.issues, o);
     // A redelivery of an applied event decided nothing: counted apart, and the reports do not see it again.

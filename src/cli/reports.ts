@@ -24,7 +24,6 @@ import {
   type Event,
   type OfficeState,
   type OwnerRow,
-  type ScorecardRow,
   type ViewOptions,
 } from '../index.js';
 
@@ -72,8 +71,7 @@ export interface ReportInput extends RowInput {
 
 /**
  * Something that watches the replay: `observe` is called after each applied
- * event with its decisions; `before`, before each event is pushed (applied
- * or not), with the replay's state so far.
+ * event with its decisions.
  *
  * @example
  * ```ts
@@ -83,12 +81,6 @@ export interface ReportInput extends RowInput {
  */
 export interface Observer {
   observe?(event: Event, decisions: readonly Decision[]): void;
-  /**
-   * Before an event is pushed: `state()` is the office as it stood after the
-   * events before it. It costs the records touched since its last call, so a
-   * report calls it rarely (at the end of a month, say).
-   */
-  before?(event: Event, state: () => OfficeState): void;
 }
 
 /**
@@ -319,24 +311,9 @@ const scorecardColumns = [
   'grade', 'baseSalary', 'commission', 'bonus', 'fines', 'finesSettlement', 'daysOff', 'flags',
 ] as const;
 
-/** The scorecard's columns judged at an instant rather than over the period: a state can answer them only for its own time or later. */
-type InForce = Pick<ScorecardRow, 'status' | 'activeClaims' | 'quota' | 'grade' | 'baseSalary'> & { readonly flags: readonly string[] };
-
-/** The flags the scorecard adds for the penalties in force at its time (not raised by the period's close). */
-const IN_FORCE_FLAGS: readonly string[] = ['halfTurnsInForce', 'noCallsInForce'];
-
-/** Each person's columns in force at the last instant of a month, from a state no later than that instant. */
-function inForceAt(state: OfficeState, month: string): Map<string, InForce> {
-  const end = localTime(state, readTime(`${nextMonth(month)}-01T00:00`, state.policy.timeZone) - 1);
-  return new Map(
-    scorecard(state, { period: 'month', at: end }).map((r) => [r.staff, { status: r.status, activeClaims: r.activeClaims, quota: r.quota, grade: r.grade, baseSalary: r.baseSalary, flags: r.flags.filter((f) => IN_FORCE_FLAGS.includes(f)) }]),
-  );
-}
-
-// The library's scorecard view, one row per person and month of the log (the open month as of the view's time). The
-// counts, money and flags of a month come from the final state; the columns in force at an instant (status, active
-// claims, quota, grade, penalties in force) are those of the office as it stood at the month's end, which the final
-// state has forgotten: a past month reads them from the state handed out before the first event of a later month.
+// The library's scorecard view, one row per person and month of the log (the open month as of the view's time). A
+// past month's columns that hold at an instant (status, active claims, quota, grade, penalties in force) are those of
+// its end: the state keeps them as standings.
 const scorecardReport: Report = {
   name: 'scorecard',
   description:
@@ -346,27 +323,9 @@ const scorecardReport: Report = {
   staffColumn: 'staff',
   collect() {
     let first: string | null = null;
-    // A state of the office, for its zone: the months are the office's.
-    let zone: OfficeState | null = null;
-    // The month of the last event applied, and the state before an event of a later month (kept if that event applies).
-    let month: string | null = null;
-    let pending: { month: string; state: OfficeState } | null = null;
-    const ended = new Map<string, Map<string, InForce>>();
-    const monthOf = (state: OfficeState, at: string) => localTime(state, Date.parse(at)).slice(0, 7);
     return {
-      before(event, state) {
-        zone ??= state();
-        const m = monthOf(zone, event.at);
-        pending = month !== null && m > month ? { month: m, state: state() } : null;
-      },
       observe(event) {
         first ??= event.at;
-        if (zone === null) return;
-        const m = monthOf(zone, event.at);
-        // The months before this event's, since the last one applied, are over: as they stood at their ends.
-        if (pending !== null && pending.month === m && month !== null) for (let x = month; x < m; x = nextMonth(x)) ended.set(x, inForceAt(pending.state, x));
-        pending = null;
-        if (month === null || m > month) month = m;
       },
       *rows({ state, view }) {
         // The months are the office's: a view's time written in UTC (Z) is read back in the office's zone first.
@@ -375,13 +334,9 @@ const scorecardReport: Report = {
         if (first === null || last === null) return;
         for (let month = localTime(state, Date.parse(first)).slice(0, 7); month <= last.slice(0, 7); month = nextMonth(month)) {
           const open = month === last.slice(0, 7);
-          const at = open ? last : `${month}-01T12:00:00${last.slice(-6)}`;
-          // A month over before the view's time: as it stood at its end (after the last event, the final state can say).
-          const then = open ? undefined : (ended.get(month) ?? inForceAt(state, month));
-          for (const r of scorecard(state, { period: 'month', at })) {
-            const x = then?.get(r.staff);
-            yield x === undefined ? { ...r } : { ...r, ...x, flags: [...r.flags.filter((f) => !IN_FORCE_FLAGS.includes(f)), ...x.flags] };
-          }
+          // A past month read at its last instant: one the state never closed (the view looks past its last event) is then as it ended.
+          const at = open ? last : localTime(state, readTime(`${nextMonth(month)}-01T00:00`, state.policy.timeZone) - 1);
+          for (const r of scorecard(state, { period: 'month', at })) yield { ...r };
         }
       },
     };

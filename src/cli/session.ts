@@ -242,7 +242,6 @@ export async function readLog(io: Io, options: ReadOptions): Promise<Session> {
     let refused: Issue[] = [];
     let fresh = false;
     lane.replayers.forEach((replayer, i) => {
-      for (const c of options.sides[i]?.collectors ?? []) c.before?.(event, () => replayer.state());
       const step = replayer.push(event, line);
       if (step.issues.length > 0) {
         if (refused.length === 0) refused = step.issues;

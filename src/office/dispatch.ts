@@ -33,6 +33,7 @@ import { CANCEL_RULES, postFine, violate, violationIssues } from '../periods/fin
 import { gradeIssue, setGrade } from '../periods/grades.js';
 import { claimAccepted, overQuota, QUOTA_RULES, refusedOverQuota } from '../periods/quota.js';
 import { arrivalIssue, arrive as arriveInvited, arriveOnVisit, CONFIRM_RULES, invitationOf, invite, invitedOf, outboundCall } from '../periods/telemarketing.js';
+import { penaltiesAt } from '../rotation/state.js';
 import { allocateCall, assignDuty, derivePenalty, ELIGIBILITY_RULES, endReception, GROUP_RULES, penalize, receive, returnTurn, syncStaff } from '../rotation/rotation.js';
 import { changeStaff, staffIssue } from '../staff/staff.js';
 import type { Live } from './live.js';
@@ -124,6 +125,7 @@ function onKnown(o: Live, e: { readonly id: string; readonly client: ClientRef }
   if (issues.length > 0) return issues;
   const client = known(o, e.client);
   if (typeof client !== 'string') return [client];
+  tick(o);
   act(client);
   return null;
 }
@@ -140,6 +142,8 @@ function periodFacts(o: Live): PeriodFacts {
         const t = o.deals.tallies.get(tallyKey(staff, month));
         return t === undefined ? NO_FIGURES : { red: t.red, redTarget: t.redTarget, green: t.green, greenTarget: t.greenTarget, bonus: t.booked };
       },
+      active: (staff, client, at, kinds) => activeClaim({ s: o.cOwn.s, tx: { at } }, client, staff, kinds),
+      penalties: (staff, at) => penaltiesAt(o.rotation.ring.value, o.rotation.parked, staff, at),
     };
     facts.set(o, f);
   }
@@ -148,9 +152,10 @@ function periodFacts(o: Live): PeriodFacts {
 
 /**
  * Moves the office's clock to the event: the periods it passes close, and
- * the penalties they derive go to the rotation. Call it once the event can
- * no longer be refused, before any rule that reads the periods; it costs a
- * comparison when no day has ended.
+ * the penalties they derive go to the rotation. Every handler calls it once
+ * the event can no longer be refused and before it changes anything, so the
+ * periods close on the office as they left it (their standings included);
+ * it costs a comparison when no day has ended.
  */
 function tick(o: Live): void {
   const clock = o.periods.clock.value;
@@ -349,13 +354,14 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if (e.finding === 'notSameClient') {
       const reg = splittable(o.cOwn, client, e.registration ?? '');
       if ('code' in reg) return [reg];
+      tick(o);
       split(o.cIdentity, reg.person, { event: reg.event, at: reg.at, name: reg.name }, client, RULING_RULES);
       splitFile(o.cOwn, client, reg);
       return null;
     }
+    tick(o);
     const ruled = rule(o.cOwn, client, e);
     if (ruled.move !== null) handOverDeal(o.cDeals, ruled.move);
-    tick(o);
     // The ruling's fines go to the fines ledger (PEN-FINES).
     for (const f of ruled.fines) {
       const amount = money(f.amount);
@@ -368,6 +374,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const a = lookup(o.identity, o.policy.identity, e.a, e.id, ['a']);
     const b = lookup(o.identity, o.policy.identity, e.b, e.id, ['b']);
     if ('code' in a || 'code' in b) return [a, b].filter((x): x is Issue => 'code' in x);
+    tick(o);
     join(o, a.person, b.person, e.relation);
     return null;
   },
@@ -376,6 +383,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const issues = keyIssues(o.identity, e.id, e.clients.map((ref, i): [ClientRef, (string | number)[]] => [ref, ['clients', i]]));
     checkId(o, issues, e.id, e.clients.length);
     if (issues.length > 0) return issues;
+    tick(o);
     for (const [i, ref] of e.clients.entries()) {
       const id = identify(o.cIdentity, ref, `${e.id}/${i + 1}`, ['clients', i]);
       if ('code' in id) return [id];
@@ -441,6 +449,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   },
 
   holdMarketingEvent(o, e) {
+    tick(o);
     holdMarketingEvent(o.cDeals, e);
     return null;
   },
@@ -485,6 +494,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     }
     const leaver = o.staff.members.get(e.staff);
     if (leaver === undefined) return staffIssues(o, e.id, [[e.staff, 'staff']]);
+    tick(o);
     redistribute(o.cOwn, leaver, moves, e.draw);
     return null;
   },
@@ -503,6 +513,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if (issues.length > 0) return issues;
     const client = known(o, e.client);
     if (typeof client !== 'string') return [client];
+    tick(o);
     returnClaim(o.cOwn, client, e.staff);
     return null;
   },
@@ -518,6 +529,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   endReception(o, e) {
     const issues = staffIssues(o, e.id, [[e.staff, 'staff']]);
     if (issues.length > 0) return issues;
+    tick(o);
     endReception(o.cRot, e);
     return null;
   },
@@ -525,6 +537,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
   assignDuty(o, e) {
     const issues = e.staff.flatMap((staff, i) => staffIssue(o.staff.members, staff, ['staff', i], e.id) ?? []);
     if (issues.length > 0) return issues;
+    tick(o);
     assignDuty(o.cRot, e.staff, e.hours);
     return null;
   },
@@ -611,7 +624,7 @@ export function isDecidable(e: unknown): e is Event {
  */
 export function dispatch(o: Live, e: EventOf<EventType>): Issue[] | null {
   const refused = (handlers[e.type] as Handler<EventType>)(o, e);
-  // Every accepted event moves the clock, whichever families it went through.
+  // A handler that forgot to: the clock still moves (a no-op after the handler's own tick).
   if (refused === null) tick(o);
   return refused;
 }

@@ -19,14 +19,24 @@ import { decisionSchema, type Decision } from './decisions.js';
 import { engineOptionsSchema, type Ahead, type OfficeState, type Seen, type Story } from './state.js';
 
 const FORMAT = 'salesfloor-state';
-const VERSION = 4;
+const VERSION = 5;
 /**
  * Version 2 held one policy; it reads as a timeline of one version. Versions
  * 2 and 3 kept a do-not-call client's follow-up deadline and read the
  * exemption when judging (OWN-FOLLOWUP, 004h §9); from 4 a waived deadline is
- * null, and older ones read as waived under the version in force.
+ * null, and older ones read as waived under the version in force. Version 5
+ * keeps the standings at each period's end (the scorecard's columns in force);
+ * older ones read with none, so their past periods show those columns as
+ * they stand now.
  */
-const READS = [2, 3, 4] as const;
+const READS = [2, 3, 4, 5] as const;
+
+/** A state of a version before 5, with the standings it did not keep: none. */
+function withStandings(state: object): object {
+  const periods = (state as { periods?: unknown }).periods;
+  if (typeof periods !== 'object' || periods === null || Array.isArray(periods) || 'standings' in periods) return state;
+  return Object.assign({}, state, { periods: Object.assign({}, periods, { standings: { $map: [] } }) });
+}
 
 /**
  * A snapshot: JSON-safe, deterministic (maps sorted by key), versioned. The
@@ -36,7 +46,7 @@ const READS = [2, 3, 4] as const;
  *
  * @example
  * ```ts
- * // { format: 'salesfloor-state', version: 4, state: { timeline: { versions: [...] }, version: 0, seen: {...}, ownership: { files: { $map: [...] } }, ... } }
+ * // { format: 'salesfloor-state', version: 5, state: { timeline: { versions: [...] }, version: 0, seen: {...}, ownership: { files: { $map: [...] } }, ... } }
  * ```
  */
 export interface Snapshot {
@@ -227,7 +237,7 @@ function restore(snapshot: unknown): { ok: true; state: OfficeState } | { ok: fa
   if (typeof s.state !== 'object' || s.state === null || Array.isArray(s.state)) return bad(['state'], 'the snapshot has no state');
   let decoded: Decoded;
   try {
-    const parsed = stateSchema.safeParse(s.state);
+    const parsed = stateSchema.safeParse((s.version as number) < 5 ? withStandings(s.state) : s.state);
     if (!parsed.success) return { ok: false, issues: fromZod(parsed.error.issues.slice(0, 100), undefined, ['state']) };
     decoded = parsed.data;
   } catch (error) {

@@ -20,6 +20,7 @@ import type { OwnerStatus } from '../ownership/decisions.js';
 import { viewAt } from '../ownership/file.js';
 import type { ClientFile } from '../ownership/state.js';
 import { ledgerRows, nextInQueue, type FairnessOptions, type FairnessRow, type Names, type NextReceiver } from '../rotation/report.js';
+import { penaltiesAt } from '../rotation/state.js';
 import { activeClaim } from '../ownership/claims.js';
 import { tallyKey } from '../deals/ledger.js';
 import { cents, money, Money, type Amount } from '../kernel/money.js';
@@ -518,7 +519,7 @@ export function localTime(state: OfficeState, ms: number): string {
 const NO_FIGURES: MonthFigures = Object.freeze({ red: '0.00', redTarget: null, green: '0.00', greenTarget: null, bonus: '0.00' });
 
 /** The deals family's months, as the periods read them. */
-function monthFacts(state: OfficeState): PeriodFacts {
+function monthFacts(state: OfficeState): Pick<PeriodFacts, 'month'> {
   return {
     month(staff, month) {
       const t = state.deals.tallies.get(tallyKey(staff, month));
@@ -552,15 +553,16 @@ export interface ScorecardOptions {
  * grade and base salary (COM-SALARY-GRADES); commission, fixed bonuses and
  * fines (PEN-FINES); days off earned (KPI-REWARD-DAYOFF); and the flags of
  * the period (KPI-ELIMINATION, KPI-CALLS dismissal, the derived
- * ROT-PENALTY-HALF and ROT-NO-CALLS) with the penalties in force at `at`.
+ * ROT-PENALTY-HALF and ROT-NO-CALLS) with the penalties in force.
  * Weeks start on the policy's first weekday; periods are in the office's
  * time zone. A period is closed once an event after its end has arrived;
  * an open one is read as it stands. A past period lists the people on the
  * roster at its end. The columns that hold at an instant (`activeClaims`,
- * `quota`, `grade`, `baseSalary`, `status` and the `...InForce` flags)
- * describe `at` only when `at` is at or after the state's last event: a
- * state cannot look back, so for an earlier time read them from the state
- * of that time (`asOf`, or a `replayer`'s state taken then).
+ * `quota`, `grade`, `baseSalary`, `status` and the `...InForce` flags) are
+ * those of `at` for an open period, and of its end for a closed one: the
+ * state keeps them as each period ends. A state restored from a snapshot
+ * older than version 5 kept none, and shows its own time's for the periods
+ * closed before it.
  *
  * @param state - the office state
  * @param options - the kind of period, and a time in it
@@ -584,7 +586,6 @@ export function scorecard(state: OfficeState, options: ScorecardOptions = {}): S
   // Turns per person over the period's days, and money per person over its instants: each computed once.
   let turns: { from: number; to: number; by: Map<string, number> } | null = null;
   let pay: { from: number; to: number; by: Map<string, { commission: Amount; bonus: Amount }> } | null = null;
-  const seat = (staff: string) => state.rotation.ring.find((x) => x.id === staff) ?? state.rotation.parked.get(staff);
   return scorecardRows(state.periods, p, cal, period, at, {
     member: (staff) => state.staff.members.get(staff),
     turns(staff, from, to) {
@@ -617,10 +618,7 @@ export function scorecard(state: OfficeState, options: ScorecardOptions = {}): S
     month: facts.month,
     active: (staff, client) => activeClaim(own, client, staff, kinds),
     quota: (staff, when) => quotaAt(p, cal, staff, state.periods.cards.get(staff), facts, when)?.limit ?? null,
-    penalties(staff, when) {
-      const s = seat(staff);
-      return { halfTurns: s !== undefined && s.halfUntil > when, noCalls: s !== undefined && s.noCallsUntil > when };
-    },
+    penalties: (staff, when) => penaltiesAt(state.rotation.ring, state.rotation.parked, staff, when),
   });
 }
 

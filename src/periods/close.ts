@@ -19,6 +19,7 @@
  *   a grade; fines waiting for the month's bonus (PEN-FINES);
  * - KPI-ELIMINATION: the ranking of the month or quarter;
  * - CLM-QUOTA: whether a quarter had no signing (judged at quarter end).
+ * Before each, everyone's standing at its end is taken (see standing.ts).
  * Days, weeks and quarters without any event are taken as the office being
  * closed: they are not judged. Months are, for grades: deals on record do not
  * need an event in the month.
@@ -32,6 +33,7 @@ import { indexOf, labelOf, monthLabel, monthOfLabel, monthsOf, monthStartDay, pe
 import { countedVisits, type PeriodsCtx } from './cards.js';
 import type { FlagDecision, GradeDecision, KpiDecision, RecycleDecision } from './decisions.js';
 import { postFine, settlePending } from './fines.js';
+import { takeStandings } from './standing.js';
 import { C, FIELDS, periodKey, type Card, type CardDraft, type Clock, type Flag, type Summary } from './state.js';
 
 /**
@@ -56,6 +58,10 @@ export interface MonthFigures {
 export interface PeriodFacts {
   /** A salesperson's figures for a month `YYYY-MM`. */
   readonly month: (staff: string, month: string) => MonthFigures;
+  /** Whether a client of their claim book is still an active claim of theirs at `at`, counting claims of these kinds (CLM-QUOTA). */
+  readonly active: (staff: string, client: string, at: number, kinds: readonly string[]) => boolean;
+  /** The rotation penalties in force for them at `at` (ROT-PENALTY-HALF, ROT-NO-CALLS). */
+  readonly penalties: (staff: string, at: number) => { readonly halfTurns: boolean; readonly noCalls: boolean };
 }
 
 /**
@@ -165,6 +171,8 @@ type Measure = 'redLine' | 'deals' | 'invitedVisits' | 'invitations' | 'conversi
 class Closing {
   readonly penalties: DerivedPenalty[] = [];
   private readonly g: Grouping;
+  /** The end whose standings were taken last. */
+  private taken = -1;
 
   constructor(
     private readonly c: PeriodsCtx,
@@ -195,7 +203,13 @@ class Closing {
   /** Closes the period of kind `k` with this index, for everyone on the roster. */
   close(k: number, index: number): void {
     const span = spanOf(this.c.cal, periodKinds[k] as PeriodKind, index, this.g);
-    this.under(span.end - 1, () => this.judgeAll(k, index, span));
+    this.under(span.end - 1, () => {
+      // What holds at an instant, as the period leaves it, before its closing moves grades, quotas and penalties.
+      // Once per end: a week ending with its month shares its standing.
+      if (span.end !== this.taken) takeStandings(this.c, this.facts, span.end);
+      this.taken = span.end;
+      this.judgeAll(k, index, span);
+    });
   }
 
   private judgeAll(k: number, index: number, span: Span): void {

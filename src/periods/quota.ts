@@ -61,7 +61,7 @@ export function quotaInForce(c: PeriodsCtx, staff: string, facts: PeriodFacts): 
 }
 
 /** {@link quotaInForce} at any instant, from a persistent state (for views). @internal */
-export function quotaAt(p: PeriodsPolicy, cal: Calendar, staff: string, card: Pick<Card, 'noSigning'> | undefined, facts: PeriodFacts, at: number): QuotaInForce | null {
+export function quotaAt(p: PeriodsPolicy, cal: Calendar, staff: string, card: Pick<Card, 'noSigning'> | undefined, facts: Pick<PeriodFacts, 'month'>, at: number): QuotaInForce | null {
   const q = p.quota;
   if (q === null) return null;
   const g = p.calendar;

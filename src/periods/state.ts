@@ -174,6 +174,32 @@ export interface Flag {
 }
 
 /**
+ * Someone's standing at the end of a period: the scorecard's
+ * columns that hold at an instant, kept for the periods that end then, so
+ * a past period reads them as they stood (not as they stand now). A new
+ * standing is kept only when one of them changed.
+ *
+ * @example
+ * ```ts
+ * // { from: 1793..., status: 'onDuty', active: 42, quota: 50, grade: 1, base: null, halfTurns: false, noCalls: false }
+ * ```
+ */
+export interface PeriodStanding {
+  /** Epoch ms: the end of the period it was taken at; it holds until the next standing's. */
+  readonly from: number;
+  readonly status: StaffStatus;
+  /** Active claims (CLM-QUOTA), and the quota in force; null: no quota. */
+  readonly active: number;
+  readonly quota: number | null;
+  /** Index in the grade ladder, and a personal base salary (COM-SALARY-GRADES). */
+  readonly grade: number | null;
+  readonly base: string | null;
+  /** Rotation penalties in force (ROT-PENALTY-HALF, ROT-NO-CALLS). */
+  readonly halfTurns: boolean;
+  readonly noCalls: boolean;
+}
+
+/**
  * A salesperson's claim book (CLM-QUOTA): the clients of claims that may
  * still be active, and the length at which it is next pruned of those that
  * are not (twice what was left last time, so pruning costs a constant per
@@ -260,6 +286,8 @@ export interface PeriodsState {
   readonly flags: PMap<readonly Flag[]>;
   /** Staff → the clients of their claims that may still be active (CLM-QUOTA). */
   readonly books: PMap<ClaimBook>;
+  /** Staff → their standings in time order, one per change: what a closed period's scorecard shows as in force. */
+  readonly standings: PMap<readonly PeriodStanding[]>;
   readonly invitations: PMap<Invitation>;
   /** `<inviter> <phone digits>` → the invitation waiting for that client's arrival (a visit naming the inviter records it). */
   readonly waiting: PMap<string>;
@@ -282,6 +310,7 @@ export function initialPeriods(): PeriodsState {
     closed: emptyMap(),
     flags: emptyMap(),
     books: emptyMap(),
+    standings: emptyMap(),
     invitations: emptyMap(),
     waiting: emptyMap(),
     invited: emptyMap(),
@@ -348,6 +377,11 @@ export const periodsSliceSchema: z.ZodType<PeriodsState, unknown> = z.strictObje
   closed: mapSchema(z.array(z.strictObject({ staff: keySchema, n: z.array(counter).length(FIELDS) }))),
   flags: mapSchema(z.array(z.strictObject({ staff: keySchema, flag: z.enum(['elimination', 'dismissal', 'weeklyQuotaMissed', 'halfTurns', 'noCalls']), event: keySchema }))),
   books: mapSchema(z.strictObject({ clients: z.array(keySchema), pruneAt: countSchema })),
+  standings: mapSchema(
+    z.array(
+      z.strictObject({ from: msSchema, status: staffStatusSchema, active: countSchema, quota: countSchema.nullable(), grade: countSchema.nullable(), base: stateDecimalSchema.nullable(), halfTurns: z.boolean(), noCalls: z.boolean() }),
+    ),
+  ),
   invitations: mapSchema(
     z.strictObject({ id: keySchema, staff: keySchema, at: msSchema, name: textSchema.nullable(), phone: keySchema.nullable(), arrived: z.boolean(), confirmed: z.boolean() }),
     (i) => i.id,

@@ -15,7 +15,8 @@ import { countedVisits } from './cards.js';
 import type { MonthFigures } from './close.js';
 import type { PenaltyDecision } from './decisions.js';
 import type { PeriodsPolicy } from './policy.js';
-import { C, FIELDS, periodKey, type Card, type ClaimBook, type Clock, type Flag, type Summary, type CalledNumber } from './state.js';
+import { C, FIELDS, periodKey, type Card, type ClaimBook, type Clock, type Flag, type Summary, type CalledNumber, type PeriodStanding } from './state.js';
+import { standingAt } from './standing.js';
 
 /** The periods slice as the views read it (persistent). @internal */
 export interface PeriodsReader {
@@ -25,6 +26,7 @@ export interface PeriodsReader {
   readonly closed: Lookup<readonly Summary[]>;
   readonly flags: Lookup<readonly Flag[]>;
   readonly books: Lookup<ClaimBook>;
+  readonly standings: Lookup<readonly PeriodStanding[]>;
   readonly numbers: PMap<CalledNumber>;
   readonly fines: PMap<PenaltyDecision>;
 }
@@ -63,6 +65,7 @@ export interface ScorecardRow {
   readonly name: string;
   readonly team: string | null;
   readonly role: StaffRole;
+  /** Their status at `at`; for a closed period, at its end. */
   readonly status: StaffStatus;
   readonly period: PeriodKind;
   /** The period's first day, YYYY-MM-DD. */
@@ -92,7 +95,7 @@ export interface ScorecardRow {
   readonly claims: number;
   /** Claims refused over the quota (CLM-QUOTA). */
   readonly claimsRefused: number;
-  /** Active claims and the quota in force at `at` (CLM-QUOTA); null: no quota. */
+  /** Active claims and the quota in force at `at`, or at a closed period's end (CLM-QUOTA); null: no quota. */
   readonly activeClaims: number;
   readonly quota: number | null;
   /** New deals closed, and deal events of any stage (deposits included). */
@@ -115,7 +118,7 @@ export interface ScorecardRow {
   readonly green: string;
   readonly greenTarget: string | null;
   readonly greenMet: boolean;
-  /** COM-SALARY-GRADES: the grade now, and its base salary (or the personal one). */
+  /** COM-SALARY-GRADES: the grade at `at` (a closed period's: at its end), and its base salary (or the personal one). */
   readonly grade: string | null;
   readonly baseSalary: string | null;
   /** Commission and fixed bonuses booked in the period. */
@@ -182,7 +185,10 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
     // money columns add up to the ledgers. A past period read on a later state lists whom the state at its end listed:
     // not who joined after it, but who left only after it.
     const paid = pay.commission !== '0.00' || pay.bonus !== '0.00';
-    const onRoster = member.joinedAt < span.end && !(member.status === 'left' && member.since < span.end);
+    // A closed period shows what held at its end; without a standing of then (a state restored from an older snapshot), what holds now.
+    const then = closed ? standingAt(s.standings.get(staff), span.end) : undefined;
+    const status = then?.status ?? member.status;
+    const onRoster = member.joinedAt < span.end && !(status === 'left' && (then !== undefined || member.since < span.end));
     if (!any && !paid && !fines.has(staff) && (!onRoster || (member.role !== 'sales' && member.role !== 'telemarketer'))) continue;
     const figures = months.map((m) => facts.month(staff, m));
     const red = sum(figures.map((f) => f.red)) ?? new Money(0);
@@ -193,18 +199,19 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
     const allCalls = (n[C.calls] ?? 0) + (n[C.outboundCalls] ?? 0);
     const closeRate = rate(n[C.deals] ?? 0, n[C.receptions] ?? 0);
     const inviteRate = rate(visits, allCalls);
-    const grade = card.grade === null ? null : (p.grades.ladder[card.grade] ?? null);
-    const inForce = facts.penalties(staff, at);
-    const quota = facts.quota(staff, at);
-    let active = 0;
-    for (const client of s.books.get(staff)?.clients ?? []) if (facts.active(staff, client)) active++;
+    const step = then === undefined ? card.grade : then.grade;
+    const grade = step === null ? null : (p.grades.ladder[step] ?? null);
+    const inForce = then ?? facts.penalties(staff, at);
+    const quota = then === undefined ? facts.quota(staff, at) : then.quota;
+    let active = then?.active ?? 0;
+    if (then === undefined) for (const client of s.books.get(staff)?.clients ?? []) if (facts.active(staff, client)) active++;
     const daysOff = p.dayOff === null ? new Money(0) : money(p.dayOff.days).times(n[C.rewards] ?? 0);
     rows.push({
       staff,
       name: member.name,
       team: member.team,
       role: member.role,
-      status: member.status,
+      status,
       period: kind,
       start: cal.dayIso(span.startDay),
       end: cal.dayIso(span.endDay),
@@ -241,7 +248,7 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
       greenTarget: greenTarget === null ? null : cents(greenTarget),
       greenMet: greenTarget !== null && green.gte(greenTarget),
       grade: grade?.name ?? null,
-      baseSalary: card.base ?? grade?.base ?? null,
+      baseSalary: (then === undefined ? card.base : then.base) ?? grade?.base ?? null,
       commission: pay.commission,
       bonus: pay.bonus,
       fines: cents(fines.get(staff) ?? new Money(0)),

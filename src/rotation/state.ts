@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { countSchema, keySchema, mapSchema, msSchema, textSchema, whenValid } from '../kernel/codec.js';
-import { emptyMap, type PMap } from '../kernel/map.js';
+import { emptyMap, type Lookup, type PMap } from '../kernel/map.js';
 import { dutyHoursSchema, staffRoleSchema, staffStatusSchema, type StaffRole, type StaffStatus } from '../events/schema.js';
 import { skipReasonSchema, type SkipReason } from './decisions.js';
 
@@ -233,6 +233,16 @@ export function copySeat(s: Seat): Draft<Seat> {
 /** A seat with some fields changed (a {@link copySeat}). @internal */
 export function seatWith(s: Seat, change: Partial<Seat>): Seat {
   return Object.assign(copySeat(s), change);
+}
+
+/**
+ * The rotation penalties in force for someone at an instant
+ * (ROT-PENALTY-HALF, ROT-NO-CALLS), read from the ring or the parked seats.
+ * @internal
+ */
+export function penaltiesAt(ring: readonly Seat[], parked: Lookup<Seat>, staff: string, at: number): { readonly halfTurns: boolean; readonly noCalls: boolean } {
+  const seat = ring.find((x) => x.id === staff) ?? parked.get(staff);
+  return { halfTurns: seat !== undefined && seat.halfUntil > at, noCalls: seat !== undefined && seat.noCallsUntil > at };
 }
 
 /** A ledger day's copy to change (field by field, as {@link copySeat}). @internal */

@@ -394,7 +394,7 @@ describe('snapshots', () => {
     it('given the exemption dropped from the 10th, when the state after 11-02 is restored and goes on, then it goes on like the original: the deadline stays waived', () => {
       const first = replay(asked, dropped);
       const snapshot = written(first.state);
-      expect(snapshot.version).toBe(4);
+      expect(snapshot.version).toBe(5);
       expect(snapshot.state.ownership.files.$map.map(([, f]) => [f.doNotCall, f.followUpBy])).toEqual([[true, null]]);
       const restored = fromSnapshot(snapshot);
       if (!restored.ok) throw new Error(JSON.stringify(restored.issues));

@@ -5,7 +5,7 @@
  * unless the policy says otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { callBacks, commissionLedger, finesLedger, presetPolicy, scorecard, validatePolicy, type Decision, type DecisionOf, type PolicyInput, type PresetName, type Step } from '../../src/index.js';
+import { callBacks, commissionLedger, finesLedger, fromSnapshot, presetPolicy, scorecard, toSnapshot, validatePolicy, type Decision, type DecisionOf, type PolicyInput, type PresetName, type Step } from '../../src/index.js';
 import { arrival, call, chen, claim, deal, event, find, given, grade, invitation, liu, outbound, penalty, release, staff, status, t, targets, violation, visit, wang, zhang } from '../support/dsl.js';
 
 const all = <K extends Decision['kind']>(step: Step, kind: K) => step.decisions.filter((d): d is DecisionOf<K> => d.kind === kind);
@@ -550,3 +550,44 @@ function validated(name: PresetName) {
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.policy;
 }
+
+describe('the scorecard of a closed period: what held at its end (CLM-QUOTA, ROT-PENALTY-HALF)', () => {
+  const policy: PolicyInput = { ownership: { validityDays: { claim: 10 } }, periods: { quota: { limit: 2, targetMet: 3, noSigning: 1, judged: 'quarterEnd' } } };
+
+  it('given S1 held two active claims and was on duty at the end of Nov 2, when later days release one and send S1 on leave, then the day of Nov 2 still shows them as they stood', () => {
+    const g = given([staff('S1'), staff('S2'), claim('11-02 09:30', 'S1', client(1)), claim('11-02 09:40', 'S1', client(2)), penalty('11-02 10:00', 'S1', 'halfTurns', 1)], policy);
+    g.when(release('11-03 10:00', 'S1', client(1)));
+    g.when(status('11-04 09:00', 'S1', 'leave'));
+    g.when(visit('11-05 10:00', zhang, { receiver: 'S2' }));
+    const pick = (at: string) => scorecard(g.state, { period: 'day', at: t(at) }).find((r) => r.staff === 'S1');
+    expect(pick('11-02 12:00')).toMatchObject({ closed: true, status: 'onDuty', activeClaims: 2, quota: 2 });
+    expect(pick('11-02 12:00')?.flags).toContain('halfTurnsInForce');
+    expect(pick('11-03 12:00')).toMatchObject({ closed: true, status: 'onDuty', activeClaims: 1 });
+    expect(pick('11-03 12:00')?.flags).not.toContain('halfTurnsInForce');
+    expect(pick('11-05 12:00')).toMatchObject({ closed: false, status: 'leave', activeClaims: 1 });
+  });
+
+  it('given S1 claimed a client on Nov 18 for 10 days and the office had no event after Nov 20, when December begins, then November ends with the claim lapsed', () => {
+    const g = given([staff('S1'), claim('11-18 09:30', 'S1', client(1)), visit('11-20 10:00', zhang, { receiver: 'S1' })], policy);
+    g.when(visit('12-02 10:00', wang, { receiver: 'S1' }));
+    const pick = (period: 'day' | 'month', at: string) => scorecard(g.state, { period, at: t(at) }).find((r) => r.staff === 'S1');
+    expect(pick('day', '11-20 12:00')).toMatchObject({ closed: true, activeClaims: 1 });
+    expect(pick('month', '11-20 12:00')).toMatchObject({ closed: true, activeClaims: 0 });
+  });
+
+  it('given a snapshot of that office, when it is restored, then the standings come back; from a version 4 snapshot, which kept none, the closed day shows what holds now', () => {
+    const g = given([staff('S1'), staff('S2'), claim('11-02 09:30', 'S1', client(1)), claim('11-02 09:40', 'S1', client(2))], policy);
+    g.when(release('11-03 10:00', 'S1', client(1)));
+    g.when(visit('11-04 10:00', zhang, { receiver: 'S2' }));
+    const written = JSON.parse(JSON.stringify(toSnapshot(g.state))) as { version: number; state: { periods: Record<string, unknown> } };
+    const day = (snapshot: unknown) => {
+      const restored = fromSnapshot(snapshot);
+      if (!restored.ok) throw new Error(JSON.stringify(restored.issues));
+      return scorecard(restored.state, { period: 'day', at: t('11-02 12:00') }).find((r) => r.staff === 'S1');
+    };
+    expect(day(written)).toMatchObject({ closed: true, activeClaims: 2 });
+    const { standings, ...older } = written.state.periods;
+    expect(standings).toBeDefined();
+    expect(day({ ...written, version: 4, state: { ...written.state, periods: older } })).toMatchObject({ closed: true, activeClaims: 1 });
+  });
+});
