@@ -12,7 +12,6 @@ import type { Event, EventOf, EventType } from '../events/schema.js';
 import type { DealFacts } from '../deals/allocation.js';
 import { handOverDeal } from '../deals/reassign.js';
 import { bookDeal, dealIssue, holdMarketingEvent, recognitionIssue, recognize as recognizeForDeals, recordDeal, refund, refundIssue, refuseDeal, setTargets, splitDeal, splitIssues, STAGE_RULES, targetIssues, unitHolder } from '../deals/deals.js';
-import { tallyKey } from '../deals/ledger.js';
 import type { Deal } from '../deals/state.js';
 import { money } from '../kernel/money.js';
 import { normalizePhone } from '../identity/phone.js';
@@ -28,7 +27,8 @@ import { announceSubscription } from '../ownership/launch.js';
 import { arrive, groupAgent, holderNowOf, registerCall, registerCompanion, registerRealBuyer, registerVisit, type VisitTies } from '../ownership/visits.js';
 import { instantMs } from '../kernel/time.js';
 import { callGiven, dealRecorded, received, syncCard } from '../periods/cards.js';
-import { advance, type MonthFigures, type PeriodFacts } from '../periods/close.js';
+import { advance } from '../periods/close.js';
+import type { PeriodFacts } from '../periods/facts.js';
 import { CANCEL_RULES, postFine, violate, violationIssues } from '../periods/fines.js';
 import { gradeIssue, setGrade } from '../periods/grades.js';
 import { claimAccepted, overQuota, QUOTA_RULES, refusedOverQuota } from '../periods/quota.js';
@@ -36,6 +36,7 @@ import { arrivalIssue, arrive as arriveInvited, arriveOnVisit, CONFIRM_RULES, in
 import { penaltiesAt } from '../rotation/state.js';
 import { allocateCall, assignDuty, derivePenalty, ELIGIBILITY_RULES, endReception, GROUP_RULES, penalize, receive, returnTurn, syncStaff } from '../rotation/rotation.js';
 import { changeStaff, staffIssue } from '../staff/staff.js';
+import { monthFigures } from './facts.js';
 import type { Live } from './live.js';
 
 type Refs = readonly (readonly [string | undefined, string])[];
@@ -130,7 +131,6 @@ function onKnown(o: Live, e: { readonly id: string; readonly client: ClientRef }
   return null;
 }
 
-const NO_FIGURES: MonthFigures = Object.freeze({ red: '0.00', redTarget: null, green: '0.00', greenTarget: null, bonus: '0.00' });
 const facts = new WeakMap<Live, PeriodFacts>();
 
 /** What the periods read of the deals: a salesperson's month (red and green lines, targets, commission booked). */
@@ -138,10 +138,7 @@ function periodFacts(o: Live): PeriodFacts {
   let f = facts.get(o);
   if (f === undefined) {
     f = {
-      month(staff, month) {
-        const t = o.deals.tallies.get(tallyKey(staff, month));
-        return t === undefined ? NO_FIGURES : { red: t.red, redTarget: t.redTarget, green: t.green, greenTarget: t.greenTarget, bonus: t.booked };
-      },
+      month: (staff, month) => monthFigures(o.deals.tallies, staff, month),
       active: (staff, client, at, kinds) => activeClaim({ s: o.cOwn.s, tx: { at } }, client, staff, kinds),
       penalties: (staff, at) => penaltiesAt(o.rotation.ring.value, o.rotation.parked, staff, at),
     };

@@ -22,15 +22,15 @@ import type { ClientFile } from '../ownership/state.js';
 import { ledgerRows, nextInQueue, type FairnessOptions, type FairnessRow, type Names, type NextReceiver } from '../rotation/report.js';
 import { penaltiesAt } from '../rotation/state.js';
 import { activeClaim } from '../ownership/claims.js';
-import { tallyKey } from '../deals/ledger.js';
 import { cents, money, Money, type Amount } from '../kernel/money.js';
-import type { MonthFigures, PeriodFacts } from '../periods/close.js';
+import type { PeriodFacts } from '../periods/facts.js';
 import { periodKinds, type PeriodKind } from '../periods/calendar.js';
 import type { PenaltyDecision } from '../periods/decisions.js';
 import { quotaAt } from '../periods/quota.js';
 import { callBacks as dueCalls, scorecardRows, type CallBack, type ScorecardRow } from '../periods/views.js';
 import type { StaffMember } from '../staff/state.js';
 import type { Decision } from './decisions.js';
+import { monthFigures } from './facts.js';
 import type { OfficeState, Story } from './state.js';
 
 /**
@@ -516,16 +516,9 @@ export function localTime(state: OfficeState, ms: number): string {
   return calendar(state).localIso(ms);
 }
 
-const NO_FIGURES: MonthFigures = Object.freeze({ red: '0.00', redTarget: null, green: '0.00', greenTarget: null, bonus: '0.00' });
-
 /** The deals family's months, as the periods read them. */
 function monthFacts(state: OfficeState): Pick<PeriodFacts, 'month'> {
-  return {
-    month(staff, month) {
-      const t = state.deals.tallies.get(tallyKey(staff, month));
-      return t === undefined ? NO_FIGURES : { red: t.red, redTarget: t.redTarget, green: t.green, greenTarget: t.greenTarget, bonus: t.booked };
-    },
-  };
+  return { month: (staff, month) => monthFigures(state.deals.tallies, staff, month) };
 }
 
 /**

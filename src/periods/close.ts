@@ -33,36 +33,9 @@ import { indexOf, labelOf, monthLabel, monthOfLabel, monthsOf, monthStartDay, pe
 import { countedVisits, type PeriodsCtx } from './cards.js';
 import type { FlagDecision, GradeDecision, KpiDecision, RecycleDecision } from './decisions.js';
 import { postFine, settlePending } from './fines.js';
+import type { PeriodFacts } from './facts.js';
 import { takeStandings } from './standing.js';
 import { C, FIELDS, periodKey, type Card, type CardDraft, type Clock, type Flag, type Summary } from './state.js';
-
-/**
- * A salesperson's month as the deals family has it (COM-RATE-TIERS): the
- * red and green lines against their targets, and the commission booked.
- *
- * @example
- * ```ts
- * // { red: '2500000.00', redTarget: '2000000', green: '0.00', greenTarget: '1000000', bonus: '5750.00' }
- * ```
- */
-export interface MonthFigures {
-  readonly red: string;
-  readonly redTarget: string | null;
-  readonly green: string;
-  readonly greenTarget: string | null;
-  /** The month's commission booked (the bonus of 003's fines). */
-  readonly bonus: string;
-}
-
-/** What the periods read of other families. @internal */
-export interface PeriodFacts {
-  /** A salesperson's figures for a month `YYYY-MM`. */
-  readonly month: (staff: string, month: string) => MonthFigures;
-  /** Whether a client of their claim book is still an active claim of theirs at `at`, counting claims of these kinds (CLM-QUOTA). */
-  readonly active: (staff: string, client: string, at: number, kinds: readonly string[]) => boolean;
-  /** The rotation penalties in force for them at `at` (ROT-PENALTY-HALF, ROT-NO-CALLS). */
-  readonly penalties: (staff: string, at: number) => { readonly halfTurns: boolean; readonly noCalls: boolean };
-}
 
 /**
  * Runs a closing under the policy version in force at `at` (the period's

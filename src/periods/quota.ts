@@ -17,7 +17,7 @@ import { Money, type Amount } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
 import { indexOf, labelOf, monthLabel, monthsOf } from './calendar.js';
 import { bump, cardOf, type PeriodsCtx } from './cards.js';
-import type { PeriodFacts } from './close.js';
+import type { PeriodFacts } from './facts.js';
 import type { PeriodsPolicy } from './policy.js';
 import { C, type Card } from './state.js';
 import type { Calendar } from '../kernel/time.js';

@@ -12,7 +12,7 @@
  */
 import { append } from '../kernel/list.js';
 import type { PeriodsCtx } from './cards.js';
-import type { PeriodFacts } from './close.js';
+import type { PeriodFacts } from './facts.js';
 import { quotaAt } from './quota.js';
 import type { PeriodStanding } from './state.js';
 

@@ -12,7 +12,7 @@ import type { Calendar } from '../kernel/time.js';
 import type { StaffRole, StaffStatus } from '../events/schema.js';
 import { indexOf, monthLabel, monthsOf, periodIndices, periodKinds, spanOf, type PeriodKind } from './calendar.js';
 import { countedVisits } from './cards.js';
-import type { MonthFigures } from './close.js';
+import type { MonthFigures } from './facts.js';
 import type { PenaltyDecision } from './decisions.js';
 import type { PeriodsPolicy } from './policy.js';
 import { C, FIELDS, periodKey, type Card, type ClaimBook, type Clock, type Flag, type Summary, type CalledNumber, type PeriodStanding } from './state.js';
