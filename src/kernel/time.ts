@@ -245,12 +245,33 @@ export function minutesOf(hhmm: string): number {
 }
 
 /**
- * The end of a window of `days` full calendar days after the day of `fromMs`:
- * local midnight at the start of day (start day + days + 1). A 10-day window
- * opened on Nov 1 at 15:00 protects through Nov 11 and ends Nov 12 00:00.
+ * A window's length: whole calendar days, or calendar months (`{ months: 3 }`
+ * for a seed's 三个月, which is not 90 days).
  */
-export function windowEnd(calendar: Calendar, fromMs: number, days: number): number {
-  return calendar.startOf(calendar.dayOf(fromMs) + days + 1);
+export type Term = number | { readonly months: number };
+
+/**
+ * The day `months` calendar months after `day` (days since the epoch), the
+ * same day of the month, or the month's last when it has fewer (Jan 31 + 1
+ * month is Feb 28, or 29).
+ */
+export function monthsAfter(day: number, months: number): number {
+  const d = new Date(day * DAY);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + months;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Math.floor(Date.UTC(y, m, Math.min(d.getUTCDate(), last)) / DAY);
+}
+
+/**
+ * The end of a window of `term` after the day of `fromMs`: local midnight at
+ * the start of the day after its last. A 10-day window opened on Nov 1 at
+ * 15:00 protects through Nov 11 and ends Nov 12 00:00; a one-month window
+ * opened then protects through Dec 1 and ends Dec 2 00:00.
+ */
+export function windowEnd(calendar: Calendar, fromMs: number, term: Term): number {
+  const day = calendar.dayOf(fromMs);
+  return calendar.startOf((typeof term === 'number' ? day + term : monthsAfter(day, term.months)) + 1);
 }
 
 const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;

@@ -8,7 +8,7 @@ import type { Ctx } from '../kernel/context.js';
 import { joinRules, rules, type Args } from '../kernel/decision.js';
 import type { Lookup } from '../kernel/map.js';
 import type { RuleId } from '../kernel/rules.js';
-import { windowEnd } from '../kernel/time.js';
+import { windowEnd, type Term } from '../kernel/time.js';
 import type { Channel, OwnerStatus, OwnershipDecision } from './decisions.js';
 import type { OwnershipRules } from './policy.js';
 import { basisEvidence, copyFile, isProtected, newFile, renewedBasis, type ClientFile, type FileDraft, type OwnershipState } from './state.js';
@@ -107,8 +107,8 @@ export function recordDoNotCall(c: OwnCtx, f: FileDraft, asked: boolean): void {
   if (protectionEnd(f) !== end) f.basis = renewedBasis(f.basis, c.tx.id);
 }
 
-/** The validity days of a channel, or of a referral (REF-WINDOW). @internal */
-export function validityDays(p: OwnershipRules, channel: Channel, referral = false): number | null {
+/** The validity window of a channel, or of a referral (REF-WINDOW). @internal */
+export function validityDays(p: OwnershipRules, channel: Channel, referral = false): Term | null {
   if (referral && p.referrals.windowDays !== null) return p.referrals.windowDays;
   return p.ownership.validityDays[channel];
 }
@@ -293,8 +293,7 @@ function moveEnds(c: OwnCtx, f: FileDraft, channel: Channel | null, day: number 
   if (channel !== null && f.windowEndsAt !== null) {
     const days = validityDays(c.p, channel);
     const basisDays = f.basis.channel === null ? null : validityDays(c.p, f.basis.channel);
-    const longest = days === null || basisDays === null ? null : Math.max(days, basisDays);
-    f.windowEndsAt = longest === null ? null : Math.max(f.windowEndsAt, windowEnd(c.cal, from, longest));
+    f.windowEndsAt = days === null || basisDays === null ? null : Math.max(f.windowEndsAt, windowEnd(c.cal, from, days), windowEnd(c.cal, from, basisDays));
   }
   if (onReferralWindow(f)) return;
   // OWN-FOLLOWUP (004l §4): an agreed next callback is the next deadline, the end of its day.

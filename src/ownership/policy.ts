@@ -4,6 +4,11 @@ import { staffStatusSchema } from '../events/schema.js';
 
 const days = z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650');
 const window = days.nullable();
+// A seed's months (三个月, 2個月) are calendar months, not 30-day blocks.
+const term = z.union([days, z.strictObject({ months: z.number().int('must be a whole number of months').min(1, 'must be 1 or more').max(120, 'must be at most 120') })], {
+  error: 'must be a whole number of days (0 to 3650) or { "months": n } calendar months (1 to 120)',
+});
+const validity = term.nullable();
 
 const claimWindowSchema = z.strictObject({ from: clockSchema, to: clockSchema }).refine((w) => w.from < w.to, { message: 'from must be before to' });
 
@@ -97,15 +102,15 @@ export const ownershipPolicySchema = z
   .strictObject({
     validityDays: z
       .strictObject({
-        visit: window.default(null).describe('OWN-VALIDITY: a visit registration (004j: 15; 004f archive: 10; 004d: 15; 003: 60; 004g: 90; 004e, 004h: 30); null (default): the seeds disagree, so no window: the first registration holds.'),
-        call: window.default(null).describe('OWN-VALIDITY, OWN-CALL: a call registration (004j: 7); null (default): no window.'),
-        claim: window.default(null).describe('OWN-VALIDITY: a claim (002 §6.3: 10); null (default): no window.'),
-        preFile: window.default(null).describe('OWN-VALIDITY, CLM-PRE-FILE: a pre-filed own contact (002 §6.2 gives it the claim window); null (default): no window.'),
-        report: window.default(7).describe('OWN-VALIDITY, CLM-REPORT: a channel report (7 days in CLM-REPORT itself, 004k; no seed disagrees).'),
-        assigned: window.default(null).describe('OWN-VALIDITY, OWN-MANAGER, OWN-COMPLAINT: ownership given by a manager, a ruling or a complaint (no seed names a window of its own); null (default): no window.'),
+        visit: validity.default(null).describe('OWN-VALIDITY: a visit registration (004j: 15; 004f archive: 10; 004d: 15; 003: { months: 2 }; 004g: { months: 3 }; 004e: { months: 1 }); null (default): the seeds disagree, so no window: the first registration holds.'),
+        call: validity.default(null).describe('OWN-VALIDITY, OWN-CALL: a call registration (004j: 7); null (default): no window.'),
+        claim: validity.default(null).describe('OWN-VALIDITY: a claim (002 §6.3: 10); null (default): no window.'),
+        preFile: validity.default(null).describe('OWN-VALIDITY, CLM-PRE-FILE: a pre-filed own contact (002 §6.2 gives it the claim window); null (default): no window.'),
+        report: validity.default(7).describe('OWN-VALIDITY, CLM-REPORT: a channel report (7 days in CLM-REPORT itself, 004k; no seed disagrees).'),
+        assigned: validity.default(null).describe('OWN-VALIDITY, OWN-MANAGER, OWN-COMPLAINT: ownership given by a manager, a ruling or a complaint (no seed names a window of its own); null (default): no window.'),
       })
       .prefault({})
-      .describe('OWN-VALIDITY: full calendar days of protection after the registration day, by channel; null: no limit. The seeds disagree on every window but the report\'s, so the default sets none: a client stays with the first registration (OWN-FIRST) until something moves them (a ruling, a complaint, a departure, a refund).'),
+      .describe('OWN-VALIDITY: protection after the registration day, by channel: a number of full calendar days (30: through the 30th day after it), or `{ months: n }` calendar months (through the same day n months later, or that month\'s last day when it is shorter); null: no limit. The seeds disagree on every window but the report\'s, so the default sets none: a client stays with the first registration (OWN-FIRST) until something moves them (a ruling, a complaint, a departure, a refund).'),
     preLaunchDays: window
       .default(null)
       .describe('OWN-VALIDITY (002 §6.3 前期确认的客户有效期为正式通知内部认购开始后10天内): claims and pre-filings made while the office is before its internal subscription (an announceSubscription event opens that period) stay valid until this many days after the subscription starts, with no time limit while the start is still to be fixed; later claims have the claim window. null (default): no pre-launch period, announcements change nothing.'),

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { startOfDay } from 'date-fns';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { calendarOf, isTimeZone, windowEnd } from '../../src/kernel/time.js';
+import { calendarOf, isTimeZone, monthsAfter, windowEnd } from '../../src/kernel/time.js';
 
 describe('calendar days in the office zone (cached boundaries)', () => {
   const shanghai = calendarOf('Asia/Shanghai');
@@ -29,6 +29,26 @@ describe('calendar days in the office zone (cached boundaries)', () => {
   it('a window of N days ends at local midnight after the N-th full day', () => {
     expect(shanghai.localIso(windowEnd(shanghai, Date.parse('2026-11-01T15:00:00+08:00'), 10))).toBe('2026-11-12T00:00:00+08:00');
     expect(shanghai.localIso(windowEnd(shanghai, Date.parse('2026-11-01T00:00:00+08:00'), 0))).toBe('2026-11-02T00:00:00+08:00');
+  });
+
+  it('a window of N calendar months ends at local midnight after the same day N months on, or that month\'s last day', () => {
+    const at = (iso: string, months: number) => shanghai.localIso(windowEnd(shanghai, Date.parse(iso), { months }));
+    expect(at('2026-11-01T15:00:00+08:00', 1)).toBe('2026-12-02T00:00:00+08:00');
+    expect(at('2026-11-30T09:00:00+08:00', 3)).toBe('2027-03-01T00:00:00+08:00');
+    expect(at('2026-01-31T09:00:00+08:00', 1)).toBe('2026-03-01T00:00:00+08:00');
+    expect(at('2028-01-31T09:00:00+08:00', 1)).toBe('2028-03-01T00:00:00+08:00');
+    expect(at('2027-12-31T09:00:00+08:00', 2)).toBe('2028-03-01T00:00:00+08:00');
+    expect(shanghai.dayIso(monthsAfter(shanghai.dayOf(Date.parse('2028-01-31T09:00:00+08:00')), 1))).toBe('2028-02-29');
+  });
+
+  test.prop([fc.integer({ min: -10_000, max: 30_000 }), fc.integer({ min: 1, max: 120 })])('N months on is between 28N and 31N days later, the same day of the month unless that month is shorter', (day, months) => {
+    const later = monthsAfter(day, months);
+    expect(later - day).toBeGreaterThanOrEqual(28 * months);
+    expect(later - day).toBeLessThanOrEqual(31 * months);
+    const from = new Date(day * 86_400_000);
+    const to = new Date(later * 86_400_000);
+    expect((to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth()).toBe(months);
+    if (to.getUTCDate() !== from.getUTCDate()) expect(new Date((later + 1) * 86_400_000).getUTCDate()).toBe(1);
   });
 
   it('knows valid zones', () => {

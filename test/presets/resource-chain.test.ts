@@ -18,10 +18,10 @@ describe('resource-chain (004g)', () => {
     expect(find(g.when(visit('11-03 10:00', zhang)), 'reception').receiver).toBe('S02');
   });
 
-  it('004g 一(三) OWN-VALIDITY: given a three-month hold from an August 1 visit, then zhang is still S01s on day 80 and a new client after three months', () => {
+  it('004g 一(三) OWN-VALIDITY: given a three-month hold from an August 1 visit, then zhang is S01s through November 1 (90 days would end with October 30) and a new client after', () => {
     const g = given([staff('S01', {}, '07-01 08:00'), staff('S02', {}, '07-01 08:00'), visit('08-01 10:00', zhang, { receiver: 'S01' })], policy);
-    expect(g.ownerOf(zhang.phone, '10-20 10:00')).toBe('S01');
-    expect(g.ownerOf(zhang.phone, '11-05 10:00')).toBeNull();
+    expect(g.ownerOf(zhang.phone, '11-01 23:59')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '11-02 00:00')).toBeNull();
     g.when(visit('11-05 10:00', zhang, { receiver: 'S02' }));
     expect(g.ownerOf(zhang.phone)).toBe('S02');
   });

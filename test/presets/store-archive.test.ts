@@ -13,10 +13,11 @@ const team = [staff('S01'), staff('S02'), staff('S03'), staff('S04'), staff('M1'
 
 
 describe('store-archive (003 篇十): who the client belongs to', () => {
-  it('003 篇十 2(1) OWN-VALIDITY: given S01 archived Zhang on 11-01, then the archive protects 2 months (60 full days) and Zhang is new after', () => {
+  it('003 篇十 2(1) OWN-VALIDITY: given S01 archived Zhang on 11-01, then the archive protects 2 calendar months, through Jan 1 (60 days would end with Dec 31), and Zhang is new after', () => {
     const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], policy);
-    expect(g.ownerOf(zhang.phone, '12-31 20:00')).toBe('S01');
-    expect(ownerOf(g.state, zhang.phone, { lookAhead: '2027-01-01T10:00:00+08:00' })?.owner ?? null).toBeNull();
+    const at = (iso: string) => ownerOf(g.state, zhang.phone, { lookAhead: iso })?.owner ?? null;
+    expect(at('2027-01-01T23:59:00+08:00')).toBe('S01');
+    expect(at('2027-01-02T00:00:00+08:00')).toBeNull();
   });
 
   it('003 篇十 3(5) OWN-MULTI-NAMED: given Zhang names S02 then S03 without choosing and S02 is away, then S03, the next one named who is present, receives and owns Zhang', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explain, fromSnapshot, ownerOf, toSnapshot, type Event, type PolicyInput } from '../../src/index.js';
 import { describeReason } from '../../src/index.js';
-import { assign, cites, claim, complaint, deal, find, followUp, given, refund, ruling, staff, status, t, visit, wang, zhang } from '../support/dsl.js';
+import { assign, cites, claim, complaint, deal, event, find, followUp, given, refund, ruling, staff, status, t, visit, wang, zhang } from '../support/dsl.js';
 
 const team = [staff('S01', { team: 'A' }), staff('S02', { team: 'A' }), staff('S03', { team: 'B' }), staff('M1', { role: 'manager' })];
 
@@ -54,6 +54,25 @@ describe('OWN-VALIDITY: protection lasts a window, then the client is new', () =
     const g = given(team, { ownership: { validityDays: { visit: days } } });
     const step = g.when(visit('11-01 10:00', zhang, { receiver: 'S01' }));
     expect(find(step, 'ownership').protectionEndsAt).toBe(Date.parse(end));
+  });
+
+  it.each([
+    ['11-01 10:00', 1, '2026-12-02T00:00:00+08:00'],
+    ['11-01 10:00', 3, '2027-02-02T00:00:00+08:00'],
+    ['11-30 10:00', 3, '2027-03-01T00:00:00+08:00'],
+  ])('given a visit on %s under a window of %i calendar months (004g 三个月), protection runs through the same day that many months on, or the month\'s last', (when, months, end) => {
+    const g = given(team, { ownership: { validityDays: { visit: { months } } } });
+    const step = g.when(visit(when, zhang, { receiver: 'S01' }));
+    expect(find(step, 'ownership').protectionEndsAt).toBe(Date.parse(end));
+    expect(g.ownerOf(zhang.phone, when)).toBe('S01');
+  });
+
+  it('given a visit window of a month and a call window of 7 days, when the client calls the owner (renewOn call), then the longer of the two restarts from the call', () => {
+    const policy: PolicyInput = { ownership: { validityDays: { visit: { months: 1 }, call: 7 }, renewOn: ['visit', 'call'] } };
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' })], policy);
+    g.when(event('registerCall', '11-20 10:00', { receiver: 'S01', client: zhang }));
+    expect(g.ownerOf(zhang.phone, '12-20 23:59')).toBe('S01');
+    expect(g.ownerOf(zhang.phone, '12-21 00:00')).toBeNull();
   });
 
   it('given an office in New York, windows count New York calendar days across the DST change and show local time', () => {

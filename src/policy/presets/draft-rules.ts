@@ -13,8 +13,8 @@ export const draftRules: Preset<'draft-rules'> = {
   title: '房地产销售案场客户归属规定 (讨论稿)',
   summary: '1-month recognition window, even commission splits, complaint reassignment',
   fields: {
-    'ownership.validityDays.visit': { value: 30, seed: '004e §4: 一个月以外,无论成交与否都归属第二接待人' },
-    'ownership.validityDays.call': { value: 30, seed: '004e §4 (counted from 初次接待) with §7: the manager-allocated caller\'s first reception holds for the same month' },
+    'ownership.validityDays.visit': { value: { months: 1 }, seed: '004e §4: 一个月以外,无论成交与否都归属第二接待人 (a calendar month)' },
+    'ownership.validityDays.call': { value: { months: 1 }, seed: '004e §4 (counted from 初次接待) with §7: the manager-allocated caller\'s first reception holds for the same month' },
     'ownership.call.gives': { value: 'allocation', seed: '004e §7: 来电咨询的客户,详细登记在“来电登记表”,由案场经理分配' },
     'rotation.callAllocation': { value: 'manager', seed: '004e §7: 由案场经理分配,以业绩及综合考量进行分配' },
     'ownership.recognition.unidentified': { value: 'original', seed: '004e §4: 如在接待过程中未认出...一个月以内,未成交的客户归原接待' },

@@ -14,8 +14,8 @@ export const resourceChain: Preset<'resource-chain'> = {
   summary: 'first contact, referral chains, 3-month ownership, departed staff pool, lunch duty',
   fields: {
     'ownership.call.gives': { value: 'protection', seed: '004g §1 第一接触点的原则(包括上客户和电话客户): 哪一个销售人员首先接触该客户,该客户应被其所有' },
-    'ownership.validityDays.visit': { value: 90, seed: '004g 一(三) 时效性原则: 其拥有客户资源的时效为三个月' },
-    'ownership.validityDays.call': { value: 90, seed: '004g 一(三): 时效为三个月, for phone clients too (一(一) 包括电话客户)' },
+    'ownership.validityDays.visit': { value: { months: 3 }, seed: '004g 一(三) 时效性原则: 其拥有客户资源的时效为三个月 (calendar months)' },
+    'ownership.validityDays.call': { value: { months: 3 }, seed: '004g 一(三): 时效为三个月, for phone clients too (一(一) 包括电话客户)' },
     'deals.splits.absentOwner': {
       value: { credit: { owner: 100, closer: 0 }, commission: { owner: 100, closer: 0 } },
       seed: '004g §1: 第二、第三次上门时,第一接触销售人员不在,其它销售人员有义务协作、帮助成交,但不计入业绩',

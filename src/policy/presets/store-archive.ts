@@ -8,8 +8,8 @@ export const storeArchive: Preset<'store-archive'> = {
   summary: "2-month archive, 80/20 splits, make-ups equal to turns missed, several names in order, later archive match or later naming 50:50, a justified complaint gives the deal to the new server, a family to its first receiver, long-leave clients by the manager's draw, quarrels: credit to the department",
   fields: {
     // Registration and ownership (首訪原則, 區分原則).
-    'ownership.validityDays.visit': { value: 60, seed: '003 篇十 2(1): 客戶建檔有效期為2個月 (the 來人登記表 is the archive)' },
-    'ownership.validityDays.call': { value: 60, seed: '003 篇十 2(1): 客戶建檔有效期為2個月 (客戶來電要記錄來電登記表: calls are archived too)' },
+    'ownership.validityDays.visit': { value: { months: 2 }, seed: '003 篇十 2(1): 客戶建檔有效期為2個月 (calendar months; the 來人登記表 is the archive)' },
+    'ownership.validityDays.call': { value: { months: 2 }, seed: '003 篇十 2(1): 客戶建檔有效期為2個月 (客戶來電要記錄來電登記表: calls are archived too)' },
     'ownership.permanentFromStage': { value: 'subscription', seed: '003 篇十 2(2): 以成交為準 (a deal, 開認購書, settles the client)' },
     'ownership.multiNamed': { value: 'order', seed: '003 篇十 3(5): 由客戶說出的第一位銷售員a接待,若a不在場,則由第二位銷售員b接待,以此類推;如 … 都不在場,由前臺輪值c接待' },
     'ownership.complaintReassigns': { value: true, seed: '003 篇十 3(4): 客戶 … 不願找b,對b進行投訴 … 待銷售主任落實后,此客戶成交與b無關' },
