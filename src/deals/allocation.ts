@@ -9,7 +9,7 @@
 import { joinRules, rules, type Args } from '../kernel/decision.js';
 import { append } from '../kernel/list.js';
 import type { RuleId } from '../kernel/rules.js';
-import { windowEnd, type Calendar } from '../kernel/time.js';
+import { termArgs, windowEnd, type Calendar } from '../kernel/time.js';
 import type { StaffRole, StaffStatus } from '../events/schema.js';
 import { money } from '../kernel/money.js';
 import type { DealsPolicy, SplitsPolicy } from './policy.js';
@@ -262,9 +262,9 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
     const cited = append(evidence, found.event);
     if (found.during === 'reception') return whole(holder, joinRules(RECOGNITION, o.keepRules), cited, 'recognized', { holder, closer });
     if (found.at < windowEnd(cal, o.holderSince, recognition.withinDays)) {
-      return byCase([['original', holder], ['closer', closer]], recognition, RECOGNITION, cited, 'recognitionFound', { holder, closer, days: recognition.withinDays, foundAt: found.at });
+      return byCase([['original', holder], ['closer', closer]], recognition, RECOGNITION, cited, 'recognitionFound', { holder, closer, ...termArgs(recognition.withinDays), foundAt: found.at });
     }
-    return whole(closer, RECOGNITION, cited, 'recognitionFoundAfter', { holder, closer, days: recognition.withinDays, foundAt: found.at });
+    return whole(closer, RECOGNITION, cited, 'recognitionFoundAfter', { holder, closer, ...termArgs(recognition.withinDays), foundAt: found.at });
   }
   return whole(holder, o.keepRules, evidence, 'keep', { closer, holder });
 }

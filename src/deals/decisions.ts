@@ -2,6 +2,7 @@
  * The deals family's decisions (RULES §G, §H) and their sentences.
  */
 import { z } from 'zod';
+import { termWords } from '../kernel/time.js';
 import { decisionBase, type Args, type Wording } from '../kernel/decision.js';
 import { dealStageSchema, decimalSchema } from '../events/common.js';
 
@@ -168,9 +169,9 @@ export function splitWords(why: string, a: Args | undefined, w: Wording): string
     case 'recognitionAfter':
       return `${who('closer')} closed more than ${str(a, 'days')} days after ${who('holder')}'s first reception: all to ${who('closer')}`;
     case 'recognitionFound':
-      return `${who('holder')} did not recognize the client, found later within ${str(a, 'days')} days of the first reception: credit to ${who('closer')}, commission shared${negotiated}`;
+      return `${who('holder')} did not recognize the client, found later within ${termWords(a)} of the first reception: credit to ${who('closer')}, commission shared${negotiated}`;
     case 'recognitionFoundAfter':
-      return `the client was found more than ${str(a, 'days')} days after ${who('holder')}'s first reception: all to ${who('closer')}`;
+      return `the client was found more than ${termWords(a)} after ${who('holder')}'s first reception: all to ${who('closer')}`;
     case 'recognized':
       return `${who('holder')}'s old client was recognized during the reception and handed back: credit and commission stay with ${who('holder')}`;
     case 'eventManager':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { termSchema } from '../kernel/time.js';
 import { dealStageSchema, decimalSchema, nonNegativeDecimalSchema as nonNegative } from '../events/common.js';
 import { money } from '../kernel/money.js';
 
@@ -84,7 +85,7 @@ export const splitsPolicySchema = z
       .describe('DEAL-ABSENT-OWNER: a colleague closes while the owner is not on duty (004i, 004e §5: commission 5:5; 003: 80:20; 004a, 004f, 004h: all to the owner). null (default): the seeds disagree, no split: the owner keeps credit and commission. `{}` is credit to the owner, commission 5:5.'),
     recognition: z
       .strictObject({
-        withinDays: z.number().int().min(0).max(3650).default(30).describe("DEAL-RECOGNITION-WINDOW (004e §4): days from the owner's first reception to the moment the client was found (recognizeClient during later)."),
+        withinDays: termSchema.default(30).describe("DEAL-RECOGNITION-WINDOW (004e §4 一个月以内): from the owner's first reception to the moment the client was found (recognizeClient during later): full calendar days after the reception day, or `{ months: n }` calendar months."),
         credit: pair('original', 'closer', [0, 100]).describe('DEAL-RECOGNITION-WINDOW: credit within the window.'),
         commission: negotiable('original', 'closer', [50, 50]).describe('DEAL-RECOGNITION-WINDOW: commission within the window; after it, everything goes to the closer.'),
       })

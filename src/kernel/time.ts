@@ -245,10 +245,48 @@ export function minutesOf(hhmm: string): number {
 }
 
 /**
- * A window's length: whole calendar days, or calendar months (`{ months: 3 }`
- * for a seed's 三个月, which is not 90 days).
+ * The schema of a window's length, in policies: whole calendar days (0 to
+ * 3650), or calendar months (`{ months: 3 }` for a seed's 三个月, which is not
+ * 90 days), with one message for a value that is neither.
  */
-export type Term = number | { readonly months: number };
+export const termSchema = z.union(
+  [
+    z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650'),
+    z.strictObject({ months: z.number().int('must be a whole number of months').min(1, 'must be 1 or more').max(120, 'must be at most 120') }),
+  ],
+  { error: 'must be a whole number of days (0 to 3650) or { "months": n } calendar months (1 to 120)' },
+);
+
+/** A window's length: whole calendar days, or calendar months. */
+export type Term = z.infer<typeof termSchema>;
+
+/**
+ * A window's length as a decision's arguments: `days` or `months`.
+ *
+ * @example
+ * ```ts
+ * termArgs(30); // { days: 30 }
+ * termArgs({ months: 1 }); // { months: 1 }
+ * ```
+ */
+export function termArgs(term: Term): { days: number } | { months: number } {
+  return typeof term === 'number' ? { days: term } : { months: term.months };
+}
+
+/**
+ * A window's length in words, from a decision's arguments ({@link termArgs}).
+ *
+ * @example
+ * ```ts
+ * termWords({ days: 30 }); // '30 days'
+ * termWords({ months: 1 }); // '1 month'
+ * ```
+ */
+export function termWords(args: Readonly<Record<string, unknown>> | undefined): string {
+  const months = args?.months;
+  if (typeof months === 'number') return `${months} month${months === 1 ? '' : 's'}`;
+  return `${String(args?.days ?? '?')} days`;
+}
 
 /**
  * The day `months` calendar months after `day` (days since the epoch), the

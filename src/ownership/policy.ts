@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { clockSchema, dealStageSchema, decimalSchema, listedOnce, nonNegativeDecimalSchema, windowsApart } from '../events/common.js';
 import { staffStatusSchema } from '../events/schema.js';
+import { termSchema } from '../kernel/time.js';
 
 const days = z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650');
 const window = days.nullable();
 // A seed's months (三个月, 2個月) are calendar months, not 30-day blocks.
-const term = z.union([days, z.strictObject({ months: z.number().int('must be a whole number of months').min(1, 'must be 1 or more').max(120, 'must be at most 120') })], {
-  error: 'must be a whole number of days (0 to 3650) or { "months": n } calendar months (1 to 120)',
-});
-const validity = term.nullable();
+const validity = termSchema.nullable();
 
 const claimWindowSchema = z.strictObject({ from: clockSchema, to: clockSchema }).refine((w) => w.from < w.to, { message: 'from must be before to' });
 

@@ -21,6 +21,12 @@ describe('OWN-VALIDITY: a window that is neither days nor calendar months is ref
     expect(issuesOf(visit)).toEqual([{ path, message }]);
   });
 
+  it('given DEAL-RECOGNITION-WINDOW withinDays "a month", then one issue at its path saying what it takes; { months: 1 } is valid', () => {
+    const r = validatePolicy({ deals: { splits: { recognition: { withinDays: 'a month' } } } });
+    expect(r.ok ? [] : r.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['deals.splits.recognition.withinDays', EITHER]]);
+    expect(validatePolicy({ deals: { splits: { recognition: { withinDays: { months: 1 } } } } }).ok).toBe(true);
+  });
+
   it('given a valid window in days, in months or none, then the policy is valid', () => {
     for (const visit of [0, 90, { months: 3 }, null]) expect(issuesOf(visit)).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * distinctive clauses, replayed under the preset.
  */
 import { describe, expect, it } from 'vitest';
-import { presetPolicy, type DealRow } from '../../src/index.js';
+import { describeReason, presetPolicy, type DealRow } from '../../src/index.js';
 import { assign, call, complaint, deal, event, find, given, link, recognize, recognizeBy, row, staff, status, visit, wang, zhang, chen } from '../support/dsl.js';
 
 const policy = presetPolicy('draft-rules');
@@ -64,6 +64,16 @@ describe('draft-rules (004e)', () => {
     expect(a.why).toBe('recognitionFound');
     expect(a.rules).toContain('DEAL-RECOGNITION-WINDOW');
     expect(shares(row(g.state, 'D1').credit)).toEqual(['S02 1']);
+    expect(shares(row(g.state, 'D1').commission)).toEqual(['S01 0.5', 'S02 0.5']);
+  });
+
+  it('004e §4 DEAL-RECOGNITION-WINDOW (一个月以内): given S01 first received zhang on Oct 1, when S02 finds him on Nov 1 (a calendar month on, 31 days) and closes, then it is still within the month: commission shared, and the reason says so', () => {
+    const october = [staff('S01', {}, '09-01 08:00'), staff('S02', {}, '09-01 08:00'), visit('10-01 10:00', zhang, { receiver: 'S01' })];
+    const g = given([...october, visit('10-20 10:00', zhang, { receiver: 'S02', unannounced: true, asked: true }), recognize('11-01 16:00', zhang, 'later', { by: 'S02' })], policy);
+    const step = g.when(deal('11-01 17:00', 'D1', 'S02', zhang));
+    const a = find(step, 'allocation');
+    expect(a.why).toBe('recognitionFound');
+    expect(describeReason(g.state, a)).toContain('within 1 month of the first reception');
     expect(shares(row(g.state, 'D1').commission)).toEqual(['S01 0.5', 'S02 0.5']);
   });
 
