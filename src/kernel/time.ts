@@ -244,6 +244,9 @@ export function minutesOf(hhmm: string): number {
   return Number(h) * 60 + Number(m);
 }
 
+/** The schema of a number of whole days in policies (0 to 3650, ten years). */
+export const daysSchema = z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650');
+
 /**
  * The schema of a window's length, in policies: whole calendar days (0 to
  * 3650), or calendar months (`{ months: 3 }` for a seed's 三个月, which is not
@@ -251,7 +254,7 @@ export function minutesOf(hhmm: string): number {
  */
 export const termSchema = z.union(
   [
-    z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650'),
+    daysSchema,
     z.strictObject({ months: z.number().int('must be a whole number of months').min(1, 'must be 1 or more').max(120, 'must be at most 120') }),
   ],
   { error: 'must be a whole number of days (0 to 3650) or { "months": n } calendar months (1 to 120)' },

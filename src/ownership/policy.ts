@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { clockSchema, dealStageSchema, decimalSchema, listedOnce, nonNegativeDecimalSchema, windowsApart } from '../events/common.js';
 import { staffStatusSchema } from '../events/schema.js';
-import { termSchema } from '../kernel/time.js';
+import { daysSchema, termSchema } from '../kernel/time.js';
 
-const days = z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(3650, 'must be at most 3650');
-const window = days.nullable();
+const window = daysSchema.nullable();
 // A seed's months (三个月, 2個月) are calendar months, not 30-day blocks.
 const validity = termSchema.nullable();
 
@@ -80,7 +79,7 @@ export const claimsPolicySchema = z
       .describe('002 §6.3: a new claim by the owner restarts the claim window (re-confirmation).'),
     report: z
       .strictObject({
-        validDays: days.default(7).describe('CLM-REPORT: days a channel report protects an unvisited client.'),
+        validDays: daysSchema.default(7).describe('CLM-REPORT: days a channel report protects an unvisited client.'),
         maxRefiles: z.number().int().min(0).max(100).default(3).describe('CLM-REPORT: re-files allowed before the client goes to the public pool.'),
         refileNeedsReason: z.boolean().default(true).describe('CLM-REPORT: a re-file must say why the client did not come.'),
       })
