@@ -139,7 +139,12 @@ function periodFacts(o: Live): PeriodFacts {
   if (f === undefined) {
     f = {
       month: (staff, month) => monthFigures(o.deals.tallies, staff, month),
-      active: (staff, client, at, kinds) => activeClaim({ s: o.cOwn.s, tx: { at } }, client, staff, kinds),
+      active(staff, clients, at, kinds) {
+        const c = { s: o.cOwn.s, tx: { at } };
+        let n = 0;
+        for (const client of clients) if (activeClaim(c, client, staff, kinds)) n++;
+        return n;
+      },
       penalties: (staff, at) => penaltiesAt(o.rotation.ring.value, o.rotation.parked, staff, at),
     };
     facts.set(o, f);

@@ -26,7 +26,7 @@ import { cents, money, Money, type Amount } from '../kernel/money.js';
 import type { PeriodFacts } from '../periods/facts.js';
 import { periodKinds, type PeriodKind } from '../periods/calendar.js';
 import type { PenaltyDecision } from '../periods/decisions.js';
-import { quotaAt } from '../periods/quota.js';
+import { quotaLimitAt } from '../periods/quota.js';
 import { callBacks as dueCalls, scorecardRows, type CallBack, type ScorecardRow } from '../periods/views.js';
 import type { StaffMember } from '../staff/state.js';
 import type { Decision } from './decisions.js';
@@ -610,7 +610,7 @@ export function scorecard(state: OfficeState, options: ScorecardOptions = {}): S
     },
     month: facts.month,
     active: (staff, client) => activeClaim(own, client, staff, kinds),
-    quota: (staff, when) => quotaAt(p, cal, staff, state.periods.cards.get(staff), facts, when)?.limit ?? null,
+    quota: (staff, when) => quotaLimitAt(p, cal, staff, state.periods.cards.get(staff), facts, when),
     penalties: (staff, when) => penaltiesAt(state.rotation.ring, state.rotation.parked, staff, when),
   });
 }

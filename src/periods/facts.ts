@@ -25,8 +25,8 @@ export interface MonthFigures {
 export interface PeriodFacts {
   /** A salesperson's figures for a month `YYYY-MM`. */
   readonly month: (staff: string, month: string) => MonthFigures;
-  /** Whether a client of their claim book is still an active claim of theirs at `at`, counting claims of these kinds (CLM-QUOTA). */
-  readonly active: (staff: string, client: string, at: number, kinds: readonly string[]) => boolean;
+  /** How many clients of their claim book are still active claims of theirs at `at`, counting claims of these kinds (CLM-QUOTA). */
+  readonly active: (staff: string, clients: readonly string[], at: number, kinds: readonly string[]) => number;
   /** The rotation penalties in force for them at `at` (ROT-PENALTY-HALF, ROT-NO-CALLS). */
   readonly penalties: (staff: string, at: number) => { readonly halfTurns: boolean; readonly noCalls: boolean };
 }

@@ -17,7 +17,7 @@ import { Money, type Amount } from '../kernel/money.js';
 import type { RuleId } from '../kernel/rules.js';
 import { indexOf, labelOf, monthLabel, monthsOf } from './calendar.js';
 import { bump, cardOf, type PeriodsCtx } from './cards.js';
-import type { PeriodFacts } from './facts.js';
+import type { MonthFigures, PeriodFacts } from './facts.js';
 import type { PeriodsPolicy } from './policy.js';
 import { C, type Card } from './state.js';
 import type { Calendar } from '../kernel/time.js';
@@ -60,24 +60,47 @@ export function quotaInForce(c: PeriodsCtx, staff: string, facts: PeriodFacts): 
   return quotaAt(c.p, c.cal, staff, cardOf(c, staff), facts, c.tx.at);
 }
 
+/** The quarter's month figures at `at`, and its index. */
+function quarterOf(p: PeriodsPolicy, cal: Calendar, staff: string, facts: Pick<PeriodFacts, 'month'>, at: number): { readonly quarter: number; readonly figures: readonly MonthFigures[] } {
+  const g = p.calendar;
+  const quarter = indexOf('quarter', cal.dayOf(at), g);
+  return { quarter, figures: monthsOf('quarter', quarter, g).map((m) => facts.month(staff, monthLabel(m))) };
+}
+
+/** The limit of a quarter's figures: its signing against its target, or none at all. */
+function judge(q: NonNullable<PeriodsPolicy['quota']>, figures: readonly MonthFigures[], noSigning: boolean): { readonly limit: number; readonly basis: QuotaInForce['basis']; readonly red: Amount; readonly target: Amount | null } {
+  let red: Amount = new Money(0);
+  let target: Amount | null = null;
+  for (const f of figures) {
+    red = red.plus(f.red);
+    if (f.redTarget !== null) target = (target ?? new Money(0)).plus(f.redTarget);
+  }
+  if (target !== null && target.gt(0) && red.gte(target)) return { limit: q.targetMet, basis: 'targetMet', red, target };
+  const none = red.isZero() && (q.judged === 'soFar' || noSigning);
+  return none ? { limit: q.noSigning, basis: 'noSigning', red, target } : { limit: q.limit, basis: 'base', red, target };
+}
+
 /** {@link quotaInForce} at any instant, from a persistent state (for views). @internal */
 export function quotaAt(p: PeriodsPolicy, cal: Calendar, staff: string, card: Pick<Card, 'noSigning'> | undefined, facts: Pick<PeriodFacts, 'month'>, at: number): QuotaInForce | null {
   const q = p.quota;
   if (q === null) return null;
-  const g = p.calendar;
-  const quarter = indexOf('quarter', cal.dayOf(at), g);
-  let red: Amount = new Money(0);
-  let target: Amount | null = null;
-  for (const m of monthsOf('quarter', quarter, g)) {
-    const f = facts.month(staff, monthLabel(m));
-    red = red.plus(f.red);
-    if (f.redTarget !== null) target = (target ?? new Money(0)).plus(f.redTarget);
-  }
-  const label = labelOf(cal, 'quarter', quarter, g);
-  const out = (limit: number, basis: QuotaInForce['basis']): QuotaInForce => ({ limit, basis, quarter: label, red: red.toFixed(2), target: target === null ? null : target.toFixed(2) });
-  if (target !== null && target.gt(0) && red.gte(target)) return out(q.targetMet, 'targetMet');
-  const none = red.isZero() && (q.judged === 'soFar' || card?.noSigning === true);
-  return none ? out(q.noSigning, 'noSigning') : out(q.limit, 'base');
+  const { quarter, figures } = quarterOf(p, cal, staff, facts, at);
+  const j = judge(q, figures, card?.noSigning === true);
+  return { limit: j.limit, basis: j.basis, quarter: labelOf(cal, 'quarter', quarter, p.calendar), red: j.red.toFixed(2), target: j.target === null ? null : j.target.toFixed(2) };
+}
+
+/**
+ * The limit alone of {@link quotaAt}, as the scorecard shows it: a quarter
+ * with no signing yet meets no target, so it needs no sums.
+ * @internal
+ */
+export function quotaLimitAt(p: PeriodsPolicy, cal: Calendar, staff: string, card: Pick<Card, 'noSigning'> | undefined, facts: Pick<PeriodFacts, 'month'>, at: number): number | null {
+  const q = p.quota;
+  if (q === null) return null;
+  const { figures } = quarterOf(p, cal, staff, facts, at);
+  const noSigning = card?.noSigning === true;
+  if (figures.every((f) => f.red === '0.00')) return q.judged === 'soFar' || noSigning ? q.noSigning : q.limit;
+  return judge(q, figures, noSigning).limit;
 }
 
 /** A claim refused over the quota: its rules, reason code and counts. @internal */

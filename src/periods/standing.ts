@@ -13,7 +13,7 @@
 import { append } from '../kernel/list.js';
 import type { PeriodsCtx } from './cards.js';
 import type { PeriodFacts } from './facts.js';
-import { quotaAt } from './quota.js';
+import { quotaLimitAt } from './quota.js';
 import type { PeriodStanding } from './state.js';
 
 function same(a: PeriodStanding, b: Omit<PeriodStanding, 'from'>): boolean {
@@ -21,7 +21,7 @@ function same(a: PeriodStanding, b: Omit<PeriodStanding, 'from'>): boolean {
 }
 
 /**
- * Takes everyone's standing at the instant before `from` (a day's end), and
+ * Takes everyone's standing at the instant before `from` (a period's end), and
  * keeps those that changed since their last (CLM-QUOTA, COM-SALARY-GRADES,
  * ROT-PENALTY-HALF, ROT-NO-CALLS as the scorecard shows them).
  * @internal
@@ -33,9 +33,9 @@ export function takeStandings(c: PeriodsCtx, facts: PeriodFacts, from: number): 
   for (const staff of s.roster.value) {
     const card = s.cards.get(staff);
     if (card === undefined) continue;
-    let active = 0;
-    if (q !== null) for (const client of s.books.get(staff)?.clients ?? []) if (facts.active(staff, client, at, q.kinds)) active++;
-    const quota = q === null ? null : (quotaAt(c.p, c.cal, staff, card, facts, at)?.limit ?? null);
+    const book = q === null ? undefined : s.books.get(staff)?.clients;
+    const active = q === null || book === undefined || book.length === 0 ? 0 : facts.active(staff, book, at, q.kinds);
+    const quota = quotaLimitAt(c.p, c.cal, staff, card, facts, at);
     const { halfTurns, noCalls } = facts.penalties(staff, at);
     const now = { status: card.status, active, quota, grade: card.grade, base: card.base, halfTurns, noCalls };
     const list = s.standings.get(staff);
