@@ -116,8 +116,8 @@ export const ownershipPolicySchema = z
       .describe("OWN-VALIDITY: contacts that restart the owner's window, each listed once: the owner's `followUp` and `claim`; `visit`: the client's revisit while the owner holds them, whoever receives it (an old client's visit is registered to the owner, an assist included); `call`: the client's call registered to the owner (004j §2.2 有效联系)."),
     followUp: z
       .strictObject({
-        withinDays: window.default(null).describe('OWN-FOLLOWUP: the owner must record a follow-up within this many days of the last contact; null: not required.'),
-        firstWithinDays: window.default(null).describe('OWN-FOLLOWUP (004l): the first follow-up is due within this many days; null: as withinDays.'),
+        withinDays: validity.default(null).describe('OWN-FOLLOWUP: the owner must record a follow-up within this many days of the last contact, or `{ months: n }` calendar months (004h 一个月内); null: not required.'),
+        firstWithinDays: validity.default(null).describe('OWN-FOLLOWUP (004l): the first follow-up is due within this many days, or `{ months: n }`; null: as withinDays.'),
         doNotCallExempt: z.boolean().default(true).describe('OWN-FOLLOWUP (004h): a client who asked not to be called needs no follow-up.'),
         effectiveOnly: z
           .boolean()

@@ -99,6 +99,13 @@ describe('OWN-VALIDITY: protection lasts a window, then the client is new', () =
 describe('OWN-FOLLOWUP: a follow-up within N days keeps ownership', () => {
   const policy = { ownership: { validityDays: { visit: 15 }, followUp: { withinDays: 10 } } };
 
+  it('given follow-ups due within a calendar month (004h 一个月内) and no other window, when S01 receives zhang on Dec 31, then S01 holds him through Jan 31 (30 days would end with Jan 30), and he is new after', () => {
+    const g = given([...team, visit('12-31 10:00', zhang, { receiver: 'S01' })], { ownership: { validityDays: { visit: null }, followUp: { withinDays: { months: 1 } } } });
+    const at = (iso: string) => ownerOf(g.state, zhang.phone, { lookAhead: iso })?.owner ?? null;
+    expect(at('2027-01-31T23:59:00+08:00')).toBe('S01');
+    expect(at('2027-02-01T00:00:00+08:00')).toBeNull();
+  });
+
   it('given a visit, a follow-up and a revisit, then the register cites the revisit that set the protection end, beside the grant', () => {
     const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S01' }), { ...followUp('11-08 10:00', 'S01', zhang), id: 'f1' } as Event, { ...visit('11-10 10:00', zhang), id: 'v2' } as Event], policy);
     const row = ownerOf(g.state, zhang.phone);

@@ -22,7 +22,7 @@ export const consultantDetail: Preset<'consultant-detail'> = {
       seed: '004h §8: 接待了其他销售人员客户并成交的,因归还负责该客户的销售人员 (all to the owner)',
     },
     'ownership.validityDays.visit': { value: null, seed: '004h §9: no fixed window: the client is kept while followed up (一个月内无老客户的跟踪记录 ... 该业绩不属于该销售人员)' },
-    'ownership.followUp.withinDays': { value: 30, seed: '004h §9: 若销售人员一个月内无老客户的跟踪记录,则该客户被其他销售员成交时,该业绩不属于该销售人员' },
+    'ownership.followUp.withinDays': { value: { months: 1 }, seed: '004h §9 (a calendar month): 若销售人员一个月内无老客户的跟踪记录,则该客户被其他销售员成交时,该业绩不属于该销售人员' },
     'ownership.followUp.doNotCallExempt': { value: true, seed: '004h §9: 但客户明确告知 ... 不要电话打扰的除外、此情况以销售人员客户笔记为准' },
     'ownership.renewOn': { value: ['followUp', 'visit'], seed: '004h §9: a tracking record (跟踪记录), a follow-up or a reception of the old client, restarts the month' },
     'rotation.groupTurns': { value: 'one', seed: '004h §10: 一起来的亲戚朋友同事,不论几个人有购房需求,一律只计算一次轮排' },
