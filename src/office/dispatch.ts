@@ -17,7 +17,7 @@ import { money } from '../kernel/money.js';
 import { normalizePhone } from '../identity/phone.js';
 import { identify, joinsGroup, reusedId, keyIssues, link, lookup, notCovered, recordedFields, relationRank, resolve, split, type Identified } from '../identity/identity.js';
 import type { LinkRelation } from '../identity/state.js';
-import { activeClaim, claimClient, giveUp, returnClaim } from '../ownership/claims.js';
+import { activeClaim, activeClaims, claimClient, giveUp, returnClaim } from '../ownership/claims.js';
 import { assign, complain, quarrelDeal, raiseDispute, rule, RULING_RULES } from '../ownership/disputes.js';
 import { ownershipFacts } from '../ownership/facts.js';
 import { announceDeveloper, basisPerson, DEPARTURE_RULES, ensureFile, mergeFiles, ownerDeparted, reachDeal, refundDeal, splitFile, splittable } from '../ownership/lifecycle.js';
@@ -139,12 +139,7 @@ function periodFacts(o: Live): PeriodFacts {
   if (f === undefined) {
     f = {
       month: (staff, month) => monthFigures(o.deals.tallies, staff, month),
-      active(staff, clients, at, kinds) {
-        const c = { s: o.cOwn.s, tx: { at } };
-        let n = 0;
-        for (const client of clients) if (activeClaim(c, client, staff, kinds)) n++;
-        return n;
-      },
+      active: (staff, clients, at, kinds) => activeClaims({ s: o.cOwn.s, tx: { at } }, clients, staff, kinds),
       penalties: (staff, at) => penaltiesAt(o.rotation.ring.value, o.rotation.parked, staff, at),
     };
     facts.set(o, f);

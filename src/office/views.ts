@@ -21,7 +21,7 @@ import { viewAt } from '../ownership/file.js';
 import type { ClientFile } from '../ownership/state.js';
 import { ledgerRows, nextInQueue, type FairnessOptions, type FairnessRow, type Names, type NextReceiver } from '../rotation/report.js';
 import { penaltiesAt } from '../rotation/state.js';
-import { activeClaim } from '../ownership/claims.js';
+import { activeClaims } from '../ownership/claims.js';
 import { cents, money, Money, type Amount } from '../kernel/money.js';
 import type { PeriodFacts } from '../periods/facts.js';
 import { periodKinds, type PeriodKind } from '../periods/calendar.js';
@@ -609,7 +609,7 @@ export function scorecard(state: OfficeState, options: ScorecardOptions = {}): S
       return { commission: cents(sums?.commission ?? new Money(0)), bonus: cents(sums?.bonus ?? new Money(0)) };
     },
     month: facts.month,
-    active: (staff, client) => activeClaim(own, client, staff, kinds),
+    active: (staff, clients) => activeClaims(own, clients, staff, kinds),
     quota: (staff, when) => quotaLimitAt(p, cal, staff, state.periods.cards.get(staff), facts, when),
     penalties: (staff, when) => penaltiesAt(state.rotation.ring, state.rotation.parked, staff, when),
   });

@@ -172,6 +172,17 @@ export function activeClaim(c: { readonly s: { readonly files: Lookup<ClientFile
 }
 
 /**
+ * How many of these clients are still active claims of `staff` (each as
+ * {@link activeClaim}): a claim book's count against the quota (CLM-QUOTA).
+ * @internal
+ */
+export function activeClaims(c: Parameters<typeof activeClaim>[0], clients: readonly string[], staff: string, kinds: readonly string[]): number {
+  let n = 0;
+  for (const client of clients) if (activeClaim(c, client, staff, kinds)) n++;
+  return n;
+}
+
+/**
  * A salesperson gives up a client they hold (CLM-QUOTA: a released claim no
  * longer counts), or a violation cancels their claim (PEN-CANCEL): the
  * client counts as new. `cited` are the rule IDs of the family that asks.

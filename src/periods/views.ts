@@ -40,8 +40,8 @@ export interface ScorecardFacts {
   /** Commission and fixed bonuses booked in [from, to) (epoch ms). */
   pay(staff: string, from: number, to: number): { readonly commission: string; readonly bonus: string };
   month(staff: string, month: string): MonthFigures;
-  /** Whether a client of the claim book is still an active claim of theirs (CLM-QUOTA). */
-  active(staff: string, client: string): boolean;
+  /** How many clients of their claim book are still active claims of theirs (CLM-QUOTA). */
+  active(staff: string, clients: readonly string[]): number;
   /** The quota in force at `at`, or null. */
   quota(staff: string, at: number): number | null;
   /** Rotation penalties in force at `at`. */
@@ -203,8 +203,7 @@ export function scorecardRows(s: PeriodsReader, p: PeriodsPolicy, cal: Calendar,
     const grade = step === null ? null : (p.grades.ladder[step] ?? null);
     const inForce = then ?? facts.penalties(staff, at);
     const quota = then === undefined ? facts.quota(staff, at) : then.quota;
-    let active = then?.active ?? 0;
-    if (then === undefined) for (const client of s.books.get(staff)?.clients ?? []) if (facts.active(staff, client)) active++;
+    const active = then?.active ?? facts.active(staff, s.books.get(staff)?.clients ?? []);
     const daysOff = p.dayOff === null ? new Money(0) : money(p.dayOff.days).times(n[C.rewards] ?? 0);
     rows.push({
       staff,
