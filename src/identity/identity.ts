@@ -229,13 +229,27 @@ export function unknownClient(event: string, path: (string | number)[], note: st
 }
 
 /**
- * Finds the person a reference names, or enters a new one keyed `newKey`,
- * records what the reference adds, and decides how it matched (ID-MATCH,
- * ID-PHONE, ID-COMPANY). A party member who joins the client's group is
- * told by the link's decision instead (`silent`).
+ * A reference matched against the people on record and checked, before
+ * anything changes: what {@link enter} records. @internal
+ */
+export interface Matched {
+  readonly ref: ClientRef;
+  /** The person's key: the match's, or the new key. */
+  readonly key: string;
+  readonly phone: Phone | undefined;
+  readonly res: Resolution;
+  /** The person on record under `key`, if any. */
+  readonly old: Person | undefined;
+}
+
+/**
+ * Finds the person a reference names (ID-MATCH, ID-PHONE, ID-COMPANY), or
+ * the issue that refuses it, changing nothing: a handler closes the
+ * periods between the match and {@link enter}, so that they close on the
+ * office as it was.
  * @internal
  */
-export function identify(c: IdentityCtx, ref: ClientRef, newKey: string, path: (string | number)[], silent = false): Identified | Issue {
+export function match(c: IdentityCtx, ref: ClientRef, newKey: string, path: (string | number)[]): Matched | Issue {
   const phone = ref.phone === undefined ? undefined : normalizePhone(ref.phone);
   const res = resolve(c.s, c.p, ref, phone);
   if (!res.found && res.unknownKey) return unknownClient(c.tx.id, [...path, 'key'], `no client with key "${ref.key ?? ''}"`);
@@ -244,9 +258,21 @@ export function identify(c: IdentityCtx, ref: ClientRef, newKey: string, path: (
   const old = res.found ? res.record : c.s.people.get(key);
   // The event's own key, checked here before anything changes; its party's keys were checked up front (reusedId).
   if (!res.found && old !== undefined) return reused(c.tx.id, key);
+  return { ref, key, phone, res, old };
+}
+
+/**
+ * Enters a matched reference: a new person keyed as the match says, or
+ * what the reference adds to a known one, and the decision of how it
+ * matched. A party member who joins the client's group is told by the
+ * link's decision instead (`silent`).
+ * @internal
+ */
+export function enter(c: IdentityCtx, m: Matched, silent = false): Identified {
+  const { ref, key, phone, res } = m;
   // A miss in the phone index means the phone is free (unless the reference matched another way).
   const phoneFree = !res.found && phone?.kind === 'full' && res.phoneTaken === false;
-  const person = register(c, key, old, ref, phone, phoneFree);
+  const person = register(c, key, m.old, ref, phone, phoneFree);
   const client = person.group;
   if (c.tx.record && !silent) {
     const companyAlone = ref.company !== undefined && !isCompanyRef(ref);
@@ -267,6 +293,16 @@ export function identify(c: IdentityCtx, ref: ClientRef, newKey: string, path: (
     c.tx.emit(d);
   }
   return { person, client, isNew: !res.found, phone };
+}
+
+/**
+ * Finds the person a reference names, or enters a new one keyed `newKey`:
+ * {@link match}, then {@link enter}, for callers with nothing to do between.
+ * @internal
+ */
+export function identify(c: IdentityCtx, ref: ClientRef, newKey: string, path: (string | number)[], silent = false): Identified | Issue {
+  const m = match(c, ref, newKey, path);
+  return 'code' in m ? m : enter(c, m, silent);
 }
 
 /**

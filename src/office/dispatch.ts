@@ -15,7 +15,7 @@ import { bookDeal, dealIssue, holdMarketingEvent, recognitionIssue, recognize as
 import type { Deal } from '../deals/state.js';
 import { money } from '../kernel/money.js';
 import { normalizePhone } from '../identity/phone.js';
-import { identify, joinsGroup, reusedId, keyIssues, link, lookup, notCovered, recordedFields, relationRank, resolve, split, type Identified } from '../identity/identity.js';
+import { enter, identify, joinsGroup, match, reusedId, keyIssues, link, lookup, notCovered, recordedFields, relationRank, resolve, split, type Identified } from '../identity/identity.js';
 import type { LinkRelation } from '../identity/state.js';
 import { activeClaim, activeClaims, claimClient, giveUp, returnClaim } from '../ownership/claims.js';
 import { assign, complain, quarrelDeal, raiseDispute, rule, RULING_RULES } from '../ownership/disputes.js';
@@ -157,6 +157,7 @@ function periodFacts(o: Live): PeriodFacts {
 function tick(o: Live): void {
   const clock = o.periods.clock.value;
   if (clock !== null && o.tx.at < clock.dayEnd) return;
+  if (o.tx.changed > 0) throw new Error(`salesfloor internal error: event ${o.tx.id} changed the office before its periods closed`);
   for (const d of advance(o.cPeriods, periodFacts(o), o.judgedUnder)) derivePenalty(o.cRot, d);
 }
 
@@ -220,8 +221,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
       receive(o.cRot, { client: undefined, receiver: e.receiver, owner: null, named: undefined, tieRules: [], purpose: e.purpose, nonClient: e.nonClient ?? 'not a client', groupSize, buyers: 0, appointment: undefined, clientNamed: false, tourGroup: false, invitedBy: undefined });
       return null;
     }
-    const id = identify(o.cIdentity, e.client, e.id, ['client']);
-    if ('code' in id) return [id];
+    const m = match(o.cIdentity, e.client, e.id, ['client']);
+    if ('code' in m) return [m];
+    tick(o);
+    const id = enter(o.cIdentity, m);
     const companions: { ref: ClientRef; key: string }[] = [];
     if (e.party !== undefined) {
       const bad = joinParty(o, id, e.party, (ref, key) => companions.push({ ref, key }));
@@ -243,7 +246,6 @@ const handlers: { [T in EventType]: Handler<T> } = {
       broughtBy: e.broughtBy,
       present: o.present,
     };
-    tick(o);
     const arrival = arrive(o.cOwn, client, ties);
     const buyers = 1 + companions.filter((c) => c.ref.name !== undefined || c.ref.phone !== undefined).length;
     const receiver = receive(o.cRot, {
@@ -296,9 +298,10 @@ const handlers: { [T in EventType]: Handler<T> } = {
       callGiven(o.cPeriods, allocateCall(o.cRot, { receiver: e.receiver, selfSourced, client: undefined }));
       return null;
     }
-    const id = identify(o.cIdentity, e.client, e.id, ['client']);
-    if ('code' in id) return [id];
+    const m = match(o.cIdentity, e.client, e.id, ['client']);
+    if ('code' in m) return [m];
     tick(o);
+    const id = enter(o.cIdentity, m);
     const receiver = allocateCall(o.cRot, { receiver: e.receiver, selfSourced, client: id.client });
     callGiven(o.cPeriods, receiver);
     registerCall(o.cOwn, e, id.client, id.person.key, receiver, fieldsOf(e.client, id), e.client.name ?? null, e.client.company ?? null);
@@ -311,12 +314,13 @@ const handlers: { [T in EventType]: Handler<T> } = {
     if (e.client.key !== undefined || e.party !== undefined) issues.push(...keyIssues(o.identity, e.id, [[e.client, ['client']], ...partyRefs(e.party)]));
     if (e.party !== undefined) checkId(o, issues, e.id, e.party.length);
     if (issues.length > 0) return issues;
-    const id = identify(o.cIdentity, e.client, e.id, ['client']);
-    if ('code' in id) return [id];
+    const m = match(o.cIdentity, e.client, e.id, ['client']);
+    if ('code' in m) return [m];
+    tick(o);
+    const id = enter(o.cIdentity, m);
     const existed = !id.isNew;
     const bad = joinParty(o, id, e.party, (ref, key, relation) => notCovered(o.cIdentity, id.client, key, ref.name ?? ref.phone ?? 'a party member', relation));
     if (bad) return [bad];
-    tick(o);
     const client = groupOf(o, id.person.key);
     const quota = o.policy.periods.quota;
     const kinds = (quota ?? o.cPeriods.bookedQuota ?? null)?.kinds ?? [];
@@ -399,11 +403,12 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const bad = dealIssue(o.cDeals, e, res.found ? res.client : undefined, (a, b) => groupOf(o, a) === groupOf(o, b));
     if (bad) issues.push(bad);
     if (issues.length > 0) return issues;
-    const id = identify(o.cIdentity, e.client, e.id, ['client']);
-    if ('code' in id) return [id];
+    const m = match(o.cIdentity, e.client, e.id, ['client']);
+    if ('code' in m) return [m];
+    tick(o);
+    const id = enter(o.cIdentity, m);
     const client = groupOf(o, id.person.key);
     const holder = unitHolder(o.cDeals, e);
-    tick(o);
     if (holder) {
       ensureFile(o.cOwn, client);
       refuseDeal(o.cDeals, e, client, holder);
