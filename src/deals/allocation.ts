@@ -53,7 +53,7 @@ export interface SplitFacts {
   readonly firstRules: readonly RuleId[];
   readonly keepRules: readonly RuleId[];
   /** The holder was away at the client's last visit, which came unannounced or was a new client naming them (DEAL-ABSENT-OWNER). */
-  readonly absentVisit: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string } | null;
+  readonly absentVisit: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string; readonly notice?: true } | null;
   /** The client's registrations in order, for the earlier salespeople of DEAL-LATER-DESIGNATION. */
   readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean; readonly channel?: string; readonly lastAt?: number }[];
   /** Who serves the client without owning them (a complaint's designated server, a service assignment). */
@@ -246,6 +246,10 @@ export function allocateDeal(facts: DealFacts, p: DealsPolicy, cal: Calendar, at
     const away = o.absentVisit !== null && o.absentVisit.owner === holder ? o.absentVisit : null;
     const own = away === null ? null : away.how === 'unannounced' ? splits.absentUnannounced : splits.absentNamed;
     if (away !== null && own !== null) {
+      // 004e §5: a named salesperson who told the office in advance keeps the deal.
+      if (away.how === 'namedNew' && away.notice === true && splits.absentNamedUnlessNotice) {
+        return whole(holder, joinRules(ABSENT, o.namedRules), append(evidence, away.event), 'absentNamedNotice', { closer, holder, status });
+      }
       const cited = away.how === 'unannounced' ? ABSENT_COOPERATION : joinRules(ABSENT, o.namedRules);
       const why = away.how === 'unannounced' ? 'absentUnannounced' : 'absentNamed';
       return byCase([['owner', holder], ['closer', closer]], own, cited, append(evidence, away.event), why, { closer, holder, status });

@@ -162,6 +162,8 @@ export function splitWords(why: string, a: Args | undefined, w: Wording): string
       return `the client said they had not been here while their owner ${who('holder')} was away (${str(a, 'status')}): a cooperative reception, ${who('closer')} closed${negotiated}`;
     case 'absentNamed':
       return `the client named ${who('holder')}, who was away (${str(a, 'status')}), and ${who('closer')} received them and closed${negotiated}`;
+    case 'absentNamedNotice':
+      return `the client named ${who('holder')}, who was away (${str(a, 'status')}) but had told the office in advance, and ${who('closer')} received them and closed: credit and commission stay with ${who('holder')}`;
     case 'absentOwnerLater':
       return `${who('closer')} closed on a day they had not received the client for the away owner ${who('holder')}: the client was back with the owner, credit and commission stay with them`;
     case 'recognitionWithin':

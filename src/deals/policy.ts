@@ -156,10 +156,19 @@ export const splitsPolicySchema = z
     absentNamed: splitCase('owner', 'closer', [0, 100], [50, 50], 'DEAL-ABSENT-OWNER, OWN-NAMED (004e §5)')
       .default(null)
       .describe('DEAL-ABSENT-OWNER (004e §5 当值成交的,成交业绩归当值人员所有,佣金两人均分): a new client named a salesperson who was away (registerVisit.named), and the colleague who received them closed; null: as absentOwner.'),
+    absentNamedUnlessNotice: z
+      .boolean()
+      .default(false)
+      .describe("DEAL-ABSENT-OWNER (004e §5 如该销售人员不在(且未能事先报备案场或指定专人协助接待)): the absentNamed split holds only when the named salesperson gave no notice (registerVisit.ownerNotice); with notice the deal is wholly theirs. false: the split holds either way."),
     absentOwnerSameDay: z
       .boolean()
       .default(false)
       .describe("DEAL-ABSENT-OWNER (004i 若当天成交 ... 若当天无法成交,客户归还A): the absent owner's split holds only for a deal closed on a day the closer received the client; a deal on a later day goes wholly to the owner; false: any deal closed while the owner is away."),
+  })
+  .refine((s) => !s.absentNamedUnlessNotice || s.absentNamed !== null, {
+    message: 'needs a deals.splits.absentNamed split: with null there is no split for a notice to lift (DEAL-ABSENT-OWNER)',
+    path: ['absentNamedUnlessNotice'],
+    when: (p) => p.issues.length === 0,
   })
   .refine((s) => !s.absentOwnerSameDay || s.absentOwner !== null, {
     message: 'needs a deals.splits.absentOwner split: with null the owner keeps every deal, there is no split to limit (DEAL-ABSENT-OWNER)',

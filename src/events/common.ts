@@ -14,6 +14,32 @@ function loneSurrogate(issue: { readonly input?: unknown }): string {
   return `a lone surrogate${unit} is not text: half of a UTF-16 surrogate pair, it has no UTF-8 form, so no file, report or database could keep it`;
 }
 
+const LATER = new WeakSet<object>();
+
+/**
+ * Marks an optional field added to an event after fingerprints were first
+ * stored (snapshots keep them, for redelivery checks): when it is absent, it
+ * leaves an event's fingerprint as it was before the field existed, so an
+ * event written earlier is still recognized as itself after an upgrade.
+ *
+ * @param schema - the field's (optional) schema
+ * @returns the same schema, marked
+ * @example
+ * ```ts
+ * const shape = { ownerNotice: later(z.boolean().optional()) };
+ * ```
+ * @internal
+ */
+export function later<S extends z.ZodType>(schema: S): S {
+  LATER.add(schema);
+  return schema;
+}
+
+/** Whether a field was marked with {@link later}. @internal */
+export function isLater(schema: unknown): boolean {
+  return typeof schema === 'object' && schema !== null && LATER.has(schema);
+}
+
 /**
  * A string schema with the text check added last: a string holding a lone
  * surrogate is refused (`invalid_format`, "a lone surrogate (U+D800) is not

@@ -28,7 +28,7 @@
  * handled, and a key Object.prototype has at compile time takes the exact walk).
  */
 import { z } from 'zod';
-import { isWellFormed, WELL_FORMED } from './common.js';
+import { isLater, isWellFormed, WELL_FORMED } from './common.js';
 import { eventSchemas, type Event } from './schema.js';
 
 /**
@@ -1211,6 +1211,8 @@ function buildHasher(zi: Internals, open: Set<unknown>): Hasher {
       if (!isObj(shape)) return hashValue;
       const keys = Object.keys(shape);
       const fields = keys.map((k) => compileHasher(shape[k], open));
+      // Fields added after fingerprints were stored: absent, they hash as if they did not exist.
+      const skipAbsent = keys.map((k) => isLater(shape[k]));
       const keySet = new Set(keys);
       const strict = def.catchall === undefined || internals(def.catchall)?.def.type === 'never';
       return (s, v) => {
@@ -1219,8 +1221,9 @@ function buildHasher(zi: Internals, open: Set<unknown>): Hasher {
         for (let i = 0; i < keys.length; i++) {
           const x = v[keys[i] as string];
           // The common leaves inline: most fields of an event are absent or strings.
-          if (x === undefined) mix(s, T_ABSENT);
-          else if (typeof x === 'string') hashString(s, x);
+          if (x === undefined) {
+            if (!skipAbsent[i]) mix(s, T_ABSENT);
+          } else if (typeof x === 'string') hashString(s, x);
           else (fields[i] as Hasher)(s, x);
         }
         if (strict) return;

@@ -10,6 +10,7 @@ import {
   instantSchema,
   partyMemberSchema,
   relationSchema,
+  later,
   textSchema,
 } from './common.js';
 import { ruleIdSchema } from '../kernel/rules.js';
@@ -150,6 +151,15 @@ export const registerVisitSchema = z
     contactAt: instantSchema
       .optional()
       .describe('When the visit happened, when the book entry came later (REG-DISCIPLINE); omitted: at the event time.'),
+    // Added after fingerprints were stored: absent, it leaves them as they were (later).
+    ownerNotice: later(
+      z
+        .boolean()
+        .optional()
+        .describe(
+        'The salesperson the client came for (their owner, or the one a new client named), being away, told a colleague or supervisor in advance that the client might come (004l §3 告知同事或主管, 004e §5 事先报备案场或指定专人协助接待; ROT-ABSENT-OWNER-ASSIST, DEAL-ABSENT-OWNER).',
+        ),
+    ),
   })
   .refine((e) => e.client !== undefined || e.nonClient !== undefined, {
     message: 'a visit needs a client unless it is a non-client (ID-NONCLIENT)',

@@ -218,7 +218,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
     const groupSize = 1 + (e.party?.length ?? 0);
     if (e.nonClient !== undefined || e.client === undefined) {
       tick(o);
-      receive(o.cRot, { client: undefined, receiver: e.receiver, owner: null, named: undefined, tieRules: [], purpose: e.purpose, nonClient: e.nonClient ?? 'not a client', groupSize, buyers: 0, appointment: undefined, clientNamed: false, tourGroup: false, invitedBy: undefined });
+      receive(o.cRot, { client: undefined, receiver: e.receiver, owner: null, named: undefined, tieRules: [], purpose: e.purpose, nonClient: e.nonClient ?? 'not a client', groupSize, buyers: 0, appointment: undefined, clientNamed: false, tourGroup: false, invitedBy: undefined, ownerNotice: false });
       return null;
     }
     const m = match(o.cIdentity, e.client, e.id, ['client']);
@@ -239,6 +239,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
       referredByStaff: e.referredByStaff,
       namedSeveral: e.namedSeveral,
       unannounced: e.unannounced === true,
+      ownerNotice: e.ownerNotice === true,
       asked: e.asked,
       // The tie is a salesperson's phone invite; a telemarketer's invitation goes to the queue instead (ROT-INVITED-VISIT).
       invitedBy: o.staff.members.get(e.invitedBy ?? '')?.role === 'telemarketer' ? undefined : e.invitedBy,
@@ -262,6 +263,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
       clientNamed: e.client.name !== undefined || e.client.contact !== undefined,
       tourGroup: e.tourGroup === true,
       invitedBy: e.invitedBy,
+      ownerNotice: e.ownerNotice === true,
     });
     received(o.cPeriods, receiver);
     // A telemarketer's invited client who contacted them (ROT-INVITED-VISIT) is the arrival of their invitation (KPI-INVITE-CONFIRM).

@@ -175,7 +175,7 @@ export interface FileExtra {
   /** A ruling found a quarrel over the client, whose deal is still to come (DSP-QUARREL): it goes to `party`. */
   readonly quarrel: { readonly party: string; readonly event: string } | null;
   /** The holder was away at the client's last visit, which came unannounced or was a new client naming them (DEAL-ABSENT-OWNER's own splits). */
-  readonly absentVisit: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string } | null;
+  readonly absentVisit: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string; readonly notice?: true } | null;
   /** The open or last dispute (DSP-PROCESS). */
   readonly dispute: {
     readonly raisedBy: string | null;
@@ -422,7 +422,7 @@ const extraSchema = z.union([
     returned: z.strictObject({ staff: keySchema, claim: keySchema, by: msSchema, notice: keySchema.nullable() }).nullable().exactOptional(),
     quarrel: z.strictObject({ party: keySchema, ...event }).nullable().exactOptional(),
     // Added with the presets' absent-owner splits (004b §1.3, 004e §5).
-    absentVisit: z.strictObject({ how: z.enum(['unannounced', 'namedNew']), owner: keySchema, ...event }).nullable().exactOptional(),
+    absentVisit: z.strictObject({ how: z.enum(['unannounced', 'namedNew']), owner: keySchema, ...event, notice: z.literal(true).exactOptional() }).nullable().exactOptional(),
   }).transform(interned),
 ]);
 

@@ -29,6 +29,8 @@ export interface VisitTies {
   readonly namedSeveral: readonly string[] | undefined;
   /** The visitor did not say they had been here (OWN-RECOGNIZE, OWN-FIRST-QUESTION). */
   readonly unannounced: boolean;
+  /** The owner or the named salesperson, being away, gave notice that the client might come (004e §5: kept with an absence for the deal split). */
+  readonly ownerNotice: boolean;
   /** Whether the receiver asked the first question; undefined: not recorded (OWN-FIRST-QUESTION). */
   readonly asked: boolean | undefined;
   /** The salesperson who invited the client by phone (OWN-PHONE-INVITE). */
@@ -336,7 +338,7 @@ function noteAbsence(c: OwnCtx, f: FileDraft, v: VisitRegistration, namedNew: bo
   const holder = holderOf(f);
   const away = holder !== null && v.receiver !== holder && !v.ties.present(holder);
   const how = !away ? null : v.ties.unannounced ? 'unannounced' : namedNew ? 'namedNew' : null;
-  if (how !== null && holder !== null) f.x = { ...f.x, absentVisit: { how, owner: holder, event: c.tx.id } };
+  if (how !== null && holder !== null) f.x = { ...f.x, absentVisit: v.ties.ownerNotice ? { how, owner: holder, event: c.tx.id, notice: true } : { how, owner: holder, event: c.tx.id } };
   else if (f.x.absentVisit) f.x = { ...f.x, absentVisit: null };
 }
 

@@ -246,8 +246,9 @@ export function describeRotation(d: RotationDecision, w: Wording): string {
       ? ''
       : `an appointment with ${w.who(str(a, 'appointment'))} ${lapse === 'details' ? "lacks the client's name or the salesperson's own name left with the client" : lapse === 'book' ? 'but the book records another receiver' : lapse === 'noNotice' ? 'whose maker is away without having told anyone in advance' : `whose maker is ${str(a, 'reason') ? stateWords(str(a, 'reason'), 0, w) : 'not in the order'}`}, so the visitor is received like any other: `;
   const invited = a?.unassigned === true ? `invited by ${w.who(str(a, 'inviter'))}, but the sales-group leader assigned no receiver: ` : '';
+  const absent = a?.noNotice === true ? `an old client of ${w.who(str(a, 'absentOwner'))}, who is away without having told anyone in advance, so the visitor is received like any other: ` : '';
   const tied = str(a, 'tiedTo') === '' ? '' : `a new client tied to ${w.who(str(a, 'tiedTo'))}, who is ${stateWords(str(a, 'tiedState'), num(a, 'tiedUntil'), w)}: the client stays theirs, and the visit is received as any other: `;
-  const duty = appointment + invited + tied + (a?.dutyNobody === true ? 'duty hours, but no duty person is free, so the rotation receives: ' : '');
+  const duty = appointment + absent + invited + tied + (a?.dutyNobody === true ? 'duty hours, but no duty person is free, so the rotation receives: ' : '');
   const party = num(a, 'party') > 1 ? `; a party of ${num(a, 'party')} ${d.turns > 1 ? `uses ${d.turns} turns, one per buyer` : 'counts as one turn'}` : '';
   const skips = d.skipped.length > 0 ? `; skipped: ${d.skipped.map((s) => `${s.staff}, ${skipWords(s, d.channel, w)}`).join('; ')}` : '';
   return duty + queueWhy(d, w) + party + skips;

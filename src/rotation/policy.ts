@@ -126,6 +126,10 @@ export const rotationPolicySchema = z
       .enum(['last', 'next', 'team'])
       .default('last')
       .describe("ROT-ABSENT-OWNER-ASSIST, ROT-TEAM-ASSIST: who helps an old client whose owner is away or busy: the last in the order (004a, 004e, 004h), the next in the order (004i), or the next free member of the owner's team, then another team (004x, 004j). Never a turn, never a skip."),
+    absentOwnerNotice: z
+      .boolean()
+      .default(false)
+      .describe("ROT-ABSENT-OWNER-ASSIST (004l §3 且知道该客户可能要来并告知同事或主管): an old client whose owner is away is assisted out of turn only if the owner told a colleague or supervisor in advance (registerVisit.ownerNotice); without notice the visitor is received like any other, using a turn, and the client stays the owner's. false: assisted either way."),
     groupTurns: z
       .enum(['one', 'perBuyer'])
       .default('one')

@@ -38,6 +38,8 @@ export interface Arrival {
   readonly tourGroup: boolean;
   /** The telemarketer who invited the client and was contacted on arrival (ROT-INVITED-VISIT). */
   readonly invitedBy: string | undefined;
+  /** An away owner told a colleague or supervisor in advance that the client might come (ROT-ABSENT-OWNER-ASSIST under absentOwnerNotice). */
+  readonly ownerNotice: boolean;
 }
 
 /** How one visitor or call was decided, before it becomes a decision. */
@@ -126,6 +128,7 @@ const OLD_COUNTED = rules('ROT-OLD-CLIENT-NOT-COUNTED');
 const OLD_AT_HEAD = rules('ROT-OLD-CLIENT-NOT-COUNTED', 'ROT-OWN-CLIENT-ARRIVES');
 const OLD_ASSIST = rules('ROT-OLD-CLIENT-NOT-COUNTED', 'ROT-ABSENT-OWNER-ASSIST');
 const OLD_TEAM = rules('ROT-OLD-CLIENT-NOT-COUNTED', 'ROT-TEAM-ASSIST');
+const ABSENT_ASSIST = rules('ROT-ABSENT-OWNER-ASSIST');
 const DEPOSIT = rules('ROT-DEPOSIT-ONLY');
 const ORDER = rules('ROT-ORDER');
 const DUTY = rules('ROT-DUTY');
@@ -239,6 +242,8 @@ function visitOutcome(desk: Desk, a: Arrival): Outcome {
       return uncounted(desk, wanted, atHead ? OLD_AT_HEAD : OLD_COUNTED, 'oldClient', { owner, by: wanted, atHead, makeUpIfPassed: p.makeUps.ownClient === 'once' }, wanted !== owner ? 'no' : atHead ? 'ownAtHead' : 'own');
     }
     const assist = p.absentOwner === 'team' ? OLD_TEAM : OLD_ASSIST;
+    // 004l §3: without the owner's notice, no assist: the visitor takes a turn like any other, and stays the owner's client.
+    if (p.absentOwnerNotice && !a.ownerNotice) return withNote(untied(desk, a), { rules: p.absentOwner === 'team' ? TEAM : ABSENT_ASSIST, args: { absentOwner: owner, noNotice: true } });
     if (book !== undefined) return uncounted(desk, book, assist, 'oldClientBook', { owner, by: book });
     const helper = assistantFor(desk, owner);
     const state = desk.stateOf(owner);

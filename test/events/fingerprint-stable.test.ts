@@ -72,3 +72,21 @@ describe('fingerprints stay the same from version to version (redelivery against
     expect({ events: events.length, types: new Set(events.map((e) => e.type)).size, first: fingerprints[0], digest }).toEqual(pinned[name]);
   });
 });
+
+describe('a field added after fingerprints were stored (later)', () => {
+  const visit = samples.map((x) => x.line).find((l) => (JSON.parse(l) as { type: string }).type === 'registerVisit') as string;
+  const fingerprint = (line: string) => {
+    const r = parseLine(line, 1);
+    if (!r?.ok) throw new Error(`does not parse: ${line}`);
+    return fingerprintEvent(r.event);
+  };
+
+  it('given registerVisit.ownerNotice came later, when a visit carries it, then its fingerprint differs from the same visit without it, and true from false', () => {
+    const without = fingerprint(visit);
+    const withTrue = fingerprint(JSON.stringify({ ...JSON.parse(visit), ownerNotice: true }));
+    const withFalse = fingerprint(JSON.stringify({ ...JSON.parse(visit), ownerNotice: false }));
+    expect(new Set([without, withTrue, withFalse]).size).toBe(3);
+    // Without it, the pinned fingerprint (the sample tests above pin every visit without the field).
+    expect(without).toBe(samples.find((x) => x.line === visit)?.fingerprint);
+  });
+});

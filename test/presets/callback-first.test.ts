@@ -3,7 +3,7 @@
  * replayed under the preset.
  */
 import { describe, expect, it } from 'vitest';
-import { presetPolicy, type DecisionOf, type Step } from '../../src/index.js';
+import { describeDecision, nextReceiver, presetPolicy, type DecisionOf, type Step } from '../../src/index.js';
 import { call, chen, complaint, deal, find, followUp, given, link, liu, parts, row, staff, status, t, visit, wang, zhang } from '../support/dsl.js';
 import { withFlatRate } from '../support/rates.js';
 
@@ -59,9 +59,9 @@ describe('callback-first (004l)', () => {
     expect(weekly.ownerOf(zhang.phone)).toBe('S02');
   });
 
-  it('004l §3 ROT-ABSENT-OWNER-ASSIST ROT-APPOINTMENT: given S02 is resting, when zhang who names S02 comes, then the last in line receives him without a turn; an appointment counts only if S02 had told a colleague', () => {
+  it('004l §3 ROT-ABSENT-OWNER-ASSIST ROT-APPOINTMENT: given S02 is resting and had told a colleague, when zhang who names S02 comes, then the last in line receives him without a turn; an appointment counts only if S02 had told a colleague', () => {
     const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S02' }), followUp('11-02 10:00', 'S02', zhang), status('11-03 08:00', 'S02', 'off')], policy);
-    const d = reception(g.when(visit('11-03 10:00', zhang, { named: 'S02' })));
+    const d = reception(g.when(visit('11-03 10:00', zhang, { named: 'S02', ownerNotice: true })));
     expect(d).toMatchObject({ receiver: 'S04', counted: false });
     expect(d.rules).toContain('ROT-ABSENT-OWNER-ASSIST');
     expect(g.ownerOf(zhang.phone)).toBe('S02');
@@ -71,6 +71,18 @@ describe('callback-first (004l)', () => {
     const untold = reception(g.when(visit('11-03 12:20', fresh(), { appointment: { staff: 'S02', at: t('11-03 12:00') } })));
     expect(untold).toMatchObject({ counted: true });
     expect(untold.rules).toContain('ROT-APPOINTMENT');
+  });
+
+  it('004l §3 ROT-ABSENT-OWNER-ASSIST (且知道该客户可能要来并告知同事或主管): given S02 is resting and told no one, when zhang who names S02 comes, then he is received like any other, using the turn of the first in line, and stays S02\'s', () => {
+    const g = given([...team, visit('11-01 10:00', zhang, { receiver: 'S02' }), followUp('11-02 10:00', 'S02', zhang), status('11-03 08:00', 'S02', 'off')], policy);
+    const next = nextReceiver(g.state, t('11-03 09:59')).next;
+    expect(next).toBe('S01');
+    const d = reception(g.when(visit('11-03 10:00', zhang, { named: 'S02' })));
+    expect(d).toMatchObject({ receiver: 'S01', counted: true, turns: 1, args: { absentOwner: 'S02', noNotice: true } });
+    expect(d.rules).toEqual(expect.arrayContaining(['ROT-ABSENT-OWNER-ASSIST', 'ROT-ORDER']));
+    expect(d.rules).not.toContain('ROT-OLD-CLIENT-NOT-COUNTED');
+    expect(describeDecision(g.state, d)).toContain('a counted turn — an old client of Staff S02 (S02), who is away without having told anyone in advance, so the visitor is received like any other');
+    expect(g.ownerOf(zhang.phone)).toBe('S02');
   });
 
   it('004l §6.2 OWN-COMPLAINT: given zhang refused S01 after a serious error and the supervisor gave him to S03, when S03 closes, then zhang is S03\'s with the commission 5:5; a client he then brings is 7:3', () => {

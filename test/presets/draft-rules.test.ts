@@ -3,7 +3,7 @@
  * distinctive clauses, replayed under the preset.
  */
 import { describe, expect, it } from 'vitest';
-import { describeReason, presetPolicy, type DealRow } from '../../src/index.js';
+import { describeDecision, describeReason, presetPolicy, type DealRow } from '../../src/index.js';
 import { assign, call, complaint, deal, event, find, given, link, recognize, recognizeBy, row, staff, status, visit, wang, zhang, chen } from '../support/dsl.js';
 
 const policy = presetPolicy('draft-rules');
@@ -104,6 +104,20 @@ describe('draft-rules (004e)', () => {
     expect(a.rules).toEqual(expect.arrayContaining(['DEAL-ABSENT-OWNER', 'OWN-NAMED']));
     expect(shares(row(g.state, 'D1').credit)).toEqual([`${closer} 1`]);
     expect(shares(row(g.state, 'D1').commission)).toEqual([`${closer} 0.5`, 'S03 0.5'].sort());
+  });
+
+  it('004e §5 DEAL-ABSENT-OWNER (且未能事先报备案场或指定专人协助接待): given a new client asks for S03, who is off but told the office in advance, when the duty person receives and closes, then credit and commission are S03s', () => {
+    const g = given([...team, status('11-02 08:00', 'S03', 'off')], policy);
+    const step = g.when(visit('11-02 10:00', wang, { named: 'S03', ownerNotice: true }));
+    expect(g.ownerOf(wang.phone)).toBe('S03');
+    const closer = find(step, 'reception').receiver ?? 'S01';
+    expect(closer).not.toBe('S03');
+    const a = find(g.when(deal('11-02 15:00', 'D1', closer, wang)), 'allocation');
+    expect(a.why).toBe('absentNamedNotice');
+    expect(a.rules).toEqual(expect.arrayContaining(['DEAL-ABSENT-OWNER', 'OWN-NAMED']));
+    expect(shares(row(g.state, 'D1').credit)).toEqual(['S03 1']);
+    expect(shares(row(g.state, 'D1').commission)).toEqual(['S03 1']);
+    expect(describeDecision(g.state, a)).toContain('had told the office in advance');
   });
 
   it('004e §6 COL-CROSS-FAMILY: given S01 registered the husband and S02 the wife without knowing, when the wife buys with S02, then the credit is S01s, who registered first, and the commission is shared equally', () => {

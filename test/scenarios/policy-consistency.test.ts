@@ -93,6 +93,11 @@ describe('options that only mean something with another one', () => {
     expect(issues({ rotation: { teamHandBack: true, absentOwner: 'team' } })).toEqual([]);
   });
 
+  it('DEAL-ABSENT-OWNER (004e §5): given absentNamedUnlessNotice with no absentNamed split, then it is refused', () => {
+    expect(issues({ deals: { splits: { absentNamedUnlessNotice: true } } })).toEqual(['deals.splits.absentNamedUnlessNotice: needs a deals.splits.absentNamed split: with null there is no split for a notice to lift (DEAL-ABSENT-OWNER)']);
+    expect(issues({ deals: { splits: { absentNamed: {}, absentNamedUnlessNotice: true } } })).toEqual([]);
+  });
+
   it('DEAL-ABSENT-OWNER: given absentOwnerSameDay with no absentOwner split, then it is refused', () => {
     expect(issues({ deals: { splits: { absentOwnerSameDay: true } } })).toEqual(['deals.splits.absentOwnerSameDay: needs a deals.splits.absentOwner split: with null the owner keeps every deal, there is no split to limit (DEAL-ABSENT-OWNER)']);
     expect(issues({ deals: { splits: { absentOwner: {}, absentOwnerSameDay: true } } })).toEqual([]);

@@ -8,6 +8,10 @@ export const callbackFirst: Preset<'callback-first'> = {
   summary: 'next-day callback, weekly call callbacks, complaint 5:5 then 7:3, family order, 带看 registers the real buyer',
   fields: {
     'rotation.absentOwner': { value: 'last', seed: '004l §3: 若该销售员休息或因公外出 ... 则由最后一位轮序人员热情接待 (此种情况不列为有效轮值接待客户)' },
+    'rotation.absentOwnerNotice': {
+      value: true,
+      seed: '004l §3: 如客户来到现场,能说出销售员姓名或大致长相,由原销售员接待;若该销售员休息或因公外出,且知道该客户可能要来并告知同事或主管,则由最后一位轮序人员热情接待 (without the notice, no assist: the visitor takes a turn)',
+    },
     'rotation.appointments': {
       value: { allowedAbsence: ['off', 'companyBusiness'], requireNotice: true },
       seed: '004l §3: 若该销售员休息或因公外出,且知道该客户可能要来并告知同事或主管,则由最后一位轮序人员热情接待',

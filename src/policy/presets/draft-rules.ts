@@ -33,6 +33,10 @@ export const draftRules: Preset<'draft-rules'> = {
       value: { credit: { owner: 0, closer: 100 }, commission: { owner: 50, closer: 50 } },
       seed: '004e §5: 如该销售人员不在...则由当值人员接待,当值成交的,成交业绩归当值人员所有,佣金两人均分',
     },
+    'deals.splits.absentNamedUnlessNotice': {
+      value: true,
+      seed: '004e §5: 如该销售人员不在(且未能事先报备案场或指定专人协助接待),则由当值人员接待 (with the notice, the split does not apply: the named salesperson keeps the deal)',
+    },
     'deals.splits.recognition': {
       value: { withinDays: { months: 1 }, credit: { original: 0, closer: 100 }, commission: { original: 50, closer: 50 } },
       seed: '004e §4: 以发现之时距初次接待时间为依据,一个月以内 (a calendar month)...已成交的成交业绩归当值人员所有,佣金由两人平分',
