@@ -235,6 +235,7 @@ const handlers: { [T in EventType]: Handler<T> } = {
       named: e.named,
       relativeOf: e.relativeOf,
       accompanied: e.accompanied === true,
+      book: e.receiver,
       referrer: referrerOf(o, e.referredBy),
       referredByStaff: e.referredByStaff,
       namedSeveral: e.namedSeveral,

@@ -295,6 +295,10 @@ export const referralsPolicySchema = z
       .boolean()
       .default(true)
       .describe('REF-ACCOMPANIED: a referrer who comes along brings the new client to their salesperson.'),
+    accompaniedOnRecognition: z
+      .boolean()
+      .default(false)
+      .describe("REF-ACCOMPANIED (004f 1(7) 若该客户未指明要谁接待,置业顾问已认出是自己曾接待的客户,则可主动接待): a new client whose referrer comes along and names no one goes to the referrer's salesperson only if that salesperson recognized the referrer and received the visit (registerVisit.receiver names them); otherwise whoever receives them does. false: to the referrer's salesperson either way."),
     windowDays: window
       .default(null)
       .describe('REF-WINDOW (004d §4): days a referred client stays with the first receiver without a deal; the follow-up clock does not cut it short; null: the visit window.'),

@@ -22,6 +22,8 @@ export interface VisitTies {
   readonly named: string | undefined;
   readonly relativeOf: string | undefined;
   readonly accompanied: boolean;
+  /** The receiver the visitor book names, if any (REF-ACCOMPANIED under accompaniedOnRecognition). */
+  readonly book: string | undefined;
   /** The referring client and its salesperson; null when the referrer is not on record. */
   readonly referrer: { readonly client: string; readonly owner: string | null } | null | undefined;
   readonly referredByStaff: string | undefined;
@@ -67,7 +69,7 @@ export const NAMED_RULES: readonly RuleId[] = NAMED;
  */
 function tiedClaimant(c: OwnCtx, ties: VisitTies, named: string | undefined): Claimant | null {
   const original = ties.referrer?.owner ?? null;
-  if (original !== null && ties.accompanied && c.p.referrals.accompaniedGoesToOriginal) return { staff: original, rules: ACCOMPANIED, why: 'accompanied', args: { by: original }, referral: true };
+  if (original !== null && ties.accompanied && c.p.referrals.accompaniedGoesToOriginal && (!c.p.referrals.accompaniedOnRecognition || ties.book === original)) return { staff: original, rules: ACCOMPANIED, why: 'accompanied', args: { by: original }, referral: true };
   if (original !== null && c.p.referrals.chain && named === original) return { staff: original, rules: CHAIN_NAMED, why: 'chainNamed', args: { by: original }, referral: true };
   if (original !== null && ties.relativeOf !== undefined && ties.relativeOf !== original && c.p.referrals.overRelative && (named === undefined || named === ties.relativeOf) && referrerDealt(c, ties)) {
     return { staff: original, rules: OVER_RELATIVE, why: 'overRelative', args: { by: original, relativeOf: ties.relativeOf }, referral: true };

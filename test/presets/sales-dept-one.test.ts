@@ -109,4 +109,30 @@ describe('sales-dept-one (004f)', () => {
     expect(find(step, 'ownership').rules).toEqual(expect.arrayContaining(['REF-OVER-RELATIVE', 'REF-CHAIN']));
     expect(g.ownerOf(liu.phone)).toBe('S01');
   });
+
+  it('004f 1(7) REF-ACCOMPANIED (置业顾问已认出是自己曾接待的客户,则可主动接待): given zhang is S01s, when he brings wang and names no one, then wang goes to S01 only if S01 recognized zhang and received them; else to the one whose turn it is', () => {
+    const recognized = given(old, policy);
+    const mine = recognized.when(visit('11-02 10:00', wang, { referredBy: { phone: zhang.phone }, accompanied: true, receiver: 'S01' }));
+    expect(find(mine, 'ownership').rules).toContain('REF-ACCOMPANIED');
+    expect(recognized.ownerOf(wang.phone)).toBe('S01');
+
+    const unrecognized = given(old, policy);
+    const step = unrecognized.when(visit('11-02 10:00', wang, { referredBy: { phone: zhang.phone }, accompanied: true }));
+    const receiver = find(step, 'reception').receiver;
+    expect(receiver).not.toBe('S01');
+    expect(find(step, 'ownership').rules).toEqual(expect.arrayContaining(['OWN-FIRST', 'REF-UNNAMED']));
+    expect(find(step, 'ownership').rules).not.toContain('REF-ACCOMPANIED');
+    expect(unrecognized.ownerOf(wang.phone)).toBe(receiver);
+
+    // Named, the chain gives wang to S01 whoever receives (004f 1(7) 若指明要找原置业顾问接待的).
+    const named = given(old, policy);
+    named.when(visit('11-02 10:00', wang, { referredBy: { phone: zhang.phone }, accompanied: true, named: 'S01' }));
+    expect(named.ownerOf(wang.phone)).toBe('S01');
+  });
+
+  it('REF-ACCOMPANIED: given the default policy (no recognition needed), when zhang brings wang and names no one, then wang is S01s whoever receives', () => {
+    const g = given(old, {});
+    g.when(visit('11-02 10:00', wang, { referredBy: { phone: zhang.phone }, accompanied: true, receiver: 'S02' }));
+    expect(g.ownerOf(wang.phone)).toBe('S01');
+  });
 });

@@ -29,6 +29,10 @@ export const salesDeptOne: Preset<'sales-dept-one'> = {
     'ownership.renewOn': { value: ['followUp', 'visit'], seed: '004f 1(6): 若10天都没有跟进记录,再次到访则作为新客户处理; 客户的归属问题以客户跟进记录本为准' },
     'referrals.chain': { value: true, seed: '004f 1(7): 已成交客户介绍其朋友及亲人过来,若指明要找原置业顾问接待的,尽管排轮未到该置业顾问,该置业顾问都可以接待' },
     'referrals.accompaniedGoesToOriginal': { value: true, seed: '004f 1(7): 若该客户未指明要谁接待,置业顾问已认出是自己曾接待的客户,则可主动接待' },
+    'referrals.accompaniedOnRecognition': {
+      value: true,
+      seed: '004f 1(7): 置业顾问已认出是自己曾接待的客户,则可主动接待 (only once the salesperson recognized the referrer and received the visit; else the rotation receives)',
+    },
     'deals.splits.absentOwner': {
       value: { credit: { owner: 100, closer: 0 }, commission: { owner: 100, closer: 0 } },
       seed: '004f 2(1): (甲)知道是(乙)曾接待过的客户,而(乙)又不在现场...成交后业绩原则归(乙)',
