@@ -157,7 +157,7 @@ export const registerVisitSchema = z
         .boolean()
         .optional()
         .describe(
-        'The salesperson the client came for (their owner, or the one a new client named), being away, told a colleague or supervisor in advance that the client might come (004l §3 告知同事或主管, 004e §5 事先报备案场或指定专人协助接待; ROT-ABSENT-OWNER-ASSIST, DEAL-ABSENT-OWNER).',
+          'The salesperson the client came for (their owner, or the one a new client named), being away, told a colleague or supervisor in advance that the client might come (004l §3 告知同事或主管, 004e §5 事先报备案场或指定专人协助接待; ROT-ABSENT-OWNER-ASSIST, DEAL-ABSENT-OWNER).',
         ),
     ),
   })
