@@ -100,7 +100,25 @@ export function quotaLimitAt(p: PeriodsPolicy, cal: Calendar, staff: string, car
   const { figures } = quarterOf(p, cal, staff, facts, at);
   const noSigning = card?.noSigning === true;
   if (figures.every((f) => f.red === '0.00')) return q.judged === 'soFar' || noSigning ? q.noSigning : q.limit;
-  return judge(q, figures, noSigning).limit;
+  return limitOf(q, figures, noSigning);
+}
+
+// judge's limit by the strings it sums, per quota policy: the standings ask for everyone's at every period's end,
+// and a quarter's figures seldom move between two, so most asks are a look-up, not six decimal parses and sums.
+const LIMITS = new WeakMap<object, Map<string, number>>();
+const MEMO_SIZE = 4096;
+
+function limitOf(q: NonNullable<PeriodsPolicy['quota']>, figures: readonly MonthFigures[], noSigning: boolean): number {
+  let key = noSigning ? 'n' : 's';
+  for (const f of figures) key += `|${f.red}|${f.redTarget ?? '-'}`;
+  let memo = LIMITS.get(q);
+  if (memo === undefined) LIMITS.set(q, (memo = new Map()));
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const limit = judge(q, figures, noSigning).limit;
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, limit);
+  return limit;
 }
 
 /** A claim refused over the quota: its rules, reason code and counts. @internal */

@@ -226,11 +226,16 @@ describe('CLM-QUOTA: the limit the scorecard shows is the one the quota decides'
   const cal = calendarOf('Asia/Shanghai');
   // Weighted to quarters without targets or signings, where the two part ways; a refund's -1500000 can cancel a signing.
   const red = fc.oneof({ arbitrary: fc.constantFrom('0.00', '0'), weight: 3 }, { arbitrary: fc.constantFrom('1500000.00', '-1500000.00', '0.01'), weight: 1 });
+  const policies = {
+    soFar: periodsPolicySchema.parse({ quota: { limit: 30, targetMet: 40, noSigning: 20, judged: 'soFar' } }),
+    quarterEnd: periodsPolicySchema.parse({ quota: { limit: 30, targetMet: 40, noSigning: 20, judged: 'quarterEnd' } }),
+  };
   const month = fc.record({ red, redTarget: fc.option(fc.constantFrom('0', '1000000', '1500000.00'), { nil: null, freq: 1 }), green: fc.constant('0.00'), greenTarget: fc.constant(null), bonus: fc.constant('0.00') });
-  test.prop([fc.array(month, { minLength: 3, maxLength: 3 }), fc.constantFrom('soFar', 'quarterEnd'), fc.boolean(), fc.integer({ min: 0, max: 400 })], { numRuns: 300 })(
+  test.prop([fc.array(month, { minLength: 3, maxLength: 3 }), fc.constantFrom('soFar' as const, 'quarterEnd' as const), fc.boolean(), fc.integer({ min: 0, max: 400 })], { numRuns: 300 })(
     'quotaLimitAt is quotaAt().limit, whatever the quarter\'s figures, its judging and the no-signing flag',
     (months, judged, noSigning, day) => {
-      const p = periodsPolicySchema.parse({ quota: { limit: 30, targetMet: 40, noSigning: 20, judged } });
+      // One policy object per judging for every run: the limit is remembered per policy, so later runs read it back.
+      const p = policies[judged];
       const at = Date.parse('2026-01-01T12:00:00+08:00') + day * 86_400_000;
       const facts = { month: (_: string, label: string) => months[(Number(label.slice(5, 7)) - 1) % 3] ?? (months[0] as (typeof months)[number]) };
       expect(quotaLimitAt(p, cal, 'S1', { noSigning }, facts, at)).toBe(quotaAt(p, cal, 'S1', { noSigning }, facts, at)?.limit);
