@@ -221,13 +221,20 @@ function registeredTo(out: Outcome, appointer: string): Outcome {
   return { receiver: out.receiver, turns: out.turns, makeUp: out.makeUp, plan: out.plan, rules: out.rules, why: out.why, args: out.args, for: appointer };
 }
 
+/** Two notes as one: the first's rules and arguments, then the second's. */
+function joinNotes(first: Note | null, second: Note): Note {
+  return first === null ? second : { rules: joinRules(first.rules, second.rules), args: { ...first.args, ...second.args } };
+}
+
 function withNote(out: Outcome, note: Note | null): Outcome {
   return note === null ? out : { ...out, rules: joinRules(note.rules, out.rules), args: { ...note.args, ...out.args } };
 }
 
-function visitOutcome(desk: Desk, a: Arrival): Outcome {
+function visitOutcome(desk: Desk, arrival: Arrival): Outcome {
   const p = desk.p;
-  const book = a.receiver;
+  const book = arrival.receiver;
+  let a = arrival;
+  let note: Note | null = null;
 
   if (a.nonClient !== undefined) return uncounted(desk, book ?? null, NON_CLIENT, 'nonClient', { nonClient: a.nonClient }, null);
   // ROT-TOUR-GROUP: the team manager arranges it (the book's receiver); the order does not move.
@@ -241,22 +248,26 @@ function visitOutcome(desk: Desk, a: Arrival): Outcome {
       const atHead = wanted === owner && next.receiver === owner;
       return uncounted(desk, wanted, atHead ? OLD_AT_HEAD : OLD_COUNTED, 'oldClient', { owner, by: wanted, atHead, makeUpIfPassed: p.makeUps.ownClient === 'once' }, wanted !== owner ? 'no' : atHead ? 'ownAtHead' : 'own');
     }
-    const assist = p.absentOwner === 'team' ? OLD_TEAM : OLD_ASSIST;
-    // 004l §3: without the owner's notice, no assist: the visitor takes a turn like any other, and stays the owner's client.
-    if (p.absentOwnerNotice && !a.ownerNotice) return withNote(untied(desk, a), { rules: p.absentOwner === 'team' ? TEAM : ABSENT_ASSIST, args: { absentOwner: owner, noNotice: true } });
-    if (book !== undefined) return uncounted(desk, book, assist, 'oldClientBook', { owner, by: book });
-    const helper = assistantFor(desk, owner);
-    const state = desk.stateOf(owner);
-    const handBack = p.teamHandBack && helper.how === 'otherTeam' && helper.id !== null && helper.team !== null;
-    if (handBack) awaitHandBack(desk, { visit: desk.c.tx.id, client: a.client ?? null, owner, team: helper.team as string, helper: helper.id as string });
-    return uncounted(desk, helper.id, assist, 'oldClientAssist', { owner, by: helper.id, how: helper.how, team: helper.team, ownerState: state.code, ownerUntil: state.until, handBack });
+    if (p.absentOwnerNotice && !a.ownerNotice) {
+      // 004l §3: without the owner's notice, no assist: the visitor is received like any other (a deposit is still no
+      // turn, an appointment still an appointment), with no tie to the away owner, and stays the owner's client.
+      note = { rules: p.absentOwner === 'team' ? TEAM : ABSENT_ASSIST, args: { absentOwner: owner, noNotice: true } };
+      a = { ...a, named: undefined };
+    } else {
+      const assist = p.absentOwner === 'team' ? OLD_TEAM : OLD_ASSIST;
+      if (book !== undefined) return uncounted(desk, book, assist, 'oldClientBook', { owner, by: book });
+      const helper = assistantFor(desk, owner);
+      const state = desk.stateOf(owner);
+      const handBack = p.teamHandBack && helper.how === 'otherTeam' && helper.id !== null && helper.team !== null;
+      if (handBack) awaitHandBack(desk, { visit: desk.c.tx.id, client: a.client ?? null, owner, team: helper.team as string, helper: helper.id as string });
+      return uncounted(desk, helper.id, assist, 'oldClientAssist', { owner, by: helper.id, how: helper.how, team: helper.team, ownerState: state.code, ownerUntil: state.until, handBack });
+    }
   }
-  if (a.purpose === 'deposit' || a.purpose === 'sign') return uncounted(desk, book ?? null, DEPOSIT, 'depositOnly', { purpose: a.purpose });
-  let note: Note | null = null;
+  if (a.purpose === 'deposit' || a.purpose === 'sign') return withNote(uncounted(desk, book ?? null, DEPOSIT, 'depositOnly', { purpose: a.purpose }), note);
   if (a.appointment !== undefined && p.appointments !== null) {
     const r = appointmentOutcome(desk, a, a.appointment, p.appointments);
-    if (!('why' in r)) note = r;
-    else return r;
+    if ('why' in r) return withNote(r, note);
+    note = joinNotes(note, r);
   }
   if (a.invitedBy !== undefined && p.invitedVisits !== null && desk.seat(a.invitedBy)?.role === 'telemarketer') {
     const inviter = a.invitedBy;
@@ -265,7 +276,7 @@ function visitOutcome(desk: Desk, a: Arrival): Outcome {
       const next = plan(desk);
       return withNote(counted(desk, a, book, next, INVITED_ORDER, 'invited', { by: book, inviter, counts: true, outOfOrder: next.receiver !== book }), note);
     }
-    note = { rules: joinRules(note?.rules ?? NO_RULES, INVITED), args: { ...note?.args, inviter, unassigned: true } };
+    note = joinNotes(note, { rules: INVITED, args: { inviter, unassigned: true } });
   }
   return withNote(newVisitor(desk, a), note);
 }

@@ -37,6 +37,14 @@ describe('ROT-ABSENT-OWNER-ASSIST under rotation.absentOwnerNotice (004l §3)', 
     expect(d.rules).toEqual(expect.arrayContaining(['ROT-ABSENT-OWNER-ASSIST', 'ROT-OLD-CLIENT-NOT-COUNTED']));
   });
 
+  it('ROT-DEPOSIT-ONLY ROT-ABSENT-OWNER-ASSIST: given absentOwnerNotice, when zhang comes to pay a deposit while S01 is off and told no one, then it is still no turn, as for any visitor, and the order does not move', () => {
+    const g = given(away, notice);
+    const d = reception(g.when(visit('11-05 10:00', zhang, { purpose: 'deposit', receiver: 'S03' })));
+    expect(d).toMatchObject({ receiver: 'S03', counted: false, turns: 0, args: { absentOwner: 'S01', noNotice: true, purpose: 'deposit' } });
+    expect(d.rules).toEqual(expect.arrayContaining(['ROT-DEPOSIT-ONLY', 'ROT-ABSENT-OWNER-ASSIST']));
+    expect(reception(g.when(visit('11-05 11:00', wang))).receiver).toBe('S02');
+  });
+
   it('ROT-TEAM-ASSIST: given absentOwnerNotice with team assists, when the owner told no one, then the note cites the team rule and the visitor takes a turn', () => {
     const d = reception(given(away, { rotation: { absentOwnerNotice: true, absentOwner: 'team' } }).when(visit('11-05 10:00', zhang)));
     expect(d).toMatchObject({ counted: true, args: { noNotice: true } });
