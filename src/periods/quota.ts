@@ -90,17 +90,14 @@ export function quotaAt(p: PeriodsPolicy, cal: Calendar, staff: string, card: Pi
 }
 
 /**
- * The limit alone of {@link quotaAt}, as the scorecard shows it: a quarter
- * with no signing yet meets no target, so it needs no sums.
+ * The limit alone of {@link quotaAt}, as the scorecard shows it, with no
+ * label or formatting.
  * @internal
  */
 export function quotaLimitAt(p: PeriodsPolicy, cal: Calendar, staff: string, card: Pick<Card, 'noSigning'> | undefined, facts: Pick<PeriodFacts, 'month'>, at: number): number | null {
   const q = p.quota;
   if (q === null) return null;
-  const { figures } = quarterOf(p, cal, staff, facts, at);
-  const noSigning = card?.noSigning === true;
-  if (figures.every((f) => f.red === '0.00')) return q.judged === 'soFar' || noSigning ? q.noSigning : q.limit;
-  return limitOf(q, figures, noSigning);
+  return limitOf(q, quarterOf(p, cal, staff, facts, at).figures, card?.noSigning === true);
 }
 
 // judge's limit by the strings it sums, per quota policy: the standings ask for everyone's at every period's end,
