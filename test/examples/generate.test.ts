@@ -62,6 +62,23 @@ describe('examples/generate.ts: benchmark logs', () => {
     for (const type of rare) expect(log.share(type), type).toBeLessThan(0.01);
   });
 
+  it('ROT-ABSENT-OWNER-ASSIST: given rotation.absentOwnerNotice, when the log is replayed, then some away owners\' clients come with notice and are assisted, and some come without and take a turn', () => {
+    const r = replayer(initialState({ ...benchmarkPolicy, rotation: { absentOwnerNotice: true } }, { history: 'none' }));
+    let assisted = 0;
+    let noNotice = 0;
+    for (const [i, line] of log.lines.entries()) {
+      const parsed = parseLine(line, i + 1);
+      if (!parsed?.ok) continue;
+      for (const d of r.push(parsed.event).decisions) {
+        if (d.kind !== 'reception') continue;
+        if (d.why === 'oldClientAssist') assisted++;
+        if (d.args?.['noNotice'] === true) noNotice++;
+      }
+    }
+    expect(assisted).toBeGreaterThan(5);
+    expect(noNotice).toBeGreaterThan(5);
+  });
+
   it('returning varies clients per event and keeps the log valid', () => {
     const often = check(5_000, 0.9);
     const seldom = check(5_000, 0);
