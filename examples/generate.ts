@@ -368,7 +368,7 @@ export function generate(opt: Options, write: (line: string) => void): number {
     const returningVisit = (minute: number) => {
       const c = pick(clients);
       c.visits++;
-      // A third of the returns say the owner had given notice (ROT-ABSENT-OWNER-ASSIST, DEAL-ABSENT-OWNER), drawing nothing: the rest of the log stays what the seed made it.
+      // A third of the returns say the owner had given notice (ROT-ABSENT-OWNER-ASSIST), drawing nothing: the rest of the log stays what the seed made it.
       const notice = bench && c.visits % 3 === 0 ? { ownerNotice: true } : {};
       add(minute, { type: 'registerVisit', client: { name: c.name, phone: asWritten(c.phone), need: c.need }, ...returningExtras(), ...notice });
     };
