@@ -7,7 +7,7 @@
 import { rules } from '../kernel/decision.js';
 import type { RuleId } from '../kernel/rules.js';
 import type { OwnCtx } from './file.js';
-import { holderOf } from './state.js';
+import { holderOf, type FileExtra } from './state.js';
 
 /**
  * A client's ownership as the deal split reads it.
@@ -36,7 +36,7 @@ export interface OwnershipFacts {
   /** OWN-FIRST, COL-EARLIEST: a colleague closed a client the holder keeps. */
   readonly keepRules: readonly RuleId[];
   /** The holder was away at the client's last visit, which came unannounced or was a new client naming them (DEAL-ABSENT-OWNER). */
-  readonly absentVisit: { readonly how: 'unannounced' | 'namedNew'; readonly owner: string; readonly event: string; readonly notice?: true } | null;
+  readonly absentVisit: FileExtra['absentVisit'];
   /** The client's registrations in order (the earlier salespeople of a later designation). */
   readonly registrations: readonly { readonly staff: string | null; readonly valid: boolean }[];
   /** Who serves the client without owning them: after a complaint that was not the owner's fault (OWN-COMPLAINT), or a manager's service assignment (OWN-MANAGER). */
