@@ -5,7 +5,7 @@
  * line wherever an event came from a log.
  */
 import { describe, expect, it } from 'vitest';
-import { apply, asOf, compare, createOffice, initialState, parseLine, parseLog, presetNames, presetPolicy, replayer, type Event } from '../../src/index.js';
+import { apply, asOf, compare, createOffice, initialState, parseLine, parseLog, presetInput, presetNames, presetPolicy, presets, replayer, type Event, type Preset } from '../../src/index.js';
 import { deepFreeze, expectUnchanged } from '../support/fold.js';
 import { staff, visit, zhang } from '../support/dsl.js';
 
@@ -43,6 +43,30 @@ describe('presetPolicy given a name that is no preset', () => {
   it('throws a RangeError that lists the presets', () => {
     expect(() => presetPolicy('nope' as never)).toThrow(new RangeError(`no preset is called "nope": the presets are ${presetNames.join(', ')}`));
     expect(() => presetPolicy(undefined as never)).toThrow(/^no preset is called nothing: the presets are/);
+  });
+});
+
+describe('presetInput given something that is no preset', () => {
+  it('given a preset name, when it is turned into a policy input, then a TypeError points to presetPolicy', () => {
+    expect(() => presetInput('jiuzhou' as never)).toThrow(new TypeError('presetInput takes a preset object, not its name: presetPolicy("jiuzhou") gives the policy input of a preset by name'));
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['null', null],
+    ['an array', []],
+    ['an object', { name: 'x' }],
+  ])('given %s, when it is turned into a policy input, then a TypeError says what a preset is', (what, value) => {
+    expect(() => presetInput(value as never)).toThrow(new TypeError(`presetInput takes a preset ({ name, source, title, summary, fields }), not ${what}`));
+  });
+
+  it('given a field without a value, when it is turned into a policy input, then the TypeError names the preset and the path', () => {
+    const bad = { ...presets.jiuzhou, fields: { 'ownership.validityDays.visit': { seed: '000' } } } as unknown as Preset;
+    expect(() => presetInput(bad)).toThrow(new TypeError('presetInput: the preset jiuzhou\'s field "ownership.validityDays.visit" is not { value, seed }: an object'));
+  });
+
+  it('given a real preset, when it is turned into a policy input, then it equals presetPolicy of its name', () => {
+    expect(presetInput(presets.jiuzhou)).toEqual(presetPolicy('jiuzhou'));
   });
 });
 

@@ -3,6 +3,7 @@
  * given as a dotted path with its value and the seed clause it comes from
  * (the rule catalog (`docs/rules.md`) §P). Fields a preset leaves out take the default policy.
  */
+import { describeValue } from '../../kernel/issues.js';
 import type { PolicyInput } from '../schema.js';
 
 /** A JSON value: what a policy field may hold. */
@@ -50,6 +51,7 @@ export interface Preset<Name extends string = string> {
  *
  * @param preset - the preset
  * @returns a policy input named after the preset (validate it with `policySchema`)
+ * @throws TypeError when `preset` is not a preset object (a name goes to `presetPolicy`), or a field is not `{ value, seed }`
  * @example
  * ```ts
  * presetInput({ name: 'x', source: '000', title: '', summary: '', fields: { 'rotation.penaltyDays': { value: 7, seed: '000 §12' } } });
@@ -57,8 +59,15 @@ export interface Preset<Name extends string = string> {
  * ```
  */
 export function presetInput(preset: Preset): PolicyInput {
+  const given: unknown = preset;
+  if (typeof given === 'string') throw new TypeError(`presetInput takes a preset object, not its name: presetPolicy(${JSON.stringify(given)}) gives the policy input of a preset by name`);
+  if (!isRecord(given) || typeof given['name'] !== 'string' || !isRecord(given['fields'])) {
+    throw new TypeError(`presetInput takes a preset ({ name, source, title, summary, fields }), not ${describeValue(given)}`);
+  }
   const out: Record<string, unknown> = { name: preset.name };
   for (const [path, field] of Object.entries(preset.fields)) {
+    const f: unknown = field;
+    if (!isRecord(f) || !('value' in f) || f['value'] === undefined) throw new TypeError(`presetInput: the preset ${preset.name}'s field "${path}" is not { value, seed }: ${describeValue(f)}`);
     const keys = path.split('.');
     const last = keys.pop();
     if (last === undefined) continue;
@@ -72,4 +81,8 @@ export function presetInput(preset: Preset): PolicyInput {
     at[last] = JSON.parse(JSON.stringify(field.value));
   }
   return out as PolicyInput;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
