@@ -12,7 +12,7 @@ import { policyIssues, validateTimeline, type PolicySource, type Timeline } from
 import type { Decision } from './decisions.js';
 import { dispatch, isDecidable } from './dispatch.js';
 import { fingerprintOf, isHeldEvent, Live } from './live.js';
-import { engineOptionsSchema, freshState, type EngineOptions, type EngineOptionsInput, type OfficeState, type Step } from './state.js';
+import { checkState, engineOptionsSchema, freshState, type EngineOptions, type EngineOptionsInput, type OfficeState, type Step } from './state.js';
 
 const DAY = 86_400_000;
 const NONE: Decision[] = [];
@@ -138,6 +138,7 @@ export function step(o: Live, e: Event, line?: number): Outcome {
  * ```
  */
 export function apply(state: OfficeState, event: Event): Step {
+  checkState(state, 'apply');
   if (!isDecidable(event)) return { state, decisions: NONE, issues: [notAnEvent(event, undefined)], redelivered: false };
   // The types rule out an event its schema refuses, plain JavaScript does not: checked here (a few per cent of an apply), so that it is an issue, not a TypeError deep in a family or a number taken for money.
   const parsed = parseEvent(event);
@@ -166,6 +167,7 @@ function applyValid(state: OfficeState, event: Event): Step {
  * ```
  */
 export function ingest(state: OfficeState, input: unknown): Step {
+  checkState(state, 'ingest');
   const parsed = parseEvent(input);
   if (!parsed.ok) return { state, decisions: [], issues: parsed.issues, redelivered: false };
   return applyValid(state, parsed.event);
@@ -337,6 +339,7 @@ export interface Replayer {
  * ```
  */
 export function replayer(from: OfficeState, options: ReplayerOptions = {}): Replayer {
+  checkState(from, 'replayer');
   const o = new Live(from);
   o.tx.record = options.decisions !== false || from.options.history === 'full';
   const quiet = options.decisions === false;
@@ -366,6 +369,7 @@ export function replayer(from: OfficeState, options: ReplayerOptions = {}): Repl
  * ```
  */
 export function replay(events: Iterable<Event>, policy?: PolicySource, options?: EngineOptionsInput): ReplayResult {
+  checkEvents(events, 'replay');
   return replayFrom(initialState(policy, options), events);
 }
 
@@ -382,6 +386,8 @@ export function replay(events: Iterable<Event>, policy?: PolicySource, options?:
  * ```
  */
 export function replayFrom(from: OfficeState, events: Iterable<Event>, options?: ReplayerOptions): ReplayResult {
+  checkState(from, 'replayFrom');
+  checkEvents(events, 'replayFrom');
   const r = replayer(from, options);
   const decisions: Decision[] = [];
   const issues: Issue[] = [];
@@ -460,6 +466,7 @@ export function cutOf(at: string, zone: string): { ms: number; iso: string } {
 
 /** {@link asOf} from a given state (an office's fresh state). @internal */
 export function asOfFrom(from: OfficeState, events: Iterable<Event>, at: string): AsOf {
+  checkEvents(events, 'asOf');
   const { ms: cut, iso } = cutOf(at, from.policy.timeZone);
   const r = replayer(from);
   const decisions: Decision[] = [];
@@ -478,4 +485,17 @@ export function asOfFrom(from: OfficeState, events: Iterable<Event>, at: string)
     if (out.redelivered && out.issues.length === 0) redelivered.push(copyOf(event, line));
   }
   return { state: r.state(), decisions, issues, redelivered, at: iso, later, view: { lookAhead: iso } };
+}
+
+/**
+ * Checks that a replay was given a list of events, not a log's text or the
+ * whole result of `parseLog` (whose issues the caller must not lose).
+ * @throws TypeError naming what was given and what to pass
+ */
+function checkEvents(events: unknown, where: string): void {
+  const want = `${where} takes a list of events`;
+  if (typeof events === 'string') throw new TypeError(`${want}, not a log's text: parseLog(text) reads it into { events, issues }`);
+  if (typeof events === 'object' && events !== null && Symbol.iterator in events) return;
+  if (typeof events === 'object' && events !== null && 'events' in events && 'issues' in events) throw new TypeError(`${want}: parseLog returns { events, issues }, pass its events (and report its issues)`);
+  throw new TypeError(`${want} (an array or another iterable), not ${describeValue(events)}`);
 }

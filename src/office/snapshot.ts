@@ -16,7 +16,7 @@ import { staffSliceSchema } from '../staff/state.js';
 import { periodsSliceSchema } from '../periods/state.js';
 import { compileFast, NOT_FAST } from '../events/fast.js';
 import { decisionSchema, type Decision } from './decisions.js';
-import { engineOptionsSchema, type Ahead, type OfficeState, type Seen, type Story } from './state.js';
+import { checkState, engineOptionsSchema, type Ahead, type OfficeState, type Seen, type Story } from './state.js';
 
 const FORMAT = 'salesfloor-state';
 const VERSION = 5;
@@ -93,6 +93,7 @@ function encode(value: unknown): unknown {
  * ```
  */
 export function toSnapshot(state: OfficeState): Snapshot {
+  checkState(state, 'toSnapshot');
   // The policy in force is the timeline's version: not written twice.
   const { policy: _inForce, ...rest } = state;
   const timeline = { versions: state.timeline.versions.map((v) => ({ id: v.id, from: v.from, policy: v.policy })) };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { emptyMap, type PMap } from '../kernel/map.js';
+import { describeValue } from '../kernel/issues.js';
 import type { Issue } from '../kernel/issues.js';
 import type { Policy } from '../policy/schema.js';
 import type { Timeline } from '../policy/timeline.js';
@@ -188,4 +189,35 @@ export function freshState(timeline: Timeline, options: EngineOptions): OfficeSt
     periods: initialPeriods(),
     history: emptyMap(),
   };
+}
+
+/**
+ * Checks that a value is an office state before the engine opens it, so that
+ * a caller in plain JavaScript who passes the wrong thing (the `{ ok, state }`
+ * of `fromSnapshot`, a replay's result, a state saved with `JSON.stringify`)
+ * is told what to pass instead of meeting a TypeError from inside.
+ *
+ * @param state - what the caller passed
+ * @param where - the function it was passed to, for the message
+ * @throws TypeError naming what was given and what to pass
+ * @example
+ * ```ts
+ * checkState(fromSnapshot(saved), 'apply'); // TypeError: apply takes an office state: fromSnapshot returns { ok, state }, pass its state
+ * ```
+ * @internal
+ */
+export function checkState(state: unknown, where: string): asserts state is OfficeState {
+  const want = `${where} takes an office state (from initialState, a step's or a replay's state, or fromSnapshot(...).state)`;
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) throw new TypeError(`${want}, not ${describeValue(state)}`);
+  const o = state as Record<string, unknown>;
+  const timeline = o['timeline'] as { versions?: unknown } | undefined;
+  // The maps are class instances, and JSON.stringify turns them into plain objects; no instanceof, which a state from the package's other build (CommonJS or ESM) would fail.
+  const history = o['history'];
+  const maps = typeof history === 'object' && history !== null && Object.getPrototypeOf(history) !== Object.prototype;
+  if (typeof timeline === 'object' && timeline !== null && Array.isArray(timeline.versions) && maps) return;
+  if ('ok' in o && 'state' in o) throw new TypeError(`${want}: fromSnapshot returns { ok, state }, pass its state once ok is true`);
+  if ('state' in o && 'decisions' in o) throw new TypeError(`${want}: this is a step or a replay's result, pass its state`);
+  if ('format' in o || 'schema' in o) throw new TypeError(`${want}: this looks like a snapshot, read it with fromSnapshot first`);
+  if (typeof timeline === 'object' && timeline !== null) throw new TypeError(`${want}: this one has lost its maps, as a state does through JSON.stringify; save states with toSnapshot and read them with fromSnapshot`);
+  throw new TypeError(`${want}, not an object without a policy timeline`);
 }

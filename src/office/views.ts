@@ -31,7 +31,7 @@ import { callBacks as dueCalls, scorecardRows, type CallBack, type ScorecardRow 
 import type { StaffMember } from '../staff/state.js';
 import type { Decision } from './decisions.js';
 import { monthFigures } from './facts.js';
-import type { OfficeState, Story } from './state.js';
+import { checkState, type OfficeState, type Story } from './state.js';
 
 /**
  * Options of the views that show client details.
@@ -88,6 +88,7 @@ export interface OwnerRow {
 
 /** The office's calendar. @internal */
 export function calendar(state: OfficeState): Calendar {
+  checkState(state, 'a view');
   return calendarOf(state.policy.timeZone);
 }
 
@@ -111,6 +112,7 @@ export function wording(state: OfficeState): Wording {
  * a time is the caller's error, thrown as nextReceiver throws it.
  */
 function msOf(state: OfficeState, at: string): number {
+  checkState(state, 'a view');
   // Callers in plain JavaScript may pass anything: a non-string is the same error, not a TypeError from inside.
   if (typeof at !== 'string') throw new RangeError(notATime(at, state.policy.timeZone));
   return readTime(at, state.policy.timeZone);
@@ -132,6 +134,7 @@ function forward(state: OfficeState, at: string | undefined, what: string): numb
 }
 
 function atOf(state: OfficeState, options: ViewOptions | undefined): number {
+  checkState(state, 'a view');
   // `at` looked like time travel but only judged lapses on the final state: gone, and said so to callers without types.
   if (options !== undefined && 'at' in options) throw new RangeError('ViewOptions.at is gone: use lookAhead (at or after the last event), or asOf(events, at, policy) for the office as it stood at an earlier time');
   return forward(state, options?.lookAhead, 'lookAhead');

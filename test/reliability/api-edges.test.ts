@@ -5,7 +5,7 @@
  * line wherever an event came from a log.
  */
 import { describe, expect, it } from 'vitest';
-import { apply, asOf, compare, createOffice, initialState, parseLine, parseLog, presetInput, presetNames, presetPolicy, presets, replayer, type Event, type Preset } from '../../src/index.js';
+import { apply, asOf, compare, createOffice, fromSnapshot, ingest, initialState, owners, parseLine, parseLog, presetInput, presetNames, presetPolicy, presets, replay, replayer, replayFrom, scorecard, toSnapshot, type Event, type Preset } from '../../src/index.js';
 import { deepFreeze, expectUnchanged } from '../support/fold.js';
 import { staff, visit, zhang } from '../support/dsl.js';
 
@@ -43,6 +43,50 @@ describe('presetPolicy given a name that is no preset', () => {
   it('throws a RangeError that lists the presets', () => {
     expect(() => presetPolicy('nope' as never)).toThrow(new RangeError(`no preset is called "nope": the presets are ${presetNames.join(', ')}`));
     expect(() => presetPolicy(undefined as never)).toThrow(/^no preset is called nothing: the presets are/);
+  });
+});
+
+describe('the engine and the views given something that is no office state', () => {
+  const text = [JSON.stringify(staff('S01')), JSON.stringify(visit('11-01 10:00', zhang, { receiver: 'S01' }))].join('\n');
+  const { events } = parseLog(text);
+  const done = replay(events);
+  const want = "takes an office state (from initialState, a step's or a replay's state, or fromSnapshot(...).state)";
+  const cases: [string, unknown, string][] = [
+    ['nothing', undefined, `${want}, not nothing`],
+    ['a replay result', done, `${want}: this is a step or a replay's result, pass its state`],
+    ["fromSnapshot's result", fromSnapshot(toSnapshot(done.state)), `${want}: fromSnapshot returns { ok, state }, pass its state once ok is true`],
+    ['a snapshot', toSnapshot(done.state), `${want}: this looks like a snapshot, read it with fromSnapshot first`],
+    ['a state through JSON', JSON.parse(JSON.stringify(done.state)), `${want}: this one has lost its maps, as a state does through JSON.stringify; save states with toSnapshot and read them with fromSnapshot`],
+  ];
+  it.each(cases)('given %s, when it is applied to, replayed from, viewed or saved, then a TypeError says what to pass', (_what, value, message) => {
+    const event = events[1] as Event;
+    const bad = value as never;
+    expect(() => apply(bad, event)).toThrow(new TypeError(`apply ${message}`));
+    expect(() => ingest(bad, event)).toThrow(new TypeError(`ingest ${message}`));
+    expect(() => replayer(bad)).toThrow(new TypeError(`replayer ${message}`));
+    expect(() => replayFrom(bad, events)).toThrow(new TypeError(`replayFrom ${message}`));
+    expect(() => owners(bad)).toThrow(new TypeError(`a view ${message}`));
+    expect(() => scorecard(bad, { period: 'month', at: '2026-11-30T20:00:00+08:00' })).toThrow(new TypeError(`a view ${message}`));
+    expect(() => toSnapshot(bad)).toThrow(new TypeError(`toSnapshot ${message}`));
+  });
+
+  it('given a real state, when it is checked, then it passes as before', () => {
+    expect(owners(done.state).length).toBe(1);
+    expect(apply(done.state, events[1] as Event).redelivered).toBe(true);
+  });
+});
+
+describe('replays given something that is no list of events', () => {
+  const text = JSON.stringify(staff('S01'));
+  it.each([
+    ["a log's text", text, "replay takes a list of events, not a log's text: parseLog(text) reads it into { events, issues }"],
+    ["parseLog's result", parseLog(text), 'replay takes a list of events: parseLog returns { events, issues }, pass its events (and report its issues)'],
+    ['nothing', undefined, 'replay takes a list of events (an array or another iterable), not nothing'],
+    ['a number', 5, 'replay takes a list of events (an array or another iterable), not 5'],
+  ])('given %s, when it is replayed, then a TypeError says what to pass', (_what, value, message) => {
+    expect(() => replay(value as never)).toThrow(new TypeError(message));
+    expect(() => replayFrom(initialState(), value as never)).toThrow(new TypeError(message.replace(/^replay /, 'replayFrom ')));
+    expect(() => asOf(value as never, '2026-11-01T10:00:00+08:00')).toThrow(new TypeError(message.replace(/^replay /, 'asOf ')));
   });
 });
 
