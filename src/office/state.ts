@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { emptyMap, type PMap } from '../kernel/map.js';
-import { describeValue } from '../kernel/issues.js';
-import type { Issue } from '../kernel/issues.js';
+import { describeValue, type Issue } from '../kernel/issues.js';
 import type { Policy } from '../policy/schema.js';
 import type { Timeline } from '../policy/timeline.js';
 import { initialDeals, type DealsState } from '../deals/state.js';
@@ -202,7 +201,7 @@ export function freshState(timeline: Timeline, options: EngineOptions): OfficeSt
  * @throws TypeError naming what was given and what to pass
  * @example
  * ```ts
- * checkState(fromSnapshot(saved), 'apply'); // TypeError: apply takes an office state: fromSnapshot returns { ok, state }, pass its state
+ * checkState(fromSnapshot(saved), 'apply'); // TypeError: apply takes an office state (…): fromSnapshot returns { ok, state }, pass its state once ok is true
  * ```
  * @internal
  */
@@ -217,7 +216,7 @@ export function checkState(state: unknown, where: string): asserts state is Offi
   if (typeof timeline === 'object' && timeline !== null && Array.isArray(timeline.versions) && maps) return;
   if ('ok' in o && 'state' in o) throw new TypeError(`${want}: fromSnapshot returns { ok, state }, pass its state once ok is true`);
   if ('state' in o && 'decisions' in o) throw new TypeError(`${want}: this is a step or a replay's result, pass its state`);
-  if ('format' in o || 'schema' in o) throw new TypeError(`${want}: this looks like a snapshot, read it with fromSnapshot first`);
+  if ('format' in o && 'state' in o) throw new TypeError(`${want}: this looks like a snapshot, read it with fromSnapshot first`);
   if (typeof timeline === 'object' && timeline !== null) throw new TypeError(`${want}: this one has lost its maps, as a state does through JSON.stringify; save states with toSnapshot and read them with fromSnapshot`);
   throw new TypeError(`${want}, not an object without a policy timeline`);
 }
