@@ -276,12 +276,17 @@ export function viewAs(state: OfficeState, staff: string, options?: ViewOptions)
  * @returns the client key, or undefined. A name several clients share gives
  *   the earliest registered of them (REG-FIRST), as a name-only reference in
  *   an event does: ask by phone or key to be sure (the CLI lists them)
+ * @throws TypeError when `query` is not a string (a phone given as a number among them), as in every view that takes a client
  * @example
  * ```ts
  * findClient(state, '138 1234 5678'); // 'e2'
  * ```
  */
 export function findClient(state: OfficeState, query: string): string | undefined {
+  checkState(state, 'a view');
+  const asked: unknown = query;
+  // A phone given as a number has lost any leading zero and may have lost digits: refused, not guessed at.
+  if (typeof asked !== 'string') throw new TypeError(`a client is looked up by a string (its key, phone, name or company), not ${typeof asked === 'number' ? `the number ${asked}: write a phone as a string` : describeValue(asked)}`);
   const s: IdentityReader = state.identity;
   const person = s.people.get(query);
   if (person) return person.group;

@@ -5,7 +5,7 @@
  * line wherever an event came from a log.
  */
 import { describe, expect, it } from 'vitest';
-import { apply, asOf, compare, createOffice, fromSnapshot, ingest, initialState, owners, parseLine, parseLog, presetInput, presetNames, presetPolicy, presets, replay, replayer, replayFrom, scorecard, toSnapshot, type Event, type Preset } from '../../src/index.js';
+import { apply, asOf, compare, createOffice, dealsOf, explain, findClient, fromSnapshot, history, ingest, initialState, ownerOf, owners, parseLine, parseLog, presetInput, presetNames, presetPolicy, presets, replay, replayer, replayFrom, scorecard, toSnapshot, type Event, type Preset } from '../../src/index.js';
 import { deepFreeze, expectUnchanged } from '../support/fold.js';
 import { staff, visit, zhang } from '../support/dsl.js';
 
@@ -73,6 +73,29 @@ describe('the engine and the views given something that is no office state', () 
   it('given a real state, when it is checked, then it passes as before', () => {
     expect(owners(done.state).length).toBe(1);
     expect(apply(done.state, events[1] as Event).redelivered).toBe(true);
+  });
+});
+
+describe('the views that take a client, given something that is no string', () => {
+  const { state } = replay(parseLog([JSON.stringify(staff('S01')), JSON.stringify(visit('11-01 10:00', zhang, { receiver: 'S01' }))].join('\n')).events);
+  it.each([
+    ['a phone as a number', 13812345678, 'the number 13812345678: write a phone as a string'],
+    ['nothing', undefined, 'nothing'],
+    ['null', null, 'null'],
+    ['an object', {}, 'an object'],
+  ])('given %s, when a client is looked up, then a TypeError says a client is looked up by a string', (_what, value, said) => {
+    const message = `a client is looked up by a string (its key, phone, name or company), not ${said}`;
+    const bad = value as never;
+    expect(() => findClient(state, bad)).toThrow(new TypeError(message));
+    expect(() => ownerOf(state, bad)).toThrow(new TypeError(message));
+    expect(() => history(state, bad)).toThrow(new TypeError(message));
+    expect(() => explain(state, bad)).toThrow(new TypeError(message));
+    // dealsOf's client is optional: left out (undefined), it filters nothing.
+    if (value !== undefined) expect(() => dealsOf(state, { client: bad })).toThrow(new TypeError(message));
+  });
+
+  it('given the phone as a string, when the client is looked up, then it is found as before', () => {
+    expect(ownerOf(state, zhang.phone)?.owner).toBe('S01');
   });
 });
 
