@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { clip, describeValue, fromZod, type Issue } from '../kernel/issues.js';
+import { clip, describeValue, fromZod, isIterable, isRecord, type Issue } from '../kernel/issues.js';
 import { compileFast, NOT_FAST, type FastParser } from './fast.js';
 import { eventSchemas, type Event, type EventType } from './schema.js';
 import { decodeUtf8 } from './utf8.js';
@@ -60,14 +60,6 @@ interface Validator {
 
 // By type, for a hashed lookup of a type string fresh from JSON.parse.
 const validators = new Map<string, Validator>(knownTypes.map((type) => [type, { schema: eventSchemas[type] }]));
-
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** An issue with its line, then its event: the order issues have always been written in (quarantine files, byte-for-byte comparisons). */
 function placed(issue: Issue, line: number | undefined, event: string | undefined): Issue {

@@ -177,6 +177,40 @@ export function clip(text: string, max = 60): string {
 }
 
 /**
+ * Whether a value is a plain object's shape: an object, not null, not an
+ * array (what a caller in plain JavaScript must pass where a record is due).
+ *
+ * @param value - anything
+ * @returns true for `{}` and class instances, false for null, arrays and primitives
+ * @example
+ * ```ts
+ * isRecord({ a: 1 }); // true
+ * isRecord([1]);      // false
+ * ```
+ * @internal
+ */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether a value is an iterable object (an array, a Set, a generator); a
+ * string is not, as its characters are never what a caller meant.
+ *
+ * @param value - anything
+ * @returns true when the value is an object with a `Symbol.iterator` method
+ * @example
+ * ```ts
+ * isIterable([1]);   // true
+ * isIterable('ab');  // false
+ * ```
+ * @internal
+ */
+export function isIterable(value: unknown): value is Iterable<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+}
+
+/**
  * A short description of any value for a message: strings quoted and cut,
  * numbers and booleans as they are, everything else by its kind. Never
  * stringifies a value (which may be cyclic, a BigInt, or nested a million

@@ -2,7 +2,7 @@
  * The office fold: one event at a time through the families it concerns,
  * with the envelope rules every event obeys (office, redelivery, order).
  */
-import { clip, describeValue, located, type Issue } from '../kernel/issues.js';
+import { clip, describeValue, isIterable, isRecord, located, type Issue } from '../kernel/issues.js';
 import { fingerprintEvent } from '../events/fast.js';
 import { calendarOf, instantMs, readTime } from '../kernel/time.js';
 import { lineOf, parseEvent } from '../events/parse.js';
@@ -495,7 +495,7 @@ export function asOfFrom(from: OfficeState, events: Iterable<Event>, at: string)
 function checkEvents(events: unknown, where: string): void {
   const want = `${where} takes a list of events`;
   if (typeof events === 'string') throw new TypeError(`${want}, not a log's text: parseLog(text) reads it into { events, issues }`);
-  if (typeof events === 'object' && events !== null && Symbol.iterator in events) return;
-  if (typeof events === 'object' && events !== null && 'events' in events && 'issues' in events) throw new TypeError(`${want}: parseLog returns { events, issues }, pass its events (and report its issues)`);
+  if (isIterable(events)) return;
+  if (isRecord(events) && 'events' in events && 'issues' in events) throw new TypeError(`${want}: parseLog returns { events, issues }, pass its events (and report its issues)`);
   throw new TypeError(`${want} (an array or another iterable), not ${describeValue(events)}`);
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { emptyMap, type PMap } from '../kernel/map.js';
-import { describeValue, type Issue } from '../kernel/issues.js';
+import { describeValue, isRecord, type Issue } from '../kernel/issues.js';
 import type { Policy } from '../policy/schema.js';
 import type { Timeline } from '../policy/timeline.js';
 import { initialDeals, type DealsState } from '../deals/state.js';
@@ -207,16 +207,16 @@ export function freshState(timeline: Timeline, options: EngineOptions): OfficeSt
  */
 export function checkState(state: unknown, where: string): asserts state is OfficeState {
   const want = `${where} takes an office state (from initialState, a step's or a replay's state, or fromSnapshot(...).state)`;
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) throw new TypeError(`${want}, not ${describeValue(state)}`);
-  const o = state as Record<string, unknown>;
-  const timeline = o['timeline'] as { versions?: unknown } | undefined;
+  if (!isRecord(state)) throw new TypeError(`${want}, not ${describeValue(state)}`);
+  const o = state;
+  const timeline = o['timeline'];
   // The maps are class instances, and JSON.stringify turns them into plain objects; no instanceof, which a state from the package's other build (CommonJS or ESM) would fail.
   const history = o['history'];
-  const maps = typeof history === 'object' && history !== null && Object.getPrototypeOf(history) !== Object.prototype;
-  if (typeof timeline === 'object' && timeline !== null && Array.isArray(timeline.versions) && maps) return;
+  const maps = isRecord(history) && Object.getPrototypeOf(history) !== Object.prototype;
+  if (isRecord(timeline) && Array.isArray(timeline['versions']) && maps) return;
   if ('ok' in o && 'state' in o) throw new TypeError(`${want}: fromSnapshot returns { ok, state }, pass its state once ok is true`);
   if ('state' in o && 'decisions' in o) throw new TypeError(`${want}: this is a step or a replay's result, pass its state`);
   if ('format' in o && 'state' in o) throw new TypeError(`${want}: this looks like a snapshot, read it with fromSnapshot first`);
-  if (typeof timeline === 'object' && timeline !== null) throw new TypeError(`${want}: this one has lost its maps, as a state does through JSON.stringify; save states with toSnapshot and read them with fromSnapshot`);
+  if (isRecord(timeline)) throw new TypeError(`${want}: this one has lost its maps, as a state does through JSON.stringify; save states with toSnapshot and read them with fromSnapshot`);
   throw new TypeError(`${want}, not an object without a policy timeline`);
 }

@@ -3,7 +3,7 @@
  * given as a dotted path with its value and the seed clause it comes from
  * (the rule catalog (`docs/rules.md`) §P). Fields a preset leaves out take the default policy.
  */
-import { describeValue } from '../../kernel/issues.js';
+import { describeValue, isRecord } from '../../kernel/issues.js';
 import type { PolicyInput } from '../schema.js';
 
 /** A JSON value: what a policy field may hold. */
@@ -81,8 +81,4 @@ export function presetInput(preset: Preset): PolicyInput {
     at[last] = JSON.parse(JSON.stringify(field.value));
   }
   return out as PolicyInput;
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
